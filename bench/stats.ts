@@ -1,0 +1,14 @@
+// Small statistics and the machine line every benchmark prints with its figures.
+import os from 'node:os';
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+export const median = (samples: number[]): number => percentile(samples, 0.5);
+
+export function machineLine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `机器：${cpu}，${os.cpus().length} 核，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB，Node ${process.version}，${os.platform()} ${os.release()}`;
+}

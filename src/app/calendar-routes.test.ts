@@ -1,0 +1,91 @@
+// The calendar over HTTP: anyone logged in reads it and computes deadlines; only the admin imports a year.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { openDemoApp, type DemoApp } from '../../test/support/demo-app.ts';
+import { listLedger } from '../platform/ledger/service.ts';
+
+let demo: DemoApp;
+let app: FastifyInstance;
+before(async () => {
+  demo = await openDemoApp();
+  app = demo.app;
+  // Until server.ts registers these routes by name, the test adds them itself.
+});
+after(() => demo.close());
+const loginAs = (username: string) => demo.loginAs(username);
+
+const year2027 = {
+  source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
+  holidays: [{ name: '元旦', days: ['2027-01-01', '2027-01-02', '2027-01-03'] }],
+  makeupWorkdays: [],
+};
+
+test('未登录 401；登录后可查看年份、某年安排，并推算期限', async () => {
+  assert.equal((await app.inject({ method: 'GET', url: '/api/calendar/years' })).statusCode, 401);
+  const staff = await loginAs('kjj.staff');
+  const years = await app.inject({ method: 'GET', url: '/api/calendar/years', cookies: staff.cookies });
+  assert.equal(years.statusCode, 200);
+  assert.deepEqual(years.json().years.map((y: { year: number }) => y.year), [2024, 2025, 2026]);
+  assert.deepEqual(years.json().abilities, { canImport: false });
+
+  const y2025 = await app.inject({ method: 'GET', url: '/api/calendar/2025', cookies: staff.cookies });
+  assert.equal(y2025.json().source, '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）');
+  assert.equal((await app.inject({ method: 'GET', url: '/api/calendar/2031', cookies: staff.cookies })).statusCode, 404);
+
+  const due = await app.inject({ method: 'GET', url: '/api/calendar/working-days?from=2025-09-26&add=10', cookies: staff.cookies });
+  assert.deepEqual(due.json(), { from: '2025-09-26', add: 10, date: '2025-10-16' });
+  const missing = await app.inject({ method: 'GET', url: '/api/calendar/working-days?from=2026-12-28&add=10', cookies: staff.cookies });
+  assert.equal(missing.statusCode, 422);
+  assert.deepEqual(missing.json(), { code: 'CALENDAR_YEAR_MISSING', message: '缺少 2027 年的节假日安排，请管理员导入国务院办公厅通知' });
+  const bad = await app.inject({ method: 'GET', url: '/api/calendar/working-days?from=2025-9-26&add=10', cookies: staff.cookies });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().message, /查询参数「from」/);
+});
+
+test('导入：非管理员 403，不保存；管理员导入后立即用于推算，并写入台账', async () => {
+  for (const username of ['kjj.staff', 'kjj.secrecy', 'inspector', 'egov']) {
+    const s = await loginAs(username);
+    const res = await app.inject({ method: 'PUT', url: '/api/calendar/2027', payload: year2027, ...s });
+    assert.equal(res.statusCode, 403, username);
+    assert.equal(res.json().code, 'NOT_ADMIN');
+    assert.match(res.json().message, /需要管理员身份/);
+  }
+  assert.equal((await listLedger(demo.deps.db, { action: 'calendar.import' })).length, 0);
+
+  const admin = await loginAs('admin');
+  const noCsrf = await app.inject({ method: 'PUT', url: '/api/calendar/2027', payload: year2027, cookies: admin.cookies });
+  assert.equal(noCsrf.statusCode, 403);
+
+  const res = await app.inject({ method: 'PUT', url: '/api/calendar/2027', payload: year2027, ...admin });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().origin, 'imported');
+  const due = await app.inject({ method: 'GET', url: '/api/calendar/working-days?from=2026-12-31&add=1', cookies: admin.cookies });
+  assert.equal(due.json().date, '2027-01-04');
+  const years = await app.inject({ method: 'GET', url: '/api/calendar/years', cookies: admin.cookies });
+  assert.deepEqual(years.json().abilities, { canImport: true });
+  const [entry] = await listLedger(demo.deps.db, { action: 'calendar.import' });
+  assert.equal(entry.role, 'admin');
+  assert.equal(entry.subject, 'calendar:2027');
+});
+
+test('导入的校验错误：400，中文说明并指明字段', async () => {
+  const admin = await loginAs('admin');
+  const put = (year: number, payload: object) => app.inject({ method: 'PUT', url: `/api/calendar/${year}`, payload, ...admin });
+
+  const weekday = await put(2027, { ...year2027, makeupWorkdays: ['2027-01-04'] });
+  assert.equal(weekday.statusCode, 400);
+  assert.deepEqual(weekday.json(), { code: 'INVALID_INPUT', field: 'makeupWorkdays.0',
+    message: '调休上班日（makeupWorkdays）2027-01-04 不是周六或周日：工作日本来就上班，无需调休' });
+
+  const otherYear = await put(2027, { ...year2027, year: 2028 });
+  assert.equal(otherYear.json().field, 'year');
+  const outside = await put(2028, year2027);
+  assert.equal(outside.json().field, 'holidays.0.days.0');
+  assert.match(outside.json().message, /不在 2028 年内/);
+
+  const shape = await put(2027, { ...year2027, holidays: 'none' });
+  assert.equal(shape.statusCode, 400);
+  assert.match(shape.json().message, /字段「holidays」/);
+  assert.equal((await put(1999, year2027)).statusCode, 400);
+});

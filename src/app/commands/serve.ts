@@ -1,0 +1,42 @@
+// `gongkai serve` (what `npm start` runs): migrate, load the demo data on first start, listen, schedule.
+import type { Command } from 'commander';
+import { loadDemo } from '../../org/demo.ts';
+import { loadDutyDemo } from '../../duty/demo.ts';
+import { loadConfig, summarizeConfig } from '../../platform/config.ts';
+import { startScheduler } from '../jobs.ts';
+import { openRuntime } from '../runtime.ts';
+import { buildServer } from '../server.ts';
+import { ensureWebBuild } from '../web-build.ts';
+
+export function registerServeCommand(program: Command): void {
+  program.command('serve').description('启动 gongkai 服务（默认 http://localhost:8080）')
+    .action(async () => {
+      const config = loadConfig();
+      const rt = await openRuntime({ config });
+      const { deps } = rt;
+      deps.log.info(`gongkai 启动：${summarizeConfig(config)}`);
+      if (rt.migrated.length) deps.log.info(`数据库迁移：${rt.migrated.join(', ')}`);
+      if (config.demo === '1') {
+        const { created } = await loadDemo(deps);
+        if (created) {
+          deps.log.info('已载入演示数据（演示账号见 README）');
+          const duty = await loadDutyDemo(deps); // 值班: 班次、值班人员和本月起的值班表
+          for (const line of [...duty.rosters.map((r) => `演示值班表：${r}`), ...duty.skipped]) deps.log.info(line);
+        }
+      }
+      // The UI is built here, before listening, so that a fresh clone's `npm start` serves it at once.
+      await ensureWebBuild((m) => deps.log.info(m));
+      const app = await buildServer(deps);
+      await app.listen({ port: config.port, host: config.host });
+      const scheduler = await startScheduler(deps); // 定时发布、邮件、保密审查与班前提醒（src/app/jobs.ts）
+      const stop = async (signal: string) => {
+        deps.log.info(`收到 ${signal}，正在停止服务`);
+        await app.close();
+        await scheduler.stop(); // waits for the runs under way
+        await rt.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}

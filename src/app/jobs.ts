@@ -1,0 +1,25 @@
+// Every recurring job of the application, on one scheduler (src/platform/jobs): in this process on SQLite, through
+// pg-boss on PostgreSQL so that with several nodes each run happens once.
+import { runShiftReminderJob, SHIFT_REMINDER_JOB } from '../duty/reminders.ts';
+import { createScheduler, type Scheduler } from '../platform/jobs/index.ts';
+import { OUTBOX_JOB, runOutboxJob } from '../platform/notify/worker.ts';
+import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
+import { runSecrecyReminderJob, SECRECY_REMINDER_JOB } from '../secrecy/reminders.ts';
+import { availabilityJob, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS } from '../watch/jobs.ts';
+import type { Deps } from './deps.ts';
+
+export async function startScheduler(deps: Deps): Promise<Scheduler> {
+  const scheduler = createScheduler(deps);
+  scheduler.every(PUBLISH_JOB, () => runPublishJob(deps)); // 定时发布：每分钟
+  scheduler.every(OUTBOX_JOB, () => runOutboxJob(deps)); // mail leaves only after its transaction committed
+  scheduler.every(SECRECY_REMINDER_JOB, () => runSecrecyReminderJob(deps)); // 保密审查 10 个工作日：剩 3 日与超期时提醒
+  scheduler.every(SHIFT_REMINDER_JOB, () => runShiftReminderJob(deps)); // 值班：班次开始前提醒值班人员
+  // 读网值班监测：首页每 5 分钟探测一次，每小时全站巡检，各自错开时间；异常事件的升级与通知发送
+  scheduler.every(availabilityJob(deps.config), (run) => runAvailabilityJob(deps, run));
+  scheduler.every(WATCH_JOBS.full, () => runFullWatchJob(deps));
+  scheduler.every(WATCH_JOBS.escalate, () => runEscalationJob(deps));
+  scheduler.every(WATCH_JOBS.deliver, () => runDeliveryJob(deps));
+  scheduler.every(WATCH_JOBS.accounts, () => runAccountsJob(deps));
+  await scheduler.start();
+  return scheduler;
+}

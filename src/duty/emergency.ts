@@ -1,0 +1,156 @@
+// 突发事件处置 (§4.2: during major emergencies a duty leader leads the shift, and emergencies add people — 增加处置力量).
+// Declaring one, for a unit or the whole district, puts a duty leader on every current and coming shift (those named
+// here fill the shifts that lack one) or is refused with the shifts still lacking; it adds the people named and
+// notifies them. While it is open, the roster check asks for a leader on every shift it overlaps.
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../org/model.ts';
+import { canDeclareEmergency, canViewDuty, dutyScope } from '../org/policy/duty.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
+import { getUserEmails, getUsersByIds, listUnits } from '../org/service.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
+import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
+import { districtUnitIds, dutyPool, peopleOf, record, roleIn, unitFacts } from './context.ts';
+import { LIMITS, optionalText, type Person, requireText, type Shift, when } from './model.ts';
+import { gaps } from './roster-check.ts';
+import * as store from './store.ts';
+import * as log from './store-log.ts';
+
+/** Without an expected end, "the current and coming shifts" are those of the next 24 hours. */
+export const LEADER_HORIZON_HOURS = 24;
+
+export interface EmergencyInput {
+  unitId: string | null; // null: the whole district
+  title: string;
+  description?: string;
+  until?: string | null; // expected end (ISO); null: until closed
+  leaders?: { unitId?: string; userId: string }[];
+  extraUserIds?: string[];
+}
+
+export interface EmergencyView extends Omit<log.Emergency, 'people'> {
+  district: boolean;
+  unitName: string;
+  declaredByName: string;
+  leaders: (Person & { unitId: string })[];
+  extras: Person[];
+  abilities: { canClose: boolean };
+}
+
+async function views(db: Executor, actor: Actor, list: log.Emergency[]): Promise<EmergencyView[]> {
+  const [units, district] = await Promise.all([listUnits(db), districtUnitIds(db)]);
+  const people = await peopleOf(db, list.flatMap((e) => [e.declaredBy, ...e.people.map((p) => p.userId)]));
+  const p = (id: string) => people.get(id) ?? { id, name: '', phone: null };
+  return list.map(({ people: who, ...e }) => ({ ...e, district: e.unitId === null, unitName: e.unitId ? units.find((u) => u.id === e.unitId)?.name ?? '' : '全区',
+    declaredByName: p(e.declaredBy).name, leaders: who.filter((x) => x.role === 'leader').map((x) => ({ ...p(x.userId), unitId: x.unitId })),
+    extras: who.filter((x) => x.role === 'extra').map((x) => p(x.userId)),
+    abilities: { canClose: e.state === 'open' && canDeclareEmergency(actor, e.unitId, district).allowed } }));
+}
+
+/** Puts the named leaders on the window's shifts that lack one; returns what still lacks a leader or an officer. */
+async function staffWindow(tx: Executor, unitId: string, leaderIds: string[], from: string, to: string, assigned: { userId: string; unitId: string }[]): Promise<string[]> {
+  const unit = await unitFacts(tx, unitId);
+  const shifts = await store.findShifts(tx, { from, to, unitIds: [unitId] });
+  const problems: string[] = [];
+  const load = new Map(leaderIds.map((l) => [l, 0]));
+  for (const s of shifts.filter((x) => !x.leaderId)) {
+    // The least-loaded leader named who is not an officer of the shift: several leaders take turns.
+    const leader = leaderIds.filter((l) => !s.officerIds.includes(l)).sort((a, b) => load.get(a)! - load.get(b)!)[0];
+    if (!leader) {
+      problems.push(`${unit.name} ${when(s.startsAt)}「${s.name}」没有带班领导`);
+      continue;
+    }
+    const next: Shift = { ...s, leaderId: leader };
+    if (!(await store.replaceShift(tx, next))) throw conflict('RACE', '班次已被他人修改，请重试');
+    assigned.push({ userId: leader, unitId });
+    load.set(leader, load.get(leader)! + 1);
+  }
+  const staffed = shifts.filter((x) => x.officerIds.length > 0);
+  for (const g of unit.mustCover ? gaps(from, to, staffed) : []) problems.push(`${unit.name} ${when(g.startsAt)} 至 ${when(g.endsAt)} 无人值班`);
+  return problems;
+}
+
+export async function declareEmergency(deps: Deps, actor: Actor, input: EmergencyInput): Promise<EmergencyView> {
+  const title = requireText('title', '事件名称', input.title, 100);
+  const description = optionalText('description', '事件情况', input.description, LIMITS.text);
+  const now = deps.clock.now();
+  const t = now.toISOString();
+  let until: string | null = null;
+  if (input.until) {
+    const u = Date.parse(input.until);
+    if (Number.isNaN(u) || !/^\d{4}-\d{2}-\d{2}T/.test(input.until)) throw invalid('until', '预计结束时间格式不正确，应为 ISO 8601');
+    if (u <= now.getTime()) throw invalid('until', '预计结束时间须晚于现在');
+    until = new Date(u).toISOString();
+  }
+  const extraIds = [...new Set(input.extraUserIds ?? [])];
+  return deps.db.transaction().execute(async (tx) => {
+    const district = await districtUnitIds(tx);
+    if (input.unitId) await unitFacts(tx, input.unitId);
+    assertAllowed(canDeclareEmergency(actor, input.unitId, district));
+    const units = input.unitId ? [input.unitId] : (await listUnits(tx)).map((u) => u.id);
+    const leaders = await checkLeaders(tx, input, units);
+    const extras = await getUsersByIds(tx, extraIds);
+    const missing = extraIds.findIndex((id) => !extras.has(id));
+    if (missing >= 0) throw invalid(`extraUserIds.${missing}`, '增加的处置人员中有不存在的用户');
+    const horizon = until ?? new Date(now.getTime() + LEADER_HORIZON_HOURS * 3600000).toISOString();
+    const assigned: { userId: string; unitId: string }[] = [];
+    const problems: string[] = [];
+    for (const u of units) {
+      const f = await unitFacts(tx, u);
+      if (!input.unitId && !f.mustCover) continue;
+      problems.push(...await staffWindow(tx, u, leaders.filter((l) => l.unitId === u).map((l) => l.userId), t, horizon, assigned));
+    }
+    if (problems.length) {
+      throw unprocessable('LEADER_REQUIRED', `突发事件处置期间每个班次须有带班领导：${problems.slice(0, 10).join('；')}${problems.length > 10 ? '……' : ''}。请指定带班领导或先安排值班`);
+    }
+    const emergency: log.Emergency = { id: randomUUID(), unitId: input.unitId, title, description, startsAt: t, until, state: 'open', declaredBy: actor.id,
+      closedBy: null, closedAt: null, summary: null, people: [
+        ...[...new Map(assigned.map((a) => [a.userId, a])).values()].map((a) => ({ ...a, role: 'leader' as const })),
+        ...extraIds.map((id) => ({ userId: id, role: 'extra' as const, unitId: input.unitId ?? extras.get(id)!.unitId }))] };
+    await log.insertEmergency(tx, emergency);
+    await notifyPeople(tx, emergency, extraIds, [...new Set(assigned.map((a) => a.userId))], now);
+    await record(tx, actor, roleIn(actor, input.unitId), input.unitId, 'duty.emergency_declare', `duty-emergency:${emergency.id}`,
+      { title, description, until, leadersAssigned: assigned, extraUserIds: extraIds }, now);
+    return (await views(tx, actor, [emergency]))[0];
+  });
+}
+
+async function checkLeaders(tx: Executor, input: EmergencyInput, units: string[]): Promise<{ unitId: string; userId: string }[]> {
+  const out: { unitId: string; userId: string }[] = [];
+  for (const [i, l] of (input.leaders ?? []).entries()) {
+    const unitId = l.unitId ?? input.unitId;
+    if (!unitId || !units.includes(unitId)) throw invalid(`leaders.${i}.unitId`, '请为带班领导选择其值班单位');
+    if (!(await dutyPool(tx, unitId)).leaders.some((p) => p.id === l.userId)) throw invalid(`leaders.${i}.userId`, '所选人员不是该单位的带班领导');
+    out.push({ unitId, userId: l.userId });
+  }
+  return out;
+}
+
+async function notifyPeople(tx: Executor, e: log.Emergency, extras: string[], leaders: string[], now: Date): Promise<void> {
+  const scope = e.unitId ? '' : '（全区）';
+  const body = `${e.title}${scope}：${e.description || '请立即到岗处置。'}`;
+  await notifyUsers(tx, extras, { kind: 'duty.emergencyExtra', title: `【突发事件】请立即参加处置：${e.title}`, body, subject: `duty-emergency:${e.id}` }, now);
+  await notifyUsers(tx, leaders, { kind: 'duty.emergencyLeader', title: `【突发事件】请带班：${e.title}`, body, subject: `duty-emergency:${e.id}` }, now);
+  const emails = [...(await getUserEmails(tx, [...extras, ...leaders])).values()];
+  if (emails.length) await enqueueMail(tx, { to: emails, subject: `【突发事件】${e.title}`, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);
+}
+
+export async function closeEmergency(deps: Deps, actor: Actor, id: string, summary: string): Promise<EmergencyView> {
+  const text = requireText('summary', '处置情况', summary, LIMITS.text);
+  return deps.db.transaction().execute(async (tx) => {
+    const [e] = await log.listEmergencies(tx, { id });
+    if (!e) throw notFound('突发事件');
+    assertAllowed(canDeclareEmergency(actor, e.unitId, await districtUnitIds(tx)));
+    const now = deps.clock.now();
+    if (!(await log.closeEmergency(tx, id, actor.id, now.toISOString(), text))) throw conflict('ALREADY_CLOSED', '该突发事件已结束');
+    await record(tx, actor, roleIn(actor, e.unitId), e.unitId, 'duty.emergency_close', `duty-emergency:${id}`, { title: e.title, summary: text }, now);
+    return (await views(tx, actor, [{ ...e, state: 'closed', closedBy: actor.id, closedAt: now.toISOString(), summary: text }]))[0];
+  });
+}
+
+export async function listEmergencyViews(deps: Deps, actor: Actor, q: { unitId?: string; openOnly?: boolean }): Promise<EmergencyView[]> {
+  if (q.unitId) assertAllowed(canViewDuty(actor, q.unitId));
+  const scope = q.unitId ? [q.unitId] : dutyScope(actor);
+  return views(deps.db, actor, await log.listEmergencies(deps.db, { unitIds: scope, openOnly: q.openOnly }));
+}

@@ -1,0 +1,189 @@
+// Setting up a unit's duty: settings (rest between shifts, 读网 rounds, reminder lead), shift templates (班次), 重大活动 /
+// 重要节点 days, who cannot take duty when, duty phones; and the calendar the roster screen reads.
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../org/model.ts';
+import {
+  canEditPerson, canManageRoster, canMarkSpecialDay, canViewDuty, DUTY_ROLES,
+} from '../org/policy/duty.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
+import { loadActor } from '../org/service.ts';
+import { isIsoDate } from '../platform/calendar/model.ts';
+import { conflict, invalid, notFound } from '../platform/errors.ts';
+import { type DutyPool, districtUnitIds, dutyPool, peopleOf, record, roleIn, surroundings, unitFacts } from './context.ts';
+import {
+  checkRange, checkSettings, checkTemplate, type DutySettings, LIMITS, requireText, SPECIAL_KINDS, type SpecialDay, type SpecialKind,
+  shiftTimes, type Template, type TemplateInput,
+} from './model.ts';
+import { type DayView, dayViews, type ShiftView, shiftViews } from './roster-view.ts';
+import * as store from './store.ts';
+import { listEmergencies } from './store-log.ts';
+
+export interface DutySetup {
+  unitId: string;
+  unitName: string;
+  mustCover: boolean;
+  settings: DutySettings;
+  templates: Template[];
+  pool: DutyPool;
+  abilities: { canManage: boolean };
+}
+
+export async function getSetup(deps: Deps, actor: Actor, unitId: string): Promise<DutySetup> {
+  assertAllowed(canViewDuty(actor, unitId));
+  const unit = await unitFacts(deps.db, unitId);
+  const [templates, pool] = await Promise.all([store.listTemplates(deps.db, unitId), dutyPool(deps.db, unitId)]);
+  return { unitId, unitName: unit.name, mustCover: unit.mustCover, settings: unit.settings, templates, pool,
+    abilities: { canManage: canManageRoster(actor, unitId).allowed } };
+}
+
+export async function saveSettings(deps: Deps, actor: Actor, unitId: string, input: Omit<DutySettings, 'unitId'>): Promise<DutySetup> {
+  assertAllowed(canManageRoster(actor, unitId));
+  const settings = { unitId, ...checkSettings(input) };
+  await deps.db.transaction().execute(async (tx) => {
+    const before = (await unitFacts(tx, unitId)).settings;
+    const now = deps.clock.now();
+    await store.saveSettings(tx, settings, actor.id, now.toISOString());
+    await record(tx, actor, roleIn(actor, unitId), unitId, 'duty.settings', `unit:${unitId}`, { before, after: settings }, now);
+  });
+  return getSetup(deps, actor, unitId);
+}
+
+/** Creates a template (no id) or changes one; a template in use is never deleted, only switched off (active: false). */
+export async function saveTemplate(deps: Deps, actor: Actor, where: { unitId?: string; id?: string }, input: Partial<TemplateInput>): Promise<Template> {
+  return deps.db.transaction().execute(async (tx) => {
+    const existing = where.id ? await store.getTemplate(tx, where.id) : null;
+    if (where.id && !existing) throw notFound('班次');
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const fields = checkTemplate({ ...existing, ...given });
+    const unitId = existing?.unitId ?? where.unitId!;
+    assertAllowed(canManageRoster(actor, unitId));
+    await unitFacts(tx, unitId);
+    const all = await store.listTemplates(tx, unitId);
+    if (all.some((t) => t.name === fields.name && t.id !== existing?.id)) throw conflict('DUPLICATE_TEMPLATE', `本单位已有班次「${fields.name}」`);
+    if (!existing && all.length >= LIMITS.templates) throw invalid('name', `一个单位最多设置 ${LIMITS.templates} 个班次`);
+    const template: Template = { id: existing?.id ?? randomUUID(), unitId, sort: existing?.sort ?? all.length + 1, active: existing?.active ?? true, ...fields };
+    const now = deps.clock.now();
+    await store.saveTemplate(tx, template, now.toISOString(), !existing);
+    await record(tx, actor, roleIn(actor, unitId), unitId, existing ? 'duty.template_edit' : 'duty.template_add', `duty-template:${template.id}`,
+      { before: existing, after: template }, now);
+    return template;
+  });
+}
+
+export interface SpecialDayInput {
+  unitId: string | null;
+  day: string;
+  kind: SpecialKind;
+  name: string;
+}
+
+/** 重大活动 / 重要节点 (§4.2): every shift touching the day needs a duty leader. */
+export async function markSpecialDay(deps: Deps, actor: Actor, input: SpecialDayInput): Promise<SpecialDay> {
+  if (!isIsoDate(input.day)) throw invalid('day', '日期格式应为 YYYY-MM-DD');
+  if (!SPECIAL_KINDS.includes(input.kind)) throw invalid('kind', '类型须为重大活动（majorEvent）或重要节点（importantDate）');
+  const name = requireText('name', '活动或节点名称', input.name, 50);
+  return deps.db.transaction().execute(async (tx) => {
+    if (input.unitId) await unitFacts(tx, input.unitId);
+    assertAllowed(canMarkSpecialDay(actor, input.unitId, await districtUnitIds(tx)));
+    const day: SpecialDay = { id: randomUUID(), unitId: input.unitId, day: input.day, kind: input.kind, name };
+    const now = deps.clock.now();
+    await store.insertSpecialDay(tx, day, actor.id, now.toISOString());
+    await record(tx, actor, roleIn(actor, input.unitId), input.unitId, 'duty.special_day_add', `duty-day:${day.id}`, { ...day }, now);
+    return day;
+  });
+}
+
+export async function unmarkSpecialDay(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const day = await store.getSpecialDay(tx, id);
+    if (!day) throw notFound('重大活动或重要节点');
+    assertAllowed(canMarkSpecialDay(actor, day.unitId, await districtUnitIds(tx)));
+    await store.deleteSpecialDay(tx, id);
+    await record(tx, actor, roleIn(actor, day.unitId), day.unitId, 'duty.special_day_remove', `duty-day:${id}`, { ...day }, deps.clock.now());
+  });
+}
+
+export interface UnavailabilityInput {
+  unitId: string;
+  userId: string;
+  from: string;
+  to: string; // exclusive
+  reason: string;
+}
+
+/** 不能值班的时间 (年休假、出差…): the rotation skips the person; a hand edit that ignores it is the keeper's call. */
+export async function addUnavailability(deps: Deps, actor: Actor, input: UnavailabilityInput): Promise<store.Unavailability> {
+  checkRange(input.from, input.to);
+  const reason = requireText('reason', '原因', input.reason, LIMITS.reason);
+  assertAllowed(canEditPerson(actor, { userId: input.userId, dutyUnitIds: [input.unitId] }));
+  return deps.db.transaction().execute(async (tx) => {
+    const pool = await dutyPool(tx, input.unitId);
+    if (!pool.officers.some((p) => p.id === input.userId)) throw invalid('userId', '所选人员不是本单位的值班人员或带班领导');
+    const entry: store.Unavailability = { id: randomUUID(), unitId: input.unitId, userId: input.userId, startsOn: input.from, endsOn: input.to, reason };
+    const now = deps.clock.now();
+    await store.insertUnavailability(tx, entry, actor.id, now.toISOString());
+    await record(tx, actor, roleIn(actor, input.unitId, [...DUTY_ROLES, 'leader', 'principal']), input.unitId, 'duty.unavailable_add',
+      `user:${input.userId}`, { ...entry }, now);
+    return entry;
+  });
+}
+
+export async function removeUnavailability(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const entry = await store.getUnavailability(tx, id);
+    if (!entry) throw notFound('不能值班的时间');
+    assertAllowed(canEditPerson(actor, { userId: entry.userId, dutyUnitIds: [entry.unitId] }));
+    await store.deleteUnavailability(tx, id);
+    await record(tx, actor, roleIn(actor, entry.unitId, [...DUTY_ROLES, 'leader', 'principal']), entry.unitId, 'duty.unavailable_remove',
+      `user:${entry.userId}`, { ...entry }, deps.clock.now());
+  });
+}
+
+const PHONE_RE = /^[0-9+\-() ]{3,30}$/;
+
+/** 值班联系电话 (§4.6: reachable 24 hours). */
+export async function setPhone(deps: Deps, actor: Actor, userId: string, phone: string): Promise<{ userId: string; phone: string }> {
+  const value = typeof phone === 'string' ? phone.trim() : '';
+  if (!PHONE_RE.test(value)) throw invalid('phone', '联系电话只能包含数字、空格和 + - ( )，3 到 30 位');
+  return deps.db.transaction().execute(async (tx) => {
+    const person = await loadActor(tx, userId);
+    if (!person) throw notFound('用户');
+    const dutyUnitIds = person.roles.filter((r) => DUTY_ROLES.includes(r.role)).map((r) => r.unitId);
+    assertAllowed(canEditPerson(actor, { userId, dutyUnitIds }));
+    const now = deps.clock.now();
+    await store.savePhone(tx, userId, value, actor.id, now.toISOString());
+    await record(tx, actor, roleIn(actor, dutyUnitIds[0] ?? null), dutyUnitIds[0] ?? null, 'duty.phone', `user:${userId}`, { userId }, now);
+    return { userId, phone: value };
+  });
+}
+
+export interface DutyCalendar {
+  unitId: string;
+  from: string;
+  to: string;
+  days: DayView[];
+  rosters: store.Roster[];
+  shifts: ShiftView[]; // published and draft, each naming its roster
+  unavailability: (store.Unavailability & { name: string })[];
+  emergencies: { id: string; title: string; startsAt: string; until: string | null; state: string; district: boolean }[];
+}
+
+/** The calendar screen: days with their kind and special marks, every roster's shifts, who is away, emergencies. */
+export async function dutyCalendar(deps: Deps, actor: Actor, unitId: string, from: string, to: string): Promise<DutyCalendar> {
+  checkRange(from, to);
+  assertAllowed(canViewDuty(actor, unitId));
+  const s = await surroundings(deps.db, unitId, from, to);
+  const range = { from: shiftTimes(from, '00:00', '00:00').startsAt, to: shiftTimes(to, '00:00', '00:00').startsAt };
+  const [rosters, shifts, away, emergencies] = await Promise.all([store.listRosters(deps.db, unitId, from, to),
+    store.findShifts(deps.db, { ...range, unitIds: [unitId], publishedOnly: false }), store.listUnavailability(deps.db, { unitId }, from, to),
+    listEmergencies(deps.db, { unitIds: [unitId] })]);
+  const people = await peopleOf(deps.db, [...shifts.flatMap((x) => [...x.officerIds, ...(x.leaderId ? [x.leaderId] : [])]), ...away.map((a) => a.userId)]);
+  return {
+    unitId, from, to, days: dayViews(s.cal, from, to, s.specials.filter((d) => d.day >= from && d.day < to)), rosters,
+    shifts: shiftViews(s, shifts, people),
+    unavailability: away.map((a) => ({ ...a, name: people.get(a.userId)?.name ?? '' })),
+    emergencies: emergencies.filter((e) => e.startsAt < range.to && (!e.until || e.until > range.from) && (e.state === 'open' || (e.closedAt ?? '') > range.from))
+      .map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, until: e.until, state: e.state, district: e.unitId === null })),
+  };
+}

@@ -1,0 +1,116 @@
+// Login, lockout, sessions and password change, against a real database (SQLite, or PostgreSQL in CI).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
+import { listLedger } from '../platform/ledger/service.ts';
+import { tokenId } from '../platform/auth/token.ts';
+import { changePassword, loadSessionActor, login, logout } from './auth-service.ts';
+import { DEMO_PASSWORD, loadDemo } from './demo.ts';
+import { listUsers, setPassword } from './service.ts';
+
+let deps: TestDeps;
+before(async () => {
+  deps = await createTestDeps();
+  await loadDemo(deps);
+});
+after(() => deps.close());
+
+const ledger = (action: string) => listLedger(deps.db, { action });
+const userRow = async (username: string) => (await listUsers(deps.db)).find((u) => u.username === username)!;
+
+test('登录成功：返回会话，写入 auth.login 台账，会话可解析出角色', async () => {
+  const before = (await ledger('auth.login')).length;
+  const s = await login(deps, { username: 'kjj.staff', password: DEMO_PASSWORD });
+  assert.equal(s.actor.username, 'kjj.staff');
+  assert.ok(s.actor.roles.some((r) => r.role === 'staff' && r.sectionId));
+  assert.notEqual(s.token, s.csrfToken);
+  const found = await loadSessionActor(deps, tokenId(s.token));
+  assert.equal(found?.actor.id, s.actor.id);
+  assert.equal(found?.csrfToken, s.csrfToken);
+  const entries = await ledger('auth.login');
+  assert.equal(entries.length, before + 1);
+  assert.ok(!entries.at(-1)!.payload.includes(DEMO_PASSWORD), '台账不得含密码');
+  assert.ok(!entries.at(-1)!.payload.includes(s.token), '台账不得含会话令牌');
+});
+
+test('未知用户与错误密码得到同一答复，失败也记入台账', async () => {
+  const before = (await ledger('auth.login_failed')).length;
+  await assert.rejects(login(deps, { username: 'nobody', password: 'x' }), { status: 401, code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
+  await assert.rejects(login(deps, { username: 'kjj.leader', password: 'wrong-1' }), { status: 401, code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
+  const failed = await ledger('auth.login_failed');
+  assert.equal(failed.length, before + 2);
+  assert.equal(failed.at(-2)!.actor_id, 'anonymous');
+  assert.deepEqual(JSON.parse(failed.at(-2)!.payload), { username: 'nobody', reason: 'unknown_user' });
+  assert.deepEqual(JSON.parse(failed.at(-1)!.payload), { username: 'kjj.leader', reason: 'bad_password' });
+  assert.ok(!failed.at(-1)!.payload.includes('wrong-1'));
+});
+
+test('连续失败达到上限即锁定，锁定期内正确密码也不能登录，到期后可登录，成功登录清零计数', async () => {
+  const max = deps.config.maxLoginFailures;
+  for (let i = 1; i < max; i += 1) {
+    await assert.rejects(login(deps, { username: 'cgj.staff', password: `bad${i}` }), { code: 'BAD_CREDENTIALS' });
+  }
+  await assert.rejects(login(deps, { username: 'cgj.staff', password: 'bad-last' }),
+    (err: Error & { status: number; code: string }) => err.status === 403 && err.code === 'LOCKED' && err.message.includes(`${deps.config.lockoutMinutes} 分钟`));
+  assert.equal((await ledger('auth.locked')).filter((e) => e.payload.includes('cgj.staff')).length, 1);
+  await assert.rejects(login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD }), { status: 403, code: 'LOCKED' });
+
+  deps.clock.advance(deps.config.lockoutMinutes * 60_000 - 60_000);
+  await assert.rejects(login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD }), { code: 'LOCKED', message: /1 分钟/ });
+  deps.clock.advance(60_000);
+  const s = await login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD });
+  assert.equal(s.actor.username, 'cgj.staff');
+  assert.equal((await userRow('cgj.staff')).lockedUntil, null);
+
+  // The counter restarted: max-1 new failures do not lock.
+  for (let i = 1; i < max; i += 1) {
+    await assert.rejects(login(deps, { username: 'cgj.staff', password: `again${i}` }), { code: 'BAD_CREDENTIALS' });
+  }
+  await login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD });
+});
+
+test('管理员重置密码解除锁定并结束该用户的会话', async () => {
+  const s = await login(deps, { username: 'rsj.staff', password: DEMO_PASSWORD });
+  for (let i = 0; i < deps.config.maxLoginFailures; i += 1) {
+    await assert.rejects(login(deps, { username: 'rsj.staff', password: `bad${i}` }));
+  }
+  await setPassword(deps, 'system', 'rsj.staff', 'Reset2026ok');
+  assert.equal(await loadSessionActor(deps, tokenId(s.token)), null);
+  await login(deps, { username: 'rsj.staff', password: 'Reset2026ok' });
+  assert.equal((await ledger('org.password_set')).length, 1);
+});
+
+test('会话过期后不再有效', async () => {
+  const s = await login(deps, { username: 'fgw.staff', password: DEMO_PASSWORD });
+  deps.clock.advance(deps.config.sessionHours * 3600_000);
+  assert.equal(await loadSessionActor(deps, tokenId(s.token)), null);
+});
+
+test('停用的账号不能登录，已有会话失效', async () => {
+  const s = await login(deps, { username: 'dxz.duty', password: DEMO_PASSWORD });
+  await deps.db.updateTable('users').set({ disabled: 1 }).where('username', '=', 'dxz.duty').execute();
+  assert.equal(await loadSessionActor(deps, tokenId(s.token)), null);
+  await assert.rejects(login(deps, { username: 'dxz.duty', password: DEMO_PASSWORD }), { status: 401, code: 'BAD_CREDENTIALS' });
+});
+
+test('退出登录结束会话并记入台账', async () => {
+  const s = await login(deps, { username: 'dtz.staff', password: DEMO_PASSWORD });
+  await logout(deps, tokenId(s.token));
+  assert.equal(await loadSessionActor(deps, tokenId(s.token)), null);
+  assert.equal((await ledger('auth.logout')).at(-1)!.actor_id, s.actor.id);
+});
+
+test('修改密码：校验原密码和新密码规则，成功后其他会话失效、本会话保留', async () => {
+  const a = await login(deps, { username: 'dtz.leader', password: DEMO_PASSWORD });
+  const b = await login(deps, { username: 'dtz.leader', password: DEMO_PASSWORD });
+  await assert.rejects(changePassword(deps, a.actor, { oldPassword: 'nope', newPassword: 'NewPass2026' }), { status: 400, field: 'oldPassword' });
+  await assert.rejects(changePassword(deps, a.actor, { oldPassword: DEMO_PASSWORD, newPassword: 'short1' }), { status: 400, field: 'newPassword', message: '密码至少 8 位' });
+  assert.equal((await ledger('auth.password_change')).length, 0);
+
+  await changePassword(deps, a.actor, { oldPassword: DEMO_PASSWORD, newPassword: 'NewPass2026', keepSessionId: tokenId(a.token) });
+  assert.ok(await loadSessionActor(deps, tokenId(a.token)));
+  assert.equal(await loadSessionActor(deps, tokenId(b.token)), null);
+  await assert.rejects(login(deps, { username: 'dtz.leader', password: DEMO_PASSWORD }), { code: 'BAD_CREDENTIALS' });
+  await login(deps, { username: 'dtz.leader', password: 'NewPass2026' });
+  assert.equal((await ledger('auth.password_change')).length, 1);
+});

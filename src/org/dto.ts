@@ -1,0 +1,59 @@
+// What the org and auth routes send out: zod schemas (which also feed OpenAPI) and the mappers to them.
+import { z } from 'zod';
+import {
+  type Actor, CHANNEL_KINDS, type Channel, COLUMN_KINDS, type Column, ROLES, type RoleAssignment, type Section,
+  UNIT_KINDS, type Unit, type UserAccount,
+} from './model.ts';
+import { canManageOrg } from './policy/org.ts';
+import { isAllowed } from './policy/verdict.ts';
+import type { UnitDetail } from './service.ts';
+
+export const UnitDto = z.object({
+  id: z.string(), name: z.string(), fullName: z.string(), kind: z.enum(UNIT_KINDS), docCode: z.string().nullable(),
+  authorMayLevel1: z.boolean(), districtWide: z.boolean(),
+});
+export const SectionDto = z.object({ id: z.string(), unitId: z.string(), name: z.string() });
+export const ColumnDto = z.object({ id: z.string(), channelId: z.string(), name: z.string(), kind: z.enum(COLUMN_KINDS) });
+export const ChannelDto = z.object({
+  id: z.string(), unitId: z.string(), kind: z.enum(CHANNEL_KINDS), name: z.string(), url: z.string().nullable(),
+});
+export const UnitDetailDto = UnitDto.extend({
+  sections: z.array(SectionDto),
+  channels: z.array(ChannelDto.extend({ columns: z.array(ColumnDto) })),
+});
+
+const RoleHeldDto = z.object({ role: z.enum(ROLES), unitId: z.string(), sectionId: z.string().nullable() });
+export const RoleAssignmentDto = RoleHeldDto.extend({ id: z.string(), userId: z.string() });
+
+export const UserDto = z.object({
+  id: z.string(), username: z.string(), name: z.string(), unitId: z.string(),
+  disabled: z.boolean(), lockedUntil: z.string().nullable(), roles: z.array(RoleAssignmentDto),
+});
+
+/** The signed-in person as the browser needs it; abilities let the UI hide what the server would refuse. */
+export const SessionUserDto = z.object({
+  id: z.string(), username: z.string(), name: z.string(), unitId: z.string(), roles: z.array(RoleHeldDto),
+  abilities: z.object({ manageOrg: z.boolean() }),
+});
+export const SessionDto = z.object({ user: SessionUserDto, csrfToken: z.string() });
+export const OkDto = z.object({ ok: z.literal(true) });
+
+export const toUnitDto = (u: Unit): z.infer<typeof UnitDto> => ({ ...u });
+export const toSectionDto = (s: Section): z.infer<typeof SectionDto> => ({ ...s });
+export const toChannelDto = (c: Channel): z.infer<typeof ChannelDto> => ({ ...c });
+export const toColumnDto = (c: Column): z.infer<typeof ColumnDto> => ({ ...c });
+export const toRoleAssignmentDto = (r: RoleAssignment): z.infer<typeof RoleAssignmentDto> => ({ ...r });
+export const toUserDto = (u: UserAccount): z.infer<typeof UserDto> => ({ ...u, roles: u.roles.map(toRoleAssignmentDto) });
+
+export const toUnitDetailDto = (d: UnitDetail): z.infer<typeof UnitDetailDto> => ({
+  ...d.unit, sections: d.sections.map(toSectionDto), channels: d.channels.map((c) => ({ ...c, columns: c.columns.map(toColumnDto) })),
+});
+
+export const toSessionDto = (actor: Actor, csrfToken: string): z.infer<typeof SessionDto> => ({
+  user: {
+    id: actor.id, username: actor.username, name: actor.name, unitId: actor.unitId,
+    roles: actor.roles.map((r) => ({ role: r.role, unitId: r.unitId, sectionId: r.sectionId })),
+    abilities: { manageOrg: isAllowed(canManageOrg(actor)) },
+  },
+  csrfToken,
+});

@@ -1,0 +1,127 @@
+// 单位、科室、用户与角色: who people are and which roles they hold in which unit. Pure types and rules.
+export const ROLES = ['staff', 'sectionHead', 'leader', 'principal', 'secrecy', 'dutyOfficer', 'dutyLeader',
+  'egovCenter', 'inspector', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAME: Record<Role, string> = {
+  staff: '工作人员',
+  sectionHead: '科室负责人',
+  leader: '分管领导',
+  principal: '主要领导',
+  secrecy: '保密工作机构',
+  dutyOfficer: '值班人员',
+  dutyLeader: '带班领导',
+  egovCenter: '区电子政务中心',
+  inspector: '督查',
+  admin: '管理员',
+};
+
+/** Roles that act across the whole district rather than inside one unit (DOMAIN §1). */
+export const DISTRICT_WIDE_ROLES: readonly Role[] = ['egovCenter', 'inspector', 'admin'];
+
+export interface RoleHeld {
+  role: Role;
+  unitId: string;
+  sectionId: string | null;
+}
+
+/** The person making a request, as every policy and use case sees them. */
+export interface Actor {
+  id: string;
+  username: string;
+  name: string;
+  unitId: string; // home unit
+  roles: RoleHeld[];
+}
+
+export function holdsRole(actor: Actor, role: Role, unitId?: string): boolean {
+  return actor.roles.some((r) => r.role === role && (unitId === undefined || r.unitId === unitId));
+}
+
+export function holdsDistrictRole(actor: Actor, role: Role): boolean {
+  return DISTRICT_WIDE_ROLES.includes(role) && actor.roles.some((r) => r.role === role);
+}
+
+export const UNIT_KINDS = ['office', 'department', 'town', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const CHANNEL_KINDS = ['website', 'wechat', 'weibo', 'douyin', 'toutiao', 'xigua', 'app'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const CHANNEL_KIND_NAME: Record<ChannelKind, string> = {
+  website: '政府网站', wechat: '微信公众号', weibo: '微博', douyin: '抖音', toutiao: '今日头条', xigua: '西瓜视频', app: '客户端',
+};
+
+export const COLUMN_KINDS = ['动态要闻', '通知公告', '政策文件', '互动回应', '专题', '人事', '规划计划', '其他'] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
+
+export interface Unit {
+  id: string;
+  name: string; // 区科技局
+  fullName: string; // 重庆市綦江区科学技术局
+  kind: UnitKind;
+  docCode: string | null; // 机关代字
+  authorMayLevel1: boolean;
+  districtWide: boolean;
+}
+
+export interface Section {
+  id: string;
+  unitId: string;
+  name: string;
+}
+
+export interface Channel {
+  id: string;
+  unitId: string;
+  kind: ChannelKind;
+  name: string;
+  url: string | null;
+}
+
+export interface Column {
+  id: string;
+  channelId: string;
+  name: string;
+  kind: ColumnKind;
+}
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  name: string;
+  unitId: string;
+}
+
+/** One row of role_assignments as the admin screens see it: the id is what a revoke names. */
+export interface RoleAssignment extends RoleHeld {
+  id: string;
+  userId: string;
+}
+
+/** An account as the admin list shows it; never carries the password hash. */
+export interface UserAccount extends UserSummary {
+  disabled: boolean;
+  lockedUntil: string | null;
+  roles: RoleAssignment[];
+}
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+// Login names: ASCII so they can be typed on any keyboard and in the CLI; '.' separates unit prefix and role.
+const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+/** Returns a zh-CN reason, or null when the username is acceptable. */
+export function usernameProblem(username: string): string | null {
+  if (!USERNAME_RE.test(username)) return '用户名须为 2–64 位小写字母、数字或 . _ -，以字母或数字开头';
+  return null;
+}
+
+/**
+ * Which sections a role may name: a 科室负责人 must head exactly one section; 工作人员 may be attached to one;
+ * other roles act for the whole unit.
+ */
+export function sectionRule(role: Role, sectionId: string | null | undefined): string | null {
+  if (role === 'sectionHead' && !sectionId) return '科室负责人须指定本单位的科室';
+  if (sectionId && role !== 'sectionHead' && role !== 'staff') return `${ROLE_NAME[role]}不按科室授予，请勿指定科室`;
+  return null;
+}

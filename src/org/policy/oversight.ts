@@ -1,0 +1,35 @@
+// Who may read, export and verify the 登记台账 (ledger), and print an item's 审签单.
+//
+// Decision (DOMAIN §2.6–2.7, 65号 三审三校制度 谁主办、谁发布、谁审核、谁负责): a unit's ledger is its leadership's
+// record — the 分管领导, the 主要领导 and the 科室负责人 who answer for what the unit published read their own
+// unit's ledger. The district government office's 督查 inspects every unit's ledger regularly and at random, the
+// e-gov center answers for the district's sites, and the admin runs the platform: these three see all units and the
+// district-wide entries (unit ''). 工作人员 and the other unit roles do not: the ledger records colleagues' logins,
+// failed logins and role changes, which are personal data. Checking the hash chain is an audit act: 督查 and admin.
+import { type Actor, holdsDistrictRole, type Role } from '../model.ts';
+import { ALLOW, deny, type Verdict, visibleUnitIds } from './verdict.ts';
+
+export const LEDGER_ROLES: readonly Role[] = ['leader', 'principal', 'sectionHead'];
+
+const NO_LEDGER = deny('NO_LEDGER_ROLE', '只有本单位分管领导、主要领导、科室负责人，或督查、区电子政务中心、管理员可以查看登记台账');
+
+/** The units whose ledger the actor reads: 'all' (with district-wide entries) or the units they lead. */
+export function ledgerScope(actor: Actor): string[] | 'all' | Verdict {
+  if (visibleUnitIds(actor) === 'all') return 'all';
+  const units = [...new Set(actor.roles.filter((r) => LEDGER_ROLES.includes(r.role)).map((r) => r.unitId))];
+  return units.length ? units : NO_LEDGER;
+}
+
+/** One unit's ledger: reading it and exporting it (.xlsx / .csv). */
+export function canViewLedger(actor: Actor, unitId: string): Verdict {
+  const scope = ledgerScope(actor);
+  if (scope === 'all') return ALLOW;
+  if (!Array.isArray(scope)) return scope;
+  return scope.includes(unitId) ? ALLOW : deny('OTHER_UNIT', '只能查看本单位的登记台账');
+}
+
+/** Recomputing the whole hash chain (`gongkai ledger verify` over HTTP). */
+export function canVerifyLedger(actor: Actor): Verdict {
+  if (holdsDistrictRole(actor, 'inspector') || holdsDistrictRole(actor, 'admin')) return ALLOW;
+  return deny('NOT_AUDITOR', '只有督查或管理员可以校验登记台账的完整性');
+}

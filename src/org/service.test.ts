@@ -1,0 +1,125 @@
+// Org use cases: what the admin relies on (validation, uniqueness, role rules, ledger), and that a refused
+// change writes nothing.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
+import { listLedger } from '../platform/ledger/service.ts';
+import { loadDemo } from './demo.ts';
+import type { Actor } from './model.ts';
+import {
+  createChannel, createColumn, createSection, createUnit, createUser, getUsersByIds, grantRole, listChannels, listSections,
+  listUnits, listUsers, loadActor, revokeRole, setUnitSettings, usersHoldingRole,
+} from './service.ts';
+
+let deps: TestDeps;
+let admin: Actor;
+let staff: Actor;
+before(async () => {
+  deps = await createTestDeps();
+  await loadDemo(deps);
+  const all = await listUsers(deps.db);
+  admin = (await loadActor(deps.db, all.find((u) => u.username === 'admin')!.id))!;
+  staff = (await loadActor(deps.db, all.find((u) => u.username === 'kjj.staff')!.id))!;
+});
+after(() => deps.close());
+
+const ledgerCount = async () => (await listLedger(deps.db, {})).length;
+const unitNamed = async (name: string) => (await listUnits(deps.db)).find((u) => u.name === name)!;
+
+test('管理员新建单位、科室、网站和栏目，每步一条台账', async () => {
+  const before = await ledgerCount();
+  const unit = await createUnit(deps, admin, { name: '区政务服务办', fullName: '重庆市綦江区政务服务管理办公室', kind: 'department' });
+  assert.equal(unit.authorMayLevel1, true);
+  const section = await createSection(deps, admin, { unitId: unit.id, name: '办公室' });
+  const site = await createChannel(deps, admin, { unitId: unit.id, kind: 'website', name: '区政务服务办网站', url: 'http://www.cqqj.gov.cn/bm/zwfw/' });
+  const column = await createColumn(deps, admin, { channelId: site.id, name: '办事指南', kind: '其他' });
+  assert.deepEqual((await listSections(deps.db, unit.id)).map((s) => s.id), [section.id]);
+  assert.equal((await listChannels(deps.db, unit.id))[0].id, site.id);
+  assert.equal(column.channelId, site.id);
+  const actions = (await listLedger(deps.db, {})).slice(before).map((e) => e.action);
+  assert.deepEqual(actions, ['org.unit_create', 'org.section_create', 'org.channel_create', 'org.column_create']);
+});
+
+test('非管理员不能改组织，理由明确，且不写任何记录', async () => {
+  const before = await ledgerCount();
+  await assert.rejects(createUnit(deps, staff, { name: '某单位', fullName: '某单位全称', kind: 'other' }),
+    { status: 403, code: 'NOT_ADMIN', message: /管理员/ });
+  assert.equal(await ledgerCount(), before);
+});
+
+test('输入有误：400 并指明字段，不写任何记录', async () => {
+  const before = await ledgerCount();
+  const unitsBefore = (await listUnits(deps.db)).length;
+  await assert.rejects(createUnit(deps, admin, { name: ' ', fullName: 'x', kind: 'office' }), { status: 400, field: 'name', message: '请填写单位简称' });
+  await assert.rejects(createUnit(deps, admin, { name: 'x', fullName: 'x', kind: 'bureau' as never }), { status: 400, field: 'kind' });
+  const kjj = await unitNamed('区科技局');
+  await assert.rejects(createChannel(deps, admin, { unitId: kjj.id, kind: 'website', name: '站', url: 'ftp://x' }), { status: 400, field: 'url' });
+  await assert.rejects(createUser(deps, admin, { username: 'Bad Name', displayName: '某人', unitId: kjj.id, password: 'Abcdefg123' }), { status: 400, field: 'username' });
+  await assert.rejects(createUser(deps, admin, { username: 'kjj.new', displayName: '某人', unitId: kjj.id, password: 'short' }), { status: 400, field: 'password' });
+  assert.equal(await ledgerCount(), before);
+  assert.equal((await listUnits(deps.db)).length, unitsBefore);
+});
+
+test('重复的单位名、用户名得到 409', async () => {
+  await assert.rejects(createUnit(deps, admin, { name: '区科技局', fullName: '重复', kind: 'department' }), { status: 409, code: 'DUPLICATE_UNIT' });
+  const kjj = await unitNamed('区科技局');
+  await assert.rejects(createUser(deps, admin, { username: 'kjj.staff', displayName: '重名', unitId: kjj.id, password: 'Abcdefg123' }),
+    { status: 409, code: 'DUPLICATE_USERNAME' });
+});
+
+test('只有网站可以设栏目', async () => {
+  const kjj = await unitNamed('区科技局');
+  const wechat = (await listChannels(deps.db, kjj.id)).find((c) => c.kind === 'wechat')!;
+  await assert.rejects(createColumn(deps, admin, { channelId: wechat.id, name: '菜单', kind: '其他' }), { status: 422, code: 'NOT_WEBSITE' });
+});
+
+test('授予与撤销角色：科室负责人须指定本单位科室；写 org.role_grant / org.role_revoke 台账', async () => {
+  const kjj = await unitNamed('区科技局');
+  const cgj = await unitNamed('区城市管理局');
+  const user = await createUser(deps, admin, { username: 'kjj.wang', displayName: '王演示', unitId: kjj.id, password: 'Abcdefg123', roles: ['staff'] });
+  assert.equal(user.roles.length, 1);
+  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id }), { status: 400, field: 'sectionId' });
+  const otherSection = (await listSections(deps.db, cgj.id))[0];
+  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: otherSection.id }),
+    { status: 400, field: 'sectionId', message: /不属于区科技局/ });
+  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'inspector', unitId: kjj.id }), { status: 400, field: 'unitId' });
+
+  const section = (await listSections(deps.db, kjj.id))[1];
+  const grant = await grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: section.id });
+  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: section.id }), { status: 409, code: 'DUPLICATE_ROLE' });
+  assert.deepEqual((await usersHoldingRole(deps.db, 'sectionHead', kjj.id, section.id)).map((u) => u.username), ['kjj.wang']);
+  const granted = (await listLedger(deps.db, { action: 'org.role_grant' })).at(-1)!;
+  assert.equal(granted.subject, `user:${user.id}`);
+  assert.equal(JSON.parse(granted.payload).role, 'sectionHead');
+  assert.equal(granted.actor_id, admin.id);
+
+  await revokeRole(deps, admin, { userId: user.id, roleId: grant.id });
+  assert.deepEqual(await usersHoldingRole(deps.db, 'sectionHead', kjj.id, section.id), []);
+  const revoked = (await listLedger(deps.db, { action: 'org.role_revoke' })).at(-1)!;
+  assert.equal(JSON.parse(revoked.payload).roleId, grant.id);
+  await assert.rejects(revokeRole(deps, admin, { userId: user.id, roleId: grant.id }), { status: 404 });
+});
+
+test('不能撤销最后一名管理员', async () => {
+  const adminRole = (await listUsers(deps.db)).find((u) => u.id === admin.id)!.roles.find((r) => r.role === 'admin')!;
+  await assert.rejects(revokeRole(deps, admin, { userId: admin.id, roleId: adminRole.id }), { status: 409, code: 'LAST_ADMIN' });
+});
+
+test('读取：按 id 取用户摘要；全区性角色在任何单位都能找到', async () => {
+  const kjj = await unitNamed('区科技局');
+  const map = await getUsersByIds(deps.db, [staff.id, admin.id, 'missing']);
+  assert.equal(map.get(staff.id)?.username, 'kjj.staff');
+  assert.equal(map.size, 2);
+  assert.deepEqual((await usersHoldingRole(deps.db, 'egovCenter', kjj.id)).map((u) => u.username), ['egov']);
+  assert.deepEqual((await usersHoldingRole(deps.db, 'leader', kjj.id)).map((u) => u.username), ['kjj.leader']);
+  assert.equal(await loadActor(deps.db, 'missing'), null);
+});
+
+test('单位设置：起草人可否一审，写 org.unit_settings 台账', async () => {
+  const dxz = await unitNamed('东溪镇');
+  const updated = await setUnitSettings(deps, admin, { unitId: dxz.id, authorMayLevel1: false });
+  assert.equal(updated.authorMayLevel1, false);
+  assert.equal((await unitNamed('东溪镇')).authorMayLevel1, false);
+  const entry = (await listLedger(deps.db, { action: 'org.unit_settings' })).at(-1)!;
+  assert.deepEqual(JSON.parse(entry.payload), { authorMayLevel1: { from: true, to: false } });
+});

@@ -1,0 +1,74 @@
+// HTTP for oversight: the 台账 screen (browse, export, verify) and an item's 审签单 (JSON and printable PDF).
+// Who may do what: src/org/policy/oversight.ts (ledger) and src/org/policy/publish.ts canView (审签单).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../app/deps.ts';
+import { actorOf } from '../org/request-context.ts';
+import { contentDisposition } from '../publish/attachments-model.ts';
+import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
+import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
+import { signoffPdf } from './signoff-pdf.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const LedgerQuery = z.object({
+  unitId: z.uuid().optional(), from: date.optional(), to: date.optional(),
+  action: z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/, '操作类型应为 publish 或 publish.approve 这样的代码').optional(),
+  actor: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(DEFAULT_PAGE),
+  cursor: z.string().regex(/^\d{1,15}$/, '分页参数不正确，请从第一页重新加载').optional(),
+});
+const LedgerEntryDto = z.object({
+  seq: z.number(), at: z.string(), actor: z.object({ id: z.string(), name: z.string() }).nullable(), role: z.string(), roleName: z.string(),
+  unitId: z.string(), unitName: z.string(), action: z.string(), actionLabel: z.string(), subject: z.string(), payload: z.unknown(),
+});
+const ExportQuery = z.object({ unitId: z.uuid(), from: date, to: date, format: z.enum(['xlsx', 'csv']).default('xlsx') });
+const VerifyDto = z.object({ ok: z.boolean(), checked: z.number(), problem: z.object({ seq: z.number(), reason: z.string() }).optional() });
+
+const Person = z.object({ id: z.string(), name: z.string() });
+const SignoffDto = z.object({
+  itemId: z.string(), title: z.string(), unit: z.object({ id: z.string(), name: z.string(), fullName: z.string() }), author: Person,
+  itemType: z.string(), itemTypeName: z.string(),
+  channels: z.array(z.object({ id: z.string(), name: z.string(), kindName: z.string(), column: z.string().nullable() })),
+  revision: z.number(), major: z.boolean(), stage: z.string(), stageName: z.string(), publishedAt: z.string().nullable(),
+  rows: z.array(z.object({
+    level: z.enum(SIGNOFF_LEVELS), levelName: z.string(), reviewer: Person, role: z.string(), roleName: z.string(), at: z.string(),
+    time: z.string(), decision: z.string(), decisionName: z.string(), opinion: z.string(), proofreading: z.string(),
+    disclosure: z.object({
+      opinion: z.string().nullable(), opinionName: z.string(), basis: z.array(z.string()), basisText: z.string(), reason: z.string(),
+      secrecyMatter: z.boolean().nullable(),
+    }).nullable(),
+  })),
+  printedAt: z.string(),
+});
+const ItemParams = z.object({ id: z.uuid() });
+
+export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/ledger', {
+    schema: { querystring: LedgerQuery, response: { 200: z.object({ entries: z.array(LedgerEntryDto), nextCursor: z.string().nullable() }) },
+      tags: ['oversight'], summary: '登记台账（新的在前，按单位、日期、操作、操作人筛选）' },
+  }, async (req) => browseLedger(deps, actorOf(req), req.query));
+
+  app.get('/api/ledger/export', {
+    schema: { querystring: ExportQuery, tags: ['oversight'], summary: '导出单位的登记台账（.xlsx 或 .csv）',
+      response: { 200: z.any().describe('登记台账文件') } },
+  }, async (req, reply) => {
+    const file = await exportLedger(deps, actorOf(req), req.query);
+    return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).send(file.body);
+  });
+
+  app.get('/api/ledger/verify', {
+    schema: { response: { 200: VerifyDto }, tags: ['oversight'], summary: '校验登记台账哈希链（督查、管理员）' },
+  }, async (req) => verifyLedgerAs(deps, actorOf(req)));
+
+  app.get('/api/items/:id/signoff', {
+    schema: { params: ItemParams, response: { 200: SignoffDto }, tags: ['oversight'], summary: '稿件审签单（当前版本各级审核记录）' },
+  }, async (req) => getSignoff(deps, actorOf(req), req.params.id));
+
+  app.get('/api/items/:id/signoff.pdf', {
+    schema: { params: ItemParams, tags: ['oversight'], summary: '打印审签单（A4 PDF）', response: { 200: z.any().describe('PDF 文件') } },
+  }, async (req, reply) => {
+    const sheet = await getSignoff(deps, actorOf(req), req.params.id);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(`审签单-${sheet.title}.pdf`))
+      .send(await signoffPdf(sheet));
+  });
+};

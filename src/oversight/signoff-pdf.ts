@@ -1,0 +1,104 @@
+// 审签单 as a printable A4 PDF (pdfkit). Chinese needs a CJK font: Noto Sans SC (Noto Sans Hans, SIL OFL 1.1) from the
+// @embedpdf/fonts-sc package, read once from node_modules — nothing is downloaded at run time — and embedded as a
+// subset of the characters used, so a sheet stays around 100 KB.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Signoff, SignoffRow } from './signoff.ts';
+
+const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+const loadFonts = () => (fonts ??= {
+  regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')),
+  bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')),
+});
+
+const MARGIN = 40;
+const PAD = 4;
+const REVIEW_HEAD = ['审核环节', '审核人', '时间', '结论', '审核意见', '校对情况', '公开属性意见及依据'];
+const REVIEW_WIDTHS = [46, 62, 60, 48, 100, 80, 119]; // sums to the A4 width less margins (515 pt)
+
+interface Cell { text: string; span?: number; label?: boolean }
+
+export async function signoffPdf(s: Signoff): Promise<Buffer> {
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `信息发布审签单：${s.title}`, Creator: 'gongkai' } });
+  doc.registerFont('body', regular);
+  doc.registerFont('bold', bold);
+  const done = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font('bold').fontSize(18).text('信息发布审签单', { align: 'center' });
+  doc.font('body').fontSize(8).text(`打印时间：${s.printedAt}`, { align: 'right' });
+  const width = doc.page.width - 2 * MARGIN;
+  const quarter = [80, width / 2 - 80, 80, width / 2 - 80];
+  let y = table(doc, doc.y + 6, quarter, infoRows(s), 9.5);
+  y = table(doc, y + 12, REVIEW_WIDTHS, [REVIEW_HEAD.map((text) => ({ text, label: true })), ...s.rows.map(reviewCells)], 8.5, 1);
+  if (s.rows.length === 0) doc.font('body').fontSize(9).text('当前版本尚无审核记录。', MARGIN, y + 6);
+  doc.font('body').fontSize(7.5).fillColor('#555555')
+    .text('本审签单依据平台记录生成；每一项审核均已记入登记台账（哈希链），可据台账核对。', MARGIN, doc.page.height - MARGIN - 12, { width, align: 'center', lineBreak: false });
+  doc.end();
+  return done;
+}
+
+function infoRows(s: Signoff): Cell[][] {
+  const channels = s.channels.map((c) => `${c.name}（${c.kindName}${c.column ? `·${c.column}` : ''}）`).join('；');
+  const label = (text: string): Cell => ({ text, label: true });
+  return [
+    [label('稿件标题'), { text: s.title, span: 3 }],
+    [label('承办单位'), { text: s.unit.fullName || s.unit.name }, label('起草人'), { text: s.author.name }],
+    [label('发布渠道'), { text: channels || '—', span: 3 }],
+    [label('稿件类型'), { text: s.itemTypeName }, label('审签版本'), { text: `第 ${s.revision} 版` }],
+    [label('重大事项'), { text: s.major ? '是（须主要领导审定）' : '否' }, label('当前状态'),
+      { text: s.publishedAt ? `${s.stageName}（${s.publishedAt}）` : s.stageName }],
+  ];
+}
+
+function reviewCells(r: SignoffRow): Cell[] {
+  const d = r.disclosure;
+  const disclosure = d
+    ? [d.opinionName, d.secrecyMatter === null ? '' : d.secrecyMatter ? '属于保密事项' : '不属于保密事项',
+      [...d.basis, d.basisText].filter(Boolean).join('；'), d.reason].filter(Boolean).join('\n')
+    : '';
+  return [r.levelName, `${r.reviewer.name}\n${r.roleName}`, r.time, r.decisionName, r.opinion, r.proofreading, disclosure]
+    .map((text) => ({ text }));
+}
+
+/** Draws bordered rows from y; a row that does not fit starts a new page, repeating `headRows` rows. Returns the y below. */
+function table(doc: PDFKit.PDFDocument, top: number, widths: number[], rows: Cell[][], size: number, headRows = 0): number {
+  const x0 = MARGIN;
+  const bottom = doc.page.height - MARGIN - 16;
+  let y = top;
+  let pageTop = top; // where this page's rows began: a row taller than a page is drawn anyway, never looped on
+  const draw = (cells: Cell[]) => {
+    let x = x0;
+    const boxes = cells.map((c, i) => {
+      const span = c.span ?? 1;
+      const at = cells.slice(0, i).reduce((n, p) => n + (p.span ?? 1), 0);
+      const w = widths.slice(at, at + span).reduce((a, b) => a + b, 0);
+      const box = { c, x, w };
+      x += w;
+      return box;
+    });
+    const height = Math.max(...boxes.map((b) => doc.font(b.c.label ? 'bold' : 'body').fontSize(size)
+      .heightOfString(b.c.text || ' ', { width: b.w - 2 * PAD }))) + 2 * PAD;
+    if (y + height > bottom && y > pageTop) {
+      doc.addPage();
+      y = pageTop = MARGIN;
+      rows.slice(0, headRows).forEach(draw);
+    }
+    for (const b of boxes) {
+      if (b.c.label) doc.rect(b.x, y, b.w, height).fill('#f0f0f0');
+      doc.rect(b.x, y, b.w, height).lineWidth(0.6).strokeColor('#333333').stroke();
+      doc.fillColor('#000000').font(b.c.label ? 'bold' : 'body').fontSize(size).text(b.c.text, b.x + PAD, y + PAD, { width: b.w - 2 * PAD });
+    }
+    y += height;
+  };
+  rows.forEach(draw);
+  return y;
+}

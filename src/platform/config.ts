@@ -1,0 +1,83 @@
+// Configuration comes from the environment, is validated once, and is summarised in one log line.
+import path from 'node:path';
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(1).max(65535).default(8080),
+  host: z.string().min(1).default('0.0.0.0'),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头').optional(),
+  dataDir: z.string().min(1).default('./data'),
+  demo: z.enum(['0', '1']).default('1'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  sessionHours: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  maxLoginFailures: z.coerce.number().int().min(1).max(100).default(5),
+  lockoutMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  maxUploadMb: z.coerce.number().min(0.1).max(200).default(20),
+  secureCookies: z.enum(['0', '1']).default('0'),
+  trustProxy: z.enum(['0', '1']).default('0'),
+  // E-mail (src/platform/notify): without a host, mails wait in the outbox until one is configured.
+  smtpHost: z.string().min(1).optional(),
+  smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
+  smtpSecure: z.enum(['0', '1']).default('0'), // 1: TLS from the first byte (port 465); 0: STARTTLS when offered
+  smtpUser: z.string().min(1).optional(),
+  smtpPass: z.string().min(1).optional(),
+  mailFrom: z.string().min(3).default('gongkai <no-reply@gongkai.local>'),
+  // 读网值班 (src/watch): 1 lets robot webhooks and monitored sites be on loopback and private addresses — for an
+  // intranet deployment and tests; by default both are refused there (SSRF).
+  watchAllowPrivate: z.enum(['0', '1']).default('0'),
+  // Seconds between homepage probes: 300 gives 288 a day (the inspection asks for at least 20).
+  watchProbeSeconds: z.coerce.number().int().min(1, '首页探测间隔至少 1 秒').max(4320, '首页探测间隔不能超过 4320 秒（每天至少探测 20 次）').default(300),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse({
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.GONGKAI_DATA_DIR,
+    demo: env.GONGKAI_DEMO,
+    logLevel: env.LOG_LEVEL,
+    sessionHours: env.GONGKAI_SESSION_HOURS,
+    maxLoginFailures: env.GONGKAI_MAX_LOGIN_FAILURES,
+    lockoutMinutes: env.GONGKAI_LOCKOUT_MINUTES,
+    maxUploadMb: env.GONGKAI_MAX_UPLOAD_MB,
+    secureCookies: env.GONGKAI_SECURE_COOKIES,
+    trustProxy: env.GONGKAI_TRUST_PROXY,
+    smtpHost: env.SMTP_HOST || undefined,
+    smtpPort: env.SMTP_PORT || undefined,
+    smtpSecure: env.SMTP_SECURE || undefined,
+    smtpUser: env.SMTP_USER || undefined,
+    smtpPass: env.SMTP_PASS || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    watchAllowPrivate: env.GONGKAI_WATCH_ALLOW_PRIVATE || undefined,
+    watchProbeSeconds: env.GONGKAI_WATCH_PROBE_SECONDS || undefined,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置有误：\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function sqlitePath(config: Config): string {
+  return path.resolve(config.dataDir, 'gongkai.sqlite');
+}
+
+/** One line for the start log; never prints secrets such as the database or SMTP password (nor the SMTP user). */
+export function summarizeConfig(config: Config): string {
+  const db = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `sqlite ${sqlitePath(config)}`;
+  const smtp = config.smtpHost ? `${config.smtpHost}:${config.smtpPort}` : '未配置';
+  return `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h lockout=${config.maxLoginFailures}/${config.lockoutMinutes}min upload=${config.maxUploadMb}MB smtp=${smtp}`;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(无法解析的地址)';
+  }
+}

@@ -1,0 +1,41 @@
+// Runs the schema migrations in order; called at start and by `gongkai db migrate`.
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as m001 from './migrations/001_initial.ts';
+import * as m002 from './migrations/002_publish_indexes.ts';
+import * as m003 from './migrations/003_calendar.ts';
+import * as m004 from './migrations/004_notify.ts';
+import * as m005 from './migrations/005_secrecy.ts';
+import * as m006 from './migrations/006_challenge.ts';
+import * as m007 from './migrations/007_findings.ts';
+import * as m008 from './migrations/008_dictionaries.ts';
+import * as m009 from './migrations/009_duty.ts';
+import * as m010 from './migrations/010_watch.ts';
+import * as m011 from './migrations/011_publication_url.ts';
+import * as m012 from './migrations/012_watch_page_hashes.ts';
+
+// Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
+const MIGRATIONS: Record<string, Migration> = {
+  '001_initial': m001,
+  '002_publish_indexes': m002,
+  '003_calendar': m003,
+  '004_notify': m004,
+  '005_secrecy': m005,
+  '006_challenge': m006,
+  '007_findings': m007,
+  '008_dictionaries': m008,
+  '009_duty': m009,
+  '010_watch': m010,
+  '011_publication_url': m011,
+  '012_watch_page_hashes': m012,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+// PostgreSQL: name the schema, or Kysely finds its migration tables in *any* schema (another test file's) and
+// skips creating them in this one.
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

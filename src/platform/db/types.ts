@@ -1,0 +1,182 @@
+// The database's tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and booleans are 0/1
+// integers, so that SQLite and PostgreSQL return identical values (and the ledger hashes them identically).
+import type { Generated, Kysely, Transaction } from 'kysely';
+import type { CalendarTables } from './tables/calendar.ts';
+import type { ChallengeTables } from './tables/challenge.ts';
+import type { DictionaryTables } from './tables/dictionaries.ts';
+import type { DutyTables } from './tables/duty.ts';
+import type { NotifyTables } from './tables/notify.ts';
+import type { PublishTables } from './tables/publish.ts';
+import type { SecrecyTables } from './tables/secrecy.ts';
+import type { WatchTables } from './tables/watch.ts';
+
+export interface UnitsTable {
+  id: string;
+  name: string; // 区科技局
+  full_name: string; // 重庆市綦江区科学技术局
+  kind: string; // office | department | town | other
+  doc_code: string | null; // 机关代字, e.g. 綦江科技发
+  author_may_level1: number; // 1: the author may do 一审 of their own item (65号 is silent; default allowed)
+  district_wide: number; // 1: 区政府办公室-level unit whose inspector/e-gov roles see all units
+  created_at: string;
+}
+
+export interface SectionsTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  unit_id: string;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  email: string | null; // added by 004_notify; read only through org's getUserEmails
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  user_id: string;
+  role: string; // see src/org/model.ts ROLES
+  unit_id: string;
+  section_id: string | null; // set for sectionHead
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string; // SHA-256 of the cookie token; the token itself is never stored
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ChannelsTable {
+  id: string;
+  unit_id: string;
+  kind: string; // website | wechat | weibo | douyin | toutiao | xigua | app
+  name: string;
+  url: string | null;
+  created_at: string;
+}
+
+export interface ColumnsTable {
+  id: string;
+  channel_id: string;
+  name: string;
+  kind: string; // 动态要闻 | 通知公告 | 政策文件 | 互动回应 | 专题 | 人事 | 规划计划 | 其他
+  created_at: string;
+}
+
+export interface ItemsTable {
+  id: string;
+  unit_id: string;
+  section_id: string;
+  author_id: string;
+  title: string;
+  item_type: string; // original | repost | picture | video
+  source: string | null; // 转载来源
+  major: number; // 重大事项: needs 主要领导审定
+  stage: string; // draft | level1 | level2 | secrecy | referred | level3 | level4 | approved | published | returned | withheld
+  current_revision: number;
+  version: number; // optimistic lock: every transition bumps it
+  publish_at: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemChannelsTable {
+  item_id: string;
+  channel_id: string;
+  column_id: string | null;
+}
+
+export interface RevisionsTable {
+  id: string;
+  item_id: string;
+  number: number;
+  title: string;
+  body_html: string; // sanitized
+  body_text: string; // plain text, for diff and checks
+  format: string; // text | html | docx
+  created_by: string;
+  created_at: string;
+  checked_at: string | null; // 智能校对 ran on it (007_findings); null: a revision written before, checked when first needed
+}
+
+export interface ReviewStepsTable {
+  id: string;
+  item_id: string;
+  revision: number;
+  level: number;
+  reviewer_id: string;
+  role: string;
+  decision: string; // approve | return
+  opinion: string;
+  proofreading: string; // 校对 done at this level
+  standards_attested: number; // DOMAIN §2.4 审核标准 confirmed
+  created_at: string;
+}
+
+export interface PublicationsTable {
+  id: string;
+  item_id: string;
+  channel_id: string;
+  column_id: string | null;
+  revision: number;
+  published_at: string;
+  text: string; // full | redacted (脱密处理, 65号 保密审查制度 第十四条) — added by 005_secrecy
+  live_url: string | null; // the page on the live site (011_publication_url)
+}
+
+export interface LedgerTable {
+  seq: number;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  role: string;
+  unit_id: string;
+  action: string;
+  subject: string;
+  payload: string; // canonical JSON
+  prev_hash: string;
+  hash: string;
+}
+
+export interface LedgerHeadTable {
+  id: number; // always 1: the row every append locks, so the chain never forks
+  seq: number;
+  hash: string;
+}
+
+/** Every table. Capabilities added later declare theirs in ./tables/<capability>.ts. */
+export interface DB extends CalendarTables, NotifyTables, SecrecyTables, ChallengeTables, DictionaryTables, PublishTables, DutyTables,
+  WatchTables {
+  units: UnitsTable;
+  sections: SectionsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  channels: ChannelsTable;
+  columns: ColumnsTable;
+  items: ItemsTable;
+  item_channels: ItemChannelsTable;
+  revisions: RevisionsTable;
+  review_steps: ReviewStepsTable;
+  publications: PublicationsTable;
+  ledger: LedgerTable;
+  ledger_head: LedgerHeadTable;
+}
+
+/** A database handle or an open transaction: store functions take either. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+export type Db = Kysely<DB>;
+export type { Generated };

@@ -1,0 +1,61 @@
+// What the 保密审查 module (src/secrecy/service.ts) needs from the chain: an item with its policy view and current
+// text, a guarded stage move, and the body that was published. Re-exported by service.ts, the module's API.
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../org/model.ts';
+import type { ItemView } from '../org/policy/publish.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { notFound } from '../platform/errors.ts';
+import { coIssuersOf, publishableText } from '../secrecy/chain.ts';
+import type { Item, Revision, Stage } from './model.ts';
+import { loadItem, loadViewable, reviewViewOf } from './queries.ts';
+import * as store from './store.ts';
+
+export interface StepContext {
+  item: Item;
+  view: ItemView; // approverIds: every step of the current revision, the secrecy step included
+  revision: Revision;
+  coIssuerUnitIds: string[];
+}
+
+/** The item (404 if missing) as a step outside the 三审 levels sees it; the caller checks its own policy. */
+export async function loadForStep(db: Executor, itemId: string): Promise<StepContext> {
+  const item = await loadItem(db, itemId);
+  const [view, revision, coIssuers] = await Promise.all([reviewViewOf(db, item), store.getRevision(db, item.id, item.revision),
+    coIssuersOf(db, [item.id])]);
+  if (!revision) throw notFound('稿件版本');
+  return { item, view, revision, coIssuerUnitIds: coIssuers.get(item.id) ?? [] };
+}
+
+/** Optimistic move (false: someone else moved the item first; the caller answers 409). */
+export const moveItemStage = (tx: Executor, item: Item, to: Stage, now: Date): Promise<boolean> => store.moveStage(tx, item, to, now);
+
+export async function itemsByIds(db: Executor, ids: readonly string[]): Promise<Item[]> {
+  const out: Item[] = [];
+  for (const id of ids) {
+    const item = await store.getItem(db, id);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+export interface PublishedBody {
+  itemId: string;
+  revision: number;
+  text: 'full' | 'redacted';
+  html: string;
+  bodyText: string;
+  publishedAt: string;
+}
+
+/** What went out: the published revision's text, the redacted one after 部分公开 (保密审查制度 第十四条). */
+export async function getPublishedBody(deps: Deps, actor: Actor, itemId: string): Promise<PublishedBody> {
+  const item = await loadViewable(deps.db, actor, itemId);
+  const last = (await store.listPublications(deps.db, item.id)).at(-1);
+  if (!last) throw notFound('已发布的正文');
+  const published = { ...item, revision: last.revision };
+  const text = await publishableText(deps.db, published);
+  const revision = await store.getRevision(deps.db, item.id, last.revision);
+  if (!revision) throw notFound('稿件版本');
+  return { itemId: item.id, revision: last.revision, text: text.text, html: text.html ?? revision.bodyHtml,
+    bodyText: text.bodyText ?? revision.bodyText, publishedAt: last.publishedAt };
+}

@@ -1,0 +1,157 @@
+// The part of 保密审查 the 三审三校 chain calls inside its own transactions: the opinions of levels 1 and 2, the
+// receipt at the secrecy step (deadline, 智能校对 findings), who filled the step, what blocks publication and which
+// text may go out. It reads and writes only secrecy's tables, so publish can call it without a cycle
+// (src/secrecy/service.ts, which moves items, depends on publish — never the other way round).
+import { randomUUID } from 'node:crypto';
+import { runChecks } from '../checks/index.ts';
+import { getUnit, listUnits } from '../org/service.ts';
+import { addWorkingDays, toShanghaiDate } from '../platform/calendar/model.ts';
+import { loadCalendar } from '../platform/calendar/service.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { AppError, invalid } from '../platform/errors.ts';
+import {
+  checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, isBlocking, type Level1Marks, type Opinion,
+  type OpinionInput,
+} from './model.ts';
+import * as store from './store.ts';
+
+export { lastReturnedRevision, secrecyActorsOf } from './store.ts';
+
+/** 保密审查制度 第十三条: the secrecy office answers within 10 working days of receipt (day 0). */
+export const ANSWER_WORKING_DAYS = 10;
+
+/** What levels 1 and 2 send with an approval: the disclosure opinion, and at level 1 the marks of 第十一、十二条. */
+export type StepOpinionInput = Partial<OpinionInput> & Partial<Level1Marks>;
+
+export interface StepOpinion {
+  opinion: Opinion;
+  marks: Level1Marks | null;
+}
+
+/**
+ * 第八条 (一)(二): an approval at level 1 or 2 carries the disclosure opinion; other levels and returns carry none.
+ * null: nothing to record.
+ */
+export function checkStepOpinion(level: number, kind: 'approve' | 'return', input: StepOpinionInput | undefined): StepOpinion | null {
+  const recorded = kind === 'approve' && (level === 1 || level === 2);
+  if (!recorded) {
+    if (input !== undefined) throw invalid('disclosure', kind === 'return' ? '退回修改时不填写公开属性意见' : '三审及以上不填写公开属性意见');
+    return null;
+  }
+  const opinion = checkOpinion(input, 'disclosure');
+  if (opinion instanceof AppError) throw opinion;
+  if (level === 2) {
+    if (input?.secrecyMatter !== undefined || input?.declassified !== undefined || input?.declassification !== undefined) {
+      throw invalid('disclosure.secrecyMatter', '是否属于保密事项及解密意见由一审（信息产生机构）标明');
+    }
+    return { opinion, marks: null };
+  }
+  const marks = checkLevel1Marks(input, 'disclosure');
+  if (marks instanceof AppError) throw marks;
+  return { opinion, marks };
+}
+
+export interface ChainItem {
+  id: string;
+  unitId: string;
+  revision: number;
+}
+
+export async function recordStepOpinion(tx: Executor, item: ChainItem, level: 1 | 2, by: { id: string; role: string }, o: StepOpinion, at: string): Promise<void> {
+  await store.insertOpinion(tx, {
+    id: randomUUID(), itemId: item.id, revision: item.revision, step: level === 1 ? 'level1' : 'level2', kind: 'opinion',
+    actorId: by.id, role: by.role, ...o.opinion, secrecyMatter: o.marks?.secrecyMatter ?? null,
+    declassification: o.marks?.declassification ?? null, createdAt: at,
+  });
+}
+
+/** The ledger's view of a step opinion. */
+export const stepOpinionPayload = (o: StepOpinion) => ({ disclosure: { ...o.opinion, ...(o.marks ?? {}) } });
+
+export interface Receipt {
+  reviewId: string;
+  receivedOn: string;
+  dueOn: string;
+  findings: number;
+}
+
+/**
+ * The item reaches the secrecy step (收到审查申请): the 10-working-day clock starts (a missing calendar year is a 422,
+ * never a guess) and 智能校对 runs on the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
+ */
+export async function enterSecrecyStep(tx: Executor, item: ChainItem, bodyText: string, now: Date): Promise<Receipt> {
+  const calendar = await loadCalendar(tx);
+  const receivedOn = toShanghaiDate(now);
+  const dueOn = addWorkingDays(calendar, receivedOn, ANSWER_WORKING_DAYS);
+  const at = now.toISOString();
+  const reviewId = randomUUID();
+  await store.insertReview(tx, { id: reviewId, itemId: item.id, revision: item.revision, unitId: item.unitId, state: 'open',
+    receivedOn, dueOn, authority: null, referenceNo: null, referredAt: null, answer: null, answerRef: null, answeredAt: null,
+    createdAt: at });
+  const findings = await storeFindings(tx, item, bodyText, at);
+  return { reviewId, receivedOn, dueOn, findings };
+}
+
+async function storeFindings(tx: Executor, item: ChainItem, bodyText: string, at: string): Promise<number> {
+  const existing = await store.listFindings(tx, item.id);
+  if (existing.some((f) => f.revision === item.revision)) return existing.filter((f) => f.revision === item.revision && f.status === 'open').length;
+  const found = runChecks(bodyText).findings.filter(isBlocking);
+  // An earlier revision's open finding is fixed when the new text no longer has it (第七条: fixed in a new revision).
+  for (const old of existing.filter((f) => f.status === 'open')) {
+    const again = found.some((f) => f.rule === old.rule && f.text === old.text);
+    await store.resolveFinding(tx, old.id, again ? 'superseded' : 'fixed', null, null, at);
+  }
+  await store.insertFindings(tx, found.map((f) => ({ id: randomUUID(), itemId: item.id, revision: item.revision, rule: f.rule,
+    category: f.category, severity: f.severity, start: f.start, end: f.end, text: f.text, message: f.message, status: 'open',
+    resolvedBy: null, reason: null, resolvedAt: null, createdAt: at })));
+  return found.length;
+}
+
+/** The level-1 declassification choice (第十一条) of a revision, if any. */
+export async function declassificationOf(db: Executor, item: ChainItem) {
+  const level1 = (await store.listOpinions(db, item.id, item.revision)).filter((o) => o.step === 'level1' && o.kind === 'opinion');
+  return level1.at(-1)?.declassification ?? null;
+}
+
+/** Why the item may not be approved for publication yet, or null: declassification (第十一条) and consents (第九条). */
+export async function publicationProblem(db: Executor, item: ChainItem): Promise<AppError | null> {
+  const declassified = declassificationProblem(await declassificationOf(db, item));
+  if (declassified) return declassified;
+  const coIssuers = (await store.coIssuersOf(db, [item.id])).get(item.id) ?? [];
+  if (coIssuers.length === 0) return null;
+  const consented = (await store.listConsents(db, item.id)).filter((c) => c.revision === item.revision).map((c) => c.unitId);
+  const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  return consentProblem(coIssuers, consented, names);
+}
+
+export interface PublishableText {
+  text: 'full' | 'redacted';
+  redactionId: string | null;
+  html: string | null; // the redacted body; null: the revision's own body
+  bodyText: string | null;
+}
+
+/** 第十四条: after 部分公开 only the redacted text of the revision can be published. */
+export async function publishableText(db: Executor, item: ChainItem): Promise<PublishableText> {
+  const secrecy = (await store.listOpinions(db, item.id, item.revision)).filter((o) => o.step === 'secrecy' && o.opinion !== 'refer' && o.opinion !== null);
+  if (secrecy.at(-1)?.opinion !== 'partial') return { text: 'full', redactionId: null, html: null, bodyText: null };
+  const redaction = await store.redactionOf(db, item.id, item.revision);
+  if (!redaction) throw new Error(`部分公开的稿件 ${item.id} 缺少脱密文本`);
+  return { text: 'redacted', redactionId: redaction.id, html: redaction.redactedHtml, bodyText: redaction.redactedText };
+}
+
+/** 多机关共同形成 (第九条): the co-issuing units an item lists, set at draft and edit. */
+export async function setCoIssuers(tx: Executor, itemId: string, hostUnitId: string, unitIds: readonly string[] | undefined): Promise<string[] | null> {
+  if (unitIds === undefined) return null;
+  const unique = [...new Set(unitIds)];
+  for (const [i, id] of unique.entries()) {
+    if (id === hostUnitId) throw invalid(`coIssuerUnitIds.${i}`, '承办单位本身不是共同发文单位');
+    if (!(await getUnit(tx, id))) throw invalid(`coIssuerUnitIds.${i}`, '所选共同发文单位不存在');
+  }
+  await store.setCoIssuers(tx, itemId, unique);
+  return unique;
+}
+
+export const coIssuersOf = store.coIssuersOf;
+export const listOpinions = store.listOpinions;
+export type { OpinionRow } from './store.ts';

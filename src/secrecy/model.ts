@@ -1,0 +1,190 @@
+// 保密审查 (confidentiality review) — opinions, 脱密 redaction, blocking findings and what may be published. Pure:
+// no clock, database or randomness. Source: 綦江府办〔2022〕65号 政府信息公开保密审查制度, DOMAIN.md §3.
+import type { Stage } from '../publish/model.ts';
+import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { basisById } from './bases.ts';
+
+// 保密审查制度 第十二条: 公开 / 免于公开 / 需报审; 第十四条: 部分公开 after 脱密处理.
+export const OPINIONS = ['disclose', 'partial', 'exempt', 'refer'] as const;
+export type OpinionKind = (typeof OPINIONS)[number];
+export const OPINION_NAME: Record<OpinionKind, string> = {
+  disclose: '公开', partial: '部分公开（脱密处理）', exempt: '免于公开', refer: '需报审',
+};
+
+// 保密审查制度 第十一条: a declassified secret proposed for disclosure carries one of these.
+export const DECLASSIFICATIONS = ['withhold', 'workSecret', 'disclose'] as const;
+export type Declassification = (typeof DECLASSIFICATIONS)[number];
+export const DECLASSIFICATION_NAME: Record<Declassification, string> = {
+  withhold: '解密后不公开', workSecret: '解密后作为工作秘密', disclose: '解密后公开',
+};
+
+/** 保密审查制度 第八条: (一) level 1, (二) level 2, (三) the secrecy office; (四) is level 3's approval. */
+export const STEPS = ['level1', 'level2', 'secrecy'] as const;
+export type Step = (typeof STEPS)[number];
+export const STEP_NAME: Record<Step, string> = {
+  level1: '信息产生机构初步意见', level2: '机构负责人审查意见', secrecy: '保密工作机构审查意见',
+};
+
+export const LIMITS = { reason: 2000, basisText: 500, bases: 20, spans: 200, authority: 100, referenceNo: 100, answer: 2000 } as const;
+
+/** The visible placeholder a withheld span becomes in the published text (第十四条: 不予公开、其余部分公开). */
+export const PLACEHOLDER = '（此处不予公开）';
+
+export interface OpinionInput {
+  opinion: OpinionKind;
+  basisIds: string[];
+  basisText?: string;
+  reason: string;
+}
+
+export interface Opinion extends OpinionInput {
+  basisText: string;
+}
+
+/** Level 1 also states 是否属于保密事项 (第十二条) and, for a declassified secret, the 第十一条 choice. */
+export interface Level1Marks {
+  secrecyMatter: boolean;
+  declassified: boolean;
+  declassification: Declassification | null;
+}
+
+export interface Span {
+  start: number; // UTF-16 offset into the revision's body_text
+  end: number; // exclusive
+}
+
+const trimmed = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+/** A field's name under an optional prefix: ('disclosure', 'reason') → 'disclosure.reason'; ('', 'reason') → 'reason'. */
+const under = (at: string, name: string): string => (at ? `${at}.${name}` : name);
+
+/** 第十二条: an opinion names its basis (a provision from the list, free text, or both) and its reason. */
+export function checkOpinion(input: Partial<OpinionInput> | undefined, at: string): Opinion | AppError {
+  if (!input) return invalid(at || 'opinion', '请填写公开属性意见（公开、部分公开、免于公开或需报审）及其依据和理由');
+  if (!input.opinion || !(OPINIONS as readonly string[]).includes(input.opinion)) {
+    return invalid(under(at, 'opinion'), '请选择审查意见：公开、部分公开、免于公开或需报审');
+  }
+  const basisIds = input.basisIds ?? [];
+  if (basisIds.length > LIMITS.bases) return invalid(under(at, 'basisIds'), `依据不能超过 ${LIMITS.bases} 条`);
+  const unknown = basisIds.findIndex((id) => !basisById(id));
+  if (unknown >= 0) return invalid(`${under(at, 'basisIds')}.${unknown}`, '所选依据不在法律条款清单中');
+  const basisText = trimmed(input.basisText);
+  if (basisText.length > LIMITS.basisText) return invalid(under(at, 'basisText'), `其他依据不能超过 ${LIMITS.basisText} 字`);
+  if (basisIds.length === 0 && !basisText) return invalid(under(at, 'basisIds'), '请注明审查依据：从法律条款清单中选择，或填写其他依据');
+  const reason = trimmed(input.reason);
+  if (!reason) return invalid(under(at, 'reason'), '请注明审查理由');
+  if (reason.length > LIMITS.reason) return invalid(under(at, 'reason'), `理由不能超过 ${LIMITS.reason} 字`);
+  return { opinion: input.opinion, basisIds: [...new Set(basisIds)], basisText, reason };
+}
+
+export function checkLevel1Marks(input: Partial<Level1Marks> | undefined, at: string): Level1Marks | AppError {
+  if (typeof input?.secrecyMatter !== 'boolean') return invalid(under(at, 'secrecyMatter'), '请标明是否属于保密事项');
+  const declassified = input.declassified === true;
+  const choice = input.declassification ?? null;
+  if (declassified && !choice) {
+    return invalid(under(at, 'declassification'), '解密事项须选择：解密后不公开、解密后作为工作秘密或解密后公开');
+  }
+  if (!declassified && choice) return invalid(under(at, 'declassification'), '未标明为解密事项，不能选择解密后的处理意见');
+  return { secrecyMatter: input.secrecyMatter, declassified, declassification: declassified ? choice : null };
+}
+
+/** 第十一条: 解密后不公开 and 解密后作为工作秘密 are never published. */
+export function declassificationProblem(choice: Declassification | null): AppError | null {
+  if (choice === 'withhold' || choice === 'workSecret') {
+    return unprocessable('DECLASSIFIED_NOT_PUBLIC', `该信息为解密事项，意见为“${DECLASSIFICATION_NAME[choice]}”，不能公开`);
+  }
+  return null;
+}
+
+/** Spans are in range, non-empty, non-overlapping; returned sorted. */
+export function checkSpans(text: string, spans: readonly Span[] | undefined, at: string): Span[] | AppError {
+  if (!spans || spans.length === 0) return invalid(at, '部分公开须标出不予公开的内容');
+  if (spans.length > LIMITS.spans) return invalid(at, `不予公开的内容不能超过 ${LIMITS.spans} 处`);
+  for (const [i, s] of spans.entries()) {
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > text.length || s.start >= s.end) {
+      return invalid(`${at}.${i}`, `第 ${i + 1} 处不予公开的位置超出正文范围（正文共 ${text.length} 字）`);
+    }
+  }
+  const sorted = [...spans].map((s) => ({ start: s.start, end: s.end })).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].start < sorted[i - 1].end) return invalid(at, '不予公开的内容相互重叠，请合并后再提交');
+  }
+  if (sorted.length === 1 && sorted[0].start === 0 && sorted[0].end === text.length) {
+    return invalid(at, '全文不予公开时请提出“免于公开”意见');
+  }
+  return sorted;
+}
+
+/** 脱密处理: each span becomes the visible placeholder; the rest of the text stays as it is. */
+export function redact(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + PLACEHOLDER;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/** A stored automatic finding (密级标志 or 个人信息) of one revision. */
+/** open → dismissed (with a reason), redacted (a 部分公开 span covers it), fixed (gone from a later revision) or
+ *  superseded (the later revision's own run lists it again, open). */
+export type FindingStatus = 'open' | 'dismissed' | 'redacted' | 'fixed' | 'superseded';
+
+/** 智能校对 categories that block disclosure: 密级标志 and 个人信息. An office's contact number (severity info) does not. */
+export const isBlocking = (f: { category: string; severity: string }): boolean =>
+  (f.category === 'secrecy' || f.category === 'pii') && f.severity !== 'info';
+export interface BlockingFinding {
+  id: string;
+  start: number;
+  end: number;
+  status: FindingStatus;
+}
+
+export const covered = (f: { start: number; end: number }, spans: readonly Span[]): boolean =>
+  spans.some((s) => s.start <= f.start && f.end <= s.end);
+
+/** Open findings a redaction does not withhold: a span must cover the finding whole. */
+export function unresolved<F extends BlockingFinding>(findings: readonly F[], spans: readonly Span[] = []): F[] {
+  return findings.filter((f) => f.status === 'open' && !covered(f, spans));
+}
+
+/** What the secrecy office's opinion decides, given the revision's findings and the level-1 declassification. */
+export interface SecrecyContext {
+  stage: Stage;
+  revision: number;
+  findings: readonly BlockingFinding[];
+  declassification: Declassification | null;
+}
+
+/** The item waits where the action belongs (the secrecy step, or 已报审) at the revision the actor saw; else 409. */
+export function stepProblem(ctx: Pick<SecrecyContext, 'stage' | 'revision'>, revision: number, from: Stage = 'secrecy'): AppError | null {
+  if (revision !== ctx.revision) return conflict('STALE_REVISION', '稿件已修改，请审查最新版本');
+  if (ctx.stage !== from) return conflict('NOT_AT_SECRECY', from === 'secrecy' ? '稿件当前不在保密审查环节（可能已被他人处理），请刷新后查看'
+    : '稿件当前不在等待报审答复状态，请刷新后查看');
+  return null;
+}
+
+export function decideSecrecy(ctx: SecrecyContext, revision: number, opinion: OpinionKind, spans: readonly Span[], from: Stage = 'secrecy'): Stage | AppError {
+  const wrong = stepProblem(ctx, revision, from);
+  if (wrong) return wrong;
+  if (opinion === 'exempt') return 'withheld';
+  if (opinion === 'refer') return 'referred';
+  const declassified = declassificationProblem(ctx.declassification);
+  if (declassified) return declassified;
+  // 保密审查制度 第七条: 密级标志 and 个人信息 found by 智能校对 must be fixed, withheld or dismissed with a reason first.
+  const open = unresolved(ctx.findings, opinion === 'partial' ? spans : []);
+  if (open.length > 0 && opinion === 'disclose') {
+    return unprocessable('UNRESOLVED_FINDINGS', `存在未处理的密级标志或个人信息（${open.length} 处），不能提出"公开"意见`);
+  }
+  if (open.length > 0) {
+    return unprocessable('UNRESOLVED_FINDINGS', `存在未处理且未被不予公开范围覆盖的密级标志或个人信息（${open.length} 处）`);
+  }
+  return 'level3';
+}
+
+/** 第九条: jointly formed information is disclosed only with each co-issuing unit's written consent. */
+export function consentProblem(coIssuerUnitIds: readonly string[], consentedUnitIds: readonly string[], names: Map<string, string>): AppError | null {
+  const missing = coIssuerUnitIds.filter((u) => !consentedUnitIds.includes(u));
+  if (missing.length === 0) return null;
+  return unprocessable('CONSENT_MISSING', `共同形成的信息须征得${missing.map((u) => names.get(u) ?? u).join('、')}书面同意后方可公开`);
+}

@@ -1,0 +1,119 @@
+// Reading 保密审查: one item's record (opinions of every step, receipts with deadline and reminders, referral, both
+// texts and the spans of a redaction, findings, co-issuers and consents, what still blocks publication, and what the
+// reader may do), and the secrecy office's and co-issuing leaders' queues.
+import type { Deps } from '../app/deps.ts';
+import { type Actor, holdsRole } from '../org/model.ts';
+import { canView } from '../org/policy/publish.ts';
+import {
+  canConsent, canFileConsentDocument, canGiveSecrecyOpinion, canResume, consentUnitOf, type SecrecyAbilities,
+} from '../org/policy/secrecy.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
+import { getUsersByIds, listUnits } from '../org/service.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { itemsByIds, loadForStep, type StepContext } from '../publish/service.ts';
+import type { Stage } from '../publish/model.ts';
+import { publicationProblem } from './chain.ts';
+import { type Span, unresolved } from './model.ts';
+import * as store from './store.ts';
+
+const named = <T extends object>(row: T, name: string | undefined) => ({ ...row, actorName: name ?? '' });
+
+export interface SecrecyRecord {
+  itemId: string;
+  title: string;
+  unitId: string;
+  stage: Stage;
+  revision: number;
+  opinions: (store.OpinionRow & { actorName: string })[];
+  receipts: (store.ReviewRow & { reminders: { kind: string; sentAt: string }[] })[];
+  redaction: { revision: number; spans: Span[]; originalText: string; redactedText: string; createdAt: string } | null;
+  findings: store.FindingRow[]; // of the current revision
+  coIssuers: { unitId: string; name: string; consented: boolean }[];
+  consents: (store.ConsentRow & { actorName: string })[];
+  /** Why the item could not be approved for publication now (zh-CN), empty when nothing blocks it. */
+  blockers: string[];
+  abilities: SecrecyAbilities;
+}
+
+export async function getSecrecyRecord(deps: Deps, actor: Actor, itemId: string): Promise<SecrecyRecord> {
+  return recordOf(deps.db, actor, itemId);
+}
+
+export async function recordOf(db: Executor, actor: Actor, itemId: string): Promise<SecrecyRecord> {
+  const ctx = await loadForStep(db, itemId);
+  assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
+  const { item } = ctx;
+  const [opinions, receipts, findings, consents, redaction, units] = await Promise.all([
+    store.listOpinions(db, item.id), store.listReviews(db, item.id), store.listFindings(db, item.id, item.revision),
+    store.listConsents(db, item.id), store.redactionOf(db, item.id, item.revision), listUnits(db),
+  ]);
+  const reminders = await store.remindersOf(db, receipts.map((r) => r.id));
+  const people = await getUsersByIds(db, [...new Set([...opinions.map((o) => o.actorId), ...consents.map((c) => c.actorId)])]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const consentedNow = consents.filter((c) => c.revision === item.revision).map((c) => c.unitId);
+  const blockers: string[] = [];
+  const problem = await publicationProblem(db, item);
+  if (problem) blockers.push(problem.message);
+  const open = unresolved(findings, redaction?.spans ?? []);
+  if (open.length) blockers.push(`存在未处理的密级标志或个人信息 ${open.length} 处`);
+  return {
+    itemId: item.id, title: item.title, unitId: item.unitId, stage: item.stage, revision: item.revision,
+    opinions: opinions.map((o) => named(o, people.get(o.actorId)?.name)),
+    receipts: receipts.map((r) => ({ ...r, reminders: reminders.filter((m) => m.reviewId === r.id).map(({ kind, sentAt }) => ({ kind, sentAt })) })),
+    redaction: redaction && { revision: redaction.revision, spans: redaction.spans, originalText: ctx.revision.bodyText,
+      redactedText: redaction.redactedText, createdAt: redaction.createdAt },
+    findings,
+    coIssuers: ctx.coIssuerUnitIds.map((u) => ({ unitId: u, name: unitName.get(u) ?? '', consented: consentedNow.includes(u) })),
+    consents: consents.map((c) => named(c, people.get(c.actorId)?.name)),
+    blockers,
+    abilities: await abilitiesOf(db, actor, ctx, consentedNow),
+  };
+}
+
+async function abilitiesOf(db: Executor, actor: Actor, ctx: StepContext, consented: string[]): Promise<SecrecyAbilities> {
+  const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
+  const view = { ...ctx.item, approverIds: ctx.view.approverIds, secrecyActorIds, coIssuerUnitIds: ctx.coIssuerUnitIds };
+  const atSecrecy = ctx.item.stage === 'secrecy' && canGiveSecrecyOpinion(actor, view).allowed;
+  const unsettled = !['approved', 'published', 'withheld'].includes(ctx.item.stage);
+  const myUnit = consentUnitOf(actor, view);
+  return {
+    canGiveOpinion: atSecrecy,
+    canResume: ctx.item.stage === 'referred' && canResume(actor, view).allowed,
+    canDismissFindings: atSecrecy,
+    canConsent: unsettled && canConsent(actor, view).allowed && myUnit !== null && !consented.includes(myUnit),
+    canFileConsent: unsettled && canFileConsentDocument(actor, view).allowed,
+  };
+}
+
+export interface QueueEntry {
+  itemId: string;
+  title: string;
+  stage: Stage;
+  revision: number;
+  unitId: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+}
+
+/** 待保密审查 (receipts open or referred in units where the actor is the secrecy office) and 待同意 (co-issued items). */
+export async function listSecrecyQueue(deps: Deps, actor: Actor): Promise<{ review: QueueEntry[]; consent: QueueEntry[] }> {
+  const secrecyUnits = [...new Set(actor.roles.filter((r) => r.role === 'secrecy').map((r) => r.unitId))];
+  const receipts = await store.listReceiptsOfUnits(deps.db, secrecyUnits, ['open', 'referred']);
+  const reviewItems = new Map((await itemsByIds(deps.db, receipts.map((r) => r.itemId))).map((i) => [i.id, i]));
+  const review = receipts.flatMap((r) => {
+    const i = reviewItems.get(r.itemId);
+    return i && i.revision === r.revision ? [{ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId,
+      receivedOn: r.receivedOn, dueOn: r.dueOn }] : [];
+  });
+  const ledUnits = [...new Set(actor.roles.filter((r) => r.role === 'leader').map((r) => r.unitId))];
+  const coIssued = await itemsByIds(deps.db, await store.itemsCoIssuedBy(deps.db, ledUnits));
+  const consent: QueueEntry[] = [];
+  for (const i of coIssued.filter((x) => !['approved', 'published', 'withheld', 'draft'].includes(x.stage))) {
+    const mine = ((await store.coIssuersOf(deps.db, [i.id])).get(i.id) ?? []).filter((u) => holdsRole(actor, 'leader', u));
+    const done = (await store.listConsents(deps.db, i.id)).filter((c) => c.revision === i.revision).map((c) => c.unitId);
+    if (mine.some((u) => !done.includes(u))) {
+      consent.push({ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId, receivedOn: null, dueOn: null });
+    }
+  }
+  return { review, consent };
+}

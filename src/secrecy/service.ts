@@ -1,0 +1,208 @@
+// Use cases of the secrecy office's step (保密审查): the opinion (公开 / 部分公开 / 免于公开 / 需报审), the answer to a
+// referral, a return for revision, dismissing a finding. One transaction each, with its ledger entry inside it.
+// Consents are in consent.ts, reads in record.ts, deadline reminders in reminders.ts.
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../org/model.ts';
+import { canView } from '../org/policy/publish.ts';
+import { canDismissFinding, canGiveSecrecyOpinion, canResume, type SecrecyView } from '../org/policy/secrecy.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
+import { textToHtml } from '../platform/documents/html.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
+import { appendLedger } from '../platform/ledger/service.ts';
+import { loadForStep, moveItemStage, type StepContext } from '../publish/service.ts';
+import type { Stage } from '../publish/model.ts';
+import { declassificationOf, enterSecrecyStep } from './chain.ts';
+import {
+  checkOpinion, checkSpans, covered, decideSecrecy, LIMITS, type Opinion, type OpinionInput, redact, type Span, stepProblem,
+} from './model.ts';
+import { recordOf, type SecrecyRecord } from './record.ts';
+import * as store from './store.ts';
+
+export { getSecrecyRecord, listSecrecyQueue, type SecrecyRecord } from './record.ts';
+export { consentInApp, fileConsentDocument } from './consent.ts';
+
+const race = () => conflict('RACE', '稿件已被他人处理，请刷新后查看');
+const ROLE = 'secrecy';
+
+export interface Referral {
+  authority: string; // 有权确定密级的机关或保密工作部门 (第十条)
+  referenceNo: string; // 报审文号
+}
+
+export interface OpinionRequest extends Partial<OpinionInput> {
+  itemId: string;
+  revision: number;
+  spans?: Span[]; // 部分公开: offsets into the revision's body_text
+  referral?: Partial<Referral>; // 需报审
+}
+
+function text(field: string, label: string, value: unknown, max: number): string {
+  const t = typeof value === 'string' ? value.trim() : '';
+  if (!t) throw invalid(field, `请填写${label}`);
+  if (t.length > max) throw invalid(field, `${label}不能超过 ${max} 字`);
+  return t;
+}
+
+function checked(input: Partial<OpinionInput>, at: string): Opinion {
+  const o = checkOpinion(input, at);
+  if (o instanceof AppError) throw o;
+  return o;
+}
+
+export async function secrecyViewOf(db: Executor, ctx: StepContext): Promise<SecrecyView> {
+  const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
+  return { unitId: ctx.item.unitId, authorId: ctx.item.authorId, approverIds: ctx.view.approverIds, secrecyActorIds,
+    coIssuerUnitIds: ctx.coIssuerUnitIds };
+}
+
+/** The item for a secrecy action: 404 if missing, 403 if the actor may not even see it. */
+async function open(tx: Executor, actor: Actor, itemId: string): Promise<StepContext> {
+  const ctx = await loadForStep(tx, itemId);
+  assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
+  return ctx;
+}
+
+/** 第八条(三)、第十二条: the secrecy office's opinion with its basis and reason. */
+export async function giveOpinion(deps: Deps, actor: Actor, input: OpinionRequest): Promise<SecrecyRecord> {
+  const opinion = checked(input, '');
+  if (opinion.opinion !== 'partial' && input.spans?.length) throw invalid('spans', '只有“部分公开”需要标出不予公开的内容');
+  const referral = opinion.opinion === 'refer' ? {
+    authority: text('referral.authority', '报审机关', input.referral?.authority, LIMITS.authority),
+    referenceNo: text('referral.referenceNo', '报审文号', input.referral?.referenceNo, LIMITS.referenceNo),
+  } : null;
+  if (!referral && input.referral) throw invalid('referral', '只有“需报审”需要填写报审机关和文号');
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const ctx = await open(tx, actor, input.itemId);
+    const spans = opinion.opinion === 'partial' ? spansOf(ctx, input.spans) : [];
+    const next = await decide(tx, ctx, input.revision, opinion, spans, 'secrecy');
+    assertAllowed(canGiveSecrecyOpinion(actor, await secrecyViewOf(tx, ctx)));
+    const receipt = await store.reviewInState(tx, ctx.item.id, 'open');
+    if (!receipt || !(await moveItemStage(tx, ctx.item, next, now))) throw race();
+    const at = now.toISOString();
+    const moved = referral ? await store.moveReview(tx, receipt.id, 'open', 'referred', { ...referral, referredAt: at })
+      : await store.moveReview(tx, receipt.id, 'open', 'answered', { answeredAt: at });
+    if (!moved) throw race();
+    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
+      action: referral ? 'secrecy.refer' : 'secrecy.opinion', subject: `item:${ctx.item.id}`,
+      payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: ctx.item.stage, to: next, ...opinion,
+        ...(referral && { referral }), receivedOn: receipt.receivedOn, dueOn: receipt.dueOn } }, now);
+    await recordOpinion(tx, actor, ctx, 'opinion', opinion, spans, now);
+    return recordOf(tx, actor, ctx.item.id);
+  });
+}
+
+export interface ResumeRequest {
+  itemId: string;
+  revision: number;
+  answer: string; // the authority's answer (第十条: 报有权机关确定)
+  answerRef?: string;
+  /** The opinion the answer settles; omitted: back to the secrecy step for a fresh opinion. */
+  decision?: Partial<OpinionInput> & { spans?: Span[] };
+}
+
+/** 需报审: the item waited; the answer is recorded and the item resumes at the secrecy step or onward. */
+export async function resumeReferral(deps: Deps, actor: Actor, input: ResumeRequest): Promise<SecrecyRecord> {
+  const answer = text('answer', '报审答复', input.answer, LIMITS.answer);
+  const answerRef = typeof input.answerRef === 'string' ? input.answerRef.trim().slice(0, LIMITS.referenceNo) : '';
+  const decision = input.decision ? checked(input.decision, 'decision') : null;
+  if (decision?.opinion === 'refer') throw invalid('decision.opinion', '报审答复后请提出公开、部分公开或免于公开的意见，或退回保密审查环节');
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const ctx = await open(tx, actor, input.itemId);
+    const spans = decision?.opinion === 'partial' ? spansOf(ctx, input.decision?.spans, 'decision.spans') : [];
+    const wrong = stepProblem(ctx.item, input.revision, 'referred');
+    if (wrong) throw wrong;
+    const next: Stage = decision ? await decide(tx, ctx, input.revision, decision, spans, 'referred') : 'secrecy';
+    assertAllowed(canResume(actor, await secrecyViewOf(tx, ctx)));
+    const referred = await store.reviewInState(tx, ctx.item.id, 'referred');
+    if (!referred || !(await moveItemStage(tx, ctx.item, next, now))) throw race();
+    const at = now.toISOString();
+    if (!(await store.moveReview(tx, referred.id, 'referred', 'resumed', { answer, answerRef: answerRef || null, answeredAt: at }))) throw race();
+    const receipt = next === 'secrecy' ? await enterSecrecyStep(tx, ctx.item, ctx.revision.bodyText, now) : null;
+    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId, action: 'secrecy.resume',
+      subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'referred', to: next,
+        authority: referred.authority, referenceNo: referred.referenceNo, answer, answerRef: answerRef || null,
+        ...(decision ?? {}), ...(receipt && { secrecyReceipt: receipt }) } }, now);
+    await recordOpinion(tx, actor, ctx, 'resume', decision, spans, now, answer);
+    return recordOf(tx, actor, ctx.item.id);
+  });
+}
+
+/** The secrecy office sends the item back to its author (退回修改); the chain restarts on a new revision. */
+export async function returnForRevision(deps: Deps, actor: Actor, input: { itemId: string; revision: number; reason: string }): Promise<SecrecyRecord> {
+  const reason = text('reason', '退回理由', input.reason, LIMITS.reason);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const ctx = await open(tx, actor, input.itemId);
+    const wrong = stepProblem(ctx.item, input.revision);
+    if (wrong) throw wrong;
+    assertAllowed(canGiveSecrecyOpinion(actor, await secrecyViewOf(tx, ctx)));
+    const receipt = await store.reviewInState(tx, ctx.item.id, 'open');
+    if (!receipt || !(await moveItemStage(tx, ctx.item, 'returned', now))) throw race();
+    if (!(await store.moveReview(tx, receipt.id, 'open', 'closed', { answeredAt: now.toISOString() }))) throw race();
+    await store.insertOpinion(tx, { id: randomUUID(), itemId: ctx.item.id, revision: ctx.item.revision, step: 'secrecy', kind: 'return',
+      actorId: actor.id, role: ROLE, opinion: null, basisIds: [], basisText: '', reason, secrecyMatter: null, declassification: null,
+      createdAt: now.toISOString() });
+    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId, action: 'secrecy.return',
+      subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'secrecy', to: 'returned', reason } }, now);
+    return recordOf(tx, actor, ctx.item.id);
+  });
+}
+
+/** 第七条: a 密级标志 / 个人信息 finding the secrecy office judges harmless is dismissed with a reason. */
+export async function dismissFinding(deps: Deps, actor: Actor, input: { findingId: string; reason: string }): Promise<SecrecyRecord> {
+  const reason = text('reason', '排除理由', input.reason, LIMITS.reason);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const finding = await store.getFinding(tx, input.findingId);
+    if (!finding) throw notFound('校对发现');
+    const ctx = await open(tx, actor, finding.itemId);
+    if (finding.revision !== ctx.item.revision) throw conflict('STALE_REVISION', '该发现属于旧版本，请查看最新版本的发现');
+    if (ctx.item.stage !== 'secrecy') throw conflict('NOT_AT_SECRECY', '只能在保密审查环节排除发现');
+    assertAllowed(canDismissFinding(actor, await secrecyViewOf(tx, ctx)));
+    if (!(await store.resolveFinding(tx, finding.id, 'dismissed', actor.id, reason, now.toISOString()))) {
+      throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
+    }
+    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
+      action: 'secrecy.finding_dismiss', subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: finding.revision,
+        findingId: finding.id, rule: finding.rule, category: finding.category, reason } }, now); // not the text: it may be personal data
+    return recordOf(tx, actor, ctx.item.id);
+  });
+}
+
+function unwrap<T>(v: T | AppError): T {
+  if (v instanceof AppError) throw v;
+  return v;
+}
+
+function spansOf(ctx: StepContext, spans: Span[] | undefined, field = 'spans'): Span[] {
+  return unwrap(checkSpans(ctx.revision.bodyText, spans, field));
+}
+
+async function decide(tx: Executor, ctx: StepContext, revision: number, o: Opinion, spans: Span[], from: Stage): Promise<Stage> {
+  const findings = await store.listFindings(tx, ctx.item.id, ctx.item.revision);
+  const declassification = await declassificationOf(tx, ctx.item);
+  return unwrap(decideSecrecy({ ...ctx.item, findings, declassification }, revision, o.opinion, spans, from));
+}
+
+/** The opinion row; after 部分公开 also the redaction (both texts and the spans are kept) and the findings it withholds. */
+async function recordOpinion(tx: Executor, actor: Actor, ctx: StepContext, kind: 'opinion' | 'resume', o: Opinion | null,
+  spans: Span[], now: Date, answer?: string): Promise<void> {
+  const at = now.toISOString();
+  await store.insertOpinion(tx, { id: randomUUID(), itemId: ctx.item.id, revision: ctx.item.revision, step: 'secrecy', kind,
+    actorId: actor.id, role: ROLE, opinion: o?.opinion ?? null, basisIds: o?.basisIds ?? [], basisText: o?.basisText ?? '',
+    reason: o?.reason ?? answer ?? '', secrecyMatter: null, declassification: null, createdAt: at });
+  if (o?.opinion !== 'partial') return;
+  const redactedText = redact(ctx.revision.bodyText, spans);
+  const redactionId = randomUUID();
+  await store.insertRedaction(tx, { id: redactionId, itemId: ctx.item.id, revision: ctx.item.revision, spans, redactedText,
+    redactedHtml: textToHtml(redactedText), createdBy: actor.id, createdAt: at });
+  const withheld = (await store.listFindings(tx, ctx.item.id, ctx.item.revision)).filter((f) => f.status === 'open' && covered(f, spans));
+  for (const f of withheld) await store.resolveFinding(tx, f.id, 'redacted', actor.id, null, at);
+  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId, action: 'secrecy.redact',
+    subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: ctx.item.revision, redactionId, spans,
+      findingsWithheld: withheld.map((f) => f.id) } }, now); // the withheld words stay out of the 台账: they may be secret
+}

@@ -1,0 +1,6 @@
+// Entry of the 智能校对 worker thread: a worker does not inherit the parent's TypeScript loader (tsx), so it
+// registers it here and then loads the TypeScript worker.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./content-worker.ts');

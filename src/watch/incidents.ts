@@ -1,0 +1,118 @@
+// 异常事件处置: the list and the detail (steps and deliveries), the people's steps 处理中 → 已恢复 → 已关闭 with their
+// notes, and the escalation job for incidents nobody took up in time (DOMAIN §4.4-4.5).
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../org/model.ts';
+import { canHandleIncident, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
+import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
+import { alert, type Subject } from './alerts.ts';
+import { record } from './context.ts';
+import { type IncidentState, isOverdue, type MonitorKind, PLATFORM_NAME, transition } from './model.ts';
+import * as store from './store.ts';
+import * as incidents from './store-incidents.ts';
+
+type D = Pick<Deps, 'db' | 'clock'>;
+
+export type IncidentView = incidents.Incident & { subject: Subject };
+
+export interface IncidentDetail {
+  incident: IncidentView;
+  steps: incidents.Step[];
+  deliveries: Omit<incidents.Delivery, 'payload' | 'target' | 'refId'>[];
+  abilities: { canHandle: boolean; canRecover: boolean; canClose: boolean };
+}
+
+async function subjectOf(db: Executor, i: incidents.Incident): Promise<Subject> {
+  if (i.siteId) {
+    const site = await store.getSite(db, i.siteId);
+    const page = i.target.kind === 'page' ? i.target.url : null;
+    const column = i.target.kind === 'column' ? await store.getColumn(db, i.target.columnId) : null;
+    return { name: `${site?.name ?? ''}${column ? `「${column.name}」栏目` : ''}`, url: page ?? column?.url ?? site?.url ?? null };
+  }
+  const a = i.accountId ? await store.getAccount(db, i.accountId) : null;
+  return { name: a ? `${PLATFORM_NAME[a.platform]}「${a.name}」` : '', url: a?.url ?? null };
+}
+
+async function loadIncident(db: Executor, id: string): Promise<incidents.Incident> {
+  const i = await incidents.getIncident(db, id);
+  if (!i) throw notFound('异常事件');
+  return i;
+}
+
+export async function getIncidentDetail(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<IncidentDetail> {
+  const i = await loadIncident(deps.db, id);
+  assertAllowed(canViewWatch(actor, i.unitId));
+  const [subject, steps, deliveries] = await Promise.all([subjectOf(deps.db, i), incidents.listSteps(deps.db, id), incidents.listDeliveries(deps.db, id)]);
+  const may = isAllowed(canHandleIncident(actor, i));
+  const can = (e: 'handle' | 'recover' | 'close') => may && !(transition(i.state, e) instanceof AppError);
+  return {
+    incident: { ...i, subject }, steps,
+    deliveries: deliveries.map(({ payload: _p, target: _t, refId: _r, ...d }) => d),
+    abilities: { canHandle: can('handle'), canRecover: can('recover'), canClose: can('close') },
+  };
+}
+
+export interface IncidentQuery {
+  unitId?: string;
+  states?: IncidentState[];
+  monitor?: MonitorKind;
+  siteId?: string;
+  accountId?: string;
+  limit?: number;
+}
+
+export async function listIncidentViews(deps: Pick<Deps, 'db'>, actor: Actor, q: IncidentQuery): Promise<IncidentView[]> {
+  assertAllowed(canUseWatch(actor));
+  if (q.unitId) assertAllowed(canViewWatch(actor, q.unitId));
+  const list = await incidents.listIncidents(deps.db, { unitIds: q.unitId ? [q.unitId] : watchScope(actor), states: q.states, monitor: q.monitor,
+    siteId: q.siteId, accountId: q.accountId, limit: Math.min(q.limit ?? 100, 500) });
+  return Promise.all(list.map(async (i) => ({ ...i, subject: await subjectOf(deps.db, i) })));
+}
+
+const ACTION = { handle: 'watch.incident_handle', recover: 'watch.incident_recover', close: 'watch.incident_close' } as const;
+const STEP = { handle: 'handling', recover: 'recovered', close: 'closed' } as const;
+
+/** 处理中 (acknowledge, with what is being done), 已恢复 (confirmed back to normal), 已关闭 (only after recovery). */
+export async function moveIncident(deps: D, actor: Actor, id: string, event: 'handle' | 'recover' | 'close', note: string): Promise<IncidentDetail> {
+  const text = note.trim();
+  if (!text) throw invalid('note', event === 'handle' ? '请填写处置情况（如已联系平台运维）' : event === 'recover' ? '请填写恢复情况' : '请填写关闭说明');
+  await deps.db.transaction().execute(async (tx) => {
+    const i = await loadIncident(tx, id);
+    assertAllowed(canHandleIncident(actor, i));
+    const next = transition(i.state, event);
+    if (next instanceof AppError) throw next;
+    if (!(await incidents.updateIncident(tx, i, { state: next }))) throw conflict('RACE', '事件已被他人处理，请刷新');
+    const now = deps.clock.now();
+    await incidents.insertStep(tx, { id: randomUUID(), incidentId: id, kind: STEP[event], at: now.toISOString(), actorId: actor.id, actorName: actor.name, note: text });
+    await record(tx, actor, i.unitId, ACTION[event], `watchIncident:${id}`, { incidentId: id, from: i.state, to: next, note: text }, now);
+  });
+  return getIncidentDetail(deps, actor, id);
+}
+
+/**
+ * 升级: each incident still 发现/已通知 ackMinutes (the unit's setting) after it opened is told once more to the duty
+ * leader and the e-gov center. Called by the scheduler; safe to run on several nodes at once (the version guard).
+ */
+export async function escalateOverdue(deps: D, now: Date): Promise<string[]> {
+  const candidates = await incidents.listUnacknowledged(deps.db, new Date(now.getTime() - 5 * 60000).toISOString());
+  const done: string[] = [];
+  for (const c of candidates) {
+    const escalated = await deps.db.transaction().execute(async (tx) => {
+      const i = await incidents.getIncident(tx, c.id);
+      if (!i) return false;
+      const { ackMinutes } = await store.getUnitSettings(tx, i.unitId);
+      if (!isOverdue(i, ackMinutes, now) || transition(i.state, 'escalate') instanceof AppError) return false;
+      if (!(await incidents.updateIncident(tx, i, { escalations: i.escalations + 1, escalatedAt: now.toISOString() }))) return false;
+      const sent = await alert(tx, i, await subjectOf(tx, i), 'escalate', now);
+      const people = [...new Set(sent.filter((d) => d.channel === 'inapp').map((d) => d.label))];
+      await incidents.insertStep(tx, { id: randomUUID(), incidentId: i.id, kind: 'escalated', at: now.toISOString(), actorId: 'system', actorName: '系统',
+        note: `${ackMinutes} 分钟内无人处理，已升级通知：${people.join('、') || '（无人员）'}` });
+      await record(tx, null, i.unitId, 'watch.incident_escalate', `watchIncident:${i.id}`, { incidentId: i.id, ackMinutes, people, deliveries: sent.length }, now);
+      return true;
+    });
+    if (escalated) done.push(c.id);
+  }
+  return done;
+}

@@ -1,0 +1,123 @@
+// The monitors on the application's scheduler (src/app/jobs.ts): each with its own jittered interval, so that probes
+// of many sites do not all leave at the same second, and through pg-boss on PostgreSQL so each run happens once.
+//   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout
+//   full run      every hour: crawl, links, freshness, integrity, content (runSiteChecks)
+//   escalation    every minute; deliveries every 30 s; 僵尸号 by the entered last-post date once a day
+import type { Deps } from '../app/deps.ts';
+import type { Config } from '../platform/config.ts';
+import { approvedTextsOf } from '../publish/service.ts';
+import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
+import { createFetcher } from './fetch.ts';
+import { judgeAvailability, probeHomepage } from './rules/availability.ts';
+import { runSiteChecks, type RunOptions } from './run.ts';
+import { checkAccounts, deliverPending, escalateOverdue, listWatchTargets, recordObservations, recordProbe, setPageBaseline } from './service.ts';
+import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
+import { pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
+
+const MINUTE = 60_000;
+/** Seven days of probes every 5 minutes, and some to spare. */
+const PROBE_HISTORY = 2100;
+
+/** Every 5 minutes by default (GONGKAI_WATCH_PROBE_SECONDS), with a jitter under a quarter of the interval. */
+export function availabilityJob(config: Pick<Config, 'watchProbeSeconds'>): JobSpec {
+  const intervalMs = config.watchProbeSeconds * 1000;
+  return { name: 'watch.availability', title: '首页可用性监测', when: { intervalMs, jitterMs: Math.min(30_000, Math.floor(intervalMs / 4)) } };
+}
+
+export const WATCH_JOBS = {
+  full: { name: 'watch.sites', title: '网站巡检（栏目更新、链接、防篡改、暗链、智能校对）', when: { intervalMs: 60 * MINUTE, jitterMs: 5 * MINUTE } },
+  escalate: { name: 'watch.escalate', title: '异常事件超时升级', when: { cron: '* * * * *' } },
+  deliver: { name: 'watch.deliver', title: '异常事件通知发送', when: { cron: '*/30 * * * * *' } },
+  accounts: { name: 'watch.accounts', title: '政务新媒体更新检查', when: { cron: '0 9 * * *' } },
+} satisfies Record<string, JobSpec>;
+
+type WatchDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'log'>;
+
+function runOptions(deps: WatchDeps): RunOptions {
+  return { allowPrivate: deps.config.watchAllowPrivate === '1', clock: deps.clock };
+}
+
+async function history(deps: WatchDeps, siteId: string) {
+  return (await recentProbes(deps.db, siteId, PROBE_HISTORY)).map(probeRecordOf);
+}
+
+/** One probe of every active site's homepage; a failing probe is a live outage (an incident at once). The run is
+ *  recorded under its scheduled time, so that "each slot once across nodes" can be checked in the database. */
+export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun): Promise<void> {
+  const { sites, accounts } = await listWatchTargets(deps);
+  const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
+  try {
+    for (const site of sites.filter((s) => s.active)) {
+      await eachSite(deps, site, async () => {
+        const spec = siteSpecOf(site, accounts);
+        const now = deps.clock.now();
+        const past = await history(deps, site.id);
+        const { probe } = await probeHomepage(fetcher, spec, now);
+        await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null, error: probe.error ?? null });
+        await recordObservations(deps, { siteId: site.id }, judgeAvailability(spec, probe, past, now),
+          { monitor: 'availability', startedAt: run?.scheduledAt ?? now, durationMs: probe.ms });
+      });
+    }
+  } finally {
+    await fetcher.close();
+  }
+}
+
+/** Every monitor once on every active site; observations about a unit's 政务新媒体 go to that account. */
+export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
+  const { sites, accounts } = await listWatchTargets(deps);
+  for (const site of sites.filter((s) => s.active)) {
+    await eachSite(deps, site, async () => {
+      const startedAt = deps.clock.now();
+      const spec = { ...siteSpecOf(site, accounts), approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
+        pageHashes: await pageHashes(deps.db, site.id) };
+      const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
+      const p = result.probe;
+      await recordProbe(deps, site.id, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
+      const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
+      await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
+      for (const o of ofAccounts) if (o.target.kind === 'account') await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
+      await savePageHashes(deps.db, site.id, result.pageHashes, startedAt.toISOString());
+      for (const page of site.pages) {
+        const hash = result.baselines[page.url];
+        if (hash && !page.baselineHash) await setPageBaseline(deps, page.id, hash);
+      }
+      if (result.stats.errors.length) deps.log.warn({ siteId: site.id, errors: result.stats.errors.slice(0, 5) }, `网站巡检「${site.name}」中有页面处理出错`);
+    });
+  }
+}
+
+/** One site's failure is logged; the other sites are still watched (a site's own faults are observations, not errors). */
+async function eachSite(deps: WatchDeps, site: RegisteredSite, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    deps.log.error({ err, siteId: site.id }, `网站「${site.name}」监测失败，将在下次运行时重试`);
+  }
+}
+
+/** The approved texts whose pages are on this site (a unit may have several sites). */
+function onSite(siteUrl: string, texts: Record<string, string>): Record<string, string> {
+  const host = new URL(siteUrl).host;
+  return Object.fromEntries(Object.entries(texts).filter(([url]) => new URL(url).host === host));
+}
+
+function partition<T>(items: readonly T[], test: (t: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const i of items) (test(i) ? yes : no).push(i);
+  return [yes, no];
+}
+
+export async function runEscalationJob(deps: WatchDeps): Promise<void> {
+  const ids = await escalateOverdue(deps, deps.clock.now());
+  if (ids.length) deps.log.info(`异常事件超时未处理，已再次通知带班领导和区电子政务中心：${ids.length} 件`);
+}
+
+export async function runDeliveryJob(deps: WatchDeps): Promise<void> {
+  await deliverPending(deps, deps.clock.now());
+}
+
+export async function runAccountsJob(deps: WatchDeps): Promise<void> {
+  await checkAccounts(deps, deps.clock.now());
+}

@@ -1,0 +1,128 @@
+// 监测总览 and the detail pages: each site against every veto line, each account against the 僵尸号 line, a site's
+// columns, pages, statuses, probes, runs and incidents. Scoped to the units the actor watches.
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../org/model.ts';
+import { canManageWatch, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
+import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
+import { listUnits } from '../org/service.ts';
+import type { Executor } from '../platform/db/types.ts';
+import { loadSite, shanghaiDay } from './context.ts';
+import { accountLevel, type LineView, siteLines } from './levels.ts';
+import { type WatchLevel, worst } from './model.ts';
+import { availabilityShare, type AvailabilityShare } from './observe.ts';
+import * as store from './store.ts';
+import * as incidents from './store-incidents.ts';
+import * as runs from './store-runs.ts';
+
+type D = Pick<Deps, 'db' | 'clock'>;
+const DAY_MS = 86400000;
+
+export interface SiteSummary {
+  site: store.Site;
+  unitName: string;
+  level: WatchLevel;
+  lines: LineView[];
+  openIncidents: number;
+  /** When a monitor last judged the site (null: not yet checked). */
+  lastCheckedAt: string | null;
+}
+
+export interface AccountSummary {
+  account: store.Account;
+  unitName: string;
+  level: WatchLevel;
+  daysSincePost: number | null;
+  summary: string;
+  openIncidents: number;
+}
+
+async function unitNames(db: Executor): Promise<Map<string, string>> {
+  return new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+}
+
+async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<Omit<SiteSummary, 'unitName'>[]> {
+  const ids = sites.map((s) => s.id);
+  const [probes, statuses, columns, open] = await Promise.all([
+    runs.countProbes(db, ids, new Date(now.getTime() - 7 * DAY_MS).toISOString(), new Date(now.getTime() + 1).toISOString()),
+    runs.listStatuses(db, { siteIds: ids }), store.listColumns(db, ids),
+    incidents.listIncidents(db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 })]);
+  const kindOf = new Map(columns.map((c) => [c.id, c.kind]));
+  return sites.map((site) => {
+    const mine = statuses.filter((s) => s.siteId === site.id).map((s) => ({ ...s, columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')) ?? null }));
+    const lines = siteLines({ thresholds: site.thresholds, probes: probes.get(site.id) ?? { total: 0, failures: 0 }, statuses: mine });
+    const lastCheckedAt = mine.reduce<string | null>((at, s) => (at === null || s.observedAt > at ? s.observedAt : at), null);
+    return { site, level: worst(lines.map((l) => l.level)), lines, openIncidents: open.filter((i) => i.siteId === site.id).length, lastCheckedAt };
+  });
+}
+
+export interface Overview {
+  at: string;
+  sites: SiteSummary[];
+  accounts: AccountSummary[];
+  counts: Record<WatchLevel, number>;
+}
+
+export async function overview(deps: D, actor: Actor): Promise<Overview> {
+  assertAllowed(canUseWatch(actor));
+  const now = deps.clock.now();
+  const scope = watchScope(actor);
+  const [sites, accounts, names] = await Promise.all([store.listSites(deps.db, scope), store.listAccounts(deps.db, scope), unitNames(deps.db)]);
+  const siteViews = (await summarise(deps.db, sites, now)).map((s) => ({ ...s, unitName: names.get(s.site.unitId) ?? '' }));
+  const [statuses, open] = await Promise.all([runs.listStatuses(deps.db, { accountIds: accounts.map((a) => a.id) }),
+    incidents.listIncidents(deps.db, { unitIds: scope, states: ['found', 'notified', 'handling'], limit: 5000 })]);
+  const accountViews = accounts.map((account): AccountSummary => {
+    const mine = statuses.filter((s) => s.accountId === account.id);
+    const manual = account.url ? null : accountLevel(account.lastPostOn, shanghaiDay(now));
+    const level = worst([...(manual ? [manual.level] : []), ...mine.map((s) => s.level)]);
+    const summary = mine.find((s) => s.level === level)?.summary
+      ?? (manual?.days === null ? '尚未登记最近发布日期' : manual ? `最近发布于 ${account.lastPostOn}（${manual.days} 天前）` : '暂无检查结果');
+    return { account, unitName: names.get(account.unitId) ?? '', level, daysSincePost: manual?.days ?? null, summary,
+      openIncidents: open.filter((i) => i.accountId === account.id).length };
+  });
+  const counts: Record<WatchLevel, number> = { ok: 0, warning: 0, veto: 0 };
+  for (const v of [...siteViews, ...accountViews]) counts[v.level]++;
+  return { at: now.toISOString(), sites: siteViews, accounts: accountViews, counts };
+}
+
+export async function listSiteSummaries(deps: D, actor: Actor): Promise<SiteSummary[]> {
+  return (await overview(deps, actor)).sites;
+}
+
+export async function listAccountSummaries(deps: D, actor: Actor): Promise<AccountSummary[]> {
+  return (await overview(deps, actor)).accounts;
+}
+
+export interface ColumnView extends store.Column {
+  level: WatchLevel;
+  summary: string;
+  observedAt: string | null;
+}
+
+export interface SiteDetail extends SiteSummary {
+  columns: ColumnView[];
+  pages: store.Page[];
+  statuses: runs.Status[];
+  availability: AvailabilityShare;
+  probes: runs.Probe[];
+  runs: runs.Run[];
+  incidents: incidents.Incident[];
+  abilities: { canManage: boolean };
+}
+
+/** 网站详情 with its history: the latest statuses, the last 100 probes, the last 50 runs and incidents. */
+export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<SiteDetail> {
+  const site = await loadSite(deps.db, id);
+  assertAllowed(canViewWatch(actor, site.unitId));
+  const now = deps.clock.now();
+  const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list] = await Promise.all([
+    summarise(deps.db, [site], now), unitNames(deps.db), store.listColumns(deps.db, [id]), store.listPages(deps.db, id),
+    runs.listStatuses(deps.db, { siteIds: [id] }), availabilityShare(deps, id, now), runs.recentProbes(deps.db, id, 100),
+    runs.recentRuns(deps.db, { siteId: id }, 50), incidents.listIncidents(deps.db, { unitIds: 'all', siteId: id, limit: 50 })]);
+  const columnViews = columns.map((c): ColumnView => {
+    const mine = statuses.filter((s) => s.targetKey === `column:${c.id}`);
+    const level = worst(mine.map((s) => s.level));
+    return { ...c, level, summary: mine.find((s) => s.level === level)?.summary ?? '暂无检查结果', observedAt: mine[0]?.observedAt ?? null };
+  });
+  return { ...summary, unitName: names.get(site.unitId) ?? '', columns: columnViews, pages, statuses, availability, probes, runs: lastRuns,
+    incidents: list, abilities: { canManage: isAllowed(canManageWatch(actor)) } };
+}

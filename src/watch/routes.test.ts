@@ -1,0 +1,80 @@
+// The /api/watch API as the screens use it: registering a site and its columns (INSPECTION.md clocks by default),
+// refusals in Chinese naming the field, the overview, the incident list with filters, and handling an incident.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type DemoApp, type DemoSession, openDemoApp } from '../../test/support/demo-app.ts';
+import { recordObservations } from './service.ts';
+
+let demo: DemoApp;
+let egov: DemoSession;
+let duty: DemoSession;
+let unitId: string;
+before(async () => {
+  demo = await openDemoApp();
+  egov = await demo.loginAs('egov');
+  duty = await demo.loginAs('kjj.duty');
+  unitId = (await demo.deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()).id;
+});
+after(() => demo.close());
+
+const call = (as: DemoSession, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
+  demo.app.inject({ method, url, payload, cookies: as.cookies, headers: as.headers });
+
+test('登记网站和栏目：栏目更新周期按类别默认（动态要闻 14 天、通知公告 183 天、人事 365 天），可改', async () => {
+  const site = (await call(egov, 'POST', '/api/watch/sites', { unitId, name: '区科技局网站', url: 'https://kjj.example.gov.cn', kind: 'subsite' })).json();
+  assert.equal(site.url, 'https://kjj.example.gov.cn/');
+  assert.equal(site.thresholds.availabilityVetoPct, 5);
+  const clock = async (kind: string, extra: object = {}) => (await call(egov, 'POST', `/api/watch/sites/${site.id}/columns`,
+    { name: kind, url: 'https://kjj.example.gov.cn/c/', kind, ...extra })).json().clockDays;
+  assert.deepEqual([await clock('动态要闻'), await clock('通知公告'), await clock('人事'), await clock('专题'), await clock('政策文件', { clockDays: 90 })],
+    [14, 183, 365, null, 90]);
+  const t = await call(egov, 'PUT', `/api/watch/sites/${site.id}/thresholds`, { homepageWarnDays: 7 });
+  assert.deepEqual([t.json().thresholds.homepageWarnDays, t.json().thresholds.homepageVetoDays, t.json().overrides], [7, 14, { homepageWarnDays: 7 }]);
+});
+
+test('输入有误时 400，中文说明指出字段', async () => {
+  const bad = await call(egov, 'POST', '/api/watch/sites', { unitId, name: '网站', url: 'ftp://kjj.example.gov.cn', kind: 'subsite' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().field, 'url');
+  assert.match(bad.json().message, /字段「url」不正确：网址必须以 http:\/\/ 或 https:\/\/ 开头/);
+  const noName = await call(egov, 'POST', '/api/watch/sites', { unitId, name: ' ', url: 'https://a.gov.cn', kind: 'portal' });
+  assert.match(noName.json().message, /请填写网站名称/);
+  const noUnit = await call(egov, 'POST', '/api/watch/sites', { unitId: 'nope', name: '网站', url: 'https://a.gov.cn', kind: 'portal' });
+  assert.deepEqual([noUnit.statusCode, noUnit.json().field, noUnit.json().message], [400, 'unitId', '所选主办单位不存在']);
+  const [site] = (await call(egov, 'GET', '/api/watch/sites')).json();
+  const lines = await call(egov, 'PUT', `/api/watch/sites/${site.site.id}/thresholds`, { blankWarnAbove: 6 });
+  assert.deepEqual([lines.statusCode, lines.json().field], [400, 'blankWarnAbove']);
+  const kind = await call(egov, 'POST', `/api/watch/sites/${site.site.id}/columns`, { name: '栏目', url: 'https://a.gov.cn/l/', kind: '杂项' });
+  assert.deepEqual([kind.statusCode, kind.json().field], [400, 'kind']);
+  const late = await call(egov, 'POST', '/api/watch/accounts', { unitId, platform: 'wechat', name: '綦江科技' });
+  const future = await call(duty, 'PUT', `/api/watch/accounts/${late.json().id}/last-post`, { lastPostOn: '2099-01-01' });
+  assert.deepEqual([future.statusCode, future.json().message], [400, '最近发布日期不能晚于今天']);
+});
+
+test('总览、异常事件列表筛选、处理中 → 已恢复 → 已关闭', async () => {
+  const [site] = (await call(duty, 'GET', '/api/watch/sites')).json();
+  const siteId = site.site.id;
+  await recordObservations(demo.deps, { siteId }, [{ monitor: 'availability', target: { kind: 'site', siteId }, rule: 'homepage-unreachable', level: 'warning',
+    incident: true, summary: '首页无法访问（连接被拒绝）', details: {}, observedAt: demo.deps.clock.now() }]);
+  const view = (await call(duty, 'GET', '/api/watch/overview')).json();
+  const mine = view.sites.find((s: { site: { id: string } }) => s.site.id === siteId);
+  assert.deepEqual(mine.lines.map((l: { line: string }) => l.line), ['availability', 'homepage', 'staleColumns', 'blankColumns', 'deadLinks', 'integrity', 'content']);
+  assert.equal(mine.lines[0].level, 'warning');
+  assert.equal(mine.openIncidents, 1);
+  const list = (await call(duty, 'GET', `/api/watch/incidents?unitId=${unitId}&monitor=availability&open=1`)).json();
+  assert.equal(list.length, 1);
+  assert.equal((await call(duty, 'GET', `/api/watch/incidents?monitor=content`)).json().length, 0);
+  const id = list[0].id;
+  const close = await call(duty, 'POST', `/api/watch/incidents/${id}/close`, { note: '关闭' });
+  assert.deepEqual([close.statusCode, close.json().code], [422, 'NOT_RECOVERED']);
+  assert.equal((await call(duty, 'POST', `/api/watch/incidents/${id}/handle`, { note: '已电话联系平台运维' })).json().incident.state, 'handling');
+  assert.equal((await call(egov, 'POST', `/api/watch/incidents/${id}/recover`, { note: '运维重启服务后恢复' })).json().incident.state, 'recovered');
+  const done = (await call(duty, 'POST', `/api/watch/incidents/${id}/close`, { note: '已复核' })).json();
+  assert.equal(done.incident.state, 'closed');
+  assert.deepEqual(done.steps.map((s: { kind: string }) => s.kind).slice(-3), ['handling', 'recovered', 'closed']);
+  assert.deepEqual(done.abilities, { canHandle: false, canRecover: false, canClose: false });
+  const other = await demo.loginAs('fgw.staff');
+  const denied = await call(other, 'GET', `/api/watch/incidents/${id}`);
+  assert.equal(denied.statusCode, 403);
+  assert.match(denied.json().message, /只能查看本单位/);
+});

@@ -1,0 +1,42 @@
+// 首页可用性 (availability): one probe of the homepage (a probe failing after 15 s counts as a failure) and the
+// failure share over the trailing week — warn at 3 %, veto risk at 5 % (INSPECTION.md, ≥ 20 probes a day). A live
+// outage is an incident at once; an ok probe is an ok observation, which recovers the open incident.
+import type { Fetcher, FetchResult } from '../fetch.ts';
+import type { Observation, WatchLevel } from '../observation.ts';
+import { thresholdsOf, type ProbeRecord, type SiteSpec } from '../spec.ts';
+
+export const PROBE_TIMEOUT_MS = 15_000;
+const WEEK_MS = 7 * 86_400_000;
+
+/** Probes the homepage once; the page itself is handed on so that the crawl does not fetch it again. */
+export async function probeHomepage(fetcher: Fetcher, spec: SiteSpec, now: Date, timeoutMs = PROBE_TIMEOUT_MS): Promise<{ probe: ProbeRecord; page: FetchResult }> {
+  const page = await fetcher.fetch(spec.url, { timeoutMs });
+  const probe: ProbeRecord = { at: now, ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error };
+  return { probe, page };
+}
+
+/** The failure share over the 7 days before `now`, this probe included. */
+export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Date): { failures: number; total: number; share: number } {
+  const window = history.filter((p) => p.at.getTime() > now.getTime() - WEEK_MS && p.at.getTime() < probe.at.getTime());
+  window.push(probe);
+  const failures = window.filter((p) => !p.ok).length;
+  return { failures, total: window.length, share: failures / window.length };
+}
+
+export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date): Observation[] {
+  const t = thresholdsOf(spec);
+  const { failures, total, share } = failureShare(probe, history, now);
+  // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
+  const enough = total >= t.availabilityMinProbes;
+  let level: WatchLevel = share >= t.availabilityVetoShare && enough ? 'veto' : share >= t.availabilityWarnShare ? 'warning' : 'ok';
+  if (!probe.ok && level === 'ok') level = 'warning';
+  const percent = `${(share * 100).toFixed(1)}%`;
+  const shareText = `近 7 天 ${total} 次探测失败 ${failures} 次（${percent}）`;
+  const summary = probe.ok ? `首页可访问（${probe.ms} 毫秒）；${shareText}` : `首页无法访问：${probe.error ?? `HTTP ${probe.status}`}；${shareText}`;
+  return [{
+    monitor: 'availability', target: { kind: 'site', siteId: spec.id }, rule: 'homepage-unreachable', level,
+    incident: !probe.ok, summary,
+    details: { url: spec.url, ok: probe.ok, status: probe.status, ms: probe.ms, error: probe.error, failures, total, share, slow: probe.ms > 3000 },
+    observedAt: now,
+  }];
+}

@@ -1,0 +1,108 @@
+// Kysely queries of what the monitors report: the latest status per monitor/target/rule, availability probes and
+// monitor runs.
+import type { Executor } from '../platform/db/types.ts';
+import type { MonitorKind, WatchLevel } from './model.ts';
+
+export interface Status {
+  monitor: MonitorKind;
+  targetKey: string;
+  rule: string;
+  siteId: string | null;
+  accountId: string | null;
+  level: WatchLevel;
+  summary: string;
+  details: Record<string, unknown>;
+  observedAt: string;
+}
+
+export interface Probe {
+  at: string;
+  ok: boolean;
+  ms: number;
+  statusCode: number | null;
+  error: string | null;
+}
+
+export interface Run {
+  id: string;
+  monitor: MonitorKind;
+  siteId: string | null;
+  accountId: string | null;
+  startedAt: string;
+  durationMs: number;
+  outcome: 'ok' | 'failed';
+  observations: number;
+  error: string | null;
+}
+
+/** Keeps the newest judgement: an older observation arriving late never overwrites a newer one. */
+export async function upsertStatus(db: Executor, s: Status): Promise<void> {
+  const values = { site_id: s.siteId, account_id: s.accountId, level: s.level, summary: s.summary, details: JSON.stringify(s.details), observed_at: s.observedAt };
+  await db.insertInto('watch_status').values({ monitor: s.monitor, target_key: s.targetKey, rule: s.rule, ...values })
+    .onConflict((oc) => oc.columns(['monitor', 'target_key', 'rule']).doUpdateSet(values)
+      .where('watch_status.observed_at', '<=', s.observedAt)).execute();
+}
+
+export async function listStatuses(db: Executor, by: { siteIds?: readonly string[]; accountIds?: readonly string[] }): Promise<Status[]> {
+  const siteIds = by.siteIds ?? [];
+  const accountIds = by.accountIds ?? [];
+  if (siteIds.length === 0 && accountIds.length === 0) return [];
+  const rows = await db.selectFrom('watch_status').selectAll().where((eb) => eb.or([
+    ...(siteIds.length ? [eb('site_id', 'in', siteIds)] : []), ...(accountIds.length ? [eb('account_id', 'in', accountIds)] : [])]))
+    .orderBy('observed_at', 'desc').orderBy('target_key').execute();
+  return rows.map((r) => ({
+    monitor: r.monitor as MonitorKind, targetKey: r.target_key, rule: r.rule, siteId: r.site_id, accountId: r.account_id, level: r.level as WatchLevel,
+    summary: r.summary, details: JSON.parse(r.details) as Record<string, unknown>, observedAt: r.observed_at,
+  }));
+}
+
+export async function insertProbe(db: Executor, id: string, siteId: string, p: Probe): Promise<void> {
+  await db.insertInto('watch_probes').values({ id, site_id: siteId, at: p.at, ok: p.ok ? 1 : 0, ms: Math.round(p.ms), status_code: p.statusCode,
+    error: p.error }).execute();
+}
+
+/** Probes and failures of each site in [from, to). */
+export async function countProbes(db: Executor, siteIds: readonly string[], from: string, to: string): Promise<Map<string, { total: number; failures: number }>> {
+  if (siteIds.length === 0) return new Map();
+  const rows = await db.selectFrom('watch_probes').select((eb) => ['site_id', 'ok', eb.fn.countAll().as('n')])
+    .where('site_id', 'in', siteIds).where('at', '>=', from).where('at', '<', to).groupBy(['site_id', 'ok']).execute();
+  const out = new Map<string, { total: number; failures: number }>();
+  for (const r of rows) {
+    const c = out.get(r.site_id) ?? { total: 0, failures: 0 };
+    c.total += Number(r.n);
+    if (Number(r.ok) === 0) c.failures += Number(r.n);
+    out.set(r.site_id, c);
+  }
+  return out;
+}
+
+export async function recentProbes(db: Executor, siteId: string, limit: number): Promise<Probe[]> {
+  const rows = await db.selectFrom('watch_probes').selectAll().where('site_id', '=', siteId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ at: r.at, ok: Number(r.ok) === 1, ms: Number(r.ms), statusCode: r.status_code === null ? null : Number(r.status_code), error: r.error }));
+}
+
+export async function insertRun(db: Executor, r: Run): Promise<void> {
+  await db.insertInto('watch_runs').values({ id: r.id, monitor: r.monitor, site_id: r.siteId, account_id: r.accountId, started_at: r.startedAt,
+    duration_ms: Math.round(r.durationMs), outcome: r.outcome, observations: r.observations, error: r.error }).execute();
+}
+
+export async function recentRuns(db: Executor, by: { siteId?: string; accountId?: string }, limit: number): Promise<Run[]> {
+  let q = db.selectFrom('watch_runs').selectAll();
+  q = by.siteId ? q.where('site_id', '=', by.siteId) : q.where('account_id', '=', by.accountId ?? '');
+  const rows = await q.orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, monitor: r.monitor as MonitorKind, siteId: r.site_id, accountId: r.account_id, startedAt: r.started_at,
+    durationMs: Number(r.duration_ms), outcome: r.outcome as 'ok' | 'failed', observations: Number(r.observations), error: r.error }));
+}
+
+/** Text hashes of the pages proofread on a site, by URL (only new or changed pages are proofread again). */
+export async function pageHashes(db: Executor, siteId: string): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('watch_page_hashes').select(['url', 'hash']).where('site_id', '=', siteId).execute();
+  return Object.fromEntries(rows.map((r) => [r.url, r.hash]));
+}
+
+export async function savePageHashes(db: Executor, siteId: string, hashes: Record<string, string>, at: string): Promise<void> {
+  for (const [url, hash] of Object.entries(hashes)) {
+    await db.insertInto('watch_page_hashes').values({ site_id: siteId, url, hash, checked_at: at })
+      .onConflict((oc) => oc.columns(['site_id', 'url']).doUpdateSet({ hash, checked_at: at })).execute();
+  }
+}

@@ -1,0 +1,132 @@
+// The browser side of the end-to-end tests: gongkai's real server on loopback over a fresh database with the
+// demo organisation, the built UI, and Debian's chromium driven by playwright-core (never a downloaded browser).
+// Every page collects console errors; a test ends by asserting there were none.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildServer } from '../../src/app/server.ts';
+import { ensureWebBuild, ROOT } from '../../src/app/web-build.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { loadDutyDemo } from '../../src/duty/demo.ts';
+import { importCalendarYear, listCalendarYears } from '../../src/platform/calendar/service.ts';
+import { SYSTEM_ACTOR } from '../../src/platform/ledger/service.ts';
+import { DEMO_PASSWORD, loadDemo } from '../../src/org/demo.ts';
+import { createTestDeps, type TestDeps } from '../support/testdb.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+export interface E2E {
+  baseUrl: string;
+  deps: TestDeps;
+  browser: Browser;
+  /** A fresh browser context signed in as `username` (a demo user), at 1366×768. */
+  as(username: string): Promise<Page>;
+  /** Console errors seen on every page so far. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+const unsupported = () => { throw new Error('端到端测试使用真实时钟，不能调整'); };
+
+/**
+ * The browser tests run on the real clock, and the shipped holiday table ends with the newest State Council notice.
+ * Within 60 days of its end, a stand-in for the next year (元旦 only, named as test data) lets the duty screens be
+ * tested until the real notice is imported. It exists only in this test's database; gongkai itself never guesses.
+ */
+async function coverComingYear(deps: TestDeps): Promise<void> {
+  const year = new Date(Date.now() + 60 * 86_400_000).getUTCFullYear();
+  if ((await listCalendarYears(deps.db)).some((y) => y.year === year)) return;
+  await importCalendarYear(deps, { actor: SYSTEM_ACTOR, role: '' }, {
+    year, source: `浏览器测试占位：${year} 年放假安排通知发布前，仅含元旦`, holidays: [{ name: '元旦', days: [`${year}-01-01`] }], makeupWorkdays: [],
+  });
+}
+
+export async function openE2E(): Promise<E2E> {
+  assert.ok(fs.existsSync(CHROMIUM), `找不到 chromium：${CHROMIUM}（apt-get install -y chromium）`);
+  await ensureWebBuild();
+  const test = await createTestDeps();
+  // The browser keeps the session cookie only while it has not expired by the real clock.
+  const deps: TestDeps = { ...test, clock: { ...systemClock, set: unsupported, advance: unsupported } as unknown as TestDeps['clock'] };
+  await loadDemo(deps);
+  await coverComingYear(deps);
+  await loadDutyDemo(deps); // 班次、值班人员和本月起已发布的值班表
+  const app: FastifyInstance = await buildServer(deps);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN'] });
+  const contexts: BrowserContext[] = [];
+  const consoleErrors: string[] = [];
+
+  const watch = (page: Page, who: string) => {
+    page.on('pageerror', (err) => consoleErrors.push(`${who}: ${err.message}`));
+    page.on('console', (msg) => {
+      // A 4xx the UI answers with a Chinese message is expected; the browser's own network line about it is not an app error.
+      if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) {
+        consoleErrors.push(`${who}: ${msg.text()}`);
+      }
+    });
+  };
+
+  return {
+    baseUrl, deps, browser, consoleErrors,
+    async as(username) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true, baseURL: baseUrl });
+      contexts.push(context);
+      const page = await context.newPage();
+      watch(page, username);
+      await page.goto('/');
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('current-user').waitFor();
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await app.close();
+      await deps.close();
+    },
+  };
+}
+
+/** Saves a screenshot of the main screens under test-artifacts/ (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** Picks `option` in the Ant Design Select marked data-testid=`testId`. */
+export async function pickOption(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  // On a loaded machine a click during the dropdown's opening animation can be lost: check that the option took, and
+  // pick again if it did not — never clicking an option that is already chosen (in a multiple select that would
+  // un-choose it).
+  const isChosen = (el: Element) => el.classList.contains('ant-select-item-option-selected');
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+    await item.waitFor();
+    if (!(await item.evaluate(isChosen))) await item.click();
+    const chosen = await item.evaluate((el) => new Promise<boolean>((resolve) => {
+      const started = Date.now();
+      const poll = () => (el.classList.contains('ant-select-item-option-selected') ? resolve(true)
+        : Date.now() - started > 10_000 ? resolve(false) : setTimeout(poll, 50));
+      poll();
+    })).catch(() => true); // a single select may have unmounted its list once the choice was made
+    await page.keyboard.press('Escape');
+    if (chosen || attempt === 3) return;
+  }
+}
+
+/** Ticks channel → column in the multiple Cascader marked data-testid=`testId`. */
+export async function pickColumn(page: Page, testId: string, channel: string, column: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const menus = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu');
+  await menus.nth(0).locator('.ant-cascader-menu-item', { hasText: channel }).click();
+  await menus.nth(1).locator('.ant-cascader-menu-item', { hasText: column }).locator('.ant-cascader-checkbox').click();
+  await page.keyboard.press('Escape');
+}

@@ -1,0 +1,25 @@
+// The admin screens' API shapes (src/org/dto.ts, src/org/dictionary-routes.ts, src/app/calendar-routes.ts).
+export interface RoleAssignment { id: string; userId: string; role: string; unitId: string; sectionId: string | null }
+export interface UserAccount {
+  id: string; username: string; name: string; unitId: string; disabled: boolean; lockedUntil: string | null; roles: RoleAssignment[];
+}
+
+export interface DictUnit { id: string; name: string; shortNames: string[] }
+export interface DictLeader { id: string; name: string; titles: string[]; unitId: string | null }
+export interface LexiconWord { id: string; word: string; category: string; severity: string; note: string | null }
+export interface Dictionaries { units: DictUnit[]; leaders: DictLeader[]; lexicon: LexiconWord[]; version: number; abilities: { canEdit: boolean } }
+
+export type CalendarOrigin = 'shipped' | 'imported';
+export interface CalendarYearSummary {
+  year: number; source: string; origin: CalendarOrigin; importedAt: string | null; holidayDays: number; makeupWorkdays: number;
+}
+export interface CalendarYears { years: CalendarYearSummary[]; abilities: { canImport: boolean } }
+export interface CalendarYear {
+  year: number; source: string; holidays: { name: string; days: string[] }[]; makeupWorkdays: string[];
+  origin: CalendarOrigin; importedAt: string | null;
+}
+
+/** 科室负责人 heads one section; 工作人员 may be attached to one; other roles act for the whole unit (src/org/model.ts). */
+export const SECTION_ROLES = ['staff', 'sectionHead'];
+/** Roles granted only in a district-wide unit such as 区政府办公室. */
+export const DISTRICT_WIDE_ROLES = ['egovCenter', 'inspector', 'admin'];

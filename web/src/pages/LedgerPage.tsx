@@ -1,0 +1,118 @@
+// 台账: the hash-chained ledger (登记台账), newest first, filtered by unit, date range, kind of action and who acted;
+// 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as the file people print and file.
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { UnitSelect } from '../admin/UnitSelect.tsx';
+import { get, query } from '../api.ts';
+import { dayjs, formatTime, TZ } from '../format.ts';
+import { useSession } from '../session.tsx';
+import { useUnits } from '../units.ts';
+
+interface LedgerEntry {
+  seq: number; at: string; actor: { id: string; name: string } | null; role: string; roleName: string;
+  unitId: string; unitName: string; action: string; actionLabel: string; subject: string; payload: unknown;
+}
+interface Filters { unitId?: string; range?: [Dayjs, Dayjs] | null; action?: string; actor?: string }
+
+const PAGE = 50;
+// The modules whose actions the ledger records (the first part of an action code such as publish.approve).
+const MODULES: [string, string][] = [
+  ['publish', '稿件审核与发布'], ['secrecy', '保密审查'], ['challenge', '质疑申请'], ['org', '单位、用户与角色'],
+  ['auth', '登录与账号'], ['dictionary', '智能校对词典'], ['calendar', '节假日安排'], ['duty', '值班'],
+];
+const DISTRICT_ROLES = ['egovCenter', 'inspector', 'admin'];
+
+const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
+const paramsOf = (f: Filters) => ({ unitId: f.unitId, from: day(f.range?.[0]), to: day(f.range?.[1]), action: f.action, actor: f.actor?.trim() });
+
+export function LedgerPage() {
+  const { user } = useSession();
+  const { units } = useUnits();
+  const districtWide = !!user?.roles.some((r) => DISTRICT_ROLES.includes(r.role));
+  const [form] = Form.useForm<Filters>();
+  const [initial] = useState<Filters>(() => ({
+    unitId: districtWide ? undefined : user?.unitId,
+    range: [dayjs().tz(TZ).startOf('month'), dayjs().tz(TZ)],
+  }));
+  const [filters, setFilters] = useState<Filters>(initial);
+  const [entries, setEntries] = useState<LedgerEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [seen, setSeen] = useState<Map<string, string>>(new Map()); // action code → its Chinese name, from loaded entries
+  const request = useRef(0);
+
+  const load = async (f: Filters, after: string | null) => {
+    const mine = ++request.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await get<{ entries: LedgerEntry[]; nextCursor: string | null }>(
+        `/api/ledger${query({ ...paramsOf(f), limit: PAGE, cursor: after })}`);
+      if (mine !== request.current) return;
+      setEntries((prev) => (after ? [...prev, ...page.entries] : page.entries));
+      setCursor(page.nextCursor);
+      setSeen((prev) => new Map([...prev, ...page.entries.map((e): [string, string] => [e.action, e.actionLabel])]));
+    } catch (e) {
+      if (mine === request.current) setError(e instanceof Error ? e.message : '台账加载失败');
+    } finally {
+      if (mine === request.current) setLoading(false);
+    }
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(filters, null); }, [filters]);
+
+  const { unitId, from, to } = paramsOf(filters);
+  const exportUrl = unitId && from && to ? `/api/ledger/export${query({ unitId, from, to, format: 'xlsx' })}` : undefined;
+  const actionOptions = [
+    { label: '按类别', options: MODULES.map(([value, label]) => ({ value, label: `${label}（全部）` })) },
+    ...(seen.size ? [{ label: '按操作', options: [...seen].map(([value, label]) => ({ value, label })) }] : []),
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>登记台账</Typography.Title>
+      <Card size="small">
+        <Form<Filters> form={form} layout="inline" initialValues={initial} onFinish={(f) => setFilters({ ...f })} style={{ rowGap: 12 }}>
+          <Form.Item name="unitId" label="单位">
+            <UnitSelect units={units} allowClear placeholder="全部可查看的单位" style={{ width: 180 }} data-testid="ledger-unit" />
+          </Form.Item>
+          <Form.Item name="range" label="日期">
+            <DatePicker.RangePicker allowClear style={{ width: 250 }} data-testid="ledger-range" />
+          </Form.Item>
+          <Form.Item name="action" label="操作">
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" style={{ width: 200 }} options={actionOptions} data-testid="ledger-action" />
+          </Form.Item>
+          <Form.Item name="actor" label="操作人" rules={[{ max: 64, message: '不超过 64 个字' }]}>
+            <Input allowClear placeholder="姓名" style={{ width: 120 }} data-testid="ledger-actor" />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="ledger-search">查询</Button>
+            <Tooltip title={exportUrl ? '导出所选单位在所选日期内的台账' : '导出需先选择单位和日期范围，并点击查询'}>
+              <Button icon={<DownloadOutlined />} href={exportUrl} download disabled={!exportUrl} data-testid="ledger-export">导出 Excel</Button>
+            </Tooltip>
+          </Space>
+        </Form>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} data-testid="ledger-error" />}
+      <Table<LedgerEntry> rowKey="seq" size="small" loading={loading} dataSource={entries} pagination={false} data-testid="ledger-table"
+        locale={{ emptyText: '所选范围内没有台账记录' }}
+        expandable={{ expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(e.payload, null, 2)}</pre> }}
+        columns={[
+          { title: '序号', dataIndex: 'seq', width: 80 },
+          { title: '时间', dataIndex: 'at', width: 140, render: formatTime },
+          { title: '操作人', dataIndex: 'actor', width: 100, render: (a: LedgerEntry['actor']) => a?.name ?? '系统' },
+          { title: '角色', dataIndex: 'roleName', width: 110, render: (r: string) => r || '—' },
+          { title: '单位', dataIndex: 'unitName', width: 130 },
+          { title: '操作', dataIndex: 'actionLabel', width: 170 },
+          { title: '对象', dataIndex: 'subject', ellipsis: true },
+        ]} />
+      <Space>
+        <Typography.Text type="secondary" data-testid="ledger-count">已显示 {entries.length} 条{cursor ? '' : entries.length ? '，已全部加载' : ''}</Typography.Text>
+        {cursor && <Button onClick={() => void load(filters, cursor)} loading={loading} data-testid="ledger-more">加载更多</Button>}
+      </Space>
+    </Space>
+  );
+}

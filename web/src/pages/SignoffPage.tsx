@@ -1,0 +1,80 @@
+// 审签单: one item's review sign-off sheet — who reviewed the current revision at each level (一审, 二审, 保密审查, 三审,
+// 主要领导), when, with what decision, opinion, proofreading and disclosure opinion — as an A4 sheet to print or file.
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Skeleton, Space } from 'antd';
+import { Fragment } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { get } from '../api.ts';
+import { useLoad } from '../hooks.ts';
+
+interface Disclosure { opinion: string | null; opinionName: string; basis: string[]; basisText: string; reason: string; secrecyMatter: boolean | null }
+interface SignoffRow {
+  level: string; levelName: string; reviewer: { id: string; name: string }; role: string; roleName: string; at: string; time: string;
+  decision: string; decisionName: string; opinion: string; proofreading: string; disclosure: Disclosure | null;
+}
+interface Signoff {
+  itemId: string; title: string; unit: { id: string; name: string; fullName: string }; author: { id: string; name: string };
+  itemType: string; itemTypeName: string; channels: { id: string; name: string; kindName: string; column: string | null }[];
+  revision: number; major: boolean; stage: string; stageName: string; publishedAt: string | null; rows: SignoffRow[]; printedAt: string;
+}
+
+export function SignoffPage() {
+  const { id = '' } = useParams();
+  const sheet = useLoad(() => get<Signoff>(`/api/items/${id}/signoff`), [id]);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space className="no-print" wrap>
+        <Link to={`/items/${id}`}><Button icon={<ArrowLeftOutlined />}>返回稿件</Button></Link>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!sheet.data} data-testid="signoff-print">打印</Button>
+        <Button icon={<FilePdfOutlined />} href={`/api/items/${id}/signoff.pdf`} download data-testid="signoff-pdf">下载 PDF</Button>
+      </Space>
+      {sheet.error && <Alert className="no-print" type="error" showIcon title={sheet.error} />}
+      {sheet.loading && <div className="signoff"><Skeleton active paragraph={{ rows: 10 }} /></div>}
+      {sheet.data && !sheet.loading && <Sheet s={sheet.data} />}
+    </Space>
+  );
+}
+
+function Sheet({ s }: { s: Signoff }) {
+  const channels = s.channels.map((c) => `${c.name}（${c.kindName}）${c.column ? `·${c.column}` : ''}`).join('；');
+  return (
+    <div className="signoff" data-testid="signoff-sheet">
+      <h1>信息发布审签单</h1>
+      <table>
+        <tbody>
+          <tr><th>标题</th><td colSpan={3} data-testid="signoff-title">{s.title}</td></tr>
+          <tr><th>主办单位</th><td>{s.unit.fullName || s.unit.name}</td><th>起草人</th><td>{s.author.name}</td></tr>
+          <tr><th>信息类型</th><td>{s.itemTypeName}</td><th>审签版本</th><td>第 {s.revision} 稿</td></tr>
+          <tr><th>发布渠道</th><td colSpan={3}>{channels || '—'}</td></tr>
+          <tr><th>重大事项</th><td>{s.major ? '是（须主要领导审定）' : '否'}</td><th>当前状态</th><td>{s.stageName}</td></tr>
+          <tr><th>发布时间</th><td>{s.publishedAt ?? '未发布'}</td><th>打印时间</th><td>{s.printedAt}</td></tr>
+          {s.rows.length === 0
+            ? <tr><th>审核记录</th><td colSpan={3}>当前版本还没有审核记录</td></tr>
+            : s.rows.map((r, i) => <ReviewRows key={`${r.level}-${r.at}-${i}`} r={r} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ReviewRows({ r }: { r: SignoffRow }) {
+  const d = r.disclosure;
+  return (
+    <Fragment>
+      <tr data-testid="signoff-row">
+        <th rowSpan={d ? 4 : 3}>{r.levelName}</th>
+        <td colSpan={3}><strong>{r.reviewer.name}</strong>（{r.roleName}）　{r.time}　结论：<strong>{r.decisionName}</strong></td>
+      </tr>
+      <tr><td colSpan={3}>意见：{r.opinion || '—'}</td></tr>
+      {d && (
+        <tr><td colSpan={3}>
+          公开属性：{d.opinionName || '—'}
+          {d.secrecyMatter !== null && `；是否涉及保密事项：${d.secrecyMatter ? '是' : '否'}`}
+          {(d.basis.length > 0 || d.basisText) && `；依据：${[...d.basis, d.basisText].filter(Boolean).join('；')}`}
+          {d.reason && `；理由：${d.reason}`}
+        </td></tr>
+      )}
+      <tr><td colSpan={3}>校对：{r.proofreading || '—'}</td></tr>
+    </Fragment>
+  );
+}

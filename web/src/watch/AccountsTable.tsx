@@ -1,0 +1,46 @@
+// 政务新媒体 in the overview: each account's level by the days since its last post, and — for the unit's duty people
+// and the e-gov center — 登记最近发布日期 for an account without a feed.
+import { DatePicker, Form, Table, Button, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { FormModal } from '../admin/FormModal.tsx';
+import { api } from '../api.ts';
+import { dayjs, formatDate, TZ } from '../format.ts';
+import { AccountFormModal } from './AccountFormModal.tsx';
+import { useWatchAccess } from './access.ts';
+import { LevelTag } from './LevelTag.tsx';
+import { type AccountSummary, PLATFORM_NAME } from './types.ts';
+
+export function AccountsTable({ accounts, loading, onChanged }: { accounts: AccountSummary[] | undefined; loading: boolean; onChanged: () => void }) {
+  const { manager, onDuty } = useWatchAccess();
+  const [editing, setEditing] = useState<AccountSummary | null>(null);
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      {manager && <Button onClick={() => setAdding(true)} style={{ marginBottom: 8 }} data-testid="account-add">登记账号</Button>}
+      <Table<AccountSummary> rowKey={(a) => a.account.id} size="small" loading={loading} dataSource={accounts} data-testid="overview-accounts"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '还没有登记政务新媒体账号' }}
+        columns={[
+          { title: '账号', key: 'name', render: (_, a) => <>{PLATFORM_NAME[a.account.platform] ?? a.account.platform}「{a.account.name}」</> },
+          { title: '主办单位', dataIndex: 'unitName', width: 140 },
+          { title: '状态', dataIndex: 'level', width: 90, render: (l: AccountSummary['level']) => <LevelTag level={l} /> },
+          { title: '最近发布', key: 'last', width: 150, render: (_, a) => a.account.lastPostOn
+            ? <>{formatDate(a.account.lastPostOn)}<Typography.Text type="secondary">（{a.daysSincePost} 天前）</Typography.Text></> : '未登记' },
+          { title: '说明', dataIndex: 'summary', ellipsis: true },
+          { title: '未恢复事件', dataIndex: 'openIncidents', width: 96, render: (n: number, a) => n > 0
+            ? <Link to={`/watch/incidents?account=${a.account.id}`} style={{ color: '#cf1322', fontWeight: 600 }}>{n} 个</Link> : '0' },
+          { title: '操作', key: 'op', width: 130, render: (_, a) => onDuty(a.account.unitId) && (
+            <Button size="small" onClick={() => setEditing(a)}>登记最近发布</Button>) },
+        ]} />
+      <AccountFormModal open={adding} onClose={() => setAdding(false)} onDone={onChanged} />
+      <FormModal<{ lastPostOn: Dayjs }> title={`登记最近发布日期：${editing?.account.name ?? ''}`} open={!!editing} onClose={() => setEditing(null)}
+        testId="last-post-form" done="最近发布日期已登记" initialValues={{ lastPostOn: dayjs().tz(TZ) }}
+        onSubmit={async (v) => { await api('PUT', `/api/watch/accounts/${editing!.account.id}/last-post`, { lastPostOn: v.lastPostOn.format('YYYY-MM-DD') }); onChanged(); }}>
+        <Form.Item name="lastPostOn" label="最近发布日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker disabledDate={(d) => d.isAfter(dayjs().tz(TZ), 'day')} />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// 网站详情: the site against each veto line, its columns with their clocks, the should-not-change pages, its history
+// (incidents, monitor runs, probes, latest statuses) and — for the e-gov center and the admin — its warning lines.
+import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useAction } from '../admin/FormModal.tsx';
+import { api, get } from '../api.ts';
+import { formatTime } from '../format.ts';
+import { useLoad } from '../hooks.ts';
+import { ColumnsTab } from './ColumnsTab.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
+import { LevelTag } from './LevelTag.tsx';
+import { PagesTab } from './PagesTab.tsx';
+import { ThresholdsForm } from './ThresholdsForm.tsx';
+import { SITE_KIND_NAME, type SiteDetail, VETO_LINE_NAME } from './types.ts';
+
+export function SitePage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const act = useAction();
+  const { data: d, loading, error, reload } = useLoad(() => get<SiteDetail>(`/api/watch/sites/${id}`), [id]);
+  if (error && !d) return <Result status="warning" title="无法打开网站详情" subTitle={error} extra={<Link to="/watch/overview">返回监测总览</Link>} />;
+  if (!d) return <Spin spinning={loading} tip="正在加载…"><div style={{ minHeight: 200 }} /></Spin>;
+  const a = d.availability;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="site-title">{d.site.name} <LevelTag level={d.level} /></Typography.Title>
+        <Space>
+          {d.abilities.canManage && (
+            <Popconfirm title="停止监测该网站？历史记录和事件会保留。" okText="停止监测" cancelText="取消"
+              onConfirm={async () => { if (await act(() => api('DELETE', `/api/watch/sites/${id}`), '已停止监测该网站')) navigate('/watch/overview'); }}>
+              <Button danger>停止监测</Button>
+            </Popconfirm>)}
+          <Link to="/watch/overview">返回监测总览</Link>
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Card size="small">
+        <Descriptions size="small" column={3} items={[
+          { label: '主办单位', children: d.unitName },
+          { label: '类别', children: SITE_KIND_NAME[d.site.kind] },
+          { label: '首页', children: <Typography.Link href={d.site.url} target="_blank" rel="noreferrer">{d.site.url}</Typography.Link> },
+          { label: '近 7 天可用性', children: <>{a.total ? `探测 ${a.total} 次，失败 ${a.failures} 次（${a.percent}%）` : '暂无探测'} <LevelTag level={a.level} /></> },
+          { label: '最近探测', children: formatTime(d.probes[0]?.at) },
+          { label: '最近监测运行', children: formatTime(d.runs[0]?.startedAt) },
+        ]} />
+      </Card>
+      <Card size="small" title="单项否决线">
+        <Descriptions size="small" column={1} bordered data-testid="site-lines" items={d.lines.map((l) => ({
+          label: VETO_LINE_NAME[l.line], children: <Space><LevelTag level={l.level} /><span>{l.summary}</span></Space>,
+        }))} />
+      </Card>
+      <Tabs items={[
+        { key: 'columns', label: `栏目（${d.columns.length}）`, children: <ColumnsTab site={d} onChanged={reload} /> },
+        { key: 'pages', label: `防篡改页面（${d.pages.length}）`, children: <PagesTab site={d} onChanged={reload} /> },
+        { key: 'history', label: '监测历史', children: <HistoryTab site={d} /> },
+        ...(d.abilities.canManage ? [{ key: 'thresholds', label: '预警线与否决线', children: <ThresholdsForm site={d.site} onChanged={reload} /> }] : []),
+      ]} />
+    </Space>
+  );
+}
