@@ -9,13 +9,14 @@ import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { alert, type Subject } from './alerts.ts';
 import { record } from './context.ts';
-import { type IncidentState, isOverdue, type MonitorKind, PLATFORM_NAME, transition } from './model.ts';
+import { type IncidentState, isLate, isOverdue, type MonitorKind, PLATFORM_NAME, transition } from './model.ts';
 import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
 
 type D = Pick<Deps, 'db' | 'clock'>;
 
-export type IncidentView = incidents.Incident & { subject: Subject };
+/** overdue: 超时未接手 by the unit's own escalation time (ackMinutes). */
+export type IncidentView = incidents.Incident & { subject: Subject; overdue: boolean };
 
 export interface IncidentDetail {
   incident: IncidentView;
@@ -35,20 +36,28 @@ async function subjectOf(db: Executor, i: incidents.Incident): Promise<Subject> 
   return { name: a ? `${PLATFORM_NAME[a.platform]}「${a.name}」` : '', url: a?.url ?? null };
 }
 
+/** The list's and the detail's view: the subject's name and the overdue flag, by each unit's own escalation time. */
+async function viewsOf(deps: Pick<Deps, 'db' | 'clock'>, list: incidents.Incident[]): Promise<IncidentView[]> {
+  const now = deps.clock.now();
+  const ackMinutes = new Map<string, number>();
+  for (const unitId of new Set(list.map((i) => i.unitId))) ackMinutes.set(unitId, (await store.getUnitSettings(deps.db, unitId)).ackMinutes);
+  return Promise.all(list.map(async (i) => ({ ...i, subject: await subjectOf(deps.db, i), overdue: isLate(i, ackMinutes.get(i.unitId)!, now) })));
+}
+
 async function loadIncident(db: Executor, id: string): Promise<incidents.Incident> {
   const i = await incidents.getIncident(db, id);
   if (!i) throw notFound('异常事件');
   return i;
 }
 
-export async function getIncidentDetail(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<IncidentDetail> {
+export async function getIncidentDetail(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string): Promise<IncidentDetail> {
   const i = await loadIncident(deps.db, id);
   assertAllowed(canViewWatch(actor, i.unitId));
-  const [subject, steps, deliveries] = await Promise.all([subjectOf(deps.db, i), incidents.listSteps(deps.db, id), incidents.listDeliveries(deps.db, id)]);
+  const [[view], steps, deliveries] = await Promise.all([viewsOf(deps, [i]), incidents.listSteps(deps.db, id), incidents.listDeliveries(deps.db, id)]);
   const may = isAllowed(canHandleIncident(actor, i));
   const can = (e: 'handle' | 'recover' | 'close') => may && !(transition(i.state, e) instanceof AppError);
   return {
-    incident: { ...i, subject }, steps,
+    incident: view, steps,
     deliveries: deliveries.map(({ payload: _p, target: _t, refId: _r, ...d }) => d),
     abilities: { canHandle: can('handle'), canRecover: can('recover'), canClose: can('close') },
   };
@@ -63,12 +72,12 @@ export interface IncidentQuery {
   limit?: number;
 }
 
-export async function listIncidentViews(deps: Pick<Deps, 'db'>, actor: Actor, q: IncidentQuery): Promise<IncidentView[]> {
+export async function listIncidentViews(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: IncidentQuery): Promise<IncidentView[]> {
   assertAllowed(canUseWatch(actor));
   if (q.unitId) assertAllowed(canViewWatch(actor, q.unitId));
   const list = await incidents.listIncidents(deps.db, { unitIds: q.unitId ? [q.unitId] : watchScope(actor), states: q.states, monitor: q.monitor,
     siteId: q.siteId, accountId: q.accountId, limit: Math.min(q.limit ?? 100, 500) });
-  return Promise.all(list.map(async (i) => ({ ...i, subject: await subjectOf(deps.db, i) })));
+  return viewsOf(deps, list);
 }
 
 const ACTION = { handle: 'watch.incident_handle', recover: 'watch.incident_recover', close: 'watch.incident_close' } as const;

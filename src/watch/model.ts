@@ -80,7 +80,7 @@ const THRESHOLD_NAME: Record<keyof Thresholds, string> = {
 };
 
 /** Default minutes an incident may wait for 处理中 before it is escalated again (DOMAIN §4.4). */
-export const DEFAULT_ACK_MINUTES = 30;
+export const DEFAULT_ACK_MINUTES = 15;
 
 // Registry addresses are checked by the platform's one http(s) check (also used for published items' live pages).
 export { checkHttpUrl } from '../platform/http-url.ts';
@@ -139,10 +139,18 @@ export function effectOf(o: Pick<Observation, 'monitor' | 'level' | 'incident'>,
 /** 网站 incidents go to the duty leader and the e-gov center; 新媒体 ones to the duty leader (DOMAIN §4.4). */
 export const mediumOf = (t: WatchTarget): 'website' | 'newmedia' => (t.kind === 'account' ? 'newmedia' : 'website');
 
+type Waiting = { state: IncidentState; openedAt: string; escalations: number };
+const isUnacknowledged = (s: IncidentState) => s === 'found' || s === 'notified';
+const pastAckTime = (i: Waiting, ackMinutes: number, now: Date) => Date.parse(i.openedAt) + ackMinutes * 60000 <= now.getTime();
+
 /** Escalate once when nobody took the incident up (处理中) within ackMinutes of its opening. */
-export function isOverdue(i: { state: IncidentState; openedAt: string; escalations: number }, ackMinutes: number, now: Date): boolean {
-  return (i.state === 'found' || i.state === 'notified') && i.escalations === 0
-    && Date.parse(i.openedAt) + ackMinutes * 60000 <= now.getTime();
+export function isOverdue(i: Waiting, ackMinutes: number, now: Date): boolean {
+  return isUnacknowledged(i.state) && i.escalations === 0 && pastAckTime(i, ackMinutes, now);
+}
+
+/** 超时未接手, as the lists show it: still not taken up past the unit's time, whether or not escalated yet. */
+export function isLate(i: Waiting, ackMinutes: number, now: Date): boolean {
+  return isUnacknowledged(i.state) && (i.escalations > 0 || pastAckTime(i, ackMinutes, now));
 }
 
 // ——— deliveries ———

@@ -82,7 +82,7 @@ const IncidentBase = z.object({
   state: z.enum(INCIDENT_STATES), openedAt: z.string(), lastObservedAt: z.string(), observations: z.number(), escalations: z.number(),
   escalatedAt: z.string().nullable(), version: z.number(),
 });
-export const IncidentDto = IncidentBase.extend({ subject: z.object({ name: z.string(), url: z.string().nullable() }) });
+export const IncidentDto = IncidentBase.extend({ subject: z.object({ name: z.string(), url: z.string().nullable() }), overdue: z.boolean() });
 export const IncidentDetailDto = z.object({
   incident: IncidentDto,
   steps: z.array(z.object({ id: z.string(), incidentId: z.string(), kind: z.enum(STEP_KINDS), at: z.string(), actorId: z.string(), actorName: z.string(), note: z.string() })),

@@ -28,7 +28,7 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   const site = await addSite(e2e.deps, egov.actor, { unitId: kjj, name: '区科技局网站', url: 'https://kjj.example.gov.cn/', kind: 'subsite' });
   await addColumn(e2e.deps, egov.actor, site.id, { name: '科技动态', url: 'https://kjj.example.gov.cn/kjdt/', kind: '动态要闻' });
   const now = new Date();
-  const twoHoursAgo = new Date(now.getTime() - 2 * 3600_000); // the hidden link waits past the unit's 30 minutes
+  const twoHoursAgo = new Date(now.getTime() - 2 * 3600_000); // the hidden link waits past the unit's 15 minutes
   const { opened } = await recordObservations(e2e.deps, { siteId: site.id }, [
     { monitor: 'availability', target: { kind: 'site', siteId: site.id }, rule: 'homepage-unreachable', level: 'warning', incident: true,
       summary: '首页连续 3 次无法访问（超时 15 秒）', details: { url: site.url, error: '超时 15 秒' }, observedAt: now },

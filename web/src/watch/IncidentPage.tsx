@@ -8,7 +8,7 @@ import { useLoad } from '../hooks.ts';
 import { useUnits } from '../units.ts';
 import { IncidentActions } from './IncidentActions.tsx';
 import { LevelTag, StateTag } from './LevelTag.tsx';
-import { CHANNEL_NAME, type Delivery, DELIVERY_STATE, DETAIL_NAME, type IncidentDetail, isOverdue, MONITOR_NAME, RULE_NAME, STEP_NAME } from './types.ts';
+import { CHANNEL_NAME, type Delivery, DELIVERY_STATE, DETAIL_NAME, type IncidentDetail, MONITOR_NAME, RULE_NAME, STEP_NAME } from './types.ts';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -30,7 +30,7 @@ export function IncidentPage() {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
-      {isOverdue(i, Date.now()) && <Alert type="error" showIcon title="该事件超过时限无人接手处理，请立即接手" />}
+      {i.overdue && <Alert type="error" showIcon title="该事件超过时限无人接手处理，请立即接手" />}
       <Card size="small">
         <Descriptions size="small" column={3} items={[
           { label: '对象', children: i.subject.url ? <Typography.Link href={i.subject.url} target="_blank" rel="noreferrer">{i.subject.name}</Typography.Link> : i.subject.name },

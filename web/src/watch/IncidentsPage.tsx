@@ -8,7 +8,7 @@ import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useUnits } from '../units.ts';
 import { LevelTag, StateTag } from './LevelTag.tsx';
-import { type IncidentView, isOverdue, isUnacknowledged, type Monitor, MONITOR_NAME, STATE_NAME } from './types.ts';
+import { type IncidentView, isUnacknowledged, type Monitor, MONITOR_NAME, STATE_NAME } from './types.ts';
 import './watch.css';
 
 const FILTERS = ['unit', 'state', 'monitor', 'site', 'account'] as const;
@@ -21,11 +21,10 @@ export function IncidentsPage() {
   const state = f.state === 'open' ? undefined : f.state;
   const url = `/api/watch/incidents${query({ unitId: f.unit, state, open: f.state === 'open' ? '1' : undefined, monitor: f.monitor, siteId: f.site, accountId: f.account, limit: 500 })}`;
   const { data, loading, error, reload } = useLoad(() => get<IncidentView[]>(url), [url]);
-  const now = Date.now();
   // Overdue first, then those waiting to be taken up, then the rest; newest first within each.
-  const urgency = (i: IncidentView) => (isOverdue(i, now) ? 0 : isUnacknowledged(i.state) ? 1 : 2);
+  const urgency = (i: IncidentView) => (i.overdue ? 0 : isUnacknowledged(i.state) ? 1 : 2);
   const list = [...(data ?? [])].sort((a, b) => urgency(a) - urgency(b) || b.openedAt.localeCompare(a.openedAt));
-  const overdue = list.filter((i) => isOverdue(i, now)).length;
+  const overdue = list.filter((i) => i.overdue).length;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>异常事件</Typography.Title>
@@ -46,7 +45,7 @@ export function IncidentsPage() {
       {overdue > 0 && <Alert type="error" showIcon title={`有 ${overdue} 个事件超过时限无人接手处理，请立即处理`} data-testid="incidents-overdue" />}
       <Table<IncidentView> rowKey="id" size="middle" loading={loading} dataSource={data && list} data-testid="incident-table"
         pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '没有符合条件的异常事件' }}
-        rowClassName={(i) => (isOverdue(i, now) ? 'watch-overdue' : isUnacknowledged(i.state) ? 'watch-unacked' : '')}
+        rowClassName={(i) => (i.overdue ? 'watch-overdue' : isUnacknowledged(i.state) ? 'watch-unacked' : '')}
         columns={[
           { title: '发现时间', dataIndex: 'openedAt', width: 140, render: formatTime },
           { title: '对象', key: 'subject', width: 220, render: (_, i) => <>{i.subject.name}<br /><Typography.Text type="secondary">{unitName(i.unitId)}</Typography.Text></> },
@@ -56,7 +55,7 @@ export function IncidentsPage() {
           { title: '状态', key: 'state', width: 150, render: (_, i) => (
             <Space size={4} wrap>
               <StateTag state={i.state} />
-              {isOverdue(i, now) ? <Tag color="red" data-testid="incident-overdue">{i.escalations ? '超时已升级' : '超时未接手'}</Tag>
+              {i.overdue ? <Tag color="red" data-testid="incident-overdue">{i.escalations ? '超时已升级' : '超时未接手'}</Tag>
                 : isUnacknowledged(i.state) && <Tag color="orange">待接手</Tag>}
             </Space>) },
           { title: '最近观测', dataIndex: 'lastObservedAt', width: 140, render: (t: string, i) => <>{formatTime(t)}<br /><Typography.Text type="secondary">共 {i.observations} 次</Typography.Text></> },

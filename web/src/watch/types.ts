@@ -66,7 +66,8 @@ export interface Incident {
   medium: 'website' | 'newmedia'; level: WatchLevel; summary: string; details: Record<string, unknown>; state: IncidentState; openedAt: string;
   lastObservedAt: string; observations: number; escalations: number; escalatedAt: string | null; version: number;
 }
-export interface IncidentView extends Incident { subject: { name: string; url: string | null } }
+/** overdue: 超时未接手, judged by the server with the unit's own escalation time. */
+export interface IncidentView extends Incident { subject: { name: string; url: string | null }; overdue: boolean }
 export interface SiteDetail extends SiteSummary {
   columns: (Column & { level: WatchLevel; summary: string; observedAt: string | null })[];
   pages: PageBaseline[];
@@ -90,6 +91,3 @@ export interface UnitSettings { settings: { unitId: string; contactIds: string[]
 
 /** Not yet taken up (处理中) by anyone. */
 export const isUnacknowledged = (s: IncidentState) => s === 'found' || s === 'notified';
-/** Overdue: nobody took it up within the unit's time and the system has escalated it, or it waits longer than `ackMinutes`. */
-export const isOverdue = (i: Incident, now: number, ackMinutes = 30) =>
-  isUnacknowledged(i.state) && (i.escalations > 0 || Date.parse(i.openedAt) + ackMinutes * 60000 <= now);
