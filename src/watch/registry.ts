@@ -6,6 +6,7 @@ import type { Deps } from '../app/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageUnitWatch, canManageWatch, canReportLastPost } from '../org/policy/watch.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
+import type { Executor } from '../platform/db/types.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { checkPeople, checkUnit, loadAccount, loadSite, record, shanghaiDay } from './context.ts';
 import {
@@ -38,12 +39,13 @@ export async function addSite(deps: D, actor: Actor, input: SiteInput): Promise<
   });
 }
 
-async function changeSite(deps: D, actor: Actor, id: string, action: string, change: (s: store.Site) => Promise<store.Site>,
+/** `change` reads through `tx` only: on SQLite the one connection is the transaction's until it ends. */
+async function changeSite(deps: D, actor: Actor, id: string, action: string, change: (s: store.Site, tx: Executor) => Promise<store.Site>,
   payload: (s: store.Site) => Record<string, unknown>): Promise<store.Site> {
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const before = await loadSite(tx, id);
-    const next = await change(before);
+    const next = await change(before, tx);
     const now = deps.clock.now();
     if (!(await store.updateSite(tx, next, now.toISOString()))) throw conflict('STALE_SITE', '网站登记已被他人修改，请刷新后重试');
     await record(tx, actor, next.unitId, action, `watchSite:${id}`, { siteId: id, ...payload(next) }, now);
@@ -51,13 +53,13 @@ async function changeSite(deps: D, actor: Actor, id: string, action: string, cha
   });
 }
 
-export const editSite = (deps: D, actor: Actor, id: string, patch: Partial<SiteInput>) => changeSite(deps, actor, id, 'watch.site_edit', async (s) => ({
+export const editSite = (deps: D, actor: Actor, id: string, patch: Partial<SiteInput>) => changeSite(deps, actor, id, 'watch.site_edit', async (s, tx) => ({
   ...s,
-  unitId: patch.unitId !== undefined ? (await checkUnit(deps.db, patch.unitId), patch.unitId) : s.unitId,
+  unitId: patch.unitId !== undefined ? (await checkUnit(tx, patch.unitId), patch.unitId) : s.unitId,
   name: patch.name?.trim() ?? s.name,
   url: patch.url !== undefined ? checkHttpUrl('url', patch.url, '网站首页地址') : s.url,
   kind: patch.kind ?? s.kind,
-  contactIds: patch.contactIds ? await checkPeople(deps.db, patch.contactIds, 'contactIds') : s.contactIds,
+  contactIds: patch.contactIds ? await checkPeople(tx, patch.contactIds, 'contactIds') : s.contactIds,
 }), (s) => ({ name: s.name, url: s.url, kind: s.kind, unitId: s.unitId, contactIds: s.contactIds }));
 
 /** 停止监测: the site leaves the overview and the schedules; its history and incidents stay. */

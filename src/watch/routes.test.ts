@@ -78,3 +78,23 @@ test('总览、异常事件列表筛选、处理中 → 已恢复 → 已关闭'
   assert.equal(denied.statusCode, 403);
   assert.match(denied.json().message, /只能查看本单位/);
 });
+
+test('修改监测网站、栏目和账号：改主办单位、首页地址、日期选择器和账号地址；主办单位不存在时 400 且不改动', async () => {
+  const other = (await demo.deps.db.selectFrom('units').select('id').where('name', '=', '区人力社保局').executeTakeFirstOrThrow()).id;
+  const site = (await call(egov, 'POST', '/api/watch/sites', { unitId, name: '区科技局网站（旧址）', url: 'https://old.example.gov.cn', kind: 'subsite' })).json();
+  const moved = await call(egov, 'PATCH', `/api/watch/sites/${site.id}`, { unitId: other, name: '区人力社保局网站', url: 'https://rsj.example.gov.cn', kind: 'subsite' });
+  assert.equal(moved.statusCode, 200);
+  assert.deepEqual([moved.json().unitId, moved.json().name, moved.json().url], [other, '区人力社保局网站', 'https://rsj.example.gov.cn/']);
+  const refused = await call(egov, 'PATCH', `/api/watch/sites/${site.id}`, { unitId: 'nope', name: '不应保存' });
+  assert.deepEqual([refused.statusCode, refused.json().field], [400, 'unitId']);
+  const kept = (await call(egov, 'GET', `/api/watch/sites/${site.id}`)).json().site;
+  assert.deepEqual([kept.unitId, kept.name], [other, '区人力社保局网站']);
+
+  const column = (await call(egov, 'POST', `/api/watch/sites/${site.id}/columns`, { name: '通知公告', url: 'https://rsj.example.gov.cn/tzgg/', kind: '通知公告' })).json();
+  const edited = (await call(egov, 'PATCH', `/api/watch/columns/${column.id}`, { clockDays: null, dateSelector: '.list li span.date' })).json();
+  assert.deepEqual([edited.clockDays, edited.dateSelector, edited.kind], [null, '.list li span.date', '通知公告']);
+
+  const account = (await call(egov, 'POST', '/api/watch/accounts', { unitId: other, platform: 'wechat', name: '綦江人社' })).json();
+  const fed = (await call(egov, 'PATCH', `/api/watch/accounts/${account.id}`, { url: 'https://rsj.example.gov.cn/feed.xml', platform: 'weibo' })).json();
+  assert.deepEqual([fed.url, fed.platform, fed.name], ['https://rsj.example.gov.cn/feed.xml', 'weibo', '綦江人社']);
+});

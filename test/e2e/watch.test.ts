@@ -62,6 +62,13 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   assert.match(await page.getByTestId('site-columns').innerText(), /动态要闻\s+14 天/);
   assert.match(await page.getByTestId('site-lines').innerText(), /防篡改与暗链\s+否决风险/);
   await screenshot(page, '16-网站详情');
+  // 修改栏目: its list's dates sit in a span of their own, and its clock is shortened to 10 days.
+  await page.getByTestId('column-edit-科技动态').click();
+  await page.getByTestId('column-clock').fill('10');
+  await page.getByTestId('column-date-selector').fill('.list li span.date');
+  await page.getByTestId('column-form-submit').click();
+  await page.getByTestId('column-form').waitFor({ state: 'detached' });
+  await page.getByTestId('site-columns').getByText('10 天').waitFor();
   await page.getByRole('tab', { name: '监测历史' }).click();
   await page.getByTestId('site-incidents').getByText('领导信息页发现暗链').waitFor();
   // 预警线: a warning line at or above its veto line is refused in Chinese; an earlier homepage warning is kept.
@@ -132,8 +139,18 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   assert.doesNotMatch(await robots.innerText(), /secret-robot-key/);
   await screenshot(boss, '17-通知设置');
 
+  // 修改监测网站: the e-gov center corrects a mistyped homepage address; the site keeps its columns and history.
+  await page.goto(`/watch/sites/${site.id}`);
+  await page.getByTestId('site-edit').click();
+  await page.getByTestId('site-url').fill('https://kjj.qijiang.example.gov.cn/');
+  await page.getByTestId('site-form-submit').click();
+  await page.getByTestId('site-form').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'https://kjj.qijiang.example.gov.cn/' }).waitFor();
+
   const kept = await getSiteDetail(e2e.deps, egov.actor, site.id);
+  assert.equal(kept.site.url, 'https://kjj.qijiang.example.gov.cn/');
   assert.deepEqual([kept.site.overrides, kept.site.thresholds.homepageVetoDays], [{ homepageWarnDays: 7 }, 14]);
+  assert.deepEqual(kept.columns.map((c) => [c.name, c.clockDays, c.dateSelector]), [['科技动态', 10, '.list li span.date']]);
   const done = await getIncidentDetail(e2e.deps, egov.actor, outage);
   assert.equal(done.incident.state, 'closed');
   assert.deepEqual(done.steps.slice(-3).map((s) => [s.kind, s.actorName, s.note]), [

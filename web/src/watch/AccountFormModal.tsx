@@ -1,19 +1,25 @@
-// 登记政务新媒体账号 (区电子政务中心、管理员): the unit, platform, name and, when it has one, the address the monitor reads
-// its posts from; without one, the unit's duty officer enters the last-post date by hand.
+// 登记政务新媒体账号 and 修改 (区电子政务中心、管理员): the unit, platform, name and, when it has one, the address the monitor
+// reads its posts from; without one, the unit's duty officer enters the last-post date by hand.
 import { Form, Input, Select } from 'antd';
 import { FormModal } from '../admin/FormModal.tsx';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
-import { post } from '../api.ts';
+import { api, post } from '../api.ts';
 import { useUnits } from '../units.ts';
-import { PLATFORM_NAME } from './types.ts';
+import { type Account, PLATFORM_NAME } from './types.ts';
 
-interface Values { unitId: string; platform: string; name: string; url?: string }
+interface Values { unitId: string; platform: string; name: string; url?: string | null }
 
-export function AccountFormModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+export function AccountFormModal({ account, open, onClose, onDone }: { account?: Account; open: boolean; onClose: () => void; onDone: () => void }) {
   const { units } = useUnits();
+  const initialValues = account ? { unitId: account.unitId, platform: account.platform, name: account.name, url: account.url } : { platform: 'wechat' };
   return (
-    <FormModal<Values> title="登记政务新媒体账号" open={open} onClose={onClose} testId="account-form" done="账号已登记，开始监测" initialValues={{ platform: 'wechat' }}
-      onSubmit={async (v) => { await post('/api/watch/accounts', { ...v, url: v.url?.trim() || null }); onDone(); }}>
+    <FormModal<Values> title={account ? '修改政务新媒体账号' : '登记政务新媒体账号'} open={open} onClose={onClose} testId="account-form"
+      done={account ? '账号信息已修改' : '账号已登记，开始监测'} initialValues={initialValues}
+      onSubmit={async (v) => {
+        const body = { ...v, url: v.url?.trim() || null };
+        await (account ? api('PATCH', `/api/watch/accounts/${account.id}`, body) : post('/api/watch/accounts', body));
+        onDone();
+      }}>
       <Form.Item name="unitId" label="主办单位" rules={[{ required: true, message: '请选择主办单位' }]}>
         <UnitSelect units={units} />
       </Form.Item>
@@ -21,7 +27,7 @@ export function AccountFormModal({ open, onClose, onDone }: { open: boolean; onC
         <Select options={Object.entries(PLATFORM_NAME).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
       <Form.Item name="name" label="账号名称" rules={[{ required: true, whitespace: true, message: '请填写账号名称' }, { max: 100, message: '不超过 100 个字' }]}>
-        <Input placeholder="如：綦江科技" />
+        <Input placeholder="如：綦江科技" data-testid="account-name" />
       </Form.Item>
       <Form.Item name="url" label="主页或订阅地址" extra="没有可读取的地址时留空，由值班人员登记最近发布日期"
         rules={[{ pattern: /^https?:\/\/\S+$/i, message: '网址必须以 http:// 或 https:// 开头' }]}>

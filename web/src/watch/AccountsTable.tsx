@@ -1,6 +1,6 @@
 // 政务新媒体 in the overview: each account's level by the days since its last post, and — for the unit's duty people
 // and the e-gov center — 登记最近发布日期 for an account without a feed.
-import { DatePicker, Form, Table, Button, Typography } from 'antd';
+import { Button, DatePicker, Form, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -16,6 +16,7 @@ export function AccountsTable({ accounts, loading, onChanged }: { accounts: Acco
   const { manager, onDuty } = useWatchAccess();
   const [editing, setEditing] = useState<AccountSummary | null>(null);
   const [adding, setAdding] = useState(false);
+  const [changing, setChanging] = useState<AccountSummary | null>(null);
   return (
     <>
       {manager && <Button onClick={() => setAdding(true)} style={{ marginBottom: 8 }} data-testid="account-add">登记账号</Button>}
@@ -30,10 +31,14 @@ export function AccountsTable({ accounts, loading, onChanged }: { accounts: Acco
           { title: '说明', dataIndex: 'summary', ellipsis: true },
           { title: '未恢复事件', dataIndex: 'openIncidents', width: 96, render: (n: number, a) => n > 0
             ? <Link to={`/watch/incidents?account=${a.account.id}`} style={{ color: '#cf1322', fontWeight: 600 }}>{n} 个</Link> : '0' },
-          { title: '操作', key: 'op', width: 130, render: (_, a) => onDuty(a.account.unitId) && (
-            <Button size="small" onClick={() => setEditing(a)}>登记最近发布</Button>) },
+          { title: '操作', key: 'op', width: manager ? 190 : 130, render: (_, a) => (
+            <Space size="small">
+              {onDuty(a.account.unitId) && <Button size="small" onClick={() => setEditing(a)}>登记最近发布</Button>}
+              {manager && <Button size="small" onClick={() => setChanging(a)} data-testid={`account-edit-${a.account.name}`}>修改</Button>}
+            </Space>) },
         ]} />
       <AccountFormModal open={adding} onClose={() => setAdding(false)} onDone={onChanged} />
+      <AccountFormModal key={changing?.account.id} account={changing?.account} open={!!changing} onClose={() => setChanging(null)} onDone={onChanged} />
       <FormModal<{ lastPostOn: Dayjs }> title={`登记最近发布日期：${editing?.account.name ?? ''}`} open={!!editing} onClose={() => setEditing(null)}
         testId="last-post-form" done="最近发布日期已登记" initialValues={{ lastPostOn: dayjs().tz(TZ) }}
         onSubmit={async (v) => { await api('PUT', `/api/watch/accounts/${editing!.account.id}/last-post`, { lastPostOn: v.lastPostOn.format('YYYY-MM-DD') }); onChanged(); }}>

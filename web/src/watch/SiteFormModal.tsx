@@ -1,18 +1,21 @@
-// 登记监测网站 (区电子政务中心、管理员): the host unit, name, homepage address and whether it is the portal or a sub-site.
+// 登记监测网站 and 修改监测网站 (区电子政务中心、管理员): the host unit, name, homepage address and whether it is the portal
+// or a sub-site. Given a site, the dialog edits it (a mistyped homepage address is fixed here, its history kept).
 import { Form, Input, Select } from 'antd';
 import { FormModal } from '../admin/FormModal.tsx';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
-import { post } from '../api.ts';
+import { api, post } from '../api.ts';
 import { useUnits } from '../units.ts';
 import { type Site, SITE_KIND_NAME } from './types.ts';
 
 interface Values { unitId: string; name: string; url: string; kind: Site['kind'] }
 
-export function SiteFormModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (s: Site) => void }) {
+export function SiteFormModal({ site, open, onClose, onDone }: { site?: Site; open: boolean; onClose: () => void; onDone: (s: Site) => void }) {
   const { units } = useUnits();
+  const initialValues = site ? { unitId: site.unitId, name: site.name, url: site.url, kind: site.kind } : { kind: 'subsite' as const };
   return (
-    <FormModal<Values> title="登记监测网站" open={open} onClose={onClose} testId="site-form" done="网站已登记，开始监测" initialValues={{ kind: 'subsite' }}
-      onSubmit={async (v) => onDone(await post<Site>('/api/watch/sites', v))}>
+    <FormModal<Values> title={site ? '修改监测网站' : '登记监测网站'} open={open} onClose={onClose} testId="site-form"
+      done={site ? '网站信息已修改' : '网站已登记，开始监测'} initialValues={initialValues}
+      onSubmit={async (v) => onDone(site ? await api<Site>('PATCH', `/api/watch/sites/${site.id}`, v) : await post<Site>('/api/watch/sites', v))}>
       <Form.Item name="unitId" label="主办单位" rules={[{ required: true, message: '请选择主办单位' }]}>
         <UnitSelect units={units} data-testid="site-unit" />
       </Form.Item>

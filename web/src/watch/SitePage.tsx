@@ -2,6 +2,7 @@
 // (incidents, monitor runs, probes, latest statuses) and — for the e-gov center and the admin — its warning lines.
 import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useState } from 'react';
 import { useAction } from '../admin/FormModal.tsx';
 import { api, get } from '../api.ts';
 import { formatTime } from '../format.ts';
@@ -10,6 +11,7 @@ import { ColumnsTab } from './ColumnsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { LevelTag } from './LevelTag.tsx';
 import { PagesTab } from './PagesTab.tsx';
+import { SiteFormModal } from './SiteFormModal.tsx';
 import { ThresholdsForm } from './ThresholdsForm.tsx';
 import { SITE_KIND_NAME, type SiteDetail, VETO_LINE_NAME } from './types.ts';
 
@@ -17,6 +19,7 @@ export function SitePage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const act = useAction();
+  const [changing, setChanging] = useState(false);
   const { data: d, loading, error, reload } = useLoad(() => get<SiteDetail>(`/api/watch/sites/${id}`), [id]);
   if (error && !d) return <Result status="warning" title="无法打开网站详情" subTitle={error} extra={<Link to="/watch/overview">返回监测总览</Link>} />;
   if (!d) return <Spin spinning={loading} tip="正在加载…"><div style={{ minHeight: 200 }} /></Spin>;
@@ -26,6 +29,7 @@ export function SitePage() {
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="site-title">{d.site.name} <LevelTag level={d.level} /></Typography.Title>
         <Space>
+          {d.abilities.canManage && <Button onClick={() => setChanging(true)} data-testid="site-edit">修改</Button>}
           {d.abilities.canManage && (
             <Popconfirm title="停止监测该网站？历史记录和事件会保留。" okText="停止监测" cancelText="取消"
               onConfirm={async () => { if (await act(() => api('DELETE', `/api/watch/sites/${id}`), '已停止监测该网站')) navigate('/watch/overview'); }}>
@@ -35,6 +39,7 @@ export function SitePage() {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
+      <SiteFormModal site={d.site} open={changing} onClose={() => setChanging(false)} onDone={reload} />
       <Card size="small">
         <Descriptions size="small" column={3} items={[
           { label: '主办单位', children: d.unitName },
