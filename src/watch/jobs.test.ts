@@ -67,6 +67,11 @@ test('网站巡检：页面出现严重表述错误（扫黑险恶）开启智�
   await runFullWatchJob(w.deps);
   const [again] = (await openIncidents()).filter((i) => i.monitor === 'content');
   assert.equal(again.observations, content[0].observations);
+  // Each page's hash is kept once per site and stamped with the latest run.
+  const hashes = await w.deps.db.selectFrom('watch_page_hashes').select(['url', 'checked_at']).where('site_id', '=', site.id).execute();
+  assert.ok(hashes.length > 3, `应记下各页面的指纹：${hashes.length}`);
+  assert.equal(new Set(hashes.map((h) => h.url)).size, hashes.length);
+  assert.deepEqual([...new Set(hashes.map((h) => Date.parse(h.checked_at)))], [w.deps.clock.now().getTime()]);
 });
 
 test('网站巡检：机构概况页被篡改即开启防篡改事件', async () => {
