@@ -1,6 +1,6 @@
 // 监测总览: a site's standing against every 单项否决 line (INSPECTION.md) — green, warning (the early line) or veto
 // risk — from its probes and the monitors' latest statuses. Pure: facts in, levels out.
-import { type ColumnKind, KEY_COLUMN_KINDS, type MonitorKind, type Thresholds, type WatchLevel, worse, worst } from './model.ts';
+import { type ColumnKind, failureShareLevel, KEY_COLUMN_KINDS, type MonitorKind, type Thresholds, type WatchLevel, worse, worst } from './model.ts';
 
 export const VETO_LINES = ['availability', 'homepage', 'staleColumns', 'blankColumns', 'deadLinks', 'integrity', 'content'] as const;
 export type VetoLine = (typeof VETO_LINES)[number];
@@ -36,7 +36,7 @@ const judge = (count: number, warnAbove: number, veto: number): WatchLevel => (c
 function availability(f: SiteFacts): LineView {
   const { total, failures } = f.probes;
   const share = total ? (failures / total) * 100 : 0;
-  let level: WatchLevel = share >= f.thresholds.availabilityVetoPct ? 'veto' : share >= f.thresholds.availabilityWarnPct ? 'warning' : 'ok';
+  let level = failureShareLevel(failures, total, f.thresholds);
   let summary = total ? `近 7 天探测 ${total} 次，失败 ${failures} 次（${pct(share)}）` : '近 7 天暂无探测记录';
   // INSPECTION.md: a live outage warns at once, whatever the share.
   const live = f.statuses.filter((s) => s.monitor === 'availability' && s.level !== 'ok');

@@ -71,6 +71,9 @@ test('总览：首页可用性按近 7 天失败比例，3% 预警、5% 否决�
   assert.match(at(7).summary, /近 7 天探测 140 次，失败 7 次（5%）/);
   const live = at(0, [fact({ monitor: 'availability', rule: 'homepage-unreachable', level: 'warning', summary: '首页连续 3 次无法访问' })]);
   assert.equal(live.level, 'warning');
+  // A line the admin set is reached exactly, with no rounding on the way (29/100 × 100 is 28.999… in floating point).
+  const custom = { ...DEFAULT_THRESHOLDS, availabilityWarnPct: 20, availabilityVetoPct: 29 };
+  assert.deepEqual([28, 29].map((failures) => line({ thresholds: custom, probes: { total: 100, failures }, statuses: [] }, 'availability').level), ['warning', 'veto']);
 });
 
 test('总览：栏目不更新按类别计数（要闻/公告/政策 >2 预警、≥5 否决；全部 >6、≥10），空白栏目 >2 / ≥5', () => {

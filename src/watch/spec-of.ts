@@ -1,5 +1,6 @@
 // From the registry (what the e-gov center entered) to what one monitor run is given (src/watch/spec.ts): the two
-// sides name column kinds and warning lines in their own words, and this is the one place that translates.
+// sides name column kinds in their own words (the registry's Chinese kinds, the rules' clocks), and this is the one
+// place that translates. Warning and veto lines are one type on both sides.
 import type { Account, Column, Page, Site } from './store.ts';
 import type { ColumnKind as RegistryKind } from './model.ts';
 import type { ColumnKind as RuleKind, ProbeRecord, SiteSpec } from './spec.ts';
@@ -16,7 +17,6 @@ export interface RegisteredSite extends Site {
 
 /** The site as one monitor run sees it; `accounts` are the hosting unit's accounts that have a feed or page URL. */
 export function siteSpecOf(site: RegisteredSite, accounts: readonly Account[]): SiteSpec {
-  const t = site.thresholds;
   return {
     id: site.id,
     name: site.name,
@@ -26,12 +26,7 @@ export function siteSpecOf(site: RegisteredSite, accounts: readonly Account[]): 
     })),
     accounts: accounts.filter((a) => a.active && a.url && a.unitId === site.unitId)
       .map((a) => ({ id: a.id, name: a.name, platform: a.platform, feedUrl: a.url ?? undefined })),
-    thresholds: {
-      availabilityWarnShare: t.availabilityWarnPct / 100, availabilityVetoShare: t.availabilityVetoPct / 100,
-      homepageWarnDays: t.homepageWarnDays, homepageVetoDays: t.homepageVetoDays,
-      blankWarnAbove: t.blankWarnAbove, blankVeto: t.blankVeto,
-      staleCoreWarnAbove: t.staleKeyWarnAbove, staleCoreVeto: t.staleKeyVeto, staleAnyWarnAbove: t.staleAnyWarnAbove, staleAnyVeto: t.staleAnyVeto,
-    },
+    thresholds: site.thresholds,
     stablePages: site.pages.map((p) => p.url),
     baselines: Object.fromEntries(site.pages.filter((p) => p.baselineHash).map((p) => [p.url, p.baselineHash as string])),
   };

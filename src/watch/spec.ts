@@ -2,6 +2,8 @@
 // texts) and what the caller kept from earlier runs (probe history, baseline hashes, page hashes). Plain data, no
 // database: the incident service loads these from its tables, `gongkai watch URL` builds a minimal one by hand.
 
+import { DEFAULT_THRESHOLDS, type Thresholds } from './model.ts';
+
 /** Column kinds and their update clocks (INSPECTION.md: 动态/要闻 14 days; 通知公告/政策文件 6 months; 人事/规划计划 1 year). */
 export type ColumnKind = 'news' | 'notice' | 'policy' | 'plan' | 'other';
 
@@ -33,35 +35,19 @@ export interface AccountSpec {
   lastPostDate?: string;
 }
 
-/** Warning and veto lines (INSPECTION.md); an admin may change the warning lines. */
-export interface Thresholds {
-  availabilityWarnShare: number;
-  availabilityVetoShare: number;
+/**
+ * The lines one run judges by: the site's registered warning and veto lines (src/watch/model.ts, INSPECTION.md, admin-
+ * changeable), plus what the registry does not keep per site.
+ */
+export interface RunThresholds extends Thresholds {
   /** Below this many probes in the window a failure share is not judged as a veto (the rule asks ≥ 20 a day). */
   availabilityMinProbes: number;
-  homepageWarnDays: number;
-  homepageVetoDays: number;
-  /** Blank columns: warn when more than this many… */
-  blankWarnAbove: number;
-  /** …veto at this many. */
-  blankVeto: number;
-  /** 动态要闻 + 通知公告/政策文件 stale together: warn above, veto at. */
-  staleCoreWarnAbove: number;
-  staleCoreVeto: number;
-  /** Any column that should update, stale: warn above, veto at. */
-  staleAnyWarnAbove: number;
-  staleAnyVeto: number;
+  /** 政务新媒体 without a post: warn at, veto at (INSPECTION.md: 2 weeks). */
   accountWarnDays: number;
   accountVetoDays: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = {
-  availabilityWarnShare: 0.03, availabilityVetoShare: 0.05, availabilityMinProbes: 20,
-  homepageWarnDays: 10, homepageVetoDays: 14,
-  blankWarnAbove: 2, blankVeto: 5,
-  staleCoreWarnAbove: 2, staleCoreVeto: 5, staleAnyWarnAbove: 6, staleAnyVeto: 10,
-  accountWarnDays: 10, accountVetoDays: 14,
-};
+export const DEFAULT_RUN_THRESHOLDS: RunThresholds = { ...DEFAULT_THRESHOLDS, availabilityMinProbes: 20, accountWarnDays: 10, accountVetoDays: 14 };
 
 /** One homepage probe, kept by the caller for the 7-day failure share. */
 export interface ProbeRecord {
@@ -79,7 +65,7 @@ export interface SiteSpec {
   url: string;
   columns: ColumnSpec[];
   accounts?: AccountSpec[];
-  thresholds?: Partial<Thresholds>;
+  thresholds?: Partial<RunThresholds>;
   /** Should-not-change pages (机构概况, 领导信息 …) watched for defacement (a homepage changes with every item). */
   stablePages?: string[];
   /** Normalized-text hashes of the should-not-change pages, by URL, from earlier runs. */
@@ -94,8 +80,8 @@ export interface SiteSpec {
   pageHashes?: Record<string, string>;
 }
 
-export function thresholdsOf(spec: SiteSpec): Thresholds {
-  return { ...DEFAULT_THRESHOLDS, ...spec.thresholds };
+export function thresholdsOf(spec: SiteSpec): RunThresholds {
+  return { ...DEFAULT_RUN_THRESHOLDS, ...spec.thresholds };
 }
 
 export function maxAgeOf(column: ColumnSpec): number {

@@ -2,7 +2,8 @@
 // failure share over the trailing week — warn at 3 %, veto risk at 5 % (INSPECTION.md, ≥ 20 probes a day). A live
 // outage is an incident at once; an ok probe is an ok observation, which recovers the open incident.
 import type { Fetcher, FetchResult } from '../fetch.ts';
-import type { Observation, WatchLevel } from '../observation.ts';
+import type { Observation } from '../observation.ts';
+import { failureShareLevel } from '../model.ts';
 import { thresholdsOf, type ProbeRecord, type SiteSpec } from '../spec.ts';
 
 export const PROBE_TIMEOUT_MS = 15_000;
@@ -28,7 +29,8 @@ export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: P
   const { failures, total, share } = failureShare(probe, history, now);
   // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
   const enough = total >= t.availabilityMinProbes;
-  let level: WatchLevel = share >= t.availabilityVetoShare && enough ? 'veto' : share >= t.availabilityWarnShare ? 'warning' : 'ok';
+  let level = failureShareLevel(failures, total, t);
+  if (level === 'veto' && !enough) level = 'warning';
   if (!probe.ok && level === 'ok') level = 'warning';
   const percent = `${(share * 100).toFixed(1)}%`;
   const shareText = `近 7 天 ${total} 次探测失败 ${failures} 次（${percent}）`;

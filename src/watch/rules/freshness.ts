@@ -103,10 +103,10 @@ export function judgeFreshness(input: FreshnessInput): Observation[] {
   }
 
   const core = stale.filter((c) => c.kind === 'news' || c.kind === 'notice' || c.kind === 'policy').length;
-  const staleLevel = core >= t.staleCoreVeto || stale.length >= t.staleAnyVeto ? 'veto'
-    : core > t.staleCoreWarnAbove || stale.length > t.staleAnyWarnAbove ? 'warning' : 'ok';
+  const staleLevel = core >= t.staleKeyVeto || stale.length >= t.staleAnyVeto ? 'veto'
+    : core > t.staleKeyWarnAbove || stale.length > t.staleAnyWarnAbove ? 'warning' : 'ok';
   out.push(obs(site, 'stale-columns', staleLevel,
-    `不更新栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件类 ${core} 个）；否决线：三类合计 ${t.staleCoreVeto} 个或全部 ${t.staleAnyVeto} 个`,
+    `不更新栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件类 ${core} 个）；否决线：三类合计 ${t.staleKeyVeto} 个或全部 ${t.staleAnyVeto} 个`,
     { stale: stale.map((c) => c.name), core, total: stale.length }));
   const blankLevel = blank.length >= t.blankVeto ? 'veto' : blank.length > t.blankWarnAbove ? 'warning' : 'ok';
   out.push(obs(site, 'blank-columns', blankLevel, `空白栏目 ${blank.length} 个；否决线 ${t.blankVeto} 个`,
