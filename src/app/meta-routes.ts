@@ -3,9 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Category, SEVERITY_NAME } from '../checks/model.ts';
-import { CHANNEL_KIND_NAME, ROLE_NAME, UNIT_KINDS } from '../org/model.ts';
+import { CHANNEL_KIND_NAME, COLUMN_KINDS, ROLE_NAME, UNIT_KINDS } from '../org/model.ts';
 import { ITEM_TYPE_NAME, LEVEL_NAME, STAGE_NAME } from '../publish/model.ts';
 import { DECLASSIFICATION_NAME, OPINION_NAME, PLACEHOLDER, STEP_NAME } from '../secrecy/model.ts';
+import { WATCH_LABELS } from '../watch/names.ts';
 
 const UNIT_KIND_NAME: Record<(typeof UNIT_KINDS)[number], string> = { office: '办公室', department: '部门', town: '镇街', other: '其他' };
 
@@ -17,7 +18,11 @@ const CATEGORY_NAME: Record<Category, string> = {
 const Names = z.record(z.string(), z.string());
 const LabelsDto = z.object({
   stage: Names, level: Names, itemType: Names, role: Names, channelKind: Names, unitKind: Names, opinion: Names,
-  declassification: Names, step: Names, severity: Names, category: Names, placeholder: z.string(),
+  declassification: Names, step: Names, severity: Names, category: Names, placeholder: z.string(), columnKinds: z.array(z.string()),
+  watch: z.object({
+    monitor: Names, incidentState: Names, step: Names, level: Names, vetoLine: Names, rule: Names, detail: Names, siteKind: Names, platform: Names,
+    webhookKind: Names, deliveryChannel: Names, deliveryState: Names, columnKinds: z.array(z.string()),
+  }),
 });
 
 export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,6 +31,6 @@ export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async () => ({
     stage: STAGE_NAME, level: LEVEL_NAME, itemType: ITEM_TYPE_NAME, role: ROLE_NAME, channelKind: CHANNEL_KIND_NAME,
     unitKind: UNIT_KIND_NAME, opinion: OPINION_NAME, declassification: DECLASSIFICATION_NAME, step: STEP_NAME,
-    severity: SEVERITY_NAME, category: CATEGORY_NAME, placeholder: PLACEHOLDER,
+    severity: SEVERITY_NAME, category: CATEGORY_NAME, placeholder: PLACEHOLDER, columnKinds: [...COLUMN_KINDS], watch: WATCH_LABELS,
   }));
 };

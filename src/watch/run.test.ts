@@ -6,6 +6,7 @@ import { startGovSite, type GovSite } from '../../test/fixtures/gov-site/server.
 import { fixtureOptions, fixtureSpec } from '../../test/fixtures/gov-site/spec.ts';
 import { createChecker } from '../checks/index.ts';
 import type { Observation } from './observation.ts';
+import { DETAIL_NAME, RULE_NAME } from './names.ts';
 import { judgeContent } from './rules/content.ts';
 import { runSiteChecks, type RunResult } from './run.ts';
 
@@ -126,6 +127,13 @@ test('所有故障同时出现（且响应变慢）：不抛出，时间和内�
   const rules = new Set(raised(r).map((o) => o.rule));
   for (const rule of ['homepage-unreachable', 'column-stale', 'dead-link', 'defaced', 'hidden-link', 'serious-finding']) assert.ok(rules.has(rule), rule);
   assert.deepEqual(r.stats.errors, []);
+});
+
+test('每条观测的规则和证据字段都有中文名称，异常事件页面不会显示代码', async () => {
+  const r = await withFaults({ staleColumn: true, blankColumn: true, deadLink: true, defaced: true, hiddenLink: true, typo: true });
+  const unnamed = r.observations.flatMap((o) => [o.rule, ...Object.keys(o.details)].filter((k) => !RULE_NAME[k] && !DETAIL_NAME[k]).map((k) => `${o.rule}: ${k}`));
+  assert.deepEqual([...new Set(unnamed)], []);
+  assert.ok(r.observations.every((o) => RULE_NAME[o.rule]), '每条规则都应有名称');
 });
 
 test('默认不允许访问本机地址：首页探测失败并说明原因，没有任何请求到达站点', async () => {

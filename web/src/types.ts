@@ -56,4 +56,13 @@ export interface Labels {
   channelKind: Record<string, string>; unitKind: Record<string, string>; opinion: Record<string, string>;
   declassification: Record<string, string>; step: Record<string, string>; severity: Record<string, string>;
   category: Record<string, string>; placeholder: string;
+  /** A channel's column kinds (src/org/model.ts COLUMN_KINDS; Chinese already). */
+  columnKinds: string[];
+  /** 读网监测 (src/watch/names.ts). */
+  watch: {
+    monitor: Record<string, string>; incidentState: Record<string, string>; step: Record<string, string>; level: Record<string, string>;
+    vetoLine: Record<string, string>; rule: Record<string, string>; detail: Record<string, string>; siteKind: Record<string, string>;
+    platform: Record<string, string>; webhookKind: Record<string, string>; deliveryChannel: Record<string, string>;
+    deliveryState: Record<string, string>; columnKinds: string[];
+  };
 }

@@ -2,11 +2,11 @@
 import { shanghaiDay } from '../../watch/dates.ts';
 import type { MonitorKind, Observation, WatchLevel } from '../../watch/observation.ts';
 import type { RunResult } from '../../watch/run.ts';
+import { WATCH_LEVEL_NAME } from '../../watch/names.ts';
 
 const MONITOR_NAME: Record<MonitorKind, string> = {
   availability: '首页可用性', freshness: '更新情况', links: '链接检查', integrity: '页面安全（篡改、暗链、审定稿）', content: '内容校对（智能校对）',
 };
-const LEVEL_NAME: Record<WatchLevel, string> = { veto: '否决风险', warning: '预警', ok: '正常' };
 const ORDER: Record<WatchLevel, number> = { veto: 0, warning: 1, ok: 2 };
 const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', green: '\x1b[32m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 const COLOUR: Record<WatchLevel, string> = { veto: ANSI.red + ANSI.bold, warning: ANSI.yellow, ok: ANSI.green };
@@ -49,5 +49,5 @@ export function renderReport(url: string, r: RunResult, now: Date, colour: boole
 
 function line(o: Observation, paint: (code: string, s: string) => string): string {
   const mark = o.incident ? paint(ANSI.red + ANSI.bold, '【事件】') : '';
-  return `  ${paint(COLOUR[o.level], LEVEL_NAME[o.level].padEnd(4, '　'))} ${mark}${o.summary}`;
+  return `  ${paint(COLOUR[o.level], WATCH_LEVEL_NAME[o.level].padEnd(4, '　'))} ${mark}${o.summary}`;
 }

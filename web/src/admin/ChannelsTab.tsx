@@ -10,8 +10,6 @@ import { useUnits } from '../units.ts';
 import { FormModal } from './FormModal.tsx';
 import { UnitSelect } from './UnitSelect.tsx';
 
-// src/org/model.ts COLUMN_KINDS: the column kinds are Chinese already.
-const COLUMN_KINDS = ['动态要闻', '通知公告', '政策文件', '互动回应', '专题', '人事', '规划计划', '其他'];
 
 interface ChannelForm { kind: string; name: string; url?: string }
 interface ColumnForm { name: string; kind: string }
@@ -73,7 +71,7 @@ export function ChannelsTab() {
           <Input placeholder="如：工作动态" data-testid="column-name" />
         </Form.Item>
         <Form.Item name="kind" label="栏目类型" rules={[{ required: true, message: '请选择栏目类型' }]}>
-          <Select data-testid="column-kind" options={COLUMN_KINDS.map((k) => ({ value: k, label: k }))} />
+          <Select data-testid="column-kind" options={labels.columnKinds.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
       </FormModal>
     </Space>

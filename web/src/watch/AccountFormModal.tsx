@@ -5,12 +5,14 @@ import { FormModal } from '../admin/FormModal.tsx';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { api, post } from '../api.ts';
 import { useUnits } from '../units.ts';
-import { type Account, PLATFORM_NAME } from './types.ts';
+import { optionsOf, useWatchNames } from './names.ts';
+import type { Account } from './types.ts';
 
 interface Values { unitId: string; platform: string; name: string; url?: string | null }
 
 export function AccountFormModal({ account, open, onClose, onDone }: { account?: Account; open: boolean; onClose: () => void; onDone: () => void }) {
   const { units } = useUnits();
+  const names = useWatchNames();
   const initialValues = account ? { unitId: account.unitId, platform: account.platform, name: account.name, url: account.url } : { platform: 'wechat' };
   return (
     <FormModal<Values> title={account ? '修改政务新媒体账号' : '登记政务新媒体账号'} open={open} onClose={onClose} testId="account-form"
@@ -24,7 +26,7 @@ export function AccountFormModal({ account, open, onClose, onDone }: { account?:
         <UnitSelect units={units} />
       </Form.Item>
       <Form.Item name="platform" label="平台" rules={[{ required: true, message: '请选择平台' }]}>
-        <Select options={Object.entries(PLATFORM_NAME).map(([value, label]) => ({ value, label }))} />
+        <Select options={optionsOf(names.platform)} />
       </Form.Item>
       <Form.Item name="name" label="账号名称" rules={[{ required: true, whitespace: true, message: '请填写账号名称' }, { max: 100, message: '不超过 100 个字' }]}>
         <Input placeholder="如：綦江科技" data-testid="account-name" />

@@ -10,10 +10,12 @@ import { dayjs, formatDate, TZ } from '../format.ts';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { useWatchAccess } from './access.ts';
 import { LevelTag } from './LevelTag.tsx';
-import { type AccountSummary, PLATFORM_NAME } from './types.ts';
+import { useWatchNames } from './names.ts';
+import type { AccountSummary } from './types.ts';
 
 export function AccountsTable({ accounts, loading, onChanged }: { accounts: AccountSummary[] | undefined; loading: boolean; onChanged: () => void }) {
   const { manager, onDuty } = useWatchAccess();
+  const names = useWatchNames();
   const [editing, setEditing] = useState<AccountSummary | null>(null);
   const [adding, setAdding] = useState(false);
   const [changing, setChanging] = useState<AccountSummary | null>(null);
@@ -23,7 +25,7 @@ export function AccountsTable({ accounts, loading, onChanged }: { accounts: Acco
       <Table<AccountSummary> rowKey={(a) => a.account.id} size="small" loading={loading} dataSource={accounts} data-testid="overview-accounts"
         pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '还没有登记政务新媒体账号' }}
         columns={[
-          { title: '账号', key: 'name', render: (_, a) => <>{PLATFORM_NAME[a.account.platform] ?? a.account.platform}「{a.account.name}」</> },
+          { title: '账号', key: 'name', render: (_, a) => <>{names.platform[a.account.platform] ?? a.account.platform}「{a.account.name}」</> },
           { title: '主办单位', dataIndex: 'unitName', width: 140 },
           { title: '状态', dataIndex: 'level', width: 90, render: (l: AccountSummary['level']) => <LevelTag level={l} /> },
           { title: '最近发布', key: 'last', width: 150, render: (_, a) => a.account.lastPostOn

@@ -7,7 +7,8 @@ import { FormModal, useAction } from '../admin/FormModal.tsx';
 import { api, post } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { LevelTag } from './LevelTag.tsx';
-import { COLUMN_KINDS, type SiteDetail } from './types.ts';
+import { useWatchNames } from './names.ts';
+import type { SiteDetail } from './types.ts';
 
 type ColumnRow = SiteDetail['columns'][number];
 interface Values { name: string; url: string; kind: string; clockDays?: number | null; dateSelector?: string | null }
@@ -19,6 +20,7 @@ export function ColumnsTab({ site, onChanged }: { site: SiteDetail; onChanged: (
   const [editing, setEditing] = useState<ColumnRow | null>(null);
   const close = () => { setAdding(false); setEditing(null); };
   const act = useAction();
+  const names = useWatchNames();
   const manage = site.abilities.canManage;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -54,7 +56,7 @@ export function ColumnsTab({ site, onChanged }: { site: SiteDetail; onChanged: (
           <Input placeholder="https://" data-testid="column-url" />
         </Form.Item>
         <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={COLUMN_KINDS.map((k) => ({ value: k, label: k }))} data-testid="column-kind" />
+          <Select options={names.columnKinds.map((k) => ({ value: k, label: k }))} data-testid="column-kind" />
         </Form.Item>
         <Form.Item name="clockDays" label="更新周期（天）"
           extra={editing ? '清空表示该栏目不考核更新周期' : '不填按类别默认：动态要闻 14 天，通知公告、政策文件 183 天，人事、规划计划 365 天'}>

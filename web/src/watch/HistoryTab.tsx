@@ -3,14 +3,16 @@ import { Card, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../format.ts';
 import { LevelTag, StateTag } from './LevelTag.tsx';
-import { type Incident, type Monitor, MONITOR_NAME, type Probe, type Run, type SiteDetail, type Status, type WatchLevel } from './types.ts';
+import { useWatchNames } from './names.ts';
+import { type Incident, type Monitor, type Probe, type Run, type SiteDetail, type Status, type WatchLevel } from './types.ts';
 
 const page = { pageSize: 10, hideOnSinglePage: true, showSizeChanger: false };
 const timeCol = (title: string, dataIndex: string) => ({ title, dataIndex, width: 140, render: formatTime });
-const monitorCol = { title: '监测', dataIndex: 'monitor', width: 80, render: (m: Monitor) => MONITOR_NAME[m] };
 const levelCol = { title: '级别', dataIndex: 'level', width: 90, render: (l: WatchLevel) => <LevelTag level={l} /> };
 
 export function HistoryTab({ site }: { site: SiteDetail }) {
+  const names = useWatchNames();
+  const monitorCol = { title: '监测', dataIndex: 'monitor', width: 80, render: (m: Monitor) => names.monitor[m] };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title="异常事件">

@@ -8,13 +8,15 @@ import { useLoad } from '../hooks.ts';
 import { useUnits } from '../units.ts';
 import { IncidentActions } from './IncidentActions.tsx';
 import { LevelTag, StateTag } from './LevelTag.tsx';
-import { CHANNEL_NAME, type Delivery, DELIVERY_STATE, DETAIL_NAME, type IncidentDetail, MONITOR_NAME, RULE_NAME, STEP_NAME } from './types.ts';
+import { useWatchNames } from './names.ts';
+import { type Delivery, DELIVERY_COLOUR, type IncidentDetail } from './types.ts';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 export function IncidentPage() {
   const { id = '' } = useParams();
   const { unitName } = useUnits();
+  const names = useWatchNames();
   const { data: d, loading, error, reload } = useLoad(() => get<IncidentDetail>(`/api/watch/incidents/${id}`), [id]);
   if (error && !d) return <Result status="warning" title="无法打开异常事件" subTitle={error} extra={<Link to="/watch/incidents">返回异常事件</Link>} />;
   if (!d) return <Spin spinning={loading} tip="正在加载…"><div style={{ minHeight: 200 }} /></Spin>;
@@ -36,7 +38,7 @@ export function IncidentPage() {
           { label: '对象', children: i.subject.url ? <Typography.Link href={i.subject.url} target="_blank" rel="noreferrer">{i.subject.name}</Typography.Link> : i.subject.name },
           { label: '单位', children: unitName(i.unitId) },
           { label: '类别', children: i.medium === 'website' ? '政府网站' : '政务新媒体' },
-          { label: '监测', children: `${MONITOR_NAME[i.monitor]}：${RULE_NAME[i.rule] ?? i.rule}` },
+          { label: '监测', children: `${names.monitor[i.monitor]}：${names.rule[i.rule] ?? i.rule}` },
           { label: '级别', children: <LevelTag level={i.level} /> },
           { label: '状态', children: <StateTag state={i.state} /> },
           { label: '发现时间', children: formatTime(i.openedAt) },
@@ -48,7 +50,7 @@ export function IncidentPage() {
       <Card size="small" title="证据">
         {evidence.length ? (
           <Descriptions size="small" column={1} bordered data-testid="incident-evidence"
-            items={evidence.map(([k, v]) => ({ label: DETAIL_NAME[k] ?? k, children: <span style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>{show(v)}</span> }))} />
+            items={evidence.map(([k, v]) => ({ label: names.detail[k] ?? k, children: <span style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>{show(v)}</span> }))} />
         ) : <Typography.Text type="secondary">监测没有附带证据</Typography.Text>}
       </Card>
       <Card size="small" title="处理过程">
@@ -56,7 +58,7 @@ export function IncidentPage() {
           key: s.id,
           content: (
             <div data-testid="incident-step" data-kind={s.kind}>
-              <Typography.Text strong>{STEP_NAME[s.kind] ?? s.kind}</Typography.Text>
+              <Typography.Text strong>{names.step[s.kind] ?? s.kind}</Typography.Text>
               <Typography.Text type="secondary">　{formatTime(s.at)}　{s.actorName}</Typography.Text>
               {s.note && <div style={{ whiteSpace: 'pre-wrap' }}>{s.note}</div>}
             </div>),
@@ -67,9 +69,9 @@ export function IncidentPage() {
           locale={{ emptyText: '没有发送通知' }}
           columns={[
             { title: '原因', dataIndex: 'reason', width: 80, render: (r: Delivery['reason']) => (r === 'open' ? '发现' : '升级') },
-            { title: '渠道', dataIndex: 'channel', width: 100, render: (c: string) => CHANNEL_NAME[c] ?? c },
+            { title: '渠道', dataIndex: 'channel', width: 100, render: (c: string) => names.deliveryChannel[c] ?? c },
             { title: '接收', dataIndex: 'label' },
-            { title: '状态', dataIndex: 'state', width: 90, render: (s: Delivery['state']) => <Tag color={DELIVERY_STATE[s][1]}>{DELIVERY_STATE[s][0]}</Tag> },
+            { title: '状态', dataIndex: 'state', width: 90, render: (s: Delivery['state']) => <Tag color={DELIVERY_COLOUR[s]}>{names.deliveryState[s]}</Tag> },
             { title: '尝试次数', dataIndex: 'attempts', width: 80 },
             { title: '发送时间', key: 'at', width: 140, render: (_, x) => formatTime(x.sentAt ?? x.nextAttemptAt) },
             { title: '错误', dataIndex: 'lastError', ellipsis: true, render: (e: string | null) => e ?? '—' },

@@ -8,7 +8,8 @@ import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useUnits } from '../units.ts';
 import { LevelTag, StateTag } from './LevelTag.tsx';
-import { type IncidentView, isUnacknowledged, type Monitor, MONITOR_NAME, STATE_NAME } from './types.ts';
+import { optionsOf, useWatchNames } from './names.ts';
+import { type IncidentView, isUnacknowledged, type Monitor } from './types.ts';
 import './watch.css';
 
 const FILTERS = ['unit', 'state', 'monitor', 'site', 'account'] as const;
@@ -16,6 +17,7 @@ const FILTERS = ['unit', 'state', 'monitor', 'site', 'account'] as const;
 export function IncidentsPage() {
   const [params, setParams] = useSearchParams();
   const { units, unitName } = useUnits();
+  const names = useWatchNames();
   const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
   const set = (key: string, value: string | undefined) => setParams((p) => { if (value) p.set(key, value); else p.delete(key); return p; }, { replace: true });
   const state = f.state === 'open' ? undefined : f.state;
@@ -34,9 +36,9 @@ export function IncidentsPage() {
             aria-label="单位" data-testid="incident-unit" />
           <Select<string> value={f.state} allowClear placeholder="全部状态" onChange={(v) => set('state', v)} style={{ width: 140 }} aria-label="状态"
             data-testid="incident-state-filter"
-            options={[{ value: 'open', label: '未恢复（全部）' }, ...Object.entries(STATE_NAME).map(([value, label]) => ({ value, label }))]} />
+            options={[{ value: 'open', label: '未恢复（全部）' }, ...optionsOf(names.incidentState)]} />
           <Select<string> value={f.monitor} allowClear placeholder="全部监测" onChange={(v) => set('monitor', v)} style={{ width: 140 }} aria-label="监测"
-            data-testid="incident-monitor" options={Object.entries(MONITOR_NAME).map(([value, label]) => ({ value, label }))} />
+            data-testid="incident-monitor" options={optionsOf(names.monitor)} />
           {(f.site || f.account) && <Button onClick={() => { set('site', undefined); set('account', undefined); }}>显示全部网站和账号</Button>}
           <Button onClick={reload}>刷新</Button>
         </Space>
@@ -49,7 +51,7 @@ export function IncidentsPage() {
         columns={[
           { title: '发现时间', dataIndex: 'openedAt', width: 140, render: formatTime },
           { title: '对象', key: 'subject', width: 220, render: (_, i) => <>{i.subject.name}<br /><Typography.Text type="secondary">{unitName(i.unitId)}</Typography.Text></> },
-          { title: '监测', dataIndex: 'monitor', width: 80, render: (m: Monitor) => MONITOR_NAME[m] },
+          { title: '监测', dataIndex: 'monitor', width: 80, render: (m: Monitor) => names.monitor[m] },
           { title: '情况', dataIndex: 'summary', render: (s: string, i) => <Link to={`/watch/incidents/${i.id}`} data-testid="incident-link">{s}</Link> },
           { title: '级别', dataIndex: 'level', width: 90, render: (l: IncidentView['level']) => <LevelTag level={l} /> },
           { title: '状态', key: 'state', width: 150, render: (_, i) => (

@@ -11,11 +11,13 @@ import { AccountsTable } from './AccountsTable.tsx';
 import { LevelTag } from './LevelTag.tsx';
 import { LineCell } from './LineCell.tsx';
 import { SiteFormModal } from './SiteFormModal.tsx';
-import { type Overview, SITE_KIND_NAME, type SiteSummary, VETO_LINE_NAME, VETO_LINES } from './types.ts';
+import { useWatchNames } from './names.ts';
+import type { Overview, SiteSummary } from './types.ts';
 
 export function OverviewPage() {
   const navigate = useNavigate();
   const { manager } = useWatchAccess();
+  const names = useWatchNames();
   const [adding, setAdding] = useState(false);
   const { data, loading, error, reload } = useLoad(() => get<Overview>('/api/watch/overview'), []);
   const counts = data?.counts;
@@ -44,10 +46,10 @@ export function OverviewPage() {
             { title: '网站', key: 'name', fixed: 'left', width: 190, render: (_, s) => (
               <>
                 <Link to={`/watch/sites/${s.site.id}`} data-testid="site-link">{s.site.name}</Link>
-                <br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.unitName} · {SITE_KIND_NAME[s.site.kind]}</Typography.Text>
+                <br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.unitName} · {names.siteKind[s.site.kind]}</Typography.Text>
               </>) },
             { title: '总体', dataIndex: 'level', width: 86, render: (l: SiteSummary['level']) => <LevelTag level={l} /> },
-            ...VETO_LINES.map((line) => ({ title: VETO_LINE_NAME[line], key: line, width: 96,
+            ...Object.entries(names.vetoLine).map(([line, title]) => ({ title, key: line, width: 96,
               render: (_: unknown, s: SiteSummary) => <LineCell line={s.lines.find((l) => l.line === line)} /> })),
             { title: '未恢复事件', dataIndex: 'openIncidents', width: 96, render: (n: number, s) => n > 0
               ? <Link to={`/watch/incidents?site=${s.site.id}`} style={{ color: '#cf1322', fontWeight: 600 }}>{n} 个</Link> : '0' },

@@ -5,12 +5,14 @@ import { FormModal } from '../admin/FormModal.tsx';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { api, post } from '../api.ts';
 import { useUnits } from '../units.ts';
-import { type Site, SITE_KIND_NAME } from './types.ts';
+import { optionsOf, useWatchNames } from './names.ts';
+import type { Site } from './types.ts';
 
 interface Values { unitId: string; name: string; url: string; kind: Site['kind'] }
 
 export function SiteFormModal({ site, open, onClose, onDone }: { site?: Site; open: boolean; onClose: () => void; onDone: (s: Site) => void }) {
   const { units } = useUnits();
+  const names = useWatchNames();
   const initialValues = site ? { unitId: site.unitId, name: site.name, url: site.url, kind: site.kind } : { kind: 'subsite' as const };
   return (
     <FormModal<Values> title={site ? '修改监测网站' : '登记监测网站'} open={open} onClose={onClose} testId="site-form"
@@ -26,7 +28,7 @@ export function SiteFormModal({ site, open, onClose, onDone }: { site?: Site; op
         <Input placeholder="https://" data-testid="site-url" />
       </Form.Item>
       <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-        <Select options={Object.entries(SITE_KIND_NAME).map(([value, label]) => ({ value, label }))} data-testid="site-kind" />
+        <Select options={optionsOf(names.siteKind)} data-testid="site-kind" />
       </Form.Item>
     </FormModal>
   );

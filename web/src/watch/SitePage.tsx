@@ -13,12 +13,14 @@ import { LevelTag } from './LevelTag.tsx';
 import { PagesTab } from './PagesTab.tsx';
 import { SiteFormModal } from './SiteFormModal.tsx';
 import { ThresholdsForm } from './ThresholdsForm.tsx';
-import { SITE_KIND_NAME, type SiteDetail, VETO_LINE_NAME } from './types.ts';
+import { useWatchNames } from './names.ts';
+import type { SiteDetail } from './types.ts';
 
 export function SitePage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const act = useAction();
+  const names = useWatchNames();
   const [changing, setChanging] = useState(false);
   const { data: d, loading, error, reload } = useLoad(() => get<SiteDetail>(`/api/watch/sites/${id}`), [id]);
   if (error && !d) return <Result status="warning" title="无法打开网站详情" subTitle={error} extra={<Link to="/watch/overview">返回监测总览</Link>} />;
@@ -43,7 +45,7 @@ export function SitePage() {
       <Card size="small">
         <Descriptions size="small" column={3} items={[
           { label: '主办单位', children: d.unitName },
-          { label: '类别', children: SITE_KIND_NAME[d.site.kind] },
+          { label: '类别', children: names.siteKind[d.site.kind] },
           { label: '首页', children: <Typography.Link href={d.site.url} target="_blank" rel="noreferrer">{d.site.url}</Typography.Link> },
           { label: '近 7 天可用性', children: <>{a.total ? `探测 ${a.total} 次，失败 ${a.failures} 次（${a.percent}%）` : '暂无探测'} <LevelTag level={a.level} /></> },
           { label: '最近探测', children: formatTime(d.probes[0]?.at) },
@@ -52,7 +54,7 @@ export function SitePage() {
       </Card>
       <Card size="small" title="单项否决线">
         <Descriptions size="small" column={1} bordered data-testid="site-lines" items={d.lines.map((l) => ({
-          label: VETO_LINE_NAME[l.line], children: <Space><LevelTag level={l.level} /><span>{l.summary}</span></Space>,
+          label: names.vetoLine[l.line], children: <Space><LevelTag level={l.level} /><span>{l.summary}</span></Space>,
         }))} />
       </Card>
       <Tabs items={[

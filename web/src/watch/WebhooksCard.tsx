@@ -4,7 +4,8 @@ import { Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Table, Ta
 import { useState } from 'react';
 import { FormModal, useAction } from '../admin/FormModal.tsx';
 import { api, post } from '../api.ts';
-import { type Webhook, type WebhookKind, WEBHOOK_KIND_NAME } from './types.ts';
+import { optionsOf, useWatchNames } from './names.ts';
+import type { Webhook, WebhookKind } from './types.ts';
 
 interface Values { kind: WebhookKind; name: string; url?: string }
 interface Props { unitId: string; webhooks: Webhook[] | undefined; loading: boolean; canEdit: boolean; onChanged: () => void }
@@ -12,6 +13,7 @@ interface Props { unitId: string; webhooks: Webhook[] | undefined; loading: bool
 export function WebhooksCard({ unitId, webhooks, loading, canEdit, onChanged }: Props) {
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
   const act = useAction();
+  const names = useWatchNames();
   const save = async (v: Values) => {
     const body = { ...v, url: v.url?.trim() || undefined };
     if (editing === 'new') await post(`/api/watch/units/${unitId}/webhooks`, body);
@@ -27,7 +29,7 @@ export function WebhooksCard({ unitId, webhooks, loading, canEdit, onChanged }: 
         locale={{ emptyText: '还没有通知机器人' }}
         columns={[
           { title: '名称', dataIndex: 'name' },
-          { title: '类型', dataIndex: 'kind', width: 140, render: (k: WebhookKind) => WEBHOOK_KIND_NAME[k] },
+          { title: '类型', dataIndex: 'kind', width: 140, render: (k: WebhookKind) => names.webhookKind[k] },
           { title: '地址（已隐藏密钥）', dataIndex: 'url' },
           { title: '状态', dataIndex: 'active', width: 110, render: (a: boolean, w) => (canEdit
             ? <Switch checked={a} checkedChildren="启用" unCheckedChildren="停用" aria-label={`${w.name}启用`} onChange={(v) => void toggle(w, v)} />
@@ -44,7 +46,7 @@ export function WebhooksCard({ unitId, webhooks, loading, canEdit, onChanged }: 
       <FormModal<Values> title={editing === 'new' ? '新增通知机器人' : '修改通知机器人'} open={!!editing} onClose={() => setEditing(null)} testId="webhook-form"
         done="通知机器人已保存" initialValues={editing && editing !== 'new' ? { kind: editing.kind, name: editing.name } : { kind: 'wecom' }} onSubmit={save}>
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-          <Select options={Object.entries(WEBHOOK_KIND_NAME).map(([value, label]) => ({ value, label }))} />
+          <Select options={optionsOf(names.webhookKind)} />
         </Form.Item>
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写机器人名称' }, { max: 100, message: '不超过 100 个字' }]}>
           <Input placeholder="如：科技局值班群" />
