@@ -2,7 +2,7 @@
 // columns, pages, statuses, probes, runs and incidents. Scoped to the units the actor watches.
 import type { Deps } from '../app/deps.ts';
 import type { Actor } from '../org/model.ts';
-import { canManageWatch, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
+import { canManageWatch, canReportLastPost, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
 import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
@@ -34,6 +34,8 @@ export interface AccountSummary {
   daysSincePost: number | null;
   summary: string;
   openIncidents: number;
+  /** This person may enter the last-post date (the unit's duty people, the e-gov center). */
+  canReportLastPost: boolean;
 }
 
 async function unitNames(db: Executor): Promise<Map<string, string>> {
@@ -60,6 +62,8 @@ export interface Overview {
   sites: SiteSummary[];
   accounts: AccountSummary[];
   counts: Record<WatchLevel, number>;
+  /** This person registers sites and accounts (the e-gov center, the admin). */
+  abilities: { canManage: boolean };
 }
 
 export async function overview(deps: D, actor: Actor): Promise<Overview> {
@@ -77,11 +81,11 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
     const summary = mine.find((s) => s.level === level)?.summary
       ?? (manual?.days === null ? '尚未登记最近发布日期' : manual ? `最近发布于 ${account.lastPostOn}（${manual.days} 天前）` : '暂无检查结果');
     return { account, unitName: names.get(account.unitId) ?? '', level, daysSincePost: manual?.days ?? null, summary,
-      openIncidents: open.filter((i) => i.accountId === account.id).length };
+      openIncidents: open.filter((i) => i.accountId === account.id).length, canReportLastPost: isAllowed(canReportLastPost(actor, account)) };
   });
   const counts: Record<WatchLevel, number> = { ok: 0, warning: 0, veto: 0 };
   for (const v of [...siteViews, ...accountViews]) counts[v.level]++;
-  return { at: now.toISOString(), sites: siteViews, accounts: accountViews, counts };
+  return { at: now.toISOString(), sites: siteViews, accounts: accountViews, counts, abilities: { canManage: isAllowed(canManageWatch(actor)) } };
 }
 
 export async function listSiteSummaries(deps: D, actor: Actor): Promise<SiteSummary[]> {

@@ -98,3 +98,14 @@ test('修改监测网站、栏目和账号：改主办单位、首页地址、�
   const fed = (await call(egov, 'PATCH', `/api/watch/accounts/${account.id}`, { url: 'https://rsj.example.gov.cn/feed.xml', platform: 'weibo' })).json();
   assert.deepEqual([fed.url, fed.platform, fed.name], ['https://rsj.example.gov.cn/feed.xml', 'weibo', '綦江人社']);
 });
+
+test('总览告诉界面本人能做什么：区电子政务中心可登记网站和账号；值班人员只能登记本单位账号的最近发布日期', async () => {
+  const other = (await demo.deps.db.selectFrom('units').select('id').where('name', '=', '区发展改革委').executeTakeFirstOrThrow()).id;
+  await call(egov, 'POST', '/api/watch/accounts', { unitId, platform: 'douyin', name: '綦江科技抖音' });
+  await call(egov, 'POST', '/api/watch/accounts', { unitId: other, platform: 'weibo', name: '綦江发改微博' });
+  const byEgov = (await call(egov, 'GET', '/api/watch/overview')).json();
+  const byDuty = (await call(duty, 'GET', '/api/watch/overview')).json();
+  assert.deepEqual([byEgov.abilities.canManage, byDuty.abilities.canManage], [true, false]);
+  const may = (o: { accounts: { account: { name: string }; canReportLastPost: boolean }[] }, name: string) => o.accounts.find((a) => a.account.name === name)?.canReportLastPost;
+  assert.deepEqual([may(byEgov, '綦江科技抖音'), may(byEgov, '綦江发改微博'), may(byDuty, '綦江科技抖音'), may(byDuty, '綦江发改微博')], [true, true, true, undefined]);
+});

@@ -70,9 +70,11 @@ export const SiteSummaryDto = z.object({ site: SiteDto, unitName: z.string(), le
   lastCheckedAt: z.string().nullable() });
 export const AccountSummaryDto = z.object({
   account: AccountDto, unitName: z.string(), level: Level, daysSincePost: z.number().nullable(), summary: z.string(), openIncidents: z.number(),
+  canReportLastPost: z.boolean(),
 });
 export const OverviewDto = z.object({
   at: z.string(), sites: z.array(SiteSummaryDto), accounts: z.array(AccountSummaryDto), counts: z.object({ ok: z.number(), warning: z.number(), veto: z.number() }),
+  abilities: z.object({ canManage: z.boolean() }),
 });
 const Target = z.object({ kind: z.enum(['site', 'column', 'account', 'page']), siteId: z.string().optional(), columnId: z.string().optional(),
   accountId: z.string().optional(), url: z.string().optional() });

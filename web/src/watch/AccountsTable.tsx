@@ -8,13 +8,14 @@ import { FormModal } from '../admin/FormModal.tsx';
 import { api } from '../api.ts';
 import { dayjs, formatDate, TZ } from '../format.ts';
 import { AccountFormModal } from './AccountFormModal.tsx';
-import { useWatchAccess } from './access.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { useWatchNames } from './names.ts';
 import type { AccountSummary } from './types.ts';
 
-export function AccountsTable({ accounts, loading, onChanged }: { accounts: AccountSummary[] | undefined; loading: boolean; onChanged: () => void }) {
-  const { manager, onDuty } = useWatchAccess();
+interface Props { accounts: AccountSummary[] | undefined; manager: boolean; loading: boolean; onChanged: () => void }
+
+/** `manager`: registers and edits accounts; each account says whether this person may enter its last-post date. */
+export function AccountsTable({ accounts, manager, loading, onChanged }: Props) {
   const names = useWatchNames();
   const [editing, setEditing] = useState<AccountSummary | null>(null);
   const [adding, setAdding] = useState(false);
@@ -35,7 +36,7 @@ export function AccountsTable({ accounts, loading, onChanged }: { accounts: Acco
             ? <Link to={`/watch/incidents?account=${a.account.id}`} style={{ color: '#cf1322', fontWeight: 600 }}>{n} 个</Link> : '0' },
           { title: '操作', key: 'op', width: manager ? 190 : 130, render: (_, a) => (
             <Space size="small">
-              {onDuty(a.account.unitId) && <Button size="small" onClick={() => setEditing(a)}>登记最近发布</Button>}
+              {a.canReportLastPost && <Button size="small" onClick={() => setEditing(a)}>登记最近发布</Button>}
               {manager && <Button size="small" onClick={() => setChanging(a)} data-testid={`account-edit-${a.account.name}`}>修改</Button>}
             </Space>) },
         ]} />

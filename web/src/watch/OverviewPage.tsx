@@ -6,7 +6,6 @@ import { Link, useNavigate } from 'react-router-dom';
 import { get } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { useWatchAccess } from './access.ts';
 import { AccountsTable } from './AccountsTable.tsx';
 import { LevelTag } from './LevelTag.tsx';
 import { LineCell } from './LineCell.tsx';
@@ -16,11 +15,11 @@ import type { Overview, SiteSummary } from './types.ts';
 
 export function OverviewPage() {
   const navigate = useNavigate();
-  const { manager } = useWatchAccess();
   const names = useWatchNames();
   const [adding, setAdding] = useState(false);
   const { data, loading, error, reload } = useLoad(() => get<Overview>('/api/watch/overview'), []);
   const counts = data?.counts;
+  const manager = data?.abilities.canManage ?? false;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -57,7 +56,7 @@ export function OverviewPage() {
           ]} />
       </Card>
       <Card size="small" title="政务新媒体">
-        <AccountsTable accounts={data?.accounts} loading={loading} onChanged={reload} />
+        <AccountsTable accounts={data?.accounts} manager={manager} loading={loading} onChanged={reload} />
       </Card>
       <SiteFormModal open={adding} onClose={() => setAdding(false)} onDone={(s) => navigate(`/watch/sites/${s.id}`)} />
     </Space>

@@ -23,8 +23,12 @@ export interface Account {
   id: string; unitId: string; platform: string; name: string; url: string | null; lastPostOn: string | null; lastPostBy: string | null;
   lastPostAt: string | null; active: boolean;
 }
-export interface AccountSummary { account: Account; unitName: string; level: WatchLevel; daysSincePost: number | null; summary: string; openIncidents: number }
-export interface Overview { at: string; sites: SiteSummary[]; accounts: AccountSummary[]; counts: { ok: number; warning: number; veto: number } }
+export interface AccountSummary {
+  account: Account; unitName: string; level: WatchLevel; daysSincePost: number | null; summary: string; openIncidents: number; canReportLastPost: boolean;
+}
+export interface Overview {
+  at: string; sites: SiteSummary[]; accounts: AccountSummary[]; counts: { ok: number; warning: number; veto: number }; abilities: { canManage: boolean };
+}
 
 export interface Column { id: string; siteId: string; name: string; url: string; kind: string; clockDays: number | null; dateSelector: string | null; active: boolean }
 export interface PageBaseline { id: string; siteId: string; url: string; label: string; baselineHash: string | null; baselineAt: string | null }
