@@ -8,7 +8,7 @@ import { assertAllowed } from '../org/policy/verdict.ts';
 import { conflict } from '../platform/errors.ts';
 import { checkHttpUrl } from '../platform/http-url.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
-import { publishableText } from '../secrecy/chain.ts';
+import { redactedTextsOf } from '../secrecy/chain.ts';
 import { loadViewable } from './queries.ts';
 import * as store from './store.ts';
 
@@ -33,15 +33,17 @@ export async function recordLiveUrl(deps: Deps, actor: Actor, itemId: string, in
   });
 }
 
-/** The approved text of each of the unit's published items, by the live page address its unit recorded. */
+/**
+ * The approved text of each of the unit's published items, by the live page address its unit recorded: the text that
+ * was published, i.e. the redacted one after 部分公开 — never the full text of a redacted item. Two queries per unit.
+ */
 export async function approvedTextsOf(deps: Pick<Deps, 'db'>, unitId: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const p of await store.livePublicationsOfUnit(deps.db, unitId)) {
-    const item = await store.getItem(deps.db, p.itemId);
-    const revision = await store.getRevision(deps.db, p.itemId, p.revision);
-    if (!item || !revision) continue;
-    const text = await publishableText(deps.db, { ...item, revision: p.revision });
-    out[p.liveUrl] = text.bodyText ?? revision.bodyText;
-  }
-  return out;
+  const live = await store.livePublicationsOfUnit(deps.db, unitId);
+  const redacted = await redactedTextsOf(deps.db, live.filter((p) => p.text === 'redacted'));
+  return Object.fromEntries(live.map((p) => {
+    if (p.text === 'full') return [p.liveUrl, p.bodyText];
+    const text = redacted.get(`${p.itemId}:${p.revision}`);
+    if (text === undefined) throw new Error(`部分公开的稿件 ${p.itemId} 缺少脱密文本`);
+    return [p.liveUrl, text];
+  }));
 }

@@ -239,10 +239,15 @@ export async function setLiveUrl(db: Executor, itemId: string, channelId: string
 }
 
 /** Publications of a unit's published items that have a live page address. */
-export async function livePublicationsOfUnit(db: Executor, unitId: string): Promise<{ itemId: string; revision: number; liveUrl: string }[]> {
+export interface LivePublication { itemId: string; revision: number; liveUrl: string; text: 'full' | 'redacted'; bodyText: string }
+
+/** The unit's published items that have a live page, with the text that went online (`redacted`: see secrecy). One query. */
+export async function livePublicationsOfUnit(db: Executor, unitId: string): Promise<LivePublication[]> {
   const rows = await db.selectFrom('publications').innerJoin('items', 'items.id', 'publications.item_id')
-    .select(['publications.item_id', 'publications.revision', 'publications.live_url'])
+    .innerJoin('revisions', (j) => j.onRef('revisions.item_id', '=', 'publications.item_id').onRef('revisions.number', '=', 'publications.revision'))
+    .select(['publications.item_id', 'publications.revision', 'publications.live_url', 'publications.text', 'revisions.body_text'])
     .where('items.unit_id', '=', unitId).where('items.stage', '=', 'published').where('publications.live_url', 'is not', null)
     .orderBy('publications.published_at').execute();
-  return rows.map((r) => ({ itemId: r.item_id, revision: Number(r.revision), liveUrl: r.live_url as string }));
+  return rows.map((r) => ({ itemId: r.item_id, revision: Number(r.revision), liveUrl: r.live_url as string,
+    text: r.text === 'redacted' ? 'redacted' : 'full', bodyText: r.body_text }));
 }

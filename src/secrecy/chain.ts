@@ -15,7 +15,7 @@ import {
 } from './model.ts';
 import * as store from './store.ts';
 
-export { lastReturnedRevision, secrecyActorsOf } from './store.ts';
+export { lastReturnedRevision, redactedTextsOf, secrecyActorsOf } from './store.ts';
 
 /** 保密审查制度 第十三条: the secrecy office answers within 10 working days of receipt (day 0). */
 export const ANSWER_WORKING_DAYS = 10;

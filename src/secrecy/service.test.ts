@@ -7,7 +7,7 @@ import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import { createUser } from '../org/service.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import {
-  approveItem, draftItem, editItem, getHistory, getItem, getPublishedBody, submitItem,
+  approvedTextsOf, approveItem, draftItem, editItem, getHistory, getItem, getPublishedBody, recordLiveUrl, submitItem,
 } from '../publish/service.ts';
 import { PLACEHOLDER } from './model.ts';
 import { dismissFinding, getSecrecyRecord, giveOpinion, resumeReferral, returnForRevision } from './service.ts';
@@ -128,6 +128,10 @@ test('部分公开：标出不予公开的范围，生成脱密文本；三审�
   assert.equal(JSON.parse(publish.payload).text, 'redacted');
   const [redact] = await listLedger(deps.db, { subject: `item:${id}`, action: 'secrecy.redact' });
   assert.ok(!redact.payload.includes('110101199003074258'), '被隐去的内容不进入台账');
+  // 读网值班 compares the live page with the redacted text, the only one that may ever be online.
+  const live = `https://kjj.example.gov.cn/art/2026/3/2/art_${id}.html`;
+  await recordLiveUrl(deps, await org.actor('zhang'), id, { channelId: org.siteId, url: live });
+  assert.equal((await approvedTextsOf(deps, org.unitId))[live], r.redaction?.redactedText);
 });
 
 test('密级标志或个人信息未处理时不能“公开”（422）；排除须说明理由；修改后的新版本不再有该发现', async () => {

@@ -175,6 +175,17 @@ export async function redactionOf(db: Executor, itemId: string, revision: number
     redactedText: r.redacted_text, redactedHtml: r.redacted_html, createdBy: r.created_by, createdAt: r.created_at } : null;
 }
 
+/** The newest redacted text of each (item, revision), keyed `itemId:revision`; one query for all. */
+export async function redactedTextsOf(db: Executor, keys: readonly { itemId: string; revision: number }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!keys.length) return out;
+  const wanted = new Set(keys.map((k) => `${k.itemId}:${k.revision}`));
+  const rows = await db.selectFrom('secrecy_redactions').select(['item_id', 'revision', 'redacted_text'])
+    .where('item_id', 'in', [...new Set(keys.map((k) => k.itemId))]).orderBy('created_at').orderBy('id').execute();
+  for (const r of rows) if (wanted.has(`${r.item_id}:${r.revision}`)) out.set(`${r.item_id}:${r.revision}`, r.redacted_text); // newest last
+  return out;
+}
+
 export interface FindingRow {
   id: string;
   itemId: string;
