@@ -11,12 +11,13 @@ import { exportRoster, importRoster } from './roster-excel.ts';
 import { onDutyRoutes } from './routes-on-duty.ts';
 import {
   CalendarDto, FeedBody, FeedDto, FeedParams, IdParams, NewFeedDto, Ok, PhoneBody, PhoneDto, PublishBody, RangeQuery, RosterBody, RosterDetailDto,
-  RosterListDto, SettingsBody, SetupDto, ShiftBody, ShiftPatch, SpecialDayBody, SpecialDayDto, TemplateBody, TemplateDto, TemplatePatch, UnavailabilityBody,
-  UnavailabilityDto, UnitParams, UnitQuery, UserParams, VersionQuery,
+  RosterListDto, SettingsBody, SetupDto, ShiftBody, ShiftPatch, SpecialDayBody, SpecialDayDto, SpecialDayListDto, TemplateBody, TemplateDto, TemplatePatch,
+  UnavailabilityBody, UnavailabilityDto, UnavailabilityListDto, UnitParams, UnitQuery, UserParams, VersionQuery,
 } from './schemas.ts';
 import {
   addShift, addUnavailability, createFeedToken, createRoster, discardRoster, dutyCalendar, editShift, getRoster, getSetup, listFeedTokens, listRosters,
-  markSpecialDay, publishRoster, removeShift, removeUnavailability, renderFeed, revokeFeedToken, saveSettings, saveTemplate, setPhone, unmarkSpecialDay,
+  listSpecialDays, listUnavailability, markSpecialDay, publishRoster, removeShift, removeUnavailability, renderFeed, revokeFeedToken, saveSettings,
+  saveTemplate, setPhone, unmarkSpecialDay,
 } from './service.ts';
 
 const tags = ['duty'];
@@ -43,6 +44,10 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     schema: { params: UserParams, body: PhoneBody, response: { 200: PhoneDto }, tags, summary: '值班联系电话' },
   }, async (req) => setPhone(deps, actorOf(req), req.params.userId, req.body.phone));
 
+  app.get('/api/duty/special-days', {
+    schema: { querystring: UnitQuery, response: { 200: SpecialDayListDto }, tags, summary: '单位今天及以后的重大活动、重要节点（含全区的）' },
+  }, async (req) => listSpecialDays(deps, actorOf(req), req.query.unitId));
+
   app.post('/api/duty/special-days', {
     schema: { body: SpecialDayBody, response: { 200: SpecialDayDto }, tags, summary: '标记重大活动、重要节点（当天须带班领导）' },
   }, async (req) => markSpecialDay(deps, actorOf(req), req.body));
@@ -50,6 +55,10 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.delete('/api/duty/special-days/:id', {
     schema: { params: IdParams, response: { 200: Ok }, tags, summary: '取消重大活动、重要节点标记' },
   }, async (req) => (await unmarkSpecialDay(deps, actorOf(req), req.params.id), OK));
+
+  app.get('/api/duty/unavailability', {
+    schema: { querystring: UnitQuery, response: { 200: UnavailabilityListDto }, tags, summary: '单位尚未结束的不能值班时间' },
+  }, async (req) => listUnavailability(deps, actorOf(req), req.query.unitId));
 
   app.post('/api/duty/unavailability', {
     schema: { body: UnavailabilityBody, response: { 200: UnavailabilityDto }, tags, summary: '登记不能值班的时间（排班时避开）' },

@@ -46,6 +46,9 @@ export const SpecialDayBody = z.object({ unitId: Id.nullable(), day: z.string().
 export const SpecialDayDto = z.object({ id: z.string(), unitId: z.string().nullable(), day: z.string(), kind: z.enum(SPECIAL_KINDS), name: z.string() });
 export const UnavailabilityBody = z.object({ unitId: Id, userId: Id, from: z.string().max(20), to: z.string().max(20), reason: text(LIMITS.reason) });
 export const UnavailabilityDto = z.object({ id: z.string(), unitId: z.string(), userId: z.string(), startsOn: z.string(), endsOn: z.string(), reason: z.string() });
+export const SpecialDayListDto = z.object({ days: z.array(SpecialDayDto.extend({ district: z.boolean(), canRemove: z.boolean() })),
+  abilities: z.object({ canMark: z.boolean(), canMarkDistrict: z.boolean() }) });
+export const UnavailabilityListDto = z.array(UnavailabilityDto.extend({ name: z.string(), canRemove: z.boolean() }));
 
 const DayDto = z.object({
   date: z.string(), weekday: z.string(), dayKind: z.enum(DAY_KINDS), makeup: z.boolean(), holiday: z.string().nullable(),

@@ -20,7 +20,10 @@ import * as log from './store-log.ts';
 
 export type { RosterDetail, ShiftView, DayView } from './roster-view.ts';
 export { addShift, editShift, removeShift } from './roster-edit.ts';
-export { dutyCalendar, getSetup, saveSettings, saveTemplate, markSpecialDay, unmarkSpecialDay, addUnavailability, removeUnavailability, setPhone } from './setup.ts';
+export {
+  dutyCalendar, getSetup, saveSettings, saveTemplate, listSpecialDays, markSpecialDay, unmarkSpecialDay, listUnavailability, addUnavailability, removeUnavailability,
+  setPhone,
+} from './setup.ts';
 export { checkIn, checkOut, listHandovers } from './attendance.ts';
 export { requestChange, decideChange, listChanges } from './changes.ts';
 export { recordNotice, listNotices, recordReading, readingReport } from './records.ts';

@@ -12,7 +12,7 @@ import { isIsoDate } from '../platform/calendar/model.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { type DutyPool, districtUnitIds, dutyPool, peopleOf, record, roleIn, surroundings, unitFacts } from './context.ts';
 import {
-  checkRange, checkSettings, checkTemplate, type DutySettings, LIMITS, requireText, SPECIAL_KINDS, type SpecialDay, type SpecialKind,
+  checkRange, checkSettings, checkTemplate, dayOf, type DutySettings, LIMITS, requireText, SPECIAL_KINDS, type SpecialDay, type SpecialKind,
   shiftTimes, type Template, type TemplateInput,
 } from './model.ts';
 import { type DayView, dayViews, type ShiftView, shiftViews } from './roster-view.ts';
@@ -104,6 +104,29 @@ export async function unmarkSpecialDay(deps: Deps, actor: Actor, id: string): Pr
   });
 }
 
+/** The setup screen's lists run from today on, without an end: what is still to come. */
+const ONWARDS = '9999-12-31';
+
+export interface SpecialDayView extends SpecialDay {
+  district: boolean;
+  canRemove: boolean;
+}
+
+/** The unit's and the district's 重大活动 / 重要节点 from today (Asia/Shanghai) on, and who may mark which. */
+export async function listSpecialDays(deps: Deps, actor: Actor, unitId: string):
+  Promise<{ days: SpecialDayView[]; abilities: { canMark: boolean; canMarkDistrict: boolean } }> {
+  assertAllowed(canViewDuty(actor, unitId));
+  const [days, district] = await Promise.all([store.listSpecialDays(deps.db, unitId, dayOf(deps.clock.now().getTime()), ONWARDS), districtUnitIds(deps.db)]);
+  const may = (u: string | null) => canMarkSpecialDay(actor, u, district).allowed;
+  return { days: days.map((d) => ({ ...d, district: d.unitId === null, canRemove: may(d.unitId) })),
+    abilities: { canMark: may(unitId), canMarkDistrict: may(null) } };
+}
+
+export interface UnavailabilityView extends store.Unavailability {
+  name: string;
+  canRemove: boolean;
+}
+
 export interface UnavailabilityInput {
   unitId: string;
   userId: string;
@@ -138,6 +161,15 @@ export async function removeUnavailability(deps: Deps, actor: Actor, id: string)
     await record(tx, actor, roleIn(actor, entry.unitId, [...DUTY_ROLES, 'leader', 'principal']), entry.unitId, 'duty.unavailable_remove',
       `user:${entry.userId}`, { ...entry }, deps.clock.now());
   });
+}
+
+/** The unit's 不能值班的时间 not yet over (ending after today), with the person's name. */
+export async function listUnavailability(deps: Deps, actor: Actor, unitId: string): Promise<UnavailabilityView[]> {
+  assertAllowed(canViewDuty(actor, unitId));
+  const entries = await store.listUnavailability(deps.db, { unitId }, dayOf(deps.clock.now().getTime()), ONWARDS);
+  const people = await peopleOf(deps.db, entries.map((e) => e.userId));
+  return entries.map((e) => ({ ...e, name: people.get(e.userId)?.name ?? '',
+    canRemove: canEditPerson(actor, { userId: e.userId, dutyUnitIds: [e.unitId] }).allowed }));
 }
 
 const PHONE_RE = /^[0-9+\-() ]{3,30}$/;

@@ -4,10 +4,12 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { ChangesPage } from './duty/ChangesPage.tsx';
+import { EmergenciesPage } from './duty/EmergenciesPage.tsx';
 import { HandoverPage } from './duty/HandoverPage.tsx';
 import { NoticesPage } from './duty/NoticesPage.tsx';
 import { NowPage } from './duty/NowPage.tsx';
 import { RosterPage } from './duty/RosterPage.tsx';
+import { SetupPage } from './duty/SetupPage.tsx';
 import { EditorPage } from './pages/EditorPage.tsx';
 import { ItemPage } from './pages/ItemPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
@@ -42,6 +44,8 @@ export function AppRoutes() {
         <Route path="duty/handovers" element={<HandoverPage />} />
         <Route path="duty/changes" element={<ChangesPage />} />
         <Route path="duty/notices" element={<NoticesPage />} />
+        <Route path="duty/emergencies" element={<EmergenciesPage />} />
+        <Route path="duty/setup" element={<SetupPage />} />
         <Route path="watch" element={<Navigate to="/watch/overview" replace />} />
         <Route path="watch/overview" element={<OverviewPage />} />
         <Route path="watch/sites/:id" element={<SitePage />} />

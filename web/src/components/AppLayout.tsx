@@ -7,8 +7,11 @@ import { useSession } from '../session.tsx';
 const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'admin'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
 const DUTY_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'egovCenter', 'inspector', 'admin'];
-const DUTY_MENU: [string, string][] = [
-  ['/duty/now', '今日值班'], ['/duty/roster', '排班'], ['/duty/changes', '离岗申请'], ['/duty/handovers', '交接班'], ['/duty/notices', '通知登记'],
+// 值班设置: who src/org/policy/duty.ts canManageRoster lets keep a unit's duty setup (its 带班领导 and leadership, the admin).
+const DUTY_SETUP_ROLES = ['dutyLeader', 'leader', 'principal', 'admin'];
+const DUTY_MENU: [string, string, string[]?][] = [
+  ['/duty/now', '今日值班'], ['/duty/emergencies', '突发事件'], ['/duty/roster', '排班'], ['/duty/changes', '离岗申请'], ['/duty/handovers', '交接班'],
+  ['/duty/notices', '通知登记'], ['/duty/setup', '值班设置', DUTY_SETUP_ROLES],
 ];
 // 读网监测: who src/org/policy/watch.ts lets see monitoring (duty people of a unit, and the district roles).
 const WATCH_ROLES = ['dutyOfficer', 'dutyLeader', 'egovCenter', 'inspector', 'admin'];
@@ -19,12 +22,13 @@ export function AppLayout() {
   const { pathname } = useLocation();
   if (!user || !labels) return null;
   const roles = [...new Set(user.roles.map((r) => labels.role[r.role] ?? r.role))].join('、');
+  const dutyMenu = DUTY_MENU.filter(([, , only]) => !only || user.roles.some((r) => only.includes(r.role)));
   const items = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">工作台</Link> },
     { key: '/items/new', icon: <EditOutlined />, label: <Link to="/items/new">新建稿件</Link> },
     ...(user.roles.some((r) => LEDGER_ROLES.includes(r.role)) ? [{ key: '/ledger', icon: <AuditOutlined />, label: <Link to="/ledger">台账</Link> }] : []),
     ...(user.roles.some((r) => DUTY_ROLES.includes(r.role)) ? [{ key: '/duty', icon: <ScheduleOutlined />, label: '值班',
-      children: DUTY_MENU.map(([key, label]) => ({ key, label: <Link to={key} data-testid={`menu-${key.slice(6)}`}>{label}</Link> })) }] : []),
+      children: dutyMenu.map(([key, label]) => ({ key, label: <Link to={key} data-testid={`menu-${key.slice(6)}`}>{label}</Link> })) }] : []),
     ...(user.roles.some((r) => WATCH_ROLES.includes(r.role)) ? [{ key: '/watch', icon: <AlertOutlined />, label: '读网监测',
       children: WATCH_MENU.map(([key, label]) => ({ key, label: <Link to={key} data-testid={`menu-watch-${key.slice(7)}`}>{label}</Link> })) }] : []),
     ...(user.abilities.manageOrg ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin">管理</Link> }] : []),

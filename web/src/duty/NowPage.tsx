@@ -4,6 +4,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
+import { Link } from 'react-router-dom';
 import { get } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
@@ -52,7 +53,8 @@ export function NowPage() {
         : now.data.units.length === 0 ? <Empty description="没有可查看的单位" />
           : now.data.units.map((u) => (
             <Card key={u.unitId} size="small" title={unitName(u.unitId)} data-testid="now-unit" data-unit={unitName(u.unitId)}>
-              {u.emergencies.map((e) => <Alert key={e.id} type="warning" showIcon style={{ marginBottom: 8 }} title={`突发事件处置中：${e.title}${e.district ? '（全区）' : ''}`} />)}
+              {u.emergencies.map((e) => <Alert key={e.id} type="warning" showIcon style={{ marginBottom: 8 }} data-testid="now-emergency"
+                title={<>突发事件处置中：{e.title}{e.district ? '（全区）' : ''} <Link to="/duty/emergencies">查看处置</Link></>} />)}
               <Table<OnDutyShift> rowKey="shiftId" size="small" pagination={false} dataSource={u.shifts}
                 locale={{ emptyText: <Typography.Text type="danger">现在没有已发布的值班班次</Typography.Text> }}
                 columns={[

@@ -1,0 +1,102 @@
+// 启动突发事件处置 (§4.2): for one unit or the whole district, the duty leaders who take the current and coming shifts
+// that lack one, and the people added (增加处置力量), who are notified at once. The server refuses, listing the shifts,
+// while a shift would stay without a 带班领导.
+import { DatePicker, Form, Input, Radio, Select, type SelectProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { FormModal } from '../admin/FormModal.tsx';
+import { UnitSelect } from '../admin/UnitSelect.tsx';
+import { get, post } from '../api.ts';
+import { dayjs } from '../format.ts';
+import { useLoad } from '../hooks.ts';
+import type { SessionUser, Unit } from '../types.ts';
+import { type Emergency, LIMITS, personText } from './setupTypes.ts';
+import type { DutyPerson, DutySetup } from './types.ts';
+
+interface Values { scope: 'unit' | 'district'; unitId?: string; title: string; description?: string; until?: Dayjs | null; leaders?: string[]; extras?: string[] }
+
+const ROSTER_ROLES = ['dutyLeader', 'leader', 'principal'];
+const DISTRICT_ROLES = ['admin', 'egovCenter'];
+
+/** What src/org/policy/duty.ts canDeclareEmergency lets this person start (the server decides): the units, and the district. */
+export function declarable(user: SessionUser, units: Unit[]): { units: Unit[]; district: boolean } | null {
+  if (user.roles.some((r) => DISTRICT_ROLES.includes(r.role))) return { units, district: true };
+  const kept = new Set(user.roles.filter((r) => ROSTER_ROLES.includes(r.role)).map((r) => r.unitId));
+  const mine = units.filter((u) => kept.has(u.id));
+  return mine.length ? { units: mine, district: mine.some((u) => u.districtWide) } : null;
+}
+
+/** A person of a unit's duty pool as a select value: the unit matters for a 带班领导 of a district-wide emergency. */
+const pick = (unitId: string, p: DutyPerson) => ({ value: `${unitId}:${p.id}`, label: personText(p) });
+const parse = (v: string) => { const [unitId, userId] = v.split(':'); return { unitId, userId }; };
+
+interface Props {
+  open: boolean;
+  may: { units: Unit[]; district: boolean };
+  seen: Unit[]; // units whose duty people this person may see
+  defaultUnitId: string;
+  onClose: () => void;
+  onDeclared: (e: Emergency) => void;
+}
+
+export function EmergencyForm({ open, may, seen, defaultUnitId, onClose, onDeclared }: Props) {
+  const declare = async (v: Values) => {
+    const extras = [...new Set((v.extras ?? []).map((x) => parse(x).userId))];
+    onDeclared(await post<Emergency>('/api/duty/emergencies', { unitId: v.scope === 'district' ? null : v.unitId, title: v.title,
+      description: v.description ?? '', until: v.until ? v.until.toISOString() : null, leaders: (v.leaders ?? []).map(parse), extraUserIds: extras }));
+  };
+  const unitId = may.units.some((u) => u.id === defaultUnitId) ? defaultUnitId : may.units[0]?.id;
+  return (
+    <FormModal<Values> title="启动突发事件处置" open={open} onClose={onClose} onSubmit={declare} testId="emergency-form" submitText="启动处置"
+      done="已启动突发事件处置，已通知相关人员" initialValues={{ scope: 'unit', unitId }}>
+      <Form.Item name="scope" label="范围">
+        <Radio.Group data-testid="emergency-scope" options={[{ value: 'unit', label: '本单位' }, { value: 'district', label: '全区', disabled: !may.district }]} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['scope']}>
+        {({ getFieldValue }) => getFieldValue('scope') === 'unit' && (
+          <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+            <UnitSelect units={may.units} data-testid="emergency-unit" />
+          </Form.Item>
+        )}
+      </Form.Item>
+      <Form.Item name="title" label="事件名称" rules={[{ required: true, whitespace: true, message: '请填写事件名称' },
+        { max: LIMITS.title, message: `事件名称不能超过 ${LIMITS.title} 个字` }]}>
+        <Input placeholder="如：单位网站首页被篡改" data-testid="emergency-title" />
+      </Form.Item>
+      <Form.Item name="description" label="事件情况" rules={[{ max: LIMITS.text, message: `事件情况不能超过 ${LIMITS.text} 个字` }]}>
+        <Input.TextArea rows={3} data-testid="emergency-description" />
+      </Form.Item>
+      <Form.Item name="until" label="预计结束时间" extra="不填则直到结束处置；期间每个班次须有带班领导"
+        rules={[{ validator: async (_, v: Dayjs | null | undefined) => { if (v && !v.isAfter(dayjs())) throw new Error('预计结束时间须晚于现在'); } }]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="emergency-until" />
+      </Form.Item>
+      <PeopleFields seen={seen} />
+    </FormModal>
+  );
+}
+
+/** 带班领导 and 增加处置力量 from the duty pools of the unit, or of every unit in sight for the whole district. */
+function PeopleFields({ seen }: { seen: Unit[] }) {
+  const form = Form.useFormInstance<Values>();
+  const scope = Form.useWatch('scope', form);
+  const unitId = Form.useWatch('unitId', form);
+  const ids = scope === 'district' ? seen.map((u) => u.id) : unitId ? [unitId] : [];
+  const pools = useLoad(async () => Promise.all(ids.map(async (id) => ({ unit: seen.find((u) => u.id === id), setup: await get<DutySetup>(`/api/duty/units/${id}/setup`) }))),
+    [ids.join()]);
+  useEffect(() => form.setFieldsValue({ leaders: [], extras: [] }), [form, scope, unitId]);
+  const options = (list: 'leaders' | 'officers'): SelectProps['options'] => {
+    const groups = (pools.data ?? []).map(({ unit, setup }) => ({ label: unit?.name ?? setup.unitName, options: setup.pool[list].map((p) => pick(setup.unitId, p)) }));
+    return groups.length === 1 ? groups[0].options : groups.filter((g) => g.options.length > 0);
+  };
+  const loading = pools.loading;
+  return (
+    <>
+      <Form.Item name="leaders" label="带班领导" extra="当前及后续班次（24 小时内，或至预计结束时间）没有带班领导的，由所选带班领导轮流带班" help={pools.error ?? undefined}>
+        <Select mode="multiple" allowClear loading={loading} optionFilterProp="label" placeholder="选择带班领导" options={options('leaders')} data-testid="emergency-leaders" />
+      </Form.Item>
+      <Form.Item name="extras" label="增加处置力量" extra="所选人员将收到通知，请立即到岗处置">
+        <Select mode="multiple" allowClear loading={loading} optionFilterProp="label" placeholder="选择增加的处置人员" options={options('officers')} data-testid="emergency-extras" />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// The 值班设置 and 突发事件 screens' shapes and limits (source: src/duty/schemas.ts and LIMITS in src/duty/model.ts).
+import type { DayKind, DutyPerson, DutySetup } from './types.ts';
+
+/** The server's limits, checked in the forms before sending. */
+export const LIMITS = { templateName: 30, specialName: 50, reason: 500, title: 100, text: 2000, minutes: 24 * 60, readings: 24 } as const;
+export const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const PHONE_RE = /^[0-9+\-() ]{3,30}$/;
+
+export interface DutySettings { minRestMinutes: number; remindMinutes: number; readings: Record<DayKind, number> }
+export type SetupDetail = DutySetup & { settings: DutySettings };
+
+export type SpecialKind = 'majorEvent' | 'importantDate';
+export const SPECIAL_KIND_NAME: Record<SpecialKind, string> = { majorEvent: '重大活动', importantDate: '重要节点' };
+export interface SpecialDay { id: string; unitId: string | null; day: string; kind: SpecialKind; name: string; district: boolean; canRemove: boolean }
+export interface SpecialDayList { days: SpecialDay[]; abilities: { canMark: boolean; canMarkDistrict: boolean } }
+
+export interface Unavailability { id: string; unitId: string; userId: string; name: string; startsOn: string; endsOn: string; reason: string; canRemove: boolean }
+
+export interface FeedToken { id: string; kind: 'user' | 'unit'; ownerId: string; createdBy: string; createdAt: string; revokedAt: string | null }
+export type NewFeed = FeedToken & { token: string; path: string };
+
+export interface Emergency {
+  id: string; unitId: string | null; district: boolean; unitName: string; title: string; description: string; startsAt: string; until: string | null;
+  state: 'open' | 'closed'; declaredBy: string; declaredByName: string; closedBy: string | null; closedAt: string | null; summary: string | null;
+  leaders: (DutyPerson & { unitId: string })[]; extras: DutyPerson[]; abilities: { canClose: boolean };
+}
+
+/** '张三（139 2300 4001）' */
+export const personText = (p: Pick<DutyPerson, 'name' | 'phone'>) => (p.phone ? `${p.name}（${p.phone}）` : p.name);
