@@ -2,7 +2,7 @@
 // adds a 班次, changes the rules, marks and unmarks an important date, records a duty officer's leave, changes a duty
 // phone, and takes out calendar subscriptions that a calendar app can fetch without a session (and that stop once
 // revoked); the duty leader starts an emergency adding a person, sees it on 今日值班, and closes it. Each step is
-// checked through the services and the ledger.
+// checked through the services and the ledger. A duty officer sees the setup read-only and subscribes to their own shifts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
@@ -178,5 +178,19 @@ test('突发事件：带班领导启动本单位突发事件处置，增加处�
   const [closed] = await listEmergencyViews(e2e.deps, leader, { unitId: kjj });
   assert.deepEqual([closed.id, closed.state, closed.summary], [declared.id, 'closed', '已恢复网站首页，厂商已修补漏洞。']);
   assert.deepEqual((await listLedger(e2e.deps.db, { subject: `duty-emergency:${declared.id}` })).map((r) => r.action), ['duty.emergency_declare', 'duty.emergency_close']);
+  assert.deepEqual(e2e.consoleErrors, []);
+});
+
+test('值班人员：值班设置只能查看，但可以生成自己的值班日历订阅', async () => {
+  const officer = await actor('kjj.duty2');
+  const page = await e2e.as('kjj.duty2');
+  await page.getByTestId('menu-setup').click();
+  await page.getByTestId('setup-readonly').waitFor();
+  await page.getByTestId('setup-tab-feeds').click();
+  assert.equal(await page.getByTestId('feed-create-unit').count(), 0);
+  await page.getByTestId('feed-create-user').click();
+  const feed = await fetchFeed(await page.getByTestId('feed-url').innerText());
+  assert.equal(feed.cal?.getFirstPropertyValue('x-wr-calname'), `${officer.name}的值班安排`);
+  assert.deepEqual((await listFeedTokens(e2e.deps, officer)).map((f) => [f.kind, f.ownerId]), [['user', officer.id]]);
   assert.deepEqual(e2e.consoleErrors, []);
 });

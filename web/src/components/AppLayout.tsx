@@ -7,8 +7,9 @@ import { useSession } from '../session.tsx';
 const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'admin'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
 const DUTY_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'egovCenter', 'inspector', 'admin'];
-// 值班设置: who src/org/policy/duty.ts canManageRoster lets keep a unit's duty setup (its 带班领导 and leadership, the admin).
-const DUTY_SETUP_ROLES = ['dutyLeader', 'leader', 'principal', 'admin'];
+// 值班设置: kept by whom src/org/policy/duty.ts canManageRoster allows (its 带班领导 and leadership, the admin); the duty
+// officers see it read-only and take out their own calendar subscription there.
+const DUTY_SETUP_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'admin'];
 const DUTY_MENU: [string, string, string[]?][] = [
   ['/duty/now', '今日值班'], ['/duty/emergencies', '突发事件'], ['/duty/roster', '排班'], ['/duty/changes', '离岗申请'], ['/duty/handovers', '交接班'],
   ['/duty/notices', '通知登记'], ['/duty/setup', '值班设置', DUTY_SETUP_ROLES],
