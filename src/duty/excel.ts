@@ -3,6 +3,7 @@
 // problem by row and column in Chinese. Pure apart from exceljs: no database, no clock.
 import ExcelJS from 'exceljs';
 import { isIsoDate } from '../platform/calendar/model.ts';
+import { titledTableXlsx } from '../platform/documents/xlsx.ts';
 import { weekdayName } from './model.ts';
 
 export const HEADINGS = ['日期', '星期', '班次', '带班领导', '值班人员', '联系电话'] as const;
@@ -29,18 +30,9 @@ export interface ParsedTable {
   problems: CellProblem[];
 }
 
-export async function rosterXlsx(title: string, rows: readonly TableRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'gongkai';
-  const sheet = book.addWorksheet('值班表');
-  sheet.addRow([title]);
-  sheet.mergeCells(1, 1, 1, HEADINGS.length);
-  sheet.getRow(1).font = { bold: true, size: 14 };
-  sheet.getRow(1).alignment = { horizontal: 'center' };
-  sheet.addRow([...HEADINGS]).font = { bold: true };
-  for (const r of rows) sheet.addRow([r.day, weekdayName(r.day), r.shift, r.leader, r.officers.join('、'), r.phones.join('、')]);
-  [14, 10, 14, 12, 24, 30].forEach((w, i) => { sheet.getColumn(i + 1).width = w; });
-  return Buffer.from(await book.xlsx.writeBuffer());
+export function rosterXlsx(title: string, rows: readonly TableRow[]): Promise<Buffer> {
+  return titledTableXlsx({ sheet: '值班表', title, headings: HEADINGS, widths: [14, 10, 14, 12, 24, 30],
+    rows: rows.map((r) => [r.day, weekdayName(r.day), r.shift, r.leader, r.officers.join('、'), r.phones.join('、')]) });
 }
 
 /** A cell as text: dates become YYYY-MM-DD, rich text and formulas their shown value. */

@@ -1,8 +1,8 @@
 // 登记台账 export: a unit's ledger rows over a date range as .xlsx (exceljs) or .csv, with Chinese headings.
-import ExcelJS from 'exceljs';
 import type { Deps } from '../app/deps.ts';
 import { ROLE_NAME, type Role } from '../org/model.ts';
 import { getUnit, listUnits } from '../org/service.ts';
+import { titledTableXlsx } from '../platform/documents/xlsx.ts';
 import { notFound } from '../platform/errors.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import type { LedgerRow } from '../platform/ledger/model.ts';
@@ -30,18 +30,9 @@ function toCells(e: LedgerRow, unitName: string): string[] {
   return [String(e.seq), beijingDateTime(e.at), e.actor_name, role, unitName, actionName(e.action), e.subject, e.payload, e.hash];
 }
 
-export async function ledgerXlsx(unitName: string, range: string, rows: string[][]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'gongkai';
-  const sheet = book.addWorksheet('登记台账');
-  sheet.addRow([`${unitName} 信息发布登记台账（${range}）`]);
-  sheet.mergeCells(1, 1, 1, LEDGER_HEADINGS.length);
-  sheet.getRow(1).font = { bold: true, size: 14 };
-  const head = sheet.addRow(LEDGER_HEADINGS);
-  head.font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  [8, 20, 10, 14, 20, 16, 44, 60, 20].forEach((w, i) => { sheet.getColumn(i + 1).width = w; });
-  return Buffer.from(await book.xlsx.writeBuffer());
+export function ledgerXlsx(unitName: string, range: string, rows: string[][]): Promise<Buffer> {
+  return titledTableXlsx({ sheet: '登记台账', title: `${unitName} 信息发布登记台账（${range}）`, headings: LEDGER_HEADINGS, rows,
+    widths: [8, 20, 10, 14, 20, 16, 44, 60, 20] });
 }
 
 /** CSV with a BOM so that Excel opens the Chinese text correctly. */
