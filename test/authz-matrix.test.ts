@@ -176,6 +176,7 @@ const WATCH_CASES: Case[] = [
   { route: 'PATCH /api/watch/webhooks/{id}', allowed: WATCH_UNIT_KEEPERS, request: async () => ({ method: 'PATCH', url: `/api/watch/webhooks/${await watch.webhook()}`, payload: { active: false } }) },
   { route: 'DELETE /api/watch/webhooks/{id}', allowed: WATCH_UNIT_KEEPERS, request: async () => ({ method: 'DELETE', url: `/api/watch/webhooks/${await watch.webhook()}` }) },
   { route: 'GET /api/watch/incidents', allowed: WATCH_VIEWERS, request: async () => ({ method: 'GET', url: `/api/watch/incidents?unitId=${watch.unitId}&open=1` }) },
+  { route: 'GET /api/watch/incidents/export', allowed: WATCH_VIEWERS, request: async () => ({ method: 'GET', url: `/api/watch/incidents/export?unitId=${watch.unitId}` }) },
   { route: 'GET /api/watch/incidents/{id}', allowed: WATCH_VIEWERS, request: async () => ({ method: 'GET', url: `/api/watch/incidents/${watch.incidentId}` }) },
   { route: 'POST /api/watch/incidents/{id}/handle', allowed: WATCH_HANDLERS, request: async () => ({ method: 'POST', url: `/api/watch/incidents/${await watch.incident('notified')}/handle`,
     payload: { note: '已联系平台运维' } }) },

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
+import { incidentFilterOf, IncidentQuery } from '../watch/schemas.ts';
+import { exportIncidents } from './incidents-export.ts';
 import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
 import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
 import { signoffPdf } from './signoff-pdf.ts';
@@ -53,6 +55,14 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       response: { 200: z.any().describe('登记台账文件') } },
   }, async (req, reply) => {
     const file = await exportLedger(deps, actorOf(req), req.query);
+    return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).send(file.body);
+  });
+
+  app.get('/api/watch/incidents/export', {
+    schema: { querystring: IncidentQuery.omit({ limit: true }), tags: ['oversight'], response: { 200: z.any().describe('异常情况登记表') },
+      summary: '导出读网值班异常情况登记表（.xlsx；筛选条件同异常事件列表，最多 5000 条）' },
+  }, async (req, reply) => {
+    const file = await exportIncidents(deps, actorOf(req), incidentFilterOf(req.query));
     return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).send(file.body);
   });
 

@@ -72,12 +72,37 @@ export interface IncidentQuery {
   limit?: number;
 }
 
-export async function listIncidentViews(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: IncidentQuery): Promise<IncidentView[]> {
+/** `cap`: the most a caller may ask for (the screen's list 500; the 登记表 export more). */
+export async function listIncidentViews(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: IncidentQuery, cap = 500): Promise<IncidentView[]> {
   assertAllowed(canUseWatch(actor));
   if (q.unitId) assertAllowed(canViewWatch(actor, q.unitId));
   const list = await incidents.listIncidents(deps.db, { unitIds: q.unitId ? [q.unitId] : watchScope(actor), states: q.states, monitor: q.monitor,
-    siteId: q.siteId, accountId: q.accountId, limit: Math.min(q.limit ?? 100, 500) });
+    siteId: q.siteId, accountId: q.accountId, limit: Math.min(q.limit ?? 100, cap) });
   return viewsOf(deps, list);
+}
+
+export type IncidentRecord = IncidentView & { steps: incidents.Step[]; told: { label: string; channel: incidents.Delivery['channel'] }[] };
+
+/**
+ * 异常情况登记 (DOMAIN §4.5: found when, by whom, what, who was told, what was done, when it recovered): the incidents
+ * the list would show, each with its steps and the people and robots told, in three queries.
+ */
+export async function listIncidentRecords(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: IncidentQuery): Promise<IncidentRecord[]> {
+  const views = await listIncidentViews(deps, actor, { ...q, limit: q.limit ?? 5000 }, 5000);
+  const ids = views.map((v) => v.id);
+  const [steps, deliveries] = await Promise.all([incidents.listStepsOf(deps.db, ids), incidents.listDeliveriesOf(deps.db, ids)]);
+  const byIncident = <T extends { incidentId: string }>(rows: T[]) => {
+    const out = new Map<string, T[]>(); // Map.groupBy needs node 21
+    for (const r of rows) {
+      const list = out.get(r.incidentId);
+      if (list) list.push(r);
+      else out.set(r.incidentId, [r]);
+    }
+    return out;
+  };
+  const stepsOf = byIncident(steps);
+  const toldOf = byIncident(deliveries);
+  return views.map((v) => ({ ...v, steps: stepsOf.get(v.id) ?? [], told: (toldOf.get(v.id) ?? []).map((d) => ({ label: d.label, channel: d.channel })) }));
 }
 
 const ACTION = { handle: 'watch.incident_handle', recover: 'watch.incident_recover', close: 'watch.incident_close' } as const;

@@ -6,6 +6,8 @@ import {
   WEBHOOK_KIND_NAME,
 } from './model.ts';
 
+export { INCIDENT_STATE_NAME, MONITOR_NAME, PLATFORM_NAME, SITE_KIND_NAME, WEBHOOK_KIND_NAME, VETO_LINE_NAME };
+
 export const WATCH_LEVEL_NAME: Record<WatchLevel, string> = { ok: '正常', warning: '预警', veto: '否决风险' };
 
 export const STEP_NAME: Record<StepKind, string> = { ...INCIDENT_STATE_NAME, escalated: '升级通知' };

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import {
-  AccountBody, AccountDto, AccountPatch, AccountSummaryDto, ColumnBody, ColumnDto, ColumnPatch, IdParams, IncidentDetailDto, IncidentDto, IncidentQuery,
+  AccountBody, AccountDto, AccountPatch, AccountSummaryDto, ColumnBody, ColumnDto, ColumnPatch, IdParams, IncidentDetailDto, IncidentDto, incidentFilterOf,
+  IncidentQuery,
   LastPostBody, NoteBody, Ok, OverviewDto, PageBody, PageDto, SiteBody, SiteDetailDto, SiteDto, SitePatch, SiteSummaryDto, ThresholdsBody, UnitParams,
   UnitSettingsBody, UnitSettingsDto, WebhookBody, WebhookDto, WebhookPatch,
 } from './schemas.ts';
@@ -96,10 +97,7 @@ export const watchRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
 
   app.get('/api/watch/incidents', {
     schema: { querystring: IncidentQuery, response: { 200: z.array(IncidentDto) }, tags, summary: '异常事件列表（按单位、状态、监测类别、网站或账号筛选；open=1 只看未恢复的）' },
-  }, async (req) => {
-    const { state, open, ...q } = req.query;
-    return listIncidentViews(deps, actorOf(req), { ...q, states: state ? [state] : open === '1' ? ['found', 'notified', 'handling'] : undefined });
-  });
+  }, async (req) => listIncidentViews(deps, actorOf(req), incidentFilterOf(req.query)));
 
   app.get('/api/watch/incidents/:id', { schema: { params: IdParams, response: { 200: IncidentDetailDto }, tags, summary: '异常事件详情：各步骤和通知发送情况' } },
     async (req) => getIncidentDetail(deps, actorOf(req), req.params.id));

@@ -1,6 +1,7 @@
 // The 读网值班 monitoring API's request and response shapes (zod), which also feed the OpenAPI document. They bound
 // sizes and types with zh-CN messages (the server names the field); the business checks are in the use cases.
 import { z } from 'zod';
+import type { IncidentQuery as IncidentFilterQuery } from './incidents.ts';
 import { VETO_LINES } from './levels.ts';
 import {
   COLUMN_KINDS, DELIVERY_CHANNELS, DELIVERY_STATES, INCIDENT_STATES, LEVELS, MONITORS, PLATFORMS, SITE_KINDS, STEP_KINDS, WEBHOOK_KINDS,
@@ -43,6 +44,11 @@ export const IncidentQuery = z.object({
   unitId: Id.optional(), state: z.enum(INCIDENT_STATES).optional(), open: z.enum(['0', '1']).optional(), monitor: z.enum(MONITORS).optional(),
   siteId: Id.optional(), accountId: Id.optional(), limit: z.coerce.number().int().min(1).max(500).optional(),
 });
+
+/** The list's and the export's query as the service takes it: one state, or open=1 for all not yet recovered. */
+export function incidentFilterOf({ state, open, ...q }: z.infer<typeof IncidentQuery>): IncidentFilterQuery {
+  return { ...q, states: state ? [state] : open === '1' ? ['found', 'notified', 'handling'] : undefined };
+}
 
 const Thresholds = z.object({
   availabilityWarnPct: z.number(), availabilityVetoPct: z.number(), homepageWarnDays: z.number(), homepageVetoDays: z.number(), blankWarnAbove: z.number(),

@@ -16,7 +16,10 @@ export {
   availabilityShare, checkAccounts, recordObservations, recordProbe, type AvailabilityShare, type ProbeInput, type RecordResult, type RunInfo,
   type WatchSubject,
 } from './observe.ts';
-export { escalateOverdue, getIncidentDetail, listIncidentViews, moveIncident, type IncidentDetail, type IncidentQuery, type IncidentView } from './incidents.ts';
+export {
+  escalateOverdue, getIncidentDetail, listIncidentRecords, listIncidentViews, moveIncident, type IncidentDetail, type IncidentQuery, type IncidentRecord,
+  type IncidentView,
+} from './incidents.ts';
 export { deliverPending, type DeliverReport } from './notify-deliver.ts';
 export {
   getSiteDetail, listAccountSummaries, listSiteSummaries, overview, type AccountSummary, type Overview, type SiteDetail, type SiteSummary,

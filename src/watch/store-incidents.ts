@@ -136,8 +136,12 @@ export async function insertStep(db: Executor, s: Step): Promise<void> {
     actor_name: s.actorName, note: s.note }).execute();
 }
 
-export async function listSteps(db: Executor, incidentId: string): Promise<Step[]> {
-  const rows = await db.selectFrom('watch_incident_steps').selectAll().where('incident_id', '=', incidentId).orderBy('seq').execute();
+export const listSteps = (db: Executor, incidentId: string): Promise<Step[]> => listStepsOf(db, [incidentId]);
+
+/** The steps of several incidents in one query, each incident's in order. */
+export async function listStepsOf(db: Executor, incidentIds: readonly string[]): Promise<Step[]> {
+  if (!incidentIds.length) return [];
+  const rows = await db.selectFrom('watch_incident_steps').selectAll().where('incident_id', 'in', [...incidentIds]).orderBy('seq').execute();
   return rows.map((r) => ({ id: r.id, incidentId: r.incident_id, kind: r.kind as StepKind, at: r.at, actorId: r.actor_id, actorName: r.actor_name, note: r.note }));
 }
 
@@ -149,8 +153,12 @@ export async function insertDeliveries(db: Executor, rows: Delivery[]): Promise<
   }))).execute();
 }
 
-export async function listDeliveries(db: Executor, incidentId: string): Promise<Delivery[]> {
-  return (await db.selectFrom('watch_deliveries').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('channel')
+export const listDeliveries = (db: Executor, incidentId: string): Promise<Delivery[]> => listDeliveriesOf(db, [incidentId]);
+
+/** The deliveries of several incidents in one query. */
+export async function listDeliveriesOf(db: Executor, incidentIds: readonly string[]): Promise<Delivery[]> {
+  if (!incidentIds.length) return [];
+  return (await db.selectFrom('watch_deliveries').selectAll().where('incident_id', 'in', [...incidentIds]).orderBy('created_at').orderBy('channel')
     .orderBy('id').execute()).map(toDelivery);
 }
 

@@ -4,6 +4,7 @@
 // officer takes it up, the e-gov center records the recovery, the unit's duty leader closes it — each step showing
 // its person and note, and the final state is checked through the service.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import type { Actor } from '../../src/org/model.ts';
 import { listUnits, listUsers, loadActor } from '../../src/org/service.ts';
@@ -100,6 +101,13 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   await pickOption(page, 'incident-monitor', '可用性');
   await page.waitForURL(/monitor=availability/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="incident-link"]').length === 1);
+  // 导出 Excel: the 登记表 of the same selection, as the office files it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('incident-export').click()]);
+  assert.match(download.suggestedFilename(), /^区科技局读网值班异常情况登记表（\d{4}-\d{2}-\d{2}）\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const registered = book.worksheets[0].getSheetValues().slice(3).map((r) => (r as unknown[])[8]);
+  assert.deepEqual(registered, ['首页连续 3 次无法访问（超时 15 秒）']);
   await links.first().click();
   await page.getByTestId('incident-title').getByText('首页连续 3 次无法访问').waitFor();
   await page.getByTestId('incident-evidence').getByText('超时 15 秒').waitFor();

@@ -1,6 +1,8 @@
 // 异常事件: the incidents this person may see, filtered by unit, state and monitor (the filters live in the address);
 // the ones nobody has taken up are marked 待接手, and those past the time to take them up (or already escalated) stand out.
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+// 导出 Excel gives the same selection as the 异常情况登记表 offices file.
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { get, query } from '../api.ts';
@@ -21,7 +23,9 @@ export function IncidentsPage() {
   const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
   const set = (key: string, value: string | undefined) => setParams((p) => { if (value) p.set(key, value); else p.delete(key); return p; }, { replace: true });
   const state = f.state === 'open' ? undefined : f.state;
-  const url = `/api/watch/incidents${query({ unitId: f.unit, state, open: f.state === 'open' ? '1' : undefined, monitor: f.monitor, siteId: f.site, accountId: f.account, limit: 500 })}`;
+  const filters = { unitId: f.unit, state, open: f.state === 'open' ? '1' : undefined, monitor: f.monitor, siteId: f.site, accountId: f.account };
+  const url = `/api/watch/incidents${query({ ...filters, limit: 500 })}`;
+  const exportUrl = `/api/watch/incidents/export${query(filters)}`;
   const { data, loading, error, reload } = useLoad(() => get<IncidentView[]>(url), [url]);
   // Overdue first, then those waiting to be taken up, then the rest; newest first within each.
   const urgency = (i: IncidentView) => (i.overdue ? 0 : isUnacknowledged(i.state) ? 1 : 2);
@@ -41,6 +45,9 @@ export function IncidentsPage() {
             data-testid="incident-monitor" options={optionsOf(names.monitor)} />
           {(f.site || f.account) && <Button onClick={() => { set('site', undefined); set('account', undefined); }}>显示全部网站和账号</Button>}
           <Button onClick={reload}>刷新</Button>
+          <Tooltip title="按当前筛选条件导出异常情况登记表（发现时间、已通知人员、处理过程、恢复时间）">
+            <Button icon={<DownloadOutlined />} href={exportUrl} download data-testid="incident-export">导出 Excel</Button>
+          </Tooltip>
         </Space>
       </Card>
       {error && <Alert type="error" showIcon title={error} />}
