@@ -5,8 +5,10 @@ import type { Actor } from '../org/model.ts';
 import { getUnit } from '../org/service.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
-import { DELIVERY_CHANNEL_NAME, INCIDENT_STATE_NAME, MONITOR_NAME, RULE_NAME, STEP_NAME, WATCH_LEVEL_NAME } from '../watch/names.ts';
-import { type IncidentQuery, type IncidentRecord, listIncidentRecords } from '../watch/service.ts';
+import {
+  DELIVERY_CHANNEL_NAME, INCIDENT_STATE_NAME, type IncidentQuery, type IncidentRecord, listIncidentRecords, MONITOR_NAME, RULE_NAME, STEP_NAME,
+  WATCH_LEVEL_NAME,
+} from '../watch/service.ts';
 import type { LedgerFile } from './ledger.ts';
 import { beijingDateTime } from './time.ts';
 

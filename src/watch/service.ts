@@ -21,6 +21,7 @@ export {
   type IncidentView,
 } from './incidents.ts';
 export { deliverPending, type DeliverReport } from './notify-deliver.ts';
+export { DELIVERY_CHANNEL_NAME, INCIDENT_STATE_NAME, MONITOR_NAME, RULE_NAME, STEP_NAME, WATCH_LEVEL_NAME } from './names.ts';
 export {
   getSiteDetail, listAccountSummaries, listSiteSummaries, overview, type AccountSummary, type Overview, type SiteDetail, type SiteSummary,
 } from './overview.ts';
