@@ -8,7 +8,7 @@ import type { TestDeps } from '../../test/support/testdb.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import { listMyNotifications } from '../platform/notify/service.ts';
 import {
-  closeEmergency, declareEmergency, getRoster, listEmergencyViews, type RosterDetail, saveSettings, saveTemplate, whoIsOnDuty,
+  closeEmergency, declareEmergency, emergencyBoard, getRoster, listEmergencyViews, type RosterDetail, saveSettings, saveTemplate, whoIsOnDuty,
 } from './service.ts';
 
 let deps: TestDeps;
@@ -82,4 +82,18 @@ test('全区突发事件：区政府办公室带班领导启动，须为每个�
   assert.deepEqual([office.leaders.map((p) => p.name), office.reinforcements.map((p) => p.name), office.emergencies.map((x) => x.district)], [['褚带班'], ['冯值班'], [true]]);
   assert.deepEqual((await whoIsOnDuty(deps, org.unitId, at('2026-03-04T10:00:00'))).emergencies.map((x) => x.title), ['全区政府网站遭受网络攻击']);
   assert.equal((await listLedger(deps.db, { action: 'duty.emergency_declare' })).at(-1)!.unit_id, '');
+});
+
+test('突发事件页面：各人可启动的范围由服务端给出——本单位带班领导只本单位，区政府办公室带班领导可全区，值班人员不能启动', async () => {
+  const board = async (username: string) => (await emergencyBoard(deps, await org.actor(username), {})).abilities;
+  const zhou = await board('zhou');
+  assert.deepEqual([zhou.declareUnitIds, zhou.declareDistrict], [[org.unitId], false]);
+  assert.ok(zhou.peopleUnitIds.includes(org.unitId) && !zhou.peopleUnitIds.includes(org.archiveId));
+  const chu = await board('chu');
+  assert.deepEqual([chu.declareUnitIds, chu.declareDistrict], [[org.officeId], true]);
+  const zhao = await board('zhao');
+  assert.deepEqual([zhao.declareUnitIds, zhao.declareDistrict], [[], false]);
+  const egov = await board('egov');
+  assert.deepEqual([egov.declareUnitIds.length, egov.declareDistrict], [3, true]);
+  assert.deepEqual(egov.peopleUnitIds.sort(), [org.archiveId, org.officeId, org.unitId].sort());
 });

@@ -154,3 +154,20 @@ export async function listEmergencyViews(deps: Deps, actor: Actor, q: { unitId?:
   const scope = q.unitId ? [q.unitId] : dutyScope(actor);
   return views(deps.db, actor, await log.listEmergencies(deps.db, { unitIds: scope, openOnly: q.openOnly }));
 }
+
+export interface EmergencyBoard {
+  emergencies: EmergencyView[];
+  /** Where this person may start one (the whole district too?), and whose duty people they may name in it. */
+  abilities: { declareUnitIds: string[]; declareDistrict: boolean; peopleUnitIds: string[] };
+}
+
+/** The 突发事件 screen: the emergencies in sight and what this person may do there, from the policy, not the browser. */
+export async function emergencyBoard(deps: Deps, actor: Actor, q: { unitId?: string; openOnly?: boolean }): Promise<EmergencyBoard> {
+  const [emergencies, units, district] = await Promise.all([listEmergencyViews(deps, actor, q), listUnits(deps.db), districtUnitIds(deps.db)]);
+  const scope = dutyScope(actor);
+  return { emergencies, abilities: {
+    declareUnitIds: units.filter((u) => canDeclareEmergency(actor, u.id, district).allowed).map((u) => u.id),
+    declareDistrict: canDeclareEmergency(actor, null, district).allowed,
+    peopleUnitIds: scope === 'all' ? units.map((u) => u.id) : scope,
+  } };
+}

@@ -5,11 +5,11 @@ import type { Deps } from '../app/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { getShiftRecord } from './attendance.ts';
 import {
-  ChangeBody, ChangeDto, ChangeListDto, ChangeQuery, CheckOutBody, CloseBody, DecisionBody, EmergencyBody, EmergencyDto, EmergencyQuery,
+  ChangeBody, ChangeDto, ChangeListDto, ChangeQuery, CheckOutBody, CloseBody, DecisionBody, EmergencyBody, EmergencyBoardDto, EmergencyDto, EmergencyQuery,
   HandoverListDto, IdParams, NoticeBody, NoticeDto, NowDto, OptionalUnitQuery, RangeQuery, ReadingBody, ReadingDto, ReadingReportDto, ShiftRecordDto,
 } from './schemas.ts';
 import {
-  checkIn, checkOut, closeEmergency, decideChange, declareEmergency, dutyNow, listChanges, listEmergencyViews, listHandovers, listNotices,
+  checkIn, checkOut, closeEmergency, decideChange, declareEmergency, dutyNow, emergencyBoard, listChanges, listHandovers, listNotices,
   readingReport, recordNotice, recordReading, requestChange,
 } from './service.ts';
 import { z } from 'zod';
@@ -70,8 +70,8 @@ export const onDutyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   }, async (req) => recordReading(deps, actorOf(req), req.body));
 
   app.get('/api/duty/emergencies', {
-    schema: { querystring: EmergencyQuery, response: { 200: z.array(EmergencyDto) }, tags, summary: '突发事件（open=1 只看未结束的）' },
-  }, async (req) => listEmergencyViews(deps, actorOf(req), { unitId: req.query.unitId, openOnly: req.query.open === '1' }));
+    schema: { querystring: EmergencyQuery, response: { 200: EmergencyBoardDto }, tags, summary: '突发事件（open=1 只看未结束的），及本人可启动的范围' },
+  }, async (req) => emergencyBoard(deps, actorOf(req), { unitId: req.query.unitId, openOnly: req.query.open === '1' }));
 
   app.post('/api/duty/emergencies', {
     schema: { body: EmergencyBody, response: { 200: EmergencyDto }, tags,

@@ -153,6 +153,10 @@ export const EmergencyDto = z.object({
   leaders: z.array(Person.extend({ unitId: z.string() })), extras: z.array(Person), abilities: z.object({ canClose: z.boolean() }),
 });
 
+export const EmergencyBoardDto = z.object({
+  emergencies: z.array(EmergencyDto),
+  abilities: z.object({ declareUnitIds: z.array(z.string()), declareDistrict: z.boolean(), peopleUnitIds: z.array(z.string()) }),
+});
 export const FeedBody = z.object({ kind: z.enum(['user', 'unit']), unitId: Id.optional() });
 export const FeedDto = z.object({ id: z.string(), kind: z.enum(['user', 'unit']), ownerId: z.string(), createdBy: z.string(), createdAt: z.string(),
   revokedAt: z.string().nullable() });

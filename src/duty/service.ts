@@ -27,7 +27,7 @@ export {
 export { checkIn, checkOut, listHandovers } from './attendance.ts';
 export { requestChange, decideChange, listChanges } from './changes.ts';
 export { recordNotice, listNotices, recordReading, readingReport } from './records.ts';
-export { declareEmergency, closeEmergency, listEmergencyViews } from './emergency.ts';
+export { declareEmergency, closeEmergency, emergencyBoard, listEmergencyViews, type EmergencyBoard } from './emergency.ts';
 export { createFeedToken, listFeedTokens, revokeFeedToken, renderFeed } from './feeds.ts';
 
 const DAY_MS = 86400000;

@@ -10,26 +10,28 @@ import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
 import { useUnits } from '../units.ts';
 import './duty.css';
-import { declarable, EmergencyForm } from './EmergencyForm.tsx';
-import { type Emergency, LIMITS, personText } from './setupTypes.ts';
+import { EmergencyForm } from './EmergencyForm.tsx';
+import { type Emergency, type EmergencyBoard, LIMITS, personText } from './setupTypes.ts';
 
 const REFRESH_MS = 60_000;
-const VIEW_ALL = ['admin', 'egovCenter', 'inspector'];
 const names = (people: { name: string; phone: string | null }[]) => people.map(personText).join('、') || '—';
 
 export function EmergenciesPage() {
   const { user } = useSession();
   const { units } = useUnits();
-  const list = useLoad(() => get<Emergency[]>('/api/duty/emergencies'), []);
+  const list = useLoad(() => get<EmergencyBoard>('/api/duty/emergencies'), []);
   const [declaring, setDeclaring] = useState(false);
   const [closing, setClosing] = useState<Emergency | null>(null);
   const { reload } = list;
   useEffect(() => { const t = setInterval(reload, REFRESH_MS); return () => clearInterval(t); }, [reload]);
   if (!user) return null;
-  const may = declarable(user, units);
-  const seen = user.roles.some((r) => VIEW_ALL.includes(r.role)) ? units : units.filter((u) => u.id === user.unitId || user.roles.some((r) => r.unitId === u.id));
-  const open = (list.data ?? []).filter((e) => e.state === 'open');
-  const closed = (list.data ?? []).filter((e) => e.state === 'closed');
+  // Where this person may start one, and whose people they may name: the server's answer (src/org/policy/duty.ts).
+  const can = list.data?.abilities;
+  const may = can && (can.declareUnitIds.length || can.declareDistrict)
+    ? { units: units.filter((u) => can.declareUnitIds.includes(u.id)), district: can.declareDistrict } : null;
+  const seen = units.filter((u) => can?.peopleUnitIds.includes(u.id));
+  const open = (list.data?.emergencies ?? []).filter((e) => e.state === 'open');
+  const closed = (list.data?.emergencies ?? []).filter((e) => e.state === 'closed');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

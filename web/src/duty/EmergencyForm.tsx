@@ -9,22 +9,11 @@ import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { get, post } from '../api.ts';
 import { dayjs } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import type { SessionUser, Unit } from '../types.ts';
+import type { Unit } from '../types.ts';
 import { type Emergency, LIMITS, personText } from './setupTypes.ts';
 import type { DutyPerson, DutySetup } from './types.ts';
 
 interface Values { scope: 'unit' | 'district'; unitId?: string; title: string; description?: string; until?: Dayjs | null; leaders?: string[]; extras?: string[] }
-
-const ROSTER_ROLES = ['dutyLeader', 'leader', 'principal'];
-const DISTRICT_ROLES = ['admin', 'egovCenter'];
-
-/** What src/org/policy/duty.ts canDeclareEmergency lets this person start (the server decides): the units, and the district. */
-export function declarable(user: SessionUser, units: Unit[]): { units: Unit[]; district: boolean } | null {
-  if (user.roles.some((r) => DISTRICT_ROLES.includes(r.role))) return { units, district: true };
-  const kept = new Set(user.roles.filter((r) => ROSTER_ROLES.includes(r.role)).map((r) => r.unitId));
-  const mine = units.filter((u) => kept.has(u.id));
-  return mine.length ? { units: mine, district: mine.some((u) => u.districtWide) } : null;
-}
 
 /** A person of a unit's duty pool as a select value: the unit matters for a 带班领导 of a district-wide emergency. */
 const pick = (unitId: string, p: DutyPerson) => ({ value: `${unitId}:${p.id}`, label: personText(p) });

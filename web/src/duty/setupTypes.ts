@@ -27,3 +27,8 @@ export interface Emergency {
 
 /** '张三（139 2300 4001）' */
 export const personText = (p: Pick<DutyPerson, 'name' | 'phone'>) => (p.phone ? `${p.name}（${p.phone}）` : p.name);
+/** GET /api/duty/emergencies: the emergencies in sight and where this person may start one, whose people they may name. */
+export interface EmergencyBoard {
+  emergencies: Emergency[];
+  abilities: { declareUnitIds: string[]; declareDistrict: boolean; peopleUnitIds: string[] };
+}
