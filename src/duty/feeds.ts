@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
 import type { Actor } from '../org/model.ts';
-import { canManageFeed, ROSTER_ROLES } from '../org/policy/duty.ts';
+import { canManageFeed } from '../org/policy/duty.ts';
+import { listUnits } from '../org/service.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { newToken, tokenId } from '../platform/auth/token.ts';
 import { notFound } from '../platform/errors.ts';
@@ -43,9 +44,10 @@ export async function createFeedToken(deps: Deps, actor: Actor, input: { kind: '
 }
 
 /** The actor's own feed and the feeds of the units whose roster they keep (never the tokens themselves). */
+/** My own feed and those of every unit whose feeds I may manage (the admin: every unit's), so each can be stopped. */
 export async function listFeedTokens(deps: Deps, actor: Actor): Promise<log.FeedToken[]> {
-  const units = [...new Set(actor.roles.filter((r) => ROSTER_ROLES.includes(r.role)).map((r) => r.unitId))];
-  return log.listFeedTokens(deps.db, [{ kind: 'user', ownerId: actor.id }, ...units.map((u) => ({ kind: 'unit' as const, ownerId: u }))]);
+  const units = (await listUnits(deps.db)).map((u) => ({ kind: 'unit' as const, ownerId: u.id })).filter((f) => canManageFeed(actor, f).allowed);
+  return log.listFeedTokens(deps.db, [{ kind: 'user', ownerId: actor.id }, ...units]);
 }
 
 export async function revokeFeedToken(deps: Deps, actor: Actor, id: string): Promise<void> {

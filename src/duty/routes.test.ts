@@ -96,6 +96,10 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
   const unitCal = new ICAL.Component(ICAL.parse((await app.inject({ method: 'GET', url: unitFeed.path })).body));
   assert.equal(unitCal.getAllSubcomponents('vevent').length, (await as('zheng', 'GET', `/api/duty/rosters/${rosterId}`)).json().shifts.length);
   assert.equal((await as('zhao', 'POST', '/api/duty/feed-tokens', { kind: 'unit', unitId: org.unitId })).statusCode, 403);
+  // The admin sees (and so can stop) a unit's feed whoever made it; a duty officer only their own.
+  const listed = async (username: string) => (await as(username, 'GET', '/api/duty/feed-tokens')).json().map((f: { id: string }) => f.id);
+  assert.ok((await listed('admin')).includes(unitFeed.id));
+  assert.ok(!(await listed('zhao')).includes(unitFeed.id));
 
   const again = (await as('zhao', 'POST', '/api/duty/feed-tokens', { kind: 'user' })).json();
   assert.equal((await app.inject({ method: 'GET', url: path })).statusCode, 404, '旧地址失效');
