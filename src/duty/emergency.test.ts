@@ -88,12 +88,14 @@ test('突发事件页面：各人可启动的范围由服务端给出——本�
   const board = async (username: string) => (await emergencyBoard(deps, await org.actor(username), {})).abilities;
   const zhou = await board('zhou');
   assert.deepEqual([zhou.declareUnitIds, zhou.declareDistrict], [[org.unitId], false]);
-  assert.ok(zhou.peopleUnitIds.includes(org.unitId) && !zhou.peopleUnitIds.includes(org.archiveId));
+  assert.deepEqual(zhou.pools.map((p) => [p.unitName, p.leaders.map((l) => l.name).sort()]), [['区科技局', ['吴带班', '周带班']]]);
+  // The office's duty leader starts district-wide ones, so names the duty leaders of every unit.
   const chu = await board('chu');
   assert.deepEqual([chu.declareUnitIds, chu.declareDistrict], [[org.officeId], true]);
+  assert.deepEqual(chu.pools.map((p) => p.unitId).sort(), [org.archiveId, org.officeId, org.unitId].sort());
+  assert.ok(chu.pools.find((p) => p.unitId === org.unitId)!.officers.some((o) => o.name === '赵值班'));
   const zhao = await board('zhao');
-  assert.deepEqual([zhao.declareUnitIds, zhao.declareDistrict], [[], false]);
+  assert.deepEqual([zhao.declareUnitIds, zhao.declareDistrict, zhao.pools], [[], false, []]);
   const egov = await board('egov');
-  assert.deepEqual([egov.declareUnitIds.length, egov.declareDistrict], [3, true]);
-  assert.deepEqual(egov.peopleUnitIds.sort(), [org.archiveId, org.officeId, org.unitId].sort());
+  assert.deepEqual([egov.declareUnitIds.length, egov.declareDistrict, egov.pools.length], [3, true, 3]);
 });

@@ -11,7 +11,7 @@ import { getUserEmails, getUsersByIds, listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
-import { districtUnitIds, dutyPool, peopleOf, record, roleIn, unitFacts } from './context.ts';
+import { districtUnitIds, type DutyPool, dutyPool, peopleOf, record, roleIn, unitFacts } from './context.ts';
 import { LIMITS, optionalText, type Person, requireText, type Shift, when } from './model.ts';
 import { gaps } from './roster-check.ts';
 import * as store from './store.ts';
@@ -157,17 +157,19 @@ export async function listEmergencyViews(deps: Deps, actor: Actor, q: { unitId?:
 
 export interface EmergencyBoard {
   emergencies: EmergencyView[];
-  /** Where this person may start one (the whole district too?), and whose duty people they may name in it. */
-  abilities: { declareUnitIds: string[]; declareDistrict: boolean; peopleUnitIds: string[] };
+  /** Where this person may start one (the whole district too?), and the duty people of those units to name in it. */
+  abilities: { declareUnitIds: string[]; declareDistrict: boolean; pools: ({ unitId: string; unitName: string } & DutyPool)[] };
 }
 
-/** The 突发事件 screen: the emergencies in sight and what this person may do there, from the policy, not the browser. */
+/**
+ * The 突发事件 screen: the emergencies in sight and what this person may do there, from the policy, not the browser.
+ * Whoever may start a district-wide one names duty leaders of every unit, so sees every unit's duty people.
+ */
 export async function emergencyBoard(deps: Deps, actor: Actor, q: { unitId?: string; openOnly?: boolean }): Promise<EmergencyBoard> {
   const [emergencies, units, district] = await Promise.all([listEmergencyViews(deps, actor, q), listUnits(deps.db), districtUnitIds(deps.db)]);
-  const scope = dutyScope(actor);
-  return { emergencies, abilities: {
-    declareUnitIds: units.filter((u) => canDeclareEmergency(actor, u.id, district).allowed).map((u) => u.id),
-    declareDistrict: canDeclareEmergency(actor, null, district).allowed,
-    peopleUnitIds: scope === 'all' ? units.map((u) => u.id) : scope,
-  } };
+  const declareUnitIds = units.filter((u) => canDeclareEmergency(actor, u.id, district).allowed).map((u) => u.id);
+  const declareDistrict = canDeclareEmergency(actor, null, district).allowed;
+  const named = units.filter((u) => declareDistrict || declareUnitIds.includes(u.id));
+  const pools = await Promise.all(named.map(async (u) => ({ unitId: u.id, unitName: u.name, ...(await dutyPool(deps.db, u.id)) })));
+  return { emergencies, abilities: { declareUnitIds, declareDistrict, pools } };
 }

@@ -155,7 +155,10 @@ export const EmergencyDto = z.object({
 
 export const EmergencyBoardDto = z.object({
   emergencies: z.array(EmergencyDto),
-  abilities: z.object({ declareUnitIds: z.array(z.string()), declareDistrict: z.boolean(), peopleUnitIds: z.array(z.string()) }),
+  abilities: z.object({
+    declareUnitIds: z.array(z.string()), declareDistrict: z.boolean(),
+    pools: z.array(z.object({ unitId: z.string(), unitName: z.string(), leaders: z.array(Person), officers: z.array(Person) })),
+  }),
 });
 export const FeedBody = z.object({ kind: z.enum(['user', 'unit']), unitId: Id.optional() });
 export const FeedDto = z.object({ id: z.string(), kind: z.enum(['user', 'unit']), ownerId: z.string(), createdBy: z.string(), createdAt: z.string(),

@@ -25,11 +25,10 @@ export function EmergenciesPage() {
   const { reload } = list;
   useEffect(() => { const t = setInterval(reload, REFRESH_MS); return () => clearInterval(t); }, [reload]);
   if (!user) return null;
-  // Where this person may start one, and whose people they may name: the server's answer (src/org/policy/duty.ts).
+  // Where this person may start one, and the people they may name: the server's answer (src/org/policy/duty.ts).
   const can = list.data?.abilities;
   const may = can && (can.declareUnitIds.length || can.declareDistrict)
     ? { units: units.filter((u) => can.declareUnitIds.includes(u.id)), district: can.declareDistrict } : null;
-  const seen = units.filter((u) => can?.peopleUnitIds.includes(u.id));
   const open = (list.data?.emergencies ?? []).filter((e) => e.state === 'open');
   const closed = (list.data?.emergencies ?? []).filter((e) => e.state === 'closed');
 
@@ -58,7 +57,7 @@ export function EmergenciesPage() {
           ]} />
       </Card>
       {may && (
-        <EmergencyForm open={declaring} may={may} seen={seen} defaultUnitId={user.unitId} onClose={() => setDeclaring(false)} onDeclared={reload} />
+        <EmergencyForm open={declaring} may={may} pools={can?.pools ?? []} defaultUnitId={user.unitId} onClose={() => setDeclaring(false)} onDeclared={reload} />
       )}
       <FormModal<{ summary: string }> title={`结束处置：${closing?.title ?? ''}`} open={!!closing} onClose={() => setClosing(null)} testId="emergency-close-form"
         done="突发事件处置已结束" submitText="结束处置" onSubmit={async (v) => { await post(`/api/duty/emergencies/${closing?.id}/close`, v); reload(); }}>

@@ -6,12 +6,11 @@ import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { FormModal } from '../admin/FormModal.tsx';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
-import { get, post } from '../api.ts';
+import { post } from '../api.ts';
 import { dayjs } from '../format.ts';
-import { useLoad } from '../hooks.ts';
 import type { Unit } from '../types.ts';
-import { type Emergency, LIMITS, personText } from './setupTypes.ts';
-import type { DutyPerson, DutySetup } from './types.ts';
+import { type DutyPool, type Emergency, LIMITS, personText } from './setupTypes.ts';
+import type { DutyPerson } from './types.ts';
 
 interface Values { scope: 'unit' | 'district'; unitId?: string; title: string; description?: string; until?: Dayjs | null; leaders?: string[]; extras?: string[] }
 
@@ -22,13 +21,13 @@ const parse = (v: string) => { const [unitId, userId] = v.split(':'); return { u
 interface Props {
   open: boolean;
   may: { units: Unit[]; district: boolean };
-  seen: Unit[]; // units whose duty people this person may see
+  pools: DutyPool[]; // the duty people of each unit this person may start one for (every unit for the district)
   defaultUnitId: string;
   onClose: () => void;
   onDeclared: (e: Emergency) => void;
 }
 
-export function EmergencyForm({ open, may, seen, defaultUnitId, onClose, onDeclared }: Props) {
+export function EmergencyForm({ open, may, pools, defaultUnitId, onClose, onDeclared }: Props) {
   const declare = async (v: Values) => {
     const extras = [...new Set((v.extras ?? []).map((x) => parse(x).userId))];
     onDeclared(await post<Emergency>('/api/duty/emergencies', { unitId: v.scope === 'district' ? null : v.unitId, title: v.title,
@@ -59,32 +58,29 @@ export function EmergencyForm({ open, may, seen, defaultUnitId, onClose, onDecla
         rules={[{ validator: async (_, v: Dayjs | null | undefined) => { if (v && !v.isAfter(dayjs())) throw new Error('预计结束时间须晚于现在'); } }]}>
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="emergency-until" />
       </Form.Item>
-      <PeopleFields seen={seen} />
+      <PeopleFields pools={pools} />
     </FormModal>
   );
 }
 
-/** 带班领导 and 增加处置力量 from the duty pools of the unit, or of every unit in sight for the whole district. */
-function PeopleFields({ seen }: { seen: Unit[] }) {
+/** 带班领导 and 增加处置力量 from the duty pools of the unit, or of every unit for the whole district. */
+function PeopleFields({ pools }: { pools: DutyPool[] }) {
   const form = Form.useFormInstance<Values>();
   const scope = Form.useWatch('scope', form);
   const unitId = Form.useWatch('unitId', form);
-  const ids = scope === 'district' ? seen.map((u) => u.id) : unitId ? [unitId] : [];
-  const pools = useLoad(async () => Promise.all(ids.map(async (id) => ({ unit: seen.find((u) => u.id === id), setup: await get<DutySetup>(`/api/duty/units/${id}/setup`) }))),
-    [ids.join()]);
+  const shown = scope === 'district' ? pools : pools.filter((p) => p.unitId === unitId);
   useEffect(() => form.setFieldsValue({ leaders: [], extras: [] }), [form, scope, unitId]);
   const options = (list: 'leaders' | 'officers'): SelectProps['options'] => {
-    const groups = (pools.data ?? []).map(({ unit, setup }) => ({ label: unit?.name ?? setup.unitName, options: setup.pool[list].map((p) => pick(setup.unitId, p)) }));
+    const groups = shown.map((p) => ({ label: p.unitName, options: p[list].map((person) => pick(p.unitId, person)) }));
     return groups.length === 1 ? groups[0].options : groups.filter((g) => g.options.length > 0);
   };
-  const loading = pools.loading;
   return (
     <>
-      <Form.Item name="leaders" label="带班领导" extra="当前及后续班次（24 小时内，或至预计结束时间）没有带班领导的，由所选带班领导轮流带班" help={pools.error ?? undefined}>
-        <Select mode="multiple" allowClear loading={loading} optionFilterProp="label" placeholder="选择带班领导" options={options('leaders')} data-testid="emergency-leaders" />
+      <Form.Item name="leaders" label="带班领导" extra="当前及后续班次（24 小时内，或至预计结束时间）没有带班领导的，由所选带班领导轮流带班">
+        <Select mode="multiple" allowClear optionFilterProp="label" placeholder="选择带班领导" options={options('leaders')} data-testid="emergency-leaders" />
       </Form.Item>
       <Form.Item name="extras" label="增加处置力量" extra="所选人员将收到通知，请立即到岗处置">
-        <Select mode="multiple" allowClear loading={loading} optionFilterProp="label" placeholder="选择增加的处置人员" options={options('officers')} data-testid="emergency-extras" />
+        <Select mode="multiple" allowClear optionFilterProp="label" placeholder="选择增加的处置人员" options={options('officers')} data-testid="emergency-extras" />
       </Form.Item>
     </>
   );
