@@ -1,5 +1,6 @@
 // Runs the schema migrations in order; called at start and by `gongkai db migrate`.
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { withSchemaLock } from './pg-schema.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_publish_indexes.ts';
 import * as m003 from './migrations/003_calendar.ts';
@@ -31,11 +32,11 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-// PostgreSQL: name the schema, or Kysely finds its migration tables in *any* schema (another test file's) and
-// skips creating them in this one.
+// PostgreSQL (a schema is given): name the schema, or Kysely finds its migration tables in *any* schema (another test
+// file's) and skips creating them in this one; and take turns with schema drops (see withSchemaLock).
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = schema ? await withSchemaLock(db, () => migrator.migrateToLatest()) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

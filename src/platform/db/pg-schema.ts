@@ -2,11 +2,12 @@
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 
-async function run(url: string, statement: string): Promise<void> {
+/** Each statement on its own, so each commits before the next starts (one query string would be one transaction). */
+async function run(url: string, ...statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(statement);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }
@@ -17,8 +18,29 @@ const checked = (name: string) => {
   return name;
 };
 
+/**
+ * Kysely's migrator reads the catalog of every schema in the database, and a schema dropped meanwhile (a parallel test
+ * file's, a benchmark's) fails that read with "schema … does not exist". Migrations and schema drops therefore take
+ * turns under one advisory lock; it is held on a connection of its own while the migration uses the pool, and a
+ * session that ends releases it.
+ */
+const SCHEMA_LOCK = 724_631_101;
+
+export async function withSchemaLock<T>(db: Kysely<any>, run: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (holder) => {
+    await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(holder);
+    try {
+      return await run();
+    } finally {
+      await sql`select pg_advisory_unlock(${SCHEMA_LOCK})`.execute(holder);
+    }
+  });
+}
+
 export const createSchema = (url: string, name: string) => run(url, `create schema ${checked(name)}`);
-export const dropSchema = (url: string, name: string) => run(url, `drop schema if exists ${checked(name)} cascade`);
+/** The lock is let go only after the drop has committed: a migration that starts then sees the schema gone. */
+export const dropSchema = (url: string, name: string) =>
+  run(url, `select pg_advisory_lock(${SCHEMA_LOCK})`, `drop schema if exists ${checked(name)} cascade`, `select pg_advisory_unlock(${SCHEMA_LOCK})`);
 
 /** The same URL with every connection's search_path set to `schema` (for a subprocess given only a URL). */
 export function urlWithSchema(url: string, schema: string): string {
