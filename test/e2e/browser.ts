@@ -75,6 +75,8 @@ export async function openE2E(): Promise<E2E> {
     baseUrl, deps, browser, consoleErrors,
     async as(username) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true, baseURL: baseUrl });
+      // A loaded CI machine has taken over 30 s (Playwright's default) for a screen to answer; a lost step still fails.
+      context.setDefaultTimeout(60_000);
       contexts.push(context);
       const page = await context.newPage();
       watch(page, username);
