@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildServer } from '../../src/app/server.ts';
 import { ensureWebBuild, ROOT } from '../../src/app/web-build.ts';
 import { systemClock } from '../../src/platform/clock.ts';
@@ -102,13 +102,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
 
-/** Picks `option` in the Ant Design Select marked data-testid=`testId`. */
+/** Picks `option` in the Ant Design Select marked data-testid=`testId`; fails, naming the select, if it never takes. */
 export async function pickOption(page: Page, testId: string, option: string | RegExp): Promise<void> {
-  // On a loaded machine a click during the dropdown's opening animation can be lost: check that the option took, and
-  // pick again if it did not — never clicking an option that is already chosen (in a multiple select that would
-  // un-choose it).
+  // On a loaded machine a click during the dropdown's opening animation, or while its options are still loading, can
+  // be lost: check that the option took, and pick again if it did not — never clicking an option that is already
+  // chosen (in a multiple select that would un-choose it).
   const isChosen = (el: Element) => el.classList.contains('ant-select-item-option-selected');
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
     await page.getByTestId(testId).click();
     const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
     await item.waitFor();
@@ -116,12 +116,26 @@ export async function pickOption(page: Page, testId: string, option: string | Re
     const chosen = await item.evaluate((el) => new Promise<boolean>((resolve) => {
       const started = Date.now();
       const poll = () => (el.classList.contains('ant-select-item-option-selected') ? resolve(true)
-        : Date.now() - started > 10_000 ? resolve(false) : setTimeout(poll, 50));
+        : !el.isConnected ? resolve(false) : Date.now() - started > 10_000 ? resolve(false) : setTimeout(poll, 50));
       poll();
-    })).catch(() => true); // a single select may have unmounted its list once the choice was made
+    })).catch(() => false);
     await page.keyboard.press('Escape');
-    if (chosen || attempt === 3) return;
+    // What the person sees decides: the select shows the chosen label.
+    if (chosen || await page.getByTestId(testId).getByText(option).count()) return;
   }
+  assert.fail(`下拉框 ${testId} 选不中「${String(option)}」：已试 3 次`);
+}
+
+/**
+ * Clicks `button` and waits for `done` to show. If the screen shows an error or a field message instead, the test
+ * fails at once with what the person would read, instead of waiting out the timeout.
+ */
+export async function clickAndSee(page: Page, button: Locator, done: Locator): Promise<void> {
+  const refused = page.locator('.ant-alert-error, .ant-form-item-explain-error, .ant-message-error');
+  await button.click();
+  await done.or(refused).first().waitFor();
+  if (await done.count()) return;
+  assert.fail(`点击「${await button.innerText()}」后界面提示：${(await refused.allInnerTexts()).join('；')}`);
 }
 
 /** Ticks channel → column in the multiple Cascader marked data-testid=`testId`. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openE2E, pickColumn, pickOption, screenshot, type E2E } from './browser.ts';
+import { clickAndSee, openE2E, pickColumn, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
 before(async () => { e2e = await openE2E(); });
@@ -28,8 +28,10 @@ async function stageOf(page: Page): Promise<string | null> {
   return page.getByTestId('stage').first().getAttribute('data-stage');
 }
 
+const stageShown = (page: Page, stage: string) => page.locator(`[data-testid="stage"][data-stage="${stage}"]`).first();
+
 async function expectStage(page: Page, stage: string): Promise<void> {
-  await page.locator(`[data-testid="stage"][data-stage="${stage}"]`).first().waitFor();
+  await stageShown(page, stage).waitFor();
 }
 
 /** Approves the awaiting level on the item page; levels 1 and 2 also give the disclosure opinion 公开. */
@@ -45,8 +47,7 @@ async function approve(page: Page, itemPath: string, opts: { disclosure?: boolea
     await page.getByTestId('opinion-reason').fill('属于主动公开的工作动态，不涉及国家秘密和个人信息。');
   }
   await page.getByTestId('attest').check();
-  await page.getByTestId('approve').click();
-  await expectStage(page, opts.then);
+  await clickAndSee(page, page.getByTestId('approve'), stageShown(page, opts.then));
 }
 
 async function secrecyOpinion(page: Page, itemPath: string, then: string): Promise<void> {
@@ -55,8 +56,7 @@ async function secrecyOpinion(page: Page, itemPath: string, then: string): Promi
   await pickOption(page, 'opinion-select', /^公开$/);
   await pickOption(page, 'basis-select', '政府信息公开条例');
   await page.getByTestId('opinion-reason').fill('经审查不涉及国家秘密、工作秘密和个人隐私。');
-  await page.getByTestId('secrecy-submit').click();
-  await expectStage(page, then);
+  await clickAndSee(page, page.getByTestId('secrecy-submit'), stageShown(page, then));
 }
 
 test('一般稿件：起草人、科室负责人、保密工作机构、分管领导四人在浏览器中走完全程并发布', async () => {
@@ -110,8 +110,7 @@ test('一般稿件：起草人、科室负责人、保密工作机构、分管�
 test('重大事项：分管领导通过后还须主要领导审定才发布', async () => {
   const staff = await e2e.as('kjj.staff');
   const item = await draft(staff, '关于调整区级科技专项资金管理办法的通知', CLEAN_BODY, { major: true });
-  await staff.getByTestId('submit').click();
-  await expectStage(staff, 'level1');
+  await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1'));
   await approve(staff, item, { disclosure: true, then: 'level2' });
   await approve(await e2e.as('kjj.section'), item, { disclosure: true, then: 'secrecy' });
   await secrecyOpinion(await e2e.as('kjj.secrecy'), item, 'level3');
@@ -125,15 +124,13 @@ test('重大事项：分管领导通过后还须主要领导审定才发布', as
 test('退回与重新提交：科室负责人退回，起草人修改形成新版本，从一审重新开始，修改对比可见', async () => {
   const staff = await e2e.as('kjj.staff');
   const item = await draft(staff, '区科技局开展科技特派员下乡服务', CLEAN_BODY);
-  await staff.getByTestId('submit').click();
-  await expectStage(staff, 'level1');
+  await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1'));
   await approve(staff, item, { disclosure: true, then: 'level2' });
 
   const section = await e2e.as('kjj.section');
   await section.goto(item);
   await section.getByTestId('review-opinion').fill('请补充服务的镇街名单。');
-  await section.getByTestId('return').click();
-  await expectStage(section, 'returned');
+  await clickAndSee(section, section.getByTestId('return'), stageShown(section, 'returned'));
 
   await staff.goto('/');
   await staff.getByTestId('my-items').getByText('区科技局开展科技特派员下乡服务').click();
@@ -142,8 +139,7 @@ test('退回与重新提交：科室负责人退回，起草人修改形成新�
   await staff.getByTestId('body-editor').fill(`${CLEAN_BODY}服务覆盖东溪镇、打通镇。`);
   await staff.getByTestId('save').click();
   await staff.getByText('已保存为第 2 版').waitFor();
-  await staff.getByTestId('submit').click();
-  await expectStage(staff, 'level1'); // the chain restarts at level 1
+  await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1')); // the chain restarts at level 1
   await staff.getByRole('tab', { name: '修改对比' }).click();
   assert.match(await staff.getByTestId('diff').locator('.diff-insert').allInnerTexts().then((t) => t.join('')), /东溪镇、打通镇/);
   await staff.getByRole('tab', { name: /审核记录/ }).click();
@@ -166,8 +162,7 @@ test('严重表述错误阻止提交：校对结果在正文中标出，修改�
   await staff.getByTestId('save').click();
   await staff.getByText('已保存为第 2 版').waitFor();
   assert.equal(await serious.count(), 0);
-  await staff.getByTestId('submit').click();
-  await expectStage(staff, 'level1');
+  await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1'));
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
@@ -175,8 +170,7 @@ test('部分公开：保密工作机构在正文中选出不予公开的内容�
   const staff = await e2e.as('kjj.staff');
   const secret = '项目评审专家为张某某、李某某';
   const item = await draft(staff, '区级科技项目立项结果公示', `经评审，区级科技项目共立项12个。${secret}。公示期为5个工作日。`);
-  await staff.getByTestId('submit').click();
-  await expectStage(staff, 'level1');
+  await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1'));
   await approve(staff, item, { disclosure: true, then: 'level2' });
   await approve(await e2e.as('kjj.section'), item, { disclosure: true, then: 'secrecy' });
 
