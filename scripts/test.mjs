@@ -1,13 +1,21 @@
-// `npm test`: every *.test.ts on SQLite, then again on PostgreSQL when one is reachable.
-// With CI=true an unreachable PostgreSQL fails the run instead of skipping that pass.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every *.test.ts on SQLite, and again on PostgreSQL when one is reachable (with CI=true an unreachable
+// PostgreSQL fails the run instead of skipping that pass). `npm test -- part…` runs the files whose path contains a part.
+//
+// The two passes share one pool of worker slots, so a file waiting on PostgreSQL or a browser leaves its core to
+// another file. Each file runs in its own `node --test` process (as node's runner does) with its own database;
+// browser tests run one at a time, so two Chromiums never compete on a small CI machine. Each file's output is
+// printed whole when it ends: in full if it failed, as one line with its time if it passed.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const only = process.argv.slice(2);
+// Files spend much of their time waiting on a database, a subprocess or a browser: one more slot than cores.
+const slots = Number(process.env.GONGKAI_TEST_JOBS) || os.availableParallelism() + 1;
 
 function findTests(dir) {
   const out = [];
@@ -19,21 +27,13 @@ function findTests(dir) {
   return out.sort();
 }
 
+const under = (f, dir) => f.startsWith(path.join(...dir.split('/')) + path.sep);
 // Run once, on the SQLite pass: tests that never touch a database (the pure 智能校对 engine), and the browser
 // tests, which test the screens (the API under them is tested on both databases).
-const isSqliteOnly = (f) => f.startsWith(path.join('src', 'checks') + path.sep) || f.startsWith(path.join('test', 'e2e') + path.sep);
+const isBrowserTest = (f) => under(f, 'test/e2e');
+const isSqliteOnly = (f) => under(f, 'src/checks') || isBrowserTest(f);
 // *.pg.test.ts: what only PostgreSQL does (several app nodes sharing one database through pg-boss); PostgreSQL pass only.
 const isPostgresOnly = (f) => f.endsWith('.pg.test.ts');
-const isBrowserTest = (f) => f.startsWith(path.join('test', 'e2e') + path.sep);
-
-function run(files, env, label) {
-  if (files.length === 0) return 0;
-  console.log(`\n=== ${label}: ${files.length} 个测试文件 ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, ...env },
-  });
-  return r.status ?? 1;
-}
 
 async function postgresReachable() {
   const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
@@ -48,20 +48,101 @@ async function postgresReachable() {
   }
 }
 
+/** Runs one test file in its own process; resolves with its counts and whole output. */
+function runFile(job) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', job.file], {
+      cwd: root, env: { ...process.env, ...job.env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('close', (code, signal) => {
+      const output = Buffer.concat(chunks).toString('utf8');
+      const count = (name) => Number(output.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+      resolve({ ...job, code: code ?? 1, signal, output, pass: count('pass'), fail: count('fail'), seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+/** Runs every job with at most `slots` at once and one browser test at a time; longest-known first. */
+async function runAll(jobs) {
+  const queue = [...jobs];
+  const results = [];
+  let browserBusy = false;
+  let running = 0;
+  return new Promise((resolve) => {
+    const next = () => {
+      while (running < slots) {
+        const i = queue.findIndex((j) => !(isBrowserTest(j.file) && browserBusy));
+        if (i < 0) break;
+        const [job] = queue.splice(i, 1);
+        const browser = isBrowserTest(job.file);
+        if (browser) browserBusy = true;
+        running += 1;
+        runFile(job).then((r) => {
+          running -= 1;
+          if (browser) browserBusy = false;
+          results.push(r);
+          report(r, results.length, jobs.length);
+          if (queue.length === 0 && running === 0) resolve(results);
+          else next();
+        });
+      }
+    };
+    if (jobs.length === 0) resolve(results);
+    else next();
+  });
+}
+
+function report(r, done, total) {
+  const ok = r.code === 0 && r.fail === 0;
+  const line = `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}（${r.pass} 项通过，${r.fail} 项失败，${r.seconds.toFixed(1)} 秒）`;
+  if (ok) {
+    console.log(line);
+    return;
+  }
+  console.log(`\n----- ${r.label} ${r.file} 的输出 -----\n${r.output}\n----- 以上 -----`);
+  console.log(`${line}${r.signal ? `，进程被信号 ${r.signal} 终止` : r.code ? `，退出码 ${r.code}` : ''}`);
+}
+
+// The slow ones start first so that they do not run alone at the end: browser tests, then files that start servers
+// or CLI subprocesses, then the rest.
+const weight = (f) => (isBrowserTest(f) ? 0 : /cli|two-nodes|jobs|watch|duty/.test(f) ? 1 : 2);
+
 const all = findTests(path.join(root, 'src')).concat(fs.existsSync(path.join(root, 'test')) ? findTests(path.join(root, 'test')) : []);
-const files = only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all;
+const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort((a, b) => weight(a) - weight(b));
 // The UI is built once before the browser tests, not by each test file at the same time.
 if (files.some(isBrowserTest)) {
   const built = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', 'web', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(1);
 }
-let failed = run(files.filter((f) => !isPostgresOnly(f)), { GONGKAI_TEST_DB: 'sqlite' }, 'SQLite');
+
+const jobs = files.filter((f) => !isPostgresOnly(f)).map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite' } }));
+let refused = false;
 if (await postgresReachable()) {
-  failed |= run(files.filter((f) => !isSqliteOnly(f)), { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl }, 'PostgreSQL');
+  const env = { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl };
+  jobs.push(...files.filter((f) => !isSqliteOnly(f)).map((file) => ({ file, label: 'PostgreSQL', env })));
 } else if (process.env.CI === 'true') {
   console.error(`PostgreSQL 不可达（${pgUrl.replace(/:[^:@/]*@/, ':***@')}），CI 中不允许跳过`);
-  failed = 1;
+  refused = true;
 } else {
-  console.log(`\n（PostgreSQL 不可达，已跳过 PostgreSQL 一轮：${pgUrl}）`);
+  console.log(`（PostgreSQL 不可达，已跳过 PostgreSQL 一轮：${pgUrl}）`);
 }
-process.exit(failed ? 1 : 0);
+// Interleave the passes so that both engines' slow files start early.
+jobs.sort((a, b) => weight(a.file) - weight(b.file));
+
+const started = Date.now();
+console.log(`=== ${jobs.length} 个测试文件（SQLite ${jobs.filter((j) => j.label === 'SQLite').length}，`
+  + `PostgreSQL ${jobs.filter((j) => j.label === 'PostgreSQL').length}），同时运行 ${slots} 个 ===`);
+const results = await runAll(jobs);
+const failedFiles = results.filter((r) => r.code !== 0 || r.fail > 0);
+const passed = results.reduce((n, r) => n + r.pass, 0);
+const failed = results.reduce((n, r) => n + r.fail, 0) + failedFiles.filter((r) => r.fail === 0).length;
+const slowest = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 8);
+console.log(`\n最慢的文件：\n${slowest.map((r) => `  ${r.seconds.toFixed(1).padStart(6)} 秒  ${r.label} ${r.file}`).join('\n')}`);
+if (failedFiles.length) console.log(`\n失败的文件：\n${failedFiles.map((r) => `  ${r.label} ${r.file}`).join('\n')}`);
+console.log(`\n用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failedFiles.length || refused || jobs.length === 0 ? 1 : 0);
