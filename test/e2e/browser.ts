@@ -107,10 +107,13 @@ export async function pickOption(page: Page, testId: string, option: string | Re
   // On a loaded machine a click during the dropdown's opening animation, or while its options are still loading, can
   // be lost: check that the option took, and pick again if it did not — never clicking an option that is already
   // chosen (in a multiple select that would un-choose it).
+  const select = page.getByTestId(testId);
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const isChosen = (el: Element) => el.classList.contains('ant-select-item-option-selected');
+  const multiple = await select.evaluate((el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple'));
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await page.getByTestId(testId).click();
-    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+    await select.click();
+    const item = list.locator('.ant-select-item-option', { hasText: option }).first();
     await item.waitFor();
     if (!(await item.evaluate(isChosen))) await item.click();
     const chosen = await item.evaluate((el) => new Promise<boolean>((resolve) => {
@@ -119,11 +122,22 @@ export async function pickOption(page: Page, testId: string, option: string | Re
         : !el.isConnected ? resolve(false) : Date.now() - started > 10_000 ? resolve(false) : setTimeout(poll, 50));
       poll();
     })).catch(() => false);
-    await page.keyboard.press('Escape');
+    await closeList(page, list, multiple);
     // What the person sees decides: the select shows the chosen label.
-    if (chosen || await page.getByTestId(testId).getByText(option).count()) return;
+    if (chosen || await select.getByText(option).count()) return;
   }
   assert.fail(`下拉框 ${testId} 选不中「${String(option)}」：已试 3 次`);
+}
+
+/**
+ * Closes an open option list. Escape only while the list is open: a select stops the key there, but with its list
+ * already closed Escape reaches the dialog around the select and closes the whole dialog. A single select closes
+ * its list by itself once an option is picked, so it is given the time to do that first.
+ */
+async function closeList(page: Page, list: Locator, multiple: boolean): Promise<void> {
+  if (!multiple && await list.first().waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  if (await list.count()) await page.keyboard.press('Escape');
+  await list.first().waitFor({ state: 'hidden' });
 }
 
 /**
