@@ -145,3 +145,12 @@ test('附件：可执行程序的文件头（MZ 后接 %PDF-）与双向控制�
   const ok = await upload('实施方案.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'));
   assert.equal(ok.statusCode, 201, ok.body);
 });
+
+test('无需登录的质疑申请表单（自带 JSON 解析）同样拒绝无效 UTF-8 和控制字符', async () => {
+  const post = (payload: string | Buffer) => app.inject({ method: 'POST', url: '/api/public/challenges',
+    remoteAddress: '198.51.100.200', headers: { 'content-type': 'application/json' }, payload });
+  const bytes = await post(Buffer.concat([Buffer.from('{"subject":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]));
+  assert.deepEqual([bytes.statusCode, bytes.json().code], [400, 'BODY_NOT_UTF8']);
+  const nul = await post(JSON.stringify({ subject: '询问\u0000' }));
+  assert.deepEqual([nul.statusCode, nul.json().code, nul.json().field], [400, 'TEXT_CONTROL_CHAR', 'subject']);
+});

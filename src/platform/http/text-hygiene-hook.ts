@@ -28,14 +28,22 @@ function checkRequest(req: FastifyRequest): void {
   if (found) throw found;
 }
 
-export function registerTextHygiene(app: FastifyInstance): void {
+/**
+ * Adds the strict-UTF-8 JSON parser to `app`'s scope: for the root, and for a plugin that removes the inherited
+ * parsers (src/secrecy/challenge-routes.ts).
+ */
+export function addStrictJsonParser(app: FastifyInstance): void {
   const defaultJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const text = decodeUtf8Strict(body as Buffer);
     if (text instanceof AppError) return done(text, undefined);
     return defaultJson(req, text, done);
   });
+}
+
+export function registerTextHygiene(app: FastifyInstance): void {
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  addStrictJsonParser(app);
   app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_req, body, done) => {
     const text = decodeUtf8Strict(body as Buffer);
     return text instanceof AppError ? done(text, undefined) : done(null, text);
