@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
+import { registerTextHygiene } from '../platform/http/text-hygiene-hook.ts';
 import { registerSessionHook } from '../org/session-hook.ts';
 import { dictionaryRoutes } from '../org/dictionary-routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
@@ -68,6 +69,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     openapi: { info: { title: 'gongkai 公开 API', version: '0.1.0', description: '三审三校、保密审查、读网值班平台接口' } },
     transform: jsonSchemaTransform,
   });
+  registerTextHygiene(app as unknown as FastifyInstance); // strict UTF-8 and clean text in every body, query and path
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadMb * 1024 * 1024, files: 1, fields: 20 } });
   registerSessionHook(app as unknown as FastifyInstance, deps);

@@ -1,5 +1,6 @@
 // HTTP for login, logout, the current session and password change. The session token travels only in an
 // httpOnly, SameSite=Strict cookie; the CSRF token is returned in the body for the x-csrf-token header.
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ import { changePassword, loadSessionActor, login, logout } from './auth-service.
 import { OkDto, SessionDto, toSessionDto } from './dto.ts';
 import { actorOf } from './request-context.ts';
 import { SESSION_COOKIE } from './session-hook.ts';
-import { unauthenticated } from '../platform/errors.ts';
+import { AppError, unauthenticated } from '../platform/errors.ts';
 
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
 const PasswordBody = z.object({ oldPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) });
@@ -16,11 +17,17 @@ const PasswordBody = z.object({ oldPassword: z.string().min(1).max(128), newPass
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, path: '/', secure: deps.config.secureCookies === '1' };
   const clearSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  // Per address, whatever the account (GONGKAI_LOGIN_RATE_PER_MINUTE); per account and address: login-throttle.ts.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError(429, 'RATE_LIMITED', `登录尝试过于频繁，请在 ${ctx.after} 后再试`),
+  });
 
   app.post('/api/auth/login', {
+    config: { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } },
     schema: { body: LoginBody, response: { 200: SessionDto }, tags: ['auth'], summary: '登录' },
   }, async (req, reply) => {
-    const session = await login(deps, req.body);
+    const session = await login(deps, { ...req.body, source: req.ip });
     reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: new Date(session.expiresAt) });
     return toSessionDto(session.actor, session.csrfToken);
   });

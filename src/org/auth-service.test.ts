@@ -40,44 +40,54 @@ test('未知用户与错误密码得到同一答复，失败也记入台账', as
   const failed = await ledger('auth.login_failed');
   assert.equal(failed.length, before + 2);
   assert.equal(failed.at(-2)!.actor_id, 'anonymous');
-  assert.deepEqual(JSON.parse(failed.at(-2)!.payload), { username: 'nobody', reason: 'unknown_user' });
-  assert.deepEqual(JSON.parse(failed.at(-1)!.payload), { username: 'kjj.leader', reason: 'bad_password' });
+  assert.deepEqual(JSON.parse(failed.at(-2)!.payload), { username: 'nobody', source: 'unknown', reason: 'unknown_user' });
+  assert.deepEqual(JSON.parse(failed.at(-1)!.payload), { username: 'kjj.leader', source: 'unknown', reason: 'bad_password' });
   assert.ok(!failed.at(-1)!.payload.includes('wrong-1'));
 });
 
-test('连续失败达到上限即锁定，锁定期内正确密码也不能登录，到期后可登录，成功登录清零计数', async () => {
-  const max = deps.config.maxLoginFailures;
-  for (let i = 1; i < max; i += 1) {
-    await assert.rejects(login(deps, { username: 'cgj.staff', password: `bad${i}` }), { code: 'BAD_CREDENTIALS' });
-  }
-  await assert.rejects(login(deps, { username: 'cgj.staff', password: 'bad-last' }),
-    (err: Error & { status: number; code: string }) => err.status === 403 && err.code === 'LOCKED' && err.message.includes(`${deps.config.lockoutMinutes} 分钟`));
-  assert.equal((await ledger('auth.locked')).filter((e) => e.payload.includes('cgj.staff')).length, 1);
-  await assert.rejects(login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD }), { status: 403, code: 'LOCKED' });
+const ATTACKER = '203.0.113.9';
+const HOME = '198.51.100.7';
+const tryLogin = (username: string, password: string, source: string) => login(deps, { username, password, source });
 
-  deps.clock.advance(deps.config.lockoutMinutes * 60_000 - 60_000);
-  await assert.rejects(login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD }), { code: 'LOCKED', message: /1 分钟/ });
-  deps.clock.advance(60_000);
-  const s = await login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD });
+test('攻击者从一个地址猜密码，不能阻止本人从另一个地址登录；账号不被锁定', async () => {
+  for (let i = 0; i < 5; i += 1) await assert.rejects(tryLogin('cgj.staff', `bad${i}`, ATTACKER), { code: 'BAD_CREDENTIALS' });
+  for (let i = 0; i < 3; i += 1) {
+    await assert.rejects(tryLogin('cgj.staff', DEMO_PASSWORD, ATTACKER), { status: 429, code: 'LOGIN_THROTTLED' });
+  }
+  const s = await tryLogin('cgj.staff', DEMO_PASSWORD, HOME);
   assert.equal(s.actor.username, 'cgj.staff');
   assert.equal((await userRow('cgj.staff')).lockedUntil, null);
-
-  // The counter restarted: max-1 new failures do not lock.
-  for (let i = 1; i < max; i += 1) {
-    await assert.rejects(login(deps, { username: 'cgj.staff', password: `again${i}` }), { code: 'BAD_CREDENTIALS' });
-  }
-  await login(deps, { username: 'cgj.staff', password: DEMO_PASSWORD });
+  assert.equal((await ledger('auth.locked')).length, 0);
+  const failed = (await ledger('auth.login_failed')).filter((e) => e.payload.includes('cgj.staff'));
+  assert.deepEqual(failed.map((e) => JSON.parse(e.payload).reason), [...Array(5).fill('bad_password'), ...Array(3).fill('throttled')]);
+  assert.deepEqual(JSON.parse(failed[0].payload), { username: 'cgj.staff', source: ATTACKER, reason: 'bad_password' });
 });
 
-test('管理员重置密码解除锁定并结束该用户的会话', async () => {
-  const s = await login(deps, { username: 'rsj.staff', password: DEMO_PASSWORD });
-  for (let i = 0; i < deps.config.maxLoginFailures; i += 1) {
-    await assert.rejects(login(deps, { username: 'rsj.staff', password: `bad${i}` }));
+test('同一账号同一地址：5 次之后每次须等待 1、2、4…秒（正确密码也须等待），到点可登录，成功后重新计数', async () => {
+  const src = '192.0.2.44';
+  for (let i = 0; i < 5; i += 1) await assert.rejects(tryLogin('fgw.leader', `bad${i}`, src), { code: 'BAD_CREDENTIALS' });
+  for (const wait of [1, 2, 4, 8]) {
+    await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: new RegExp(`请 ${wait} 秒后再试`) });
+    deps.clock.advance(wait * 1000 - 1);
+    await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 1 秒后再试/ });
+    deps.clock.advance(1);
+    await assert.rejects(tryLogin('fgw.leader', `again${wait}`, src), { code: 'BAD_CREDENTIALS' });
   }
-  await setPassword(deps, 'system', 'rsj.staff', 'Reset2026ok');
-  assert.equal(await loadSessionActor(deps, tokenId(s.token)), null);
-  await login(deps, { username: 'rsj.staff', password: 'Reset2026ok' });
-  assert.equal((await ledger('org.password_set')).length, 1);
+  await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 16 秒后再试/ });
+  deps.clock.advance(16_000);
+  assert.equal((await tryLogin('fgw.leader', DEMO_PASSWORD, src)).actor.username, 'fgw.leader');
+  for (let i = 0; i < 5; i += 1) await assert.rejects(tryLogin('fgw.leader', `new${i}`, src), { code: 'BAD_CREDENTIALS' });
+  await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 1 秒后再试/ });
+});
+
+test('等待最长为 GONGKAI_LOGIN_MAX_DELAY_MINUTES，未知用户名同样节流', async () => {
+  const src = '192.0.2.45';
+  for (let i = 0; i < 20; i += 1) {
+    await assert.rejects(tryLogin('no.such.user', `bad${i}`, src), { code: 'BAD_CREDENTIALS' });
+    deps.clock.advance(deps.config.loginMaxDelayMinutes * 60_000);
+  }
+  await assert.rejects(tryLogin('no.such.user', 'x', src), { code: 'BAD_CREDENTIALS' });
+  await assert.rejects(tryLogin('no.such.user', 'x', src), { status: 429, message: /请 15 分钟后再试/ });
 });
 
 test('会话过期后不再有效', async () => {

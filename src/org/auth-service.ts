@@ -1,14 +1,21 @@
 // Login, sessions, logout and password change. Passwords are argon2id hashes; session cookies are random tokens
 // stored only as their SHA-256 (src/platform/auth). Neither a password nor a token is ever logged or ledgered.
+// Failed logins slow down only the (account, address) pair that fails, never lock the account (login-throttle.ts).
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/auth/password.ts';
 import { newToken, tokenId } from '../platform/auth/token.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { AppError, forbidden, invalid, unauthenticated } from '../platform/errors.ts';
+import { AppError, invalid, unauthenticated } from '../platform/errors.ts';
 import { appendLedger, type LedgerActor } from '../platform/ledger/service.ts';
+import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
+import {
+  type Burst, burstNotice, burstsOf, retryAt, secondsUntil, throttlePolicy, type ThrottlePolicy, waitText, windowStart,
+} from './login-throttle.ts';
+import * as throttle from './login-throttle-store.ts';
 import type { Actor } from './model.ts';
-import { loadActor } from './service.ts';
+import { securityAdminIds } from './security-admins.ts';
+import { getUserEmails, loadActor } from './service.ts';
 import * as users from './user-store.ts';
 
 export interface SessionActor {
@@ -27,70 +34,94 @@ export interface LoginResult {
 // One message for an unknown user, a wrong password and a disabled account, so the answer does not tell
 // which usernames exist.
 const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
-const locked = (minutes: number) => forbidden('LOCKED', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+const throttled = (seconds: number) => new AppError(429, 'LOGIN_THROTTLED',
+  `从本机登录该账号失败次数过多，请 ${waitText(seconds)}后再试；如忘记密码，请联系安全管理员重置`);
 
 // An unknown username is checked against this hash so that it costs the same argon2 time as a real one.
 let dummyHash: Promise<string> | null = null;
 const timingDummy = () => (dummyHash ??= hashPassword(randomBytes(18).toString('base64')));
 
-const minutesLeft = (until: string, now: Date) => Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 60_000));
-const isLocked = (row: users.UserLoginRow, now: Date) => row.locked_until !== null && row.locked_until > now.toISOString();
+export interface LoginInput {
+  username: string;
+  password: string;
+  /** The client address (req.ip): failures are throttled per account and address (login-throttle.ts). */
+  source?: string;
+}
 
-export async function login(deps: Deps, input: { username: string; password: string }): Promise<LoginResult> {
+export async function login(deps: Deps, input: LoginInput): Promise<LoginResult> {
   const username = String(input.username ?? '').trim().slice(0, 64);
   const password = String(input.password ?? '');
-  const user = username ? await users.findUserByUsername(deps.db, username) : undefined;
-  if (user && isLocked(user, deps.clock.now())) {
-    await recordFailure(deps, username, user, 'locked');
-    throw locked(minutesLeft(user.locked_until!, deps.clock.now()));
+  const source = String(input.source || 'unknown').slice(0, 64);
+  const policy = throttlePolicy(deps.config);
+  const asked = deps.clock.now();
+  const wait = retryAt(await throttle.pairState(deps.db, username, source), asked, policy);
+  if (wait) {
+    // Refused before the password is even looked at; recorded, but not counted as another failure.
+    await recordFailure(deps, { username, source, user: undefined, reason: 'throttled' });
+    throw throttled(secondsUntil(wait, asked));
   }
+  const user = username ? await users.findUserByUsername(deps.db, username) : undefined;
   const passwordOk = await verifyPassword(user?.password_hash ?? (await timingDummy()), password);
   if (!user || !passwordOk || Number(user.disabled) === 1) {
     const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'disabled';
-    // The failure and the counter are committed before the request is answered with an error.
-    const lockedFor = await recordFailure(deps, username, user, reason);
-    throw lockedFor ? locked(lockedFor) : badCredentials();
+    // The failure and the counters are committed before the request is answered with an error.
+    await recordFailure(deps, { username, source, user, reason });
+    throw badCredentials();
   }
-  const result = await deps.db.transaction().execute(async (tx) => {
+  return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    // A lock set by a concurrent failing attempt since the check above still wins.
-    if (!(await users.clearLoginFailures(tx, user.id, now.toISOString()))) return null;
     const actor = await loadActor(tx, user.id);
-    if (!actor) return null;
+    if (!actor) throw badCredentials(); // disabled meanwhile
+    await throttle.clearPair(tx, username, source);
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3600_000).toISOString();
     await users.deleteExpiredSessions(tx, now.toISOString());
     await users.insertSession(tx, { id: tokenId(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt });
     await appendLedger(tx, { actor: { id: user.id, name: user.display_name }, role: '', unitId: user.unit_id, action: 'auth.login',
-      subject: `user:${user.id}`, payload: { username, expiresAt } }, now);
+      subject: `user:${user.id}`, payload: { username, source, expiresAt } }, now);
     return { token, csrfToken, actor, expiresAt };
   });
-  if (!result) {
-    await recordFailure(deps, username, user, 'locked');
-    throw locked(deps.config.lockoutMinutes);
-  }
-  return result;
+}
+
+interface Failure {
+  username: string;
+  source: string;
+  user: users.UserLoginRow | undefined;
+  reason: 'unknown_user' | 'bad_password' | 'disabled' | 'throttled';
 }
 
 /**
- * Writes auth.login_failed (and, when this failure reaches the limit, the lock and auth.locked) in its own
- * committed transaction. Returns the lockout minutes when this attempt locked the account.
+ * Writes auth.login_failed in its own committed transaction; a counted failure (not a throttled attempt) also adds to
+ * the pair's delays, and when it makes a burst, the 安全管理员 are told once per window (auth.login_burst).
  */
-async function recordFailure(deps: Deps, username: string, user: users.UserLoginRow | undefined, reason: string): Promise<number | null> {
-  return deps.db.transaction().execute(async (tx) => {
+async function recordFailure(deps: Deps, f: Failure): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const actor: LedgerActor = user ? { id: user.id, name: user.display_name } : { id: 'anonymous', name: username };
-    const base = { actor, role: '', unitId: user?.unit_id ?? '', subject: user ? `user:${user.id}` : `login:${username}` };
-    await appendLedger(tx, { ...base, action: 'auth.login_failed', payload: { username, reason } }, now);
-    if (!user || reason !== 'bad_password') return null;
-    const failures = await users.addLoginFailure(tx, user.id);
-    if (failures < deps.config.maxLoginFailures) return null;
-    const until = new Date(now.getTime() + deps.config.lockoutMinutes * 60_000).toISOString();
-    await users.lockUser(tx, user.id, until);
-    await appendLedger(tx, { ...base, action: 'auth.locked', payload: { username, failures, until } }, now);
-    return deps.config.lockoutMinutes;
+    const actor: LedgerActor = f.user ? { id: f.user.id, name: f.user.display_name } : { id: 'anonymous', name: f.username };
+    const base = { actor, role: '', unitId: f.user?.unit_id ?? '', subject: f.user ? `user:${f.user.id}` : `login:${f.username}` };
+    await appendLedger(tx, { ...base, action: 'auth.login_failed', payload: { username: f.username, source: f.source, reason: f.reason } }, now);
+    if (f.reason === 'throttled') return;
+    await throttle.addFailure(tx, f.username, f.source, now);
+    const policy = throttlePolicy(deps.config);
+    const counts = await throttle.recentCounts(tx, f.username, f.source, windowStart(now, policy).toISOString());
+    for (const burst of burstsOf({ username: f.username, source: f.source, ...counts }, now, policy)) {
+      if (!(await throttle.claimAlert(tx, burst, now))) continue;
+      await alertSecurityAdmins(tx, burst, policy, now);
+      await appendLedger(tx, { ...base, action: 'auth.login_burst', subject: `login-${burst.kind}:${burst.target}`,
+        payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart } }, now);
+    }
   });
+}
+
+/** In-app notice and e-mail (through the outbox, sent after commit) to every 安全管理员. */
+async function alertSecurityAdmins(tx: Executor, burst: Burst, policy: ThrottlePolicy, now: Date): Promise<void> {
+  const ids = await securityAdminIds(tx);
+  if (ids.length === 0) return;
+  const notice = burstNotice(burst, policy);
+  await notifyUsers(tx, ids, { kind: 'auth.login_burst', ...notice, subject: `login-${burst.kind}:${burst.target}` }, now);
+  const emails = [...(await getUserEmails(tx, ids)).values()];
+  await enqueueMail(tx, { to: emails, subject: `【gongkai】${notice.title}`, text: notice.body }, now);
 }
 
 /** The session behind a cookie; null when unknown, expired, or its account is disabled. */

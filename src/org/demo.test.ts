@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
+import { verifyPassword } from '../platform/auth/password.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import { login } from './auth-service.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from './demo.ts';
@@ -78,4 +79,15 @@ test('每个单位每种角色各有一名演示用户，科室负责人和工�
 test('演示账号可以用统一密码登录', async () => {
   const s = await login(deps, { username: 'ban.staff', password: DEMO_PASSWORD });
   assert.equal(s.actor.name, DEMO_USERS.find((u) => u.username === 'ban.staff')!.name);
+});
+
+test('每个演示账号各有自己的 argon2 哈希和盐，都能用演示密码登录', async () => {
+  const rows = await deps.db.selectFrom('users').select(['username', 'password_hash']).execute();
+  assert.equal(rows.length, DEMO_USERS.length);
+  const salt = (hash: string) => hash.split('$')[4];
+  assert.ok(rows.every((r) => r.password_hash.startsWith('$argon2id$') && salt(r.password_hash).length >= 16));
+  assert.equal(new Set(rows.map((r) => r.password_hash)).size, rows.length);
+  assert.equal(new Set(rows.map((r) => salt(r.password_hash))).size, rows.length);
+  const verified = await Promise.all(rows.map((r) => verifyPassword(r.password_hash, DEMO_PASSWORD)));
+  assert.ok(verified.every(Boolean));
 });

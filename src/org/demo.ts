@@ -22,8 +22,10 @@ interface DemoRows {
 
 export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   if ((await store.countUnits(deps.db)) > 0) return { created: false };
-  // argon2 is slow by design: one hash of the shared demo password serves every demo account.
-  const rows = buildRows(await hashPassword(DEMO_PASSWORD));
+  // One argon2 hash per account, each with its own salt (a shared hash would tell whoever reads the table that these
+  // accounts share a password). Hashed concurrently on libuv's thread pool, so the cores share the work: measured 4.5–5.7 s
+  // for these 59 accounts on a 2-core machine under heavy load (one hash alone took 0.17 s there).
+  const rows = buildRows(await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD))));
   try {
     return await deps.db.transaction().execute(async (tx) => {
       if ((await store.countUnits(tx)) > 0) return { created: false };
@@ -46,7 +48,7 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   }
 }
 
-function buildRows(passwordHash: string): DemoRows {
+function buildRows(passwordHashes: readonly string[]): DemoRows {
   const rows: DemoRows = { units: [], sections: [], channels: [], columns: [], users: [], roles: [] };
   const unitIds = new Map<string, string>();
   const firstSection = new Map<string, string>();
@@ -64,10 +66,10 @@ function buildRows(passwordHash: string): DemoRows {
     }
     for (const c of DEMO_COLUMNS) rows.columns.push({ id: randomUUID(), channelId: site.id, name: c.name, kind: c.kind });
   }
-  for (const u of DEMO_USERS) {
+  for (const [i, u] of DEMO_USERS.entries()) {
     const id = randomUUID();
     const unitId = unitIds.get(u.unit)!;
-    rows.users.push({ id, username: u.username, name: u.name, unitId, passwordHash, email: u.email });
+    rows.users.push({ id, username: u.username, name: u.name, unitId, passwordHash: passwordHashes[i], email: u.email });
     rows.roles.push({ id: randomUUID(), userId: id, role: u.role, unitId, sectionId: u.section ? firstSection.get(u.unit)! : null });
   }
   return rows;

@@ -2,7 +2,8 @@
 const ACTION_NAME: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定',
+  'auth.locked': '账号锁定', // no longer written (accounts are throttled, not locked); kept for older entries
+  'auth.login_burst': '登录异常提醒',
   'auth.logout': '退出登录',
   'auth.password_change': '修改密码',
   'org.unit_create': '新建单位',

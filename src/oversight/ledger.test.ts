@@ -43,7 +43,7 @@ test('本单位领导看到本单位的台账，新的在前，带中文操作�
   assert.deepEqual([entries[0].action, entries[0].actionLabel, entries[0].roleName], ['auth.login', '登录', '']);
   const failed = entries.find((e) => e.action === 'auth.login_failed');
   assert.equal(failed?.actionLabel, '登录失败');
-  assert.deepEqual(failed?.payload, { username: 'kjj.staff', reason: 'bad_password' });
+  assert.deepEqual(failed?.payload, { username: 'kjj.staff', source: 'unknown', reason: 'bad_password' });
 });
 
 test('筛选：日期（北京时间，含首尾）、操作（代码或模块）、操作人（姓名的一部分）', async () => {

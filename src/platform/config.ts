@@ -10,8 +10,11 @@ const ConfigSchema = z.object({
   demo: z.enum(['0', '1']).default('1'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   sessionHours: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Failed logins (src/org/login-throttle.ts): free failures per (account, address) before delays start, the longest
+  // delay, and login attempts per address per minute. An account is never locked.
   maxLoginFailures: z.coerce.number().int().min(1).max(100).default(5),
-  lockoutMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  loginMaxDelayMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  loginRatePerMinute: z.coerce.number().int().min(1).max(10_000).default(60),
   maxUploadMb: z.coerce.number().min(0.1).max(200).default(20),
   secureCookies: z.enum(['0', '1']).default('0'),
   trustProxy: z.enum(['0', '1']).default('0'),
@@ -41,7 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     sessionHours: env.GONGKAI_SESSION_HOURS,
     maxLoginFailures: env.GONGKAI_MAX_LOGIN_FAILURES,
-    lockoutMinutes: env.GONGKAI_LOCKOUT_MINUTES,
+    // GONGKAI_LOCKOUT_MINUTES: the name before accounts stopped being locked, still read.
+    loginMaxDelayMinutes: env.GONGKAI_LOGIN_MAX_DELAY_MINUTES || env.GONGKAI_LOCKOUT_MINUTES || undefined,
+    loginRatePerMinute: env.GONGKAI_LOGIN_RATE_PER_MINUTE || undefined,
     maxUploadMb: env.GONGKAI_MAX_UPLOAD_MB,
     secureCookies: env.GONGKAI_SECURE_COOKIES,
     trustProxy: env.GONGKAI_TRUST_PROXY,
@@ -69,7 +74,7 @@ export function sqlitePath(config: Config): string {
 export function summarizeConfig(config: Config): string {
   const db = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `sqlite ${sqlitePath(config)}`;
   const smtp = config.smtpHost ? `${config.smtpHost}:${config.smtpPort}` : '未配置';
-  return `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h lockout=${config.maxLoginFailures}/${config.lockoutMinutes}min upload=${config.maxUploadMb}MB smtp=${smtp}`;
+  return `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h login=${config.maxLoginFailures}free/${config.loginMaxDelayMinutes}min/${config.loginRatePerMinute}rpm upload=${config.maxUploadMb}MB smtp=${smtp}`;
 }
 
 export function redactUrl(url: string): string {

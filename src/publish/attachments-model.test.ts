@@ -11,6 +11,30 @@ const mediaOf = (name: string, content: Buffer) => {
   return r instanceof AppError ? r.message : r.mediaType;
 };
 
+const codeOf = (name: string, content: Buffer) => {
+  const r = checkAttachment(name, content);
+  return r instanceof AppError ? r.code : 'ok';
+};
+
+test('可执行程序的文件头（MZ、ELF、Mach-O、#!）一律拒绝，即使后面含有 %PDF- 或 ZIP 的特征', () => {
+  const headers = [[0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf],
+    [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x23, 0x21]];
+  for (const h of headers) {
+    const head = Buffer.concat([Buffer.from(h), Buffer.alloc(64 - h.length)]);
+    assert.equal(codeOf('方案.pdf', Buffer.concat([head, Buffer.from('%PDF-1.7\n')])), 'EXECUTABLE_FILE', String(h));
+    assert.equal(codeOf('名单.zip', Buffer.concat([head, zipOf('a.txt')])), 'EXECUTABLE_FILE', String(h));
+  }
+  assert.match(mediaOf('方案.pdf', Buffer.from('MZ\x90\x00%PDF-1.7')), /附件「方案\.pdf」是可执行程序或脚本/);
+  assert.equal(codeOf('方案.pdf', Buffer.from('%PDF-1.7 MZ #!')), 'ok');
+});
+
+test('文件名含双向控制字符、控制字符或只有不可见字符：拒绝，不改写', () => {
+  assert.equal(codeOf('report\u202egpj.pdf', Buffer.from('%PDF-1.4')), 'TEXT_BIDI_CONTROL');
+  assert.match(mediaOf('report\u202egpj.pdf', Buffer.from('%PDF-1.4')), /^附件「文件名」含有改变文字显示方向的控制字符（U\+202E）/);
+  assert.equal(codeOf('a\u0000.pdf', Buffer.from('%PDF-1.4')), 'TEXT_CONTROL_CHAR');
+  assert.equal(codeOf('\u200b', Buffer.from('%PDF-1.4')), 'TEXT_INVISIBLE_ONLY');
+});
+
 test('按文件头识别：扩展名与内容一致才接受', () => {
   assert.equal(mediaOf('a.PDF', Buffer.from('%PDF-1.4')), 'application/pdf');
   assert.equal(mediaOf('a.doc', OLE), 'application/msword');

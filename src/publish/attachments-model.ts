@@ -1,6 +1,7 @@
 // 附件 (attachments) of an item: which files are accepted, how a file proves its type (its first bytes, never the name
 // or the browser's word alone), the name it is saved and downloaded under, and which revision a change belongs to. Pure.
-import { type AppError, invalid } from '../platform/errors.ts';
+import { AppError, invalid } from '../platform/errors.ts';
+import { textError, textProblem } from '../platform/http/text-hygiene.ts';
 import type { Stage } from './model.ts';
 
 interface FileType {
@@ -34,6 +35,17 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, FileType>> = {
   zip: { name: 'ZIP 压缩包', mediaType: 'application/zip', sniff: zip },
 };
 
+/**
+ * Programs, by their first bytes: Windows (MZ), Linux (ELF), macOS (Mach-O 32/64-bit either byte order, and the
+ * universal binary CAFEBABE) and scripts (#!). Such a file is refused whatever else it contains: a PDF reader finds
+ * `%PDF-` anywhere in the first kilobyte, so `MZ…%PDF-` would pass as a PDF and run as a program.
+ */
+const EXECUTABLE_HEADERS: readonly (readonly number[])[] = [
+  [0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe],
+  [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x23, 0x21],
+];
+export const isExecutable = (b: Buffer): boolean => EXECUTABLE_HEADERS.some((sig) => startsWith(sig)(b));
+
 export const FILE_NAME_MAX = 200;
 const ALLOWED = 'PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）、WPS、OFD、JPG/PNG 图片或 ZIP 压缩包';
 
@@ -54,12 +66,17 @@ export interface CheckedFile {
 
 /** The file's cleaned name and its media type, or a 400 naming what is wrong. */
 export function checkAttachment(rawName: string, content: Buffer): CheckedFile | AppError {
+  const nameProblem = textProblem(rawName);
+  if (nameProblem) return textError(['fileName'], nameProblem, '附件');
   const fileName = cleanFileName(rawName);
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
   const type = Object.hasOwn(ATTACHMENT_TYPES, ext) ? ATTACHMENT_TYPES[ext] : undefined;
   if (!type) return invalid('file', `不支持该类型的附件${ext ? `（.${ext}）` : ''}：只能上传${ALLOWED}`);
   if (content.length === 0) return invalid('file', '附件是空文件，请重新选择');
+  if (isExecutable(content)) {
+    return new AppError(400, 'EXECUTABLE_FILE', `附件「${fileName}」是可执行程序或脚本，不能作为附件上传`, 'file');
+  }
   if (!type.sniff(content)) return invalid('file', `附件「${fileName}」的内容与扩展名不符：不是有效的${type.name}，请检查文件后重新上传`);
   return { fileName, mediaType: type.mediaType };
 }

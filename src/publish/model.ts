@@ -2,6 +2,7 @@
 // No clock, database or randomness here: `now` is passed in. Source: 綦江府办〔2022〕65号, DOMAIN.md §2.
 import { AppError, conflict, invalid } from '../platform/errors.ts';
 import { htmlToText, sanitizeHtml, textToHtml } from '../platform/documents/html.ts';
+import { textError, textProblem } from '../platform/http/text-hygiene.ts';
 
 // 'secrecy' (待保密审查) sits between 二审 and 三审 (DOMAIN §3.1); 'referred' waits for the authority's answer (需报审,
 // §3.7); 'withheld' is final: 免于公开, kept with its reasons but never published (§3.2).
@@ -217,15 +218,23 @@ export function toBody(format: 'text' | 'html', content: string): Body {
   return { html, text: htmlToText(html) };
 }
 
+/**
+ * The body's plain text follows the input hygiene rules too (src/platform/http/text-hygiene.ts): an HTML character
+ * reference (&#8238;) or a Word document can carry what a JSON string may not.
+ */
 export function bodyProblem(body: Body, field: string): AppError | null {
+  const hygiene = textProblem(body.text);
+  if (hygiene && !(hygiene.fault === 'invisible' && /<img\b/i.test(body.html))) {
+    return textError([field], hygiene, '', field === 'file' ? '导入文档的正文' : '「正文」');
+  }
   if (!body.text.trim() && !/<img\b/i.test(body.html)) return invalid(field, '正文不能为空');
   if (body.text.length > LIMITS.body) return invalid(field, '正文不能超过 2 MB');
   return null;
 }
 
-/** An imported document's title when none was given: its first line, else the file name. */
+/** An imported document's title when none was given: its first line with something visible, else the file name. */
 export function titleFromImport(text: string, fileName: string): string {
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '' && textProblem(l) === null);
   const title = first ?? fileName.replace(/\.docx$/i, '').trim();
   return [...title].slice(0, LIMITS.title).join('') || '未命名稿件';
 }

@@ -1,8 +1,10 @@
 // Reading a multipart/form-data upload (a .docx plus form fields) for the import routes. The size limit is
-// @fastify/multipart's (deps.config.maxUploadMb, set in server.ts): past it toBuffer() throws a 413.
+// @fastify/multipart's (deps.config.maxUploadMb, set in server.ts): past it toBuffer() throws a 413. Form fields and
+// the file name follow the input hygiene rules of every other text (src/platform/http/text-hygiene.ts).
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { invalid } from '../platform/errors.ts';
+import { assertCleanText } from '../platform/http/text-hygiene.ts';
 import type { UploadedFile } from './service.ts';
 
 /** `what`: the file asked for, as the messages name it (a .docx by default). */
@@ -11,8 +13,14 @@ export async function readUpload<S extends z.ZodType>(req: FastifyRequest, schem
   const raw: Record<string, string> = {};
   let file: UploadedFile | null = null;
   for await (const part of req.parts()) {
-    if (part.type === 'file') file = { buffer: await part.toBuffer(), fileName: part.filename };
-    else raw[part.fieldname] = String(part.value);
+    assertCleanText([part.fieldname], part.fieldname);
+    if (part.type === 'file') {
+      assertCleanText(['fileName'], part.filename);
+      file = { buffer: await part.toBuffer(), fileName: part.filename };
+    } else {
+      raw[part.fieldname] = String(part.value);
+      assertCleanText([part.fieldname], raw[part.fieldname]);
+    }
   }
   if (!file || file.buffer.length === 0) throw invalid('file', `请选择${what}`);
   const parsed = schema.safeParse(raw);

@@ -9,11 +9,13 @@
 // make its visitors' browsers file cases from their many addresses around the per-IP limit. A request that does
 // carry a session cookie but no CSRF token is refused (403) by the session hook before it reaches this route.
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { AppError } from '../platform/errors.ts';
+import { addStrictJsonParser } from '../platform/http/text-hygiene-hook.ts';
 import { LIMITS, MAX_EXTENSION_DAYS, PHONE_RE } from './challenge-model.ts';
 import { ChallengeDto, ChallengePageDto, ListQuery, OpenedDto, OverdueQuery, PublicUnitDto } from './challenge-dto.ts';
 import {
@@ -53,7 +55,7 @@ const tags = ['secrecy'];
 export const challengeRoutes: FastifyPluginAsyncZod<ChallengeRouteOptions> = async (app, { deps, rateLimit: limit }) => {
   // JSON only, in this plugin's scope (see the comment at the top): every other content type is answered 415.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  addStrictJsonParser(app as unknown as FastifyInstance); // invalid UTF-8 is a 400, as everywhere (text-hygiene-hook.ts)
   // Registered here, not globally: only the routes below that name a limit are limited.
   await app.register(rateLimit, {
     global: false,

@@ -5,6 +5,7 @@ import type { CalendarTables } from './tables/calendar.ts';
 import type { ChallengeTables } from './tables/challenge.ts';
 import type { DictionaryTables } from './tables/dictionaries.ts';
 import type { DutyTables } from './tables/duty.ts';
+import type { LoginTables } from './tables/login.ts';
 import type { NotifyTables } from './tables/notify.ts';
 import type { PublishTables } from './tables/publish.ts';
 import type { SecrecyTables } from './tables/secrecy.ts';
@@ -159,7 +160,7 @@ export interface LedgerHeadTable {
 
 /** Every table. Capabilities added later declare theirs in ./tables/<capability>.ts. */
 export interface DB extends CalendarTables, NotifyTables, SecrecyTables, ChallengeTables, DictionaryTables, PublishTables, DutyTables,
-  WatchTables {
+  WatchTables, LoginTables {
   units: UnitsTable;
   sections: SectionsTable;
   users: UsersTable;
