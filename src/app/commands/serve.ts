@@ -1,16 +1,20 @@
 // `gongkai serve` (what `npm start` runs): migrate, load the demo data on first start, listen, schedule.
 import type { Command } from 'commander';
-import { loadDemo } from '../../org/demo.ts';
-import { loadDutyDemo } from '../../duty/demo.ts';
-import { loadConfig, summarizeConfig } from '../../platform/config.ts';
-import { startScheduler } from '../jobs.ts';
-import { openRuntime } from '../runtime.ts';
-import { buildServer } from '../server.ts';
-import { ensureWebBuild } from '../web-build.ts';
+
+/** The server's modules, loaded in parallel when `serve` runs (not by every other command). */
+async function load() {
+  const [demo, dutyDemo, config, jobs, runtime, server, webBuild] = await Promise.all([
+    import('../../org/demo.ts'), import('../../duty/demo.ts'), import('../../platform/config.ts'), import('../jobs.ts'),
+    import('../runtime.ts'), import('../server.ts'), import('../web-build.ts'),
+  ]);
+  return { ...demo, ...dutyDemo, ...config, ...jobs, ...runtime, ...server, ...webBuild };
+}
 
 export function registerServeCommand(program: Command): void {
   program.command('serve').description('启动 gongkai 服务（默认 http://localhost:8080）')
     .action(async () => {
+      const { loadConfig, summarizeConfig, openRuntime, loadDemo, loadDutyDemo, ensureWebBuild, buildServer, startScheduler }
+        = await load();
       const config = loadConfig();
       const rt = await openRuntime({ config });
       const { deps } = rt;
