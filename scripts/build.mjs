@@ -14,6 +14,7 @@ const run = (file, ...rest) => {
 
 if (!(args.includes('--if-stale') && distIsCurrent())) {
   const started = new Date();
+  console.log('正在把服务端和命令行编译到 dist/（tsc）…');
   fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
   fs.rmSync(STAMP, { force: true });
   // Outputs of deleted sources go too; the web UI (dist/web) has its own staleness check.
