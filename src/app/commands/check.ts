@@ -46,8 +46,8 @@ type Outcome = { file: string; result: CheckResult; text: string } | { file: str
 
 async function checkFiles(files: string[], opts: CheckCommandOptions): Promise<number> {
   // Loaded here, not with the command line: `gongkai --help` needs none of it, .txt files need no HTML or .docx reader.
-  const { createChecker } = await import('../../checks/index.ts');
-  const checker = createChecker();
+  // The engine loads and builds its dictionaries while the first input is being read (checkOne awaits it).
+  const checker = import('../../checks/index.ts').then(({ createChecker }) => createChecker());
   const cliProgress = files.length >= PROGRESS_FROM_FILES && process.stderr.isTTY
     ? (await import('cli-progress')).default : undefined;
   const bar = cliProgress
@@ -72,10 +72,10 @@ async function checkFiles(files: string[], opts: CheckCommandOptions): Promise<n
   return unusable ? 2 : blocking ? 1 : 0;
 }
 
-async function checkOne(checker: Checker, file: string, maxBytes: number): Promise<Outcome> {
+async function checkOne(checker: Promise<Checker>, file: string, maxBytes: number): Promise<Outcome> {
   try {
     const text = await readInput(file, maxBytes);
-    return { file, result: checker.run(text), text };
+    return { file, result: (await checker).run(text), text };
   } catch (e) {
     if (e instanceof InputError || e instanceof AppError) return { file, error: e.message };
     const code = (e as NodeJS.ErrnoException).code;
