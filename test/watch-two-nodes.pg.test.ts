@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { startGovSite, type GovSite } from './fixtures/gov-site/server.ts';
 import { watchWorld, type WatchWorld } from './support/watch-fixtures.ts';
+import { GONGKAI_BIN } from './support/cli.ts';
 import { ensureWebBuild } from '../src/app/web-build.ts';
 import { addSite, removeSite } from '../src/watch/service.ts';
 
@@ -38,7 +39,7 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(port: number): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', 'serve'], {
+  const child = spawn(process.execPath, [GONGKAI_BIN, 'serve'], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ...w.deps.cliEnv, PORT: String(port), HOST: '127.0.0.1', GONGKAI_WATCH_ALLOW_PRIVATE: '1', GONGKAI_WATCH_PROBE_SECONDS: '2' },
   });

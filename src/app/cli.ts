@@ -1,4 +1,6 @@
-// The `gongkai` command line: one entry for the server and every administrative task.
+// The `gongkai` command line: one entry for the server and every administrative task. Only the command
+// definitions load at start (commander and what the options need): each action imports its modules when it runs, so
+// `gongkai --help` and `gongkai check` do not load the server, the databases or the monitors (cli-imports.test.ts).
 import { Command } from 'commander';
 import { registerOrgCommands } from '../org/cli.ts';
 import { registerCalendarCommands } from '../platform/calendar/cli.ts';
@@ -8,7 +10,6 @@ import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerWatchCommand } from './commands/watch.ts';
 import { registerWebCommands } from './commands/web.ts';
-import { openRuntime } from './runtime.ts';
 
 const program = new Command('gongkai')
   .description('gongkai（公开）：政府网站与政务新媒体信息发布的三审三校、保密审查与读网值班平台')
@@ -17,7 +18,7 @@ const program = new Command('gongkai')
   .addHelpCommand('help [命令]', '显示命令的帮助');
 
 // Administrative commands log only warnings: their output is for the person at the terminal.
-const open = () => openRuntime({ logLevel: 'warn' });
+const open = async () => (await import('./runtime.ts')).openRuntime({ logLevel: 'warn' });
 
 registerServeCommand(program);
 registerDbCommands(program, open);

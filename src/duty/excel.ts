@@ -1,7 +1,7 @@
 // The roster as the usual Excel table (值班表): 日期, 星期, 班次, 带班领导, 值班人员, 联系电话 — one row a shift, several
 // officers in one cell separated by 、 with their phones in the same order. Reading checks every cell and reports each
 // problem by row and column in Chinese. Pure apart from exceljs: no database, no clock.
-import ExcelJS from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
 import { isIsoDate } from '../platform/calendar/model.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';
 import { weekdayName } from './model.ts';
@@ -36,12 +36,12 @@ export function rosterXlsx(title: string, rows: readonly TableRow[]): Promise<Bu
 }
 
 /** A cell as text: dates become YYYY-MM-DD, rich text and formulas their shown value. */
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result as CellValue);
     if ('text' in v) return String(v.text).trim();
     return '';
   }
@@ -60,6 +60,7 @@ export const splitNames = (text: string): string[] => text.split(/[、,，;；\n
 
 /** Reads the first sheet: finds the heading row, then reads each row; problems name the row and the column. */
 export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on the first upload, not at the server's start
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -71,7 +72,7 @@ export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
   let headRow = 0;
   const cols = new Map<Heading, number>();
   for (let r = 1; r <= Math.min(10, sheet.rowCount) && !headRow; r++) {
-    const texts = (sheet.getRow(r).values as ExcelJS.CellValue[]).map((v) => cellText(v ?? null));
+    const texts = (sheet.getRow(r).values as CellValue[]).map((v) => cellText(v ?? null));
     if (texts.includes('日期') && texts.includes('值班人员')) {
       headRow = r;
       texts.forEach((t, i) => { if ((HEADINGS as readonly string[]).includes(t)) cols.set(t as Heading, i); });
@@ -80,7 +81,7 @@ export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
   if (!headRow) return { rows: [], problems: [{ row: 0, column: '', message: `未找到表头：须有「${REQUIRED.join('」「')}」列（可选「星期」「班次」「带班领导」「联系电话」）` }] };
   const rows: ParsedTable['rows'] = [];
   const problems: CellProblem[] = [];
-  const at = (r: ExcelJS.Row, h: Heading) => (cols.has(h) ? cellText(r.getCell(cols.get(h)!).value) : '');
+  const at = (r: Row, h: Heading) => (cols.has(h) ? cellText(r.getCell(cols.get(h)!).value) : '');
   for (let n = headRow + 1; n <= sheet.rowCount; n++) {
     const r = sheet.getRow(n);
     if (HEADINGS.every((h) => at(r, h) === '')) continue;

@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import type { Deps } from '../app/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { readPassword } from './cli-input.ts';
-import { DEMO_USERS, loadDemo } from './demo.ts';
 import { isRole, type Role, ROLE_NAME, ROLES } from './model.ts';
-import { createUser, listSections, listUnits, setPassword } from './service.ts';
+
+// The use cases load when a command runs, not with `gongkai --help` (src/app/cli.ts).
+const service = () => import('./service.ts');
 
 type Open = () => Promise<{ deps: Deps; close(): Promise<void> }>;
 
@@ -47,6 +48,7 @@ function parseRole(text: string): Role {
 }
 
 async function findUnit(deps: Deps, text: string) {
+  const { listUnits } = await service();
   const units = await listUnits(deps.db);
   const unit = units.find((u) => u.id === text || u.name === text || u.fullName === text);
   if (!unit) throw new AppError(404, 'NOT_FOUND', `单位「${text}」不存在，现有单位：${units.map((u) => u.name).join('、') || '（无）'}`);
@@ -54,6 +56,7 @@ async function findUnit(deps: Deps, text: string) {
 }
 
 async function findSectionId(deps: Deps, unitId: string, unitName: string, text: string): Promise<string> {
+  const { listSections } = await service();
   const sections = await listSections(deps.db, unitId);
   const section = sections.find((s) => s.id === text || s.name === text);
   if (!section) throw new AppError(404, 'NOT_FOUND', `${unitName}没有科室「${text}」，现有科室：${sections.map((s) => s.name).join('、') || '（无）'}`);
@@ -83,6 +86,7 @@ export function registerOrgCommands(program: Command, open: Open): void {
     }), async (deps, { roles, password }) => {
       const unit = await findUnit(deps, opts.unit);
       const sectionId = opts.section ? await findSectionId(deps, unit.id, unit.name, opts.section) : null;
+      const { createUser } = await service();
       const created = await createUser(deps, 'system', {
         username, displayName: opts.name, unitId: unit.id, password,
         // Only staff and section heads belong to a section (model.ts sectionRule).
@@ -96,6 +100,7 @@ export function registerOrgCommands(program: Command, open: Open): void {
     .action((username: string, opts: { password?: string }) => runOrg(open,
       async () => opts.password ?? (await readPassword('新密码：', true)),
       async (deps, password) => {
+        const { setPassword } = await service();
         await setPassword(deps, 'system', username, password);
         return `已重置用户 ${username} 的密码；该用户的登录会话已全部失效，锁定已解除`;
       }));
@@ -103,6 +108,7 @@ export function registerOrgCommands(program: Command, open: Open): void {
   program.command('demo').description('演示数据').command('load')
     .description('载入演示单位、科室、发布渠道和各角色演示账号（库中已有单位时不做任何事）')
     .action(() => runOrg(open, async () => null, async (deps) => {
+      const { DEMO_USERS, loadDemo } = await import('./demo.ts');
       const { created } = await loadDemo(deps);
       if (!created) return '库中已有单位，未载入演示数据';
       return `已载入演示数据：${DEMO_USERS.length} 个演示账号（如 admin、kjj.staff），统一密码见 README`;

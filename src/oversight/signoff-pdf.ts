@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { Signoff, SignoffRow } from './signoff.ts';
 
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
@@ -23,6 +22,7 @@ interface Cell { text: string; span?: number; label?: boolean }
 
 export async function signoffPdf(s: Signoff): Promise<Buffer> {
   const { regular, bold } = loadFonts();
+  const { default: PDFDocument } = await import('pdfkit'); // loaded on the first sheet, not at the server's start
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `信息发布审签单：${s.title}`, Creator: 'gongkai' } });
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);

@@ -11,12 +11,15 @@ export interface ContentPool {
   close(): Promise<void>;
 }
 
+// Compiled (dist/), the worker is plain JavaScript; run as TypeScript, it starts through the .mjs that registers tsx.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './content-worker.mjs' : './content-worker.js', import.meta.url);
+
 export function startContentPool(options: CheckOptions = {}): ContentPool {
   const waiting = new Map<number, { text: string; resolve: (r: TextReport) => void }>();
   let batch: { id: number; text: string }[] = [];
   let nextId = 0;
   let local: Checker | undefined;
-  let worker: Worker | undefined = new Worker(new URL('./content-worker.mjs', import.meta.url), { workerData: options });
+  let worker: Worker | undefined = new Worker(WORKER, { workerData: options });
   worker.unref();
   const fallBack = () => {
     worker = undefined;

@@ -18,7 +18,7 @@ import { judgeDefacement } from './rules/defacement.ts';
 import { feedNewest, judgeFreshness, readList, type ListReading } from './rules/freshness.ts';
 import { collectHiddenLinks, findHiddenLinks, judgeHiddenLinks, type HiddenLinksFound } from './rules/hidden-links.ts';
 import { judgeLinks, sniffDomainPage } from './rules/links.ts';
-import type { ColumnSpec, ProbeRecord, SiteSpec } from './spec.ts';
+import { DEFAULTS, type ColumnSpec, type ProbeRecord, type SiteSpec } from './spec.ts';
 import { guessColumns } from './columns.ts';
 
 export interface RunOptions {
@@ -70,8 +70,6 @@ export interface RunResult {
   /** The columns judged (the spec's, or those found on the homepage). */
   columns: ColumnSpec[];
 }
-
-export const DEFAULTS = { maxDepth: 3, maxPages: 500, concurrency: 4 };
 
 export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
   const t0 = performance.now();

@@ -4,6 +4,9 @@
 
 import { DEFAULT_THRESHOLDS, type Thresholds } from './model.ts';
 
+/** A run's crawl limits when the caller gives none (also `gongkai watch`'s defaults). */
+export const DEFAULTS = { maxDepth: 3, maxPages: 500, concurrency: 4 };
+
 /** Column kinds and their update clocks (INSPECTION.md: 动态/要闻 14 days; 通知公告/政策文件 6 months; 人事/规划计划 1 year). */
 export type ColumnKind = 'news' | 'notice' | 'policy' | 'plan' | 'other';
 

@@ -1,4 +1,5 @@
-// Runs the real `gongkai` command in a subprocess, as a person at a terminal would.
+// Runs the real `gongkai` command (bin/gongkai.js) in a subprocess, as a person at a terminal would: the compiled
+// dist/ when it is current — `npm test` builds it first (scripts/test.mjs) — otherwise the sources through tsx.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -10,10 +11,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `entry`: another program file to run instead of the whole CLI (a test-only entry with one command starts faster). */
-export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string, entry = 'src/app/cli.ts'): Promise<CliResult> {
+export const GONGKAI_BIN = path.join(ROOT, 'bin', 'gongkai.js');
+
+export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
+    const child = spawn(process.execPath, [GONGKAI_BIN, ...args], {
       cwd: ROOT, env: { ...process.env, ...env },
     });
     let stdout = '';

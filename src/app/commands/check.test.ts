@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { GONGKAI_BIN } from '../../../test/support/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const GAZETTE = path.resolve(root, 'test/fixtures/qijiang-gazette-2022-11.txt');
@@ -14,7 +15,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string | Buffer) => { const p = path.join(dir, name); writeFileSync(p, content); return p; };
 
 function gongkai(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/check-cli.ts', 'check', ...args],
+  const r = spawnSync(process.execPath, [GONGKAI_BIN, 'check', ...args],
     { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,12 +3,9 @@
 // 0 otherwise, 2 when an input cannot be used (too large, not text, a broken or bomb .docx).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createChecker, type Checker, type CheckResult, type Finding } from '../../checks/index.ts';
+import type { Checker, CheckResult, Finding } from '../../checks/index.ts';
 import { SEVERITY_NAME, SEVERITY_ORDER } from '../../checks/model.ts';
-import { docxToHtml } from '../../platform/documents/docx.ts';
-import { htmlToText } from '../../platform/documents/html.ts';
 import { AppError } from '../../platform/errors.ts';
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -48,8 +45,12 @@ function parseBytes(value: string): number {
 type Outcome = { file: string; result: CheckResult; text: string } | { file: string; error: string };
 
 async function checkFiles(files: string[], opts: CheckCommandOptions): Promise<number> {
-  const checker = createChecker();
-  const bar = files.length >= PROGRESS_FROM_FILES && process.stderr.isTTY
+  // Loaded here, not with the command line: `gongkai --help` needs none of it, .txt files need no HTML or .docx reader.
+  // The engine loads and builds its dictionaries while the first input is being read (checkOne awaits it).
+  const checker = import('../../checks/index.ts').then(({ createChecker }) => createChecker());
+  const cliProgress = files.length >= PROGRESS_FROM_FILES && process.stderr.isTTY
+    ? (await import('cli-progress')).default : undefined;
+  const bar = cliProgress
     ? new cliProgress.SingleBar({ format: '智能校对 [{bar}] {value}/{total} 个文件', stream: process.stderr }, cliProgress.Presets.shades_classic)
     : undefined;
   bar?.start(files.length, 0);
@@ -71,10 +72,10 @@ async function checkFiles(files: string[], opts: CheckCommandOptions): Promise<n
   return unusable ? 2 : blocking ? 1 : 0;
 }
 
-async function checkOne(checker: Checker, file: string, maxBytes: number): Promise<Outcome> {
+async function checkOne(checker: Promise<Checker>, file: string, maxBytes: number): Promise<Outcome> {
   try {
     const text = await readInput(file, maxBytes);
-    return { file, result: checker.run(text), text };
+    return { file, result: (await checker).run(text), text };
   } catch (e) {
     if (e instanceof InputError || e instanceof AppError) return { file, error: e.message };
     const code = (e as NodeJS.ErrnoException).code;
@@ -87,6 +88,8 @@ async function checkOne(checker: Checker, file: string, maxBytes: number): Promi
 
 const tooLarge = (maxBytes: number) => new InputError(`输入超过允许的最大大小 ${formatBytes(maxBytes)}，已拒绝（可用 --max-bytes 调整）`);
 
+const htmlToText = async (html: string) => (await import('../../platform/documents/html.ts')).htmlToText(html);
+
 async function readInput(file: string, maxBytes: number): Promise<string> {
   if (file === '-') return decodeText(await readStdin(maxBytes));
   const info = await stat(file);
@@ -95,6 +98,7 @@ async function readInput(file: string, maxBytes: number): Promise<string> {
   const buf = await readFile(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === '.docx') {
+    const { docxToHtml } = await import('../../platform/documents/docx.ts');
     const { html } = await docxToHtml(buf, { maxUncompressedBytes: maxBytes * DOCX_EXPANSION, maxEntries: 2000 });
     return htmlToText(html);
   }

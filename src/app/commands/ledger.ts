@@ -1,8 +1,6 @@
 // `gongkai ledger verify` and `gongkai ledger export`.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { ledgerCsv, ledgerTable, ledgerXlsx } from '../../oversight/ledger-export.ts';
-import { verifyLedger } from '../../platform/ledger/service.ts';
 import type { Runtime } from '../runtime.ts';
 import { runCommand } from './run.ts';
 
@@ -11,6 +9,7 @@ export function registerLedgerCommands(program: Command, open: () => Promise<Run
 
   ledger.command('verify').description('重新计算哈希链，发现被改动、删除或调换顺序的记录')
     .action(() => runCommand(open, async ({ deps }) => {
+      const { verifyLedger } = await import('../../platform/ledger/service.ts');
       const result = await verifyLedger(deps.db);
       if (result.ok) {
         console.log(`台账完整：共 ${result.checked} 条记录，哈希链校验通过。`);
@@ -31,6 +30,7 @@ export function registerLedgerCommands(program: Command, open: () => Promise<Run
         console.error(`不支持的格式「${o.format}」，请使用 xlsx 或 csv`);
         return 2;
       }
+      const { ledgerCsv, ledgerTable, ledgerXlsx } = await import('../../oversight/ledger-export.ts');
       const { unitName, rows } = await ledgerTable(deps, o);
       const out = o.out ?? `台账-${unitName}-${o.from}-${o.to}.${o.format}`;
       const body = o.format === 'csv' ? ledgerCsv(rows) : await ledgerXlsx(unitName, `${o.from} 至 ${o.to}`, rows);

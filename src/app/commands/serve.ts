@@ -1,16 +1,19 @@
 // `gongkai serve` (what `npm start` runs): migrate, load the demo data on first start, listen, schedule.
 import type { Command } from 'commander';
-import { loadDemo } from '../../org/demo.ts';
-import { loadDutyDemo } from '../../duty/demo.ts';
-import { loadConfig, summarizeConfig } from '../../platform/config.ts';
-import { startScheduler } from '../jobs.ts';
-import { openRuntime } from '../runtime.ts';
-import { buildServer } from '../server.ts';
-import { ensureWebBuild } from '../web-build.ts';
+
+/** The server's modules, loaded when `serve` runs (not by every other command); the scheduler's after listening. */
+async function load() {
+  const [demo, config, runtime, server, webBuild] = await Promise.all([
+    import('../../org/demo.ts'), import('../../platform/config.ts'), import('../runtime.ts'), import('../server.ts'),
+    import('../web-build.ts'),
+  ]);
+  return { ...demo, ...config, ...runtime, ...server, ...webBuild };
+}
 
 export function registerServeCommand(program: Command): void {
   program.command('serve').description('启动 gongkai 服务（默认 http://localhost:8080）')
     .action(async () => {
+      const { loadConfig, summarizeConfig, openRuntime, loadDemo, ensureWebBuild, buildServer } = await load();
       const config = loadConfig();
       const rt = await openRuntime({ config });
       const { deps } = rt;
@@ -20,6 +23,7 @@ export function registerServeCommand(program: Command): void {
         const { created } = await loadDemo(deps);
         if (created) {
           deps.log.info('已载入演示数据（演示账号见 README）');
+          const { loadDutyDemo } = await import('../../duty/demo.ts');
           const duty = await loadDutyDemo(deps); // 值班: 班次、值班人员和本月起的值班表
           for (const line of [...duty.rosters.map((r) => `演示值班表：${r}`), ...duty.skipped]) deps.log.info(line);
         }
@@ -28,6 +32,7 @@ export function registerServeCommand(program: Command): void {
       await ensureWebBuild((m) => deps.log.info(m));
       const app = await buildServer(deps);
       await app.listen({ port: config.port, host: config.host });
+      const { startScheduler } = await import('../jobs.ts');
       const scheduler = await startScheduler(deps); // 定时发布、邮件、保密审查与班前提醒（src/app/jobs.ts）
       const stop = async (signal: string) => {
         deps.log.info(`收到 ${signal}，正在停止服务`);

@@ -15,8 +15,8 @@ let site: GovSite;
 before(async () => { site = await startGovSite({ today: shanghaiDay(new Date()) }); });
 after(async () => { await site.close(); rmSync(dir, { recursive: true, force: true }); });
 
-async function gongkai(args: string[], entry = 'test/support/watch-cli.ts'): Promise<{ status: number; stdout: string; stderr: string }> {
-  const r = await runCli(['watch', ...args], { NO_COLOR: '1' }, undefined, entry);
+async function gongkai(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const r = await runCli(['watch', ...args], { NO_COLOR: '1' });
   return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -77,7 +77,7 @@ test('不可用的网址退出码 2：格式错误、非 http(s)、未加 --allo
 });
 
 test('注册在 gongkai 命令行中', async () => {
-  const r = await gongkai(['--help'], 'src/app/cli.ts');
+  const r = await gongkai(['--help']);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /--allow-private/);
   assert.match(r.stdout, /仅用于内网网站和测试/);

@@ -2,22 +2,17 @@
 // found on the homepage or given with --column), links, defacement/暗链 and 智能校对 on the pages. Exit status: 1 when
 // a veto-level observation or an incident is present, 0 otherwise, 2 when the URL cannot be used.
 // `--state FILE` keeps baselines, page hashes and probe history between runs (so defacement can be judged).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import cliProgress from 'cli-progress';
+// The run itself is in watch-run.ts, loaded when the command runs.
 import { InvalidArgumentError, type Command } from 'commander';
-import { systemClock } from '../../platform/clock.ts';
-import { kindOfColumnName } from '../../watch/columns.ts';
-import { createFetcher, withoutCredentials } from '../../watch/fetch.ts';
-import { DEFAULTS, runSiteChecks, type RunProgress } from '../../watch/run.ts';
-import type { ColumnSpec, ProbeRecord, SiteSpec } from '../../watch/spec.ts';
-import { renderReport, verdictOf } from './watch-report.ts';
+import { DEFAULTS } from '../../watch/spec.ts';
 
-interface WatchOptions {
+/** A column given with --column; its kind is told from its name when the run starts (watch-run.ts). */
+export interface GivenColumn { name: string; listUrl: string }
+
+export interface WatchOptions {
   format: 'text' | 'json'; depth: number; pages: number; concurrency: number; timeout: number;
-  allowPrivate: boolean; content: boolean; column: ColumnSpec[]; stable: string[]; state?: string;
+  allowPrivate: boolean; content: boolean; column: GivenColumn[]; stable: string[]; state?: string;
 }
-
-interface State { baselines?: Record<string, string>; pageHashes?: Record<string, string>; probes?: { at: string; ok: boolean; ms: number }[] }
 
 const positive = (name: string) => (v: string) => {
   const n = Number(v);
@@ -43,100 +38,13 @@ export function registerWatchCommand(program: Command): void {
     .option('--no-content', '不对页面运行智能校对')
     .option('--allow-private', '允许访问内网和本机地址（仅用于内网网站和测试）', false)
     .action(async (url: string, opts: WatchOptions) => {
+      const { watch } = await import('./watch-run.ts');
       process.exitCode = await watch(url, opts);
     });
 }
 
-function parseColumn(value: string, acc: ColumnSpec[]): ColumnSpec[] {
+function parseColumn(value: string, acc: GivenColumn[]): GivenColumn[] {
   const m = /^([^=]+)=(https?:\/\/\S+)$/.exec(value.trim());
   if (!m) throw new InvalidArgumentError('请写成 栏目名称=列表页网址，如 通知公告=https://www.cqqj.gov.cn/tzgg/');
-  return [...acc, { id: `c${acc.length + 1}`, name: m[1].trim(), kind: kindOfColumnName(m[1]) ?? 'other', listUrl: m[2] }];
-}
-
-async function watch(input: string, opts: WatchOptions): Promise<number> {
-  const url = usableUrl(input);
-  if ('error' in url) return fail(opts, input, url.error);
-  const fetcher = createFetcher({ allowPrivate: opts.allowPrivate, connections: opts.concurrency });
-  try {
-    const host = await fetcher.checkHost(url.hostname);
-    if (!host.ok && host.code === 'blocked-address') {
-      return fail(opts, input, `${host.error}${opts.allowPrivate ? '' : '；内网网站或测试请加 --allow-private'}`);
-    }
-    const state = readState(opts.state);
-    const spec: SiteSpec = {
-      id: url.host, name: url.host, url: url.href, columns: opts.column, stablePages: opts.stable,
-      baselines: state.baselines, pageHashes: state.pageHashes,
-    };
-    const now = systemClock.now();
-    const history: ProbeRecord[] = (state.probes ?? []).map((p) => ({ ...p, at: new Date(p.at) }));
-    const bar = progressBar();
-    const result = await runSiteChecks(spec, {
-      fetcher, clock: { now: () => now }, probeHistory: history, maxDepth: opts.depth, maxPages: opts.pages,
-      concurrency: opts.concurrency, timeoutMs: opts.timeout * 1000, content: opts.content, discoverColumns: opts.column.length === 0,
-    }, bar?.update);
-    bar?.stop();
-    if (opts.state) writeState(opts.state, state, result, history);
-    const v = verdictOf(result);
-    if (opts.format === 'json') {
-      process.stdout.write(`${JSON.stringify({ url: url.href, observations: result.observations, stats: result.stats, columns: result.columns,
-        probe: result.probe, baselines: result.baselines, verdict: v }, null, 2)}\n`);
-    } else {
-      process.stdout.write(renderReport(url.href, result, now, process.stdout.isTTY === true && !process.env.NO_COLOR));
-    }
-    return v.vetoes || v.incidents ? 1 : 0;
-  } finally {
-    await fetcher.close();
-  }
-}
-
-function usableUrl(input: string): URL | { error: string } {
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(input) ? input : `http://${input}`);
-  } catch {
-    return { error: '网址格式无效' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: `只支持 http 和 https 网址（${url.protocol}）` };
-  url.username = '';
-  url.password = '';
-  return url;
-}
-
-function fail(opts: WatchOptions, input: string, message: string): number {
-  const shown = withoutCredentials(input);
-  if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ url: shown, error: { code: 'UNUSABLE_URL', message } }, null, 2)}\n`);
-  else process.stderr.write(`无法监测 ${shown}：${message}\n`);
-  return 2;
-}
-
-function progressBar(): { update: (p: RunProgress) => void; stop: () => void } | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  const PHASE = { availability: '首页探测', crawl: '抓取与链接检查', freshness: '更新情况', links: '链接', integrity: '页面安全', content: '智能校对' };
-  const bar = new cliProgress.SingleBar({ format: '读网监测 [{bar}] {phase} 页面 {pages} 链接 {checked} 待处理 {queued}', stream: process.stderr },
-    cliProgress.Presets.shades_classic);
-  bar.start(1, 0, { phase: PHASE.availability, pages: 0, checked: 0, queued: 0 });
-  return {
-    update: (p) => {
-      const done = p.pages + p.checked;
-      bar.setTotal(Math.max(1, done + p.queued));
-      bar.update(done, { phase: PHASE[p.phase], pages: p.pages, checked: p.checked, queued: p.queued });
-    },
-    stop: () => bar.stop(),
-  };
-}
-
-function readState(file: string | undefined): State {
-  if (!file || !existsSync(file)) return {};
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as State;
-  } catch {
-    return {};
-  }
-}
-
-/** New baselines are added (a changed page keeps its old baseline until someone accepts the change); probes of 7 days. */
-function writeState(file: string, state: State, result: Awaited<ReturnType<typeof runSiteChecks>>, history: ProbeRecord[]): void {
-  const weekAgo = result.probe.at.getTime() - 7 * 86_400_000;
-  const probes = [...history, result.probe].filter((p) => p.at.getTime() > weekAgo).map((p) => ({ at: p.at.toISOString(), ok: p.ok, ms: p.ms }));
-  writeFileSync(file, `${JSON.stringify({ baselines: { ...state.baselines, ...result.baselines }, pageHashes: { ...state.pageHashes, ...result.pageHashes }, probes }, null, 2)}\n`);
+  return [...acc, { name: m[1].trim(), listUrl: m[2] }];
 }

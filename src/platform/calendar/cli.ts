@@ -5,8 +5,6 @@ import type { Command } from 'commander';
 import { runCommand } from '../../app/commands/run.ts';
 import type { Runtime } from '../../app/runtime.ts';
 import { invalid } from '../errors.ts';
-import { SYSTEM_ACTOR } from '../ledger/service.ts';
-import { importCalendarYear, listCalendarYears } from './service.ts';
 
 function readJson(file: string): unknown {
   let text: string;
@@ -29,6 +27,8 @@ export function registerCalendarCommands(program: Command, open: () => Promise<R
     .argument('<文件>', 'JSON 文件：{ "year", "source", "holidays": [{ "name", "days" }], "makeupWorkdays" }')
     .action((file: string) => runCommand(open, async ({ deps }) => {
       const input = readJson(file);
+      const { SYSTEM_ACTOR } = await import('../ledger/service.ts');
+      const { importCalendarYear } = await import('./service.ts');
       const { year, result } = await importCalendarYear(deps, { actor: SYSTEM_ACTOR, role: '' }, input);
       const days = year.holidays.reduce((n, h) => n + h.days.length, 0);
       console.log(`已${result === 'replaced' ? '替换' : '导入'} ${year.year} 年节假日安排：${year.holidays.length} 个节日共 ${days} 天放假，`
@@ -38,6 +38,7 @@ export function registerCalendarCommands(program: Command, open: () => Promise<R
 
   calendar.command('list').description('列出已有节假日安排的年份')
     .action(() => runCommand(open, async ({ deps }) => {
+      const { listCalendarYears } = await import('./service.ts');
       for (const y of await listCalendarYears(deps.db)) {
         const origin = y.origin === 'imported' ? `管理员导入 ${y.importedAt}` : '随版本发布';
         console.log(`${y.year}\t放假 ${y.holidayDays} 天\t调休上班 ${y.makeupWorkdays} 天\t${origin}\t${y.source}`);

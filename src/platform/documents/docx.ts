@@ -1,6 +1,5 @@
 // Word (.docx) in: converted to HTML by mammoth, after checking that the file is a real, bounded zip.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { AppError } from '../errors.ts';
 
 export interface DocxLimits {
@@ -16,6 +15,7 @@ const badDocx = (message: string) => new AppError(400, 'BAD_DOCX', message, 'fil
 export async function docxToHtml(buf: Buffer, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<{ html: string; warnings: string[] }> {
   await assertBoundedDocx(buf, limits);
   try {
+    const { default: mammoth } = await import('mammoth'); // loaded on the first .docx, not at the server's start
     const result = await mammoth.convertToHtml({ buffer: buf });
     return { html: result.value, warnings: result.messages.map((m) => m.message) };
   } catch {
@@ -27,6 +27,7 @@ export async function docxToHtml(buf: Buffer, limits: DocxLimits = DEFAULT_DOCX_
 export async function assertBoundedDocx(buf: Buffer, limits: DocxLimits): Promise<void> {
   let zip: JSZip;
   try {
+    const { default: JSZip } = await import('jszip');
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });
   } catch {
     throw badDocx('文件不是有效的 .docx（Word）文档');

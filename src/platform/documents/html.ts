@@ -1,7 +1,14 @@
 // HTML that reaches a page or the database passes through here: sanitized to the tags a notice needs.
-import sanitize from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
 
-const ALLOWED: sanitize.IOptions = {
+// sanitize-html (and its HTML parser) loads on first use, not at the server's start.
+const require = createRequire(import.meta.url);
+let sanitizer: typeof SanitizeHtml | undefined;
+const sanitize = (html: string, options: SanitizeHtml.IOptions) =>
+  (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml)(html, options);
+
+const ALLOWED: SanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup',
     'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'span', 'div'],
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },

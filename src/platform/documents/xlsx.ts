@@ -1,6 +1,5 @@
 // A titled table as an .xlsx workbook — a bold title across the columns, bold headings, then one row per record — the
 // layout of the 台账, 值班表 and 登记表 that offices print and file.
-import ExcelJS from 'exceljs';
 
 export interface TitledTable {
   sheet: string;
@@ -14,6 +13,7 @@ export interface TitledTable {
 }
 
 export async function titledTableXlsx(t: TitledTable): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on the first export, not at the server's start
   const book = new ExcelJS.Workbook();
   book.creator = 'gongkai';
   const sheet = book.addWorksheet(t.sheet);

@@ -1,6 +1,8 @@
 // The SMTP connection (nodemailer), built from configuration. Credentials stay inside the transport: no debug
 // logging, and every error text passes through redactSecrets before it is stored or logged.
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { MailMessage } from './model.ts';
 
@@ -14,7 +16,11 @@ export interface Mailer {
 
 const SEND_TIMEOUT_MS = 30 * 1000;
 
+// nodemailer loads when a mailer is made (SMTP configured), not at the server's start.
+const require = createRequire(import.meta.url);
+
 export function createMailer(config: SmtpConfig & { smtpHost: string }): Mailer {
+  const nodemailer = require('nodemailer') as typeof Nodemailer;
   const transport: Transporter = nodemailer.createTransport({
     host: config.smtpHost,
     port: config.smtpPort,
