@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadDemo } from '../../org/demo.ts';
 import { loadDutyDemo } from '../../duty/demo.ts';
+import { ledgerKey } from '../../oversight/checkpoints.ts';
 import { loadConfig, summarizeConfig } from '../../platform/config.ts';
 import { startScheduler } from '../jobs.ts';
 import { openRuntime } from '../runtime.ts';
@@ -16,6 +17,7 @@ export function registerServeCommand(program: Command): void {
       const { deps } = rt;
       deps.log.info(`gongkai 启动：${summarizeConfig(config)}`);
       if (rt.migrated.length) deps.log.info(`数据库迁移：${rt.migrated.join(', ')}`);
+      ledgerKey(deps); // 登记台账签名密钥：首次启动时生成（0600），此后只读取
       if (config.demo === '1') {
         const { created } = await loadDemo(deps);
         if (created) {
