@@ -2,6 +2,7 @@
 // database: whatever they rewrite and however well they recompute every hash with the project's own code, verify
 // finds it against an earlier checkpoint — and `gongkai ledger verify` exits non-zero naming it in Chinese.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -207,4 +208,30 @@ test('gongkai ledger checkpoint 输出 JSON；gongkai ledger verify 完整时退
   const ok = await runCli(['ledger', 'verify'], deps.cliEnv);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /共 4 条记录，与 1 个签名检查点一致/);
+});
+
+test('崩溃后诚实的台账仍能通过校验：另一进程连续写入时被 kill -9', async () => {
+  await freshLedger(3);
+  await checkpointNow(deps);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/ledger-burst.ts'],
+    { cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, ...deps.cliEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    let commits = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      commits += (d.toString().match(/committed/g) ?? []).length;
+      if (commits >= 40) resolve();
+    });
+    child.on('exit', () => reject(new Error(`写入进程提前退出：${stderr}`)));
+  });
+  child.kill('SIGKILL');
+  await exited;
+  const result = await verifyAll();
+  assert.deepEqual(result.problems, []);
+  assert.ok(result.checked >= 43, String(result.checked));
+  assert.equal((await checkpointNow(deps)).created, true);
+  const res = await runCli(['ledger', 'verify'], deps.cliEnv);
+  assert.equal(res.code, 0, res.stderr);
 });
