@@ -42,3 +42,10 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Runs the migrations up to and including `target` (tests of a migration that converts existing rows). */
+export async function migrateTo(db: Kysely<any>, target: string, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error } = schema ? await withSchemaLock(db, () => migrator.migrateTo(target)) : await migrator.migrateTo(target);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
