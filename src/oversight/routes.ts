@@ -51,6 +51,11 @@ const SignoffDto = z.object({
     }).nullable(),
   })),
   printedAt: z.string(),
+  ledger: z.object({
+    checkpoint: CheckpointDto.extend({ note: z.string() }).nullable(), statement: z.string(),
+    entries: z.array(z.object({ seq: z.number(), time: z.string(), actionLabel: z.string(), actorName: z.string(), entry: z.string(),
+      leafHash: Hex, proof: z.array(Hex).nullable() })),
+  }),
 });
 const ItemParams = z.object({ id: z.uuid() });
 
