@@ -295,6 +295,12 @@ const CASES: Case[] = [
   { route: 'GET /api/ledger (区科技局)', allowed: KJJ_LEDGER_READERS, request: async () => ({ method: 'GET', url: `/api/ledger?unitId=${kjj.id}&limit=5` }) },
   { route: 'GET /api/ledger/export', allowed: KJJ_LEDGER_READERS, request: async () => ({ method: 'GET', url: `/api/ledger/export?unitId=${kjj.id}&from=2026-03-01&to=2026-03-31&format=csv` }) },
   { route: 'GET /api/ledger/verify', allowed: ['inspector', 'admin'], request: async () => ({ method: 'GET', url: '/api/ledger/verify' }) },
+  { route: 'GET /api/ledger/public-key', allowed: ACTORS, request: async () => ({ method: 'GET', url: '/api/ledger/public-key' }) },
+  { route: 'GET /api/ledger/checkpoints', allowed: LEDGER_READERS,
+    request: async () => ({ method: 'GET', url: '/api/ledger/checkpoints' }) },
+  { route: 'GET /api/ledger/proof', allowed: LEDGER_READERS, request: async () => ({ method: 'GET', url: '/api/ledger/proof?seq=1&size=2' }) },
+  { route: 'GET /api/ledger/consistency', allowed: LEDGER_READERS,
+    request: async () => ({ method: 'GET', url: '/api/ledger/consistency?from=1&to=2' }) },
   { route: 'GET /api/items/{id}/signoff', allowed: KJJ_VIEWERS, request: async () => ({ method: 'GET', url: `/api/items/${await publishedItem()}/signoff` }) },
   { route: 'GET /api/items/{id}/signoff.pdf', allowed: KJJ_VIEWERS, request: async () => ({ method: 'GET', url: `/api/items/${await publishedItem()}/signoff.pdf` }) },
   // 读网值班 (src/org/policy/duty.ts): the unit's people and district roles read; its 带班领导 and leadership keep the roster;

@@ -15,7 +15,7 @@ test('serve 的调度器：发布、邮件、保密审查、值班与读网监�
   const scheduler = await startScheduler(deps);
   try {
     for (const name of ['publish.due', 'notify.outbox', 'secrecy.reminders', 'duty.reminders', 'watch.availability', 'watch.sites',
-      'watch.escalate', 'watch.deliver', 'watch.accounts']) {
+      'watch.escalate', 'watch.deliver', 'watch.accounts', 'ledger.checkpoint']) {
       const next = scheduler.nextRun(name);
       assert.ok(next && next.getTime() > Date.now() - 1000, name);
       await scheduler.runNow(name);

@@ -1,6 +1,7 @@
 // Every recurring job of the application, on one scheduler (src/platform/jobs): in this process on SQLite, through
 // pg-boss on PostgreSQL so that with several nodes each run happens once.
 import { runShiftReminderJob, SHIFT_REMINDER_JOB } from '../duty/reminders.ts';
+import { CHECKPOINT_JOB, runCheckpointJob } from '../oversight/checkpoints.ts';
 import { createScheduler, type Scheduler } from '../platform/jobs/index.ts';
 import { OUTBOX_JOB, runOutboxJob } from '../platform/notify/worker.ts';
 import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
@@ -20,6 +21,7 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   scheduler.every(WATCH_JOBS.escalate, () => runEscalationJob(deps));
   scheduler.every(WATCH_JOBS.deliver, () => runDeliveryJob(deps));
   scheduler.every(WATCH_JOBS.accounts, () => runAccountsJob(deps));
+  scheduler.every(CHECKPOINT_JOB, () => runCheckpointJob(deps)); // 登记台账：每小时签署检查点（有新记录时），发给督查
   await scheduler.start();
   return scheduler;
 }

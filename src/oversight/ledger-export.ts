@@ -9,7 +9,7 @@ import type { LedgerRow } from '../platform/ledger/model.ts';
 import { actionName } from './labels.ts';
 import { beijingDateTime, beijingDayRange } from './time.ts';
 
-export const LEDGER_HEADINGS = ['序号', '时间', '操作人', '角色', '单位', '操作', '对象', '详情', '哈希'];
+export const LEDGER_HEADINGS = ['序号', '时间', '操作人', '角色', '单位', '操作', '对象', '详情', '叶哈希'];
 
 export interface LedgerExportInput {
   unit: string; // unit name or id
@@ -27,7 +27,7 @@ export async function ledgerTable(deps: Deps, input: LedgerExportInput): Promise
 
 function toCells(e: LedgerRow, unitName: string): string[] {
   const role = ROLE_NAME[e.role as Role] ?? e.role;
-  return [String(e.seq), beijingDateTime(e.at), e.actor_name, role, unitName, actionName(e.action), e.subject, e.payload, e.hash];
+  return [String(e.seq), beijingDateTime(e.at), e.actor_name, role, unitName, actionName(e.action), e.subject, e.payload, e.leaf_hash];
 }
 
 export function ledgerXlsx(unitName: string, range: string, rows: string[][]): Promise<Buffer> {

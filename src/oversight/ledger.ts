@@ -1,5 +1,5 @@
 // 台账 screen: browsing the ledger page by page (newest first), exporting one unit's ledger as a file, and checking
-// the hash chain. Who sees which unit's ledger is src/org/policy/oversight.ts.
+// the Merkle tree against every signed checkpoint. Who sees which unit's ledger is src/org/policy/oversight.ts.
 import type { Deps } from '../app/deps.ts';
 import { type Actor, ROLE_NAME, type Role } from '../org/model.ts';
 import { canVerifyLedger, canViewLedger, ledgerScope } from '../org/policy/oversight.ts';
@@ -7,7 +7,9 @@ import { assertAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
 import type { LedgerRow } from '../platform/ledger/model.ts';
-import { listLedger, SYSTEM_ACTOR, verifyLedger, type VerifyResult } from '../platform/ledger/service.ts';
+import { listLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
+import type { VerifyResult } from '../platform/ledger/verify.ts';
+import { verifyWithCheckpoints } from './checkpoints.ts';
 import { actionName } from './labels.ts';
 import { ledgerCsv, ledgerTable, ledgerXlsx } from './ledger-export.ts';
 import { beijingDayRange } from './time.ts';
@@ -104,5 +106,6 @@ export async function exportLedger(deps: Deps, actor: Actor, q: { unitId: string
 
 export async function verifyLedgerAs(deps: Deps, actor: Actor): Promise<VerifyResult> {
   assertAllowed(canVerifyLedger(actor));
-  return verifyLedger(deps.db);
+  const { fileErrors: _, ...result } = await verifyWithCheckpoints(deps);
+  return result;
 }

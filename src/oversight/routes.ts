@@ -6,6 +6,7 @@ import type { Deps } from '../app/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
 import { incidentFilterOf, IncidentQuery } from '../watch/schemas.ts';
+import { consistencyProofAs, inclusionProofAs, ledgerPublicKey, listCheckpointsAs } from './checkpoints.ts';
 import { exportIncidents } from './incidents-export.ts';
 import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
 import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
@@ -24,7 +25,16 @@ const LedgerEntryDto = z.object({
   unitId: z.string(), unitName: z.string(), action: z.string(), actionLabel: z.string(), subject: z.string(), payload: z.unknown(),
 });
 const ExportQuery = z.object({ unitId: z.uuid(), from: date, to: date, format: z.enum(['xlsx', 'csv']).default('xlsx') });
-const VerifyDto = z.object({ ok: z.boolean(), checked: z.number(), problem: z.object({ seq: z.number(), reason: z.string() }).optional() });
+const Problem = z.object({ kind: z.string(), seq: z.number(), reason: z.string() });
+const VerifyDto = z.object({ ok: z.boolean(), checked: z.number(), root: z.string(), checkpoints: z.number(),
+  problems: z.array(Problem), problem: Problem.optional() });
+const Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const CheckpointDto = z.object({ size: z.number(), root: Hex, time: z.string(), keyId: z.string(), signature: z.string() });
+const SizeParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const ProofQuery = z.object({ seq: SizeParam, size: SizeParam });
+const InclusionDto = z.object({ seq: z.number(), size: z.number(), leafHash: Hex, root: Hex, proof: z.array(Hex) });
+const ConsistencyQuery = z.object({ from: SizeParam, to: SizeParam });
+const ConsistencyDto = z.object({ from: z.number(), to: z.number(), fromRoot: Hex, toRoot: Hex, proof: z.array(Hex) });
 
 const Person = z.object({ id: z.string(), name: z.string() });
 const SignoffDto = z.object({
@@ -41,6 +51,11 @@ const SignoffDto = z.object({
     }).nullable(),
   })),
   printedAt: z.string(),
+  ledger: z.object({
+    checkpoint: CheckpointDto.extend({ note: z.string() }).nullable(), statement: z.string(),
+    entries: z.array(z.object({ seq: z.number(), time: z.string(), actionLabel: z.string(), actorName: z.string(), entry: z.string(),
+      leafHash: Hex, proof: z.array(Hex).nullable() })),
+  }),
 });
 const ItemParams = z.object({ id: z.uuid() });
 
@@ -67,8 +82,28 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   });
 
   app.get('/api/ledger/verify', {
-    schema: { response: { 200: VerifyDto }, tags: ['oversight'], summary: '校验登记台账哈希链（督查、管理员）' },
+    schema: { response: { 200: VerifyDto }, tags: ['oversight'], summary: '校验登记台账：重算整棵 Merkle 树并与每个签名检查点核对（督查、管理员）' },
   }, async (req) => verifyLedgerAs(deps, actorOf(req)));
+
+  app.get('/api/ledger/public-key', {
+    schema: { tags: ['oversight'], summary: '登记台账签名公钥（Ed25519，PEM；公开）', response: { 200: z.string() } },
+  }, async (_req, reply) => reply.header('content-type', 'application/x-pem-file; charset=utf-8')
+    .header('content-disposition', contentDisposition('gongkai-ledger-ed25519.pub.pem')).send(ledgerPublicKey(deps)));
+
+  app.get('/api/ledger/checkpoints', {
+    schema: { response: { 200: z.object({ checkpoints: z.array(CheckpointDto) }) }, tags: ['oversight'],
+      summary: '登记台账的签名检查点（新的在前）' },
+  }, async (req) => ({ checkpoints: await listCheckpointsAs(deps, actorOf(req)) }));
+
+  app.get('/api/ledger/proof', {
+    schema: { querystring: ProofQuery, response: { 200: InclusionDto }, tags: ['oversight'],
+      summary: '包含证明：第 seq 条记录在前 size 条记录构成的树中（RFC 9162 审计路径）' },
+  }, async (req) => inclusionProofAs(deps, actorOf(req), req.query.seq, req.query.size));
+
+  app.get('/api/ledger/consistency', {
+    schema: { querystring: ConsistencyQuery, response: { 200: ConsistencyDto }, tags: ['oversight'],
+      summary: '一致性证明：前 from 条记录的树是前 to 条记录的树的前缀（RFC 9162）' },
+  }, async (req) => consistencyProofAs(deps, actorOf(req), req.query.from, req.query.to));
 
   app.get('/api/items/:id/signoff', {
     schema: { params: ItemParams, response: { 200: SignoffDto }, tags: ['oversight'], summary: '稿件审签单（当前版本各级审核记录）' },

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Signoff, SignoffRow } from './signoff.ts';
+import type { LedgerEvidence } from './signoff-ledger.ts';
 
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
@@ -41,7 +42,9 @@ export async function signoffPdf(s: Signoff): Promise<Buffer> {
   y = table(doc, y + 12, REVIEW_WIDTHS, [REVIEW_HEAD.map((text) => ({ text, label: true })), ...s.rows.map(reviewCells)], 8.5, 1);
   if (s.rows.length === 0) doc.font('body').fontSize(9).text('当前版本尚无审核记录。', MARGIN, y + 6);
   doc.font('body').fontSize(7.5).fillColor('#555555')
-    .text('本审签单依据平台记录生成；每一项审核均已记入登记台账（哈希链），可据台账核对。', MARGIN, doc.page.height - MARGIN - 12, { width, align: 'center', lineBreak: false });
+    .text('本审签单依据平台记录生成；每一项审核均已记入登记台账（Merkle 树），附页“台账存证”可凭平台公钥独立核验。',
+      MARGIN, doc.page.height - MARGIN - 12, { width, align: 'center', lineBreak: false });
+  evidencePages(doc, s.ledger, width);
   doc.end();
   return done;
 }
@@ -101,4 +104,22 @@ function table(doc: PDFKit.PDFDocument, top: number, widths: number[], rows: Cel
   };
   rows.forEach(draw);
   return y;
+}
+
+/** 台账存证 on pages of their own: the checkpoint, then each entry's bytes, leaf hash and audit path. */
+function evidencePages(doc: PDFKit.PDFDocument, ev: LedgerEvidence, width: number): void {
+  doc.addPage();
+  doc.fillColor('#000000').font('bold').fontSize(14).text('台账存证', MARGIN, MARGIN, { align: 'center', width });
+  doc.font('body').fontSize(8.5).moveDown(0.5).text(ev.statement, { width });
+  doc.fontSize(7.5).fillColor('#333333').text('核验方法：对每条记录，叶哈希 = SHA-256(0x00 ‖ 记录原文的 UTF-8 字节)；沿包含证明逐级计算'
+    + '（RFC 9162 第 2.1.3.2 节）应得到检查点的根哈希；再用平台公钥（台账页面下载）核验检查点的 Ed25519 签名。', { width });
+  if (ev.checkpoint) doc.moveDown(0.5).font('body').fontSize(7).fillColor('#000000').text(`检查点：\n${ev.checkpoint.note}`, { width });
+  for (const e of ev.entries) {
+    doc.moveDown(0.6).font('bold').fontSize(8).fillColor('#000000')
+      .text(`第 ${e.seq} 条　${e.time}　${e.actionLabel}　${e.actorName}`, { width });
+    doc.font('body').fontSize(6.5).text(`记录原文：${e.entry}`, { width })
+      .text(`叶哈希：${e.leafHash}`, { width })
+      .text(e.proof ? `包含证明（${e.proof.length} 个哈希，由近及远）：${e.proof.join(' ') || '（无：树中只有这一条）'}` : '包含证明：尚无检查点',
+        { width });
+  }
 }

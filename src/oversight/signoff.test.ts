@@ -1,10 +1,15 @@
 // 审签单：一份稿件走完全部审核后，审签单列出一审、二审、保密审查、三审、主要领导审定的审核人、时间、结论、意见、
 // 校对和公开属性意见；PDF 为一页 A4，嵌入中文字体。能查看稿件的人才能查看审签单。
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { as, DISCLOSE, disclosureAt, openPublishApp, type PublishOrg, type Session } from '../../test/support/publish-fixtures.ts';
 import type { TestDeps } from '../../test/support/testdb.ts';
+import { checkSignature } from '../platform/ledger/checkpoint.ts';
+import { verifyInclusion } from '../platform/ledger/merkle.ts';
+import { checkpointNow, ledgerPublicKey } from './checkpoints.ts';
+import { NOT_YET_COVERED } from './signoff-ledger.ts';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -69,7 +74,7 @@ test('审签单 JSON：全部环节按时间顺序，北京时间精确到分钟
   assert.equal(third.disclosure, null); // 三审 approves; it gives no disclosure opinion of its own (第八条(四))
 });
 
-test('审签单 PDF：一页 A4，标题“信息发布审签单”，嵌入中文字体子集', async () => {
+test('审签单 PDF：A4，标题“信息发布审签单”，嵌入中文字体子集；台账存证另起一页', async () => {
   const res = await as(app, s.ducha).get(`/api/items/${itemId}/signoff.pdf`);
   assert.equal(res.statusCode, 200, res.body.slice(0, 200));
   assert.equal(res.headers['content-type'], 'application/pdf');
@@ -77,7 +82,7 @@ test('审签单 PDF：一页 A4，标题“信息发布审签单”，嵌入中�
   const pdf = res.rawPayload;
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   const text = pdf.toString('latin1');
-  assert.match(text, /\/Type \/Pages\s*\/Count 1\b/);
+  assert.match(text, /\/Type \/Pages\s*\/Count [2-9]\b/); // the sheet on one page, the evidence after it
   assert.match(text, /\/MediaBox \[0 0 595\.28 841\.89\]/);
   assert.match(text, /\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/); // a subset (XXXXXX+), embedded below
   assert.match(text, /\/FontFile3/);
@@ -95,4 +100,24 @@ test('能查看稿件的人才能查看审签单：值班人员和其他单位�
   }
   assert.equal((await as(app, null).get(`/api/items/${itemId}/signoff`)).statusCode, 401);
   assert.equal((await as(app, s.zhang).get('/api/items/00000000-0000-4000-8000-000000000000/signoff')).statusCode, 404);
+});
+
+test('审签单的台账存证：尚无检查点时如实说明；有检查点后每条记录凭原文、叶哈希和包含证明即可独立核验', async () => {
+  const before = (await as(app, s.zhang).get(`/api/items/${itemId}/signoff`)).json();
+  assert.equal(before.ledger.statement, NOT_YET_COVERED);
+  assert.equal(before.ledger.checkpoint, null);
+  assert.ok(before.ledger.entries.length >= 6);
+  assert.ok(before.ledger.entries.every((e: { proof: unknown }) => e.proof === null));
+
+  await checkpointNow(deps);
+  const sheet = (await as(app, s.ducha).get(`/api/items/${itemId}/signoff`)).json();
+  const { checkpoint, entries } = sheet.ledger;
+  assert.match(sheet.ledger.statement, new RegExp(`本单 ${entries.length} 条台账记录均包含在检查点（前 ${checkpoint.size} 条记录`));
+  assert.equal(checkSignature(ledgerPublicKey(deps), checkpoint), true);
+  for (const e of entries as { seq: number; entry: string; leafHash: string; proof: string[] }[]) {
+    const leaf = createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(e.entry, 'utf8')])).digest('hex');
+    assert.equal(leaf, e.leafHash);
+    assert.equal(JSON.parse(e.entry).subject, `item:${itemId}`);
+    assert.equal(verifyInclusion(e.seq - 1, checkpoint.size, leaf, e.proof, checkpoint.root), true, `第 ${e.seq} 条`);
+  }
 });

@@ -9,6 +9,7 @@ import { ITEM_TYPE_NAME, type Level, STAGE_NAME, type Stage } from '../publish/m
 import { getHistory, getItem, type History } from '../publish/service.ts';
 import { basisById } from '../secrecy/bases.ts';
 import { OPINION_NAME, type OpinionKind } from '../secrecy/model.ts';
+import { type LedgerEvidence, ledgerEvidence } from './signoff-ledger.ts';
 import { beijingMinute } from './time.ts';
 
 export const SIGNOFF_LEVELS = ['level1', 'level2', 'secrecy', 'level3', 'level4'] as const;
@@ -56,6 +57,7 @@ export interface Signoff {
   publishedAt: string | null; // 'YYYY-MM-DD HH:mm'
   rows: SignoffRow[];
   printedAt: string; // 'YYYY-MM-DD HH:mm'
+  ledger: LedgerEvidence; // 台账存证: the item's entries with their inclusion proofs to a signed checkpoint
 }
 
 const DECISION_NAME: Record<string, string> = { approve: '通过', return: '退回修改', resume: '登记报审答复' };
@@ -73,6 +75,7 @@ export async function getSignoff(deps: Deps, actor: Actor, itemId: string): Prom
     publishedAt: item.publishedAt && beijingMinute(item.publishedAt),
     rows: rowsOf(history, item.revision),
     printedAt: beijingMinute(deps.clock.now().toISOString()),
+    ledger: await ledgerEvidence(deps, item.id),
   };
 }
 

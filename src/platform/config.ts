@@ -29,6 +29,10 @@ const ConfigSchema = z.object({
   // intranet deployment and tests; by default both are refused there (SSRF).
   watchAllowPrivate: z.enum(['0', '1']).default('0'),
   // Seconds between homepage probes: 300 gives 288 a day (the inspection asks for at least 20).
+  // 登记台账 (src/platform/ledger): the Ed25519 key that signs checkpoints, and the append-only checkpoint file — both
+  // outside the database. Defaults: <dataDir>/keys/ledger-ed25519.pem and <dataDir>/checkpoints.jsonl.
+  ledgerKeyFile: z.string().min(1).optional(),
+  checkpointsFile: z.string().min(1).optional(),
   watchProbeSeconds: z.coerce.number().int().min(1, '首页探测间隔至少 1 秒').max(4320, '首页探测间隔不能超过 4320 秒（每天至少探测 20 次）').default(300),
 });
 
@@ -58,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || undefined,
     watchAllowPrivate: env.GONGKAI_WATCH_ALLOW_PRIVATE || undefined,
     watchProbeSeconds: env.GONGKAI_WATCH_PROBE_SECONDS || undefined,
+    ledgerKeyFile: env.GONGKAI_LEDGER_KEY_FILE || undefined,
+    checkpointsFile: env.GONGKAI_CHECKPOINTS_FILE || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

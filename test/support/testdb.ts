@@ -34,13 +34,16 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
   if (TEST_ENGINE === 'postgres') {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     await createSchema(PG_URL, schema);
+    // Files beside the data (the ledger's signing key, its checkpoint file) go to a private directory too.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
     const opened = openDb({ url: PG_URL, schema, poolSize: 8 });
     if (migrate) await migrateToLatest(opened.db, schema);
     return {
-      db: opened.db, engine: 'postgres', clock, config: { ...config, databaseUrl: PG_URL }, log,
-      cliEnv: { DATABASE_URL: urlWithSchema(PG_URL, schema), GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' },
+      db: opened.db, engine: 'postgres', clock, config: { ...config, databaseUrl: PG_URL, dataDir }, log,
+      cliEnv: { DATABASE_URL: urlWithSchema(PG_URL, schema), GONGKAI_DATA_DIR: dataDir, GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' },
       async close() {
         await opened.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
         await dropSchema(PG_URL, schema);
         await dropSchema(PG_URL, jobsSchemaFor(schema)); // pg-boss's, when the test started a scheduler
       },

@@ -3,22 +3,23 @@ import type { Command } from 'commander';
 
 /** The server's modules, loaded when `serve` runs (not by every other command); the scheduler's after listening. */
 async function load() {
-  const [demo, config, runtime, server, webBuild] = await Promise.all([
+  const [demo, config, runtime, server, webBuild, checkpoints] = await Promise.all([
     import('../../org/demo.ts'), import('../../platform/config.ts'), import('../runtime.ts'), import('../server.ts'),
-    import('../web-build.ts'),
+    import('../web-build.ts'), import('../../oversight/checkpoints.ts'),
   ]);
-  return { ...demo, ...config, ...runtime, ...server, ...webBuild };
+  return { ...demo, ...config, ...runtime, ...server, ...webBuild, ...checkpoints };
 }
 
 export function registerServeCommand(program: Command): void {
   program.command('serve').description('启动 gongkai 服务（默认 http://localhost:8080）')
     .action(async () => {
-      const { loadConfig, summarizeConfig, openRuntime, loadDemo, ensureWebBuild, buildServer } = await load();
+      const { loadConfig, summarizeConfig, openRuntime, loadDemo, ensureWebBuild, buildServer, ledgerKey } = await load();
       const config = loadConfig();
       const rt = await openRuntime({ config });
       const { deps } = rt;
       deps.log.info(`gongkai 启动：${summarizeConfig(config)}`);
       if (rt.migrated.length) deps.log.info(`数据库迁移：${rt.migrated.join(', ')}`);
+      ledgerKey(deps); // 登记台账签名密钥：首次启动时生成（0600），此后只读取
       if (config.demo === '1') {
         const { created } = await loadDemo(deps);
         if (created) {

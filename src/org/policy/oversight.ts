@@ -33,3 +33,12 @@ export function canVerifyLedger(actor: Actor): Verdict {
   if (holdsDistrictRole(actor, 'inspector') || holdsDistrictRole(actor, 'admin')) return ALLOW;
   return deny('NOT_AUDITOR', '只有督查或管理员可以校验登记台账的完整性');
 }
+
+/**
+ * Signed checkpoints and inclusion / consistency proofs of the ledger tree: whoever reads some unit's ledger. They
+ * carry hashes only, never an entry's content. The public key that checks them is public (no policy).
+ */
+export function canReadLedgerProofs(actor: Actor): Verdict {
+  const scope = ledgerScope(actor);
+  return scope === 'all' || Array.isArray(scope) ? ALLOW : scope;
+}

@@ -13,6 +13,7 @@ import * as m009 from './migrations/009_duty.ts';
 import * as m010 from './migrations/010_watch.ts';
 import * as m011 from './migrations/011_publication_url.ts';
 import * as m012 from './migrations/012_watch_page_hashes.ts';
+import * as m013 from './migrations/013_ledger_merkle.ts';
 import * as m017 from './migrations/017_login_throttle.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_watch': m010,
   '011_publication_url': m011,
   '012_watch_page_hashes': m012,
+  '013_ledger_merkle': m013,
   '017_login_throttle': m017,
 };
 
@@ -41,4 +43,11 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   const { error, results } = schema ? await withSchemaLock(db, () => migrator.migrateToLatest()) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Runs the migrations up to and including `target` (tests of a migration that converts existing rows). */
+export async function migrateTo(db: Kysely<any>, target: string, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error } = schema ? await withSchemaLock(db, () => migrator.migrateTo(target)) : await migrator.migrateTo(target);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -139,7 +139,7 @@ export interface PublicationsTable {
 }
 
 export interface LedgerTable {
-  seq: number;
+  seq: number; // 1, 2, …: the entry is leaf seq − 1 of the Merkle tree (src/platform/ledger/merkle.ts)
   at: string;
   actor_id: string;
   actor_name: string;
@@ -147,15 +147,31 @@ export interface LedgerTable {
   unit_id: string;
   action: string;
   subject: string;
-  payload: string; // canonical JSON
-  prev_hash: string;
-  hash: string;
+  payload: string; // canonical JSON (RFC 8785)
+  leaf_hash: string; // RFC 9162 leaf hash of the entry's canonical JSON, hex
 }
 
 export interface LedgerHeadTable {
-  id: number; // always 1: the row every append locks, so the chain never forks
-  seq: number;
+  id: number; // always 1: the row every append locks, so the tree never forks
+  seq: number; // tree size
+  hash: string; // root hash of the tree of `seq` leaves
+  frontier: string; // JSON array of the roots of the tree's complete subtrees, largest first: the next append's input
+}
+
+/** A complete subtree of 2^level leaves (level ≥ 1) starting at leaf idx·2^level: read by proofs, never by verify. */
+export interface LedgerNodesTable {
+  level: number;
+  idx: number;
   hash: string;
+}
+
+/** Signed checkpoints (also appended to the checkpoint file outside the database); one per tree size. */
+export interface LedgerCheckpointsTable {
+  size: number;
+  root: string;
+  time: string;
+  key_id: string;
+  signature: string; // Ed25519, base64, over the note text (src/platform/ledger/checkpoint.ts)
 }
 
 /** Every table. Capabilities added later declare theirs in ./tables/<capability>.ts. */
@@ -175,6 +191,8 @@ export interface DB extends CalendarTables, NotifyTables, SecrecyTables, Challen
   publications: PublicationsTable;
   ledger: LedgerTable;
   ledger_head: LedgerHeadTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
 }
 
 /** A database handle or an open transaction: store functions take either. */

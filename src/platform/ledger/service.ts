@@ -1,8 +1,12 @@
-// Appending to and verifying the ledger. Every use case appends inside its own transaction.
+// Appending to the ledger (登记台账) and reading it. Every use case appends inside its own transaction.
 import { sql } from 'kysely';
-import type { Db, Executor } from '../db/types.ts';
-import { canonicalJson } from './canonical.ts';
-import { checkBatch, type ChainProblem, GENESIS_HASH, hashOf, type LedgerRow } from './model.ts';
+import type { Executor } from '../db/types.ts';
+import { invalid } from '../errors.ts';
+import { canonicalJson, NotCanonicalError } from './canonical.ts';
+import { type Frontier, pushLeaf, rootOf } from './merkle.ts';
+import { leafHashOf, type LedgerRow } from './model.ts';
+
+export { verifyLedger, type VerifyResult } from './verify.ts';
 
 export interface LedgerActor {
   id: string;
@@ -20,53 +24,38 @@ export interface LedgerEntry {
   payload: Record<string, unknown>;
 }
 
+/** The payload as canonical JSON (RFC 8785); a value JCS cannot hold is refused, never rewritten (400). */
+function payloadText(payload: Record<string, unknown>): string {
+  try {
+    return canonicalJson(payload);
+  } catch (err) {
+    if (err instanceof NotCanonicalError) throw invalid('payload', `台账内容不能写成规范 JSON：${err.message}`);
+    throw err;
+  }
+}
+
 export async function appendLedger(tx: Executor, entry: LedgerEntry, at: Date): Promise<LedgerRow> {
+  const payload = payloadText(entry.payload);
   // Taking the head row's write lock first serialises appends across connections (PostgreSQL row lock;
-  // SQLite's single writer), so two transactions can never chain onto the same previous entry.
+  // SQLite's single writer), so two transactions can never add the same leaf position.
   await tx.updateTable('ledger_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
-  const head = await tx.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  const body = {
-    seq: Number(head.seq) + 1,
-    at: at.toISOString(),
-    actor_id: entry.actor.id,
-    actor_name: entry.actor.name,
-    role: entry.role,
-    unit_id: entry.unitId,
-    action: entry.action,
-    subject: entry.subject,
-    payload: canonicalJson(entry.payload),
-    prev_hash: head.hash,
-  };
-  const row: LedgerRow = { ...body, hash: hashOf(body) };
+  const head = await tx.selectFrom('ledger_head').select(['seq', 'frontier']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const frontier: Frontier = { size: Number(head.seq), hashes: JSON.parse(head.frontier) as string[] };
+  const body = { seq: frontier.size + 1, at: at.toISOString(), actor_id: entry.actor.id, actor_name: entry.actor.name,
+    role: entry.role, unit_id: entry.unitId, action: entry.action, subject: entry.subject, payload };
+  const row: LedgerRow = { ...body, leaf_hash: leafHashOf(body) };
+  const pushed = pushLeaf(frontier, row.leaf_hash);
   await tx.insertInto('ledger').values(row).execute();
-  await tx.updateTable('ledger_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+  if (pushed.finished.length) await tx.insertInto('ledger_nodes').values(pushed.finished).execute();
+  await tx.updateTable('ledger_head').set({ seq: row.seq, hash: rootOf(pushed.frontier),
+    frontier: JSON.stringify(pushed.frontier.hashes) }).where('id', '=', 1).execute();
   return row;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  problem?: ChainProblem;
-}
-
-/** Recomputes the whole chain in batches; reports the first altered, deleted or reordered entry. */
-export async function verifyLedger(db: Db, batchSize = 5000): Promise<VerifyResult> {
-  const state = { expectedSeq: 1, prevHash: GENESIS_HASH };
-  let checked = 0;
-  for (;;) {
-    const rows = await db.selectFrom('ledger').selectAll().where('seq', '>=', state.expectedSeq)
-      .orderBy('seq').limit(batchSize).execute();
-    const normalized = rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-    const problem = checkBatch(normalized, state);
-    checked += normalized.length;
-    if (problem) return { ok: false, checked, problem };
-    if (rows.length < batchSize) break;
-  }
-  const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if (!head || Number(head.seq) !== state.expectedSeq - 1 || head.hash !== state.prevHash) {
-    return { ok: false, checked, problem: { seq: state.expectedSeq, reason: `台账末尾与链头不符：最后 ${Number(head?.seq ?? 0) - (state.expectedSeq - 1)} 条记录被删除，或链头被改动` } };
-  }
-  return { ok: true, checked };
+/** The tree as the head row states it: size and root. */
+export async function ledgerHead(db: Executor): Promise<{ size: number; root: string }> {
+  const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { size: Number(head.seq), root: head.hash };
 }
 
 export interface LedgerQuery {

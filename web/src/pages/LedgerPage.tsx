@@ -1,4 +1,4 @@
-// 台账: the hash-chained ledger (登记台账), newest first, filtered by unit, date range, kind of action and who acted;
+// 台账: the ledger (登记台账, a Merkle tree with signed checkpoints), newest first, filtered by unit, date range, kind of action and who acted;
 // 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as the file people print and file.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
@@ -9,6 +9,7 @@ import { get, query } from '../api.ts';
 import { dayjs, formatTime, TZ } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { useUnits } from '../units.ts';
+import { LedgerCheckpoints } from './LedgerCheckpoints.tsx';
 
 interface LedgerEntry {
   seq: number; at: string; actor: { id: string; name: string } | null; role: string; roleName: string;
@@ -113,6 +114,7 @@ export function LedgerPage() {
         <Typography.Text type="secondary" data-testid="ledger-count">已显示 {entries.length} 条{cursor ? '' : entries.length ? '，已全部加载' : ''}</Typography.Text>
         {cursor && <Button onClick={() => void load(filters, cursor)} loading={loading} data-testid="ledger-more">加载更多</Button>}
       </Space>
+      <LedgerCheckpoints />
     </Space>
   );
 }

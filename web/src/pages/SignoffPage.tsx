@@ -12,10 +12,16 @@ interface SignoffRow {
   level: string; levelName: string; reviewer: { id: string; name: string }; role: string; roleName: string; at: string; time: string;
   decision: string; decisionName: string; opinion: string; proofreading: string; disclosure: Disclosure | null;
 }
+interface EvidenceEntry { seq: number; time: string; actionLabel: string; actorName: string; entry: string; leafHash: string; proof: string[] | null }
+interface LedgerEvidence {
+  checkpoint: { size: number; root: string; time: string; keyId: string; signature: string; note: string } | null;
+  statement: string; entries: EvidenceEntry[];
+}
 interface Signoff {
   itemId: string; title: string; unit: { id: string; name: string; fullName: string }; author: { id: string; name: string };
   itemType: string; itemTypeName: string; channels: { id: string; name: string; kindName: string; column: string | null }[];
   revision: number; major: boolean; stage: string; stageName: string; publishedAt: string | null; rows: SignoffRow[]; printedAt: string;
+  ledger: LedgerEvidence;
 }
 
 export function SignoffPage() {
@@ -53,7 +59,37 @@ function Sheet({ s }: { s: Signoff }) {
             : s.rows.map((r, i) => <ReviewRows key={`${r.level}-${r.at}-${i}`} r={r} />)}
         </tbody>
       </table>
+      <Evidence ev={s.ledger} />
     </div>
+  );
+}
+
+/** 台账存证: each entry's bytes, leaf hash and inclusion proof to a signed checkpoint — verifiable from the paper alone. */
+function Evidence({ ev }: { ev: LedgerEvidence }) {
+  const mono = { fontFamily: 'monospace', fontSize: 11, wordBreak: 'break-all' as const };
+  return (
+    <section className="signoff-evidence" data-testid="signoff-evidence">
+      <h2>台账存证</h2>
+      <p data-testid="signoff-evidence-statement">{ev.statement}</p>
+      <p style={{ fontSize: 12 }}>核验方法：叶哈希 = SHA-256(0x00 ‖ 记录原文)；沿包含证明逐级计算（RFC 9162 第 2.1.3.2 节）应得到检查点的根哈希；
+        再用平台公钥（台账页面下载）核验检查点的 Ed25519 签名。</p>
+      {ev.checkpoint && <pre style={{ ...mono, whiteSpace: 'pre-wrap' }}>{ev.checkpoint.note}</pre>}
+      <table>
+        <tbody>
+          {ev.entries.map((e) => (
+            <tr key={e.seq}>
+              <th>第 {e.seq} 条</th>
+              <td>
+                <div>{e.time}　{e.actionLabel}　{e.actorName}</div>
+                <div style={mono}>记录原文：{e.entry}</div>
+                <div style={mono}>叶哈希：{e.leafHash}</div>
+                <div style={mono}>包含证明：{e.proof ? e.proof.join(' ') || '（无）' : '尚无检查点'}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
