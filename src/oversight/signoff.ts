@@ -9,6 +9,7 @@ import { ITEM_TYPE_NAME, type Level, STAGE_NAME, type Stage } from '../publish/m
 import { getHistory, getItem, type History } from '../publish/service.ts';
 import { basisById } from '../secrecy/bases.ts';
 import { OPINION_NAME, type OpinionKind } from '../secrecy/model.ts';
+import { dismissalsOf, type SignoffDismissal } from './signoff-dismissals.ts';
 import { beijingMinute } from './time.ts';
 
 export const SIGNOFF_LEVELS = ['level1', 'level2', 'secrecy', 'level3', 'level4'] as const;
@@ -55,6 +56,7 @@ export interface Signoff {
   stageName: string;
   publishedAt: string | null; // 'YYYY-MM-DD HH:mm'
   rows: SignoffRow[];
+  dismissals: SignoffDismissal[]; // 智能校对 findings dismissed on this revision, with who proposed and who accepted
   printedAt: string; // 'YYYY-MM-DD HH:mm'
 }
 
@@ -72,6 +74,7 @@ export async function getSignoff(deps: Deps, actor: Actor, itemId: string): Prom
     revision: item.revision, major: item.major, stage: item.stage, stageName: STAGE_NAME[item.stage],
     publishedAt: item.publishedAt && beijingMinute(item.publishedAt),
     rows: rowsOf(history, item.revision),
+    dismissals: await dismissalsOf(deps, actor, item.id, item.revision),
     printedAt: beijingMinute(deps.clock.now().toISOString()),
   };
 }

@@ -31,6 +31,8 @@ export {
 } from './queries.ts';
 export { getPublishedBody, itemsByIds, loadForStep, moveItemStage, type StepContext } from './step-api.ts';
 export type { DraftFields } from './meta.ts';
+export { type Dismissal, listDismissals } from './findings-service.ts';
+export { type Standing, STANDING_NAME } from './findings-model.ts';
 
 const race = () => conflict('RACE', '稿件已被他人处理，请刷新后查看');
 const who = (actor: Actor): LedgerActor => ({ id: actor.id, name: actor.name });

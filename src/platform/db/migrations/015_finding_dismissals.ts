@@ -17,6 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('revision_findings').addColumn(column, 'text',
       (c) => (column === 'proposed_by' || column === 'rejected_by' ? c.references('users.id') : c)).execute();
   }
+  await proposeEarlierDismissals(db);
+}
+
+/** Serious and error dismissals by the author or at 一审, on a revision still in the chain, become proposals. */
+export async function proposeEarlierDismissals(db: Kysely<any>): Promise<void> {
   const author = (eb: ExpressionBuilder<any, any>) => eb.selectFrom('items').select('items.author_id').whereRef('items.id', '=', 'revision_findings.item_id');
   await db.updateTable('revision_findings')
     .set((eb) => ({
