@@ -31,7 +31,7 @@ export async function proposeEarlierDismissals(db: Kysely<any>): Promise<void> {
     }))
     .where('status', '=', 'dismissed').where('severity', 'in', ['serious', 'error'])
     .where((eb) => eb.exists(eb.selectFrom('items').select(sql.lit(1).as('one'))
-      .whereRef('items.id', '=', 'revision_findings.item_id').whereRef('items.revision', '=', 'revision_findings.revision')
+      .whereRef('items.id', '=', 'revision_findings.item_id').whereRef('items.current_revision', '=', 'revision_findings.revision')
       .where('items.stage', 'in', IN_CHAIN)))
     // Only the author (while drafting) and the reviewer at the waiting level could dismiss: whoever it was is the
     // author, or did 一审 of this revision, or dismissed while the item still waits at 一审.
