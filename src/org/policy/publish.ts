@@ -86,12 +86,6 @@ export function findingStanding(actor: Actor, item: ItemView): Verdict & { as?: 
   return verdict.allowed ? { ...verdict, as: `level${level}` as Standing } : verdict;
 }
 
-/** Dismissing (忽略) or, below level 2, proposing to dismiss (建议忽略): whoever findingStanding allows. */
-export function canDismissFindings(actor: Actor, item: ItemView): Verdict {
-  const { as: _, ...verdict } = findingStanding(actor, item);
-  return verdict;
-}
-
 /**
  * DOMAIN §2.5: a proposed dismissal is accepted or refused by the reviewer at 二审 or above who may act at the waiting
  * level — never by the person who proposed it.
