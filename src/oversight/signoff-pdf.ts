@@ -46,7 +46,7 @@ export async function signoffPdf(s: Signoff): Promise<Buffer> {
   y = table(doc, y + 12, REVIEW_WIDTHS, [REVIEW_HEAD.map((text) => ({ text, label: true })), ...s.rows.map(reviewCells)], 8.5, 1);
   if (s.rows.length === 0) doc.font('body').fontSize(9).text('当前版本尚无审核记录。', MARGIN, y + 6);
   if (s.dismissals.length > 0) {
-    table(doc, y + 12, DISMISS_WIDTHS, [DISMISS_HEAD.map((text) => ({ text, label: true })), ...s.dismissals.map(dismissalCells)], 8, 1);
+    table(doc, y + (s.rows.length === 0 ? 26 : 12), DISMISS_WIDTHS, [DISMISS_HEAD.map((text) => ({ text, label: true })), ...s.dismissals.map(dismissalCells)], 8, 1);
   }
   doc.font('body').fontSize(7.5).fillColor('#555555')
     .text('本审签单依据平台记录生成；每一项审核均已记入登记台账（哈希链），可据台账核对。', MARGIN, doc.page.height - MARGIN - 12, { width, align: 'center', lineBreak: false });
