@@ -182,3 +182,20 @@ test('迁移 015：审核链中起草人或一审已“忽略”的严重/错误
   assert.deepEqual(now.map((f) => [f.status, f.proposedBy?.name, f.canDecide]), [['proposed', '张承办', true], ['proposed', '张承办', true]]);
   assert.equal((await approve('wang', held, 2)).statusCode, 422);
 });
+
+test('审签单也列出保密工作机构排除的密级标志或个人信息发现，但不印出个人信息原文', async () => {
+  const pii = '110101199003074258';
+  const created = await post('zhang', '/api/items', org.draft({ body: { format: 'text', content: `联系人身份证号：${pii}。` } }));
+  const id = created.json().id as string;
+  assert.equal((await post('zhang', `/api/items/${id}/submit`, { revision: 1 })).statusCode, 200);
+  assert.equal((await approve('li', id, 1)).statusCode, 200);
+  assert.equal((await approve('wang', id, 2)).json().stage, 'secrecy');
+  const [finding] = (await as(app, s.bao).get(`/api/items/${id}/secrecy`)).json().findings;
+  assert.equal((await post('bao', `/api/secrecy/findings/${finding.id}/dismiss`, { reason: '系虚构的示例号码' })).statusCode, 200);
+  const sheet = (await as(app, s.ducha).get(`/api/items/${id}/signoff`)).json();
+  assert.deepEqual(sheet.dismissals.map((d: { finding: Record<string, unknown>; reason: string; proposed: unknown;
+    dismissed: { by: { name: string }; roleName: string } }) => [d.finding.category, d.finding.text, d.finding.line, d.reason, d.proposed,
+    d.dismissed.by.name, d.dismissed.roleName]), [['pii', '', null, '系虚构的示例号码', null, '鲍保密', '保密审查（保密工作机构）']]);
+  assert.ok(!JSON.stringify(sheet).includes(pii));
+  assert.equal((await as(app, s.ducha).get(`/api/items/${id}/signoff.pdf`)).statusCode, 200);
+});

@@ -44,7 +44,7 @@ const SignoffDto = z.object({
   })),
   dismissals: z.array(z.object({
     finding: z.object({ id: z.string(), rule: z.string(), category: z.string(), severity: z.string(), severityName: z.string(),
-      line: z.number(), column: z.number(), text: z.string(), suggestion: z.string(), message: z.string() }),
+      line: z.number().nullable(), column: z.number().nullable(), text: z.string(), suggestion: z.string(), message: z.string() }),
     reason: z.string(), proposed: SignedAct.nullable(), dismissed: SignedAct,
   })),
   printedAt: z.string(),

@@ -79,7 +79,8 @@ function reviewCells(r: SignoffRow): Cell[] {
 
 function dismissalCells(d: SignoffDismissal): Cell[] {
   const f = d.finding;
-  const what = `【${f.severityName}】第 ${f.line} 行：${f.text}${f.suggestion ? ` → ${f.suggestion}` : ''}\n${f.message}`;
+  const where = f.line === null ? '' : `第 ${f.line} 行：`;
+  const what = `【${f.severityName}】${where}${f.text}${f.suggestion ? ` → ${f.suggestion}` : ''}\n${f.message}`;
   const act = (a: SignoffDismissal['dismissed'] | null) => (a ? `${a.by.name}\n${a.roleName}\n${a.time}` : '—（直接忽略）');
   return [what, d.reason, act(d.proposed), act(d.dismissed)].map((text) => ({ text }));
 }

@@ -16,7 +16,7 @@ interface SignoffRow {
 // DOMAIN §2.5: each 智能校对 finding dismissed instead of fixed, who proposed it and who (二审 or above) accepted it.
 interface SignedAct { by: { id: string; name: string }; as: string | null; roleName: string; at: string; time: string }
 interface Dismissal {
-  finding: { id: string; severity: string; severityName: string; line: number; column: number; text: string; suggestion: string; message: string };
+  finding: { id: string; severity: string; severityName: string; line: number | null; column: number | null; text: string; suggestion: string; message: string };
   reason: string; proposed: SignedAct | null; dismissed: SignedAct;
 }
 interface Signoff {
@@ -96,7 +96,7 @@ function DismissalRow({ d, first, count }: { d: Dismissal; first: boolean; count
     <tr data-testid="signoff-dismissal">
       {first && <th rowSpan={count}>校对发现<br />忽略</th>}
       <td colSpan={3}>
-        【{f.severityName}】第 {f.line} 行：{f.text}{f.suggestion ? ` → ${f.suggestion}` : ''}（{f.message}）
+        【{f.severityName}】{f.line === null ? '' : `第 ${f.line} 行：`}{f.text}{f.suggestion ? ` → ${f.suggestion}` : ''}（{f.message}）
         <br />理由：{d.reason}
         <br />{d.proposed ? <>建议：{act(d.proposed)}；同意：{act(d.dismissed)}</> : <>忽略：{act(d.dismissed)}</>}
       </td>
