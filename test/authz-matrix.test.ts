@@ -77,6 +77,16 @@ async function itemAt(stage: 'draft' | 'level1' | 'level2' | 'secrecy' | 'level3
   return id;
 }
 
+/** An item at 二审 whose error finding kjj.staff proposed to dismiss (建议忽略) before submitting and passing 一审. */
+async function proposedAtLevel2(): Promise<{ id: string; findingId: string }> {
+  const id = await itemAt('draft', false, { body: { format: 'text', content: '要再接再励，做好科技活动周各项工作。' } });
+  const { findings } = await ok('kjj.staff', { method: 'GET', url: `/api/items/${id}/findings` });
+  await ok('kjj.staff', { method: 'POST', url: `/api/items/${id}/findings/${findings[0].id}/dismiss`, payload: { reason: '引用上级文件原文' } });
+  await ok('kjj.staff', { method: 'POST', url: `/api/items/${id}/submit`, payload: { revision: 1 } });
+  await ok('kjj.staff', { method: 'POST', url: `/api/items/${id}/approve`, payload: review(1) });
+  return { id, findingId: findings[0].id };
+}
+
 async function referredItem(): Promise<string> {
   const id = await itemAt('secrecy');
   await ok('kjj.secrecy', { method: 'POST', url: `/api/items/${id}/secrecy/opinion`, payload: { revision: 1, ...DISCLOSE, opinion: 'refer',
@@ -240,6 +250,15 @@ const CASES: Case[] = [
     const id = await itemAt('draft', false, { body: { format: 'text', content: '要再接再励，做好科技活动周各项工作。' } });
     const { findings } = await ok('admin', { method: 'GET', url: `/api/items/${id}/findings` });
     return { method: 'POST', url: `/api/items/${id}/findings/${findings[0].id}/dismiss`, payload: { reason: '引用上级文件原文' } };
+  } },
+  // DOMAIN §2.5: the author's 建议忽略 of an error waits at 二审, where only the 科室负责人 accepts or refuses it.
+  { route: 'POST /api/items/{id}/findings/{findingId}/accept', allowed: ['kjj.section'], request: async () => {
+    const { id, findingId } = await proposedAtLevel2();
+    return { method: 'POST', url: `/api/items/${id}/findings/${findingId}/accept`, payload: {} };
+  } },
+  { route: 'POST /api/items/{id}/findings/{findingId}/reject', allowed: ['kjj.section'], request: async () => {
+    const { id, findingId } = await proposedAtLevel2();
+    return { method: 'POST', url: `/api/items/${id}/findings/${findingId}/reject`, payload: { reason: '应当改正，不能忽略' } };
   } },
   { route: 'POST /api/items/{id}/attachments', allowed: ['kjj.staff'], request: async () => ({ method: 'POST', url: `/api/items/${await itemAt('draft')}/attachments`, multipart: await minimalDocx() }) },
   { route: 'GET /api/items/{id}/attachments', allowed: KJJ_VIEWERS, request: async () => ({ method: 'GET', url: `/api/items/${(await attachedItem()).id}/attachments` }) },

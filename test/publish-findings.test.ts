@@ -1,6 +1,7 @@
 // 智能校对 on every revision (65号 三审三校制度 第五条(四)), over HTTP: findings are kept per revision, a serious or error
-// finding blocks submitting and approving until the text is fixed (a new revision) or the finding is dismissed with a
-// reason by the author or the reviewer at the waiting level; warnings never block; 密级标志/个人信息 go to 保密审查.
+// finding blocks submitting and approving until the text is fixed (a new revision) or a dismissal is proposed with a
+// reason by the author or the 一审 reviewer (which 二审 then decides: test/publish-finding-dismissals.test.ts); warnings
+// are dismissed at once and never block; 密级标志/个人信息 go to 保密审查.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -57,7 +58,8 @@ test('起草即校对：严重/错误发现存于该版本，详情和列表带�
   const refused = await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 });
   assert.equal(refused.statusCode, 422, refused.body);
   assert.equal(refused.json().code, 'UNRESOLVED_PROOFREADING');
-  assert.equal(refused.json().message, '智能校对发现 2 处未处理的严重/错误问题（第 2 行：再接再励 → 再接再厉），请修改或说明理由后忽略');
+  assert.equal(refused.json().message,
+    '智能校对发现 2 处未处理的严重/错误问题（第 2 行：再接再励 → 再接再厉），请修改，或说明理由后建议忽略（由二审确认）');
   assert.equal((await as(app, s.zhang).get(`/api/items/${id}`)).json().stage, 'draft');
   assert.equal((await ledger(id, 'publish.submit')).length, 0);
 });
@@ -80,7 +82,7 @@ test('修改形成新版本即为改正：新版本不再有该发现，可以�
   assert.equal((await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 2 })).json().stage, 'level1');
 });
 
-test('说明理由后忽略：理由须 2–500 字，否则 400 且不变；他人 403；忽略后可提交，台账不含发现原文', async () => {
+test('说明理由后建议忽略：理由须 2–500 字，否则 400 且不变；他人 403；建议后可提交（待二审确认），台账不含发现原文', async () => {
   const id = await draft(WRONG);
   const [a, b] = (await findings(id)).findings;
   for (const reason of ['', ' 是 ', 'x'.repeat(501), 42]) {
@@ -92,24 +94,28 @@ test('说明理由后忽略：理由须 2–500 字，否则 400 且不变；他
   for (const who of ['li', 'wang', 'wu']) assert.equal((await dismiss(who, id, a.id, '引用文件原文')).statusCode, 403, who);
   assert.equal((await dismiss('zhang', id, 'no-such-finding', '引用文件原文')).statusCode, 404);
   assert.deepEqual((await findings(id)).findings.map((f: { status: string }) => f.status), ['open', 'open']);
-  assert.equal((await ledger(id, 'publish.finding_dismiss')).length, 0);
+  assert.equal((await ledger(id, 'publish.finding_propose')).length, 0);
 
   const done = await dismiss('zhang', id, a.id, '  引用上级文件原文，不作改动  ');
   assert.equal(done.statusCode, 200, done.body);
+  assert.equal(done.json().decides, false);
   const after = done.json().findings[0];
-  assert.deepEqual([after.status, after.reason, after.resolvedBy.name, after.resolvedAt], ['dismissed', '引用上级文件原文，不作改动', '张承办',
-    deps.clock.now().toISOString()]);
-  assert.equal((await dismiss('zhang', id, a.id, '再次忽略')).json().code, 'ALREADY_RESOLVED');
+  assert.deepEqual([after.status, after.proposalReason, after.proposedBy.name, after.proposedAs, after.proposedAt, after.resolvedBy,
+    after.canDecide], ['proposed', '引用上级文件原文，不作改动', '张承办', 'author', deps.clock.now().toISOString(), null, false]);
+  assert.equal((await dismiss('zhang', id, a.id, '再次忽略')).json().code, 'ALREADY_PROPOSED');
   const stillOne = await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 });
   assert.match(stillOne.json().message, /^智能校对发现 1 处.*中华人民共合国 → 中华人民共和国/);
   assert.equal((await dismiss('zhang', id, b.id, '历史文献原文引用')).statusCode, 200);
+  const detail = (await as(app, s.zhang).get(`/api/items/${id}`)).json();
+  assert.deepEqual([detail.openFindings, detail.proposedFindings], [{ serious: 0, error: 0, warning: 0 }, 2]);
   assert.equal((await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 })).json().stage, 'level1');
 
-  const entries = await ledger(id, 'publish.finding_dismiss');
+  const entries = await ledger(id, 'publish.finding_propose');
   assert.equal(entries.length, 2);
   assert.deepEqual(JSON.parse(entries[0].payload), { itemId: id, revision: 1, findingId: a.id, rule: a.rule, category: 'misspelling',
-    severity: 'error', line: 2, reason: '引用上级文件原文，不作改动' });
+    severity: 'error', line: 2, as: 'author', reason: '引用上级文件原文，不作改动' });
   assert.ok(entries.every((e) => !e.payload.includes('再接再励') && e.role === 'staff'));
+  assert.equal((await ledger(id, 'publish.finding_dismiss')).length, 0);
 });
 
 test('警告不阻止提交；密级标志和个人信息交保密审查处理，不在此阻止也不能在此忽略', async () => {
@@ -117,6 +123,10 @@ test('警告不阻止提交；密级标志和个人信息交保密审查处理�
   const w = await findings(warned);
   assert.deepEqual(w.findings.map((f: { severity: string; status: string }) => [f.severity, f.status]), [['warning', 'open']]);
   assert.deepEqual((await as(app, s.zhang).get(`/api/items/${warned}`)).json().openFindings, { serious: 0, error: 0, warning: 1 });
+  // A warning is dismissed at once, by the author too: only serious and error findings need 二审.
+  const gone = (await dismiss('zhang', warned, w.findings[0].id, '此处逗号为引文原样')).json().findings[0];
+  assert.deepEqual([gone.status, gone.resolvedBy.name, gone.resolvedAs, gone.proposedBy], ['dismissed', '张承办', 'author', null]);
+  assert.equal((await ledger(warned, 'publish.finding_dismiss')).length, 1);
   assert.equal((await as(app, s.zhang).post(`/api/items/${warned}/submit`, { revision: 1 })).json().stage, 'level1');
 
   const pii = await draft('联系人身份证号：110101199003074258。');
@@ -129,7 +139,7 @@ test('警告不阻止提交；密级标志和个人信息交保密审查处理�
   assert.equal((await as(app, s.zhang).post(`/api/items/${pii}/submit`, { revision: 1 })).json().stage, 'level1');
 });
 
-test('审核时也校验：未校对的旧版本在首次需要时校对；当前级别审核人可忽略，其他级别不能；任何人可查看不等于可忽略', async () => {
+test('审核时也校验：未校对的旧版本在首次需要时校对；当前级别审核人可处理，其他级别不能；任何人可查看不等于可处理', async () => {
   const id = await draft('3月2日，区科技局召开科技创新工作会议。');
   assert.equal((await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 })).statusCode, 200);
   // A revision written before findings were kept (migration 007): never checked, and its text has an error.
@@ -152,8 +162,8 @@ test('审核时也校验：未校对的旧版本在首次需要时校对；当�
   assert.equal((await dismiss('wang', id, seen.findings[0].id, '引用原文')).statusCode, 403);
   assert.equal((await as(app, s.wu).get(`/api/items/${id}/findings`)).statusCode, 403);
   for (const f of seen.findings) assert.equal((await dismiss('li', id, f.id, '经核对为引用原文')).statusCode, 200);
-  assert.equal((await approve()).json().stage, 'level2');
-  const [entry] = await ledger(id, 'publish.finding_dismiss');
+  assert.equal((await approve()).json().stage, 'level2'); // 一审 passes with the proposals; 二审 decides them
+  const [entry] = await ledger(id, 'publish.finding_propose');
   assert.equal(entry.role, 'staff');
   assert.equal(entry.actor_name, '李一审');
 });

@@ -37,6 +37,8 @@ const ConsistencyQuery = z.object({ from: SizeParam, to: SizeParam });
 const ConsistencyDto = z.object({ from: z.number(), to: z.number(), fromRoot: Hex, toRoot: Hex, proof: z.array(Hex) });
 
 const Person = z.object({ id: z.string(), name: z.string() });
+// 智能校对 dismissals on the 审签单: who proposed, who dismissed or accepted (DOMAIN §2.5).
+const SignedAct = z.object({ by: Person, as: z.string().nullable(), roleName: z.string(), at: z.string(), time: z.string() });
 const SignoffDto = z.object({
   itemId: z.string(), title: z.string(), unit: z.object({ id: z.string(), name: z.string(), fullName: z.string() }), author: Person,
   itemType: z.string(), itemTypeName: z.string(),
@@ -49,6 +51,11 @@ const SignoffDto = z.object({
       opinion: z.string().nullable(), opinionName: z.string(), basis: z.array(z.string()), basisText: z.string(), reason: z.string(),
       secrecyMatter: z.boolean().nullable(),
     }).nullable(),
+  })),
+  dismissals: z.array(z.object({
+    finding: z.object({ id: z.string(), rule: z.string(), category: z.string(), severity: z.string(), severityName: z.string(),
+      line: z.number().nullable(), column: z.number().nullable(), text: z.string(), suggestion: z.string(), message: z.string() }),
+    reason: z.string(), proposed: SignedAct.nullable(), dismissed: SignedAct,
   })),
   printedAt: z.string(),
   ledger: z.object({

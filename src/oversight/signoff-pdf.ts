@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Signoff, SignoffRow } from './signoff.ts';
 import type { LedgerEvidence } from './signoff-ledger.ts';
+import type { SignoffDismissal } from './signoff-dismissals.ts';
 
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
@@ -18,6 +19,10 @@ const MARGIN = 40;
 const PAD = 4;
 const REVIEW_HEAD = ['审核环节', '审核人', '时间', '结论', '审核意见', '校对情况', '公开属性意见及依据'];
 const REVIEW_WIDTHS = [46, 62, 60, 48, 100, 80, 119]; // sums to the A4 width less margins (515 pt)
+
+// DOMAIN §2.5: each 智能校对 finding dismissed instead of fixed, who proposed it and who (二审 or above) accepted it.
+const DISMISS_HEAD = ['已忽略的智能校对发现', '忽略理由', '建议忽略', '确认忽略'];
+const DISMISS_WIDTHS = [165, 130, 110, 110];
 
 interface Cell { text: string; span?: number; label?: boolean }
 
@@ -41,6 +46,9 @@ export async function signoffPdf(s: Signoff): Promise<Buffer> {
   let y = table(doc, doc.y + 6, quarter, infoRows(s), 9.5);
   y = table(doc, y + 12, REVIEW_WIDTHS, [REVIEW_HEAD.map((text) => ({ text, label: true })), ...s.rows.map(reviewCells)], 8.5, 1);
   if (s.rows.length === 0) doc.font('body').fontSize(9).text('当前版本尚无审核记录。', MARGIN, y + 6);
+  if (s.dismissals.length > 0) {
+    table(doc, y + (s.rows.length === 0 ? 26 : 12), DISMISS_WIDTHS, [DISMISS_HEAD.map((text) => ({ text, label: true })), ...s.dismissals.map(dismissalCells)], 8, 1);
+  }
   doc.font('body').fontSize(7.5).fillColor('#555555')
     .text('本审签单依据平台记录生成；每一项审核均已记入登记台账（Merkle 树），附页“台账存证”可凭平台公钥独立核验。',
       MARGIN, doc.page.height - MARGIN - 12, { width, align: 'center', lineBreak: false });
@@ -70,6 +78,14 @@ function reviewCells(r: SignoffRow): Cell[] {
     : '';
   return [r.levelName, `${r.reviewer.name}\n${r.roleName}`, r.time, r.decisionName, r.opinion, r.proofreading, disclosure]
     .map((text) => ({ text }));
+}
+
+function dismissalCells(d: SignoffDismissal): Cell[] {
+  const f = d.finding;
+  const where = f.line === null ? '' : `第 ${f.line} 行：`;
+  const what = `【${f.severityName}】${where}${f.text}${f.suggestion ? ` → ${f.suggestion}` : ''}\n${f.message}`;
+  const act = (a: SignoffDismissal['dismissed'] | null) => (a ? `${a.by.name}\n${a.roleName}\n${a.time}` : '—（直接忽略）');
+  return [what, d.reason, act(d.proposed), act(d.dismissed)].map((text) => ({ text }));
 }
 
 /** Draws bordered rows from y; a row that does not fit starts a new page, repeating `headRows` rows. Returns the y below. */

@@ -10,6 +10,7 @@ import { getHistory, getItem, type History } from '../publish/service.ts';
 import { basisById } from '../secrecy/bases.ts';
 import { OPINION_NAME, type OpinionKind } from '../secrecy/model.ts';
 import { type LedgerEvidence, ledgerEvidence } from './signoff-ledger.ts';
+import { dismissalsOf, type SignoffDismissal } from './signoff-dismissals.ts';
 import { beijingMinute } from './time.ts';
 
 export const SIGNOFF_LEVELS = ['level1', 'level2', 'secrecy', 'level3', 'level4'] as const;
@@ -56,6 +57,7 @@ export interface Signoff {
   stageName: string;
   publishedAt: string | null; // 'YYYY-MM-DD HH:mm'
   rows: SignoffRow[];
+  dismissals: SignoffDismissal[]; // 智能校对 findings dismissed on this revision, with who proposed and who accepted
   printedAt: string; // 'YYYY-MM-DD HH:mm'
   ledger: LedgerEvidence; // 台账存证: the item's entries with their inclusion proofs to a signed checkpoint
 }
@@ -74,6 +76,7 @@ export async function getSignoff(deps: Deps, actor: Actor, itemId: string): Prom
     revision: item.revision, major: item.major, stage: item.stage, stageName: STAGE_NAME[item.stage],
     publishedAt: item.publishedAt && beijingMinute(item.publishedAt),
     rows: rowsOf(history, item.revision),
+    dismissals: await dismissalsOf(deps, actor, item.id, item.revision),
     printedAt: beijingMinute(deps.clock.now().toISOString()),
     ledger: await ledgerEvidence(deps, item.id),
   };

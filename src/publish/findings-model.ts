@@ -1,6 +1,7 @@
 // 智能校对 findings kept on each revision, and the rule they enforce: 65号 三审三校制度 第五条(四) “政府网站发布的信息应
-// 通过……智能校对功能进行校对无误后才能发布”. A serious or error finding blocks submitting and every approval until the text
-// is fixed (a new revision whose check no longer finds it) or the finding is dismissed with a reason. Pure.
+// 通过……智能校对功能进行校对无误后才能发布”, as DOMAIN.md §2.5 states it: each serious or error finding is fixed (a new
+// revision whose check no longer finds it) or dismissed with a reason by a reviewer at level 2 or above. The author and
+// the 一审 reviewer may only *propose* a dismissal (建议忽略); it counts once 二审 or a higher level accepts it. Pure.
 import type { Finding } from '../checks/index.ts';
 import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { isBlocking } from '../secrecy/model.ts';
@@ -9,11 +10,24 @@ import { isBlocking } from '../secrecy/model.ts';
 export const KEPT_SEVERITIES = ['serious', 'error', 'warning'] as const;
 export type KeptSeverity = (typeof KEPT_SEVERITIES)[number];
 
+// 'proposed': a dismissal the author or 一审 proposed, waiting for 二审 (or above) to accept or refuse it.
 // 'secrecy': a 密级标志 or 个人信息 finding. 保密审查制度 第七条 gives it to the 保密工作机构, which at the secrecy step
 // (between 二审 and 三审, src/secrecy) must dismiss it or withhold it by 脱密 before any 公开 opinion — so it does
 // not block here, and nobody here may dismiss it.
-export const FINDING_STATUSES = ['open', 'dismissed', 'secrecy'] as const;
+export const FINDING_STATUSES = ['open', 'proposed', 'dismissed', 'secrecy'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** Where someone stands towards the item when acting on a finding: its author while drafting, or the waiting level. */
+export const STANDINGS = ['author', 'level1', 'level2', 'level3', 'level4'] as const;
+export type Standing = (typeof STANDINGS)[number];
+export const STANDING_NAME: Record<Standing, string> = {
+  author: '起草人', level1: '一审', level2: '二审', level3: '三审', level4: '主要领导审定',
+};
+
+/** DOMAIN §2.5: only a reviewer at level 2 or above dismisses a serious or error finding. */
+export const decidesDismissals = (s: Standing): boolean => s !== 'author' && s !== 'level1';
+/** Warnings are dismissed by whoever may act on the findings, as before; serious and error need level 2. */
+export const needsLevel2 = (f: Pick<RevisionFinding, 'severity'>): boolean => f.severity !== 'warning';
 
 export const REASON_LIMITS = { min: 2, max: 500 } as const;
 
@@ -32,9 +46,17 @@ export interface RevisionFinding {
   suggestion: string;
   message: string;
   status: FindingStatus;
-  resolvedBy: string | null;
-  reason: string | null;
+  resolvedBy: string | null; // who dismissed it, or accepted the proposal
+  resolvedAs: Standing | null; // null: dismissed before migration 015 recorded standings
+  reason: string | null; // the dismissal's reason (an accepted proposal's own)
   resolvedAt: string | null;
+  proposedBy: string | null;
+  proposedAs: Standing | null;
+  proposalReason: string | null;
+  proposedAt: string | null;
+  rejectedBy: string | null; // the last proposal refused
+  rejectionReason: string | null;
+  rejectedAt: string | null;
   createdAt: string;
 }
 
@@ -58,36 +80,68 @@ export function openCounts(findings: readonly Pick<RevisionFinding, 'severity' |
   return counts;
 }
 
-const blocks = (f: Pick<RevisionFinding, 'severity' | 'status'>) => f.status === 'open' && f.severity !== 'warning';
+/**
+ * Which check the chain makes: 'entry' when submitting and at 一审 — a proposal waiting for 二审 does not block there,
+ * since 二审 decides it; 'decided' at 二审 and above — only a fix or an accepted dismissal counts (DOMAIN §2.5).
+ */
+export type Gate = 'entry' | 'decided';
 
 const clip = (s: string, max = 20): string => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
+const serious = (f: Pick<RevisionFinding, 'severity'>) => f.severity !== 'warning';
 
-/** 第五条(四): why the revision may not be submitted or approved yet, naming the first blocking finding; null: none. */
-export function proofreadingProblem(findings: readonly RevisionFinding[]): AppError | null {
-  const open = findings.filter(blocks).sort((a, b) => a.start - b.start);
-  if (open.length === 0) return null;
-  const f = open[0];
-  const what = f.suggestion ? `${clip(f.text)} → ${clip(f.suggestion)}` : `${clip(f.text)}，${f.message}`;
-  return unprocessable('UNRESOLVED_PROOFREADING',
-    `智能校对发现 ${open.length} 处未处理的严重/错误问题（第 ${f.line} 行：${what}），请修改或说明理由后忽略`);
+/** 第五条(四): why the revision may not pass `gate` yet, with how many remain and the first of them; null: nothing. */
+export function proofreadingProblem(findings: readonly RevisionFinding[], gate: Gate): AppError | null {
+  const open = findings.filter((f) => serious(f) && f.status === 'open');
+  const proposed = gate === 'decided' ? findings.filter((f) => serious(f) && f.status === 'proposed') : [];
+  const left = [...open, ...proposed].sort((a, b) => a.start - b.start);
+  if (left.length === 0) return null;
+  const f = left[0];
+  const where = `第 ${f.line} 行：${f.suggestion ? `${clip(f.text)} → ${clip(f.suggestion)}` : `${clip(f.text)}，${f.message}`}`;
+  if (gate === 'entry') {
+    return unprocessable('UNRESOLVED_PROOFREADING',
+      `智能校对发现 ${open.length} 处未处理的严重/错误问题（${where}），请修改，或说明理由后建议忽略（由二审确认）`);
+  }
+  const parts = [open.length ? `${open.length} 处未修改也未忽略` : '', proposed.length ? `${proposed.length} 处忽略建议待二审确认` : '']
+    .filter(Boolean).join('，');
+  return unprocessable('UNRESOLVED_PROOFREADING', `智能校对还有 ${left.length} 处严重/错误问题未处理：${parts}（${where}）。`
+    + '须修改，或由二审及以上审核人同意忽略后才能通过');
 }
 
-/** A finding can be dismissed only on the current revision, while open, and not when it belongs to 保密审查. */
-export function dismissProblem(f: Pick<RevisionFinding, 'revision' | 'status'>, currentRevision: number): AppError | null {
+/** What someone does with a finding; `as`: where the policy found them standing (src/org/policy/publish.ts). */
+export type FindingAction =
+  | { kind: 'dismiss'; by: string; as: Standing; reason: string; at: string } // 忽略, or 建议忽略 below level 2
+  | { kind: 'accept'; by: string; as: Standing; at: string } // 同意忽略
+  | { kind: 'reject'; by: string; as: Standing; reason: string; at: string }; // 不同意: open again
+
+/** The finding after `a`, or why not: only the current revision's findings, and each action from its own status. */
+export function actOnFinding(f: RevisionFinding, currentRevision: number, a: FindingAction): RevisionFinding | AppError {
   if (f.revision !== currentRevision) return conflict('STALE_REVISION', '该校对发现属于旧版本，请查看最新版本的校对结果');
   if (f.status === 'secrecy') {
     return conflict('SECRECY_FINDING', '密级标志和个人信息由保密工作机构在保密审查环节排除或脱密处理，不能在此忽略');
   }
-  if (f.status !== 'open') return conflict('ALREADY_RESOLVED', '该校对发现已被忽略');
-  return null;
+  if (f.status === 'dismissed') return conflict('ALREADY_RESOLVED', '该校对发现已被忽略');
+  if (a.kind === 'dismiss') {
+    if (f.status === 'proposed') return conflict('ALREADY_PROPOSED', '该校对发现已有忽略建议待二审确认，请同意或不同意该建议');
+    if (needsLevel2(f) && !decidesDismissals(a.as)) {
+      return { ...f, status: 'proposed', proposedBy: a.by, proposedAs: a.as, proposalReason: a.reason, proposedAt: a.at };
+    }
+    return { ...f, status: 'dismissed', resolvedBy: a.by, resolvedAs: a.as, reason: a.reason, resolvedAt: a.at };
+  }
+  if (f.status !== 'proposed') return conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
+  if (!decidesDismissals(a.as)) return conflict('NOT_LEVEL2', '忽略建议须由二审或更高级别的审核人确认');
+  if (a.kind === 'accept') {
+    return { ...f, status: 'dismissed', resolvedBy: a.by, resolvedAs: a.as, reason: f.proposalReason, resolvedAt: a.at };
+  }
+  return { ...f, status: 'open', proposedBy: null, proposedAs: null, proposalReason: null, proposedAt: null, rejectedBy: a.by,
+    rejectionReason: a.reason, rejectedAt: a.at };
 }
 
-/** The reason a dismissal must give (2–500 characters, trimmed). */
-export function dismissReason(value: unknown): string | AppError {
+/** The reason a dismissal, a proposal or a refusal must give (2–500 characters, trimmed). */
+export function dismissReason(value: unknown, what = '忽略该校对发现'): string | AppError {
   const reason = typeof value === 'string' ? value.trim() : '';
   const length = [...reason].length;
   if (length < REASON_LIMITS.min || length > REASON_LIMITS.max) {
-    return invalid('reason', `请说明忽略该校对发现的理由（${REASON_LIMITS.min} 至 ${REASON_LIMITS.max} 字）`);
+    return invalid('reason', `请说明${what}的理由（${REASON_LIMITS.min} 至 ${REASON_LIMITS.max} 字）`);
   }
   return reason;
 }

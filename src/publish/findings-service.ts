@@ -1,20 +1,22 @@
-// Use cases of 智能校对 on revisions (65号 三审三校制度 第五条(四)): check a revision once and keep its findings, refuse to
-// submit or approve while a serious or error finding is open, show a revision's findings, dismiss one with a reason.
+// Use cases of 智能校对 on revisions (65号 三审三校制度 第五条(四), DOMAIN.md §2.5): check a revision once and keep its
+// findings; refuse to submit or pass a level while a serious or error finding is unresolved; show a revision's findings;
+// dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
 import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../org/dictionaries.ts';
 import type { Actor } from '../org/model.ts';
-import { canDismissFindings, type ItemView, ROLE_AT } from '../org/policy/publish.ts';
+import { canDecideDismissal, findingStanding, type ItemView, ROLE_AT } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import {
-  dismissProblem, dismissReason, type FindingCounts, keptFindings, openCounts, proofreadingProblem, type RevisionFinding,
+  actOnFinding, decidesDismissals, dismissReason, type FindingAction, type FindingCounts, type Gate, keptFindings, openCounts,
+  proofreadingProblem, type RevisionFinding, type Standing,
 } from './findings-model.ts';
 import * as findingStore from './findings-store.ts';
-import { isEditable, type Item, levelOf } from './model.ts';
+import type { Item } from './model.ts';
 import { loadViewable, peopleNamed, type Person, reviewViewOf } from './queries.ts';
 import * as store from './store.ts';
 
@@ -30,22 +32,27 @@ export async function checkRevision(tx: Executor, checker: Checker, item: Pick<I
   return openCounts(found);
 }
 
-/** 第五条(四): 422 naming the count and the first finding while a serious or error finding of the revision is open. */
-export async function assertProofread(tx: Executor, checker: Checker, item: Pick<Item, 'id' | 'revision'>, at: string): Promise<void> {
+/** 第五条(四): 422 naming how many remain and the first while a serious or error finding of the revision blocks `gate`. */
+export async function assertProofread(tx: Executor, checker: Checker, item: Pick<Item, 'id' | 'revision'>, at: string, gate: Gate): Promise<void> {
   await checkRevision(tx, checker, item, at);
-  const problem = proofreadingProblem(await findingStore.listFindings(tx, item.id, item.revision));
+  const problem = proofreadingProblem(await findingStore.listFindings(tx, item.id, item.revision), gate);
   if (problem) throw problem;
 }
 
-export interface FindingView extends Omit<RevisionFinding, 'itemId' | 'revision' | 'resolvedBy' | 'createdAt'> {
+type Named<F> = Omit<F, 'itemId' | 'revision' | 'resolvedBy' | 'proposedBy' | 'rejectedBy' | 'createdAt'>;
+export interface FindingView extends Named<RevisionFinding> {
   resolvedBy: Person | null;
+  proposedBy: Person | null;
+  rejectedBy: Person | null;
+  canDecide: boolean; // a pending proposal this actor may accept or refuse (同意忽略 / 不同意)
 }
 
 export interface Findings {
   itemId: string;
   revision: number;
-  current: boolean; // the item's current revision (only its findings can be dismissed)
-  canDismiss: boolean; // the actor may dismiss this revision's open findings now
+  current: boolean; // the item's current revision (only its findings can be acted on)
+  canDismiss: boolean; // the actor may dismiss (or propose to dismiss) this revision's open findings now
+  decides: boolean; // the actor's dismissal of a serious or error finding counts at once (二审 or above)
   findings: FindingView[];
 }
 
@@ -62,40 +69,101 @@ export async function getFindings(deps: Deps, actor: Actor, itemId: string, revi
   });
 }
 
-/** Dismissing a finding with a reason (忽略): the author while drafting, or the reviewer at the waiting level. */
-export async function dismissFinding(deps: Deps, actor: Actor, input: { itemId: string; findingId: string; reason: unknown }): Promise<Findings> {
+interface FindingInput {
+  itemId: string;
+  findingId: string;
+}
+
+/**
+ * 忽略 with a reason: a warning, or any finding dismissed by a reviewer at 二审 or above, is dismissed at once; a serious
+ * or error finding dismissed by the author or at 一审 becomes a proposal (建议忽略) for 二审 to decide (DOMAIN §2.5).
+ */
+export async function dismissFinding(deps: Deps, actor: Actor, input: FindingInput & { reason: unknown }): Promise<Findings> {
   const reason = dismissReason(input.reason);
   if (reason instanceof AppError) throw reason;
+  return act(deps, actor, input, (as, at) => ({ kind: 'dismiss', by: actor.id, as, reason, at }));
+}
+
+/** 同意忽略: the reviewer at 二审 or above accepts a proposal, which then counts as their dismissal with its reason. */
+export async function acceptDismissal(deps: Deps, actor: Actor, input: FindingInput): Promise<Findings> {
+  return act(deps, actor, input, (as, at) => ({ kind: 'accept', by: actor.id, as, at }));
+}
+
+/** 不同意: the reviewer at 二审 or above refuses a proposal, with a reason; the finding blocks again until fixed or dismissed. */
+export async function rejectDismissal(deps: Deps, actor: Actor, input: FindingInput & { reason: unknown }): Promise<Findings> {
+  const reason = dismissReason(input.reason, '不同意忽略');
+  if (reason instanceof AppError) throw reason;
+  return act(deps, actor, input, (as, at) => ({ kind: 'reject', by: actor.id, as, reason, at }));
+}
+
+const LEDGER_ACTION: Record<string, string> = {
+  dismissed: 'publish.finding_dismiss', proposed: 'publish.finding_propose', accept: 'publish.finding_accept',
+  reject: 'publish.finding_reject',
+};
+
+async function act(deps: Deps, actor: Actor, input: FindingInput, action: (as: Standing, at: string) => FindingAction): Promise<Findings> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const item = await loadViewable(tx, actor, input.itemId);
     const finding = await findingStore.getFinding(tx, input.findingId);
     if (!finding || finding.itemId !== item.id) throw notFound('校对发现');
-    const wrong = dismissProblem(finding, item.revision);
-    if (wrong) throw wrong;
     const view = await reviewViewOf(tx, item);
-    assertAllowed(canDismissFindings(actor, view));
-    if (!(await findingStore.dismissFinding(tx, finding.id, actor.id, reason, now.toISOString()))) {
-      throw conflict('ALREADY_RESOLVED', '该校对发现已被他人忽略，请刷新后查看');
-    }
-    const level = levelOf(item.stage);
-    const role = isEditable(item.stage) || level === null ? 'staff' : ROLE_AT[level];
+    const standing = findingStanding(actor, view);
+    const a = action(standing.as ?? 'author', now.toISOString());
+    // 忽略: the finding's state first (stale revision, already handled: 409), then who may (403). A proposal's decision:
+    // who may decide first, so that nobody below 二审 learns more than "not yours to decide".
+    if (a.kind !== 'dismiss') assertAllowed(canDecideDismissal(actor, view, finding.proposedBy));
+    const next = actOnFinding(finding, item.revision, a);
+    if (next instanceof AppError) throw next;
+    assertAllowed(standing);
+    if (!(await findingStore.saveFinding(tx, finding, next))) throw conflict('ALREADY_RESOLVED', '该校对发现已被他人处理，请刷新后查看');
+    const as = standing.as as Standing;
+    const role = as === 'author' ? 'staff' : ROLE_AT[Number(as.slice(-1)) as 1 | 2 | 3 | 4];
     // Not the finding's text: it may be personal data.
-    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role, unitId: item.unitId, action: 'publish.finding_dismiss',
-      subject: `item:${item.id}`, payload: { itemId: item.id, revision: item.revision, findingId: finding.id, rule: finding.rule,
-        category: finding.category, severity: finding.severity, line: finding.line, reason } }, now);
+    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role, unitId: item.unitId,
+      action: LEDGER_ACTION[a.kind === 'dismiss' ? next.status : a.kind], subject: `item:${item.id}`,
+      payload: { itemId: item.id, revision: item.revision, findingId: finding.id, rule: finding.rule, category: finding.category,
+        severity: finding.severity, line: finding.line, as, ...(a.kind === 'accept'
+          ? { reason: finding.proposalReason, proposedBy: finding.proposedBy, proposedAs: finding.proposedAs }
+          : { reason: a.reason }) } }, now);
     return findingsOf(tx, actor, item, item.revision, view);
   });
 }
 
 async function findingsOf(db: Executor, actor: Actor, item: Item, revision: number, view?: ItemView): Promise<Findings> {
   const findings = await findingStore.listFindings(db, item.id, revision);
-  const person = await peopleNamed(db, findings.flatMap((f) => (f.resolvedBy ? [f.resolvedBy] : [])));
+  const person = await peopleNamed(db, findings.flatMap((f) => [f.resolvedBy, f.proposedBy, f.rejectedBy])
+    .filter((id): id is string => id !== null));
+  const named = (id: string | null) => (id ? person(id) : null);
   const current = revision === item.revision;
-  const canDismiss = current && canDismissFindings(actor, view ?? await reviewViewOf(db, item)).allowed;
+  const policyView = view ?? await reviewViewOf(db, item);
+  const standing = findingStanding(actor, policyView);
   return {
-    itemId: item.id, revision, current, canDismiss,
-    findings: findings.map(({ itemId: _, revision: __, createdAt: ___, resolvedBy, ...f }) => ({ ...f,
-      resolvedBy: resolvedBy ? person(resolvedBy) : null })),
+    itemId: item.id, revision, current, canDismiss: current && standing.allowed,
+    decides: current && !!standing.as && decidesDismissals(standing.as),
+    findings: findings.map(({ itemId: _, revision: __, createdAt: ___, resolvedBy, proposedBy, rejectedBy, ...f }) => ({ ...f,
+      resolvedBy: named(resolvedBy), proposedBy: named(proposedBy), rejectedBy: named(rejectedBy),
+      canDecide: current && f.status === 'proposed' && canDecideDismissal(actor, policyView, proposedBy).allowed })),
   };
+}
+
+export interface Dismissal {
+  finding: Pick<RevisionFinding, 'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion' | 'message'>;
+  reason: string;
+  proposed: { by: Person; as: Standing; at: string } | null; // null: dismissed directly
+  dismissed: { by: Person; as: Standing | null; at: string };
+}
+
+/** Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in text order. */
+export async function listDismissals(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<Dismissal[]> {
+  await loadViewable(deps.db, actor, itemId);
+  const findings = (await findingStore.listFindings(deps.db, itemId, revision)).filter((f) => f.status === 'dismissed');
+  const person = await peopleNamed(deps.db, findings.flatMap((f) => [f.resolvedBy, f.proposedBy]).filter((id): id is string => !!id));
+  return findings.map((f) => ({
+    finding: { id: f.id, rule: f.rule, category: f.category, severity: f.severity, line: f.line, column: f.column, text: f.text,
+      suggestion: f.suggestion, message: f.message },
+    reason: f.reason ?? '',
+    proposed: f.proposedBy && f.proposedAs && f.proposedAt ? { by: person(f.proposedBy), as: f.proposedAs, at: f.proposedAt } : null,
+    dismissed: { by: person(f.resolvedBy ?? ''), as: f.resolvedAs, at: f.resolvedAt ?? '' },
+  }));
 }

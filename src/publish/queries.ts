@@ -26,6 +26,7 @@ export interface ItemSummary extends Item {
   awaitingLevel: Level | null; // the review level the item waits at, if any
   abilities: Abilities;
   openFindings: FindingCounts; // 智能校对 findings of the current revision still open (serious and error block)
+  proposedFindings: number; // serious and error findings whose proposed dismissal waits for 二审 (blocks 二审 and above)
 }
 
 export interface ItemDetail extends ItemSummary {
@@ -79,7 +80,8 @@ async function summariesOf(db: Executor, actor: Actor, items: Item[], known = fr
   const findings = await openCountsOf(db, items);
   return items.map((item, i) => ({
     ...item, authorName: authors.get(item.authorId)?.name ?? '', awaitingLevel: levelOf(item.stage), abilities: abilitiesOf(actor, views[i]),
-    openFindings: findings.get(item.id) ?? { serious: 0, error: 0, warning: 0 },
+    openFindings: findings.get(item.id)?.open ?? { serious: 0, error: 0, warning: 0 },
+    proposedFindings: findings.get(item.id)?.proposed ?? 0,
   }));
 }
 

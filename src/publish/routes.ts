@@ -6,12 +6,12 @@ import type { Deps } from '../app/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { contentDisposition } from './attachments-model.ts';
 import { addAttachment, downloadAttachment, listItemAttachments, removeAttachment } from './attachments-service.ts';
-import { dismissFinding, getFindings } from './findings-service.ts';
+import { acceptDismissal, dismissFinding, getFindings, rejectDismissal } from './findings-service.ts';
 import { recordLiveUrl } from './live-url.ts';
 import {
-  ApproveBody, AttachmentDto, AttachmentParams, AttachmentsDto, DismissBody, DraftBody, EditBody, FindingParams, FindingsDto, FindingsQuery,
-  HistoryDto, ImportDraftForm, ImportRevisionForm, ItemDetailDto, ItemParams, ListQuery, LiveUrlBody, LiveUrlDto, PageDto, PublishedBodyDto, QueueQuery, ReturnBody,
-  RunDueDto, SubmitBody,
+  ApproveBody, AttachmentDto, AttachmentParams, AttachmentsDto, DismissBody, DraftBody, EditBody, FindingParams, FindingsDto,
+  FindingsQuery, HistoryDto, ImportDraftForm, ImportRevisionForm, ItemDetailDto, ItemParams, ListQuery, LiveUrlBody, LiveUrlDto,
+  PageDto, PublishedBodyDto, QueueQuery, RejectBody, ReturnBody, RunDueDto, SubmitBody,
 } from './schemas.ts';
 import {
   approveItem, draftItem, editItem, getHistory, getItem, getPublishedBody, importDraft, importRevision, listItems, listReviewQueue,
@@ -80,8 +80,17 @@ export const publishRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   }, async (req) => getFindings(deps, actorOf(req), req.params.id, req.query.revision));
 
   app.post('/api/items/:id/findings/:findingId/dismiss', {
-    schema: { params: FindingParams, body: DismissBody, response: { 200: FindingsDto }, summary: '说明理由后忽略一条智能校对发现', tags },
+    schema: { params: FindingParams, body: DismissBody, response: { 200: FindingsDto }, tags,
+      summary: '说明理由后忽略一条智能校对发现（起草人、一审对严重/错误问题为建议忽略，须二审确认）' },
   }, async (req) => dismissFinding(deps, actorOf(req), { itemId: req.params.id, findingId: req.params.findingId, reason: req.body.reason }));
+
+  app.post('/api/items/:id/findings/:findingId/accept', {
+    schema: { params: FindingParams, response: { 200: FindingsDto }, summary: '同意忽略建议（二审及以上）', tags },
+  }, async (req) => acceptDismissal(deps, actorOf(req), { itemId: req.params.id, findingId: req.params.findingId }));
+
+  app.post('/api/items/:id/findings/:findingId/reject', {
+    schema: { params: FindingParams, body: RejectBody, response: { 200: FindingsDto }, summary: '不同意忽略建议，说明理由（二审及以上）', tags },
+  }, async (req) => rejectDismissal(deps, actorOf(req), { itemId: req.params.id, findingId: req.params.findingId, reason: req.body.reason }));
 
   app.post('/api/items/:id/attachments', {
     schema: { ...multipart, params: ItemParams, response: { 201: AttachmentDto }, summary: '上传附件（起草或退回修改时）' },

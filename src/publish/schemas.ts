@@ -1,7 +1,7 @@
 // The publish API's request and response shapes (zod), which also feed the OpenAPI document.
 import { z } from 'zod';
 import { DECLASSIFICATIONS, OPINIONS, STEPS } from '../secrecy/model.ts';
-import { FINDING_STATUSES, KEPT_SEVERITIES } from './findings-model.ts';
+import { FINDING_STATUSES, KEPT_SEVERITIES, STANDINGS } from './findings-model.ts';
 import { BODY_FORMATS, ITEM_TYPES, LIMITS, STAGES } from './model.ts';
 
 const Id = z.string().trim().min(1).max(64);
@@ -94,7 +94,7 @@ export const ItemSummaryDto = z.object({
   title: z.string(), itemType: z.enum(ITEM_TYPES), source: z.string().nullable(), major: z.boolean(),
   stage: z.enum(STAGES), awaitingLevel: Level.nullable(), revision: z.number(), version: z.number(),
   publishAt: z.string().nullable(), publishedAt: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
-  abilities: Abilities, openFindings: OpenFindings,
+  abilities: Abilities, openFindings: OpenFindings, proposedFindings: z.number(),
 });
 
 export const ItemDetailDto = ItemSummaryDto.extend({
@@ -147,12 +147,16 @@ export const LiveUrlBody = z.object({
 });
 export const LiveUrlDto = z.object({ channelId: z.string(), url: z.string() });
 export const DismissBody = z.object({ reason: z.string().max(5000) }); // 2–500 characters once trimmed, checked by the model
+export const RejectBody = DismissBody;
+const Standing = z.enum(STANDINGS);
 export const FindingsDto = z.object({
-  itemId: z.string(), revision: z.number(), current: z.boolean(), canDismiss: z.boolean(),
+  itemId: z.string(), revision: z.number(), current: z.boolean(), canDismiss: z.boolean(), decides: z.boolean(),
   findings: z.array(z.object({
     id: z.string(), rule: z.string(), category: z.string(), severity: z.enum(KEPT_SEVERITIES), start: z.number(), end: z.number(),
     line: z.number(), column: z.number(), text: z.string(), suggestion: z.string(), message: z.string(), status: z.enum(FINDING_STATUSES),
-    reason: z.string().nullable(), resolvedBy: Person.nullable(), resolvedAt: z.string().nullable(),
+    reason: z.string().nullable(), resolvedBy: Person.nullable(), resolvedAs: Standing.nullable(), resolvedAt: z.string().nullable(),
+    proposedBy: Person.nullable(), proposedAs: Standing.nullable(), proposalReason: z.string().nullable(), proposedAt: z.string().nullable(),
+    rejectedBy: Person.nullable(), rejectionReason: z.string().nullable(), rejectedAt: z.string().nullable(), canDecide: z.boolean(),
   })),
 });
 

@@ -31,6 +31,8 @@ export {
 } from './queries.ts';
 export { getPublishedBody, itemsByIds, loadForStep, moveItemStage, type StepContext } from './step-api.ts';
 export type { DraftFields } from './meta.ts';
+export { type Dismissal, listDismissals } from './findings-service.ts';
+export { type Standing, STANDING_NAME } from './findings-model.ts';
 
 const race = () => conflict('RACE', '稿件已被他人处理，请刷新后查看');
 const who = (actor: Actor): LedgerActor => ({ id: actor.id, name: actor.name });
@@ -125,7 +127,8 @@ export async function submitItem(deps: Deps, actor: Actor, input: { itemId: stri
     assertAllowed(canSubmit(actor, item));
     const next = submit(item, input.revision, await lastReturnedRevision(tx, item.id));
     if (next instanceof AppError) throw next;
-    await assertProofread(tx, checker, item, now.toISOString()); // 65号 第五条(四)
+    // 65号 第五条(四): nothing open; a dismissal proposed for 二审 to decide does not hold the submission back.
+    await assertProofread(tx, checker, item, now.toISOString(), 'entry');
     if (!(await store.moveStage(tx, item, next.stage, now))) throw race();
     await appendLedger(tx, { actor: who(actor), role: 'staff', unitId: item.unitId, action: 'publish.submit',
       subject: `item:${item.id}`, payload: { itemId: item.id, revision: item.revision, from: item.stage, to: next.stage } }, now);
@@ -164,7 +167,9 @@ async function review(deps: Deps, actor: Actor, kind: DecisionKind, input: Revie
     if (decided instanceof AppError) throw decided;
     const view = await reviewViewOf(tx, item);
     assertAllowed(canReview(actor, view, input.level));
-    if (checker) await assertProofread(tx, checker, item, now.toISOString()); // 65号 第五条(四): no approval past an open error
+    // 65号 第五条(四), DOMAIN §2.5: 一审 passes with proposals pending; 二审 and above only once each serious or error
+    // finding is fixed or its dismissal accepted at level 2 or above — so nothing is ever published past one.
+    if (checker) await assertProofread(tx, checker, item, now.toISOString(), input.level === 1 ? 'entry' : 'decided');
     const publishing = decided.effects.some((e) => e.kind === 'publish');
     const final = decided.effects.length > 0;
     // 保密审查制度 第九条、第十一条: no final approval while a co-issuer's consent is missing or a declassified secret may not go out.

@@ -166,6 +166,36 @@ test('严重表述错误阻止提交：校对结果在正文中标出，修改�
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
+test('起草人对严重问题只能建议忽略：二审同意忽略前不能通过二审；审签单列出建议人和同意人', async () => {
+  const staff = await e2e.as('kjj.staff');
+  const item = await draft(staff, '学习宪法精神座谈会', '全区干部认真学习中华人民共合国宪法，增强法治意识。');
+  const serious = staff.locator('[data-testid="finding"][data-severity="serious"]');
+  await serious.getByTestId('finding-dismiss').click();
+  await staff.getByTestId('dismiss-reason').fill('我认为没问题');
+  await staff.getByTestId('dismiss-confirm').click();
+  await staff.locator('[data-testid="finding"][data-status="proposed"]').waitFor();
+  assert.match(await serious.getByTestId('finding-status').innerText(), /待二审确认/);
+  await staff.getByTestId('pending-proposals').waitFor();
+  await staff.getByTestId('submit').click();
+  await expectStage(staff, 'level1');
+  await approve(staff, item, { disclosure: true, then: 'level2' });
+
+  const section = await e2e.as('kjj.section');
+  await section.goto(item);
+  await section.getByTestId('review-blocking').waitFor();
+  assert.equal(await section.getByTestId('approve').isDisabled(), true);
+  await section.getByRole('tab', { name: /智能校对/ }).click();
+  await section.getByTestId('finding-accept').click();
+  await section.locator('[data-testid="finding"][data-severity="serious"][data-status="dismissed"]').waitFor();
+  await approve(section, item, { disclosure: true, then: 'secrecy' });
+  await section.goto(`${item}/signoff`);
+  const row = section.getByTestId('signoff-dismissal');
+  await row.waitFor();
+  assert.match(await row.innerText(), /中华人民共合国[\s\S]*我认为没问题[\s\S]*建议：.*起草人[\s\S]*同意：.*二审（科室负责人）/);
+  await screenshot(section, '08-审签单-校对忽略');
+  assert.deepEqual(e2e.consoleErrors, []);
+});
+
 test('部分公开：保密工作机构在正文中选出不予公开的内容，分管领导审定并发布脱密文本', async () => {
   const staff = await e2e.as('kjj.staff');
   const secret = '项目评审专家为张某某、李某某';

@@ -15,7 +15,7 @@ export interface ItemSummary {
   id: string; unitId: string; sectionId: string; authorId: string; authorName: string; title: string; itemType: string;
   source: string | null; major: boolean; stage: string; awaitingLevel: 1 | 2 | 3 | 4 | null; revision: number; version: number;
   publishAt: string | null; publishedAt: string | null; createdAt: string; updatedAt: string; abilities: Abilities;
-  openFindings?: FindingCounts;
+  openFindings?: FindingCounts; proposedFindings?: number;
 }
 export interface ItemDetail extends ItemSummary {
   channels: { channelId: string; columnId: string | null }[];
@@ -36,7 +36,13 @@ export interface History {
 export interface Finding {
   id: string; revision?: number; rule: string; category: string; severity: string; start: number; end: number; line?: number; column?: number;
   text: string; suggestion?: string | null; message: string; status: string; reason: string | null;
+  // DOMAIN §2.5 (the item's own findings; the secrecy step's copies have none of these)
+  resolvedBy?: Person | null; resolvedAs?: string | null; resolvedAt?: string | null;
+  proposedBy?: Person | null; proposedAs?: string | null; proposalReason?: string | null; proposedAt?: string | null;
+  rejectedBy?: Person | null; rejectionReason?: string | null; rejectedAt?: string | null; canDecide?: boolean;
 }
+/** GET /api/items/{id}/findings: `decides`: this person's 忽略 of a serious or error finding counts at once (二审 and above). */
+export interface FindingsDto { revision: number; canDismiss: boolean; decides: boolean; findings: Finding[] }
 
 export interface Basis { id: string; law: string; article: string; summary: string }
 export interface SecrecyRecord {

@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Role } from '../model.ts';
-import { abilitiesOf, canDraft, canEdit, canReview, canView, type ItemView, itemListScope, reviewScopes } from './publish.ts';
+import {
+  abilitiesOf, canDecideDismissal, canDraft, canEdit, canReview, canView, findingStanding, type ItemView, itemListScope, reviewScopes,
+} from './publish.ts';
 
 const person = (id: string, ...roles: [Role, string, string?][]): Actor => ({
   id, username: id, name: id, unitId: roles[0]?.[1] ?? 'u1', roles: roles.map(([role, unitId, sectionId]) => ({ role, unitId, sectionId: sectionId ?? null })),
@@ -79,4 +81,23 @@ test('待审队列：每个角色打开一个队列，二审按科室，重复�
     { level: 2, unitId: 'u1', sectionId: 's1' },
     { level: 3, unitId: 'u2', sectionId: null },
   ]);
+});
+
+test('智能校对发现：起草人（起草时）和一审只能建议忽略；二审及以上确认，提出建议的人不能确认（DOMAIN §2.5）', () => {
+  const standing = (a: Actor, over: Partial<ItemView>) => findingStanding(a, item(over));
+  assert.equal(standing(author, { stage: 'draft' }).as, 'author');
+  assert.equal(codeOf(standing(staff, { stage: 'draft' })), 'NOT_AUTHOR');
+  assert.equal(standing(staff, { stage: 'level1' }).as, 'level1');
+  assert.equal(standing(head, { stage: 'level2' }).as, 'level2');
+  assert.equal(standing(leader, { stage: 'level3' }).as, 'level3');
+  assert.equal(codeOf(standing(author, { stage: 'level2' })), 'AUTHOR_REVIEW');
+  assert.equal(codeOf(standing(head, { stage: 'secrecy' })), 'NOT_AT_LEVEL');
+
+  assert.equal(codeOf(canDecideDismissal(head, item({ stage: 'level2' }), 'author')), 'ALLOW');
+  assert.equal(codeOf(canDecideDismissal(leader, item({ stage: 'level3' }), 'staff')), 'ALLOW');
+  assert.equal(codeOf(canDecideDismissal(head, item({ stage: 'level2' }), 'head')), 'SAME_PERSON');
+  assert.equal(codeOf(canDecideDismissal(staff, item({ stage: 'level1' }), 'author')), 'NOT_LEVEL2');
+  assert.equal(codeOf(canDecideDismissal(author, item({ stage: 'draft' }), 'author')), 'NOT_LEVEL2');
+  assert.equal(codeOf(canDecideDismissal(otherHead, item({ stage: 'level2' }), 'author')), 'OTHER_SECTION');
+  assert.equal(codeOf(canDecideDismissal(head, item({ stage: 'level2', approverIds: ['head'] }), 'author')), 'SAME_PERSON');
 });

@@ -1,6 +1,7 @@
 // Who may draft, view, edit, submit and review an item (稿件) in the 三审三校 chain. Pure: actor and item in,
 // a Verdict with a zh-CN reason out. Source: 綦江府办〔2022〕65号 三审三校制度, DOMAIN.md §2.
 import type { Level, Stage } from '../../publish/model.ts';
+import { decidesDismissals, type Standing } from '../../publish/findings-model.ts';
 import { isEditable, LEVEL_NAME, levelOf } from '../../publish/model.ts';
 import { type Actor, holdsDistrictRole, holdsRole, type Role, ROLE_NAME } from '../model.ts';
 import { isCoIssuerLeader } from './secrecy.ts';
@@ -72,14 +73,31 @@ export function canEdit(actor: Actor, item: Pick<ItemView, 'authorId'>): Verdict
 }
 
 /**
- * 65号 三审三校制度 第五条(四): a 智能校对 finding is dismissed, with a reason, by the author while the text is theirs to
- * change (草稿、退回修改), or by the reviewer who may act at the level the item waits at.
+ * 65号 三审三校制度 第五条(四): the 智能校对 findings are acted on by the author while the text is theirs to change
+ * (草稿、退回修改), or by the reviewer who may act at the level the item waits at. `as` says where they stand.
  */
-export function canDismissFindings(actor: Actor, item: ItemView): Verdict {
-  if (isEditable(item.stage)) return canEdit(actor, item).allowed ? ALLOW : deny('NOT_AUTHOR', '起草或退回修改期间，只有起草人可以忽略校对发现');
+export function findingStanding(actor: Actor, item: ItemView): Verdict & { as?: Standing } {
+  if (isEditable(item.stage)) {
+    return canEdit(actor, item).allowed ? { ...ALLOW, as: 'author' } : deny('NOT_AUTHOR', '起草或退回修改期间，只有起草人可以处理校对发现');
+  }
   const level = levelOf(item.stage);
-  if (level === null) return deny('NOT_AT_LEVEL', '稿件当前不在起草或审核环节，不能忽略校对发现');
-  return canReview(actor, item, level);
+  if (level === null) return deny('NOT_AT_LEVEL', '稿件当前不在起草或审核环节，不能处理校对发现');
+  const verdict = canReview(actor, item, level);
+  return verdict.allowed ? { ...verdict, as: `level${level}` as Standing } : verdict;
+}
+
+/**
+ * DOMAIN §2.5: a proposed dismissal is accepted or refused by the reviewer at 二审 or above who may act at the waiting
+ * level — never by the person who proposed it.
+ */
+export function canDecideDismissal(actor: Actor, item: ItemView, proposedBy: string | null): Verdict {
+  const standing = findingStanding(actor, item);
+  if (!standing.allowed) return standing;
+  if (!standing.as || !decidesDismissals(standing.as)) {
+    return deny('NOT_LEVEL2', '忽略建议由二审（科室负责人）或更高级别的审核人确认');
+  }
+  if (proposedBy === actor.id) return deny('SAME_PERSON', '同一人不得既提出又确认同一条校对发现的忽略建议');
+  return ALLOW;
 }
 
 export function canSubmit(actor: Actor, item: Pick<ItemView, 'authorId'>): Verdict {

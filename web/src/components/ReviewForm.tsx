@@ -13,7 +13,8 @@ interface Values {
   disclosure?: { opinion?: string; basisIds?: string[]; basisText?: string; reason?: string; secrecyMatter?: boolean; declassified?: boolean; declassification?: string };
 }
 
-export function ReviewForm({ item, onDone }: { item: ItemDetail; onDone: () => void }) {
+/** `blocked`: why 智能校对 keeps the item from passing this level (DOMAIN §2.5), shown by the 通过 button; null: nothing. */
+export function ReviewForm({ item, onDone, blocked = null }: { item: ItemDetail; onDone: () => void; blocked?: string | null }) {
   const labels = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -84,8 +85,9 @@ export function ReviewForm({ item, onDone }: { item: ItemDetail; onDone: () => v
         <Form.Item name="standardsAttested" valuePropName="checked">
           <Checkbox data-testid="attest">我已按审核标准审核：政治导向、事实数据、文字标点、涉密与个人信息、版权来源</Checkbox>
         </Form.Item>
+        {blocked && <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 12 }} data-testid="review-blocking" />}
         <Space>
-          <Button type="primary" loading={busy} onClick={() => void send('approve')} data-testid="approve">通过</Button>
+          <Button type="primary" loading={busy} onClick={() => void send('approve')} data-testid="approve" disabled={!!blocked}>通过</Button>
           <Button danger loading={busy} onClick={() => void send('return')} data-testid="return">退回修改</Button>
         </Space>
       </Form>

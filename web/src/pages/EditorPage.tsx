@@ -1,6 +1,7 @@
 // 稿件编辑: the particulars (title, section, channels and columns, type, 重大事项, co-issuing units, publish_at),
 // the body (typed, pasted from Word, or a .docx import), attachments, and the 智能校对 findings of the saved
-// revision highlighted in the text and listed beside it, each fixed in a new revision or dismissed with a reason.
+// revision highlighted in the text and listed beside it, each fixed in a new revision or, with a reason, dismissed (a
+// warning) or proposed for dismissal (a serious or error finding: 建议忽略, which the 二审 reviewer confirms).
 import { FileWordOutlined } from '@ant-design/icons';
 import {
   Alert, App, Button, Card, Cascader, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Space, Spin, Switch, Typography, Upload,
@@ -16,15 +17,13 @@ import { StageTag } from '../components/StageTag.tsx';
 import { dayjs, TZ } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useLabels, useSession } from '../session.tsx';
-import type { Finding, ItemDetail, SecrecyRecord, UnitDetail } from '../types.ts';
+import type { Finding, FindingsDto, ItemDetail, SecrecyRecord, UnitDetail } from '../types.ts';
 import { useUnits } from '../units.ts';
 
 interface FormValues {
   title: string; sectionId: string; channels: string[][]; itemType: string; source?: string; major: boolean;
   coIssuerUnitIds: string[]; publishAt?: dayjs.Dayjs | null;
 }
-
-export interface FindingsDto { revision: number; canDismiss: boolean; findings: Finding[] }
 
 export function EditorPage() {
   const { id } = useParams();
@@ -147,7 +146,9 @@ export function EditorPage() {
     value: c.id, label: `${labels.channelKind[c.kind] ?? c.kind}：${c.name}`,
     children: c.columns.map((col) => ({ value: col.id, label: col.name })),
   }));
-  const openBlocking = (findings?.findings ?? []).filter((f) => f.status === 'open' && (f.severity === 'serious' || f.severity === 'error'));
+  const serious = (findings?.findings ?? []).filter((f) => f.severity === 'serious' || f.severity === 'error');
+  const openBlocking = serious.filter((f) => f.status === 'open');
+  const proposed = serious.filter((f) => f.status === 'proposed');
 
   return (
     <Row gutter={16}>
@@ -212,7 +213,11 @@ export function EditorPage() {
           </Space>
           {item && openBlocking.length > 0 && (
             <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="blocking"
-              title={`智能校对发现 ${openBlocking.length} 处严重或错误问题，修改后保存或说明理由忽略后才能提交`} />
+              title={`智能校对发现 ${openBlocking.length} 处严重或错误问题，修改后保存，或说明理由建议忽略后才能提交`} />
+          )}
+          {item && openBlocking.length === 0 && proposed.length > 0 && (
+            <Alert style={{ marginTop: 12 }} type="info" showIcon data-testid="pending-proposals"
+              title={`${proposed.length} 处忽略建议待二审确认：可以提交；二审（科室负责人）同意忽略后稿件方可通过二审，不同意的须修改`} />
           )}
         </Card>
         {item && <Card title="附件" style={{ marginTop: 16 }}><Attachments itemId={item.id} editable /></Card>}
@@ -224,7 +229,7 @@ export function EditorPage() {
           {item && findings && (
             <Space direction="vertical" style={{ width: '100%' }}>
               <ProofText text={item.body.text} marks={findingMarks(findings.findings)} activeId={active} onMarkClick={setActive} testId="proof-text" />
-              <FindingList findings={findings.findings} canDismiss={findings.canDismiss} onDismiss={dismiss} activeId={active}
+              <FindingList findings={findings.findings} canDismiss={findings.canDismiss} decides={findings.decides} onDismiss={dismiss} activeId={active}
                 onSelect={(fid) => { setActive(fid); document.getElementById(`mark-${fid}`)?.scrollIntoView({ block: 'center' }); }} />
             </Space>
           )}

@@ -14,9 +14,8 @@ import { StageTag } from '../components/StageTag.tsx';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useLabels, useSession } from '../session.tsx';
-import type { Finding, History, ItemDetail, SecrecyRecord } from '../types.ts';
+import type { Finding, FindingsDto, History, ItemDetail, SecrecyRecord } from '../types.ts';
 import { useUnits } from '../units.ts';
-import type { FindingsDto } from './EditorPage.tsx';
 
 async function loadAll(id: string) {
   const [item, history, findings, record] = await Promise.all([
@@ -54,6 +53,16 @@ export function ItemPage() {
       throw e;
     }
   };
+  const decide = async (f: Finding, verdict: 'accept' | 'reject', reason?: string) => {
+    try {
+      await post(`/api/items/${item.id}/findings/${f.id}/${verdict}`, verdict === 'reject' ? { reason } : {});
+      message.success(verdict === 'accept' ? '已同意忽略' : '已退回该忽略建议');
+      all.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+      throw e;
+    }
+  };
   const consent = async () => {
     try {
       await post(`/api/items/${item.id}/secrecy/consents`, { revision: item.revision });
@@ -77,6 +86,7 @@ export function ItemPage() {
   const recordsLiveUrl = item.stage === 'published' && !!user?.roles.some((r) => r.role === 'egovCenter'
     || ((r.role === 'staff' || r.role === 'sectionHead') && r.unitId === item.unitId));
   const reviewing = item.abilities.canApprove || item.abilities.canReturn;
+  const blocked = proofreadingBlock(findings.findings, item.awaitingLevel);
   const secrecyStep = record && (record.abilities.canGiveOpinion || record.abilities.canResume) && (item.stage === 'secrecy' || item.stage === 'referred');
   const redacted = record?.redaction && record.redaction.revision === item.revision ? record.redaction : null;
 
@@ -91,7 +101,10 @@ export function ItemPage() {
           </Space>
           <Space wrap>
             {item.abilities.canEdit && <Button onClick={() => navigate(`/items/${item.id}/edit`)} data-testid="edit">修改</Button>}
-            {item.abilities.canSubmit && <Button type="primary" onClick={() => void submit()} data-testid="item-submit">提交审核</Button>}
+            {item.abilities.canSubmit && (
+              <Button type="primary" onClick={() => void submit()} data-testid="item-submit" disabled={!!proofreadingBlock(findings.findings, 1)}
+                title={proofreadingBlock(findings.findings, 1) ?? undefined}>提交审核</Button>
+            )}
             <Link to={`/items/${item.id}/signoff`}><Button data-testid="signoff-link">审签单</Button></Link>
           </Space>
         </Space>
@@ -119,11 +132,12 @@ export function ItemPage() {
               { key: 'body', label: redacted ? '正文（脱密后，将发布此文本）' : '正文（发布效果）', children: redacted
                 ? <div className="item-body" data-testid="redacted-text" style={{ whiteSpace: 'pre-wrap' }}>{redacted.redactedText}</div>
                 : <div className="item-body" data-testid="item-body" dangerouslySetInnerHTML={{ __html: item.body.html }} /> },
-              { key: 'findings', label: `智能校对（${shown.filter((f) => f.status === 'open').length}）`, children: (
+              { key: 'findings', label: `智能校对（${shown.filter((f) => f.status === 'open' || f.status === 'proposed').length}）`, children: (
                 <Row gutter={12}>
                   <Col span={13}><ProofText text={item.body.text} marks={findingMarks(shown)} activeId={active} onMarkClick={setActive} /></Col>
                   <Col span={11}><FindingList findings={shown} canDismiss={findings.canDismiss || !!record?.abilities.canDismissFindings}
-                    onDismiss={dismiss} activeId={active} onSelect={setActive} /></Col>
+                    decides={findings.decides || !!record?.abilities.canDismissFindings} onDismiss={dismiss} onAccept={(f) => decide(f, 'accept')}
+                    onReject={(f, reason) => decide(f, 'reject', reason)} activeId={active} onSelect={setActive} /></Col>
                 </Row>) },
               { key: 'diff', label: '修改对比', children: previous && latest
                 ? <div className="proof-text" data-testid="diff">{latest.diff.map((d, i) => d.op === 'equal' ? <span key={i}>{d.text}</span>
@@ -136,13 +150,27 @@ export function ItemPage() {
         </Col>
         {(reviewing || secrecyStep) && (
           <Col xs={24} xl={10}>
-            {reviewing && item.awaitingLevel && <ReviewForm item={item} onDone={all.reload} />}
+            {reviewing && item.awaitingLevel && <ReviewForm item={item} onDone={all.reload} blocked={blocked} />}
             {secrecyStep && record && <SecrecyForm item={item} record={record} onDone={all.reload} />}
           </Col>
         )}
       </Row>
     </Space>
   );
+}
+
+/**
+ * What keeps 智能校对 from letting the item pass `level` (the server's gate, DOMAIN §2.5): at submitting and 一审 an open
+ * serious or error finding; at 二审 and above also a proposed dismissal that 二审 has not accepted. null: nothing.
+ */
+function proofreadingBlock(findings: Finding[], level: number | null): string | null {
+  const serious = findings.filter((f) => f.severity === 'serious' || f.severity === 'error');
+  const open = serious.filter((f) => f.status === 'open').length;
+  const proposed = level !== null && level >= 2 ? serious.filter((f) => f.status === 'proposed').length : 0;
+  if (open + proposed === 0) return null;
+  const parts = [open ? `${open} 处未修改也未忽略` : '', proposed ? `${proposed} 处忽略建议待二审确认` : ''].filter(Boolean).join('，');
+  return `智能校对还有 ${open + proposed} 处严重/错误问题未处理：${parts}。`
+    + (level !== null && level >= 2 ? '请在“智能校对”中同意或不同意忽略建议，或直接说明理由忽略；需要修改的请退回。' : '请修改，或说明理由建议忽略。');
 }
 
 function Opinions({ history }: { history: History }) {

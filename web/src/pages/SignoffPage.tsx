@@ -1,5 +1,6 @@
 // 审签单: one item's review sign-off sheet — who reviewed the current revision at each level (一审, 二审, 保密审查, 三审,
-// 主要领导), when, with what decision, opinion, proofreading and disclosure opinion — as an A4 sheet to print or file.
+// 主要领导), when, with what decision, opinion, proofreading and disclosure opinion — and every 智能校对 finding dismissed
+// with who proposed and who accepted it — as an A4 sheet to print or file.
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Skeleton, Space } from 'antd';
 import { Fragment } from 'react';
@@ -17,11 +18,18 @@ interface LedgerEvidence {
   checkpoint: { size: number; root: string; time: string; keyId: string; signature: string; note: string } | null;
   statement: string; entries: EvidenceEntry[];
 }
+// DOMAIN §2.5: each 智能校对 finding dismissed instead of fixed, who proposed it and who (二审 or above) accepted it.
+interface SignedAct { by: { id: string; name: string }; as: string | null; roleName: string; at: string; time: string }
+interface Dismissal {
+  finding: { id: string; severity: string; severityName: string; line: number | null; column: number | null; text: string; suggestion: string; message: string };
+  reason: string; proposed: SignedAct | null; dismissed: SignedAct;
+}
 interface Signoff {
   itemId: string; title: string; unit: { id: string; name: string; fullName: string }; author: { id: string; name: string };
   itemType: string; itemTypeName: string; channels: { id: string; name: string; kindName: string; column: string | null }[];
   revision: number; major: boolean; stage: string; stageName: string; publishedAt: string | null; rows: SignoffRow[]; printedAt: string;
   ledger: LedgerEvidence;
+  dismissals?: Dismissal[];
 }
 
 export function SignoffPage() {
@@ -57,6 +65,7 @@ function Sheet({ s }: { s: Signoff }) {
           {s.rows.length === 0
             ? <tr><th>审核记录</th><td colSpan={3}>当前版本还没有审核记录</td></tr>
             : s.rows.map((r, i) => <ReviewRows key={`${r.level}-${r.at}-${i}`} r={r} />)}
+          {(s.dismissals ?? []).map((d, i) => <DismissalRow key={d.finding.id} d={d} first={i === 0} count={s.dismissals!.length} />)}
         </tbody>
       </table>
       <Evidence ev={s.ledger} />
@@ -112,5 +121,21 @@ function ReviewRows({ r }: { r: SignoffRow }) {
       )}
       <tr><td colSpan={3}>校对：{r.proofreading || '—'}</td></tr>
     </Fragment>
+  );
+}
+
+const act = (a: SignedAct) => `${a.by.name}（${a.roleName || '—'}）${a.time}`;
+
+function DismissalRow({ d, first, count }: { d: Dismissal; first: boolean; count: number }) {
+  const f = d.finding;
+  return (
+    <tr data-testid="signoff-dismissal">
+      {first && <th rowSpan={count}>校对发现<br />忽略</th>}
+      <td colSpan={3}>
+        【{f.severityName}】{f.line === null ? '' : `第 ${f.line} 行：`}{f.text}{f.suggestion ? ` → ${f.suggestion}` : ''}（{f.message}）
+        <br />理由：{d.reason}
+        <br />{d.proposed ? <>建议：{act(d.proposed)}；同意：{act(d.dismissed)}</> : <>忽略：{act(d.dismissed)}</>}
+      </td>
+    </tr>
   );
 }

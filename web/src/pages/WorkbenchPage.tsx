@@ -1,5 +1,5 @@
 // 工作台: my pending tasks (审核 and 保密审查) with counts and deadlines, overdue ones in red; the items I drafted.
-import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get } from '../api.ts';
 import { StageTag } from '../components/StageTag.tsx';
@@ -9,7 +9,8 @@ import { useSession } from '../session.tsx';
 import type { ItemSummary, Page, QueueEntry } from '../types.ts';
 import { useUnits } from '../units.ts';
 
-interface Task { itemId: string; title: string; stage: string; unitId: string; dueOn: string | null; kind: string; updatedAt?: string }
+// proposed: 智能校对 dismissals proposed by the author or 一审, for 二审 to accept or refuse (DOMAIN §2.5).
+interface Task { itemId: string; title: string; stage: string; unitId: string; dueOn: string | null; kind: string; updatedAt?: string; proposed?: number }
 
 async function loadTasks(): Promise<Task[]> {
   const [review, secrecy] = await Promise.all([
@@ -17,7 +18,8 @@ async function loadTasks(): Promise<Task[]> {
     get<{ review: QueueEntry[]; consent: QueueEntry[] }>('/api/secrecy/queue'),
   ]);
   const tasks = new Map<string, Task>();
-  for (const i of review.items) tasks.set(i.id, { itemId: i.id, title: i.title, stage: i.stage, unitId: i.unitId, dueOn: null, kind: '审核', updatedAt: i.updatedAt });
+  for (const i of review.items) tasks.set(i.id, { itemId: i.id, title: i.title, stage: i.stage, unitId: i.unitId, dueOn: null, kind: '审核', updatedAt: i.updatedAt,
+    proposed: i.proposedFindings });
   for (const e of secrecy.review) tasks.set(e.itemId, { ...tasks.get(e.itemId), itemId: e.itemId, title: e.title, stage: e.stage, unitId: e.unitId, dueOn: e.dueOn, kind: '保密审查' });
   for (const e of secrecy.consent) if (!tasks.has(e.itemId)) tasks.set(e.itemId, { itemId: e.itemId, title: e.title, stage: e.stage, unitId: e.unitId, dueOn: e.dueOn, kind: '会签同意' });
   return [...tasks.values()].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
@@ -44,7 +46,8 @@ export function WorkbenchPage() {
         <Table<Task> rowKey="itemId" size="middle" loading={tasks.loading} dataSource={tasks.data} pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: '暂无待办事项' }}
           columns={[
-            { title: '标题', dataIndex: 'title', render: (t: string, r) => <Link to={`/items/${r.itemId}`} data-testid="task-link">{t}</Link> },
+            { title: '标题', dataIndex: 'title', render: (t: string, r) => <Space size={4} wrap><Link to={`/items/${r.itemId}`} data-testid="task-link">{t}</Link>
+              {r.proposed ? <Tag color="processing" data-testid="task-proposals">{r.proposed} 处忽略建议待确认</Tag> : null}</Space> },
             { title: '事项', dataIndex: 'kind', width: 100 },
             { title: '单位', dataIndex: 'unitId', width: 150, render: unitName },
             { title: '状态', dataIndex: 'stage', width: 150, render: (s: string) => <StageTag stage={s} /> },

@@ -16,11 +16,21 @@ export interface RevisionFindingsTable {
   text: string;
   suggestion: string;
   message: string;
-  status: string; // open | dismissed | secrecy (密级标志 / 个人信息: resolved at the 保密审查 step)
+  status: string; // open | proposed | dismissed | secrecy (密级标志 / 个人信息: resolved at the 保密审查 step)
   resolved_by: string | null;
   reason: string | null;
   resolved_at: string | null;
   created_at: string;
+  // 015: a dismissal proposed by the author or 一审 (pending until 二审 or above accepts), the standing of whoever
+  // dismissed or accepted, and the last proposal refused. Standings: author | level1 | level2 | level3 | level4.
+  proposed_by: string | null;
+  proposed_as: string | null;
+  proposal_reason: string | null;
+  proposed_at: string | null;
+  resolved_as: string | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
+  rejected_at: string | null;
 }
 
 /** A file attached to an item (附件), kept in the database; a revision's attachments are those added and not removed. */
