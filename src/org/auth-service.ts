@@ -98,9 +98,12 @@ interface Failure {
 async function recordFailure(deps: Deps, f: Failure): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const actor: LedgerActor = f.user ? { id: f.user.id, name: f.user.display_name } : { id: 'anonymous', name: f.username };
-    const base = { actor, role: '', unitId: f.user?.unit_id ?? '', subject: f.user ? `user:${f.user.id}` : `login:${f.username}` };
-    await appendLedger(tx, { ...base, action: 'auth.login_failed', payload: { username: f.username, source: f.source, reason: f.reason } }, now);
+    const actor: LedgerActor = f.user ? { id: f.user.id, name: f.user.display_name }
+      : { id: 'anonymous', name: f.username };
+    const subject = f.user ? `user:${f.user.id}` : `login:${f.username}`;
+    const base = { actor, role: '', unitId: f.user?.unit_id ?? '', subject };
+    const payload = { username: f.username, source: f.source, reason: f.reason };
+    await appendLedger(tx, { ...base, action: 'auth.login_failed', payload }, now);
     if (f.reason === 'throttled') return;
     await throttle.addFailure(tx, f.username, f.source, now);
     const policy = throttlePolicy(deps.config);
@@ -109,7 +112,8 @@ async function recordFailure(deps: Deps, f: Failure): Promise<void> {
       if (!(await throttle.claimAlert(tx, burst, now))) continue;
       await alertSecurityAdmins(tx, burst, policy, now);
       await appendLedger(tx, { ...base, action: 'auth.login_burst', subject: `login-${burst.kind}:${burst.target}`,
-        payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart } }, now);
+        payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart },
+      }, now);
     }
   });
 }
@@ -119,7 +123,8 @@ async function alertSecurityAdmins(tx: Executor, burst: Burst, policy: ThrottleP
   const ids = await securityAdminIds(tx);
   if (ids.length === 0) return;
   const notice = burstNotice(burst, policy);
-  await notifyUsers(tx, ids, { kind: 'auth.login_burst', ...notice, subject: `login-${burst.kind}:${burst.target}` }, now);
+  const subject = `login-${burst.kind}:${burst.target}`;
+  await notifyUsers(tx, ids, { kind: 'auth.login_burst', ...notice, subject }, now);
   const emails = [...(await getUserEmails(tx, ids)).values()];
   await enqueueMail(tx, { to: emails, subject: `【gongkai】${notice.title}`, text: notice.body }, now);
 }

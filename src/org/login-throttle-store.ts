@@ -36,7 +36,8 @@ export async function recentCounts(db: Executor, username: string, source: strin
 /** Claims the alert for this burst's window; false when it was already sent (by this node or another). */
 export async function claimAlert(db: Executor, b: Burst, now: Date): Promise<boolean> {
   const res = await db.insertInto('login_alerts')
-    .values({ kind: b.kind, target: b.target, window_start: b.windowStart, failures: b.failures, created_at: now.toISOString() })
+    .values({ kind: b.kind, target: b.target, window_start: b.windowStart, failures: b.failures,
+      created_at: now.toISOString() })
     .onConflict((oc) => oc.columns(['kind', 'target', 'window_start']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
