@@ -88,6 +88,15 @@ test('同一账号同一地址：5 次之后每次须等待 1、2、4…秒（�
   await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 1 秒后再试/ });
 });
 
+test('同一地址同时发出的多次尝试不能一起钻过同一个空档：至多 5 次得到核对，其余 429', async () => {
+  const src = '192.0.2.46';
+  const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => tryLogin('dxz.leader', `par${i}`, src)));
+  const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
+  const checked = codes.filter((c) => c === 'BAD_CREDENTIALS').length;
+  assert.ok(checked <= 5, codes.join(',')); // without the claim, all 12 would see no failure and be checked
+  assert.equal(codes.filter((c) => c === 'LOGIN_THROTTLED').length, 12 - checked);
+});
+
 test('等待最长为 GONGKAI_LOGIN_MAX_DELAY_MINUTES，未知用户名同样节流', async () => {
   const src = '192.0.2.45';
   for (let i = 0; i < 20; i += 1) {
