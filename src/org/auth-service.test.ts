@@ -90,7 +90,8 @@ test('同一账号同一地址：5 次之后每次须等待 1、2、4…秒（�
 
 test('同一地址同时发出的多次尝试不能一起钻过同一个空档：至多 5 次得到核对，其余 429', async () => {
   const src = '192.0.2.46';
-  const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => tryLogin('dxz.leader', `par${i}`, src)));
+  const attempts = Array.from({ length: 12 }, (_, i) => tryLogin('dxz.leader', `par${i}`, src));
+  const results = await Promise.allSettled(attempts);
   const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
   const checked = codes.filter((c) => c === 'BAD_CREDENTIALS').length;
   assert.ok(checked <= 5, codes.join(',')); // without the claim, all 12 would see no failure and be checked
