@@ -67,7 +67,8 @@ test('请求体不是有效的 UTF-8：400 BODY_NOT_UTF8，什么也不写', asy
   const before = await snapshot();
   const [head, tail] = JSON.stringify(org.draft({ title: 'XX' })).split('XX');
   for (const bad of [[0xff], [0xe9, 0x80], [0xed, 0xa0, 0xbd], [0xc0, 0xaf]]) {
-    const res = await rawPost('/api/items', Buffer.concat([Buffer.from(`${head}通知`), Buffer.from(bad), Buffer.from(tail)]));
+    const body = Buffer.concat([Buffer.from(`${head}通知`), Buffer.from(bad), Buffer.from(tail)]);
+    const res = await rawPost('/api/items', body);
     assert.equal(res.statusCode, 400, res.body);
     assert.equal(res.json().code, 'BODY_NOT_UTF8');
   }
@@ -87,7 +88,8 @@ test('干净的中文（标点、emoji、全角空格、制表符与换行）原
 
 test('正文中以 HTML 字符引用写成的 RLO 同样被拒绝', async () => {
   const before = await snapshot();
-  const res = await as(app, s.zhang).post('/api/items', org.draft({ body: { format: 'html', content: '<p>甲&#8238;乙</p>' } }));
+  const body = { format: 'html', content: '<p>甲&#8238;乙</p>' } as const;
+  const res = await as(app, s.zhang).post('/api/items', org.draft({ body }));
   assert.equal(res.statusCode, 400, res.body);
   assert.deepEqual([res.json().code, res.json().field], ['TEXT_BIDI_CONTROL', 'body.content']);
   assert.match(res.json().message, /^「正文」/);
@@ -101,6 +103,11 @@ test('查询参数与路径参数：同样的规则，消息指明位置', async
   assert.match(query.json().message, /^查询参数「cursor」/);
   const nul = await as(app, s.zhang).get('/api/items?cursor=a%00b');
   assert.equal(nul.json().code, 'TEXT_CONTROL_CHAR');
+  for (const url of ['/api/items?cursor=%ED%A0%80', '/api/items?cursor=%FF', '/api/items?cursor=a%E9%80']) {
+    const res = await as(app, s.zhang).get(url);
+    assert.deepEqual([res.statusCode, res.json().code], [400, 'QUERY_NOT_UTF8'], url);
+  }
+  assert.equal((await as(app, s.zhang).get('/api/items/%ED%A0%80')).statusCode, 400);
   const param = await as(app, s.zhang).get('/api/items/%E2%80%8B');
   assert.equal(param.statusCode, 400, param.body);
   assert.deepEqual([param.json().code, param.json().field], ['TEXT_INVISIBLE_ONLY', 'id']);
@@ -110,7 +117,8 @@ test('查询参数与路径参数：同样的规则，消息指明位置', async
 test('multipart：表单字段与文件名同样检查；导入文档正文中的双向控制字符被拒绝', async () => {
   const before = await snapshot();
   const docx = await buildDocx(['关于开展科技活动周的通知', '正文第一段。']);
-  const fields = { sectionId: org.sectionId, channels: JSON.stringify([{ channelId: org.siteId, columnId: org.columnId }]) };
+  const channels = JSON.stringify([{ channelId: org.siteId, columnId: org.columnId }]);
+  const fields = { sectionId: org.sectionId, channels };
   const upload = (f: Record<string, string>, name: string, content = docx) =>
     as(app, s.zhang).upload('/api/items/import', f, { name, content });
   const title = await upload({ ...fields, title: '通知\u0000' }, '通知.docx');

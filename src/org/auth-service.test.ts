@@ -40,17 +40,23 @@ test('未知用户与错误密码得到同一答复，失败也记入台账', as
   const failed = await ledger('auth.login_failed');
   assert.equal(failed.length, before + 2);
   assert.equal(failed.at(-2)!.actor_id, 'anonymous');
-  assert.deepEqual(JSON.parse(failed.at(-2)!.payload), { username: 'nobody', source: 'unknown', reason: 'unknown_user' });
-  assert.deepEqual(JSON.parse(failed.at(-1)!.payload), { username: 'kjj.leader', source: 'unknown', reason: 'bad_password' });
+  const source = 'unknown'; // no address given
+  assert.deepEqual(JSON.parse(failed.at(-2)!.payload), { username: 'nobody', source, reason: 'unknown_user' });
+  assert.deepEqual(JSON.parse(failed.at(-1)!.payload), { username: 'kjj.leader', source, reason: 'bad_password' });
   assert.ok(!failed.at(-1)!.payload.includes('wrong-1'));
 });
 
 const ATTACKER = '203.0.113.9';
 const HOME = '198.51.100.7';
 const tryLogin = (username: string, password: string, source: string) => login(deps, { username, password, source });
+const failTimes = async (n: number, username: string, source: string, prefix: string) => {
+  for (let i = 0; i < n; i += 1) {
+    await assert.rejects(tryLogin(username, `${prefix}${i}`, source), { code: 'BAD_CREDENTIALS' });
+  }
+};
 
 test('攻击者从一个地址猜密码，不能阻止本人从另一个地址登录；账号不被锁定', async () => {
-  for (let i = 0; i < 5; i += 1) await assert.rejects(tryLogin('cgj.staff', `bad${i}`, ATTACKER), { code: 'BAD_CREDENTIALS' });
+  await failTimes(5, 'cgj.staff', ATTACKER, 'bad');
   for (let i = 0; i < 3; i += 1) {
     await assert.rejects(tryLogin('cgj.staff', DEMO_PASSWORD, ATTACKER), { status: 429, code: 'LOGIN_THROTTLED' });
   }
@@ -59,15 +65,17 @@ test('攻击者从一个地址猜密码，不能阻止本人从另一个地址�
   assert.equal((await userRow('cgj.staff')).lockedUntil, null);
   assert.equal((await ledger('auth.locked')).length, 0);
   const failed = (await ledger('auth.login_failed')).filter((e) => e.payload.includes('cgj.staff'));
-  assert.deepEqual(failed.map((e) => JSON.parse(e.payload).reason), [...Array(5).fill('bad_password'), ...Array(3).fill('throttled')]);
+  const reasons = [...Array(5).fill('bad_password'), ...Array(3).fill('throttled')];
+  assert.deepEqual(failed.map((e) => JSON.parse(e.payload).reason), reasons);
   assert.deepEqual(JSON.parse(failed[0].payload), { username: 'cgj.staff', source: ATTACKER, reason: 'bad_password' });
 });
 
 test('同一账号同一地址：5 次之后每次须等待 1、2、4…秒（正确密码也须等待），到点可登录，成功后重新计数', async () => {
   const src = '192.0.2.44';
-  for (let i = 0; i < 5; i += 1) await assert.rejects(tryLogin('fgw.leader', `bad${i}`, src), { code: 'BAD_CREDENTIALS' });
+  await failTimes(5, 'fgw.leader', src, 'bad');
   for (const wait of [1, 2, 4, 8]) {
-    await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: new RegExp(`请 ${wait} 秒后再试`) });
+    const message = new RegExp(`请 ${wait} 秒后再试`);
+    await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message });
     deps.clock.advance(wait * 1000 - 1);
     await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 1 秒后再试/ });
     deps.clock.advance(1);
@@ -76,8 +84,18 @@ test('同一账号同一地址：5 次之后每次须等待 1、2、4…秒（�
   await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 16 秒后再试/ });
   deps.clock.advance(16_000);
   assert.equal((await tryLogin('fgw.leader', DEMO_PASSWORD, src)).actor.username, 'fgw.leader');
-  for (let i = 0; i < 5; i += 1) await assert.rejects(tryLogin('fgw.leader', `new${i}`, src), { code: 'BAD_CREDENTIALS' });
+  await failTimes(5, 'fgw.leader', src, 'new');
   await assert.rejects(tryLogin('fgw.leader', DEMO_PASSWORD, src), { status: 429, message: /请 1 秒后再试/ });
+});
+
+test('同一地址同时发出的多次尝试不能一起钻过同一个空档：至多 5 次得到核对，其余 429', async () => {
+  const src = '192.0.2.46';
+  const attempts = Array.from({ length: 12 }, (_, i) => tryLogin('dxz.leader', `par${i}`, src));
+  const results = await Promise.allSettled(attempts);
+  const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
+  const checked = codes.filter((c) => c === 'BAD_CREDENTIALS').length;
+  assert.ok(checked <= 5, codes.join(',')); // without the claim, all 12 would see no failure and be checked
+  assert.equal(codes.filter((c) => c === 'LOGIN_THROTTLED').length, 12 - checked);
 });
 
 test('等待最长为 GONGKAI_LOGIN_MAX_DELAY_MINUTES，未知用户名同样节流', async () => {

@@ -54,10 +54,13 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const source = String(input.source || 'unknown').slice(0, 64);
   const policy = throttlePolicy(deps.config);
   const asked = deps.clock.now();
-  const wait = retryAt(await throttle.pairState(deps.db, username, source), asked, policy);
+  // The attempt is written down before the check, so parallel attempts from one address see one another and cannot
+  // all slip through the same gap; it stays as the failure, or goes on success or when refused here.
+  const attemptId = await throttle.claimAttempt(deps.db, username, source, asked);
+  const wait = retryAt(await throttle.pairStateExcept(deps.db, username, source, attemptId), asked, policy);
   if (wait) {
     // Refused before the password is even looked at; recorded, but not counted as another failure.
-    await recordFailure(deps, { username, source, user: undefined, reason: 'throttled' });
+    await recordFailure(deps, { username, source, user: undefined, reason: 'throttled', attemptId });
     throw throttled(secondsUntil(wait, asked));
   }
   const user = username ? await users.findUserByUsername(deps.db, username) : undefined;
@@ -65,7 +68,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   if (!user || !passwordOk || Number(user.disabled) === 1) {
     const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'disabled';
     // The failure and the counters are committed before the request is answered with an error.
-    await recordFailure(deps, { username, source, user, reason });
+    await recordFailure(deps, { username, source, user, reason, attemptId });
     throw badCredentials();
   }
   return deps.db.transaction().execute(async (tx) => {
@@ -89,6 +92,7 @@ interface Failure {
   source: string;
   user: users.UserLoginRow | undefined;
   reason: 'unknown_user' | 'bad_password' | 'disabled' | 'throttled';
+  attemptId: string; // the row claimAttempt wrote
 }
 
 /**
@@ -98,18 +102,21 @@ interface Failure {
 async function recordFailure(deps: Deps, f: Failure): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const actor: LedgerActor = f.user ? { id: f.user.id, name: f.user.display_name } : { id: 'anonymous', name: f.username };
-    const base = { actor, role: '', unitId: f.user?.unit_id ?? '', subject: f.user ? `user:${f.user.id}` : `login:${f.username}` };
-    await appendLedger(tx, { ...base, action: 'auth.login_failed', payload: { username: f.username, source: f.source, reason: f.reason } }, now);
-    if (f.reason === 'throttled') return;
-    await throttle.addFailure(tx, f.username, f.source, now);
+    const actor: LedgerActor = f.user ? { id: f.user.id, name: f.user.display_name }
+      : { id: 'anonymous', name: f.username };
+    const subject = f.user ? `user:${f.user.id}` : `login:${f.username}`;
+    const base = { actor, role: '', unitId: f.user?.unit_id ?? '', subject };
+    const payload = { username: f.username, source: f.source, reason: f.reason };
+    await appendLedger(tx, { ...base, action: 'auth.login_failed', payload }, now);
+    if (f.reason === 'throttled') return throttle.dropAttempt(tx, f.attemptId);
     const policy = throttlePolicy(deps.config);
     const counts = await throttle.recentCounts(tx, f.username, f.source, windowStart(now, policy).toISOString());
     for (const burst of burstsOf({ username: f.username, source: f.source, ...counts }, now, policy)) {
       if (!(await throttle.claimAlert(tx, burst, now))) continue;
       await alertSecurityAdmins(tx, burst, policy, now);
       await appendLedger(tx, { ...base, action: 'auth.login_burst', subject: `login-${burst.kind}:${burst.target}`,
-        payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart } }, now);
+        payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart },
+      }, now);
     }
   });
 }
@@ -119,7 +126,8 @@ async function alertSecurityAdmins(tx: Executor, burst: Burst, policy: ThrottleP
   const ids = await securityAdminIds(tx);
   if (ids.length === 0) return;
   const notice = burstNotice(burst, policy);
-  await notifyUsers(tx, ids, { kind: 'auth.login_burst', ...notice, subject: `login-${burst.kind}:${burst.target}` }, now);
+  const subject = `login-${burst.kind}:${burst.target}`;
+  await notifyUsers(tx, ids, { kind: 'auth.login_burst', ...notice, subject }, now);
   const emails = [...(await getUserEmails(tx, ids)).values()];
   await enqueueMail(tx, { to: emails, subject: `【gongkai】${notice.title}`, text: notice.body }, now);
 }

@@ -23,8 +23,8 @@ interface DemoRows {
 export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   if ((await store.countUnits(deps.db)) > 0) return { created: false };
   // One argon2 hash per account, each with its own salt (a shared hash would tell whoever reads the table that these
-  // accounts share a password). Hashed concurrently on libuv's thread pool, so the cores share the work: measured 4.5–5.7 s
-  // for these 59 accounts on a 2-core machine under heavy load (one hash alone took 0.17 s there).
+  // accounts share a password). Hashed concurrently on libuv's thread pool, so the cores share the work: measured
+  // 4.5–5.7 s for these 59 accounts on a 2-core machine under heavy load (one hash alone took 0.17 s there).
   const rows = buildRows(await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD))));
   try {
     return await deps.db.transaction().execute(async (tx) => {
@@ -69,7 +69,8 @@ function buildRows(passwordHashes: readonly string[]): DemoRows {
   for (const [i, u] of DEMO_USERS.entries()) {
     const id = randomUUID();
     const unitId = unitIds.get(u.unit)!;
-    rows.users.push({ id, username: u.username, name: u.name, unitId, passwordHash: passwordHashes[i], email: u.email });
+    const passwordHash = passwordHashes[i];
+    rows.users.push({ id, username: u.username, name: u.name, unitId, passwordHash, email: u.email });
     rows.roles.push({ id: randomUUID(), userId: id, role: u.role, unitId, sectionId: u.section ? firstSection.get(u.unit)! : null });
   }
   return rows;

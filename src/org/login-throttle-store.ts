@@ -6,18 +6,27 @@ import type { Burst, PairState } from './login-throttle.ts';
 /** How long a failure is remembered: a pair's delays and the burst counts start afresh after a quiet day. */
 const KEEP_MS = 24 * 3600_000;
 
-export async function pairState(db: Executor, username: string, source: string): Promise<PairState> {
+/** The pair's failures, leaving out the attempt being decided (and counting any other attempt under way). */
+export async function pairStateExcept(db: Executor, username: string, source: string, attemptId: string,
+): Promise<PairState> {
   const row = await db.selectFrom('login_failures')
     .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('at').as('last')])
-    .where('username', '=', username).where('source', '=', source)
+    .where('username', '=', username).where('source', '=', source).where('id', '!=', attemptId)
     .executeTakeFirst();
   return { failures: Number(row?.n ?? 0), lastFailureAt: (row?.last as string | null | undefined) ?? null };
 }
 
-/** Records one failure and forgets those older than a day. */
-export async function addFailure(db: Executor, username: string, source: string, now: Date): Promise<void> {
+/** Writes an attempt down as a failure until it succeeds; forgets failures older than a day. Returns its id. */
+export async function claimAttempt(db: Executor, username: string, source: string, now: Date): Promise<string> {
+  const id = randomUUID();
   await db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - KEEP_MS).toISOString()).execute();
-  await db.insertInto('login_failures').values({ id: randomUUID(), username, source, at: now.toISOString() }).execute();
+  await db.insertInto('login_failures').values({ id, username, source, at: now.toISOString() }).execute();
+  return id;
+}
+
+/** An attempt refused unheard is not a failure. */
+export async function dropAttempt(db: Executor, attemptId: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('id', '=', attemptId).execute();
 }
 
 /** A success clears the pair: the next wrong password from there starts with the free ones again. */
@@ -36,7 +45,8 @@ export async function recentCounts(db: Executor, username: string, source: strin
 /** Claims the alert for this burst's window; false when it was already sent (by this node or another). */
 export async function claimAlert(db: Executor, b: Burst, now: Date): Promise<boolean> {
   const res = await db.insertInto('login_alerts')
-    .values({ kind: b.kind, target: b.target, window_start: b.windowStart, failures: b.failures, created_at: now.toISOString() })
+    .values({ kind: b.kind, target: b.target, window_start: b.windowStart, failures: b.failures,
+      created_at: now.toISOString() })
     .onConflict((oc) => oc.columns(['kind', 'target', 'window_start']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;

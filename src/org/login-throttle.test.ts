@@ -19,7 +19,8 @@ test('retryAt：从最近一次失败起算，到点即可再试', () => {
   const last = '2026-03-02T01:00:00.000Z';
   assert.equal(retryAt({ failures: 4, lastFailureAt: last }, at(last), p), null);
   assert.equal(retryAt({ failures: 0, lastFailureAt: null }, at(last), p), null);
-  assert.deepEqual(retryAt({ failures: 7, lastFailureAt: last }, at('2026-03-02T01:00:03.000Z'), p), at('2026-03-02T01:00:04.000Z'));
+  const waited = retryAt({ failures: 7, lastFailureAt: last }, at('2026-03-02T01:00:03.000Z'), p);
+  assert.deepEqual(waited, at('2026-03-02T01:00:04.000Z'));
   assert.equal(retryAt({ failures: 7, lastFailureAt: last }, at('2026-03-02T01:00:04.000Z'), p), null);
 });
 

@@ -43,7 +43,8 @@ export function retryAt(state: PairState, now: Date, p: ThrottlePolicy): Date | 
 }
 
 /** Whole seconds left until `at`, at least 1: for the message. */
-export const secondsUntil = (at: Date, now: Date): number => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+export const secondsUntil = (at: Date, now: Date): number =>
+  Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 
 /** 「30 秒」, 「2 分 8 秒」 */
 export function waitText(seconds: number): string {

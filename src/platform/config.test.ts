@@ -23,3 +23,14 @@ test('启动摘要中不出现数据库密码', () => {
   assert.ok(!line.includes('s3cret-pw'));
   assert.match(line, /postgres postgres:\/\/gongkai:\*\*\*@db\.example:5432\/gk/);
 });
+
+test('登录失败节流：默认 5 次、最长等待 15 分钟、每地址每分钟 60 次；旧名 GONGKAI_LOCKOUT_MINUTES 仍读取', () => {
+  const c = loadConfig({});
+  assert.deepEqual([c.maxLoginFailures, c.loginMaxDelayMinutes, c.loginRatePerMinute], [5, 15, 60]);
+  assert.equal(loadConfig({ GONGKAI_LOCKOUT_MINUTES: '30' }).loginMaxDelayMinutes, 30);
+  const both = loadConfig({ GONGKAI_LOGIN_MAX_DELAY_MINUTES: '10', GONGKAI_LOCKOUT_MINUTES: '30' });
+  assert.equal(both.loginMaxDelayMinutes, 10);
+  assert.equal(loadConfig({ GONGKAI_LOGIN_RATE_PER_MINUTE: '120' }).loginRatePerMinute, 120);
+  assert.throws(() => loadConfig({ GONGKAI_LOGIN_RATE_PER_MINUTE: '0' }), /loginRatePerMinute/);
+  assert.match(summarizeConfig(c), /login=5free\/15min\/60rpm/);
+});

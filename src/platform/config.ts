@@ -80,7 +80,9 @@ export function sqlitePath(config: Config): string {
 export function summarizeConfig(config: Config): string {
   const db = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `sqlite ${sqlitePath(config)}`;
   const smtp = config.smtpHost ? `${config.smtpHost}:${config.smtpPort}` : '未配置';
-  return `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h login=${config.maxLoginFailures}free/${config.loginMaxDelayMinutes}min/${config.loginRatePerMinute}rpm upload=${config.maxUploadMb}MB smtp=${smtp}`;
+  const login = `${config.maxLoginFailures}free/${config.loginMaxDelayMinutes}min/${config.loginRatePerMinute}rpm`;
+  return `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h `
+    + `login=${login} upload=${config.maxUploadMb}MB smtp=${smtp}`;
 }
 
 export function redactUrl(url: string): string {

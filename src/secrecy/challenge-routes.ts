@@ -55,7 +55,7 @@ const tags = ['secrecy'];
 export const challengeRoutes: FastifyPluginAsyncZod<ChallengeRouteOptions> = async (app, { deps, rateLimit: limit }) => {
   // JSON only, in this plugin's scope (see the comment at the top): every other content type is answered 415.
   app.removeAllContentTypeParsers();
-  addStrictJsonParser(app as unknown as FastifyInstance); // invalid UTF-8 is a 400, as everywhere (text-hygiene-hook.ts)
+  addStrictJsonParser(app as unknown as FastifyInstance); // invalid UTF-8: a 400, as everywhere (text-hygiene-hook.ts)
   // Registered here, not globally: only the routes below that name a limit are limited.
   await app.register(rateLimit, {
     global: false,

@@ -1,6 +1,7 @@
 // Applies the input hygiene rules (text-hygiene.ts) at the one place every request passes: JSON and plain-text bodies
 // are decoded as strict UTF-8 (Fastify's own parser would turn invalid bytes into U+FFFD without a word), and every
-// string in the body, query string and path parameters is checked before any route's schema sees it.
+// string in the body, query string and path parameters is checked before any route's schema sees it. (A path with
+// an invalid escape never gets here: Fastify answers it 400 itself.)
 // Multipart fields and file names are read inside the routes, so src/publish/upload.ts checks those.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
@@ -19,7 +20,19 @@ export function decodeUtf8Strict(bytes: Buffer): string | AppError {
 
 const WHERE = { querystring: '查询参数', params: '路径参数' } as const;
 
+/** The query string's percent-escapes must spell UTF-8 (the parser would keep "%ED%A0%80" as it stands). */
+function checkQueryEncoding(url: string): void {
+  const q = url.indexOf('?');
+  if (q < 0) return;
+  try {
+    decodeURIComponent(url.slice(q + 1));
+  } catch {
+    throw new AppError(400, 'QUERY_NOT_UTF8', '查询参数的编码不正确（不是有效的 UTF-8），请检查网址');
+  }
+}
+
 function checkRequest(req: FastifyRequest): void {
+  checkQueryEncoding(req.url);
   for (const [part, where] of [['params', WHERE.params], ['query', WHERE.querystring]] as const) {
     const found = findTextProblem(req[part]);
     if (found) throw new AppError(found.status, found.code, `${where}${found.message}`, found.field);

@@ -25,7 +25,8 @@ const isBidi = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c 
 const isControl = (c: number) => (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f);
 
 /** Characters that draw nothing. Ordinary whitespace (space, tab, newline, U+3000) is not in this list. */
-const INVISIBLE = /^[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]$/u;
+const INVISIBLE = new RegExp('^[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200d\u2060-\u2064'
+  + '\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]$', 'u');
 const WHITESPACE = /^\s$/u;
 
 /** The first thing wrong with `text`, or null when it may be stored. */

@@ -9,7 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_failures_pair').on('login_failures').columns(['username', 'source', 'at']).execute();
+  await db.schema.createIndex('login_failures_pair').on('login_failures').columns(['username', 'source', 'at'])
+    .execute();
   await db.schema.createIndex('login_failures_source').on('login_failures').columns(['source', 'at']).execute();
   await db.schema.createIndex('login_failures_at').on('login_failures').column('at').execute();
   await db.schema.createTable('login_alerts')

@@ -1,4 +1,4 @@
-// Tables of the failed-login throttle (src/org/login-throttle.ts), as Kysely sees them (ISO strings, as in ../types.ts).
+// Tables of the failed-login throttle (src/org/login-throttle.ts), as Kysely sees them (ISO strings, see ../types.ts).
 // Named only by src/org/login-throttle-store.ts.
 
 /** One failed login: kept a day, counted per (username, source), per username and per source. */
