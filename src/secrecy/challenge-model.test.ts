@@ -14,7 +14,7 @@ const cal = buildCalendar(SHIPPED_YEARS);
 const open = (over: Partial<Challenge> = {}): Challenge => ({
   id: 'c1', caseNo: caseNumber(2025, 17), unitId: 'u1', itemId: null, subject: '某项目审批结果', question: '为何未公开？',
   asker: { name: '王某', org: null, phone: null, email: 'wang@example.cn' }, state: 'open', receivedAt: '2025-09-26T02:00:00.000Z',
-  receivedOn: '2025-09-26', firstDueOn: '2025-10-30', dueOn: '2025-10-30', extension: null, answer: null, ...over,
+  receivedOn: '2025-09-26', firstDueOn: '2025-10-30', dueOn: '2025-10-30', dueProvisional: false, extension: null, answer: null, ...over,
 });
 
 test('案件编号按发文字号格式：綦公开答〔2025〕17号', () => {
@@ -55,7 +55,7 @@ test('性质：延长后的期限恰好比原期限多出所延长的工作日�
     const c = open({ receivedOn, firstDueOn: first, dueOn: first });
     const r = decideExtend(c, { days, reason: '理由' }, receivedOn, cal);
     assert.ok(!(r instanceof AppError));
-    assert.equal(workingDaysBetween(cal, first, r.dueOn), days);
+    assert.equal(workingDaysBetween(cal, first, r.date), days);
     assert.equal(workingDaysBetween(cal, receivedOn, first), 20);
   }));
 });
