@@ -1,7 +1,7 @@
 // The `gongkai` command line: one entry for the server and every administrative task.
 import { Command } from 'commander';
 import { registerOrgCommands } from '../org/cli.ts';
-import { registerCalendarCommands } from '../platform/calendar/cli.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';

@@ -34,7 +34,7 @@ test('期限当日仍未逾期，次日起逾期；已答复的不算逾期', ()
 
 test('延长一次，最多20个工作日，从原期限起算', () => {
   const r = decideExtend(open(), { days: 20, reason: '需征求第三方意见' }, '2025-10-20', cal);
-  assert.deepEqual(r, { dueOn: '2025-11-27' });
+  assert.deepEqual(r, { date: '2025-11-27', provisional: false });
 });
 
 test('延长须有理由、天数在1–20之间、只能一次、期限已过或已答复不能延长', () => {

@@ -127,3 +127,16 @@ export function workingDaysBetween(cal: Calendar, from: string, to: string): num
   for (let d = lo + 1; d <= hi; d++) if (isWorkingDay(cal, dateOf(d))) count++;
   return sign * count;
 }
+
+/** From 1 November the State Council's schedule of next year is awaited (DOMAIN.md §5). */
+export const REMIND_FROM_MONTH = 11;
+
+/**
+ * The year whose official schedule is missing and should be imported now, as of `today`: next year from 1 November,
+ * and the current year whenever it is missing (the notice came late, or nobody imported it). Null: nothing to remind.
+ */
+export function yearToImport(cal: Calendar, today: string): number | null {
+  const year = Number(today.slice(0, 4));
+  if (!cal.years.has(year)) return year;
+  return Number(today.slice(5, 7)) >= REMIND_FROM_MONTH && !cal.years.has(year + 1) ? year + 1 : null;
+}

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import {
   addWorkingDays, buildCalendar, isProvisionalDay, isWeekend, isWorkingDay, workingDaysBetween, workingDeadline,
+  yearToImport,
 } from './model.ts';
 import { SHIPPED_YEARS } from './service.ts';
 
@@ -49,4 +50,14 @@ test('导入的年份以其调休为准：2026 年的安排被替换为暂定以
   const without2026 = buildCalendar(SHIPPED_YEARS.filter((y) => y !== y2026));
   assert.deepEqual(workingDeadline(without2026, '2025-12-31', 1), { date: '2026-01-01', provisional: true });
   assert.deepEqual(workingDeadline(official, '2025-12-31', 1), { date: '2026-01-04', provisional: false });
+});
+
+test('提醒导入：11 月 1 日起次年缺安排时提醒；当年缺安排时随时提醒；已导入则不提醒', () => {
+  assert.equal(yearToImport(official, '2026-10-31'), null);
+  assert.equal(yearToImport(official, '2026-11-01'), 2027);
+  assert.equal(yearToImport(official, '2026-12-31'), 2027);
+  assert.equal(yearToImport(official, '2025-11-15'), null); // 2026 is shipped
+  assert.equal(yearToImport(official, '2027-03-01'), 2027);
+  const with2027 = buildCalendar([...SHIPPED_YEARS, { ...y2026, year: 2027, holidays: [], makeupWorkdays: [] }]);
+  assert.equal(yearToImport(with2027, '2026-12-07'), null);
 });

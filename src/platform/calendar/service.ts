@@ -93,9 +93,3 @@ export async function saveCalendarYear(tx: Executor, by: CalendarImporter, year:
       makeupWorkdays: year.makeupWorkdays } }, now);
   return { year, result: before ? 'replaced' : result };
 }
-
-/** The year after `today`'s, when it has no schedule yet (shipped or imported): what the banner of 1 November asks for. */
-export async function missingNextYear(db: Executor, today: string): Promise<number | null> {
-  const next = Number(today.slice(0, 4)) + 1;
-  return (await mergedYears(db)).has(next) ? null : next;
-}
