@@ -72,7 +72,8 @@ test('预览通知原文：列出每个放假日和调休上班日，不保存�
   assert.equal(p.entries.length, 11);
   assert.deepEqual(p.entries[0], { date: '2027-01-01', weekday: '周五', kind: '放假', name: '元旦' });
   assert.deepEqual(p.entries.at(-1), { date: '2027-02-20', weekday: '周六', kind: '上班', name: '调休上班' });
-  assert.equal((await app.inject({ method: 'GET', url: '/api/calendar/2027', cookies: admin.cookies })).statusCode, 404);
+  const saved = await app.inject({ method: 'GET', url: '/api/calendar/2027', cookies: admin.cookies });
+  assert.equal(saved.statusCode, 404);
   const bad = await app.inject({ method: 'POST', url: '/api/calendar/import/preview', ...admin,
     payload: { format: 'notice', content: NOTICE_2027.replace('2月5日', '2月30日') } });
   assert.equal(bad.statusCode, 400);
@@ -134,10 +135,11 @@ test('确认导入通知原文：保存并生效，提醒随之消失；再次�
   demo.deps.clock.set('2026-12-07T04:00:00.000Z');
   const admin = await loginAs('admin');
   const csv = '日期,类型,名称\n2028-01-01,放假,元旦\n2028-01-02,放假,元旦\n2028-01-03,放假,元旦\n';
-  const res = await app.inject({ method: 'POST', url: '/api/calendar/import', ...admin, payload: { format: 'csv', content: csv } });
+  const importOf = (payload: object) => app.inject({ method: 'POST', url: '/api/calendar/import', ...admin, payload });
+  const res = await importOf({ format: 'csv', content: csv });
   assert.equal(res.statusCode, 200, res.body);
   assert.deepEqual([res.json().result, res.json().year.year, res.json().recomputed], ['created', 2028, []]);
-  const noted = await app.inject({ method: 'POST', url: '/api/calendar/import', ...admin, payload: { format: 'notice', content: NOTICE_2027 } });
+  const noted = await importOf({ format: 'notice', content: NOTICE_2027 });
   assert.equal(noted.json().result, 'replaced'); // 2027 came in by PUT above
   assert.deepEqual(noted.json().year.makeupWorkdays, ['2027-02-20']);
   const reminder = await app.inject({ method: 'GET', url: '/api/calendar/reminder', cookies: admin.cookies });

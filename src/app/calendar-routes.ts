@@ -39,9 +39,10 @@ const ImportBody = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
 });
 const Entry = z.object({ date, weekday: z.string(), kind: z.enum(['放假', '上班']), name: z.string() });
+const HolidayRun = z.object({ name: z.string(), from: date, to: date, days: z.number() });
 const PreviewDto = z.object({
-  year: z.number(), source: z.string(), entries: z.array(Entry), holidays: z.array(z.object({ name: z.string(), from: date,
-    to: date, days: z.number() })), makeupWorkdays: z.array(date), replaces: z.enum(['shipped', 'imported']).nullable(),
+  year: z.number(), source: z.string(), entries: z.array(Entry), holidays: z.array(HolidayRun),
+  makeupWorkdays: z.array(date), replaces: z.enum(['shipped', 'imported']).nullable(),
 });
 const ImportedDto = z.object({
   year: CalendarYearDto, result: z.enum(['created', 'replaced']),
@@ -97,8 +98,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   }, async (req) => {
     assertAllowed(canManageCalendar(actorOf(req)));
     const { year, replaces } = await previewCalendarImport(deps, req.body);
-    return { year: year.year, source: year.source, entries: entriesOf(year), replaces, makeupWorkdays: year.makeupWorkdays,
-      holidays: year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1], days: h.days.length })) };
+    const holidays = year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1],
+      days: h.days.length }));
+    return { year: year.year, source: year.source, entries: entriesOf(year), replaces, holidays,
+      makeupWorkdays: year.makeupWorkdays };
   });
 
   app.post('/api/calendar/import', {

@@ -31,7 +31,8 @@ async function atSecrecyOn(instant: string): Promise<string> {
   const zhang = await org.actor('zhang');
   const item = await draftItem(deps, zhang, org.draft({ body: { format: 'text', content: '区科技局召开年终工作会议。' } }));
   await submitItem(deps, zhang, { itemId: item.id, revision: 1 });
-  await approveItem(deps, await org.actor('li'), { itemId: item.id, level: 1, revision: 1, ...review, disclosure: disclosureAt(1) });
+  await approveItem(deps, await org.actor('li'), { itemId: item.id, level: 1, revision: 1, ...review,
+    disclosure: disclosureAt(1) });
   const at = await approveItem(deps, await org.actor('wang'), { itemId: item.id, level: 2, revision: 1, ...review,
     disclosure: disclosureAt(2) });
   assert.equal(at.stage, 'secrecy');
@@ -43,9 +44,11 @@ test('2026-12-18 二审通过：进入保密审查，期限按暂定日历为 20
   const earlier = await atSecrecyOn('2026-12-17T02:00:00.000Z'); // due 2026-12-31: never provisional, never moved
   const bao = await org.actor('bao');
   const record = await getSecrecyRecord(deps, bao, itemId);
-  assert.deepEqual(record.receipts.map((r) => [r.receivedOn, r.dueOn, r.dueProvisional]), [['2026-12-18', '2027-01-01', true]]);
+  assert.deepEqual(record.receipts.map((r) => [r.receivedOn, r.dueOn, r.dueProvisional]),
+    [['2026-12-18', '2027-01-01', true]]);
   const queue = await listSecrecyQueue(deps, bao);
-  assert.deepEqual(queue.review.map((q) => [q.dueOn, q.dueProvisional]).sort(), [['2026-12-31', false], ['2027-01-01', true]]);
+  assert.deepEqual(queue.review.map((q) => [q.dueOn, q.dueProvisional]).sort(),
+    [['2026-12-31', false], ['2027-01-01', true]]);
 
   deps.clock.set('2026-12-21T02:00:00.000Z');
   const asker = { name: '赵某', org: null, phone: null, email: 'zhao@example.cn' };
@@ -54,7 +57,8 @@ test('2026-12-18 二审通过：进入保密审查，期限按暂定日历为 20
 
   deps.clock.set('2026-12-22T02:00:00.000Z');
   const mailsBefore = (await listPending(deps.db)).length;
-  const result = await importCalendarYear(deps, { actor: SYSTEM_ACTOR, role: '' }, { format: 'notice', content: NOTICE_2027 });
+  const system = { actor: SYSTEM_ACTOR, role: '' };
+  const result = await importCalendarYear(deps, system, { format: 'notice', content: NOTICE_2027 });
   assert.equal(result.year.year, 2027);
   assert.deepEqual(result.recomputed.map((r) => [r.kind, r.from, r.to.date, r.to.provisional]).sort(),
     [['challenge', '2027-01-18', '2027-01-19', false], ['secrecy', '2027-01-01', '2027-01-04', false]]);
@@ -71,7 +75,8 @@ test('2026-12-18 二审通过：进入保密审查，期限按暂定日历为 20
   assert.equal((await listLedger(deps.db, { action: 'calendar.import' })).length, 1);
   assert.equal((await verifyLedger(deps.db)).ok, true);
 
-  const told = (await listMyNotifications(deps.db, org.ids.bao)).items.filter((n) => n.kind === 'secrecy.deadlineMoved');
+  const told = (await listMyNotifications(deps.db, org.ids.bao)).items
+    .filter((n) => n.kind === 'secrecy.deadlineMoved');
   assert.equal(told.length, 1);
   assert.match(told[0].body, /期限由 2027-01-01（暂定）改为 2027-01-04。/);
   const leader = (await listMyNotifications(deps.db, org.ids.liu)).items.map((n) => n.kind);
@@ -81,6 +86,6 @@ test('2026-12-18 二审通过：进入保密审查，期限按暂定日历为 20
   assert.match(mails[0].mail.text, /答复期限由 2027-01-18（暂定）改为 2027-01-19/);
 
   // A second import of the same year finds nothing provisional left: nobody is told twice.
-  const again = await importCalendarYear(deps, { actor: SYSTEM_ACTOR, role: '' }, { format: 'notice', content: NOTICE_2027 });
+  const again = await importCalendarYear(deps, system, { format: 'notice', content: NOTICE_2027 });
   assert.deepEqual([again.result, again.recomputed.length], ['replaced', 0]);
 });

@@ -156,6 +156,7 @@ test('跨年：2027 年安排未导入时按暂定日历（周一至周五）自
   const officer = shift.officers[0].id;
   const other = OFFICERS().find((id) => id !== officer)!;
   const actor = await org.actor(Object.keys(org.ids).find((u) => org.ids[u] === officer)!);
-  const change = await requestChange(deps, actor, { kind: 'leave', shiftId: shift.id, replacementId: other, reason: '家中急事' });
+  const change = await requestChange(deps, actor, { kind: 'leave', shiftId: shift.id, replacementId: other,
+    reason: '家中急事' });
   assert.equal(change.state, 'requested');
 });

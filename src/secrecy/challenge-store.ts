@@ -91,6 +91,7 @@ export async function listProvisionalChallenges(db: Executor): Promise<Challenge
 }
 
 export async function setChallengeDue(db: Executor, id: string, firstDueOn: string, due: WorkingDate): Promise<void> {
-  await db.updateTable('challenges').set({ first_due_on: firstDueOn, due_on: due.date, due_provisional: due.provisional ? 1 : 0 })
+  await db.updateTable('challenges')
+    .set({ first_due_on: firstDueOn, due_on: due.date, due_provisional: due.provisional ? 1 : 0 })
     .where('id', '=', id).execute();
 }

@@ -58,14 +58,15 @@ async function recomputeReviews(tx: Executor, cal: Calendar, by: Recomputer, now
           + `${r.dueOn}（暂定）改为 ${shown(to)}。` }, now);
     }
     await appendLedger(tx, { actor: by.actor, role: by.role, unitId: r.unitId, action: 'secrecy.deadline.recompute',
-      subject: `item:${r.itemId}`, payload: { reviewId: r.id, receivedOn: r.receivedOn, dueOn: { from: r.dueOn, to: to.date },
-        provisional: to.provisional, notified } }, now);
+      subject: `item:${r.itemId}`, payload: { reviewId: r.id, receivedOn: r.receivedOn,
+        dueOn: { from: r.dueOn, to: to.date }, provisional: to.provisional, notified } }, now);
     out.push({ kind: 'secrecy', id: r.id, subject: `item:${r.itemId}`, unitId: r.unitId, from: r.dueOn, to, notified });
   }
   return out;
 }
 
-async function recomputeChallenges(tx: Executor, cal: Calendar, by: Recomputer, now: Date): Promise<RecomputedDeadline[]> {
+async function recomputeChallenges(tx: Executor, cal: Calendar, by: Recomputer, now: Date)
+  : Promise<RecomputedDeadline[]> {
   const out: RecomputedDeadline[] = [];
   for (const c of await challenges.listProvisionalChallenges(tx)) {
     const to = deadlineInForce(cal, c.receivedOn, c.extension?.days ?? null);
@@ -78,12 +79,14 @@ async function recomputeChallenges(tx: Executor, cal: Calendar, by: Recomputer, 
       await notifyUsers(tx, notified, { kind: 'challenge.deadlineMoved', title: `质疑申请 ${c.caseNo} 的答复期限已重算`,
         subject: `challenge:${c.id}`, body: `按新导入的节假日安排，质疑申请 ${c.caseNo} 的${change}。` }, now);
     }
-    const mailed = moved && c.asker.email ? (await enqueueMail(tx, { to: [c.asker.email], subject: `${c.caseNo} 答复期限调整告知`,
-      text: `${c.asker.name}：\n\n国务院办公厅公布节假日安排后，您的质疑申请（${c.caseNo}）的${change}。` }, now)) !== null : false;
+    const mail = { subject: `${c.caseNo} 答复期限调整告知`,
+      text: `${c.asker.name}：\n\n国务院办公厅公布节假日安排后，您的质疑申请（${c.caseNo}）的${change}。` };
+    const mailed = moved && c.asker.email ? (await enqueueMail(tx, { to: [c.asker.email], ...mail }, now)) !== null : false;
     await appendLedger(tx, { actor: by.actor, role: by.role, unitId: c.unitId, action: 'challenge.deadline.recompute',
-      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, receivedOn: c.receivedOn, dueOn: { from: c.dueOn, to: to.date },
-        provisional: to.provisional, notified, mailed } }, now);
-    out.push({ kind: 'challenge', id: c.id, subject: `challenge:${c.id}`, unitId: c.unitId, from: c.dueOn, to, notified });
+      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, receivedOn: c.receivedOn,
+        dueOn: { from: c.dueOn, to: to.date }, provisional: to.provisional, notified, mailed } }, now);
+    out.push({ kind: 'challenge', id: c.id, subject: `challenge:${c.id}`, unitId: c.unitId, from: c.dueOn, to,
+      notified });
   }
   return out;
 }

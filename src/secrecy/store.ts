@@ -138,12 +138,14 @@ export async function listOpenReviews(db: Executor, dueOnOrBefore: string): Prom
 
 /** Receipts whose deadline was counted on the provisional calendar (暂定), to recompute when a year is imported. */
 export async function listProvisionalReviews(db: Executor): Promise<ReviewRow[]> {
-  const rows = await db.selectFrom('secrecy_reviews').selectAll().where('due_provisional', '=', 1).orderBy('id').execute();
+  const rows = await db.selectFrom('secrecy_reviews').selectAll().where('due_provisional', '=', 1).orderBy('id')
+    .execute();
   return rows.map(toReview);
 }
 
 export async function setReviewDue(db: Executor, id: string, dueOn: string, provisional: boolean): Promise<void> {
-  await db.updateTable('secrecy_reviews').set({ due_on: dueOn, due_provisional: provisional ? 1 : 0 }).where('id', '=', id).execute();
+  await db.updateTable('secrecy_reviews').set({ due_on: dueOn, due_provisional: provisional ? 1 : 0 })
+    .where('id', '=', id).execute();
 }
 
 export async function reminderSent(db: Executor, reviewId: string, kind: string): Promise<boolean> {

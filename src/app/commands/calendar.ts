@@ -38,13 +38,15 @@ export function registerCalendarCommands(program: Command, open: () => Promise<R
     .action((file: string, opts: { year?: number; dryRun?: boolean }) => runCommand(open, async ({ deps }) => {
       const src = readSource(file, opts.year);
       const { year } = await previewCalendarImport(deps, src);
-      for (const h of year.holidays) console.log(`放假\t${h.name}\t${h.days[0]} 至 ${h.days[h.days.length - 1]}，共 ${h.days.length} 天`);
+      for (const h of year.holidays) {
+        console.log(`放假\t${h.name}\t${h.days[0]} 至 ${h.days[h.days.length - 1]}，共 ${h.days.length} 天`);
+      }
       for (const d of year.makeupWorkdays) console.log(`上班\t调休\t${d}`);
       if (opts.dryRun) return 0;
       const r = await importCalendarYear(deps, { actor: SYSTEM_ACTOR, role: '' }, src);
       const days = year.holidays.reduce((n, h) => n + h.days.length, 0);
-      console.log(`已${r.result === 'replaced' ? '替换' : '导入'} ${year.year} 年节假日安排：${year.holidays.length} 个节日共 ${days} 天放假，`
-        + `${year.makeupWorkdays.length} 个调休上班日。来源：${year.source}`);
+      console.log(`已${r.result === 'replaced' ? '替换' : '导入'} ${year.year} 年节假日安排：`
+        + `${year.holidays.length} 个节日共 ${days} 天放假，${year.makeupWorkdays.length} 个调休上班日。来源：${year.source}`);
       const moved = r.recomputed.filter((d) => d.from !== d.to.date);
       console.log(`重算暂定期限 ${r.recomputed.length} 个，其中 ${moved.length} 个期限改变，已通知相关人员。`);
       return 0;

@@ -85,7 +85,8 @@ test('缺少某年的安排时按暂定日历（周一至周五）推算并标�
   assert.deepEqual(workingDeadline(cal, '2026-12-18', 10), { date: '2027-01-01', provisional: true });
   assert.deepEqual(workingDeadline(cal, '2026-12-17', 10), { date: '2026-12-31', provisional: false });
   assert.equal(workingDaysBetween(cal, '2026-12-01', '2027-01-15'), 33);
-  assert.deepEqual(workingDeadline(cal, '2023-12-29', 1), { date: '2024-01-02', provisional: true }); // counted Dec 30, 31
+  // Counting 2023-12-30 and -31 (2023 is not shipped) makes even a 2024 deadline provisional.
+  assert.deepEqual(workingDeadline(cal, '2023-12-29', 1), { date: '2024-01-02', provisional: true });
   assert.equal(spansProvisional(cal, '2023-12-28', '2023-12-29'), true);
   assert.equal(spansProvisional(cal, '2024-01-02', '2023-12-30'), true);
   assert.throws(() => addWorkingDays(cal, '2025-02-30', 1), { status: 400, code: 'INVALID_DATE' });

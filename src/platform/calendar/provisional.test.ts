@@ -13,11 +13,13 @@ import { SHIPPED_YEARS } from './service.ts';
 const official = buildCalendar(SHIPPED_YEARS);
 const y2026 = SHIPPED_YEARS.find((y) => y.year === 2026)!;
 // 2027 as a year the State Council might publish: some holiday run and a make-up day, arbitrary but well-formed.
-const year2027 = fc.record({ start: fc.integer({ min: 0, max: 350 }), len: fc.integer({ min: 1, max: 9 }) }).map(({ start, len }) => {
+const runOf = fc.record({ start: fc.integer({ min: 0, max: 350 }), len: fc.integer({ min: 1, max: 9 }) });
+const year2027 = runOf.map(({ start, len }) => {
   const day = (i: number) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
   const days = Array.from({ length: len }, (_, i) => day(start + i));
   const after = day(start + len + 1);
-  return { year: 2027, source: '测试', holidays: [{ name: '假日', days }], makeupWorkdays: isWeekend(after) ? [after] : [] };
+  const makeupWorkdays = isWeekend(after) ? [after] : [];
+  return { year: 2027, source: '测试', holidays: [{ name: '假日', days }], makeupWorkdays };
 });
 const lateIn2026 = fc.integer({ min: 280, max: 364 }).map((i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000)
   .toISOString().slice(0, 10));

@@ -87,9 +87,10 @@ export async function saveCalendarYear(tx: Executor, by: CalendarImporter, year:
   const before = (await mergedYears(tx)).get(year.year);
   const result = await store.upsertYear(tx, { year: year.year, source: year.source, data: canonicalJson(year),
     importedBy: by.actor.id, importedAt: now.toISOString() });
-  const holidays = year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1], days: h.days.length }));
-  await appendLedger(tx, { actor: by.actor, role: by.role, unitId: '', action: 'calendar.import', subject: `calendar:${year.year}`,
-    payload: { year: year.year, source: year.source, replaces: before ? before.origin : null, holidays,
+  const holidays = year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1],
+    days: h.days.length }));
+  await appendLedger(tx, { actor: by.actor, role: by.role, unitId: '', action: 'calendar.import',
+    subject: `calendar:${year.year}`, payload: { year: year.year, source: year.source, replaces: before ? before.origin : null, holidays,
       makeupWorkdays: year.makeupWorkdays } }, now);
   return { year, result: before ? 'replaced' : result };
 }

@@ -71,7 +71,8 @@ export function parseCalendarRows(rows: readonly (readonly string[])[], givenYea
 
 /** CSV as Excel and WPS save it (UTF-8, with or without BOM; comma or tab separated; no quoted commas needed). */
 export function parseCalendarCsv(text: string, givenYear?: number): CalendarYear {
-  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.split(/[,\t，]/).map((c) => c.trim().replace(/^"|"$/g, '')));
+  const cells = (line: string) => line.split(/[,\t，]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).map(cells);
   return parseCalendarRows(rows, givenYear);
 }
 

@@ -43,8 +43,8 @@ export function CalendarImport({ onImported }: { onImported: (year: number) => v
     setPreview(null);
     if (mode === 'notice' && !text.trim()) throw new Error('请粘贴通知原文');
     if (mode === 'table' && !file) throw new Error('请选择 .xlsx 或 .csv 文件');
-    const source: CalendarSource = { ...(mode === 'notice' ? { format: 'notice', content: text } : await readFile(file!)),
-      ...(year ? { year } : {}) };
+    const content = mode === 'notice' ? { format: 'notice' as const, content: text } : await readFile(file!);
+    const source: CalendarSource = { ...content, ...(year ? { year } : {}) };
     setPreview({ source, result: await post<CalendarPreview>('/api/calendar/import/preview', source) });
   });
   const confirm = () => run(async () => {
@@ -66,16 +66,20 @@ export function CalendarImport({ onImported }: { onImported: (year: number) => v
             placeholder={`粘贴国务院办公厅关于部分节假日安排的通知全文（含标题），例如：\n${EXAMPLE}`} data-testid="calendar-notice" />
         ) : (
           <Space orientation="vertical">
-            <Typography.Text type="secondary">表格三列：日期（如 2027-01-01）、类型（放假 / 上班）、名称（如 元旦；上班日可空）。每个放假日、调休上班日各一行。</Typography.Text>
+            <Typography.Text type="secondary">
+              表格三列：日期（如 2027-01-01）、类型（放假 / 上班）、名称（如 元旦；上班日可空）。每个放假日、调休上班日各一行。
+            </Typography.Text>
             <input type="file" accept=".xlsx,.csv" data-testid="calendar-import-file"
               onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); }} />
           </Space>
         )}
         <Space>
           <span>年份</span>
-          <InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v)} placeholder="通知无标题时填写"
-            data-testid="calendar-import-year" />
-          <Button onClick={() => void showPreview()} loading={busy && !preview} data-testid="calendar-preview">预览</Button>
+          <InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v)}
+            placeholder="通知无标题时填写" data-testid="calendar-import-year" />
+          <Button onClick={() => void showPreview()} loading={busy && !preview} data-testid="calendar-preview">
+            预览
+          </Button>
         </Space>
         {error && <Alert type="error" showIcon title={error} data-testid="calendar-import-error" />}
         {preview && <PreviewTable result={preview.result} busy={busy} onConfirm={() => void confirm()} />}
@@ -93,12 +97,15 @@ function PreviewTable({ result, busy, onConfirm }: { result: CalendarPreview; bu
         {result.year} 年：{result.holidays.map((h) => `${h.name} ${h.days} 天`).join('、')}，共放假 {days} 天；
         调休上班 {result.makeupWorkdays.length} 天。
       </Typography.Text>
-      {result.replaces && <Alert type="warning" showIcon title={`将替换已有的 ${result.year} 年安排（${ORIGIN[result.replaces]}）`} />}
-      <Table rowKey="date" size="small" pagination={false} dataSource={result.entries} data-testid="calendar-preview-days"
-        columns={[
+      {result.replaces && (
+        <Alert type="warning" showIcon title={`将替换已有的 ${result.year} 年安排（${ORIGIN[result.replaces]}）`} />
+      )}
+      <Table rowKey="date" size="small" pagination={false} dataSource={result.entries}
+        data-testid="calendar-preview-days" columns={[
           { title: '日期', dataIndex: 'date', width: 130 },
           { title: '星期', dataIndex: 'weekday', width: 80 },
-          { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={k === '放假' ? 'red' : 'blue'}>{k}</Tag> },
+          { title: '类型', dataIndex: 'kind', width: 90,
+            render: (k: string) => <Tag color={k === '放假' ? 'red' : 'blue'}>{k}</Tag> },
           { title: '名称', dataIndex: 'name' },
         ]} />
       <Button type="primary" onClick={onConfirm} loading={busy} data-testid="calendar-confirm">确认导入</Button>

@@ -23,7 +23,9 @@ export interface CalendarPreview {
 }
 export interface CalendarImported {
   year: CalendarYear; result: 'created' | 'replaced';
-  recomputed: { kind: 'secrecy' | 'challenge'; subject: string; from: string; to: string; provisional: boolean; notified: number }[];
+  recomputed: {
+    kind: 'secrecy' | 'challenge'; subject: string; from: string; to: string; provisional: boolean; notified: number;
+  }[];
 }
 export interface CalendarYear {
   year: number; source: string; holidays: { name: string; days: string[] }[]; makeupWorkdays: string[];

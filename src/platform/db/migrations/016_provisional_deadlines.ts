@@ -2,12 +2,15 @@
 // and kept with this flag, so it is shown as 暂定 and recomputed when the year is imported (issue 11).
 import type { Kysely } from 'kysely';
 
+const TABLES = ['secrecy_reviews', 'challenges'];
+
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const table of ['secrecy_reviews', 'challenges']) {
-    await db.schema.alterTable(table).addColumn('due_provisional', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  for (const table of TABLES) {
+    await db.schema.alterTable(table).addColumn('due_provisional', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['secrecy_reviews', 'challenges']) await db.schema.alterTable(table).dropColumn('due_provisional').execute();
+  for (const table of TABLES) await db.schema.alterTable(table).dropColumn('due_provisional').execute();
 }
