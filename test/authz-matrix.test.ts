@@ -1,6 +1,7 @@
 // 权限矩阵：every API route × every role → allowed or denied, checked over HTTP against the policies in
 // src/org/policy. A route missing from this table fails the test, so a new route cannot ship unreviewed.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
@@ -17,6 +18,9 @@ const ACTORS = ['anonymous', 'kjj.staff', 'kjj.section', 'kjj.leader', 'kjj.prin
   'kjj.dutyleader', 'fgw.staff', 'fgw.section', 'fgw.leader', 'egov', 'inspector', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
 const LOGGED_IN = ACTORS.filter((a) => a !== 'anonymous');
+const notice2026 = {
+  format: 'notice', content: fs.readFileSync(new URL('../src/platform/calendar/testdata/notice-2026.txt', import.meta.url), 'utf8'),
+};
 const KJJ_VIEWERS: ActorName[] = ['kjj.staff', 'kjj.section', 'kjj.leader', 'kjj.principal', 'kjj.secrecy', 'egov', 'inspector', 'admin'];
 
 interface Req { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; multipart?: Buffer; fields?: Record<string, string> }
@@ -299,6 +303,12 @@ const CASES: Case[] = [
   { route: 'GET /api/calendar/{year}', allowed: LOGGED_IN, request: async () => ({ method: 'GET', url: '/api/calendar/2026' }) },
   { route: 'GET /api/calendar/working-days', allowed: LOGGED_IN, request: async () => ({ method: 'GET', url: '/api/calendar/working-days?from=2026-09-25&add=10' }) },
   { route: 'PUT /api/calendar/{year}', allowed: ['admin'], request: async () => ({ method: 'PUT', url: '/api/calendar/2026', payload: calendar2026 }) },
+  { route: 'GET /api/calendar/reminder', allowed: LOGGED_IN,
+    request: async () => ({ method: 'GET', url: '/api/calendar/reminder' }) },
+  { route: 'POST /api/calendar/import/preview', allowed: ['admin'],
+    request: async () => ({ method: 'POST', url: '/api/calendar/import/preview', payload: notice2026 }) },
+  { route: 'POST /api/calendar/import', allowed: ['admin'],
+    request: async () => ({ method: 'POST', url: '/api/calendar/import', payload: notice2026 }) },
   { route: 'GET /api/notifications', allowed: LOGGED_IN, request: async () => ({ method: 'GET', url: '/api/notifications' }) },
   { route: 'POST /api/notifications/{id}/read', allowed: LOGGED_IN, request: async (as) => ({ method: 'POST', url: `/api/notifications/${await notificationFor(as)}/read` }) },
   // 智能校对词典: the admin edits; the e-gov center and the inspector read (src/org/policy/dictionaries.ts).

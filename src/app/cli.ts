@@ -3,7 +3,7 @@
 // `gongkai --help` and `gongkai check` do not load the server, the databases or the monitors (cli-imports.test.ts).
 import { Command } from 'commander';
 import { registerOrgCommands } from '../org/cli.ts';
-import { registerCalendarCommands } from '../platform/calendar/cli.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';

@@ -6,7 +6,6 @@
 import type { Deps } from '../app/deps.ts';
 import { DEMO_PASSWORD } from '../org/demo.ts';
 import { createUser, listUnits, listUsers, loadActor } from '../org/service.ts';
-import { loadCalendar } from '../platform/calendar/service.ts';
 import { AppError } from '../platform/errors.ts';
 import { addDays, type DayKind } from './model.ts';
 import { createRoster, publishRoster, saveTemplate, setPhone } from './service.ts';
@@ -58,11 +57,7 @@ export async function loadDutyDemo(deps: Deps): Promise<DutyDemoResult> {
     for (const [i, u] of duty.entries()) await setPhone(deps, keeper, u.id, `139 2300 ${String(4000 + n * 10 + i).padStart(4, '0')}`);
     for (const t of TEMPLATES) await saveTemplate(deps, keeper, { unitId: unit.id }, { ...t, leaderRequired: false });
     if (!roster) continue;
-    const range = await demoRange(deps);
-    if (!range) {
-      result.skipped.push(`${name}：缺少本年或下月的节假日安排，未生成演示值班表`);
-      continue;
-    }
+    const range = demoRange(deps);
     const ids = (role: string) => duty.filter((u) => u.roles.some((r) => r.role === role)).map((u) => u.id);
     try {
       const draft = await createRoster(deps, keeper, { unitId: unit.id, ...range, generate: { officerIds: ids('dutyOfficer'), leaderIds: ids('dutyLeader') } });
@@ -78,15 +73,12 @@ export async function loadDutyDemo(deps: Deps): Promise<DutyDemoResult> {
 }
 
 /**
- * From the first of this month (Asia/Shanghai) to the end of next month, cut short where the holiday calendar ends
- * (the last night shift reaches into `to`, whose year must be known too); null when this month's year is missing.
+ * From the first of this month (Asia/Shanghai) to the end of next month; a year without the State Council's schedule
+ * counts on the provisional calendar (暂定, DOMAIN.md §5), so the range always exists.
  */
-async function demoRange(deps: Deps): Promise<{ from: string; to: string } | null> {
-  const cal = await loadCalendar(deps.db);
+function demoRange(deps: Deps): { from: string; to: string } {
   const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const from = `${today.slice(0, 7)}-01`;
   const month = (d: string) => { const t = addDays(d, 32); return `${t.slice(0, 7)}-01`; };
-  let to = month(month(from));
-  while (to > from && !cal.years.has(Number(to.slice(0, 4)))) to = addDays(to, -1);
-  return to > addDays(from, 1) && cal.years.has(Number(from.slice(0, 4))) ? { from, to } : null;
+  return { from, to: month(month(from)) };
 }

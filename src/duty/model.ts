@@ -112,9 +112,9 @@ export function daysIn(from: string, to: string): string[] {
 
 export const weekdayName = (day: string): string => WEEKDAY_NAME[weekdayOf(day)];
 
-/** The day's kind on the holiday calendar; a year missing from it throws 422 naming the year. */
+/** The day's kind on the holiday calendar; a year without its schedule counts Monday–Friday (暂定, DOMAIN.md §5). */
 export function dayKind(cal: Calendar, day: string): DayKind {
-  const working = isWorkingDay(cal, day); // throws CALENDAR_YEAR_MISSING first
+  const working = isWorkingDay(cal, day);
   if (cal.holidays.has(day)) return 'holiday';
   return working ? 'working' : 'rest';
 }

@@ -3,7 +3,7 @@
 // fairness counts, and what the reader may do.
 import type { Actor } from '../org/model.ts';
 import { canManageRoster } from '../org/policy/duty.ts';
-import type { Calendar } from '../platform/calendar/model.ts';
+import { type Calendar, isProvisionalDay } from '../platform/calendar/model.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { type Surroundings, findingsOf, peopleOf, surroundings } from './context.ts';
 import {
@@ -18,6 +18,7 @@ export interface DayView {
   dayKind: DayKind;
   makeup: boolean; // 调休上班
   holiday: string | null;
+  provisional: boolean; // 暂定: the year has no State Council schedule yet, counted Monday–Friday (DOMAIN.md §5)
   specials: { id: string; kind: SpecialKind; name: string; district: boolean }[];
 }
 
@@ -51,6 +52,7 @@ export interface RosterDetail {
 export function dayViews(cal: Calendar, from: string, to: string, specials: readonly SpecialDay[]): DayView[] {
   return daysIn(from, to).map((date) => ({
     date, weekday: weekdayName(date), dayKind: dayKind(cal, date), makeup: cal.makeupWorkdays.has(date), holiday: holidayName(cal, date),
+    provisional: isProvisionalDay(cal, date),
     specials: specials.filter((s) => s.day === date).map((s) => ({ id: s.id, kind: s.kind, name: s.name, district: s.unitId === null })),
   }));
 }

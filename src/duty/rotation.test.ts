@@ -57,9 +57,12 @@ test('2026 春节：2 月 14 日、2 月 28 日（周六）调休上班；2 月 
   assert.deepEqual([night.startsAt, night.endsAt], ['2026-02-15T09:30:00.000Z', '2026-02-16T00:30:00.000Z']);
 });
 
-test('缺少某年的节假日安排时报错并指明年份，不做推测', () => {
-  assert.throws(() => generateRotation(cal, input({ from: '2026-12-28', to: '2027-01-05' })),
-    (e: unknown) => e instanceof AppError && e.status === 422 && e.code === 'CALENDAR_YEAR_MISSING' && /2027/.test(e.message));
+test('跨入缺少节假日安排的年份时按暂定日历排班（周一至周五为工作日），不停摆', () => {
+  const shifts = generateRotation(cal, input({ from: '2026-12-28', to: '2027-01-05' }));
+  assert.deepEqual(namesOn(shifts, '2027-01-01'), ['白班', '夜班']); // Friday: 暂定 a working day until 2027 is imported
+  assert.deepEqual(namesOn(shifts, '2027-01-02'), ['周末白班', '夜班']);
+  assert.deepEqual(namesOn(shifts, '2027-01-04'), ['白班', '夜班']);
+  assert.ok(shifts.every((s) => s.officerIds.length === 1));
 });
 
 test('不能值班的人不排；没有人可排时留空，不违反规则', () => {

@@ -52,6 +52,7 @@ export const UnavailabilityListDto = z.array(UnavailabilityDto.extend({ name: z.
 
 const DayDto = z.object({
   date: z.string(), weekday: z.string(), dayKind: z.enum(DAY_KINDS), makeup: z.boolean(), holiday: z.string().nullable(),
+  provisional: z.boolean().describe('暂定：该年节假日安排尚未导入，按周一至周五排班'),
   specials: z.array(z.object({ id: z.string(), kind: z.enum(SPECIAL_KINDS), name: z.string(), district: z.boolean() })),
 });
 export const ShiftDto = z.object({

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { getUnit, listUnits } from '../org/service.ts';
-import { addWorkingDays, toShanghaiDate } from '../platform/calendar/model.ts';
+import { toShanghaiDate, workingDeadline } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
@@ -72,24 +72,25 @@ export interface Receipt {
   reviewId: string;
   receivedOn: string;
   dueOn: string;
+  dueProvisional: boolean; // 暂定 (DOMAIN.md §5)
   findings: number;
 }
 
 /**
- * The item reaches the secrecy step (收到审查申请): the 10-working-day clock starts (a missing calendar year is a 422,
- * never a guess) and 智能校对 runs on the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
+ * The item reaches the secrecy step (收到审查申请): the 10-working-day clock starts (over a year without the
+ * State Council's schedule it counts Monday–Friday and is kept 暂定, recomputed on import: DOMAIN.md §5) and 智能校对 runs on the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
  */
 export async function enterSecrecyStep(tx: Executor, item: ChainItem, bodyText: string, now: Date): Promise<Receipt> {
   const calendar = await loadCalendar(tx);
   const receivedOn = toShanghaiDate(now);
-  const dueOn = addWorkingDays(calendar, receivedOn, ANSWER_WORKING_DAYS);
+  const { date: dueOn, provisional: dueProvisional } = workingDeadline(calendar, receivedOn, ANSWER_WORKING_DAYS);
   const at = now.toISOString();
   const reviewId = randomUUID();
   await store.insertReview(tx, { id: reviewId, itemId: item.id, revision: item.revision, unitId: item.unitId, state: 'open',
-    receivedOn, dueOn, authority: null, referenceNo: null, referredAt: null, answer: null, answerRef: null, answeredAt: null,
+    receivedOn, dueOn, dueProvisional, authority: null, referenceNo: null, referredAt: null, answer: null, answerRef: null, answeredAt: null,
     createdAt: at });
   const findings = await storeFindings(tx, item, bodyText, at);
-  return { reviewId, receivedOn, dueOn, findings };
+  return { reviewId, receivedOn, dueOn, dueProvisional, findings };
 }
 
 async function storeFindings(tx: Executor, item: ChainItem, bodyText: string, at: string): Promise<number> {

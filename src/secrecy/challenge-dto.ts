@@ -9,6 +9,7 @@ export const OverdueQuery = z.object({ unitId: z.uuid().optional(), limit, offse
 /** What the citizen gets back: the number to quote, who answers, and by when. */
 export const OpenedDto = z.object({
   caseNo: z.string().describe('案件编号，查询和答复时引用'), unitName: z.string(), receivedOn: z.string(), dueOn: z.string(),
+  dueProvisional: z.boolean().describe('暂定：期限跨入尚未导入节假日安排的年份，按周一至周五推算，导入后自动重算'),
 });
 
 export const PublicUnitDto = z.object({ id: z.string(), name: z.string(), fullName: z.string() });
@@ -18,7 +19,7 @@ export const ChallengeDto = z.object({
   subject: z.string().nullable(), question: z.string(),
   asker: z.object({ name: z.string(), org: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
   state: z.enum(['open', 'answered']), receivedAt: z.string(), receivedOn: z.string(), firstDueOn: z.string(), dueOn: z.string(),
-  overdue: z.boolean(), workingDaysLeft: z.number().nullable(), late: z.boolean(),
+  dueProvisional: z.boolean(), overdue: z.boolean(), workingDaysLeft: z.number().nullable(), late: z.boolean(),
   extension: z.object({ at: z.string(), by: z.string(), days: z.number(), reason: z.string() }).nullable(),
   extensionByName: z.string().nullable(),
   answer: z.object({ at: z.string(), by: z.string(), basis: z.string(), reason: z.string() }).nullable(),

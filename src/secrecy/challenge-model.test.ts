@@ -14,7 +14,7 @@ const cal = buildCalendar(SHIPPED_YEARS);
 const open = (over: Partial<Challenge> = {}): Challenge => ({
   id: 'c1', caseNo: caseNumber(2025, 17), unitId: 'u1', itemId: null, subject: '某项目审批结果', question: '为何未公开？',
   asker: { name: '王某', org: null, phone: null, email: 'wang@example.cn' }, state: 'open', receivedAt: '2025-09-26T02:00:00.000Z',
-  receivedOn: '2025-09-26', firstDueOn: '2025-10-30', dueOn: '2025-10-30', extension: null, answer: null, ...over,
+  receivedOn: '2025-09-26', firstDueOn: '2025-10-30', dueOn: '2025-10-30', dueProvisional: false, extension: null, answer: null, ...over,
 });
 
 test('案件编号按发文字号格式：綦公开答〔2025〕17号', () => {
@@ -34,7 +34,7 @@ test('期限当日仍未逾期，次日起逾期；已答复的不算逾期', ()
 
 test('延长一次，最多20个工作日，从原期限起算', () => {
   const r = decideExtend(open(), { days: 20, reason: '需征求第三方意见' }, '2025-10-20', cal);
-  assert.deepEqual(r, { dueOn: '2025-11-27' });
+  assert.deepEqual(r, { date: '2025-11-27', provisional: false });
 });
 
 test('延长须有理由、天数在1–20之间、只能一次、期限已过或已答复不能延长', () => {
@@ -55,7 +55,7 @@ test('性质：延长后的期限恰好比原期限多出所延长的工作日�
     const c = open({ receivedOn, firstDueOn: first, dueOn: first });
     const r = decideExtend(c, { days, reason: '理由' }, receivedOn, cal);
     assert.ok(!(r instanceof AppError));
-    assert.equal(workingDaysBetween(cal, first, r.dueOn), days);
+    assert.equal(workingDaysBetween(cal, first, r.date), days);
     assert.equal(workingDaysBetween(cal, receivedOn, first), 20);
   }));
 });

@@ -1,7 +1,7 @@
 // 质疑申请: a citizen or organisation asks why information was not disclosed for secrecy reasons, and the unit
 // answers with its basis and reasons (65号 保密审查制度 第十五条). The clock is 政府信息公开条例 第三十三条: 20 working
 // days from receipt, extendable once by at most 20. Pure: cases, dates and the calendar in; decisions out.
-import { addWorkingDays, type Calendar } from '../platform/calendar/model.ts';
+import { addWorkingDays, type Calendar, spansProvisional, type WorkingDate } from '../platform/calendar/model.ts';
 import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 
 /** 条例 第三十三条第二款: answer within 20 working days of receipt (day 0). */
@@ -39,9 +39,13 @@ export interface Challenge {
   receivedOn: string; // day 0
   firstDueOn: string;
   dueOn: string; // the deadline now in force
+  dueProvisional: boolean; // 暂定: counted Monday–Friday over a year without the State Council's schedule (DOMAIN.md §5)
   extension: { at: string; by: string; days: number; reason: string } | null;
   answer: { at: string; by: string; basis: string; reason: string } | null;
 }
+
+// What the asker reads when the deadline runs into a year whose holidays are not yet published (DOMAIN.md §5).
+const PROVISIONAL_NOTE = '（暂定：次年节假日安排尚未公布，公布后如有变化将另行告知）';
 
 export const caseNumber = (year: number, seq: number): string => `${CASE_PREFIX}〔${year}〕${seq}号`;
 
@@ -52,13 +56,20 @@ export function firstDeadline(cal: Calendar, receivedOn: string): string {
   return addWorkingDays(cal, receivedOn, ANSWER_WORKING_DAYS);
 }
 
+/** The deadline in force, first or extended, with its 暂定 flag: what opening, extending and recomputing store. */
+export function deadlineInForce(cal: Calendar, receivedOn: string, extensionDays: number | null): WorkingDate {
+  const first = firstDeadline(cal, receivedOn);
+  const date = extensionDays ? addWorkingDays(cal, first, extensionDays) : first;
+  return { date, provisional: spansProvisional(cal, receivedOn, date) };
+}
+
 export interface ExtendInput {
   days: number;
   reason: string;
 }
 
 /** The new deadline, or why the extension is refused. */
-export function decideExtend(c: Challenge, input: ExtendInput, today: string, cal: Calendar): { dueOn: string } | AppError {
+export function decideExtend(c: Challenge, input: ExtendInput, today: string, cal: Calendar): WorkingDate | AppError {
   if (c.state === 'answered') return conflict('ALREADY_ANSWERED', `${c.caseNo}已答复，不能再延长答复期限`);
   if (c.extension) return conflict('ALREADY_EXTENDED', `${c.caseNo}已于${c.extension.at.slice(0, 10)}延长过一次答复期限，不能再次延长`);
   if (!input.reason.trim()) return invalid('reason', '延长答复期限须说明理由');
@@ -67,7 +78,7 @@ export function decideExtend(c: Challenge, input: ExtendInput, today: string, ca
   }
   // An extension keeps a deadline that is still running; a deadline already missed cannot be cured afterwards.
   if (today > c.dueOn) return unprocessable('DEADLINE_PASSED', `${c.caseNo}的答复期限（${c.dueOn}）已过，不能再延长，请尽快答复`);
-  return { dueOn: addWorkingDays(cal, c.dueOn, input.days) };
+  return deadlineInForce(cal, c.receivedOn, input.days);
 }
 
 export interface AnswerInput {
@@ -106,13 +117,13 @@ export function answerMail(c: Challenge, unitName: string, answer: AnswerInput, 
 }
 
 /** 条例 第三十三条: the asker is told of an extension and its reason. */
-export function extensionMail(c: Challenge, unitName: string, ext: ExtendInput, dueOn: string): Mail | null {
+export function extensionMail(c: Challenge, unitName: string, ext: ExtendInput, due: WorkingDate): Mail | null {
   if (!c.asker.email) return null;
   return {
     to: [c.asker.email],
     subject: `${c.caseNo} 延长答复期限告知`,
     text: [greeting(c), '',
-      `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，至${dueOn}。`,
+      `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，至${due.date}${due.provisional ? PROVISIONAL_NOTE : ''}。`,
       `延长理由：${ext.reason}`, '', unitName].join('\n'),
   };
 }

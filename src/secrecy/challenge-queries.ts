@@ -32,15 +32,9 @@ export interface PageQuery {
   offset: number;
 }
 
-/** A year missing from the calendar must not hide the list: the count is left out, the deadline still shows. */
+/** Working days left; over a year without the official schedule the count is 暂定, like the deadline itself. */
 function daysLeft(cal: Calendar, today: string, c: Challenge): number | null {
-  if (c.state !== 'open') return null;
-  try {
-    return workingDaysBetween(cal, today, c.dueOn);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'CALENDAR_YEAR_MISSING') return null;
-    throw err;
-  }
+  return c.state === 'open' ? workingDaysBetween(cal, today, c.dueOn) : null;
 }
 
 async function viewsOf(deps: Deps, actor: Actor, cases: Challenge[]): Promise<ChallengeView[]> {

@@ -72,7 +72,8 @@ export const challengeRoutes: FastifyPluginAsyncZod<ChallengeRouteOptions> = asy
       asker: { name: b.name, org: b.organisation || null, phone: b.phone || null, email: b.email || null },
       itemId: b.itemId ?? null, subject: b.subject ?? null, unitId: b.unitId ?? null, question: b.question,
     });
-    return reply.code(201).send({ caseNo: c.caseNo, unitName: c.unitName, receivedOn: c.receivedOn, dueOn: c.dueOn });
+    return reply.code(201).send({ caseNo: c.caseNo, unitName: c.unitName, receivedOn: c.receivedOn, dueOn: c.dueOn,
+      dueProvisional: c.dueProvisional });
   });
 
   app.get('/api/public/challenge-units', {

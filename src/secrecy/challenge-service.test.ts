@@ -36,11 +36,12 @@ test('按北京时间的收件日期确定年份：1月1日零点半收到的是
   assert.equal(c.dueOn, '2026-01-29'); // 1/1–1/3 元旦 holidays; Sunday 1/4 a 调休 working day counts
 });
 
-test('答复期限跨入尚未载入节假日安排的年份时拒绝推算（422），不立案', async () => {
+test('答复期限跨入尚未载入节假日安排的年份时按暂定日历（周一至周五）推算，照常立案并标明暂定', async () => {
   deps.clock.set('2026-12-20T02:00:00.000Z');
-  const before = (await listLedger(deps.db, { action: 'challenge.open' })).length;
-  await assert.rejects(openChallenge(deps, input()), { status: 422, code: 'CALENDAR_YEAR_MISSING' });
-  assert.equal((await listLedger(deps.db, { action: 'challenge.open' })).length, before);
+  const c = await openChallenge(deps, input());
+  assert.deepEqual([c.dueOn, c.dueProvisional], ['2027-01-15', true]);
+  const [entry] = await listLedger(deps.db, { action: 'challenge.open', subject: `challenge:${c.id}` });
+  assert.equal(JSON.parse(entry.payload).dueProvisional, true);
 });
 
 test('所指信息或单位不存在：400 并指出字段', async () => {

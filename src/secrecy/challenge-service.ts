@@ -16,7 +16,7 @@ import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { itemsByIds } from '../publish/service.ts';
 import {
   type AnswerInput, answerMail, type Asker, caseNumber, type Challenge, decideAnswer, decideExtend, type ExtendInput,
-  extensionMail, firstDeadline, type Mail,
+  deadlineInForce, extensionMail, type Mail,
 } from './challenge-model.ts';
 import { type ChallengeView, getChallengeView } from './challenge-queries.ts';
 import * as store from './challenge-store.ts';
@@ -61,18 +61,19 @@ export async function openChallenge(deps: Deps, input: OpenInput): Promise<Chall
     const unit = await answeringUnit(tx, input);
     const unitId = unit.id;
     const receivedOn = toShanghaiDate(now);
-    const dueOn = firstDeadline(await loadCalendar(tx), receivedOn);
+    const { date: dueOn, provisional: dueProvisional } = deadlineInForce(await loadCalendar(tx), receivedOn, null);
     const year = Number(receivedOn.slice(0, 4));
     const seq = await store.nextSeq(tx, year);
     const c: Challenge = {
       id: randomUUID(), caseNo: caseNumber(year, seq), unitId, itemId: input.itemId ?? null, subject: input.subject ?? null,
       question: input.question, asker: input.asker, state: 'open', receivedAt: now.toISOString(), receivedOn,
-      firstDueOn: dueOn, dueOn, extension: null, answer: null,
+      firstDueOn: dueOn, dueOn, dueProvisional, extension: null, answer: null,
     };
     await store.insertChallenge(tx, c, year, seq);
     // Contact details stay out of the ledger: it is printed, exported and never erased (个人信息保护法 第十九条).
     await appendLedger(tx, { actor: publicActor(c.asker), role: '', unitId, action: 'challenge.open', subject: `challenge:${c.id}`,
-      payload: { caseNo: c.caseNo, itemId: c.itemId, subject: c.subject, askerOrg: c.asker.org, receivedOn, dueOn } }, now);
+      payload: { caseNo: c.caseNo, itemId: c.itemId, subject: c.subject, askerOrg: c.asker.org, receivedOn, dueOn,
+        ...(dueProvisional && { dueProvisional }) } }, now);
     await tellHandlers(tx, c, now);
     return { ...c, unitName: unit.fullName };
   });
@@ -85,7 +86,7 @@ async function tellHandlers(tx: Executor, c: Challenge, now: Date): Promise<void
   if (ids.length === 0) return;
   await notifyUsers(tx, ids, {
     kind: 'challenge.open', title: `收到质疑申请 ${c.caseNo}`, subject: `challenge:${c.id}`,
-    body: `${c.asker.name}询问${c.subject ? `「${c.subject}」` : '本单位信息'}未予公开的依据和理由，请于${c.dueOn}前答复。`,
+    body: `${c.asker.name}询问${c.subject ? `「${c.subject}」` : '本单位信息'}未予公开的依据和理由，请于${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}前答复。`,
   }, now);
 }
 
@@ -110,11 +111,12 @@ export async function extendChallenge(deps: Deps, actor: Actor, input: ExtendInp
     const decided = decideExtend(c, ext, toShanghaiDate(now), await loadCalendar(tx));
     if (decided instanceof AppError) throw decided;
     const extension = { at: now.toISOString(), by: actor.id, ...ext };
-    if (!(await store.recordExtension(tx, c.id, extension, decided.dueOn))) throw race();
+    if (!(await store.recordExtension(tx, c.id, extension, decided))) throw race();
     const unitName = (await getUnit(tx, c.unitId))?.fullName ?? '';
-    const mailed = await mail(tx, extensionMail(c, unitName, ext, decided.dueOn), now);
+    const mailed = await mail(tx, extensionMail(c, unitName, ext, decided), now);
     await appendLedger(tx, { actor: who(actor), role: roleIn(actor, c.unitId), unitId: c.unitId, action: 'challenge.extend',
-      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, days: ext.days, reason: ext.reason, dueOn: { from: c.dueOn, to: decided.dueOn }, mailed } }, now);
+      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, days: ext.days, reason: ext.reason, dueOn: { from: c.dueOn, to: decided.date },
+        ...(decided.provisional && { dueProvisional: true }), mailed } }, now);
   });
   return getChallengeView(deps, actor, input.id);
 }

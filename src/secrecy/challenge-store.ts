@@ -1,6 +1,7 @@
 // Kysely queries for 质疑申请; the only file that names the challenges and challenge_counters tables.
 import type { Executor } from '../platform/db/types.ts';
 import type { ChallengesTable } from '../platform/db/tables/challenge.ts';
+import type { WorkingDate } from '../platform/calendar/model.ts';
 import type { Challenge, ChallengeState } from './challenge-model.ts';
 
 export function toChallenge(r: ChallengesTable): Challenge {
@@ -9,6 +10,7 @@ export function toChallenge(r: ChallengesTable): Challenge {
     asker: { name: r.asker_name, org: r.asker_org, phone: r.asker_phone, email: r.asker_email },
     state: r.state as ChallengeState,
     receivedAt: r.received_at, receivedOn: r.received_on, firstDueOn: r.first_due_on, dueOn: r.due_on,
+    dueProvisional: Number(r.due_provisional) === 1,
     extension: r.extended_at
       ? { at: r.extended_at, by: r.extended_by ?? '', days: Number(r.extension_days), reason: r.extension_reason ?? '' } : null,
     answer: r.answered_at
@@ -32,6 +34,7 @@ export async function insertChallenge(tx: Executor, c: Challenge, year: number, 
     id: c.id, case_no: c.caseNo, year, seq, unit_id: c.unitId, item_id: c.itemId, subject: c.subject, question: c.question,
     asker_name: c.asker.name, asker_org: c.asker.org, asker_phone: c.asker.phone, asker_email: c.asker.email, state: c.state,
     received_at: c.receivedAt, received_on: c.receivedOn, first_due_on: c.firstDueOn, due_on: c.dueOn,
+    due_provisional: c.dueProvisional ? 1 : 0,
     extended_at: null, extended_by: null, extension_days: null, extension_reason: null,
     answered_at: null, answered_by: null, answer_basis: null, answer_reason: null,
   }).execute();
@@ -43,9 +46,10 @@ export async function getChallenge(db: Executor, id: string): Promise<Challenge 
 }
 
 /** Guarded on "open and never extended": false when someone else extended or answered first. */
-export async function recordExtension(tx: Executor, id: string, ext: NonNullable<Challenge['extension']>, dueOn: string): Promise<boolean> {
+export async function recordExtension(tx: Executor, id: string, ext: NonNullable<Challenge['extension']>, due: WorkingDate): Promise<boolean> {
   const res = await tx.updateTable('challenges')
-    .set({ extended_at: ext.at, extended_by: ext.by, extension_days: ext.days, extension_reason: ext.reason, due_on: dueOn })
+    .set({ extended_at: ext.at, extended_by: ext.by, extension_days: ext.days, extension_reason: ext.reason, due_on: due.date,
+      due_provisional: due.provisional ? 1 : 0 })
     .where('id', '=', id).where('state', '=', 'open').where('extended_at', 'is', null).executeTakeFirst();
   return res.numUpdatedRows === 1n;
 }
@@ -78,4 +82,16 @@ export async function listChallenges(db: Executor, f: ListFilter): Promise<{ row
     q.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(toChallenge), total: Number(count.n) };
+}
+
+/** Cases whose deadline was counted on the provisional calendar (暂定), to recompute when a year is imported. */
+export async function listProvisionalChallenges(db: Executor): Promise<Challenge[]> {
+  const rows = await db.selectFrom('challenges').selectAll().where('due_provisional', '=', 1).orderBy('id').execute();
+  return rows.map(toChallenge);
+}
+
+export async function setChallengeDue(db: Executor, id: string, firstDueOn: string, due: WorkingDate): Promise<void> {
+  await db.updateTable('challenges')
+    .set({ first_due_on: firstDueOn, due_on: due.date, due_provisional: due.provisional ? 1 : 0 })
+    .where('id', '=', id).execute();
 }

@@ -93,6 +93,7 @@ export interface QueueEntry {
   unitId: string;
   receivedOn: string | null;
   dueOn: string | null;
+  dueProvisional: boolean; // 暂定 (DOMAIN.md §5)
 }
 
 /** 待保密审查 (receipts open or referred in units where the actor is the secrecy office) and 待同意 (co-issued items). */
@@ -103,7 +104,7 @@ export async function listSecrecyQueue(deps: Deps, actor: Actor): Promise<{ revi
   const review = receipts.flatMap((r) => {
     const i = reviewItems.get(r.itemId);
     return i && i.revision === r.revision ? [{ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId,
-      receivedOn: r.receivedOn, dueOn: r.dueOn }] : [];
+      receivedOn: r.receivedOn, dueOn: r.dueOn, dueProvisional: r.dueProvisional }] : [];
   });
   const ledUnits = [...new Set(actor.roles.filter((r) => r.role === 'leader').map((r) => r.unitId))];
   const coIssued = await itemsByIds(deps.db, await store.itemsCoIssuedBy(deps.db, ledUnits));
@@ -112,7 +113,8 @@ export async function listSecrecyQueue(deps: Deps, actor: Actor): Promise<{ revi
     const mine = ((await store.coIssuersOf(deps.db, [i.id])).get(i.id) ?? []).filter((u) => holdsRole(actor, 'leader', u));
     const done = (await store.listConsents(deps.db, i.id)).filter((c) => c.revision === i.revision).map((c) => c.unitId);
     if (mine.some((u) => !done.includes(u))) {
-      consent.push({ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId, receivedOn: null, dueOn: null });
+      consent.push({ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId, receivedOn: null, dueOn: null,
+        dueProvisional: false });
     }
   }
   return { review, consent };

@@ -46,9 +46,10 @@ async function sendOne(deps: Deps, review: store.ReviewRow, kind: ReminderKind, 
       const people = [...await usersHoldingRole(tx, 'secrecy', review.unitId), ...await usersHoldingRole(tx, 'leader', review.unitId)];
       const ids = [...new Set(people.map((p) => p.id))];
       const subject = kind === 'overdue' ? `【保密审查已超期】${item?.title ?? ''}` : `【保密审查即将到期】${item?.title ?? ''}`;
+      const due = `${review.dueOn}${review.dueProvisional ? '（暂定，次年节假日安排导入后自动重算）' : ''}`;
       const body = kind === 'overdue'
-        ? `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${review.dueOn} 前提出审查意见，现已超期（今天 ${today}）。请尽快办理。`
-        : `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${review.dueOn} 前提出审查意见，剩余不足 ${REMIND_AT_DAYS_LEFT} 个工作日。`;
+        ? `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${due} 前提出审查意见，现已超期（今天 ${today}）。请尽快办理。`
+        : `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${due} 前提出审查意见，剩余不足 ${REMIND_AT_DAYS_LEFT} 个工作日。`;
       await store.insertReminder(tx, review.id, kind, ids, now.toISOString());
       await notifyUsers(tx, ids, { kind: `secrecy.${kind}`, title: subject, body, subject: `item:${review.itemId}` }, now);
       const emails = [...(await getUserEmails(tx, ids)).values()].filter((e): e is string => !!e);

@@ -50,6 +50,7 @@ export const RecordDto = z.object({
   receipts: z.array(z.object({
     id: z.string(), itemId: z.string(), revision: z.number(), unitId: z.string(),
     state: z.enum(['open', 'answered', 'referred', 'resumed', 'closed']), receivedOn: z.string(), dueOn: z.string(),
+    dueProvisional: z.boolean().describe('暂定：期限跨入尚未导入节假日安排的年份，按周一至周五推算，导入后自动重算'),
     authority: z.string().nullable(), referenceNo: z.string().nullable(), referredAt: z.string().nullable(), answer: z.string().nullable(),
     answerRef: z.string().nullable(), answeredAt: z.string().nullable(), createdAt: z.string(),
     reminders: z.array(z.object({ kind: z.string(), sentAt: z.string() })),
@@ -73,5 +74,5 @@ export const RecordDto = z.object({
 });
 
 const QueueEntry = z.object({ itemId: z.string(), title: z.string(), stage: z.enum(STAGES), revision: z.number(), unitId: z.string(),
-  receivedOn: z.string().nullable(), dueOn: z.string().nullable() });
+  receivedOn: z.string().nullable(), dueOn: z.string().nullable(), dueProvisional: z.boolean() });
 export const QueueDto = z.object({ review: z.array(QueueEntry), consent: z.array(QueueEntry) });

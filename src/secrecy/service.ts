@@ -88,7 +88,8 @@ export async function giveOpinion(deps: Deps, actor: Actor, input: OpinionReques
     await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
       action: referral ? 'secrecy.refer' : 'secrecy.opinion', subject: `item:${ctx.item.id}`,
       payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: ctx.item.stage, to: next, ...opinion,
-        ...(referral && { referral }), receivedOn: receipt.receivedOn, dueOn: receipt.dueOn } }, now);
+        ...(referral && { referral }), receivedOn: receipt.receivedOn, dueOn: receipt.dueOn,
+        ...(receipt.dueProvisional && { dueProvisional: true }) } }, now);
     await recordOpinion(tx, actor, ctx, 'opinion', opinion, spans, now);
     return recordOf(tx, actor, ctx.item.id);
   });

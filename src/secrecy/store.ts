@@ -76,6 +76,7 @@ export interface ReviewRow {
   state: 'open' | 'answered' | 'referred' | 'resumed' | 'closed';
   receivedOn: string;
   dueOn: string;
+  dueProvisional: boolean; // 暂定: counted Monday–Friday over a year without the State Council's schedule
   authority: string | null;
   referenceNo: string | null;
   referredAt: string | null;
@@ -87,14 +88,14 @@ export interface ReviewRow {
 
 const toReview = (r: Selectable<SecrecyReviewsTable>): ReviewRow => ({
   id: r.id, itemId: r.item_id, revision: Number(r.revision), unitId: r.unit_id, state: r.state as ReviewRow['state'],
-  receivedOn: r.received_on, dueOn: r.due_on, authority: r.authority, referenceNo: r.reference_no, referredAt: r.referred_at,
+  receivedOn: r.received_on, dueOn: r.due_on, dueProvisional: Number(r.due_provisional) === 1, authority: r.authority, referenceNo: r.reference_no, referredAt: r.referred_at,
   answer: r.answer, answerRef: r.answer_ref, answeredAt: r.answered_at, createdAt: r.created_at,
 });
 
 export async function insertReview(db: Executor, r: ReviewRow): Promise<void> {
   await db.insertInto('secrecy_reviews').values({
     id: r.id, item_id: r.itemId, revision: r.revision, unit_id: r.unitId, state: r.state, received_on: r.receivedOn,
-    due_on: r.dueOn, authority: r.authority, reference_no: r.referenceNo, referred_at: r.referredAt, answer: r.answer,
+    due_on: r.dueOn, due_provisional: r.dueProvisional ? 1 : 0, authority: r.authority, reference_no: r.referenceNo, referred_at: r.referredAt, answer: r.answer,
     answer_ref: r.answerRef, answered_at: r.answeredAt, created_at: r.createdAt,
   }).execute();
 }
@@ -133,6 +134,18 @@ export async function listOpenReviews(db: Executor, dueOnOrBefore: string): Prom
   const rows = await db.selectFrom('secrecy_reviews').selectAll().where('state', '=', 'open').where('due_on', '<=', dueOnOrBefore)
     .orderBy('due_on').orderBy('id').execute();
   return rows.map(toReview);
+}
+
+/** Receipts whose deadline was counted on the provisional calendar (暂定), to recompute when a year is imported. */
+export async function listProvisionalReviews(db: Executor): Promise<ReviewRow[]> {
+  const rows = await db.selectFrom('secrecy_reviews').selectAll().where('due_provisional', '=', 1).orderBy('id')
+    .execute();
+  return rows.map(toReview);
+}
+
+export async function setReviewDue(db: Executor, id: string, dueOn: string, provisional: boolean): Promise<void> {
+  await db.updateTable('secrecy_reviews').set({ due_on: dueOn, due_provisional: provisional ? 1 : 0 })
+    .where('id', '=', id).execute();
 }
 
 export async function reminderSent(db: Executor, reviewId: string, kind: string): Promise<boolean> {

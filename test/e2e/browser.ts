@@ -10,8 +10,6 @@ import { buildServer } from '../../src/app/server.ts';
 import { ensureWebBuild, ROOT } from '../../src/app/web-build.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { loadDutyDemo } from '../../src/duty/demo.ts';
-import { importCalendarYear, listCalendarYears } from '../../src/platform/calendar/service.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/ledger/service.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/org/demo.ts';
 import { createTestDeps, type TestDeps } from '../support/testdb.ts';
 
@@ -31,19 +29,6 @@ export interface E2E {
 
 const unsupported = () => { throw new Error('端到端测试使用真实时钟，不能调整'); };
 
-/**
- * The browser tests run on the real clock, and the shipped holiday table ends with the newest State Council notice.
- * Within 60 days of its end, a stand-in for the next year (元旦 only, named as test data) lets the duty screens be
- * tested until the real notice is imported. It exists only in this test's database; gongkai itself never guesses.
- */
-async function coverComingYear(deps: TestDeps): Promise<void> {
-  const year = new Date(Date.now() + 60 * 86_400_000).getUTCFullYear();
-  if ((await listCalendarYears(deps.db)).some((y) => y.year === year)) return;
-  await importCalendarYear(deps, { actor: SYSTEM_ACTOR, role: '' }, {
-    year, source: `浏览器测试占位：${year} 年放假安排通知发布前，仅含元旦`, holidays: [{ name: '元旦', days: [`${year}-01-01`] }], makeupWorkdays: [],
-  });
-}
-
 export async function openE2E(): Promise<E2E> {
   assert.ok(fs.existsSync(CHROMIUM), `找不到 chromium：${CHROMIUM}（apt-get install -y chromium）`);
   await ensureWebBuild();
@@ -51,7 +36,6 @@ export async function openE2E(): Promise<E2E> {
   // The browser keeps the session cookie only while it has not expired by the real clock.
   const deps: TestDeps = { ...test, clock: { ...systemClock, set: unsupported, advance: unsupported } as unknown as TestDeps['clock'] };
   await loadDemo(deps);
-  await coverComingYear(deps);
   await loadDutyDemo(deps); // 班次、值班人员和本月起已发布的值班表
   const app: FastifyInstance = await buildServer(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });

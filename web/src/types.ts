@@ -48,14 +48,15 @@ export interface Basis { id: string; law: string; article: string; summary: stri
 export interface SecrecyRecord {
   itemId: string; title: string; unitId: string; stage: string; revision: number;
   opinions: { id: string; revision: number; step: string; kind: string; actorName: string; opinion: string | null; basisIds: string[]; basisText: string; reason: string; createdAt: string }[];
-  receipts: { id: string; state: string; receivedOn: string; dueOn: string; authority: string | null; referenceNo: string | null }[];
+  receipts: { id: string; state: string; receivedOn: string; dueOn: string; dueProvisional: boolean; authority: string | null; referenceNo: string | null }[];
   redaction: { revision: number; spans: { start: number; end: number }[]; originalText: string; redactedText: string } | null;
   findings: Finding[];
   coIssuers: { unitId: string; name: string; consented: boolean }[];
   blockers: string[];
   abilities: { canGiveOpinion: boolean; canResume: boolean; canDismissFindings: boolean; canConsent: boolean; canFileConsent: boolean };
 }
-export interface QueueEntry { itemId: string; title: string; stage: string; revision: number; unitId: string; receivedOn: string | null; dueOn: string | null }
+export interface QueueEntry { itemId: string; title: string; stage: string; revision: number; unitId: string; receivedOn: string | null; dueOn: string | null;
+  dueProvisional: boolean }
 
 export interface Labels {
   stage: Record<string, string>; level: Record<string, string>; itemType: Record<string, string>; role: Record<string, string>;

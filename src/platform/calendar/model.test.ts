@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import chineseDays from 'chinese-days';
 import fc from 'fast-check';
 import {
-  addWorkingDays, buildCalendar, type Calendar, isWorkingDay, toShanghaiDate, workingDaysBetween,
+  addWorkingDays, buildCalendar, type Calendar, isProvisionalDay, isWorkingDay, spansProvisional, toShanghaiDate,
+  workingDaysBetween, workingDeadline,
 } from './model.ts';
 import { SHIPPED_YEARS } from './service.ts';
 
@@ -75,12 +76,19 @@ test('剩余工作日与超期：之后到当日（含）的工作日数，已�
   assert.equal(workingDaysBetween(cal, '2025-01-27', '2025-02-05'), 1); // the whole 春节 in between
 });
 
-test('缺少某年的安排时报错并指明年份，绝不猜测', () => {
-  const missing = { status: 422, code: 'CALENDAR_YEAR_MISSING', message: '缺少 2027 年的节假日安排，请管理员导入国务院办公厅通知' };
-  assert.throws(() => isWorkingDay(cal, '2027-01-04'), missing);
-  assert.throws(() => addWorkingDays(cal, '2026-12-25', 10), missing); // runs into 2027
-  assert.throws(() => workingDaysBetween(cal, '2026-12-01', '2027-01-15'), missing);
-  assert.throws(() => addWorkingDays(cal, '2023-12-29', 1), { code: 'CALENDAR_YEAR_MISSING', message: /2023 年/ });
+test('缺少某年的安排时按暂定日历（周一至周五）推算并标明暂定，绝不报错停摆', () => {
+  assert.equal(isWorkingDay(cal, '2027-01-01'), true); // Friday: 暂定 a working day, whatever 元旦 will bring
+  assert.equal(isWorkingDay(cal, '2027-01-02'), false);
+  assert.equal(isProvisionalDay(cal, '2027-01-04'), true);
+  assert.equal(isProvisionalDay(cal, '2026-12-31'), false);
+  // 2026-12-18 (Fri) + 10: Dec 21–25, 28–31 (9), then 2027-01-01 (Fri, 暂定).
+  assert.deepEqual(workingDeadline(cal, '2026-12-18', 10), { date: '2027-01-01', provisional: true });
+  assert.deepEqual(workingDeadline(cal, '2026-12-17', 10), { date: '2026-12-31', provisional: false });
+  assert.equal(workingDaysBetween(cal, '2026-12-01', '2027-01-15'), 33);
+  // Counting 2023-12-30 and -31 (2023 is not shipped) makes even a 2024 deadline provisional.
+  assert.deepEqual(workingDeadline(cal, '2023-12-29', 1), { date: '2024-01-02', provisional: true });
+  assert.equal(spansProvisional(cal, '2023-12-28', '2023-12-29'), true);
+  assert.equal(spansProvisional(cal, '2024-01-02', '2023-12-30'), true);
   assert.throws(() => addWorkingDays(cal, '2025-02-30', 1), { status: 400, code: 'INVALID_DATE' });
   assert.throws(() => addWorkingDays(cal, '2025-02-03', -1), { status: 400 });
 });

@@ -1,6 +1,8 @@
 // 工作日历: statutory holidays (法定节假日) and 调休 make-up working days, one table per year, and the working-day
 // arithmetic of the disclosure clocks (INSPECTION.md "Disclosure clocks"). Pure: no clock, no I/O.
-// Dates are 'YYYY-MM-DD' strings in Asia/Shanghai. A year missing from the table is an error, never a guess.
+// Dates are 'YYYY-MM-DD' strings in Asia/Shanghai. A year missing from the table is never a silent guess and never a
+// halt (DOMAIN.md §5): its days count on a provisional calendar (暂定: Monday–Friday working), and every result that
+// touched such a day says so (`provisional: true`), so that it is marked 暂定 and recomputed when the year arrives.
 import { AppError } from '../errors.ts';
 
 /** One year's schedule as the State Council's notice (国务院办公厅关于…年部分节假日安排的通知) states it. */
@@ -64,36 +66,53 @@ export const isWeekend = (date: string): boolean => {
   return w === 0 || w === 6;
 };
 
-export function missingYear(year: number): AppError {
-  return new AppError(422, 'CALENDAR_YEAR_MISSING', `缺少 ${year} 年的节假日安排，请管理员导入国务院办公厅通知`);
+/** True when the date's year has no official schedule, so the provisional calendar (Monday–Friday) counts it. */
+export function isProvisionalDay(cal: Calendar, date: string): boolean {
+  dayNumber(date);
+  return !cal.years.has(Number(date.slice(0, 4)));
 }
 
-function requireYear(cal: Calendar, date: string): void {
-  const year = Number(date.slice(0, 4));
-  if (!cal.years.has(year)) throw missingYear(year);
-}
-
-/** A weekday that is not a holiday, or a weekend day declared a make-up working day (调休上班). */
+/** A weekday that is not a holiday, or a weekend day declared a make-up working day (调休上班); 暂定: Monday–Friday. */
 export function isWorkingDay(cal: Calendar, date: string): boolean {
   dayNumber(date);
-  requireYear(cal, date);
   if (cal.makeupWorkdays.has(date)) return true;
   return !isWeekend(date) && !cal.holidays.has(date);
 }
 
+/** A date computed on the calendar; provisional when a day it counted lies in a year without an official schedule. */
+export interface WorkingDate {
+  date: string;
+  provisional: boolean;
+}
+
+/** True when some day after `from` up to and including `to` lies in a year without an official schedule. */
+export function spansProvisional(cal: Calendar, from: string, to: string): boolean {
+  const [lo, hi] = [dayNumber(from), dayNumber(to)].sort((a, b) => a - b);
+  if (lo === hi) return false;
+  for (let y = Number(dateOf(lo + 1).slice(0, 4)); y <= Number(dateOf(hi).slice(0, 4)); y++) {
+    if (!cal.years.has(y)) return true;
+  }
+  return false;
+}
+
 /**
  * The deadline n working days after receipt: day 0 is the day of receipt, counting starts the next day, and the
- * deadline is the n-th working day after it (n = 0: the day of receipt itself).
+ * deadline is the n-th working day after it (n = 0: the day of receipt itself). See workingDeadline for the flag.
  */
 export function addWorkingDays(cal: Calendar, receivedOn: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new AppError(400, 'INVALID_INPUT', '工作日天数须为非负整数', 'add');
   let day = dayNumber(receivedOn);
-  requireYear(cal, receivedOn);
   for (let left = n; left > 0;) {
     day += 1;
     if (isWorkingDay(cal, dateOf(day))) left -= 1;
   }
   return dateOf(day);
+}
+
+/** addWorkingDays with its provisional flag: what every stored or shown deadline uses. */
+export function workingDeadline(cal: Calendar, receivedOn: string, n: number): WorkingDate {
+  const date = addWorkingDays(cal, receivedOn, n);
+  return { date, provisional: spansProvisional(cal, receivedOn, date) };
 }
 
 /**
@@ -103,10 +122,21 @@ export function addWorkingDays(cal: Calendar, receivedOn: string, n: number): st
 export function workingDaysBetween(cal: Calendar, from: string, to: string): number {
   const a = dayNumber(from);
   const b = dayNumber(to);
-  requireYear(cal, from);
-  requireYear(cal, to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
   let count = 0;
   for (let d = lo + 1; d <= hi; d++) if (isWorkingDay(cal, dateOf(d))) count++;
   return sign * count;
+}
+
+/** From 1 November the State Council's schedule of next year is awaited (DOMAIN.md §5). */
+export const REMIND_FROM_MONTH = 11;
+
+/**
+ * The year whose official schedule is missing and should be imported now, as of `today`: next year from 1 November,
+ * and the current year whenever it is missing (the notice came late, or nobody imported it). Null: nothing to remind.
+ */
+export function yearToImport(cal: Calendar, today: string): number | null {
+  const year = Number(today.slice(0, 4));
+  if (!cal.years.has(year)) return year;
+  return Number(today.slice(5, 7)) >= REMIND_FROM_MONTH && !cal.years.has(year + 1) ? year + 1 : null;
 }

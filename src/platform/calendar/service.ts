@@ -1,6 +1,5 @@
 // The working-day calendar (工作日历) as the rest of gongkai uses it: the years shipped with the release
 // (./data, transcribed from the State Council's notices) merged with years an admin imported, which win.
-import type { Deps } from '../../app/deps.ts';
 import type { Executor } from '../db/types.ts';
 import { canonicalJson } from '../ledger/canonical.ts';
 import { appendLedger, type LedgerActor } from '../ledger/service.ts';
@@ -11,6 +10,8 @@ import y2026 from './data/2026.json' with { type: 'json' };
 import { buildCalendar, type Calendar, type CalendarYear } from './model.ts';
 import * as store from './store.ts';
 import { parseCalendarYear } from './validate.ts';
+
+export { parseCalendarYear };
 
 // Parsed through the same checks as an import, so a typing error in a shipped file fails at start, loudly.
 export const SHIPPED_YEARS: readonly CalendarYear[] = [y2024, y2025, y2026].map((y) => parseCalendarYear(y));
@@ -71,22 +72,25 @@ export interface CalendarImporter {
   role: string; // 'admin' for a person, '' for the system
 }
 
+export interface SavedYear {
+  year: CalendarYear;
+  result: 'created' | 'replaced';
+}
+
 /**
- * 导入节假日安排: validates the notice's transcription and stores it, replacing an earlier import of the year
- * (or overriding the shipped year). One transaction with its ledger entry, calendar.import.
+ * 导入节假日安排, inside the caller's transaction: stores the checked year, replacing an earlier import of it (or
+ * overriding the shipped year), with its ledger entry calendar.import. The caller (src/app/calendar-import.ts) then
+ * recomputes the 暂定 deadlines of the modules that store them, in the same transaction.
  */
-export async function importCalendarYear(deps: Pick<Deps, 'db' | 'clock'>, by: CalendarImporter, input: unknown,
-  expectedYear?: number): Promise<{ year: CalendarYear; result: 'created' | 'replaced' }> {
-  const year = parseCalendarYear(input, expectedYear);
-  return deps.db.transaction().execute(async (tx) => {
-    const now = deps.clock.now();
-    const before = (await mergedYears(tx)).get(year.year);
-    const result = await store.upsertYear(tx, { year: year.year, source: year.source, data: canonicalJson(year),
-      importedBy: by.actor.id, importedAt: now.toISOString() });
-    await appendLedger(tx, { actor: by.actor, role: by.role, unitId: '', action: 'calendar.import', subject: `calendar:${year.year}`,
-      payload: { year: year.year, source: year.source, replaces: before ? before.origin : null,
-        holidays: year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1], days: h.days.length })),
-        makeupWorkdays: year.makeupWorkdays } }, now);
-    return { year, result: before ? 'replaced' : result };
-  });
+export async function saveCalendarYear(tx: Executor, by: CalendarImporter, year: CalendarYear, now: Date)
+  : Promise<SavedYear> {
+  const before = (await mergedYears(tx)).get(year.year);
+  const result = await store.upsertYear(tx, { year: year.year, source: year.source, data: canonicalJson(year),
+    importedBy: by.actor.id, importedAt: now.toISOString() });
+  const holidays = year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1],
+    days: h.days.length }));
+  await appendLedger(tx, { actor: by.actor, role: by.role, unitId: '', action: 'calendar.import',
+    subject: `calendar:${year.year}`, payload: { year: year.year, source: year.source, replaces: before ? before.origin : null, holidays,
+      makeupWorkdays: year.makeupWorkdays } }, now);
+  return { year, result: before ? 'replaced' : result };
 }

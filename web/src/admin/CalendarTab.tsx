@@ -1,12 +1,12 @@
 // 节假日: the years whose holiday schedule (放假 and 调休上班) is known, one year's schedule with the State Council notice
-// it comes from, and importing a year from a JSON file. A missing year is an error for every deadline, never a guess.
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, InputNumber, Skeleton, Space, Table, Tag, Typography } from 'antd';
+// it comes from, and importing a year from the notice's text or a table (CalendarImport.tsx). A year not yet imported
+// counts Monday–Friday, and every deadline reaching into it is marked 暂定 (DOMAIN.md §5).
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, get } from '../api.ts';
+import { get } from '../api.ts';
 import { dayjs, formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { FormModal } from './FormModal.tsx';
+import { CalendarImport } from './CalendarImport.tsx';
 import type { CalendarYear, CalendarYears, CalendarYearSummary } from './types.ts';
 
 const ORIGIN = { shipped: '系统内置', imported: '管理员导入' } as const;
@@ -24,16 +24,13 @@ function dayRows(y: CalendarYear): DayRow[] {
 export function CalendarTab() {
   const years = useLoad(() => get<CalendarYears>('/api/calendar/years'), []);
   const [picked, setPicked] = useState<number | null>(null);
-  const [importing, setImporting] = useState(false);
   const list = years.data?.years ?? [];
   const thisYear = dayjs().year();
   const year = picked ?? (list.some((y) => y.year === thisYear) ? thisYear : list[list.length - 1]?.year ?? null);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {years.data?.abilities.canImport && (
-        <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="calendar-import">导入某年安排</Button>
-      )}
+      {years.data?.abilities.canImport && <CalendarImport onImported={(y) => { years.reload(); setPicked(y); }} />}
       {years.error && <Alert type="error" showIcon title={years.error} />}
       <Table<CalendarYearSummary> rowKey="year" size="middle" loading={years.loading} dataSource={list} pagination={false}
         data-testid="calendar-years" locale={{ emptyText: '还没有任何年份的节假日安排，请导入' }}
@@ -50,20 +47,6 @@ export function CalendarTab() {
           ) },
         ]} />
       {year !== null && <YearSchedule year={year} />}
-      <FormModal<{ year: number; content: FileContent }> title="导入节假日安排" open={importing} onClose={() => setImporting(false)}
-        testId="calendar-import-form" done="已导入节假日安排" submitText="导入" initialValues={{ year: thisYear + 1 }}
-        onSubmit={async (v) => { await api('PUT', `/api/calendar/${v.year}`, v.content && 'json' in v.content ? v.content.json : null); years.reload(); setPicked(v.year); }}>
-        <Typography.Paragraph type="secondary">
-          按国务院办公厅关于部分节假日安排的通知填写 JSON：year（年份）、source（通知名称及文号）、holidays（每个节日的 name 和放假日期 days）、
-          makeupWorkdays（调休上班日）。日期格式为 YYYY-MM-DD。已有的年份会被覆盖。
-        </Typography.Paragraph>
-        <Form.Item name="content" label="JSON 文件" rules={[{ validator: async (_, v: unknown) => checkContent(v) }]}>
-          <JsonFileInput />
-        </Form.Item>
-        <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
-          <InputNumber min={2000} max={2100} precision={0} data-testid="calendar-import-year" />
-        </Form.Item>
-      </FormModal>
     </Space>
   );
 }
@@ -91,29 +74,4 @@ function YearSchedule({ year }: { year: number }) {
       )}
     </Card>
   );
-}
-
-type FileContent = { json: unknown } | { error: string } | undefined;
-
-async function checkContent(v: unknown) {
-  const c = v as FileContent;
-  if (!c) throw new Error('请选择 JSON 文件');
-  if ('error' in c) throw new Error(c.error);
-}
-
-/** A file chooser that reads a .json file; the year inside it fills the 年份 field. */
-function JsonFileInput({ onChange }: { value?: FileContent; onChange?: (v: FileContent) => void }) {
-  const form = Form.useFormInstance();
-  const read = async (file: File | undefined) => {
-    if (!file) return onChange?.(undefined);
-    try {
-      const json: unknown = JSON.parse(await file.text());
-      const year = (json as { year?: unknown } | null)?.year;
-      if (typeof year === 'number') form.setFieldValue('year', year);
-      onChange?.({ json });
-    } catch {
-      onChange?.({ error: `「${file.name}」不是有效的 JSON 文件，请检查括号、引号和逗号` });
-    }
-  };
-  return <input id="content" type="file" accept=".json,application/json" data-testid="calendar-import-file" onChange={(e) => void read(e.target.files?.[0])} />;
 }

@@ -14,6 +14,19 @@ export interface CalendarYearSummary {
   year: number; source: string; origin: CalendarOrigin; importedAt: string | null; holidayDays: number; makeupWorkdays: number;
 }
 export interface CalendarYears { years: CalendarYearSummary[]; abilities: { canImport: boolean } }
+/** The body of POST /api/calendar/import/preview and /api/calendar/import: the notice's text, or a table. */
+export interface CalendarSource { format: 'notice' | 'csv' | 'xlsx'; content: string; year?: number }
+export interface CalendarPreview {
+  year: number; source: string; replaces: CalendarOrigin | null; makeupWorkdays: string[];
+  holidays: { name: string; from: string; to: string; days: number }[];
+  entries: { date: string; weekday: string; kind: '放假' | '上班'; name: string }[];
+}
+export interface CalendarImported {
+  year: CalendarYear; result: 'created' | 'replaced';
+  recomputed: {
+    kind: 'secrecy' | 'challenge'; subject: string; from: string; to: string; provisional: boolean; notified: number;
+  }[];
+}
 export interface CalendarYear {
   year: number; source: string; holidays: { name: string; days: string[] }[]; makeupWorkdays: string[];
   origin: CalendarOrigin; importedAt: string | null;

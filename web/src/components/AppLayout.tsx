@@ -3,6 +3,7 @@ import { AlertOutlined, AuditOutlined, EditOutlined, HomeOutlined, LogoutOutline
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../session.tsx';
+import { CalendarBanner } from './CalendarBanner.tsx';
 
 const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'admin'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
@@ -50,6 +51,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 20 }}>
+          <CalendarBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

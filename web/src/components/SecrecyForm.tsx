@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { post } from '../api.ts';
 import type { ItemDetail, SecrecyRecord } from '../types.ts';
 import { OpinionFields } from './OpinionFields.tsx';
+import { ProvisionalTag } from './Provisional.tsx';
 import { type Span, SpanPicker } from './SpanPicker.tsx';
 
 interface Values { opinion: string; basisIds?: string[]; basisText?: string; reason: string; authority?: string; referenceNo?: string; answer?: string; answerRef?: string }
@@ -59,7 +60,8 @@ export function SecrecyForm({ item, record, onDone }: { item: ItemDetail; record
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="secrecy-error" />}
       {record.receipts[0] && (
         <Alert style={{ marginBottom: 12 }} type="info" showIcon
-          title={`收件日期 ${record.receipts[0].receivedOn}，应于 ${record.receipts[0].dueOn} 前（10 个工作日）出具意见`} />
+          title={<>收件日期 {record.receipts[0].receivedOn}，应于 {record.receipts[0].dueOn}
+            <ProvisionalTag provisional={record.receipts[0].dueProvisional} /> 前（10 个工作日）出具意见</>} />
       )}
       <Form form={form} layout="vertical">
         {resuming && (

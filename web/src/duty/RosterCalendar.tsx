@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { dayjs, todayInShanghai } from '../format.ts';
 import { visibleDays, type ViewMode, WEEK_HEAD } from './calendarDays.ts';
 import { dropped, isOurs } from './dnd.ts';
+import { ProvisionalTag } from '../components/Provisional.tsx';
 import { ShiftCard } from './ShiftCard.tsx';
 import type { DutyDay, DutyShift } from './types.ts';
 
@@ -62,6 +63,7 @@ function DayCell({ date, day, today, week, shifts, problemShiftIds, editable, on
       <div className="duty-day-label">
         <span className="duty-day-num">{dayjs(date).date() === 1 ? dayjs(date).format('M月D日') : dayjs(date).date()}</span>
         {tag && <span className="duty-day-tag">{tag}</span>}
+        {day?.provisional && <ProvisionalTag provisional />}
       </div>
       {day?.specials.map((s) => <Tag key={s.id} color="volcano" style={{ fontSize: 11, margin: 0 }}>{s.name}</Tag>)}
       {shifts.map((s) => <ShiftCard key={s.id} shift={s} problem={problemShiftIds.has(s.id)} editable={editable} onOpen={onOpen} onPerson={onPerson} />)}

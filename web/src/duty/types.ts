@@ -4,7 +4,7 @@ export type DayKind = 'working' | 'rest' | 'holiday';
 export const DAY_KIND_NAME: Record<DayKind, string> = { working: '工作日', rest: '休息日', holiday: '法定节假日' };
 
 export interface DutyDay {
-  date: string; weekday: string; dayKind: DayKind; makeup: boolean; holiday: string | null;
+  date: string; weekday: string; dayKind: DayKind; makeup: boolean; holiday: string | null; provisional: boolean;
   specials: { id: string; kind: 'majorEvent' | 'importantDate'; name: string; district: boolean }[];
 }
 export interface DutyShift {

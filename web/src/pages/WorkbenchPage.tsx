@@ -6,11 +6,13 @@ import { StageTag } from '../components/StageTag.tsx';
 import { formatDate, formatTime, todayInShanghai } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
+import { ProvisionalTag } from '../components/Provisional.tsx';
 import type { ItemSummary, Page, QueueEntry } from '../types.ts';
 import { useUnits } from '../units.ts';
 
 // proposed: 智能校对 dismissals proposed by the author or 一审, for 二审 to accept or refuse (DOMAIN §2.5).
-interface Task { itemId: string; title: string; stage: string; unitId: string; dueOn: string | null; kind: string; updatedAt?: string; proposed?: number }
+interface Task { itemId: string; title: string; stage: string; unitId: string; dueOn: string | null; kind: string; updatedAt?: string;
+  proposed?: number; dueProvisional?: boolean }
 
 async function loadTasks(): Promise<Task[]> {
   const [review, secrecy] = await Promise.all([
@@ -20,7 +22,8 @@ async function loadTasks(): Promise<Task[]> {
   const tasks = new Map<string, Task>();
   for (const i of review.items) tasks.set(i.id, { itemId: i.id, title: i.title, stage: i.stage, unitId: i.unitId, dueOn: null, kind: '审核', updatedAt: i.updatedAt,
     proposed: i.proposedFindings });
-  for (const e of secrecy.review) tasks.set(e.itemId, { ...tasks.get(e.itemId), itemId: e.itemId, title: e.title, stage: e.stage, unitId: e.unitId, dueOn: e.dueOn, kind: '保密审查' });
+  for (const e of secrecy.review) tasks.set(e.itemId, { ...tasks.get(e.itemId), itemId: e.itemId, title: e.title, stage: e.stage, unitId: e.unitId, dueOn: e.dueOn,
+    dueProvisional: e.dueProvisional, kind: '保密审查' });
   for (const e of secrecy.consent) if (!tasks.has(e.itemId)) tasks.set(e.itemId, { itemId: e.itemId, title: e.title, stage: e.stage, unitId: e.unitId, dueOn: e.dueOn, kind: '会签同意' });
   return [...tasks.values()].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
 }
@@ -51,8 +54,9 @@ export function WorkbenchPage() {
             { title: '事项', dataIndex: 'kind', width: 100 },
             { title: '单位', dataIndex: 'unitId', width: 150, render: unitName },
             { title: '状态', dataIndex: 'stage', width: 150, render: (s: string) => <StageTag stage={s} /> },
-            { title: '办理期限', dataIndex: 'dueOn', width: 130, render: (d: string | null) => d
-              ? <span className={d < today ? 'overdue' : undefined} data-testid={d < today ? 'overdue' : undefined}>{formatDate(d)}{d < today ? '（已逾期）' : ''}</span> : '—' },
+            { title: '办理期限', dataIndex: 'dueOn', width: 150, render: (d: string | null, r) => d
+              ? <span className={d < today ? 'overdue' : undefined} data-testid={d < today ? 'overdue' : undefined}>{formatDate(d)}{d < today ? '（已逾期）' : ''}
+                <ProvisionalTag provisional={r.dueProvisional} /></span> : '—' },
           ]} />
       </Card>
       <Card title="我起草的稿件" extra={<Link to="/items/new"><Button type="primary">新建稿件</Button></Link>} data-testid="my-items">

@@ -20,6 +20,7 @@ export interface ChallengesTable {
   received_on: string; // YYYY-MM-DD, Asia/Shanghai: day 0
   first_due_on: string; // the 20th working day
   due_on: string; // first_due_on, or the extended deadline
+  due_provisional: number; // 1: counted on the provisional calendar (暂定), recomputed on import
   extended_at: string | null;
   extended_by: string | null;
   extension_days: number | null;

@@ -28,6 +28,7 @@ export interface SecrecyReviewsTable {
   state: string; // open | answered | referred | resumed | closed
   received_on: string; // YYYY-MM-DD, Asia/Shanghai: day 0
   due_on: string; // YYYY-MM-DD: the 10th working day
+  due_provisional: number; // 1: counted on the provisional calendar (暂定), recomputed on import
   authority: string | null; // 需报审: the authority referred to
   reference_no: string | null;
   referred_at: string | null;
