@@ -20,7 +20,7 @@ after(() => demo.close());
 
 const get = (s: DemoSession | null, url: string) => demo.app.inject({ method: 'GET', url, ...(s ? s : {}) });
 
-/** JSON with keys sorted at every depth — enough of RFC 8785 for the entries here, written without the project's code. */
+/** JSON with keys sorted at every depth: enough of RFC 8785 for these entries, written without the project's code. */
 function sortedJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
   if (v && typeof v === 'object') {
@@ -35,8 +35,8 @@ interface Entry { seq: number; at: string; actor: { id: string; name: string } |
 
 function leafOf(e: Entry): string {
   const actor = e.actor ?? SYSTEM_ACTOR;
-  const bytes = sortedJson({ seq: e.seq, at: e.at, actor_id: actor.id, actor_name: actor.name, role: e.role, unit_id: e.unitId,
-    action: e.action, subject: e.subject, payload: e.payload });
+  const bytes = sortedJson({ seq: e.seq, at: e.at, actor_id: actor.id, actor_name: actor.name, role: e.role,
+    unit_id: e.unitId, action: e.action, subject: e.subject, payload: e.payload });
   return createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(bytes)])).digest('hex');
 }
 
@@ -47,7 +47,8 @@ test('公钥公开可取；检查点发给督查；每条记录的包含证明�
 
   const first = (await checkpointNow(demo.deps)).checkpoint!;
   await demo.deps.db.transaction().execute((tx) => appendLedger(tx, { actor: SYSTEM_ACTOR, role: '', unitId: '',
-    action: 'demo.load', subject: 'demo', payload: { note: '又一条', list: [1, { b: 2, a: '甲' }] } }, demo.deps.clock.now()));
+    action: 'demo.load', subject: 'demo', payload: { note: '又一条', list: [1, { b: 2, a: '甲' }] } },
+    demo.deps.clock.now()));
   await checkpointNow(demo.deps);
 
   const listed = await get(inspector, '/api/ledger/checkpoints');

@@ -13,7 +13,9 @@ import { type Checkpoint, checkpointLine, noteText } from '../platform/ledger/ch
 import { createCheckpoint, listCheckpoints } from '../platform/ledger/checkpoints.ts';
 import { appendCheckpointFile, checkpointsPath, ledgerKeyPath, loadOrCreateLedgerKey, publicKeyPem,
   readCheckpointFile } from '../platform/ledger/keys.ts';
-import { consistencyProof, type ConsistencyProof, inclusionProof, type InclusionProof } from '../platform/ledger/proofs.ts';
+import {
+  consistencyProof, type ConsistencyProof, inclusionProof, type InclusionProof,
+} from '../platform/ledger/proofs.ts';
 import { verifyLedger, type VerifyResult } from '../platform/ledger/verify.ts';
 import { enqueueMail } from '../platform/notify/service.ts';
 import { beijingMinute } from './time.ts';
@@ -67,8 +69,8 @@ export async function runCheckpointJob(deps: Deps): Promise<void> {
 export async function verifyWithCheckpoints(deps: Deps, file?: string, publicKey?: string,
   onProgress?: (checked: number, total: number) => void): Promise<VerifyResult & { fileErrors: string[] }> {
   const read = readCheckpointFile(file ?? checkpointsPath(deps.config));
-  const result = await verifyLedger(deps.db, { checkpoints: read.checkpoints, publicKey: publicKey ?? ledgerPublicKey(deps),
-    onProgress });
+  const key = publicKey ?? ledgerPublicKey(deps);
+  const result = await verifyLedger(deps.db, { checkpoints: read.checkpoints, publicKey: key, onProgress });
   return { ...result, fileErrors: read.errors.map((e) => e.message) };
 }
 
@@ -82,7 +84,8 @@ export async function inclusionProofAs(deps: Deps, actor: Actor, seq: number, si
   return inclusionProof(deps.db, seq, size);
 }
 
-export async function consistencyProofAs(deps: Deps, actor: Actor, from: number, to: number): Promise<ConsistencyProof> {
+export async function consistencyProofAs(deps: Deps, actor: Actor, from: number,
+  to: number): Promise<ConsistencyProof> {
   assertAllowed(canReadLedgerProofs(actor));
   return consistencyProof(deps.db, from, to);
 }

@@ -29,7 +29,9 @@ const Problem = z.object({ kind: z.string(), seq: z.number(), reason: z.string()
 const VerifyDto = z.object({ ok: z.boolean(), checked: z.number(), root: z.string(), checkpoints: z.number(),
   problems: z.array(Problem), problem: Problem.optional() });
 const Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const CheckpointDto = z.object({ size: z.number(), root: Hex, time: z.string(), keyId: z.string(), signature: z.string() });
+const CheckpointDto = z.object({
+  size: z.number(), root: Hex, time: z.string(), keyId: z.string(), signature: z.string(),
+});
 const SizeParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const ProofQuery = z.object({ seq: SizeParam, size: SizeParam });
 const InclusionDto = z.object({ seq: z.number(), size: z.number(), leafHash: Hex, root: Hex, proof: z.array(Hex) });
@@ -60,8 +62,8 @@ const SignoffDto = z.object({
   printedAt: z.string(),
   ledger: z.object({
     checkpoint: CheckpointDto.extend({ note: z.string() }).nullable(), statement: z.string(),
-    entries: z.array(z.object({ seq: z.number(), time: z.string(), actionLabel: z.string(), actorName: z.string(), entry: z.string(),
-      leafHash: Hex, proof: z.array(Hex).nullable() })),
+    entries: z.array(z.object({ seq: z.number(), time: z.string(), actionLabel: z.string(), actorName: z.string(),
+      entry: z.string(), leafHash: Hex, proof: z.array(Hex).nullable() })),
   }),
 });
 const ItemParams = z.object({ id: z.uuid() });

@@ -1,7 +1,7 @@
 // The 台账存证 part of an item's 审签单: the item's ledger entries (subject item:<id>), each with its exact bytes, its
 // leaf hash and its inclusion proof to the first signed checkpoint that covers them — so that one printed form is
-// verified on its own with the platform's public key: rebuild each leaf from the entry's bytes, walk the proof up to the
-// checkpoint's root (RFC 9162 §2.1.3.2), and check the checkpoint's Ed25519 signature.
+// verified on its own with the platform's public key: rebuild each leaf from the entry's bytes, walk the proof up to
+// the checkpoint's root (RFC 9162 §2.1.3.2), and check the checkpoint's Ed25519 signature.
 import type { Deps } from '../app/deps.ts';
 import { type Checkpoint, noteText } from '../platform/ledger/checkpoint.ts';
 import { checkpointCovering } from '../platform/ledger/checkpoints.ts';
@@ -34,8 +34,9 @@ export async function ledgerEvidence(deps: Deps, itemId: string): Promise<Ledger
   const last = rows.at(-1)?.seq;
   const checkpoint = last === undefined ? null : await checkpointCovering(deps.db, last);
   const entries = await Promise.all(rows.map(async (r): Promise<EvidenceEntry> => ({
-    seq: r.seq, time: beijingMinute(r.at), actionLabel: actionName(r.action), actorName: r.actor_name, entry: entryBytes(r),
-    leafHash: leafHashOf(r), proof: checkpoint ? (await inclusionProof(deps.db, r.seq, checkpoint.size)).proof : null,
+    seq: r.seq, time: beijingMinute(r.at), actionLabel: actionName(r.action), actorName: r.actor_name,
+    entry: entryBytes(r), leafHash: leafHashOf(r),
+    proof: checkpoint ? (await inclusionProof(deps.db, r.seq, checkpoint.size)).proof : null,
   })));
   const statement = !checkpoint ? NOT_YET_COVERED
     : `本单 ${rows.length} 条台账记录均包含在检查点（前 ${checkpoint.size} 条记录，${beijingMinute(checkpoint.time)} 签署）中`;

@@ -129,7 +129,9 @@ function evidencePages(doc: PDFKit.PDFDocument, ev: LedgerEvidence, width: numbe
   doc.font('body').fontSize(8.5).moveDown(0.5).text(ev.statement, { width });
   doc.fontSize(7.5).fillColor('#333333').text('核验方法：对每条记录，叶哈希 = SHA-256(0x00 ‖ 记录原文的 UTF-8 字节)；沿包含证明逐级计算'
     + '（RFC 9162 第 2.1.3.2 节）应得到检查点的根哈希；再用平台公钥（台账页面下载）核验检查点的 Ed25519 签名。', { width });
-  if (ev.checkpoint) doc.moveDown(0.5).font('body').fontSize(7).fillColor('#000000').text(`检查点：\n${ev.checkpoint.note}`, { width });
+  if (ev.checkpoint) {
+    doc.moveDown(0.5).font('body').fontSize(7).fillColor('#000000').text(`检查点：\n${ev.checkpoint.note}`, { width });
+  }
   for (const e of ev.entries) {
     doc.moveDown(0.6).font('bold').fontSize(8).fillColor('#000000')
       .text(`第 ${e.seq} 条　${e.time}　${e.actionLabel}　${e.actorName}`, { width });

@@ -115,7 +115,8 @@ test('审签单的台账存证：尚无检查点时如实说明；有检查点�
   assert.match(sheet.ledger.statement, new RegExp(`本单 ${entries.length} 条台账记录均包含在检查点（前 ${checkpoint.size} 条记录`));
   assert.equal(checkSignature(ledgerPublicKey(deps), checkpoint), true);
   for (const e of entries as { seq: number; entry: string; leafHash: string; proof: string[] }[]) {
-    const leaf = createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(e.entry, 'utf8')])).digest('hex');
+    const bytes = Buffer.concat([Buffer.from([0]), Buffer.from(e.entry, 'utf8')]);
+    const leaf = createHash('sha256').update(bytes).digest('hex');
     assert.equal(leaf, e.leafHash);
     assert.equal(JSON.parse(e.entry).subject, `item:${itemId}`);
     assert.equal(verifyInclusion(e.seq - 1, checkpoint.size, leaf, e.proof, checkpoint.root), true, `第 ${e.seq} 条`);

@@ -52,6 +52,7 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
 /** Runs the migrations up to and including `target` (tests of a migration that converts existing rows). */
 export async function migrateTo(db: Kysely<any>, target: string, schema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = schema ? await withSchemaLock(db, () => migrator.migrateTo(target)) : await migrator.migrateTo(target);
+  const run = () => migrator.migrateTo(target);
+  const { error } = schema ? await withSchemaLock(db, run) : await run();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

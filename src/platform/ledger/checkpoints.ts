@@ -33,10 +33,12 @@ export async function createCheckpoint(tx: Executor, privateKey: KeyObject, now:
   Promise<{ checkpoint: Checkpoint | null; created: boolean }> {
   const head = await ledgerHead(tx);
   const [latest] = await listCheckpoints(tx, 1);
-  if ((latest && latest.size >= head.size) || (!latest && head.size === 0)) return { checkpoint: latest ?? null, created: false };
+  const grew = latest ? head.size > latest.size : head.size > 0;
+  if (!grew) return { checkpoint: latest ?? null, created: false };
   const c = signCheckpoint(privateKey, { size: head.size, root: head.root, time: now.toISOString() });
-  const res = await tx.insertInto('ledger_checkpoints').values({ size: c.size, root: c.root, time: c.time, key_id: c.keyId,
-    signature: c.signature }).onConflict((oc) => oc.column('size').doNothing()).executeTakeFirst();
+  const row = { size: c.size, root: c.root, time: c.time, key_id: c.keyId, signature: c.signature };
+  const res = await tx.insertInto('ledger_checkpoints').values(row).onConflict((oc) => oc.column('size').doNothing())
+    .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 1) return { checkpoint: c, created: true };
   const [other] = await listCheckpoints(tx, 1); // another node signed this size a moment ago
   return { checkpoint: other, created: false };

@@ -164,7 +164,8 @@ test('内部人员换掉整张表：重新写入一棵看起来完整的新树�
   await checkpointNow(deps);
   await deps.db.deleteFrom('ledger').execute();
   await deps.db.deleteFrom('ledger_nodes').execute();
-  await deps.db.updateTable('ledger_head').set({ seq: 0, hash: rootOf({ size: 0, hashes: [] }), frontier: '[]' }).execute();
+  await deps.db.updateTable('ledger_head').set({ seq: 0, hash: rootOf({ size: 0, hashes: [] }), frontier: '[]' })
+    .execute();
   await append(9, '伪造的稿件');
   const result = await verifyAll();
   assert.deepEqual(result.problems.map((p) => [p.kind, p.seq]), [['rootMismatch', 8]]);
@@ -213,8 +214,10 @@ test('gongkai ledger checkpoint 输出 JSON；gongkai ledger verify 完整时退
 test('崩溃后诚实的台账仍能通过校验：另一进程连续写入时被 kill -9', async () => {
   await freshLedger(3);
   await checkpointNow(deps);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/ledger-burst.ts'],
-    { cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, ...deps.cliEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/ledger-burst.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, ...deps.cliEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -1,6 +1,6 @@
 // RFC 9162 trees and proofs, checked against a reference written here straight from the RFC's definitions
-// (§2.1.1 MTH, §2.1.3.1 PATH, §2.1.4.1 PROOF) — recursion over the leaves, sharing no code with merkle.ts — and RFC 8785
-// canonical JSON against the RFC's own examples.
+// (§2.1.1 MTH, §2.1.3.1 PATH, §2.1.4.1 PROOF) — recursion over the leaves, sharing no code with merkle.ts — and
+// RFC 8785 canonical JSON against the RFC's own examples.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
@@ -53,13 +53,15 @@ test('追加时完成的子树哈希正确；由它们拼出的任意证明与 R
     }
     f = pushed.frontier;
   }
-  const hashOf = ([a, b]: [number, number]) => foldRight(perfectsOf(a, b).map((p) => stored.get(`${p.level}:${p.idx}`)!));
+  const hashOf = ([a, b]: [number, number]) =>
+    foldRight(perfectsOf(a, b).map((p) => stored.get(`${p.level}:${p.idx}`)!));
   for (let n = 1; n <= leaves.length; n++) {
     for (let m = 0; m < n; m++) {
       assert.deepEqual(inclusionRanges(m, 0, n).map(hashOf), hex(refPath(m, leaves.slice(0, n))), `path ${m}/${n}`);
     }
     for (let m = 1; m < n; m++) {
-      assert.deepEqual(consistencyRanges(m, n).map(hashOf), hex(refSubproof(m, leaves.slice(0, n), true)), `proof ${m}/${n}`);
+      const expected = hex(refSubproof(m, leaves.slice(0, n), true));
+      assert.deepEqual(consistencyRanges(m, n).map(hashOf), expected, `proof ${m}/${n}`);
     }
   }
 });
@@ -73,7 +75,8 @@ test('校验函数接受 RFC 定义的证明，拒绝改过的证明、错的位
       assert.equal(verifyInclusion(m, n, d[m].toString('hex'), path, root), true, `${m}/${n}`);
       assert.equal(verifyInclusion(m, n, leaves[39].toString('hex'), path, root), false);
       if (n > 1) assert.equal(verifyInclusion((m + 1) % n, n, d[m].toString('hex'), path, root), false);
-      if (path.length > 1) assert.equal(verifyInclusion(m, n, d[m].toString('hex'), [...path.slice(1), path[0]], root), false);
+      const rotated = [...path.slice(1), path[0]];
+      if (path.length > 1) assert.equal(verifyInclusion(m, n, d[m].toString('hex'), rotated, root), false);
     }
     for (let m = 1; m < n; m++) {
       const proof = hex(refSubproof(m, d, true));
@@ -86,14 +89,18 @@ test('校验函数接受 RFC 定义的证明，拒绝改过的证明、错的位
 });
 
 test('RFC 8785：键按 UTF-16 码元排序，数值按 ECMAScript 输出；不能表示的值被拒绝', () => {
-  const sorted = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', 1: 'One',
+  const sorted = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+    1: 'One',
     '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
   const order = [...canonicalJson(sorted).matchAll(/"([^"]*)":/g)].map((m) => JSON.parse(`"${m[1]}"`));
   assert.deepEqual(order, ['\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33']);
   assert.equal(canonicalJson({ numbers: [333333333.33333329, 1e30, 4.50, 2e-3, 0.000000000000000000000000001, -0] }),
     '{"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,0]}');
-  assert.equal(canonicalJson({ b: [true, null, 'a\u000f"\\'], a: { d: 1, c: undefined } }), '{"a":{"d":1},"b":[true,null,"a\\u000f\\"\\\\"]}');
-  for (const bad of [Number.POSITIVE_INFINITY, '\udc00', new Map(), 1n, () => 1]) assert.throws(() => canonicalJson({ bad }));
+  assert.equal(canonicalJson({ b: [true, null, 'a\u000f"\\'], a: { d: 1, c: undefined } }),
+    '{"a":{"d":1},"b":[true,null,"a\\u000f\\"\\\\"]}');
+  for (const bad of [Number.POSITIVE_INFINITY, '\udc00', new Map(), 1n, () => 1]) {
+    assert.throws(() => canonicalJson({ bad }));
+  }
   assert.equal(isCanonicalJson('{"a":1,"b":2}'), true);
   for (const text of ['{"b":2,"a":1}', '{"a":1, "b":2}', '{"a":1,"a":2}', '{"a":"\\u0041"}', '{"a":1.0}', 'not json']) {
     assert.equal(isCanonicalJson(text), false, text);

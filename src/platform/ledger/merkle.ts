@@ -11,8 +11,8 @@ export function leafHash(entry: string | Uint8Array): string {
 }
 
 export function nodeHash(left: string, right: string): string {
-  return createHash('sha256').update(Buffer.from([1])).update(Buffer.from(left, 'hex')).update(Buffer.from(right, 'hex'))
-    .digest('hex');
+  return createHash('sha256').update(Buffer.from([1])).update(Buffer.from(left, 'hex'))
+    .update(Buffer.from(right, 'hex')).digest('hex');
 }
 
 /** The largest power of two smaller than n (n ≥ 2). */
@@ -102,7 +102,8 @@ const odd = (x: number) => x % 2 === 1;
 const half = (x: number) => Math.floor(x / 2);
 
 /** RFC 9162 §2.1.3.2: does `proof` show that `leaf` is leaf number `index` (0-based) of the tree with this root? */
-export function verifyInclusion(index: number, size: number, leaf: string, proof: readonly string[], root: string): boolean {
+export function verifyInclusion(index: number, size: number, leaf: string, proof: readonly string[],
+  root: string): boolean {
   if (!Number.isSafeInteger(index) || index < 0 || index >= size) return false;
   let fn = index;
   let sn = size - 1;

@@ -39,7 +39,8 @@ export async function appendLedger(tx: Executor, entry: LedgerEntry, at: Date): 
   // Taking the head row's write lock first serialises appends across connections (PostgreSQL row lock;
   // SQLite's single writer), so two transactions can never add the same leaf position.
   await tx.updateTable('ledger_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
-  const head = await tx.selectFrom('ledger_head').select(['seq', 'frontier']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await tx.selectFrom('ledger_head').select(['seq', 'frontier']).where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   const frontier: Frontier = { size: Number(head.seq), hashes: JSON.parse(head.frontier) as string[] };
   const body = { seq: frontier.size + 1, at: at.toISOString(), actor_id: entry.actor.id, actor_name: entry.actor.name,
     role: entry.role, unit_id: entry.unitId, action: entry.action, subject: entry.subject, payload };

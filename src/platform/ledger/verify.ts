@@ -30,7 +30,8 @@ export interface VerifyResult {
 const MAX_PROBLEMS = 100;
 const timeOf = (c: Checkpoint) => c.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 
-function signedCheckpoints(all: Checkpoint[], publicKey: KeyObject | string, problems: LedgerProblem[]): Map<number, Checkpoint[]> {
+function signedCheckpoints(all: Checkpoint[], publicKey: KeyObject | string,
+  problems: LedgerProblem[]): Map<number, Checkpoint[]> {
   const seen = new Set<string>();
   const bySize = new Map<number, Checkpoint[]>();
   for (const c of all) {
@@ -51,12 +52,14 @@ export async function verifyLedger(db: Db, opts: VerifyOptions = {}): Promise<Ve
   const problems: LedgerProblem[] = [];
   const all = [...(opts.checkpoints ?? []), ...(await listCheckpoints(db))];
   const bySize = opts.publicKey ? signedCheckpoints(all, opts.publicKey, problems) : new Map<number, Checkpoint[]>();
-  const total = Number((await db.selectFrom('ledger').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = await db.selectFrom('ledger').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const total = Number(count.n);
   let f: Frontier = { size: 0, hashes: [] };
   let expectedSeq = 1;
   const batchSize = opts.batchSize ?? 5000;
   for (let after = 0; ;) {
-    const rows = await db.selectFrom('ledger').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
+    const rows = await db.selectFrom('ledger').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize)
+      .execute();
     for (const stored of rows) {
       const row = { ...stored, seq: Number(stored.seq) };
       problems.push(...rowProblems(row, expectedSeq));
@@ -85,5 +88,6 @@ export async function verifyLedger(db: Db, opts: VerifyOptions = {}): Promise<Ve
   }
   const checkpoints = [...bySize.values()].reduce((n, cs) => n + cs.length, 0);
   const shown = problems.slice(0, MAX_PROBLEMS);
-  return { ok: problems.length === 0, checked: f.size, root, checkpoints, problems: shown, ...(shown[0] ? { problem: shown[0] } : {}) };
+  const first = shown[0] ? { problem: shown[0] } : {};
+  return { ok: problems.length === 0, checked: f.size, root, checkpoints, problems: shown, ...first };
 }

@@ -10,8 +10,9 @@ import { useLoad } from '../hooks.ts';
 interface Checkpoint { size: number; root: string; time: string; keyId: string; signature: string }
 
 /** The file format of checkpoints.jsonl: one checkpoint per line, keys in this order. */
-const fileOf = (list: Checkpoint[]) => [...list].reverse()
-  .map((c) => JSON.stringify({ size: c.size, root: c.root, time: c.time, keyId: c.keyId, signature: c.signature })).join('\n');
+const lineOf = (c: Checkpoint) =>
+  JSON.stringify({ size: c.size, root: c.root, time: c.time, keyId: c.keyId, signature: c.signature });
+const fileOf = (list: Checkpoint[]) => [...list].reverse().map(lineOf).join('\n');
 
 function download(list: Checkpoint[]) {
   const url = URL.createObjectURL(new Blob([`${fileOf(list)}\n`], { type: 'application/jsonl' }));
@@ -28,10 +29,10 @@ export function LedgerCheckpoints() {
   return (
     <Card size="small" title="签名检查点" data-testid="ledger-checkpoints" extra={(
       <Space>
-        <Button size="small" icon={<DownloadOutlined />} disabled={!checkpoints.length} onClick={() => download(checkpoints)}
-          data-testid="ledger-checkpoints-file">下载检查点文件</Button>
-        <Button size="small" icon={<KeyOutlined />} href="/api/ledger/public-key" download data-testid="ledger-public-key">
-          下载公钥</Button>
+        <Button size="small" icon={<DownloadOutlined />} disabled={!checkpoints.length}
+          onClick={() => download(checkpoints)} data-testid="ledger-checkpoints-file">下载检查点文件</Button>
+        <Button size="small" icon={<KeyOutlined />} href="/api/ledger/public-key" download
+          data-testid="ledger-public-key">下载公钥</Button>
       </Space>
     )}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -45,7 +46,8 @@ export function LedgerCheckpoints() {
         columns={[
           { title: '签署时间', dataIndex: 'time', width: 150, render: formatTime },
           { title: '记录条数', dataIndex: 'size', width: 100 },
-          { title: '根哈希', dataIndex: 'root', ellipsis: true, render: (r: string) => <Typography.Text code copyable>{r}</Typography.Text> },
+          { title: '根哈希', dataIndex: 'root', ellipsis: true,
+            render: (r: string) => <Typography.Text code copyable>{r}</Typography.Text> },
           { title: '密钥', dataIndex: 'keyId', width: 170 },
         ]} />
     </Card>

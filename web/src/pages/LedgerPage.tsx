@@ -1,5 +1,6 @@
-// 台账: the ledger (登记台账, a Merkle tree with signed checkpoints), newest first, filtered by unit, date range, kind of action and who acted;
-// 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as the file people print and file.
+// 台账: the ledger (登记台账, a Merkle tree with signed checkpoints), newest first, filtered by unit, date range,
+// kind of action and who acted; 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as the file
+// people print and file.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';

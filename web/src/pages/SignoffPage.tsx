@@ -13,7 +13,9 @@ interface SignoffRow {
   level: string; levelName: string; reviewer: { id: string; name: string }; role: string; roleName: string; at: string; time: string;
   decision: string; decisionName: string; opinion: string; proofreading: string; disclosure: Disclosure | null;
 }
-interface EvidenceEntry { seq: number; time: string; actionLabel: string; actorName: string; entry: string; leafHash: string; proof: string[] | null }
+interface EvidenceEntry {
+  seq: number; time: string; actionLabel: string; actorName: string; entry: string; leafHash: string; proof: string[] | null;
+}
 interface LedgerEvidence {
   checkpoint: { size: number; root: string; time: string; keyId: string; signature: string; note: string } | null;
   statement: string; entries: EvidenceEntry[];

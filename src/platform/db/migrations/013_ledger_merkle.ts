@@ -27,8 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   let f: Frontier = { size: 0, hashes: [] };
   for (let after = 0; ;) {
-    const rows = await db.selectFrom('ledger').select(['seq', 'at', 'actor_id', 'actor_name', 'role', 'unit_id', 'action',
-      'subject', 'payload']).where('seq', '>', after).orderBy('seq').limit(BATCH).execute();
+    const rows = await db.selectFrom('ledger')
+      .select(['seq', 'at', 'actor_id', 'actor_name', 'role', 'unit_id', 'action', 'subject', 'payload'])
+      .where('seq', '>', after).orderBy('seq').limit(BATCH).execute();
     for (const r of rows) {
       const leaf = leafHashOf({ ...r, seq: Number(r.seq) });
       await db.updateTable('ledger').set({ leaf_hash: leaf }).where('seq', '=', r.seq).execute();
