@@ -63,7 +63,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   }, async (req) => {
     const actor = actorOf(req);
     assertAllowed(canManageCalendar(actor));
-    await importCalendarYear(deps, { actor: { id: actor.id, name: actor.name }, role: 'admin' }, req.body, req.params.year);
+    await importCalendarYear(deps, { actor: { id: actor.id, name: actor.name }, role: 'sysAdmin' }, req.body, req.params.year);
     return getCalendarYear(deps.db, req.params.year);
   });
 };

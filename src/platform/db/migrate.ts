@@ -13,6 +13,7 @@ import * as m009 from './migrations/009_duty.ts';
 import * as m010 from './migrations/010_watch.ts';
 import * as m011 from './migrations/011_publication_url.ts';
 import * as m012 from './migrations/012_watch_page_hashes.ts';
+import * as m014 from './migrations/014_admin_separation.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_watch': m010,
   '011_publication_url': m011,
   '012_watch_page_hashes': m012,
+  '014_admin_separation': m014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
