@@ -11,7 +11,7 @@ import {
 } from './dto.ts';
 import { CHANNEL_KINDS, COLUMN_KINDS, ROLES, UNIT_KINDS } from './model.ts';
 import {
-  canGrantRole, canListUsers, canManageAccounts, canManageOrg, canViewUnit, defaultChannelScope,
+  canListUsers, canManageAccounts, canManageOrg, canViewUnit, defaultChannelScope,
 } from './policy/org.ts';
 import { roleRequestRoutes } from './role-request-routes.ts';
 import { assertAllowed } from './policy/verdict.ts';
@@ -133,8 +133,8 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
   app.post('/api/users/:id/roles', {
     schema: { params: IdParams, body: RoleBody, response: { 201: RoleGrantDto }, tags: ['org'], summary: '授予角色（安全管理员；审核与保密角色为申请，待主要领导确认后生效）' },
   }, async (req, reply) => {
+    // canGrantRole is checked by grantRole itself, which also ledgers a refused attempt (org.role_grant_denied).
     const actor = actorOf(req);
-    assertAllowed(canGrantRole(actor, req.params.id));
     return reply.code(201).send(toRoleGrantDto(await org.grantRole(deps, actor, { userId: req.params.id, ...req.body })));
   });
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
 import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
+import { AppError, conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import { assertMayManageAccounts, type By, ledgerActorOf, ledgerRoleOf, requireText } from './acting.ts';
 import {
@@ -104,8 +104,26 @@ export async function setPassword(deps: Deps, by: By, username: string, newPassw
 
 export type RoleGrant = { status: 'active'; assignment: RoleAssignment } | { status: 'pending'; request: RoleRequest };
 
-/** A role in force at once (administrators, duty, district roles), or a request awaiting the 主要领导. */
-export async function grantRole(deps: Deps, by: By, input: { userId: string; role: Role; unitId: string; sectionId?: string | null }): Promise<RoleGrant> {
+type GrantInput = { userId: string; role: Role; unitId: string; sectionId?: string | null };
+
+/**
+ * A role in force at once (administrators, duty, district roles), or a request awaiting the 主要领导. A refused
+ * attempt by a person (not allowed, or against 三员分立) is itself a security event: org.role_grant_denied.
+ */
+export async function grantRole(deps: Deps, by: By, input: GrantInput): Promise<RoleGrant> {
+  try {
+    return await grantRoleNow(deps, by, input);
+  } catch (err) {
+    if (by !== 'system' && err instanceof AppError && (err.status === 403 || err.status === 422)) {
+      await deps.db.transaction().execute((tx) => appendLedger(tx, { actor: ledgerActorOf(by), role: '', unitId: '',
+        action: 'org.role_grant_denied', subject: `user:${input.userId}`,
+        payload: { role: String(input.role), unitId: String(input.unitId), code: err.code, reason: err.message } }, deps.clock.now()));
+    }
+    throw err;
+  }
+}
+
+async function grantRoleNow(deps: Deps, by: By, input: GrantInput): Promise<RoleGrant> {
   if (by !== 'system') assertAllowed(canGrantRole(by, input.userId));
   return deps.db.transaction().execute(async (tx) => {
     const user = await users.getUserRow(tx, input.userId);
