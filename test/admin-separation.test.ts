@@ -141,7 +141,9 @@ test('系统管理员与审计管理员：不能建账号、授角色、确认�
 
 test('一次性密码：安全管理员重置后，只能修改密码、退出或查看会话；改后恢复；运维命令设置的是普通密码', async () => {
   const before = await login('kjj.leader');
-  await setPassword(demo.deps, await actorOf('secadmin'), 'kjj.leader', 'Reset2026pw');
+  const sec = await login('secadmin');
+  const leaderId = (await actorOf('kjj.leader')).id;
+  assert.equal((await call(sec, 'POST', `/api/users/${leaderId}/password`, { password: 'Reset2026pw' })).statusCode, 200);
   assert.equal((await call(before, 'GET', '/api/auth/me')).statusCode, 401, '重置后原会话失效');
   const s = await login('kjj.leader', 'Reset2026pw');
   for (const [method, url] of [['GET', '/api/units'], ['GET', '/api/ledger'], ['POST', '/api/items'], ['GET', '/api/role-requests']] as const) {

@@ -223,6 +223,10 @@ const CASES: Case[] = [
     const role = await ok('secadmin', { method: 'POST', url: `/api/users/${user.id}/roles`, payload: { role: 'dutyOfficer', unitId: kjj.id } });
     return { method: 'DELETE', url: `/api/users/${user.id}/roles/${role.id}` };
   } },
+  { route: 'POST /api/users/{id}/password', allowed: ['secadmin'], request: async () => {
+    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `reset${++counter}`, displayName: '重置对象', unitId: kjj.id, password: 'Matrix2026pw' } });
+    return { method: 'POST', url: `/api/users/${user.id}/password`, payload: { password: 'Reset2026pw' } };
+  } },
   { route: 'GET /api/role-requests', allowed: LOGGED_IN, request: async () => ({ method: 'GET', url: '/api/role-requests?status=pending' }) },
   { route: 'POST /api/role-requests/{id}/confirm', allowed: ['kjj.principal'], request: async () => ({ method: 'POST',
     url: `/api/role-requests/${await kjjRequest()}/confirm`, payload: {} }) },

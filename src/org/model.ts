@@ -18,6 +18,9 @@ export const ROLE_NAME: Record<Role, string> = {
   auditAdmin: '审计管理员',
 };
 
+/** Roles no longer granted, as older ledger entries name them: `admin` before 三员分立 (migration 014). */
+export const LEGACY_ROLE_NAME: Record<string, string> = { admin: '管理员（三员分立前）' };
+
 /**
  * 三员分立 (等保 2.0, GB/T 22239-2019 三级; DOMAIN §1): 系统管理员 configures (units, sections, channels,
  * dictionaries, calendar), 安全管理员 keeps accounts and requests roles, 审计管理员 reads the ledger and changes nothing.

@@ -130,6 +130,16 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
     return reply.code(201).send(toUserDto(await org.createUser(deps, actor, req.body)));
   });
 
+  app.post('/api/users/:id/password', {
+    schema: { params: IdParams, body: z.object({ password: z.string().min(1).max(128) }), response: { 200: OkDto }, tags: ['org'],
+      summary: '重置密码（安全管理员；一次性密码，用户下次登录须修改）' },
+  }, async (req) => {
+    const actor = actorOf(req);
+    assertAllowed(canManageAccounts(actor));
+    await org.resetPassword(deps, actor, req.params.id, req.body.password);
+    return { ok: true as const };
+  });
+
   app.post('/api/users/:id/roles', {
     schema: { params: IdParams, body: RoleBody, response: { 201: RoleGrantDto }, tags: ['org'], summary: '授予角色（安全管理员；审核与保密角色为申请，待主要领导确认后生效）' },
   }, async (req, reply) => {

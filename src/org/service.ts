@@ -17,7 +17,7 @@ import * as users from './user-store.ts';
 
 export type { By } from './acting.ts';
 export {
-  createUser, grantRole, listUsers, revokeRole, type RoleGrant, setPassword,
+  createUser, grantRole, listUsers, resetPassword, revokeRole, type RoleGrant, setPassword,
 } from './user-service.ts';
 export { decideRoleRequest, listRoleRequests, type RoleRequestView } from './role-requests.ts';
 

@@ -102,6 +102,14 @@ export async function setPassword(deps: Deps, by: By, username: string, newPassw
   });
 }
 
+/** The 安全管理员's 重置密码 by account id (the screens name accounts by id): a one-time password. */
+export async function resetPassword(deps: Deps, by: By, userId: string, newPassword: string): Promise<void> {
+  assertMayManageAccounts(by);
+  const user = await users.getUserRow(deps.db, userId);
+  if (!user) throw notFound('用户');
+  await setPassword(deps, by, user.username, newPassword);
+}
+
 export type RoleGrant = { status: 'active'; assignment: RoleAssignment } | { status: 'pending'; request: RoleRequest };
 
 type GrantInput = { userId: string; role: Role; unitId: string; sectionId?: string | null };
