@@ -100,7 +100,7 @@ test('指明信息编号时由该信息的承办单位答复；编号依次递�
 });
 
 async function fgwDraft() {
-  const detail = (await as('admin', 'GET', `/api/units/${fgw}`)).json();
+  const detail = (await as('sysadmin', 'GET', `/api/units/${fgw}`)).json();
   const site = detail.channels.find((c: { kind: string }) => c.kind === 'website');
   return { title: '关于某项目的通知', sectionId: detail.sections[0].id, major: false, itemType: 'original',
     channels: [{ channelId: site.id, columnId: site.columns[0].id }], body: { format: 'text', content: '通知正文。' } };

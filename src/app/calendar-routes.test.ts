@@ -89,12 +89,12 @@ test('导入：非管理员 403，不保存；管理员导入后立即用于推�
     const s = await loginAs(username);
     const res = await app.inject({ method: 'PUT', url: '/api/calendar/2027', payload: year2027, ...s });
     assert.equal(res.statusCode, 403, username);
-    assert.equal(res.json().code, 'NOT_ADMIN');
-    assert.match(res.json().message, /需要管理员身份/);
+    assert.equal(res.json().code, 'NOT_SYS_ADMIN');
+    assert.match(res.json().message, /需要系统管理员身份/);
   }
   assert.equal((await listLedger(demo.deps.db, { action: 'calendar.import' })).length, 0);
 
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const noCsrf = await app.inject({ method: 'PUT', url: '/api/calendar/2027', payload: year2027, cookies: admin.cookies });
   assert.equal(noCsrf.statusCode, 403);
 
@@ -106,12 +106,12 @@ test('导入：非管理员 403，不保存；管理员导入后立即用于推�
   const years = await app.inject({ method: 'GET', url: '/api/calendar/years', cookies: admin.cookies });
   assert.deepEqual(years.json().abilities, { canImport: true });
   const [entry] = await listLedger(demo.deps.db, { action: 'calendar.import' });
-  assert.equal(entry.role, 'admin');
+  assert.equal(entry.role, 'sysAdmin');
   assert.equal(entry.subject, 'calendar:2027');
 });
 
 test('导入的校验错误：400，中文说明并指明字段', async () => {
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const put = (year: number, payload: object) => app.inject({ method: 'PUT', url: `/api/calendar/${year}`, payload, ...admin });
 
   const weekday = await put(2027, { ...year2027, makeupWorkdays: ['2027-01-04'] });

@@ -59,7 +59,7 @@ function entriesOf(y: CalendarYear): z.infer<typeof Entry>[] {
   return rows.sort((a, b) => a.date.localeCompare(b.date)).map((r) => ({ ...r, weekday: WEEKDAY[weekdayOf(r.date)] }));
 }
 
-const importer = (actor: Actor) => ({ actor: { id: actor.id, name: actor.name }, role: 'admin' });
+const importer = (actor: Actor) => ({ actor: { id: actor.id, name: actor.name }, role: 'sysAdmin' });
 
 async function importedDto(deps: Deps, r: ImportResult) {
   return { year: await getCalendarYear(deps.db, r.year.year), result: r.result,

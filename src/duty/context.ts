@@ -34,7 +34,7 @@ export const districtUnitIds = async (db: Executor): Promise<string[]> => (await
 export function roleIn(actor: Actor, unitId: string | null, roles: readonly Role[] = ROSTER_ROLES): string {
   const held = roles.find((r) => actor.roles.some((x) => x.role === r && x.unitId === unitId));
   if (held) return held;
-  return (['admin', 'egovCenter', 'inspector'] as const).find((r) => holdsDistrictRole(actor, r)) ?? actor.roles[0]?.role ?? '';
+  return (['sysAdmin', 'egovCenter', 'inspector', 'auditAdmin'] as const).find((r) => holdsDistrictRole(actor, r)) ?? actor.roles[0]?.role ?? '';
 }
 
 export async function record(tx: Executor, actor: Actor, role: string, unitId: string | null, action: string, subject: string,

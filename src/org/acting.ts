@@ -3,20 +3,25 @@
 // operates the server, who could edit the database anyway).
 import { invalid } from '../platform/errors.ts';
 import { type LedgerActor, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
-import type { Actor } from './model.ts';
-import { canManageOrg } from './policy/org.ts';
+import type { Actor, Role } from './model.ts';
+import { canManageAccounts, canManageOrg } from './policy/org.ts';
 import { assertAllowed } from './policy/verdict.ts';
 
 export type By = Actor | 'system';
 
 export const ledgerActorOf = (by: By): LedgerActor => (by === 'system' ? SYSTEM_ACTOR : { id: by.id, name: by.name });
 
-/** The role an org change is signed with: admin for people (the only ones allowed), none for the system. */
-export const ledgerRoleOf = (by: By): string => (by === 'system' ? '' : 'admin');
+/** The role an org change is signed with: the administrator's (三员分立) for people, none for the system. */
+export const ledgerRoleOf = (by: By, role: Role = 'sysAdmin'): string => (by === 'system' ? '' : role);
 
-/** Org changes are admin work; checked here as well as in the route so the CLI and other callers cannot skip it. */
+/** Structure changes are the 系统管理员's; checked here as well as in the route so other callers cannot skip it. */
 export function assertMayManage(by: By): void {
   if (by !== 'system') assertAllowed(canManageOrg(by));
+}
+
+/** Accounts and role requests are the 安全管理员's (policy/org.ts canManageAccounts). */
+export function assertMayManageAccounts(by: By): void {
+  if (by !== 'system') assertAllowed(canManageAccounts(by));
 }
 
 /** Trimmed text of 1..max characters, or a 400 naming the field. */

@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   }, async (req, reply) => {
     const session = await login(deps, { ...req.body, source: req.ip });
     reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: new Date(session.expiresAt) });
-    return toSessionDto(session.actor, session.csrfToken);
+    return toSessionDto(session.actor, session.csrfToken, session.mustChangePassword);
   });
 
   app.post('/api/auth/logout', {
@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   }, async (req) => {
     const found = req.sessionId ? await loadSessionActor(deps, req.sessionId) : null;
     if (!found) throw unauthenticated();
-    return toSessionDto(found.actor, found.csrfToken);
+    return toSessionDto(found.actor, found.csrfToken, found.mustChangePassword);
   });
 
   app.post('/api/auth/password', {

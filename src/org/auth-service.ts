@@ -22,6 +22,7 @@ export interface SessionActor {
   actor: Actor;
   csrfToken: string;
   sessionId: string;
+  mustChangePassword: boolean; // one-time password: only 修改密码, 退出 and the session routes answer
 }
 
 export interface LoginResult {
@@ -29,6 +30,7 @@ export interface LoginResult {
   csrfToken: string;
   actor: Actor;
   expiresAt: string;
+  mustChangePassword: boolean;
 }
 
 // One message for an unknown user, a wrong password and a disabled account, so the answer does not tell
@@ -83,7 +85,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     await users.insertSession(tx, { id: tokenId(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt });
     await appendLedger(tx, { actor: { id: user.id, name: user.display_name }, role: '', unitId: user.unit_id, action: 'auth.login',
       subject: `user:${user.id}`, payload: { username, source, expiresAt } }, now);
-    return { token, csrfToken, actor, expiresAt };
+    return { token, csrfToken, actor, expiresAt, mustChangePassword: Number(user.must_change_password) === 1 };
   });
 }
 
@@ -136,8 +138,9 @@ async function alertSecurityAdmins(tx: Executor, burst: Burst, policy: ThrottleP
 export async function loadSessionActor(deps: Deps, sessionId: string): Promise<SessionActor | null> {
   const session = await users.getSession(deps.db, sessionId);
   if (!session || session.expires_at <= deps.clock.now().toISOString()) return null;
-  const actor = await loadActor(deps.db, session.user_id);
-  return actor ? { actor, csrfToken: session.csrf_token, sessionId: session.id } : null;
+  const [actor, row] = await Promise.all([loadActor(deps.db, session.user_id), users.getUserRow(deps.db, session.user_id)]);
+  if (!actor || !row) return null;
+  return { actor, csrfToken: session.csrf_token, sessionId: session.id, mustChangePassword: Number(row.must_change_password) === 1 };
 }
 
 export async function logout(deps: Deps, sessionId: string): Promise<void> {
@@ -166,7 +169,9 @@ export async function changePassword(deps: Deps, actor: Actor, input: PasswordCh
   await deps.db.transaction().execute(async (tx) => {
     await users.setPasswordHash(tx, user.id, passwordHash);
     await users.deleteSessionsOfUser(tx, user.id, input.keepSessionId ?? undefined);
-    await ledgerForUser(tx, user.id, 'auth.password_change', { otherSessionsEnded: true }, deps.clock.now());
+    // oneTimeReplaced: the password an administrator set is gone; from now only this person knows theirs.
+    await ledgerForUser(tx, user.id, 'auth.password_change',
+      { otherSessionsEnded: true, oneTimeReplaced: Number(user.must_change_password) === 1 }, deps.clock.now());
   });
 }
 

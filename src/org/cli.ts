@@ -111,6 +111,6 @@ export function registerOrgCommands(program: Command, open: Open): void {
       const { DEMO_USERS, loadDemo } = await import('./demo.ts');
       const { created } = await loadDemo(deps);
       if (!created) return '库中已有单位，未载入演示数据';
-      return `已载入演示数据：${DEMO_USERS.length} 个演示账号（如 admin、kjj.staff），统一密码见 README`;
+      return `已载入演示数据：${DEMO_USERS.length} 个演示账号（如 sysadmin、secadmin、auditor、kjj.staff），统一密码见 README`;
     }));
 }

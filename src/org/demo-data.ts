@@ -68,11 +68,13 @@ export const UNIT_ROLES: { role: Role; suffix: string }[] = [
   { role: 'dutyLeader', suffix: 'dutyleader' },
 ];
 
-/** District-wide people, all in 区政府办公室. */
+/** District-wide people, all in 区政府办公室: the three administrators are three people (三员分立, DOMAIN §1). */
 export const DISTRICT_ROLES: { role: Role; username: string }[] = [
   { role: 'egovCenter', username: 'egov' },
   { role: 'inspector', username: 'inspector' },
-  { role: 'admin', username: 'admin' },
+  { role: 'sysAdmin', username: 'sysadmin' },
+  { role: 'securityAdmin', username: 'secadmin' },
+  { role: 'auditAdmin', username: 'auditor' },
 ];
 
 export interface DemoUser {

@@ -69,11 +69,15 @@ test('每个单位每种角色各有一名演示用户，科室负责人和工�
     }
   }
   const office = (await listUnits(deps.db))[0];
-  for (const [username, role] of [['egov', 'egovCenter'], ['inspector', 'inspector'], ['admin', 'admin']]) {
+  const district = [['egov', 'egovCenter'], ['inspector', 'inspector'], ['sysadmin', 'sysAdmin'], ['secadmin', 'securityAdmin'],
+    ['auditor', 'auditAdmin']];
+  for (const [username, role] of district) {
     const u = users.find((x) => x.username === username)!;
     assert.deepEqual(u.roles.map((r) => [r.role, r.unitId]), [[role, office.id]]);
   }
   assert.equal(new Set(users.map((u) => u.name)).size, users.length, '演示姓名不重复');
+  assert.ok(users.every((u) => u.pendingRoles.length === 0 && !u.mustChangePassword), '演示数据由运维人员载入：角色已生效，密码非一次性');
+  assert.ok(!users.some((u) => u.username === 'admin'), '不再有一人包揽的 admin 账号');
 });
 
 test('演示账号可以用统一密码登录', async () => {

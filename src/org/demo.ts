@@ -1,5 +1,6 @@
 // Loads the demo organisation (demo-data.ts) into an empty database: units, sections, channels, columns,
 // one person per role per unit. Idempotent: does nothing once any unit exists. One ledger entry, demo.load.
+// Seeding is the operator's act (like `gongkai user add`): the demo review roles are in force at once, not requests.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
 import { hashPassword } from '../platform/auth/password.ts';

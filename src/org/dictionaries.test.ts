@@ -11,7 +11,7 @@ let admin: DemoSession;
 let egov: DemoSession;
 before(async () => {
   demo = await openDemoApp();
-  admin = await demo.loginAs('admin');
+  admin = await demo.loginAs('sysadmin');
   egov = await demo.loginAs('egov');
 });
 after(async () => { await demo.close(); });

@@ -54,7 +54,7 @@ async function write<T extends { id: string }>(deps: Deps, actor: Actor, spec: P
       const { entry, before } = await run(tx, now);
       const { id, ...fields } = entry;
       const payload = { kind, ...(action === 'remove' ? { removed: fields } : { entry: fields }), ...(before ? { before: withoutId(before) } : {}) };
-      await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: 'admin', unitId: '', action: `dictionary.${action}`,
+      await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: 'sysAdmin', unitId: '', action: `dictionary.${action}`,
         subject: `dictionary:${kind}:${id}`, payload }, now);
       return entry;
     });

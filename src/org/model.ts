@@ -1,6 +1,6 @@
 // 单位、科室、用户与角色: who people are and which roles they hold in which unit. Pure types and rules.
 export const ROLES = ['staff', 'sectionHead', 'leader', 'principal', 'secrecy', 'dutyOfficer', 'dutyLeader',
-  'egovCenter', 'inspector', 'admin'] as const;
+  'egovCenter', 'inspector', 'sysAdmin', 'securityAdmin', 'auditAdmin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAME: Record<Role, string> = {
@@ -13,11 +13,44 @@ export const ROLE_NAME: Record<Role, string> = {
   dutyLeader: '带班领导',
   egovCenter: '区电子政务中心',
   inspector: '督查',
-  admin: '管理员',
+  sysAdmin: '系统管理员',
+  securityAdmin: '安全管理员',
+  auditAdmin: '审计管理员',
 };
 
+/** Roles no longer granted, as older ledger entries name them: `admin` before 三员分立 (migration 014). */
+export const LEGACY_ROLE_NAME: Record<string, string> = { admin: '管理员（三员分立前）' };
+
+/**
+ * 三员分立 (等保 2.0, GB/T 22239-2019 三级; DOMAIN §1): 系统管理员 configures (units, sections, channels,
+ * dictionaries, calendar), 安全管理员 keeps accounts and requests roles, 审计管理员 reads the ledger and changes nothing.
+ */
+export const ADMIN_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'auditAdmin'];
+
+/** Review and secrecy roles: granted by the 安全管理员 only as a request the unit's 主要领导 confirms. */
+export const CONFIRMED_ROLES: readonly Role[] = ['staff', 'sectionHead', 'leader', 'principal', 'secrecy'];
+
+/** Roles no administrator may hold: every review, secrecy and duty role. */
+export const NOT_FOR_ADMINS: readonly Role[] = [...CONFIRMED_ROLES, 'dutyOfficer', 'dutyLeader'];
+
 /** Roles that act across the whole district rather than inside one unit (DOMAIN §1). */
-export const DISTRICT_WIDE_ROLES: readonly Role[] = ['egovCenter', 'inspector', 'admin'];
+export const DISTRICT_WIDE_ROLES: readonly Role[] = ['egovCenter', 'inspector', ...ADMIN_ROLES];
+
+/**
+ * The 三员分立 rule over every role one person holds or has been requested for: a zh-CN reason, or null.
+ * No one holds two administrator roles; no administrator holds a review, secrecy or duty role.
+ */
+export function separationProblem(roles: readonly Role[]): string | null {
+  const admin = [...new Set(roles.filter((r) => ADMIN_ROLES.includes(r)))];
+  if (admin.length > 1) {
+    return `${admin.map((r) => ROLE_NAME[r]).join('与')}须由不同的人担任（三员分立），同一人不得兼任`;
+  }
+  const business = [...new Set(roles.filter((r) => NOT_FOR_ADMINS.includes(r)))];
+  if (admin.length === 1 && business.length > 0) {
+    return `${ROLE_NAME[admin[0]]}不得同时担任${business.map((r) => ROLE_NAME[r]).join('、')}等审核、保密或值班角色`;
+  }
+  return null;
+}
 
 export interface RoleHeld {
   role: Role;
@@ -102,7 +135,24 @@ export interface RoleAssignment extends RoleHeld {
 export interface UserAccount extends UserSummary {
   disabled: boolean;
   lockedUntil: string | null;
+  mustChangePassword: boolean; // an administrator set the password: one-time, changed at the next login
   roles: RoleAssignment[];
+  pendingRoles: RoleRequest[]; // requested, not yet confirmed: they grant nothing
+}
+
+export const ROLE_REQUEST_STATUSES = ['pending', 'confirmed', 'refused'] as const;
+export type RoleRequestStatus = (typeof ROLE_REQUEST_STATUSES)[number];
+
+/** A review or secrecy role asked for by the 安全管理员, in force only once the 主要领导 confirms it. */
+export interface RoleRequest extends RoleHeld {
+  id: string;
+  userId: string;
+  status: RoleRequestStatus;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null; // the confirmer's reason (required on refusal)
 }
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

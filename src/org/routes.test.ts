@@ -70,7 +70,7 @@ test('未登录访问：401', async () => {
 });
 
 test('CSRF：凭 Cookie 的写请求缺少 x-csrf-token → 403 CSRF，带上则成功', async () => {
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const url = `/api/units/${await unitId('打通镇')}/sections`;
   const denied = await app.inject({ method: 'POST', url, cookies: admin.cookies, payload: { name: '平安建设办公室' } });
   assert.equal(denied.statusCode, 403);
@@ -82,25 +82,25 @@ test('CSRF：凭 Cookie 的写请求缺少 x-csrf-token → 403 CSRF，带上则
   assert.equal(ok.json().name, '平安建设办公室');
 });
 
-test('仅管理员：其他角色得到 403 和理由', async () => {
+test('仅对应的管理员：其他角色得到 403 和理由', async () => {
   const leader = await loginAs('cgj.leader');
   const kjj = await unitId('区科技局');
   const attempts = [
-    { method: 'POST' as const, url: '/api/units', payload: { name: '新单位', fullName: '新单位全称', kind: 'other' } },
-    { method: 'GET' as const, url: '/api/users' },
-    { method: 'POST' as const, url: `/api/users/${leader.userId}/roles`, payload: { role: 'admin', unitId: kjj } },
-    { method: 'PATCH' as const, url: `/api/units/${kjj}/settings`, payload: { authorMayLevel1: false } },
+    { method: 'POST' as const, url: '/api/units', payload: { name: '新单位', fullName: '新单位全称', kind: 'other' }, code: 'NOT_SYS_ADMIN' },
+    { method: 'GET' as const, url: '/api/users', code: 'NOT_ACCOUNT_READER' },
+    { method: 'POST' as const, url: `/api/users/${leader.userId}/roles`, payload: { role: 'sysAdmin', unitId: kjj }, code: 'NOT_SECURITY_ADMIN' },
+    { method: 'PATCH' as const, url: `/api/units/${kjj}/settings`, payload: { authorMayLevel1: false }, code: 'NOT_SYS_ADMIN' },
   ];
-  for (const a of attempts) {
+  for (const { code, ...a } of attempts) {
     const res = await app.inject({ ...a, cookies: leader.cookies, headers: leader.headers });
     assert.equal(res.statusCode, 403, a.url);
-    assert.equal(res.json().code, 'NOT_ADMIN');
+    assert.equal(res.json().code, code);
     assert.match(res.json().message, /管理员/);
   }
 });
 
 test('输入有误：400，中文提示指明字段，不写任何记录', async () => {
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const before = await ledgerCount();
   const units = (await listUnits(deps.db)).length;
   const res = await app.inject({ method: 'POST', url: '/api/units', cookies: admin.cookies, headers: admin.headers,
@@ -117,25 +117,32 @@ test('输入有误：400，中文提示指明字段，不写任何记录', async
   assert.equal((await listUnits(deps.db)).length, units);
 });
 
-test('管理员建用户、授予和撤销角色，台账各记一条', async () => {
-  const admin = await loginAs('admin');
+test('安全管理员建用户、申请和撤销角色，台账各记一条', async () => {
+  const admin = await loginAs('secadmin');
   const fgw = await unitId('区发展改革委');
   const created = await app.inject({ method: 'POST', url: '/api/users', cookies: admin.cookies, headers: admin.headers,
     payload: { username: 'fgw.zhao', displayName: '赵演示', unitId: fgw, password: 'Abcdefg123', roles: [{ role: 'staff' }] } });
   assert.equal(created.statusCode, 201, created.body);
   const user = created.json();
   const granted = await app.inject({ method: 'POST', url: `/api/users/${user.id}/roles`, cookies: admin.cookies, headers: admin.headers,
-    payload: { role: 'secrecy', unitId: fgw } });
+    payload: { role: 'dutyOfficer', unitId: fgw } });
   assert.equal(granted.statusCode, 201, granted.body);
+  assert.equal(granted.json().status, 'active');
   const roleId = granted.json().id;
   assert.equal((await listLedger(deps.db, { action: 'org.role_grant' })).at(-1)!.subject, `user:${user.id}`);
+  const asked = await app.inject({ method: 'POST', url: `/api/users/${user.id}/roles`, cookies: admin.cookies, headers: admin.headers,
+    payload: { role: 'secrecy', unitId: fgw } });
+  assert.equal(asked.json().status, 'pending');
+  assert.equal((await listLedger(deps.db, { action: 'org.role_request' })).at(-1)!.subject, `user:${user.id}`);
 
   const revoked = await app.inject({ method: 'DELETE', url: `/api/users/${user.id}/roles/${roleId}`, cookies: admin.cookies, headers: admin.headers });
   assert.equal(revoked.statusCode, 200, revoked.body);
   assert.equal(JSON.parse((await listLedger(deps.db, { action: 'org.role_revoke' })).at(-1)!.payload).roleId, roleId);
   const list = await app.inject({ method: 'GET', url: `/api/users?unitId=${fgw}`, cookies: admin.cookies });
   const row = list.json().find((u: { username: string }) => u.username === 'fgw.zhao');
-  assert.deepEqual(row.roles.map((r: { role: string }) => r.role), ['staff']);
+  assert.deepEqual(row.roles, [], '审核与保密角色待主要领导确认，撤销后无生效角色');
+  assert.deepEqual(row.pendingRoles.map((r: { role: string }) => r.role), ['staff', 'secrecy']);
+  assert.equal(row.mustChangePassword, true);
   assert.ok(!list.body.includes('argon2'), '不返回密码哈希');
 });
 
@@ -180,7 +187,7 @@ test('修改密码与退出登录', async () => {
 test('GONGKAI_SECURE_COOKIES=1 时会话 Cookie 带 Secure', async () => {
   const secureApp = await buildServer({ ...deps, config: { ...deps.config, secureCookies: '1' } });
   try {
-    const res = await secureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
+    const res = await secureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sysadmin', password: DEMO_PASSWORD } });
     assert.equal(res.cookies.find((c) => c.name === SESSION_COOKIE)!.secure, true);
   } finally {
     await secureApp.close();

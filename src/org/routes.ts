@@ -1,15 +1,19 @@
 // HTTP for the organisation: units (单位), sections (科室), channels (发布渠道), columns (栏目), users and roles.
-// Reading the structure needs a login (policy/org.ts says why); every change is admin-only.
+// Reading the structure needs a login (policy/org.ts says why); structure changes are the 系统管理员's, accounts and
+// role requests the 安全管理员's (三员分立).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { authRoutes } from './auth-routes.ts';
 import {
-  ChannelDto, ColumnDto, OkDto, RoleAssignmentDto, SectionDto, toChannelDto, toColumnDto, toRoleAssignmentDto,
+  ChannelDto, ColumnDto, OkDto, RoleGrantDto, SectionDto, toChannelDto, toColumnDto, toRoleGrantDto,
   toSectionDto, toUnitDetailDto, toUnitDto, toUserDto, UnitDetailDto, UnitDto, UserDto,
 } from './dto.ts';
 import { CHANNEL_KINDS, COLUMN_KINDS, ROLES, UNIT_KINDS } from './model.ts';
-import { canListUsers, canManageOrg, canViewUnit, defaultChannelScope } from './policy/org.ts';
+import {
+  canListUsers, canManageAccounts, canManageOrg, canViewUnit, defaultChannelScope,
+} from './policy/org.ts';
+import { roleRequestRoutes } from './role-request-routes.ts';
 import { assertAllowed } from './policy/verdict.ts';
 import { actorOf } from './request-context.ts';
 import * as org from './service.ts';
@@ -29,6 +33,7 @@ const UserBody = z.object({
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(authRoutes, { deps });
+  await app.register(roleRequestRoutes, { deps });
   const db = deps.db;
 
   app.get('/api/units', { schema: { response: { 200: z.array(UnitDto) }, tags: ['org'], summary: '单位列表' } }, async (req) => {
@@ -68,7 +73,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
   });
 
   app.post('/api/units', {
-    schema: { body: UnitBody, response: { 201: UnitDto }, tags: ['org'], summary: '新建单位（管理员）' },
+    schema: { body: UnitBody, response: { 201: UnitDto }, tags: ['org'], summary: '新建单位（系统管理员）' },
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertAllowed(canManageOrg(actor));
@@ -77,7 +82,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
 
   app.patch('/api/units/:id/settings', {
     schema: { params: IdParams, body: z.object({ authorMayLevel1: z.boolean() }), response: { 200: UnitDto }, tags: ['org'],
-      summary: '单位设置：起草人可否进行一审（管理员）' },
+      summary: '单位设置：起草人可否进行一审（系统管理员）' },
   }, async (req) => {
     const actor = actorOf(req);
     assertAllowed(canManageOrg(actor));
@@ -85,7 +90,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
   });
 
   app.post('/api/units/:id/sections', {
-    schema: { params: IdParams, body: z.object({ name }), response: { 201: SectionDto }, tags: ['org'], summary: '新建科室（管理员）' },
+    schema: { params: IdParams, body: z.object({ name }), response: { 201: SectionDto }, tags: ['org'], summary: '新建科室（系统管理员）' },
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertAllowed(canManageOrg(actor));
@@ -93,7 +98,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
   });
 
   app.post('/api/channels', {
-    schema: { body: ChannelBody, response: { 201: ChannelDto }, tags: ['org'], summary: '新建发布渠道（管理员）' },
+    schema: { body: ChannelBody, response: { 201: ChannelDto }, tags: ['org'], summary: '新建发布渠道（系统管理员）' },
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertAllowed(canManageOrg(actor));
@@ -102,7 +107,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
 
   app.post('/api/channels/:id/columns', {
     schema: { params: IdParams, body: z.object({ name, kind: z.enum(COLUMN_KINDS) }), response: { 201: ColumnDto }, tags: ['org'],
-      summary: '新建网站栏目（管理员）' },
+      summary: '新建网站栏目（系统管理员）' },
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertAllowed(canManageOrg(actor));
@@ -111,33 +116,43 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
 
   app.get('/api/users', {
     schema: { querystring: z.object({ unitId: z.uuid().optional() }), response: { 200: z.array(UserDto) }, tags: ['org'],
-      summary: '用户列表（管理员）' },
+      summary: '用户列表（安全管理员、审计管理员）' },
   }, async (req) => {
     assertAllowed(canListUsers(actorOf(req)));
     return (await org.listUsers(db, req.query.unitId)).map(toUserDto);
   });
 
   app.post('/api/users', {
-    schema: { body: UserBody, response: { 201: UserDto }, tags: ['org'], summary: '新建用户（管理员）' },
+    schema: { body: UserBody, response: { 201: UserDto }, tags: ['org'], summary: '新建用户（安全管理员；初始密码为一次性密码，审核与保密角色待主要领导确认）' },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    assertAllowed(canManageOrg(actor));
+    assertAllowed(canManageAccounts(actor));
     return reply.code(201).send(toUserDto(await org.createUser(deps, actor, req.body)));
   });
 
-  app.post('/api/users/:id/roles', {
-    schema: { params: IdParams, body: RoleBody, response: { 201: RoleAssignmentDto }, tags: ['org'], summary: '授予角色（管理员）' },
-  }, async (req, reply) => {
+  app.post('/api/users/:id/password', {
+    schema: { params: IdParams, body: z.object({ password: z.string().min(1).max(128) }), response: { 200: OkDto }, tags: ['org'],
+      summary: '重置密码（安全管理员；一次性密码，用户下次登录须修改）' },
+  }, async (req) => {
     const actor = actorOf(req);
-    assertAllowed(canManageOrg(actor));
-    return reply.code(201).send(toRoleAssignmentDto(await org.grantRole(deps, actor, { userId: req.params.id, ...req.body })));
+    assertAllowed(canManageAccounts(actor));
+    await org.resetPassword(deps, actor, req.params.id, req.body.password);
+    return { ok: true as const };
+  });
+
+  app.post('/api/users/:id/roles', {
+    schema: { params: IdParams, body: RoleBody, response: { 201: RoleGrantDto }, tags: ['org'], summary: '授予角色（安全管理员；审核与保密角色为申请，待主要领导确认后生效）' },
+  }, async (req, reply) => {
+    // canGrantRole is checked by grantRole itself, which also ledgers a refused attempt (org.role_grant_denied).
+    const actor = actorOf(req);
+    return reply.code(201).send(toRoleGrantDto(await org.grantRole(deps, actor, { userId: req.params.id, ...req.body })));
   });
 
   app.delete('/api/users/:id/roles/:roleId', {
-    schema: { params: z.object({ id: z.uuid(), roleId: z.uuid() }), response: { 200: OkDto }, tags: ['org'], summary: '撤销角色（管理员）' },
+    schema: { params: z.object({ id: z.uuid(), roleId: z.uuid() }), response: { 200: OkDto }, tags: ['org'], summary: '撤销角色（安全管理员）' },
   }, async (req) => {
     const actor = actorOf(req);
-    assertAllowed(canManageOrg(actor));
+    assertAllowed(canManageAccounts(actor));
     await org.revokeRole(deps, actor, { userId: req.params.id, roleId: req.params.roleId });
     return { ok: true as const };
   });

@@ -4,7 +4,7 @@ import type { Executor } from '../platform/db/types.ts';
 import type { Role } from './model.ts';
 import { usersHoldingRole } from './user-store.ts';
 
-export const SECURITY_ADMIN_ROLE: Role = 'admin';
+export const SECURITY_ADMIN_ROLE: Role = 'securityAdmin';
 
 /** Enabled accounts holding the 安全管理员 role (district-wide), by id. */
 export async function securityAdminIds(db: Executor): Promise<string[]> {

@@ -1,5 +1,5 @@
-// Org use cases: what the admin relies on (validation, uniqueness, role rules, ledger), and that a refused
-// change writes nothing.
+// Org use cases: what the 系统管理员 and 安全管理员 rely on (validation, uniqueness, role rules, ledger), and that a
+// refused change writes nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
@@ -7,19 +7,24 @@ import { listLedger } from '../platform/ledger/service.ts';
 import { loadDemo } from './demo.ts';
 import type { Actor } from './model.ts';
 import {
-  createChannel, createColumn, createSection, createUnit, createUser, getUsersByIds, grantRole, listChannels, listSections,
-  listUnits, listUsers, loadActor, revokeRole, setUnitSettings, usersHoldingRole,
+  createChannel, createColumn, createSection, createUnit, createUser, decideRoleRequest, getUsersByIds, grantRole,
+  listChannels, listSections, listUnits, listUsers, loadActor, revokeRole, setUnitSettings, usersHoldingRole,
 } from './service.ts';
 
 let deps: TestDeps;
-let admin: Actor;
+let admin: Actor; // 系统管理员
+let sec: Actor; // 安全管理员
 let staff: Actor;
+let kjjPrincipal: Actor;
 before(async () => {
   deps = await createTestDeps();
   await loadDemo(deps);
   const all = await listUsers(deps.db);
-  admin = (await loadActor(deps.db, all.find((u) => u.username === 'admin')!.id))!;
-  staff = (await loadActor(deps.db, all.find((u) => u.username === 'kjj.staff')!.id))!;
+  const actor = async (username: string) => (await loadActor(deps.db, all.find((u) => u.username === username)!.id))!;
+  admin = await actor('sysadmin');
+  sec = await actor('secadmin');
+  staff = await actor('kjj.staff');
+  kjjPrincipal = await actor('kjj.principal');
 });
 after(() => deps.close());
 
@@ -40,10 +45,14 @@ test('管理员新建单位、科室、网站和栏目，每步一条台账', as
   assert.deepEqual(actions, ['org.unit_create', 'org.section_create', 'org.channel_create', 'org.column_create']);
 });
 
-test('非管理员不能改组织，理由明确，且不写任何记录', async () => {
+test('非系统管理员不能改组织，理由明确，且不写任何记录', async () => {
   const before = await ledgerCount();
   await assert.rejects(createUnit(deps, staff, { name: '某单位', fullName: '某单位全称', kind: 'other' }),
-    { status: 403, code: 'NOT_ADMIN', message: /管理员/ });
+    { status: 403, code: 'NOT_SYS_ADMIN', message: /系统管理员/ });
+  await assert.rejects(createUnit(deps, sec, { name: '某单位', fullName: '某单位全称', kind: 'other' }),
+    { status: 403, code: 'NOT_SYS_ADMIN' });
+  await assert.rejects(createUser(deps, admin, { username: 'kjj.x', displayName: '某人', unitId: staff.unitId, password: 'Abcdefg123' }),
+    { status: 403, code: 'NOT_SECURITY_ADMIN', message: /安全管理员/ });
   assert.equal(await ledgerCount(), before);
 });
 
@@ -54,8 +63,8 @@ test('输入有误：400 并指明字段，不写任何记录', async () => {
   await assert.rejects(createUnit(deps, admin, { name: 'x', fullName: 'x', kind: 'bureau' as never }), { status: 400, field: 'kind' });
   const kjj = await unitNamed('区科技局');
   await assert.rejects(createChannel(deps, admin, { unitId: kjj.id, kind: 'website', name: '站', url: 'ftp://x' }), { status: 400, field: 'url' });
-  await assert.rejects(createUser(deps, admin, { username: 'Bad Name', displayName: '某人', unitId: kjj.id, password: 'Abcdefg123' }), { status: 400, field: 'username' });
-  await assert.rejects(createUser(deps, admin, { username: 'kjj.new', displayName: '某人', unitId: kjj.id, password: 'short' }), { status: 400, field: 'password' });
+  await assert.rejects(createUser(deps, sec, { username: 'Bad Name', displayName: '某人', unitId: kjj.id, password: 'Abcdefg123' }), { status: 400, field: 'username' });
+  await assert.rejects(createUser(deps, sec, { username: 'kjj.new', displayName: '某人', unitId: kjj.id, password: 'short' }), { status: 400, field: 'password' });
   assert.equal(await ledgerCount(), before);
   assert.equal((await listUnits(deps.db)).length, unitsBefore);
 });
@@ -63,7 +72,7 @@ test('输入有误：400 并指明字段，不写任何记录', async () => {
 test('重复的单位名、用户名得到 409', async () => {
   await assert.rejects(createUnit(deps, admin, { name: '区科技局', fullName: '重复', kind: 'department' }), { status: 409, code: 'DUPLICATE_UNIT' });
   const kjj = await unitNamed('区科技局');
-  await assert.rejects(createUser(deps, admin, { username: 'kjj.staff', displayName: '重名', unitId: kjj.id, password: 'Abcdefg123' }),
+  await assert.rejects(createUser(deps, sec, { username: 'kjj.staff', displayName: '重名', unitId: kjj.id, password: 'Abcdefg123' }),
     { status: 409, code: 'DUPLICATE_USERNAME' });
 });
 
@@ -73,36 +82,54 @@ test('只有网站可以设栏目', async () => {
   await assert.rejects(createColumn(deps, admin, { channelId: wechat.id, name: '菜单', kind: '其他' }), { status: 422, code: 'NOT_WEBSITE' });
 });
 
-test('授予与撤销角色：科室负责人须指定本单位科室；写 org.role_grant / org.role_revoke 台账', async () => {
+test('授予与撤销角色：科室负责人须指定本单位科室；申请经主要领导确认才生效；每步写台账', async () => {
   const kjj = await unitNamed('区科技局');
   const cgj = await unitNamed('区城市管理局');
-  const user = await createUser(deps, admin, { username: 'kjj.wang', displayName: '王演示', unitId: kjj.id, password: 'Abcdefg123', roles: ['staff'] });
-  assert.equal(user.roles.length, 1);
-  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id }), { status: 400, field: 'sectionId' });
+  const user = await createUser(deps, sec, { username: 'kjj.wang', displayName: '王演示', unitId: kjj.id, password: 'Abcdefg123', roles: ['staff'] });
+  assert.deepEqual([user.roles.length, user.pendingRoles.length, user.mustChangePassword], [0, 1, true]);
+  await assert.rejects(grantRole(deps, sec, { userId: user.id, role: 'sectionHead', unitId: kjj.id }), { status: 400, field: 'sectionId' });
   const otherSection = (await listSections(deps.db, cgj.id))[0];
-  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: otherSection.id }),
+  await assert.rejects(grantRole(deps, sec, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: otherSection.id }),
     { status: 400, field: 'sectionId', message: /不属于区科技局/ });
-  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'inspector', unitId: kjj.id }), { status: 400, field: 'unitId' });
+  await assert.rejects(grantRole(deps, sec, { userId: user.id, role: 'inspector', unitId: kjj.id }), { status: 400, field: 'unitId' });
 
   const section = (await listSections(deps.db, kjj.id))[1];
-  const grant = await grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: section.id });
-  await assert.rejects(grantRole(deps, admin, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: section.id }), { status: 409, code: 'DUPLICATE_ROLE' });
-  assert.deepEqual((await usersHoldingRole(deps.db, 'sectionHead', kjj.id, section.id)).map((u) => u.username), ['kjj.wang']);
-  const granted = (await listLedger(deps.db, { action: 'org.role_grant' })).at(-1)!;
-  assert.equal(granted.subject, `user:${user.id}`);
-  assert.equal(JSON.parse(granted.payload).role, 'sectionHead');
-  assert.equal(granted.actor_id, admin.id);
+  const asked = await grantRole(deps, sec, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: section.id });
+  assert.equal(asked.status, 'pending');
+  await assert.rejects(grantRole(deps, sec, { userId: user.id, role: 'sectionHead', unitId: kjj.id, sectionId: section.id }),
+    { status: 409, code: 'DUPLICATE_REQUEST' });
+  assert.deepEqual(await usersHoldingRole(deps.db, 'sectionHead', kjj.id, section.id), [], '待确认的角色不生效');
+  const request = (await listLedger(deps.db, { action: 'org.role_request' })).at(-1)!;
+  assert.equal(JSON.parse(request.payload).role, 'sectionHead');
+  assert.equal(request.actor_id, sec.id);
 
-  await revokeRole(deps, admin, { userId: user.id, roleId: grant.id });
+  assert.ok(asked.status === 'pending');
+  await decideRoleRequest(deps, kjjPrincipal, { requestId: asked.request.id, confirm: true });
+  assert.deepEqual((await usersHoldingRole(deps.db, 'sectionHead', kjj.id, section.id)).map((u) => u.username), ['kjj.wang']);
+  const confirmed = (await listLedger(deps.db, { action: 'org.role_confirm' })).at(-1)!;
+  assert.equal(confirmed.actor_id, kjjPrincipal.id);
+  await assert.rejects(decideRoleRequest(deps, kjjPrincipal, { requestId: asked.request.id, confirm: true }), { status: 409 });
+
+  const grant = (await listUsers(deps.db)).find((u) => u.id === user.id)!.roles.find((r) => r.role === 'sectionHead')!;
+  await revokeRole(deps, sec, { userId: user.id, roleId: grant.id });
   assert.deepEqual(await usersHoldingRole(deps.db, 'sectionHead', kjj.id, section.id), []);
   const revoked = (await listLedger(deps.db, { action: 'org.role_revoke' })).at(-1)!;
   assert.equal(JSON.parse(revoked.payload).roleId, grant.id);
-  await assert.rejects(revokeRole(deps, admin, { userId: user.id, roleId: grant.id }), { status: 404 });
+  await assert.rejects(revokeRole(deps, sec, { userId: user.id, roleId: grant.id }), { status: 404 });
 });
 
-test('不能撤销最后一名管理员', async () => {
-  const adminRole = (await listUsers(deps.db)).find((u) => u.id === admin.id)!.roles.find((r) => r.role === 'admin')!;
-  await assert.rejects(revokeRole(deps, admin, { userId: admin.id, roleId: adminRole.id }), { status: 409, code: 'LAST_ADMIN' });
+test('值班等非审核角色由安全管理员授予即生效，写 org.role_grant', async () => {
+  const kjj = await unitNamed('区科技局');
+  const user = await createUser(deps, sec, { username: 'kjj.zhao', displayName: '赵演示', unitId: kjj.id, password: 'Abcdefg123' });
+  const grant = await grantRole(deps, sec, { userId: user.id, role: 'dutyOfficer', unitId: kjj.id });
+  assert.equal(grant.status, 'active');
+  assert.ok((await usersHoldingRole(deps.db, 'dutyOfficer', kjj.id)).some((u) => u.id === user.id));
+  assert.equal((await listLedger(deps.db, { action: 'org.role_grant' })).at(-1)!.actor_id, sec.id);
+});
+
+test('不能撤销最后一名安全管理员', async () => {
+  const role = (await listUsers(deps.db)).find((u) => u.id === sec.id)!.roles.find((r) => r.role === 'securityAdmin')!;
+  await assert.rejects(revokeRole(deps, sec, { userId: sec.id, roleId: role.id }), { status: 409, code: 'LAST_SECURITY_ADMIN' });
 });
 
 test('读取：按 id 取用户摘要；全区性角色在任何单位都能找到', async () => {

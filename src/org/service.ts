@@ -17,8 +17,9 @@ import * as users from './user-store.ts';
 
 export type { By } from './acting.ts';
 export {
-  createUser, grantRole, listUsers, revokeRole, setPassword,
+  createUser, grantRole, listUsers, resetPassword, revokeRole, type RoleGrant, setPassword,
 } from './user-service.ts';
+export { decideRoleRequest, listRoleRequests, type RoleRequestView } from './role-requests.ts';
 
 export const getUnit = (db: Executor, id: string): Promise<Unit | null> => store.getUnit(db, id);
 export const listUnits = (db: Executor): Promise<Unit[]> => store.listUnits(db);

@@ -45,6 +45,7 @@ export interface NewUser {
   unitId: string;
   passwordHash: string;
   email?: string | null;
+  mustChangePassword?: boolean; // an administrator chose the password: one-time
 }
 
 export async function insertUsers(db: Executor, users: NewUser[], at: Date): Promise<void> {
@@ -52,6 +53,7 @@ export async function insertUsers(db: Executor, users: NewUser[], at: Date): Pro
   await db.insertInto('users').values(users.map((u, i) => ({
     id: u.id, username: u.username, display_name: u.name, unit_id: u.unitId, password_hash: u.passwordHash,
     disabled: 0, failed_logins: 0, locked_until: null, created_at: stampOf(at, i), email: u.email ?? null,
+    must_change_password: u.mustChangePassword ? 1 : 0,
   }))).execute();
 }
 
@@ -63,9 +65,13 @@ export async function getUserEmails(db: Executor, ids: readonly string[]): Promi
   return rows.filter((r) => r.email).map((r) => ({ id: r.id, email: r.email! }));
 }
 
-/** A new password also lifts a lockout: the admin's reset is how a locked-out person gets back in. */
-export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+/**
+ * A new password also lifts a lockout: the 安全管理员's reset is how a locked-out person gets back in. `oneTime`:
+ * an administrator chose it, so the person must change it at the next login (never a working password it knows).
+ */
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string, oneTime = false): Promise<void> {
+  await db.updateTable('users')
+    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, must_change_password: oneTime ? 1 : 0 })
     .where('id', '=', userId).execute();
 }
 

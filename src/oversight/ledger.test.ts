@@ -23,7 +23,7 @@ before(async () => {
   await login(demo.deps, { username: 'kjj.staff', password: DEMO_PASSWORD });
   await login(demo.deps, { username: 'fgw.staff', password: DEMO_PASSWORD });
   demo.deps.clock.advance(24 * 3600_000); // the screen is used on 2026-03-04: these logins are outside the day above
-  for (const who of ['kjj.leader', 'kjj.section', 'kjj.staff', 'fgw.leader', 'inspector', 'egov', 'admin']) sessions[who] = await demo.loginAs(who);
+  for (const who of ['kjj.leader', 'kjj.section', 'kjj.staff', 'fgw.leader', 'inspector', 'egov', 'auditor']) sessions[who] = await demo.loginAs(who);
 });
 after(() => demo.close());
 
@@ -61,11 +61,11 @@ test('筛选：日期（北京时间，含首尾）、操作（代码或模块�
 });
 
 test('分页：nextCursor 接着上一页，不重不漏', async () => {
-  const all = (await get('admin', '/api/ledger?limit=200')).json().entries as Entry[];
+  const all = (await get('auditor', '/api/ledger?limit=200')).json().entries as Entry[];
   const seen: number[] = [];
   let url = '/api/ledger?limit=3';
   for (;;) {
-    const page = (await get('admin', url)).json() as { entries: Entry[]; nextCursor: string | null };
+    const page = (await get('auditor', url)).json() as { entries: Entry[]; nextCursor: string | null };
     seen.push(...page.entries.map((e) => e.seq));
     if (!page.nextCursor) break;
     url = `/api/ledger?limit=3&cursor=${page.nextCursor}`;
@@ -118,7 +118,7 @@ test('校验哈希链：督查和管理员可以，结果与命令行相同；�
   assert.ok(ok.json().checked > 5);
   assert.equal((await get('egov', '/api/ledger/verify')).statusCode, 403);
   await demo.deps.db.updateTable('ledger').set({ actor_name: '改过的名字' }).where('seq', '=', 2).execute();
-  const bad = (await get('admin', '/api/ledger/verify')).json();
+  const bad = (await get('auditor', '/api/ledger/verify')).json();
   assert.equal(bad.ok, false);
   assert.equal(bad.problem.seq, 2);
 });

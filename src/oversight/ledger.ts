@@ -1,7 +1,7 @@
 // 台账 screen: browsing the ledger page by page (newest first), exporting one unit's ledger as a file, and checking
 // the Merkle tree against every signed checkpoint. Who sees which unit's ledger is src/org/policy/oversight.ts.
 import type { Deps } from '../app/deps.ts';
-import { type Actor, ROLE_NAME, type Role } from '../org/model.ts';
+import { type Actor, LEGACY_ROLE_NAME, ROLE_NAME, type Role } from '../org/model.ts';
 import { canVerifyLedger, canViewLedger, ledgerScope } from '../org/policy/oversight.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
@@ -79,7 +79,7 @@ function toView(r: LedgerRow, unitNames: Map<string, string>): LedgerEntryView {
   }
   return {
     seq: r.seq, at: r.at, actor: r.actor_id === SYSTEM_ACTOR.id ? null : { id: r.actor_id, name: r.actor_name },
-    role: r.role, roleName: ROLE_NAME[r.role as Role] ?? r.role, unitId: r.unit_id,
+    role: r.role, roleName: ROLE_NAME[r.role as Role] ?? LEGACY_ROLE_NAME[r.role] ?? r.role, unitId: r.unit_id,
     unitName: r.unit_id ? (unitNames.get(r.unit_id) ?? r.unit_id) : DISTRICT_UNIT_NAME,
     action: r.action, actionLabel: actionName(r.action), subject: r.subject, payload,
   };

@@ -16,7 +16,7 @@ export function roleOf(actor: By, unitId: string): string {
   if (!actor) return '';
   const held = WATCH_ROLES.find((r) => holdsRole(actor, r, unitId));
   if (held) return held;
-  return (['egovCenter', 'admin', 'inspector'] as const).find((r) => holdsDistrictRole(actor, r)) ?? actor.roles[0]?.role ?? '';
+  return (['egovCenter', 'sysAdmin', 'inspector', 'auditAdmin'] as const).find((r) => holdsDistrictRole(actor, r)) ?? actor.roles[0]?.role ?? '';
 }
 
 export async function record(tx: Executor, by: By, unitId: string, action: string, subject: string, payload: Record<string, unknown>, now: Date): Promise<void> {

@@ -32,7 +32,7 @@ const PEOPLE: [string, string, 'unit' | 'office' | 'archive', Role[]][] = [
   ['feng', '冯值班', 'office', ['dutyOfficer']],
   ['chu', '褚带班', 'office', ['dutyLeader']],
   ['egov', '陈中心', 'office', ['egovCenter']],
-  ['admin', '韩管理', 'office', ['admin']],
+  ['admin', '韩管理', 'office', ['sysAdmin']],
   ['dang', '党档案', 'archive', ['dutyOfficer']],
 ];
 

@@ -39,7 +39,8 @@ export async function buildDutyMatrix(deps: Deps): Promise<DutyMatrix> {
     const row = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
     return (await loadActor(deps.db, row.id))!;
   };
-  const admin = await actor('admin');
+  const admin = await actor('sysadmin'); // 系统管理员
+  let matrixTemplate: string | undefined;
   const unitId = (await deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()).id;
   await createUser(deps, 'system', { username: 'kjj.duty2', displayName: '值班二', unitId, password: 'Matrix2026pw', roles: ['dutyLeader'] });
   const idOf = async (username: string) => (await actor(username)).id;
@@ -95,8 +96,9 @@ export async function buildDutyMatrix(deps: Deps): Promise<DutyMatrix> {
       const { rosterId } = await m.draftShift();
       return { rosterId, file: (await exportRoster(deps, admin, rosterId)).buffer };
     },
-    template: async () => (await saveTemplate(deps, admin, { unitId }, { name: `矩阵班次${++templates}`, start: '12:00', end: '13:00',
-      dayKinds: ['working'], active: false })).id,
+    // One inactive template serves every actor's edit: a unit keeps at most 20 (src/duty/setup.ts).
+    template: async () => (matrixTemplate ??= (await saveTemplate(deps, admin, { unitId }, { name: `矩阵班次${++templates}`,
+      start: '12:00', end: '13:00', dayKinds: ['working'], active: false })).id),
     specialDay: async () => (await markSpecialDay(deps, admin, { unitId, day: '2026-11-11', kind: 'majorEvent', name: '矩阵测试活动' })).id,
     unavailability: async () => (await addUnavailability(deps, admin, { unitId, userId: kjjDuty, from: '2026-11-20', to: '2026-11-21', reason: '年休假' })).id,
     async futureShift() {

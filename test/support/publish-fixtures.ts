@@ -63,7 +63,7 @@ export async function buildPublishOrg(deps: Deps, opts: { authorMayLevel1?: bool
     ['zhou', '周局长', unit.id, ['principal']],
     ['multi', '多岗人', unit.id, ['staff', { role: 'sectionHead', sectionId: s1.id }, 'leader']],
     ['wu', '吴分管', other.id, ['leader']],
-    ['admin', '管理员', office.id, ['admin']],
+    ['admin', '管理员', office.id, ['sysAdmin']],
     ['ducha', '督查员', office.id, ['inspector']],
     ['duty', '值班员', unit.id, ['dutyOfficer']],
     ['bao', '鲍保密', unit.id, ['secrecy']],

@@ -26,7 +26,7 @@ export async function buildWatchMatrix(deps: Deps): Promise<WatchMatrix> {
     const row = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
     return (await loadActor(deps.db, row.id))!;
   };
-  const admin = await actor('admin');
+  const admin = await actor('sysadmin'); // 系统管理员
   const unitId = (await deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()).id;
   let n = 0;
   const site = async () => (await addSite(deps, admin, { unitId, name: `矩阵网站${++n}`, url: `https://m${n}.kjj.example.gov.cn/`, kind: 'subsite' })).id;

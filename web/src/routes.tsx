@@ -1,4 +1,5 @@
-// The screens by path. Everything but 登录 needs a session; without one the login screen shows in place.
+// The screens by path. Everything but 登录 needs a session; without one the login screen shows in place. A session
+// opened with a one-time password shows only 修改密码 until the password is changed.
 import { Result, Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminPage } from './admin/AdminPage.tsx';
@@ -14,6 +15,7 @@ import { EditorPage } from './pages/EditorPage.tsx';
 import { ItemPage } from './pages/ItemPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
 import { SignoffPage } from './pages/SignoffPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 import { useSession } from './session.tsx';
@@ -24,10 +26,11 @@ import { SettingsPage } from './watch/SettingsPage.tsx';
 import { SitePage } from './watch/SitePage.tsx';
 
 export function AppRoutes() {
-  const { user, labels, loading } = useSession();
+  const { user, labels, loading, mustChangePassword } = useSession();
   if (loading) return <div style={{ padding: 120, textAlign: 'center' }}><Spin size="large" tip="正在加载…"><div /></Spin></div>;
   if (!labels) return <Result status="error" title="无法连接服务器" subTitle="请检查网络或联系管理员后刷新页面" />;
   if (!user) return <LoginPage />;
+  if (mustChangePassword) return <PasswordPage forced />;
   return (
     <Routes>
       <Route element={<AppLayout />}>
@@ -37,6 +40,7 @@ export function AppRoutes() {
         <Route path="items/:id/edit" element={<EditorPage />} />
         <Route path="items/:id/signoff" element={<SignoffPage />} />
         <Route path="ledger" element={<LedgerPage />} />
+        <Route path="password" element={<PasswordPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="duty" element={<Navigate to="/duty/now" replace />} />
         <Route path="duty/now" element={<NowPage />} />

@@ -7,7 +7,9 @@ interface SessionState {
   user: SessionUser | null;
   labels: Labels | null;
   loading: boolean;
+  mustChangePassword: boolean;
   signIn(username: string, password: string): Promise<void>;
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
   signOut(): Promise<void>;
   has(role: string, unitId?: string): boolean;
 }
@@ -18,10 +20,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [labels, setLabels] = useState<Labels | null>(null);
   const [loading, setLoading] = useState(true);
+  const [mustChangePassword, setMustChangePassword] = useState(false);
 
   const accept = (s: Session) => {
     setCsrfToken(s.csrfToken);
     setUser(s.user);
+    setMustChangePassword(s.mustChangePassword);
   };
 
   useEffect(() => {
@@ -34,15 +38,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (username: string, password: string) => {
     accept(await post<Session>('/api/auth/login', { username, password }));
   }, []);
+  const changePassword = useCallback(async (oldPassword: string, newPassword: string) => {
+    await post('/api/auth/password', { oldPassword, newPassword });
+    accept(await get<Session>('/api/auth/me'));
+  }, []);
   const signOut = useCallback(async () => {
     await post('/api/auth/logout').catch(() => {});
     setCsrfToken('');
     setUser(null);
+    setMustChangePassword(false);
   }, []);
   const has = useCallback((role: string, unitId?: string) =>
     !!user?.roles.some((r) => r.role === role && (!unitId || r.unitId === unitId)), [user]);
 
-  return <SessionContext.Provider value={{ user, labels, loading, signIn, signOut, has }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user, labels, loading, mustChangePassword, signIn, changePassword, signOut, has }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

@@ -1,7 +1,11 @@
 // The API's shapes as the UI uses them (the server's zod schemas are the source; see /api/openapi.json).
 export interface RoleHeld { role: string; unitId: string; sectionId: string | null }
-export interface SessionUser { id: string; username: string; name: string; unitId: string; roles: RoleHeld[]; abilities: { manageOrg: boolean } }
-export interface Session { user: SessionUser; csrfToken: string }
+export interface SessionUser {
+  id: string; username: string; name: string; unitId: string; roles: RoleHeld[];
+  abilities: { manageOrg: boolean; manageAccounts: boolean; listUsers: boolean };
+}
+/** mustChangePassword: signed in with a one-time password an administrator set; only 修改密码 works until changed. */
+export interface Session { user: SessionUser; csrfToken: string; mustChangePassword: boolean }
 
 export interface Unit { id: string; name: string; fullName: string; kind: string; docCode: string | null; authorMayLevel1: boolean; districtWide: boolean }
 export interface Section { id: string; unitId: string; name: string }

@@ -1,10 +1,10 @@
 // Who may change the working-day calendar (工作日历). Every deadline of 保密审查 and 依申请公开 is counted on it, so
-// only the admin imports a year's schedule (ARCHITECTURE: 管理员 manages the calendar). Reading it: anyone logged in.
+// only the 系统管理员 imports a year's schedule (configuration, 三员分立). Reading it: anyone logged in.
 import { type Actor, holdsDistrictRole, holdsRole, type Role } from '../model.ts';
 import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 export function canManageCalendar(actor: Actor): Verdict {
-  return holdsDistrictRole(actor, 'admin') ? ALLOW : deny('NOT_ADMIN', '需要管理员身份才能导入节假日安排');
+  return holdsDistrictRole(actor, 'sysAdmin') ? ALLOW : deny('NOT_SYS_ADMIN', '需要系统管理员身份才能导入节假日安排');
 }
 
 // DOMAIN.md §5: from 1 November the administrators — and the 区政府办公室, which sees that the district's clocks run —

@@ -1,8 +1,8 @@
 // Who may do what in 读网值班 (src/duty). Pure: actor and facts in, a Verdict with a zh-CN reason out.
 //
 // Decisions (DOMAIN §4; 65号 is silent on who keeps the roster): a unit's roster — templates, settings, special days,
-// rotation, edits, publishing, import — is kept by its 带班领导 and its leadership (分管领导, 主要领导), and by the admin.
-// The unit's people and the district-wide roles (督查, 区电子政务中心, 管理员) read it: the e-gov center must reach
+// rotation, edits, publishing, import — is kept by its 带班领导 and its leadership (分管领导, 主要领导), and by the 系统管理员.
+// The unit's people and the district-wide roles (督查, 区电子政务中心, 系统管理员, 审计管理员) read it: the e-gov center must reach
 // the officer on shift of every unit. 读网记录 and 上级通知登记 are the duty officer's and duty leader's records.
 // Swaps and 离岗 are approved by a 带班领导 of the unit other than the person leaving (§4.6). Emergencies: a unit's
 // leadership for the unit; the district office's leadership or the e-gov center for the whole district.
@@ -23,8 +23,8 @@ export function canViewDuty(actor: Actor, unitId: string): Verdict {
 export const dutyScope = (actor: Actor): string[] | 'all' => visibleUnitIds(actor);
 
 export function canManageRoster(actor: Actor, unitId: string): Verdict {
-  if (holdsDistrictRole(actor, 'admin') || holdsAny(actor, ROSTER_ROLES, unitId)) return ALLOW;
-  return deny('NOT_ROSTER_KEEPER', '只有本单位带班领导、分管领导、主要领导或管理员可以安排值班');
+  if (holdsDistrictRole(actor, 'sysAdmin') || holdsAny(actor, ROSTER_ROLES, unitId)) return ALLOW;
+  return deny('NOT_ROSTER_KEEPER', '只有本单位带班领导、分管领导、主要领导或系统管理员可以安排值班');
 }
 
 /** 读网记录 and 上级通知登记. */
@@ -53,7 +53,7 @@ export function canDecideChange(actor: Actor, change: { unitId: string; leavingI
 
 /** unitId null: the whole district; `districtUnitIds` are the 区政府办公室-level units. */
 export function canDeclareEmergency(actor: Actor, unitId: string | null, districtUnitIds: readonly string[]): Verdict {
-  if (holdsDistrictRole(actor, 'admin') || holdsDistrictRole(actor, 'egovCenter')) return ALLOW;
+  if (holdsDistrictRole(actor, 'sysAdmin') || holdsDistrictRole(actor, 'egovCenter')) return ALLOW;
   if (unitId === null) {
     if (districtUnitIds.some((u) => holdsAny(actor, ROSTER_ROLES, u))) return ALLOW;
     return deny('NOT_DISTRICT', '全区突发事件由区政府办公室带班领导、分管领导、主要领导或区电子政务中心启动');
@@ -64,8 +64,8 @@ export function canDeclareEmergency(actor: Actor, unitId: string | null, distric
 /** 重大活动 / 重要节点: a unit's own, or the whole district's (unitId null). */
 export function canMarkSpecialDay(actor: Actor, unitId: string | null, districtUnitIds: readonly string[]): Verdict {
   if (unitId !== null) return canManageRoster(actor, unitId);
-  if (holdsDistrictRole(actor, 'admin') || districtUnitIds.some((u) => holdsAny(actor, ROSTER_ROLES, u))) return ALLOW;
-  return deny('NOT_DISTRICT', '全区的重大活动、重要节点由区政府办公室带班领导、分管领导、主要领导或管理员标记');
+  if (holdsDistrictRole(actor, 'sysAdmin') || districtUnitIds.some((u) => holdsAny(actor, ROSTER_ROLES, u))) return ALLOW;
+  return deny('NOT_DISTRICT', '全区的重大活动、重要节点由区政府办公室带班领导、分管领导、主要领导或系统管理员标记');
 }
 
 /** A person's duty phone and unavailability: the person, or a roster keeper of a unit they take duty in. */

@@ -3,19 +3,22 @@
 // Decision (DOMAIN §2.6–2.7, 65号 三审三校制度 谁主办、谁发布、谁审核、谁负责): a unit's ledger is its leadership's
 // record — the 分管领导, the 主要领导 and the 科室负责人 who answer for what the unit published read their own
 // unit's ledger. The district government office's 督查 inspects every unit's ledger regularly and at random, the
-// e-gov center answers for the district's sites, and the admin runs the platform: these three see all units and the
-// district-wide entries (unit ''). 工作人员 and the other unit roles do not: the ledger records colleagues' logins,
-// failed logins and role changes, which are personal data. Checking the hash chain is an audit act: 督查 and admin.
+// e-gov center answers for the district's sites, and the 审计管理员 audits the platform (三员分立): these three see all
+// units and the district-wide entries (unit ''). The 系统管理员 and 安全管理员 do not read the record of their own acts.
+// 工作人员 and the other unit roles do not: the ledger records colleagues' logins, failed logins and role changes,
+// which are personal data. Checking the hash chain is an audit act: 督查 and 审计管理员.
 import { type Actor, holdsDistrictRole, type Role } from '../model.ts';
-import { ALLOW, deny, type Verdict, visibleUnitIds } from './verdict.ts';
+import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 export const LEDGER_ROLES: readonly Role[] = ['leader', 'principal', 'sectionHead'];
 
-const NO_LEDGER = deny('NO_LEDGER_ROLE', '只有本单位分管领导、主要领导、科室负责人，或督查、区电子政务中心、管理员可以查看登记台账');
+export const LEDGER_AUDITORS: readonly Role[] = ['inspector', 'egovCenter', 'auditAdmin'];
+
+const NO_LEDGER = deny('NO_LEDGER_ROLE', '只有本单位分管领导、主要领导、科室负责人，或督查、区电子政务中心、审计管理员可以查看登记台账');
 
 /** The units whose ledger the actor reads: 'all' (with district-wide entries) or the units they lead. */
 export function ledgerScope(actor: Actor): string[] | 'all' | Verdict {
-  if (visibleUnitIds(actor) === 'all') return 'all';
+  if (LEDGER_AUDITORS.some((r) => holdsDistrictRole(actor, r))) return 'all';
   const units = [...new Set(actor.roles.filter((r) => LEDGER_ROLES.includes(r.role)).map((r) => r.unitId))];
   return units.length ? units : NO_LEDGER;
 }
@@ -30,8 +33,8 @@ export function canViewLedger(actor: Actor, unitId: string): Verdict {
 
 /** Recomputing the whole hash chain (`gongkai ledger verify` over HTTP). */
 export function canVerifyLedger(actor: Actor): Verdict {
-  if (holdsDistrictRole(actor, 'inspector') || holdsDistrictRole(actor, 'admin')) return ALLOW;
-  return deny('NOT_AUDITOR', '只有督查或管理员可以校验登记台账的完整性');
+  if (holdsDistrictRole(actor, 'inspector') || holdsDistrictRole(actor, 'auditAdmin')) return ALLOW;
+  return deny('NOT_AUDITOR', '只有督查或审计管理员可以校验登记台账的完整性');
 }
 
 /**

@@ -75,7 +75,7 @@ test('abilities 与服务端的判断一致', () => {
 });
 
 test('待审队列：每个角色打开一个队列，二审按科室，重复授权不重复', () => {
-  const many = person('many', ['staff', 'u1'], ['staff', 'u1', 's1'], ['sectionHead', 'u1', 's1'], ['leader', 'u2'], ['admin', 'u0']);
+  const many = person('many', ['staff', 'u1'], ['staff', 'u1', 's1'], ['sectionHead', 'u1', 's1'], ['leader', 'u2'], ['sysAdmin', 'u0']);
   assert.deepEqual(reviewScopes(many), [
     { level: 1, unitId: 'u1', sectionId: null },
     { level: 2, unitId: 'u1', sectionId: 's1' },

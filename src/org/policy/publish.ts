@@ -50,8 +50,8 @@ export function canReview(actor: Actor, item: ItemView, level: Level): Verdict {
 }
 
 /**
- * The author, reviewers of the hosting unit, district-wide supervisors (督查, 电子政务中心, 管理员), and the leaders
- * of co-issuing units, who must read what they consent to (保密审查制度 第九条).
+ * The author, reviewers of the hosting unit, district-wide supervisors (督查, 电子政务中心, 系统管理员, 审计管理员), and
+ * the leaders of co-issuing units, who must read what they consent to (保密审查制度 第九条).
  */
 export function canView(actor: Actor, item: Pick<ItemView, 'unitId' | 'authorId'> & { coIssuerUnitIds?: readonly string[] }): Verdict {
   if (actor.id === item.authorId) return ALLOW;
@@ -116,7 +116,7 @@ export function canRecordLiveUrl(actor: Actor, item: Pick<ItemView, 'unitId' | '
 
 /** Running due publications by hand is an operator's action; the scheduler runs it as the system. */
 export function canRunPublishing(actor: Actor): Verdict {
-  return holdsDistrictRole(actor, 'admin') ? ALLOW : deny('NOT_ADMIN', '需要管理员身份');
+  return holdsDistrictRole(actor, 'sysAdmin') ? ALLOW : deny('NOT_SYS_ADMIN', '需要系统管理员身份');
 }
 
 export interface Abilities {

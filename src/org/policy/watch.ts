@@ -1,33 +1,33 @@
 // Who may do what in 读网值班 monitoring (src/watch). Pure: actor and facts in, a Verdict with a zh-CN reason out.
 //
 // Decisions (DOMAIN §4.4, ARCHITECTURE "users"): the district e-gov center (区电子政务中心) manages the sites and
-// monitors, with the admin; it receives website incidents and may handle any. A unit's duty officers (值班人员) and
+// monitors, with the 系统管理员; it receives website incidents and may handle any. A unit's duty officers (值班人员) and
 // duty leaders (带班领导) see and handle their own unit's incidents and enter the last-post date of its new-media
 // accounts; the duty leader also keeps the unit's notification settings (duty contacts, robot webhooks). The inspector
-// (督查) reads everything and changes nothing. Everyone else is refused with a reason.
+// (督查) and the 审计管理员 read everything and change nothing. Everyone else is refused with a reason.
 import { type Actor, holdsDistrictRole, holdsRole, type Role } from '../model.ts';
 import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 export const WATCH_ROLES: readonly Role[] = ['dutyOfficer', 'dutyLeader'];
 
-const isManager = (actor: Actor) => holdsDistrictRole(actor, 'admin') || holdsDistrictRole(actor, 'egovCenter');
+const isManager = (actor: Actor) => holdsDistrictRole(actor, 'sysAdmin') || holdsDistrictRole(actor, 'egovCenter');
 const onDutyIn = (actor: Actor, unitId: string) => WATCH_ROLES.some((r) => holdsRole(actor, r, unitId));
 
 /** Sites, columns, pages, accounts and thresholds of every unit. */
 export function canManageWatch(actor: Actor): Verdict {
-  return isManager(actor) ? ALLOW : deny('NOT_WATCH_MANAGER', '只有区电子政务中心或管理员可以管理监测网站、栏目和新媒体账号');
+  return isManager(actor) ? ALLOW : deny('NOT_WATCH_MANAGER', '只有区电子政务中心或系统管理员可以管理监测网站、栏目和新媒体账号');
 }
 
 /** Units whose monitoring the actor sees: 'all' for the district roles, else where they stand duty. */
 export function watchScope(actor: Actor): string[] | 'all' {
-  if (isManager(actor) || holdsDistrictRole(actor, 'inspector')) return 'all';
+  if (isManager(actor) || holdsDistrictRole(actor, 'inspector') || holdsDistrictRole(actor, 'auditAdmin')) return 'all';
   return [...new Set(actor.roles.filter((r) => WATCH_ROLES.includes(r.role)).map((r) => r.unitId))];
 }
 
 /** Lists and the overview: anyone with a scope; a person with no duty role is told why. */
 export function canUseWatch(actor: Actor): Verdict {
   const scope = watchScope(actor);
-  return scope === 'all' || scope.length > 0 ? ALLOW : deny('NOT_ON_DUTY_ROLE', '只有值班人员、带班领导、区电子政务中心、督查或管理员可以查看监测情况');
+  return scope === 'all' || scope.length > 0 ? ALLOW : deny('NOT_ON_DUTY_ROLE', '只有值班人员、带班领导、区电子政务中心、督查或系统管理员可以查看监测情况');
 }
 
 export function canViewWatch(actor: Actor, unitId: string): Verdict {
@@ -50,5 +50,5 @@ export function canReportLastPost(actor: Actor, account: { unitId: string }): Ve
 /** A unit's duty contacts, escalation time and robot webhooks. */
 export function canManageUnitWatch(actor: Actor, unitId: string): Verdict {
   if (isManager(actor) || holdsRole(actor, 'dutyLeader', unitId)) return ALLOW;
-  return deny('NOT_DUTY_LEADER', '只有本单位带班领导、区电子政务中心或管理员可以设置值班联系人和通知机器人');
+  return deny('NOT_DUTY_LEADER', '只有本单位带班领导、区电子政务中心或系统管理员可以设置值班联系人和通知机器人');
 }

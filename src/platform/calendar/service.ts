@@ -69,7 +69,7 @@ export async function getCalendarYear(db: Executor, year: number): Promise<Calen
 /** Who imports: a person (the route has checked canManageCalendar) or the system actor for the CLI. */
 export interface CalendarImporter {
   actor: LedgerActor;
-  role: string; // 'admin' for a person, '' for the system
+  role: string; // 'sysAdmin' for a person, '' for the system
 }
 
 export interface SavedYear {

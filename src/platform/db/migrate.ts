@@ -14,6 +14,7 @@ import * as m010 from './migrations/010_watch.ts';
 import * as m011 from './migrations/011_publication_url.ts';
 import * as m012 from './migrations/012_watch_page_hashes.ts';
 import * as m013 from './migrations/013_ledger_merkle.ts';
+import * as m014 from './migrations/014_admin_separation.ts';
 import * as m015 from './migrations/015_finding_dismissals.ts';
 import * as m016 from './migrations/016_provisional_deadlines.ts';
 import * as m017 from './migrations/017_login_throttle.ts';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_publication_url': m011,
   '012_watch_page_hashes': m012,
   '013_ledger_merkle': m013,
+  '014_admin_separation': m014,
   '015_finding_dismissals': m015,
   '016_provisional_deadlines': m016,
   '017_login_throttle': m017,

@@ -40,6 +40,7 @@ export interface UsersTable {
   locked_until: string | null;
   created_at: string;
   email: string | null; // added by 004_notify; read only through org's getUserEmails
+  must_change_password: Generated<number>; // 014: 1 after an administrator set the password (one-time)
 }
 
 export interface RoleAssignmentsTable {
@@ -49,6 +50,21 @@ export interface RoleAssignmentsTable {
   unit_id: string;
   section_id: string | null; // set for sectionHead
   created_at: string;
+}
+
+/** 014: a review or secrecy role requested by the 安全管理员, copied into role_assignments once confirmed. */
+export interface RoleRequestsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  unit_id: string;
+  section_id: string | null;
+  status: string; // pending | confirmed | refused
+  requested_by: string; // user id of the 安全管理员
+  requested_at: string;
+  decided_by: string | null; // user id of the confirming 主要领导
+  decided_at: string | null;
+  reason: string | null;
 }
 
 export interface SessionsTable {
@@ -181,6 +197,7 @@ export interface DB extends CalendarTables, NotifyTables, SecrecyTables, Challen
   sections: SectionsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
+  role_requests: RoleRequestsTable;
   sessions: SessionsTable;
   channels: ChannelsTable;
   columns: ColumnsTable;

@@ -1,16 +1,18 @@
-// 用户与角色: the accounts (optionally of one unit), adding one, granting a role and revoking one (with a confirm).
+// 用户与角色: the accounts (optionally of one unit), adding one, granting a role and revoking one (with a confirm),
+// resetting a password. The 安全管理员 acts here; the 审计管理员 reads. A password set here is one-time, and a review or
+// secrecy role granted here shows as 待确认 until the unit's 主要领导 confirms it (三员分立, issue 11).
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, get, post, query } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { useLabels } from '../session.tsx';
+import { useLabels, useSession } from '../session.tsx';
 import type { Section } from '../types.ts';
 import { useUnits } from '../units.ts';
 import { FormModal, useAction } from './FormModal.tsx';
 import { type RoleForm, RoleFields } from './RoleFields.tsx';
-import { type RoleAssignment, SECTION_ROLES, type UserAccount } from './types.ts';
+import { type RoleAssignment, type RoleRequest, SECTION_ROLES, type UserAccount } from './types.ts';
 import { UnitSelect } from './UnitSelect.tsx';
 
 interface UserForm { username: string; displayName: string; unitId: string; password: string; roles?: string[] }
@@ -27,7 +29,7 @@ const passwordRule = {
 
 /** Section names of the units the listed roles name (a 科室负责人's section, a 工作人员's). */
 async function loadSectionNames(users: UserAccount[]): Promise<Map<string, string>> {
-  const unitIds = [...new Set(users.flatMap((u) => u.roles.filter((r) => r.sectionId).map((r) => r.unitId)))];
+  const unitIds = [...new Set(users.flatMap((u) => [...u.roles, ...u.pendingRoles].filter((r) => r.sectionId).map((r) => r.unitId)))];
   const lists = await Promise.all(unitIds.map((id) => get<Section[]>(`/api/units/${id}/sections`)));
   return new Map(lists.flat().map((s) => [s.id, s.name]));
 }
@@ -39,14 +41,16 @@ async function loadUsers(unitId: string | undefined) {
 
 export function UsersTab() {
   const labels = useLabels();
+  const canManage = !!useSession().user?.abilities.manageAccounts;
   const { units, unitName } = useUnits();
   const [unitId, setUnitId] = useState<string | undefined>();
   const list = useLoad(() => loadUsers(unitId), [unitId]);
   const [adding, setAdding] = useState(false);
   const [granting, setGranting] = useState<UserAccount | null>(null);
+  const [resetting, setResetting] = useState<UserAccount | null>(null);
   const act = useAction();
 
-  const roleText = (u: UserAccount, r: RoleAssignment) => {
+  const roleText = (u: UserAccount, r: RoleAssignment | RoleRequest) => {
     const where = [r.unitId !== u.unitId ? unitName(r.unitId) : '', r.sectionId ? list.data?.sectionNames.get(r.sectionId) ?? '' : ''].filter(Boolean);
     return `${labels.role[r.role] ?? r.role}${where.length ? `（${where.join('·')}）` : ''}`;
   };
@@ -59,7 +63,7 @@ export function UsersTab() {
       <Space wrap>
         <label htmlFor="user-unit-filter">单位</label>
         <UnitSelect id="user-unit-filter" units={units} allowClear placeholder="全部单位" value={unitId} onChange={setUnitId} data-testid="user-unit-filter" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="user-add">新增用户</Button>
+        {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="user-add">新增用户</Button>}
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error} />}
       <Table<UserAccount> rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.users} data-testid="user-table"
@@ -69,23 +73,32 @@ export function UsersTab() {
           { title: '姓名', dataIndex: 'name', width: 100 },
           { title: '单位', dataIndex: 'unitId', width: 140, render: unitName },
           { title: '状态', key: 'state', width: 150, render: (_, u) => (u.disabled ? <Tag>已停用</Tag>
-            : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Tag color="orange">锁定至 {formatTime(u.lockedUntil)}</Tag> : <Tag color="green">正常</Tag>) },
+            : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Tag color="orange">锁定至 {formatTime(u.lockedUntil)}</Tag>
+              : u.mustChangePassword ? <Tag color="gold" data-testid="user-one-time">待本人修改初始密码</Tag> : <Tag color="green">正常</Tag>) },
           { title: '角色', key: 'roles', render: (_, u) => (
             <Space wrap size={[4, 4]}>
-              {u.roles.length === 0 && <span>—</span>}
+              {u.roles.length + u.pendingRoles.length === 0 && <span>—</span>}
               {u.roles.map((r) => (
                 <Tag key={r.id} data-testid="user-role">
                   {roleText(u, r)}
-                  <Popconfirm title={`撤销${u.name}的「${roleText(u, r)}」角色？`} okText="撤销" cancelText="取消" onConfirm={() => revoke(u, r)}>
+                  {canManage && <Popconfirm title={`撤销${u.name}的「${roleText(u, r)}」角色？`} okText="撤销" cancelText="取消" onConfirm={() => revoke(u, r)}>
                     <Button type="text" size="small" icon={<CloseOutlined />} aria-label={`撤销${roleText(u, r)}`} data-testid="role-revoke" />
-                  </Popconfirm>
+                  </Popconfirm>}
+                </Tag>
+              ))}
+              {u.pendingRoles.map((r) => (
+                <Tag key={r.id} color="orange" data-testid="user-role-pending" title="须经本单位主要领导确认后生效，生效前不授予任何权限">
+                  {roleText(u, r)}·待主要领导确认
                 </Tag>
               ))}
             </Space>
           ) },
-          { title: '操作', key: 'grant', width: 100, render: (_, u) => (
-            <Button type="link" onClick={() => setGranting(u)} aria-label={`为${u.name}授予角色`} data-testid="role-grant">授予角色</Button>
-          ) },
+          ...(canManage ? [{ title: '操作', key: 'grant', width: 110, render: (_: unknown, u: UserAccount) => (
+            <Space orientation="vertical" size={0}>
+              <Button type="link" onClick={() => setGranting(u)} aria-label={`为${u.name}授予角色`} data-testid="role-grant">授予角色</Button>
+              <Button type="link" onClick={() => setResetting(u)} aria-label={`重置${u.name}的密码`} data-testid="password-reset">重置密码</Button>
+            </Space>
+          ) }] : []),
         ]} />
       <FormModal<UserForm> title="新增用户" open={adding} onClose={() => setAdding(false)} testId="user-form" done="已新增用户"
         initialValues={{ unitId, roles: ['staff'] }}
@@ -102,18 +115,25 @@ export function UsersTab() {
         <Form.Item name="unitId" label="所在单位" rules={[{ required: true, message: '请选择单位' }]}>
           <UnitSelect units={units} data-testid="user-unit" />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请填写初始密码' }, passwordRule]}>
+        <Form.Item name="password" label="初始密码" extra="一次性密码：本人首次登录后须改为只有自己知道的密码" rules={[{ required: true, message: '请填写初始密码' }, passwordRule]}>
           <Input.Password autoComplete="new-password" data-testid="user-password" />
         </Form.Item>
-        <Form.Item name="roles" label="本单位角色" extra="科室负责人须指定科室，请在新增后用「授予角色」授予">
+        <Form.Item name="roles" label="本单位角色" extra="工作人员、分管领导、主要领导、保密工作机构须经本单位主要领导确认后生效；科室负责人须指定科室，请在新增后用「授予角色」授予">
           <Select mode="multiple" data-testid="user-roles"
             options={Object.entries(labels.role).filter(([r]) => r !== 'sectionHead').map(([value, label]) => ({ value, label }))} />
         </Form.Item>
       </FormModal>
       <FormModal<RoleForm> title={`授予角色：${granting?.name ?? ''}`} open={!!granting} onClose={() => setGranting(null)} testId="role-form"
-        done="已授予角色" initialValues={{ unitId: granting?.unitId }}
+        done="已提交：值班等角色即时生效，审核和保密角色待本单位主要领导确认" initialValues={{ unitId: granting?.unitId }}
         onSubmit={async (v) => { await post(`/api/users/${granting?.id}/roles`, { ...v, sectionId: SECTION_ROLES.includes(v.role) ? v.sectionId ?? null : null }); list.reload(); }}>
         <RoleFields units={units} />
+      </FormModal>
+      <FormModal<{ password: string }> title={`重置密码：${resetting?.name ?? ''}`} open={!!resetting} onClose={() => setResetting(null)}
+        testId="password-reset-form" done="已重置：该用户的登录已全部退出，下次登录须修改密码"
+        onSubmit={async (v) => { await post(`/api/users/${resetting?.id}/password`, v); list.reload(); }}>
+        <Form.Item name="password" label="一次性密码" extra="只能用于本人登录后修改密码，请当面或电话告知本人" rules={[{ required: true, message: '请填写密码' }, passwordRule]}>
+          <Input.Password autoComplete="new-password" data-testid="password-reset-value" />
+        </Form.Item>
       </FormModal>
     </Space>
   );

@@ -1,7 +1,17 @@
 // The admin screens' API shapes (src/org/dto.ts, src/org/dictionary-routes.ts, src/app/calendar-routes.ts).
 export interface RoleAssignment { id: string; userId: string; role: string; unitId: string; sectionId: string | null }
+/** A review or secrecy role the 安全管理员 asked for: in force only once the unit's 主要领导 confirms it. */
+export interface RoleRequest extends RoleAssignment {
+  status: 'pending' | 'confirmed' | 'refused'; requestedBy: string; requestedAt: string;
+  decidedBy: string | null; decidedAt: string | null; reason: string | null;
+}
+export interface RoleRequestView extends RoleRequest {
+  user: { id: string; username: string; name: string; unitId: string };
+  requestedByName: string; decidedByName: string | null; canDecide: boolean;
+}
 export interface UserAccount {
-  id: string; username: string; name: string; unitId: string; disabled: boolean; lockedUntil: string | null; roles: RoleAssignment[];
+  id: string; username: string; name: string; unitId: string; disabled: boolean; lockedUntil: string | null;
+  mustChangePassword: boolean; roles: RoleAssignment[]; pendingRoles: RoleRequest[];
 }
 
 export interface DictUnit { id: string; name: string; shortNames: string[] }
@@ -35,4 +45,4 @@ export interface CalendarYear {
 /** 科室负责人 heads one section; 工作人员 may be attached to one; other roles act for the whole unit (src/org/model.ts). */
 export const SECTION_ROLES = ['staff', 'sectionHead'];
 /** Roles granted only in a district-wide unit such as 区政府办公室. */
-export const DISTRICT_WIDE_ROLES = ['egovCenter', 'inspector', 'admin'];
+export const DISTRICT_WIDE_ROLES = ['egovCenter', 'inspector', 'sysAdmin', 'securityAdmin', 'auditAdmin'];

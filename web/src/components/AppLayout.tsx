@@ -5,18 +5,18 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../session.tsx';
 import { CalendarBanner } from './CalendarBanner.tsx';
 
-const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'admin'];
+const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'auditAdmin'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
-const DUTY_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'egovCenter', 'inspector', 'admin'];
-// 值班设置: kept by whom src/org/policy/duty.ts canManageRoster allows (its 带班领导 and leadership, the admin); the duty
+const DUTY_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'egovCenter', 'inspector', 'sysAdmin', 'auditAdmin'];
+// 值班设置: kept by whom src/org/policy/duty.ts canManageRoster allows (its 带班领导 and leadership, the 系统管理员); the duty
 // officers see it read-only and take out their own calendar subscription there.
-const DUTY_SETUP_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'admin'];
+const DUTY_SETUP_ROLES = ['dutyOfficer', 'dutyLeader', 'leader', 'principal', 'sysAdmin'];
 const DUTY_MENU: [string, string, string[]?][] = [
   ['/duty/now', '今日值班'], ['/duty/emergencies', '突发事件'], ['/duty/roster', '排班'], ['/duty/changes', '离岗申请'], ['/duty/handovers', '交接班'],
   ['/duty/notices', '通知登记'], ['/duty/setup', '值班设置', DUTY_SETUP_ROLES],
 ];
 // 读网监测: who src/org/policy/watch.ts lets see monitoring (duty people of a unit, and the district roles).
-const WATCH_ROLES = ['dutyOfficer', 'dutyLeader', 'egovCenter', 'inspector', 'admin'];
+const WATCH_ROLES = ['dutyOfficer', 'dutyLeader', 'egovCenter', 'inspector', 'sysAdmin', 'auditAdmin'];
 const WATCH_MENU: [string, string][] = [['/watch/overview', '监测总览'], ['/watch/incidents', '异常事件'], ['/watch/settings', '通知设置']];
 
 export function AppLayout() {
@@ -33,7 +33,7 @@ export function AppLayout() {
       children: dutyMenu.map(([key, label]) => ({ key, label: <Link to={key} data-testid={`menu-${key.slice(6)}`}>{label}</Link> })) }] : []),
     ...(user.roles.some((r) => WATCH_ROLES.includes(r.role)) ? [{ key: '/watch', icon: <AlertOutlined />, label: '读网监测',
       children: WATCH_MENU.map(([key, label]) => ({ key, label: <Link to={key} data-testid={`menu-watch-${key.slice(7)}`}>{label}</Link> })) }] : []),
-    ...(user.abilities.manageOrg ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin">管理</Link> }] : []),
+    ...(user.abilities.manageOrg || user.abilities.listUsers ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin">管理</Link> }] : []),
   ];
   const keys = [...items.map((i) => i.key), ...DUTY_MENU.map(([k]) => k), ...WATCH_MENU.map(([k]) => k)];
   const selected = keys.filter((k) => k === '/' ? pathname === '/' : pathname.startsWith(k));
@@ -47,6 +47,7 @@ export function AppLayout() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
           <Space size="large">
             <Typography.Text data-testid="current-user">{user.name}（{roles}）</Typography.Text>
+            <Link to="/password" data-testid="menu-password">修改密码</Link>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>退出</Button>
           </Space>
         </Layout.Header>

@@ -24,7 +24,7 @@ const MODULES: [string, string][] = [
   ['publish', '稿件审核与发布'], ['secrecy', '保密审查'], ['challenge', '质疑申请'], ['org', '单位、用户与角色'],
   ['auth', '登录与账号'], ['dictionary', '智能校对词典'], ['calendar', '节假日安排'], ['duty', '值班'],
 ];
-const DISTRICT_ROLES = ['egovCenter', 'inspector', 'admin'];
+const DISTRICT_ROLES = ['egovCenter', 'inspector', 'auditAdmin'];
 
 const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 const paramsOf = (f: Filters) => ({ unitId: f.unitId, from: day(f.range?.[0]), to: day(f.range?.[1]), action: f.action, actor: f.actor?.trim() });

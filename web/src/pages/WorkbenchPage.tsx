@@ -1,7 +1,9 @@
-// 工作台: my pending tasks (审核 and 保密审查) with counts and deadlines, overdue ones in red; the items I drafted.
+// 工作台: my pending tasks (审核 and 保密审查) with counts and deadlines, overdue ones in red; the items I drafted; for a
+// 主要领导, the 待确认的角色 the 安全管理员 asked for.
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get } from '../api.ts';
+import { RoleRequestsCard } from '../components/RoleRequestsCard.tsx';
 import { StageTag } from '../components/StageTag.tsx';
 import { formatDate, formatTime, todayInShanghai } from '../format.ts';
 import { useLoad } from '../hooks.ts';
@@ -44,6 +46,7 @@ export function WorkbenchPage() {
         <Col span={6}><Card><Statistic title="我起草的稿件" value={mine.data?.items.length ?? 0} loading={mine.loading} /></Card></Col>
         <Col span={6}><Card><Statistic title="其中被退回" value={(mine.data?.items ?? []).filter((i) => i.stage === 'returned').length} loading={mine.loading} /></Card></Col>
       </Row>
+      <RoleRequestsCard />
       <Card title="我的待办" data-testid="tasks">
         {tasks.error && <Alert type="error" showIcon title={tasks.error} />}
         <Table<Task> rowKey="itemId" size="middle" loading={tasks.loading} dataSource={tasks.data} pagination={{ pageSize: 10, hideOnSinglePage: true }}
