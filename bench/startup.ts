@@ -16,7 +16,10 @@ import path from 'node:path';
 import { createChecker } from '../src/checks/index.ts';
 import { machineLine, median } from './stats.ts';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
 const RUNS = arg('--runs', 15);
 const BIG_RUNS = 3;
 const SERVER_RUNS = 5;
@@ -83,7 +86,9 @@ function cpuMsOf(pid: number): number {
 /** Wall and CPU milliseconds from spawning `gongkai serve` to the first 200 from /api/health; then stops the server. */
 async function timeServer(dataDir: string): Promise<{ ms: number; cpuMs: number }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   const t0 = performance.now();
   const child = spawn(process.execPath, [bin, 'serve'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -143,7 +148,8 @@ const wall = (runs: Timing[]) => median(runs.map((r) => r.ms));
 const cpu = (runs: Timing[]) => median(runs.map((r) => r.cpuMs));
 const fmt = (runs: Timing[]) => {
   const ms = runs.map((r) => r.ms);
-  return `${wall(runs).toFixed(0)} ms（${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}），CPU ${cpu(runs).toFixed(0)} ms`;
+  const range = `${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`;
+  return `${wall(runs).toFixed(0)} ms（${range}），CPU ${cpu(runs).toFixed(0)} ms`;
 };
 const ratio = (runs: Timing[]) => wall(runs) / wall(nodeRuns);
 const cpuRatio = (runs: Timing[]) => (cpu(runs) / cpu(nodeRuns)).toFixed(1);
@@ -155,8 +161,8 @@ const cpuShare = cpu(engineRuns) / cpu(processRuns);
 console.log(`\n${machineLine()}；负载 ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 console.log('墙钟时间取中位数（括号内为最小–最大），CPU 为进程用户态加内核态时间的中位数');
 console.log(`node -e 0：${fmt(nodeRuns)}，${RUNS} 次`);
-console.log(`gongkai --help：${fmt(helpRuns)}；${ratio(helpRuns).toFixed(2)}× node（目标 ≤ 3×，${mark(ratio(helpRuns) <= 3)}），`
-  + `CPU ${cpuRatio(helpRuns)}×`);
+console.log(`gongkai --help：${fmt(helpRuns)}；${ratio(helpRuns).toFixed(2)}× node（目标 ≤ 3×，`
+  + `${mark(ratio(helpRuns) <= 3)}），CPU ${cpuRatio(helpRuns)}×`);
 console.log(`gongkai check 一行文件：${fmt(checkRuns)}；${ratio(checkRuns).toFixed(2)}× node（目标 ≤ 4×，`
   + `${mark(ratio(checkRuns) <= 4)}），CPU ${cpuRatio(checkRuns)}×`);
 console.log(`引擎（本进程，${bigMb.toFixed(1)} MB，${findings} 条）：${fmt(engineRuns)}；${engineRate.toFixed(1)} MB/s`);

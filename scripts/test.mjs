@@ -119,7 +119,9 @@ const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) 
 const spawnsCli = (f) => fs.readFileSync(path.join(root, f), 'utf8').includes('support/cli.ts');
 if (files.some(spawnsCli) || files.some(isBrowserTest)) {
   const web = files.some(isBrowserTest) ? [] : ['--no-web'];
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', ...web], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', ...web], {
+    cwd: root, stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(1);
 }
 

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-// `import x from '…'`, `import { a, type B } from '…'`, `import '…'`, `export … from '…'`; not `import type`, not import().
+// `import x from '…'`, `import { a, type B } from '…'`, `import '…'`, `export … from '…'`;
+// not `import type`, not import().
 const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\bfrom\s+)?['"]([^'"]+)['"]/gm;
 const ALLOWED = (spec: string) => spec === 'commander' || spec.startsWith('node:');
 

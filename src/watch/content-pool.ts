@@ -12,7 +12,8 @@ export interface ContentPool {
 }
 
 // Compiled (dist/), the worker is plain JavaScript; run as TypeScript, it starts through the .mjs that registers tsx.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './content-worker.mjs' : './content-worker.js', import.meta.url);
+const WORKER_FILE = import.meta.url.endsWith('.ts') ? './content-worker.mjs' : './content-worker.js';
+const WORKER = new URL(WORKER_FILE, import.meta.url);
 
 export function startContentPool(options: CheckOptions = {}): ContentPool {
   const waiting = new Map<number, { text: string; resolve: (r: TextReport) => void }>();

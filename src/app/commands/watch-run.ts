@@ -1,4 +1,5 @@
-// The run of `gongkai watch URL` (the command and its options are in watch.ts): the monitors, the report, the state file.
+// The run of `gongkai watch URL` (the command and its options are in watch.ts): the monitors, the report, the state
+// file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { systemClock } from '../../platform/clock.ts';

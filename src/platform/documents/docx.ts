@@ -14,8 +14,8 @@ const badDocx = (message: string) => new AppError(400, 'BAD_DOCX', message, 'fil
 
 export async function docxToHtml(buf: Buffer, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<{ html: string; warnings: string[] }> {
   await assertBoundedDocx(buf, limits);
+  const { default: mammoth } = await import('mammoth'); // loaded on the first .docx, not at the server's start
   try {
-    const { default: mammoth } = await import('mammoth'); // loaded on the first .docx, not at the server's start
     const result = await mammoth.convertToHtml({ buffer: buf });
     return { html: result.value, warnings: result.messages.map((m) => m.message) };
   } catch {
@@ -25,10 +25,10 @@ export async function docxToHtml(buf: Buffer, limits: DocxLimits = DEFAULT_DOCX_
 
 /** Streams every entry with a running byte count, so declared sizes in the zip header cannot lie to us. */
 export async function assertBoundedDocx(buf: Buffer, limits: DocxLimits): Promise<void> {
+  const { default: Zip } = await import('jszip');
   let zip: JSZip;
   try {
-    const { default: JSZip } = await import('jszip');
-    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
+    zip = await Zip.loadAsync(buf, { checkCRC32: false });
   } catch {
     throw badDocx('文件不是有效的 .docx（Word）文档');
   }
