@@ -48,12 +48,12 @@ const NOTICE_2027 = '国务院办公厅关于2027年部分节假日安排的通�
 
 test('11 月 1 日起次年安排未导入：系统管理员和区政府办公室领导、督查看到提醒，其他人不看到', async () => {
   demo.deps.clock.set('2026-10-31T04:00:00.000Z');
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const reminder = async (s: { cookies: Record<string, string> }) =>
     (await app.inject({ method: 'GET', url: '/api/calendar/reminder', cookies: s.cookies })).json();
   assert.deepEqual(await reminder(admin), { year: null, show: false });
   demo.deps.clock.set('2026-11-01T04:00:00.000Z');
-  for (const username of ['admin', 'ban.principal', 'ban.leader', 'inspector']) {
+  for (const username of ['sysadmin', 'ban.principal', 'ban.leader', 'inspector']) {
     assert.deepEqual(await reminder(await loginAs(username)), { year: 2027, show: true }, username);
   }
   for (const username of ['kjj.principal', 'kjj.staff', 'ban.staff', 'egov']) {
@@ -62,7 +62,7 @@ test('11 月 1 日起次年安排未导入：系统管理员和区政府办公�
 });
 
 test('预览通知原文：列出每个放假日和调休上班日，不保存；格式有误 400 指明行', async () => {
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const preview = await app.inject({ method: 'POST', url: '/api/calendar/import/preview', ...admin,
     payload: { format: 'notice', content: NOTICE_2027 } });
   assert.equal(preview.statusCode, 200, preview.body);
@@ -133,7 +133,7 @@ test('导入的校验错误：400，中文说明并指明字段', async () => {
 
 test('确认导入通知原文：保存并生效，提醒随之消失；再次导入为替换', async () => {
   demo.deps.clock.set('2026-12-07T04:00:00.000Z');
-  const admin = await loginAs('admin');
+  const admin = await loginAs('sysadmin');
   const csv = '日期,类型,名称\n2028-01-01,放假,元旦\n2028-01-02,放假,元旦\n2028-01-03,放假,元旦\n';
   const importOf = (payload: object) => app.inject({ method: 'POST', url: '/api/calendar/import', ...admin, payload });
   const res = await importOf({ format: 'csv', content: csv });
