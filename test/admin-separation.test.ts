@@ -93,7 +93,8 @@ test('安全管理员：给自己授角色被拒；自建账号不能自定密�
     'org.role_grant_denied',
   ]);
   const signIns = (await listLedger(demo.deps.db, { subject: `user:${ids['i.staff']}` })).map((e) => e.action);
-  assert.deepEqual(signIns, ['org.user_create', 'org.role_request', 'auth.login', 'auth.password_change', 'auth.login']);
+  assert.deepEqual(signIns, ['org.user_create', 'org.role_request', 'auth.login_failed', 'auth.login', 'auth.password_change',
+    'auth.login']);
 
   // The unit's 主要领导 sees the requests and decides: once confirmed, the role works; a refusal needs a reason.
   const principal = await login('kjj.principal');
