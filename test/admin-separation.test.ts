@@ -65,7 +65,8 @@ test('安全管理员：给自己授角色被拒；自建账号不能自定密�
     ids[username] = res.json().id;
   }
   // The administrator cannot sign in as the person: it never saw the password.
-  const guessed = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'i.staff', password: 'Chosen2026pw' } });
+  const guessed = await app.inject({ method: 'POST', url: '/api/auth/login',
+    payload: { username: 'i.staff', password: 'Chosen2026pw' } });
   assert.equal(guessed.statusCode, 401);
   // The person signs in with the mailed password: nothing but 修改密码 works.
   const staffOnce = await mailedPassword(demo.deps.db, 'i.staff@example.gov.cn');

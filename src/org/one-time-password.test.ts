@@ -1,5 +1,6 @@
 // 一次性密码 (issue 11, 三员分立): the 安全管理员 creates accounts and resets passwords but never learns a working
-// password. The server makes it and mails it; the person reads it from the mail (here: the outbox in the test database).
+// password. The server makes it and mails it; the person reads it from the mail (here: the outbox in the test
+// database).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -66,7 +67,8 @@ test('新建用户：响应和台账不含密码，密码只在发给本人的�
   const person = await sessionOf('kjj.otp', password);
   const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: person.cookies });
   assert.equal(me.json().mustChangePassword, true, '一次性密码只能用来改密码');
-  const changed = await call(person, 'POST', '/api/auth/password', { oldPassword: password, newPassword: 'Mine2026pw' });
+  const changed = await call(person, 'POST', '/api/auth/password',
+    { oldPassword: password, newPassword: 'Mine2026pw' });
   assert.equal(changed.statusCode, 200, changed.body);
 });
 
@@ -80,7 +82,8 @@ test('重置密码：发新密码至本人邮箱，旧密码失效，响应和�
   const second = await mailedPassword(deps.db, 'sun@example.gov.cn', [first]);
   assert.equal((await login('kjj.reset', first)).statusCode, 401);
   const entry = (await listLedger(deps.db, { action: 'org.password_set' })).at(-1)!;
-  assert.deepEqual(JSON.parse(entry.payload), { username: 'kjj.reset', oneTime: true, oneTimePasswordSentTo: 's***@example.gov.cn' });
+  assert.deepEqual(JSON.parse(entry.payload),
+    { username: 'kjj.reset', oneTime: true, oneTimePasswordSentTo: 's***@example.gov.cn' });
   assert.equal((await login('kjj.reset', second)).statusCode, 200);
 });
 
@@ -88,15 +91,16 @@ test('管理员给出密码：400 PASSWORD_NOT_ACCEPTED；缺邮箱：400；无�
   const sec = await secadmin();
   const kjj = await kjjId();
   const before = await orgEntries();
-  const chosen = await call(sec, 'POST', '/api/users',
-    { username: 'kjj.chosen', displayName: '周演示', unitId: kjj, email: 'zhou@example.gov.cn', password: 'Chosen2026pw' });
+  const chosen = await call(sec, 'POST', '/api/users', { username: 'kjj.chosen', displayName: '周演示', unitId: kjj,
+    email: 'zhou@example.gov.cn', password: 'Chosen2026pw' });
   assert.equal(chosen.statusCode, 400);
   assert.equal(chosen.json().code, 'PASSWORD_NOT_ACCEPTED');
   const noMail = await call(sec, 'POST', '/api/users', { username: 'kjj.nomail', displayName: '吴演示', unitId: kjj });
   assert.equal(noMail.statusCode, 400);
   assert.match(noMail.json().message, /电子邮箱/);
 
-  const legacy = await createUser(deps, 'system', { username: 'kjj.legacy', displayName: '郑演示', unitId: kjj, password: 'Legacy2026pw' });
+  const legacy = await createUser(deps, 'system',
+    { username: 'kjj.legacy', displayName: '郑演示', unitId: kjj, password: 'Legacy2026pw' });
   const noAddress = await call(sec, 'POST', `/api/users/${legacy.id}/password`, {});
   assert.equal(noAddress.statusCode, 422);
   assert.equal(noAddress.json().code, 'NO_EMAIL');

@@ -83,7 +83,8 @@ export async function createUser(deps: Deps, by: By, input: UserInput): Promise<
     const roles = all.filter((r) => !needsConfirmation(by, r.role));
     const asked = all.filter((r) => needsConfirmation(by, r.role)).map((r) => requestOf(r, by, now));
     const mustChangePassword = by !== 'system';
-    await users.insertUsers(tx, [{ id, username, name, unitId: input.unitId, passwordHash, mustChangePassword, email }], now);
+    const row = { id, username, name, unitId: input.unitId, passwordHash, mustChangePassword, email };
+    await users.insertUsers(tx, [row], now);
     await users.insertRoles(tx, roles, now);
     await requests.insertRoleRequests(tx, asked);
     const sentTo = mustChangePassword ? await mailPassword(tx, email!, username, name, password, now) : null;

@@ -14,6 +14,6 @@ export async function mailedPasswords(db: Executor, email: string): Promise<stri
 /** The one-time password mailed to `email`; fails unless exactly one was sent there (`known` ones left out). */
 export async function mailedPassword(db: Executor, email: string, known: readonly string[] = []): Promise<string> {
   const fresh = (await mailedPasswords(db, email)).filter((p) => !known.includes(p));
-  if (fresh.length !== 1) throw new Error(`expected one new one-time password mailed to ${email}, found ${fresh.length}`);
+  if (fresh.length !== 1) throw new Error(`expected one new one-time password to ${email}, found ${fresh.length}`);
   return fresh[0];
 }

@@ -101,7 +101,10 @@ export function UsersTab() {
         ]} />
       <FormModal<UserForm> title="新增用户" open={adding} onClose={() => setAdding(false)} testId="user-form" done="已新增用户"
         initialValues={{ unitId, roles: ['staff'] }}
-        onSubmit={async (v) => { sent(await post<OneTimeSent>('/api/users', { ...v, roles: (v.roles ?? []).map((role) => ({ role })) })); list.reload(); }}>
+        onSubmit={async (v) => {
+          sent(await post<OneTimeSent>('/api/users', { ...v, roles: (v.roles ?? []).map((role) => ({ role })) }));
+          list.reload();
+        }}>
         <Form.Item name="username" label="用户名（登录名）" rules={[
           { required: true, message: '请填写用户名' },
           { pattern: USERNAME_RE, message: '用户名须为 2–64 位小写字母、数字或 . _ -，以字母或数字开头' },
@@ -131,7 +134,10 @@ export function UsersTab() {
       </FormModal>
       <FormModal<object> title={`重置密码：${resetting?.name ?? ''}`} open={!!resetting} onClose={() => setResetting(null)}
         testId="password-reset-form" done="已重置：该用户的登录已全部退出，一次性密码已发至本人邮箱" submitText="重置并发送"
-        onSubmit={async () => { sent(await post<OneTimeSent>(`/api/users/${resetting?.id}/password`, {})); list.reload(); }}>
+        onSubmit={async () => {
+          sent(await post<OneTimeSent>(`/api/users/${resetting?.id}/password`, {}));
+          list.reload();
+        }}>
         <p>系统将生成一次性密码，只发送至{resetting?.name}登记的电子邮箱；该用户的登录将全部退出，下次登录须修改密码。</p>
       </FormModal>
     </Space>
