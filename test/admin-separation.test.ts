@@ -1,6 +1,7 @@
 // 三员分立 and the four-eyes rule on roles, played by insiders (issue 11): each administrator tries to get an item
 // published through accounts it creates or roles it grants. Nothing works until the unit's 主要领导 confirms, and
-// every step — the refused ones too — is in the ledger the 审计管理员 reads. Also the one-time password rule.
+// every step — the refused ones too — is in the ledger the 审计管理员 reads. Also the one-time password rule: the
+// server makes it and mails it to the person (read here from the outbox), so no administrator ever knows it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +9,7 @@ import { DEMO_PASSWORD } from '../src/org/demo.ts';
 import { loadActor, setPassword } from '../src/org/service.ts';
 import { listLedger } from '../src/platform/ledger/service.ts';
 import { openDemoApp, type DemoApp } from './support/demo-app.ts';
+import { mailedPassword } from './support/mailbox.ts';
 
 let demo: DemoApp;
 let app: FastifyInstance;
@@ -41,28 +43,38 @@ before(async () => {
 });
 after(() => demo.close());
 
-test('安全管理员：给自己授角色被拒；自建账号、自定密码、申请审核角色——未经主要领导确认一概无效，步步入账', async () => {
+test('安全管理员：给自己授角色被拒；自建账号不能自定密码、也不知道密码；申请审核角色未经主要领导确认一概无效，步步入账', async () => {
   const sec = await login('secadmin');
   const self = await call(sec, 'POST', `/api/users/${sec.userId}/roles`, { role: 'leader', unitId: kjj.id });
   assert.deepEqual([self.statusCode, self.json().code], [403, 'SELF_GRANT']);
   assert.match(self.json().message, /[\u4e00-\u9fff]/);
 
-  // Four accounts it creates, one per review role, with passwords it chose.
+  // It may not choose a password for an account it creates.
+  const chosen = await call(sec, 'POST', '/api/users', { username: 'i.own', displayName: '内部人', unitId: kjj.id,
+    email: 'own@example.gov.cn', password: 'Chosen2026pw' });
+  assert.deepEqual([chosen.statusCode, chosen.json().code], [400, 'PASSWORD_NOT_ACCEPTED']);
+  // Four accounts it creates, one per review role: the server mails each one-time password to the person.
   const chain = [['i.staff', 'staff'], ['i.head', 'sectionHead'], ['i.leader', 'leader'], ['i.secrecy', 'secrecy']] as const;
   const ids: Record<string, string> = {};
   for (const [username, role] of chain) {
-    const res = await call(sec, 'POST', '/api/users', { username, displayName: '内部人', unitId: kjj.id, password: 'Chosen2026pw',
-      roles: [{ role, ...(role === 'sectionHead' && { sectionId: kjj.sectionId }) }] });
+    const res = await call(sec, 'POST', '/api/users', { username, displayName: '内部人', unitId: kjj.id,
+      email: `${username}@example.gov.cn`, roles: [{ role, ...(role === 'sectionHead' && { sectionId: kjj.sectionId }) }] });
     assert.equal(res.statusCode, 201, res.body);
     assert.deepEqual([res.json().roles, res.json().pendingRoles.length, res.json().mustChangePassword], [[], 1, true]);
+    assert.equal(res.json().oneTimePasswordSentTo, 'i***@example.gov.cn');
     ids[username] = res.json().id;
   }
-  // It signs in with the password it chose: nothing but 修改密码 works.
-  let staff = await login('i.staff', 'Chosen2026pw');
+  // The administrator cannot sign in as the person: it never saw the password.
+  const guessed = await app.inject({ method: 'POST', url: '/api/auth/login',
+    payload: { username: 'i.staff', password: 'Chosen2026pw' } });
+  assert.equal(guessed.statusCode, 401);
+  // The person signs in with the mailed password: nothing but 修改密码 works.
+  const staffOnce = await mailedPassword(demo.deps.db, 'i.staff@example.gov.cn');
+  let staff = await login('i.staff', staffOnce);
   assert.equal(staff.mustChangePassword, true);
   const early = await call(staff, 'POST', '/api/items', draft());
   assert.deepEqual([early.statusCode, early.json().code], [403, 'PASSWORD_CHANGE_REQUIRED']);
-  assert.equal((await call(staff, 'POST', '/api/auth/password', { oldPassword: 'Chosen2026pw', newPassword: 'Insider2026pw' })).statusCode, 200);
+  assert.equal((await call(staff, 'POST', '/api/auth/password', { oldPassword: staffOnce, newPassword: 'Insider2026pw' })).statusCode, 200);
   staff = await login('i.staff', 'Insider2026pw');
   // Still nothing: the 工作人员 role is a request.
   const drafted = await call(staff, 'POST', '/api/items', draft());
@@ -82,7 +94,8 @@ test('安全管理员：给自己授角色被拒；自建账号、自定密码�
     'org.role_grant_denied',
   ]);
   const signIns = (await listLedger(demo.deps.db, { subject: `user:${ids['i.staff']}` })).map((e) => e.action);
-  assert.deepEqual(signIns, ['org.user_create', 'org.role_request', 'auth.login', 'auth.password_change', 'auth.login']);
+  assert.deepEqual(signIns, ['org.user_create', 'org.role_request', 'auth.login_failed', 'auth.login', 'auth.password_change',
+    'auth.login']);
 
   // The unit's 主要领导 sees the requests and decides: once confirmed, the role works; a refusal needs a reason.
   const principal = await login('kjj.principal');
@@ -94,8 +107,9 @@ test('安全管理员：给自己授角色被拒；自建账号、自定密码�
   assert.equal((await call(principal, 'POST', `/api/role-requests/${byUser('i.leader')}/refuse`, { reason: '未经党组研究' })).statusCode, 200);
   assert.equal((await call(principal, 'POST', `/api/role-requests/${byUser('i.staff')}/confirm`, {})).statusCode, 200);
   assert.equal((await call(staff, 'POST', '/api/items', draft())).statusCode, 201, '确认后工作人员角色生效');
-  const leader = await login('i.leader', 'Chosen2026pw');
-  assert.equal((await call(leader, 'POST', '/api/auth/password', { oldPassword: 'Chosen2026pw', newPassword: 'Insider2026pw' })).statusCode, 200);
+  const leaderOnce = await mailedPassword(demo.deps.db, 'i.leader@example.gov.cn');
+  const leader = await login('i.leader', leaderOnce);
+  assert.equal((await call(leader, 'POST', '/api/auth/password', { oldPassword: leaderOnce, newPassword: 'Insider2026pw' })).statusCode, 200);
   assert.deepEqual((await call(leader, 'GET', '/api/auth/me')).json().user.roles, [], '被拒绝的分管领导角色不生效');
   assert.deepEqual((await actions('org.role_')).slice(-2), ['org.role_refuse', 'org.role_confirm']);
 });
@@ -103,7 +117,7 @@ test('安全管理员：给自己授角色被拒；自建账号、自定密码�
 test('单位主要领导的角色申请须由区政府办公室主要领导确认', async () => {
   const sec = await login('secadmin');
   const user = (await call(sec, 'POST', '/api/users', { username: 'i.chief', displayName: '新局长', unitId: kjj.id,
-    password: 'Chosen2026pw', roles: [{ role: 'principal' }] })).json();
+    email: 'chief@example.gov.cn', roles: [{ role: 'principal' }] })).json();
   const requestId = user.pendingRoles[0].id;
   const unitPrincipal = await login('kjj.principal');
   const denied = await call(unitPrincipal, 'POST', `/api/role-requests/${requestId}/confirm`, {});
@@ -117,7 +131,7 @@ test('系统管理员与审计管理员：不能建账号、授角色、确认�
   for (const username of ['sysadmin', 'auditor']) {
     const s = await login(username);
     const tries = [
-      await call(s, 'POST', '/api/users', { username: `${username}.x`, displayName: '某人', unitId: kjj.id, password: 'Chosen2026pw' }),
+      await call(s, 'POST', '/api/users', { username: `${username}.x`, displayName: '某人', unitId: kjj.id, email: 'x@example.gov.cn' }),
       await call(s, 'POST', `/api/users/${s.userId}/roles`, { role: 'leader', unitId: kjj.id }),
       await call(s, 'POST', '/api/items', draft()),
     ];
@@ -139,13 +153,19 @@ test('系统管理员与审计管理员：不能建账号、授角色、确认�
   assert.equal((await call(auditor, 'GET', '/api/users')).statusCode, 200);
 });
 
-test('一次性密码：安全管理员重置后，只能修改密码、退出或查看会话；改后恢复；运维命令设置的是普通密码', async () => {
+test('一次性密码：安全管理员重置后发至本人邮箱，只能修改密码、退出或查看会话；改后恢复；运维命令设置的是普通密码', async () => {
   const before = await login('kjj.leader');
   const sec = await login('secadmin');
   const leaderId = (await actorOf('kjj.leader')).id;
-  assert.equal((await call(sec, 'POST', `/api/users/${leaderId}/password`, { password: 'Reset2026pw' })).statusCode, 200);
+  const chosen = await call(sec, 'POST', `/api/users/${leaderId}/password`, { password: 'Reset2026pw' });
+  assert.deepEqual([chosen.statusCode, chosen.json().code], [400, 'PASSWORD_NOT_ACCEPTED']);
+  assert.equal((await call(before, 'GET', '/api/auth/me')).statusCode, 200, '被拒绝的请求不改任何东西');
+  const reset = await call(sec, 'POST', `/api/users/${leaderId}/password`, {});
+  assert.equal(reset.statusCode, 200, reset.body);
   assert.equal((await call(before, 'GET', '/api/auth/me')).statusCode, 401, '重置后原会话失效');
-  const s = await login('kjj.leader', 'Reset2026pw');
+  const once = await mailedPassword(demo.deps.db, 'kjj.leader@demo.gongkai.local');
+  assert.ok(!reset.body.includes(once), '响应中没有密码');
+  const s = await login('kjj.leader', once);
   for (const [method, url] of [['GET', '/api/units'], ['GET', '/api/ledger'], ['POST', '/api/items'], ['GET', '/api/role-requests']] as const) {
     const res = await call(s, method, url, method === 'POST' ? draft() : undefined);
     assert.deepEqual([res.statusCode, res.json().code], [403, 'PASSWORD_CHANGE_REQUIRED'], url);
@@ -154,7 +174,7 @@ test('一次性密码：安全管理员重置后，只能修改密码、退出�
   const me = await call(s, 'GET', '/api/auth/me');
   assert.deepEqual([me.statusCode, me.json().mustChangePassword], [200, true]);
   assert.equal((await call(s, 'GET', '/api/meta/labels')).statusCode, 200);
-  assert.equal((await call(s, 'POST', '/api/auth/password', { oldPassword: 'Reset2026pw', newPassword: 'Leader2026pw' })).statusCode, 200);
+  assert.equal((await call(s, 'POST', '/api/auth/password', { oldPassword: once, newPassword: 'Leader2026pw' })).statusCode, 200);
   assert.equal((await call(s, 'GET', '/api/units')).statusCode, 200);
   assert.equal((await call(s, 'GET', '/api/auth/me')).json().mustChangePassword, false);
   const set = (await listLedger(demo.deps.db, { action: 'org.password_set' })).at(-1)!;

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, loadDemo } from '../src/org/demo.ts';
 import { openChallenge } from '../src/secrecy/challenge-service.ts';
 import { buildDutyMatrix, type DutyMatrix } from './support/duty-matrix.ts';
 import { buildWatchMatrix, type WatchMatrix } from './support/watch-matrix.ts';
+import { mailedPassword } from './support/mailbox.ts';
 import { createTestDeps, type TestDeps } from './support/testdb.ts';
 import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 'json' };
 import { notifyUsers } from '../src/platform/notify/service.ts';
@@ -133,7 +134,7 @@ async function notificationFor(as: ActorName): Promise<string> {
 
 /** A fresh 区科技局 account with a pending 工作人员 request (asked by the 安全管理员): the request's id. */
 const kjjRequest = async () => (await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `asked${++counter}`,
-  displayName: '申请对象', unitId: kjj.id, password: 'Matrix2026pw', roles: [{ role: 'staff', sectionId: kjj.sectionId }] } })).pendingRoles[0].id;
+  displayName: '申请对象', unitId: kjj.id, email: 'asked@example.gov.cn', roles: [{ role: 'staff', sectionId: kjj.sectionId }] } })).pendingRoles[0].id;
 
 const unitBody = () => ({ name: `矩阵单位${++counter}`, fullName: `重庆市綦江区矩阵单位${counter}`, kind: 'department' });
 
@@ -227,19 +228,19 @@ const CASES: Case[] = [
   { route: 'POST /api/channels/{id}/columns', allowed: ['sysadmin'], request: async () => ({ method: 'POST', url: `/api/channels/${kjj.siteId}/columns`, payload: { name: `矩阵栏目${++counter}`, kind: '专题' } }) },
   // Accounts (三员分立): the 安全管理员 keeps them, the 审计管理员 reads them; role requests are decided by the 主要领导.
   { route: 'GET /api/users', allowed: ['secadmin', 'auditor'], request: async () => ({ method: 'GET', url: '/api/users' }) },
-  { route: 'POST /api/users', allowed: ['secadmin'], request: async () => ({ method: 'POST', url: '/api/users', payload: { username: `matrix${++counter}`, displayName: '矩阵用户', unitId: kjj.id, password: 'Matrix2026pw' } }) },
+  { route: 'POST /api/users', allowed: ['secadmin'], request: async () => ({ method: 'POST', url: '/api/users', payload: { username: `matrix${++counter}`, displayName: '矩阵用户', unitId: kjj.id, email: 'matrix@example.gov.cn' } }) },
   { route: 'POST /api/users/{id}/roles', allowed: ['secadmin'], request: async () => {
-    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `grant${++counter}`, displayName: '授权对象', unitId: kjj.id, password: 'Matrix2026pw' } });
+    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `grant${++counter}`, displayName: '授权对象', unitId: kjj.id, email: 'grant@example.gov.cn' } });
     return { method: 'POST', url: `/api/users/${user.id}/roles`, payload: { role: 'dutyOfficer', unitId: kjj.id } };
   } },
   { route: 'DELETE /api/users/{id}/roles/{roleId}', allowed: ['secadmin'], request: async () => {
-    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `revoke${++counter}`, displayName: '撤销对象', unitId: kjj.id, password: 'Matrix2026pw' } });
+    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `revoke${++counter}`, displayName: '撤销对象', unitId: kjj.id, email: 'revoke@example.gov.cn' } });
     const role = await ok('secadmin', { method: 'POST', url: `/api/users/${user.id}/roles`, payload: { role: 'dutyOfficer', unitId: kjj.id } });
     return { method: 'DELETE', url: `/api/users/${user.id}/roles/${role.id}` };
   } },
   { route: 'POST /api/users/{id}/password', allowed: ['secadmin'], request: async () => {
-    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `reset${++counter}`, displayName: '重置对象', unitId: kjj.id, password: 'Matrix2026pw' } });
-    return { method: 'POST', url: `/api/users/${user.id}/password`, payload: { password: 'Reset2026pw' } };
+    const user = await ok('secadmin', { method: 'POST', url: '/api/users', payload: { username: `reset${++counter}`, displayName: '重置对象', unitId: kjj.id, email: 'reset@example.gov.cn' } });
+    return { method: 'POST', url: `/api/users/${user.id}/password`, payload: {} };
   } },
   { route: 'GET /api/role-requests', allowed: LOGGED_IN, request: async () => ({ method: 'GET', url: '/api/role-requests?status=pending' }) },
   { route: 'POST /api/role-requests/{id}/confirm', allowed: ['kjj.principal'], request: async () => ({ method: 'POST',
@@ -425,20 +426,21 @@ const CASES: Case[] = [
 ];
 
 /**
- * kjj.pending: created by the 安全管理员 with a one-time password and a 工作人员 request nobody confirmed; it changes the
- * one-time password to the demo one, so the matrix logs it in like everyone else.
+ * kjj.pending: created by the 安全管理员 (the one-time password is mailed) with a 工作人员 request nobody confirmed; it
+ * changes the mailed password to the demo one, so the matrix logs it in like everyone else.
  */
 async function pendingAccount(): Promise<void> {
   const login = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   const sec = await login('secadmin', DEMO_PASSWORD);
   const kjjId = (await deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()).id;
   const created = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: String(sec.headers['set-cookie']).split(';')[0],
-    'x-csrf-token': sec.json().csrfToken }, payload: { username: 'kjj.pending', displayName: '待确认', unitId: kjjId, password: 'OneTime2026pw',
-    roles: [{ role: 'staff' }] } });
+    'x-csrf-token': sec.json().csrfToken }, payload: { username: 'kjj.pending', displayName: '待确认', unitId: kjjId,
+    email: 'pending@example.gov.cn', roles: [{ role: 'staff' }] } });
   assert.equal(created.statusCode, 201, created.body);
-  const first = await login('kjj.pending', 'OneTime2026pw');
+  const once = await mailedPassword(deps.db, 'pending@example.gov.cn');
+  const first = await login('kjj.pending', once);
   const changed = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: String(first.headers['set-cookie']).split(';')[0],
-    'x-csrf-token': first.json().csrfToken }, payload: { oldPassword: 'OneTime2026pw', newPassword: DEMO_PASSWORD } });
+    'x-csrf-token': first.json().csrfToken }, payload: { oldPassword: once, newPassword: DEMO_PASSWORD } });
   assert.equal(changed.statusCode, 200, changed.body);
 }
 

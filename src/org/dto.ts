@@ -44,6 +44,10 @@ export const UserDto = z.object({
   roles: z.array(RoleAssignmentDto), pendingRoles: z.array(RoleRequestDto),
 });
 
+/** The masked address only (z***@example.gov.cn): the one-time password itself never leaves in a response. */
+export const CreatedUserDto = UserDto.extend({ oneTimePasswordSentTo: z.string().nullable() });
+export const PasswordResetDto = z.object({ ok: z.literal(true), oneTimePasswordSentTo: z.string() });
+
 /** The signed-in person as the browser needs it; abilities let the UI hide what the server would refuse. */
 export const SessionUserDto = z.object({
   id: z.string(), username: z.string(), name: z.string(), unitId: z.string(), roles: z.array(RoleHeldDto),

@@ -121,7 +121,7 @@ test('安全管理员建用户、申请和撤销角色，台账各记一条', as
   const admin = await loginAs('secadmin');
   const fgw = await unitId('区发展改革委');
   const created = await app.inject({ method: 'POST', url: '/api/users', cookies: admin.cookies, headers: admin.headers,
-    payload: { username: 'fgw.zhao', displayName: '赵演示', unitId: fgw, password: 'Abcdefg123', roles: [{ role: 'staff' }] } });
+    payload: { username: 'fgw.zhao', displayName: '赵演示', unitId: fgw, email: 'zhao@example.gov.cn', roles: [{ role: 'staff' }] } });
   assert.equal(created.statusCode, 201, created.body);
   const user = created.json();
   const granted = await app.inject({ method: 'POST', url: `/api/users/${user.id}/roles`, cookies: admin.cookies, headers: admin.headers,
@@ -141,7 +141,7 @@ test('安全管理员建用户、申请和撤销角色，台账各记一条', as
   const list = await app.inject({ method: 'GET', url: `/api/users?unitId=${fgw}`, cookies: admin.cookies });
   const row = list.json().find((u: { username: string }) => u.username === 'fgw.zhao');
   assert.deepEqual(row.roles, [], '审核与保密角色待主要领导确认，撤销后无生效角色');
-  assert.deepEqual(row.pendingRoles.map((r: { role: string }) => r.role), ['staff', 'secrecy']);
+  assert.deepEqual(row.pendingRoles.map((r: { role: string }) => r.role).sort(), ['secrecy', 'staff']);
   assert.equal(row.mustChangePassword, true);
   assert.ok(!list.body.includes('argon2'), '不返回密码哈希');
 });

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { authRoutes } from './auth-routes.ts';
 import {
-  ChannelDto, ColumnDto, OkDto, RoleGrantDto, SectionDto, toChannelDto, toColumnDto, toRoleGrantDto,
-  toSectionDto, toUnitDetailDto, toUnitDto, toUserDto, UnitDetailDto, UnitDto, UserDto,
+  ChannelDto, ColumnDto, CreatedUserDto, OkDto, PasswordResetDto, RoleGrantDto, SectionDto, toChannelDto, toColumnDto,
+  toRoleGrantDto, toSectionDto, toUnitDetailDto, toUnitDto, toUserDto, UnitDetailDto, UnitDto, UserDto,
 } from './dto.ts';
 import { CHANNEL_KINDS, COLUMN_KINDS, ROLES, UNIT_KINDS } from './model.ts';
 import {
@@ -28,8 +28,10 @@ const ChannelBody = z.object({ unitId: z.uuid(), kind: z.enum(CHANNEL_KINDS), na
 const RoleBody = z.object({ role: z.enum(ROLES), unitId: z.uuid(), sectionId: z.uuid().nullish() });
 const UserBody = z.object({
   username: z.string().trim().min(2).max(64), displayName: z.string().trim().min(1).max(32), unitId: z.uuid(),
-  password: z.string().min(1).max(128), roles: z.array(RoleBody.partial({ unitId: true })).max(20).optional(),
+  email: z.string().trim().max(254).optional(), roles: z.array(RoleBody.partial({ unitId: true })).max(20).optional(),
+  password: z.unknown().optional(), // refused (PASSWORD_NOT_ACCEPTED): the server makes the one-time password
 });
+const ResetBody = z.object({ password: z.unknown().optional() }).optional();
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(authRoutes, { deps });
@@ -123,21 +125,23 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
   });
 
   app.post('/api/users', {
-    schema: { body: UserBody, response: { 201: UserDto }, tags: ['org'], summary: '新建用户（安全管理员；初始密码为一次性密码，审核与保密角色待主要领导确认）' },
+    schema: { body: UserBody, response: { 201: CreatedUserDto }, tags: ['org'],
+      summary: '新建用户（安全管理员；系统生成一次性密码发至本人邮箱，审核与保密角色待主要领导确认）' },
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertAllowed(canManageAccounts(actor));
-    return reply.code(201).send(toUserDto(await org.createUser(deps, actor, req.body)));
+    const created = await org.createUser(deps, actor, req.body);
+    return reply.code(201).send({ ...toUserDto(created), oneTimePasswordSentTo: created.oneTimePasswordSentTo });
   });
 
   app.post('/api/users/:id/password', {
-    schema: { params: IdParams, body: z.object({ password: z.string().min(1).max(128) }), response: { 200: OkDto }, tags: ['org'],
-      summary: '重置密码（安全管理员；一次性密码，用户下次登录须修改）' },
+    schema: { params: IdParams, body: ResetBody, response: { 200: PasswordResetDto }, tags: ['org'],
+      summary: '重置密码（安全管理员；系统生成一次性密码发至本人邮箱，用户下次登录须修改）' },
   }, async (req) => {
     const actor = actorOf(req);
     assertAllowed(canManageAccounts(actor));
-    await org.resetPassword(deps, actor, req.params.id, req.body.password);
-    return { ok: true as const };
+    const sentTo = await org.resetPassword(deps, actor, req.params.id, req.body?.password);
+    return { ok: true as const, oneTimePasswordSentTo: sentTo ?? '' };
   });
 
   app.post('/api/users/:id/roles', {

@@ -51,7 +51,7 @@ test('非系统管理员不能改组织，理由明确，且不写任何记录',
     { status: 403, code: 'NOT_SYS_ADMIN', message: /系统管理员/ });
   await assert.rejects(createUnit(deps, sec, { name: '某单位', fullName: '某单位全称', kind: 'other' }),
     { status: 403, code: 'NOT_SYS_ADMIN' });
-  await assert.rejects(createUser(deps, admin, { username: 'kjj.x', displayName: '某人', unitId: staff.unitId, password: 'Abcdefg123' }),
+  await assert.rejects(createUser(deps, admin, { username: 'kjj.x', displayName: '某人', unitId: staff.unitId, email: 'x@example.gov.cn' }),
     { status: 403, code: 'NOT_SECURITY_ADMIN', message: /安全管理员/ });
   assert.equal(await ledgerCount(), before);
 });
@@ -63,8 +63,13 @@ test('输入有误：400 并指明字段，不写任何记录', async () => {
   await assert.rejects(createUnit(deps, admin, { name: 'x', fullName: 'x', kind: 'bureau' as never }), { status: 400, field: 'kind' });
   const kjj = await unitNamed('区科技局');
   await assert.rejects(createChannel(deps, admin, { unitId: kjj.id, kind: 'website', name: '站', url: 'ftp://x' }), { status: 400, field: 'url' });
-  await assert.rejects(createUser(deps, sec, { username: 'Bad Name', displayName: '某人', unitId: kjj.id, password: 'Abcdefg123' }), { status: 400, field: 'username' });
-  await assert.rejects(createUser(deps, sec, { username: 'kjj.new', displayName: '某人', unitId: kjj.id, password: 'short' }), { status: 400, field: 'password' });
+  const person = { username: 'kjj.new', displayName: '某人', unitId: kjj.id };
+  await assert.rejects(createUser(deps, sec, { ...person, username: 'Bad Name', email: 'new@example.gov.cn' }), { status: 400, field: 'username' });
+  await assert.rejects(createUser(deps, sec, person), { status: 400, field: 'email', message: /电子邮箱/ });
+  await assert.rejects(createUser(deps, sec, { ...person, email: 'not-an-address' }), { status: 400, field: 'email', message: /电子邮箱/ });
+  await assert.rejects(createUser(deps, sec, { ...person, email: 'new@example.gov.cn', password: 'Chosen2026pw' }),
+    { status: 400, code: 'PASSWORD_NOT_ACCEPTED', message: /一次性密码由系统生成/ });
+  await assert.rejects(createUser(deps, 'system', { ...person, password: 'short' }), { status: 400, field: 'password' });
   assert.equal(await ledgerCount(), before);
   assert.equal((await listUnits(deps.db)).length, unitsBefore);
 });
@@ -72,7 +77,7 @@ test('输入有误：400 并指明字段，不写任何记录', async () => {
 test('重复的单位名、用户名得到 409', async () => {
   await assert.rejects(createUnit(deps, admin, { name: '区科技局', fullName: '重复', kind: 'department' }), { status: 409, code: 'DUPLICATE_UNIT' });
   const kjj = await unitNamed('区科技局');
-  await assert.rejects(createUser(deps, sec, { username: 'kjj.staff', displayName: '重名', unitId: kjj.id, password: 'Abcdefg123' }),
+  await assert.rejects(createUser(deps, sec, { username: 'kjj.staff', displayName: '重名', unitId: kjj.id, email: 'dup@example.gov.cn' }),
     { status: 409, code: 'DUPLICATE_USERNAME' });
 });
 
@@ -85,7 +90,7 @@ test('只有网站可以设栏目', async () => {
 test('授予与撤销角色：科室负责人须指定本单位科室；申请经主要领导确认才生效；每步写台账', async () => {
   const kjj = await unitNamed('区科技局');
   const cgj = await unitNamed('区城市管理局');
-  const user = await createUser(deps, sec, { username: 'kjj.wang', displayName: '王演示', unitId: kjj.id, password: 'Abcdefg123', roles: ['staff'] });
+  const user = await createUser(deps, sec, { username: 'kjj.wang', displayName: '王演示', unitId: kjj.id, email: 'wang@example.gov.cn', roles: ['staff'] });
   assert.deepEqual([user.roles.length, user.pendingRoles.length, user.mustChangePassword], [0, 1, true]);
   await assert.rejects(grantRole(deps, sec, { userId: user.id, role: 'sectionHead', unitId: kjj.id }), { status: 400, field: 'sectionId' });
   const otherSection = (await listSections(deps.db, cgj.id))[0];
@@ -120,7 +125,7 @@ test('授予与撤销角色：科室负责人须指定本单位科室；申请�
 
 test('值班等非审核角色由安全管理员授予即生效，写 org.role_grant', async () => {
   const kjj = await unitNamed('区科技局');
-  const user = await createUser(deps, sec, { username: 'kjj.zhao', displayName: '赵演示', unitId: kjj.id, password: 'Abcdefg123' });
+  const user = await createUser(deps, sec, { username: 'kjj.zhao', displayName: '赵演示', unitId: kjj.id, email: 'zhao@example.gov.cn' });
   const grant = await grantRole(deps, sec, { userId: user.id, role: 'dutyOfficer', unitId: kjj.id });
   assert.equal(grant.status, 'active');
   assert.ok((await usersHoldingRole(deps.db, 'dutyOfficer', kjj.id)).some((u) => u.id === user.id));

@@ -2,8 +2,9 @@
 // Re-exported by service.ts, the module's public API. Hashing (argon2, slow on purpose) runs before the
 // transaction opens, so a write transaction never waits on it.
 //
-// 三员分立 (DOMAIN §1): these are the 安全管理员's use cases. A password it sets is one-time (the person changes it at
-// the next login); a review or secrecy role it grants is a request the unit's 主要领导 confirms (role-requests.ts).
+// 三员分立 (DOMAIN §1): these are the 安全管理员's use cases. It never chooses a password: the server makes a one-time
+// one and mails it to the person (one-time-password.ts), who changes it at the next login; a review or secrecy role
+// it grants is a request the unit's 主要领导 confirms (role-requests.ts).
 // The operator's CLI and the demo loader act as 'system': their passwords are normal and their roles in force.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
@@ -11,11 +12,15 @@ import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
+import { enqueueMail } from '../platform/notify/service.ts';
 import { assertMayManageAccounts, type By, ledgerActorOf, ledgerRoleOf, requireText } from './acting.ts';
 import {
   CONFIRMED_ROLES, DISTRICT_WIDE_ROLES, isRole, type Role, ROLE_NAME, type RoleAssignment, type RoleRequest,
   sectionRule, separationProblem, type UserAccount, usernameProblem,
 } from './model.ts';
+import {
+  cleanEmail, generateOneTimePassword, maskEmail, oneTimePasswordMail, passwordNotAccepted,
+} from './one-time-password.ts';
 import { canGrantRole } from './policy/org.ts';
 import { assertAllowed } from './policy/verdict.ts';
 import { assertSeparated, notifyDeciders } from './role-requests.ts';
@@ -33,24 +38,32 @@ export interface UserInput {
   username: string;
   displayName: string;
   unitId: string;
-  password: string;
+  /** Only the operator ('system') gives one; for an administrator the server makes it (PASSWORD_NOT_ACCEPTED). */
+  password?: unknown;
+  /** Required from an administrator: the one-time password goes there. */
+  email?: unknown;
   roles?: (Role | RoleSpec)[];
 }
+
+/** A new account, and the masked address its one-time password was mailed to (null: the operator set it). */
+export type CreatedUser = UserAccount & { oneTimePasswordSentTo: string | null };
 
 const SIGNED_AS: Role = 'securityAdmin';
 
 /** A role given by the 安全管理员 that needs the 主要领导's confirmation; the operator's grants are in force at once. */
 const needsConfirmation = (by: By, role: Role) => by !== 'system' && CONFIRMED_ROLES.includes(role);
 
-export async function createUser(deps: Deps, by: By, input: UserInput): Promise<UserAccount> {
+export async function createUser(deps: Deps, by: By, input: UserInput): Promise<CreatedUser> {
   assertMayManageAccounts(by);
   const username = typeof input.username === 'string' ? input.username.trim() : '';
   const nameProblem = usernameProblem(username);
   if (nameProblem) throw invalid('username', nameProblem);
   const name = requireText('displayName', '姓名', input.displayName, 32);
-  const pwProblem = passwordProblem(typeof input.password === 'string' ? input.password : '');
-  if (pwProblem) throw invalid('password', pwProblem);
-  const passwordHash = await hashPassword(input.password);
+  const email = cleanEmail(input.email);
+  if (input.email != null && !email) throw invalid('email', '电子邮箱格式不正确');
+  if (by !== 'system' && !email) throw invalid('email', '请填写本人的电子邮箱：一次性密码将发送至该邮箱');
+  const password = chosenPassword(by, input.password);
+  const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (tx) => {
     if (!(await store.getUnit(tx, input.unitId))) throw invalid('unitId', '所选单位不存在');
     if (await users.findUserByUsername(tx, username)) throw conflict('DUPLICATE_USERNAME', `用户名「${username}」已被使用`);
@@ -70,44 +83,74 @@ export async function createUser(deps: Deps, by: By, input: UserInput): Promise<
     const roles = all.filter((r) => !needsConfirmation(by, r.role));
     const asked = all.filter((r) => needsConfirmation(by, r.role)).map((r) => requestOf(r, by, now));
     const mustChangePassword = by !== 'system';
-    await users.insertUsers(tx, [{ id, username, name, unitId: input.unitId, passwordHash, mustChangePassword }], now);
+    const row = { id, username, name, unitId: input.unitId, passwordHash, mustChangePassword, email };
+    await users.insertUsers(tx, [row], now);
     await users.insertRoles(tx, roles, now);
     await requests.insertRoleRequests(tx, asked);
+    const sentTo = mustChangePassword ? await mailPassword(tx, email!, username, name, password, now) : null;
     await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: input.unitId,
-      action: 'org.user_create', subject: `user:${id}`,
-      payload: { username, name, roles: roles.map(rolePayload), oneTimePassword: mustChangePassword } }, now);
+      action: 'org.user_create', subject: `user:${id}`, payload: { username, name, roles: roles.map(rolePayload),
+        oneTimePassword: mustChangePassword, ...(sentTo ? { oneTimePasswordSentTo: sentTo } : {}) } }, now);
     for (const r of asked) await ledgerRequest(deps, tx, by, username, r, now);
     return { id, username, name, unitId: input.unitId, disabled: false, lockedUntil: null, mustChangePassword, roles,
-      pendingRoles: asked };
+      pendingRoles: asked, oneTimePasswordSentTo: sentTo };
   });
 }
 
 /**
- * The 安全管理员 (or `gongkai user passwd`) sets a new password: the lockout is lifted and every session ends. Set by
- * a person it is one-time — usable only to choose a new one; the operator's CLI sets a normal password.
+ * `gongkai user passwd` (the operator, 'system') sets the password it is given; the 安全管理员 gives none: the server
+ * makes a one-time one and mails it to the account's address (422 NO_EMAIL without one). Either way the lockout is
+ * lifted and every session ends. Returns the masked address the one-time password went to (null: the operator's).
  */
-export async function setPassword(deps: Deps, by: By, username: string, newPassword: string): Promise<void> {
+export async function setPassword(deps: Deps, by: By, username: string, newPassword?: unknown): Promise<string | null> {
   assertMayManageAccounts(by);
-  const problem = passwordProblem(typeof newPassword === 'string' ? newPassword : '');
-  if (problem) throw invalid('password', problem);
-  const passwordHash = await hashPassword(newPassword);
+  const password = chosenPassword(by, newPassword);
+  const passwordHash = await hashPassword(password);
   const oneTime = by !== 'system';
-  await deps.db.transaction().execute(async (tx) => {
+  return deps.db.transaction().execute(async (tx) => {
     const user = await users.findUserByUsername(tx, username);
     if (!user) throw notFound(`用户「${username}」`);
+    const now = deps.clock.now();
+    let sentTo: string | null = null;
+    if (oneTime) {
+      const email = cleanEmail(user.email);
+      if (!email) throw unprocessable('NO_EMAIL', `用户「${username}」未登记电子邮箱，无法发送一次性密码；请由运维人员用命令行重置`);
+      sentTo = await mailPassword(tx, email, username, user.display_name, password, now);
+    }
     await users.setPasswordHash(tx, user.id, passwordHash, oneTime);
     await users.deleteSessionsOfUser(tx, user.id);
     await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: user.unit_id,
-      action: 'org.password_set', subject: `user:${user.id}`, payload: { username, oneTime } }, deps.clock.now());
+      action: 'org.password_set', subject: `user:${user.id}`,
+      payload: { username, oneTime, ...(sentTo ? { oneTimePasswordSentTo: sentTo } : {}) } }, now);
+    return sentTo;
   });
 }
 
-/** The 安全管理员's 重置密码 by account id (the screens name accounts by id): a one-time password. */
-export async function resetPassword(deps: Deps, by: By, userId: string, newPassword: string): Promise<void> {
+/** The 安全管理员's 重置密码 by account id (the screens name accounts by id): a one-time password, mailed. */
+export async function resetPassword(deps: Deps, by: By, userId: string, password?: unknown): Promise<string | null> {
   assertMayManageAccounts(by);
   const user = await users.getUserRow(deps.db, userId);
   if (!user) throw notFound('用户');
-  await setPassword(deps, by, user.username, newPassword);
+  return setPassword(deps, by, user.username, password);
+}
+
+/** The operator's own password (checked), or for an administrator a fresh one-time password — never its own. */
+function chosenPassword(by: By, given: unknown): string {
+  if (by !== 'system') {
+    if (given !== undefined) throw passwordNotAccepted();
+    return generateOneTimePassword();
+  }
+  const problem = passwordProblem(typeof given === 'string' ? given : '');
+  if (problem) throw invalid('password', problem);
+  return given as string;
+}
+
+/** Queues the mail that carries the password (sent after commit); returns the masked address for people to see. */
+async function mailPassword(tx: Executor, email: string, username: string, name: string, password: string, now: Date) {
+  if (!(await enqueueMail(tx, oneTimePasswordMail(email, username, name, password), now))) {
+    throw unprocessable('NO_EMAIL', `用户「${username}」登记的电子邮箱不可用，无法发送一次性密码`);
+  }
+  return maskEmail(email);
 }
 
 export type RoleGrant = { status: 'active'; assignment: RoleAssignment } | { status: 'pending'; request: RoleRequest };

@@ -56,7 +56,7 @@ test('管理：系统管理员打开单位、词典与节假日；安全管理�
     .where('username', '=', username).executeTakeFirstOrThrow()).id))!;
   const kjj = await e2e.deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow();
   await createUser(e2e.deps, await actorOf('secadmin'), { username: 'kjj.newcomer', displayName: '新同事', unitId: kjj.id,
-    password: 'OneTime2026pw', roles: ['staff'] });
+    email: 'newcomer@example.gov.cn', roles: ['staff'] });
   const sec = await e2e.as('secadmin');
   await sec.goto('/admin');
   assert.equal(await sec.getByTestId('admin-tab-units').count(), 0);
@@ -65,6 +65,10 @@ test('管理：系统管理员打开单位、词典与节假日；安全管理�
   await row.getByTestId('user-role-pending').waitFor();
   await row.getByTestId('user-one-time').waitFor();
   await screenshot(sec, '09b-用户与角色-待确认');
+  // 重置密码: no password field; the server mails a one-time one and the screen names only the masked address.
+  await row.getByTestId('password-reset').click();
+  await sec.getByTestId('password-reset-form-submit').click();
+  await sec.getByTestId('one-time-sent').getByText('一次性密码已发送至 n***@example.gov.cn').waitFor();
 
   const principal = await e2e.as('kjj.principal');
   await principal.goto('/');

@@ -1,6 +1,7 @@
 // 用户与角色: the accounts (optionally of one unit), adding one, granting a role and revoking one (with a confirm),
-// resetting a password. The 安全管理员 acts here; the 审计管理员 reads. A password set here is one-time, and a review or
-// secrecy role granted here shows as 待确认 until the unit's 主要领导 confirms it (三员分立, issue 11).
+// resetting a password. The 安全管理员 acts here; the 审计管理员 reads. It never sees or chooses a password: the server
+// mails a one-time one to the person, and this screen shows only the masked address. A review or secrecy role granted
+// here shows as 待确认 until the unit's 主要领导 confirms it (三员分立, issue 11).
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -15,17 +16,11 @@ import { type RoleForm, RoleFields } from './RoleFields.tsx';
 import { type RoleAssignment, type RoleRequest, SECTION_ROLES, type UserAccount } from './types.ts';
 import { UnitSelect } from './UnitSelect.tsx';
 
-interface UserForm { username: string; displayName: string; unitId: string; password: string; roles?: string[] }
+interface UserForm { username: string; displayName: string; unitId: string; email: string; roles?: string[] }
+interface OneTimeSent { oneTimePasswordSentTo: string | null }
 
-// src/org/model.ts usernameProblem and platform/auth/password.ts passwordProblem, checked here before sending.
+// src/org/model.ts usernameProblem, checked here before sending.
 const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-const passwordRule = {
-  validator: async (_: unknown, pw: string | undefined) => {
-    if (!pw) return;
-    if (pw.length < 8) throw new Error('密码至少 8 位');
-    if (!/[A-Za-z]/.test(pw) || !/\d/.test(pw)) throw new Error('密码须同时包含字母和数字');
-  },
-};
 
 /** Section names of the units the listed roles name (a 科室负责人's section, a 工作人员's). */
 async function loadSectionNames(users: UserAccount[]): Promise<Map<string, string>> {
@@ -48,6 +43,8 @@ export function UsersTab() {
   const [adding, setAdding] = useState(false);
   const [granting, setGranting] = useState<UserAccount | null>(null);
   const [resetting, setResetting] = useState<UserAccount | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const sent = (r: OneTimeSent) => setSentTo(r.oneTimePasswordSentTo);
   const act = useAction();
 
   const roleText = (u: UserAccount, r: RoleAssignment | RoleRequest) => {
@@ -66,6 +63,8 @@ export function UsersTab() {
         {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="user-add">新增用户</Button>}
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error} />}
+      {sentTo && <Alert type="success" showIcon closable onClose={() => setSentTo(null)} data-testid="one-time-sent"
+        title={`一次性密码已发送至 ${sentTo}`} description="密码只发给本人，管理员看不到；本人首次登录后须改为只有自己知道的密码" />}
       <Table<UserAccount> rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.users} data-testid="user-table"
         pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '没有符合条件的用户' }}
         columns={[
@@ -102,7 +101,10 @@ export function UsersTab() {
         ]} />
       <FormModal<UserForm> title="新增用户" open={adding} onClose={() => setAdding(false)} testId="user-form" done="已新增用户"
         initialValues={{ unitId, roles: ['staff'] }}
-        onSubmit={async (v) => { await post('/api/users', { ...v, roles: (v.roles ?? []).map((role) => ({ role })) }); list.reload(); }}>
+        onSubmit={async (v) => {
+          sent(await post<OneTimeSent>('/api/users', { ...v, roles: (v.roles ?? []).map((role) => ({ role })) }));
+          list.reload();
+        }}>
         <Form.Item name="username" label="用户名（登录名）" rules={[
           { required: true, message: '请填写用户名' },
           { pattern: USERNAME_RE, message: '用户名须为 2–64 位小写字母、数字或 . _ -，以字母或数字开头' },
@@ -115,8 +117,10 @@ export function UsersTab() {
         <Form.Item name="unitId" label="所在单位" rules={[{ required: true, message: '请选择单位' }]}>
           <UnitSelect units={units} data-testid="user-unit" />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" extra="一次性密码：本人首次登录后须改为只有自己知道的密码" rules={[{ required: true, message: '请填写初始密码' }, passwordRule]}>
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
+        <Form.Item name="email" label="电子邮箱" extra="系统生成一次性密码，只发送至本人的这个邮箱" rules={[
+          { required: true, whitespace: true, message: '请填写本人的电子邮箱' }, { type: 'email', message: '电子邮箱格式不正确' },
+        ]}>
+          <Input autoComplete="off" placeholder="如：zhangsan@example.gov.cn" data-testid="user-email" />
         </Form.Item>
         <Form.Item name="roles" label="本单位角色" extra="工作人员、分管领导、主要领导、保密工作机构须经本单位主要领导确认后生效；科室负责人须指定科室，请在新增后用「授予角色」授予">
           <Select mode="multiple" data-testid="user-roles"
@@ -128,12 +132,13 @@ export function UsersTab() {
         onSubmit={async (v) => { await post(`/api/users/${granting?.id}/roles`, { ...v, sectionId: SECTION_ROLES.includes(v.role) ? v.sectionId ?? null : null }); list.reload(); }}>
         <RoleFields units={units} />
       </FormModal>
-      <FormModal<{ password: string }> title={`重置密码：${resetting?.name ?? ''}`} open={!!resetting} onClose={() => setResetting(null)}
-        testId="password-reset-form" done="已重置：该用户的登录已全部退出，下次登录须修改密码"
-        onSubmit={async (v) => { await post(`/api/users/${resetting?.id}/password`, v); list.reload(); }}>
-        <Form.Item name="password" label="一次性密码" extra="只能用于本人登录后修改密码，请当面或电话告知本人" rules={[{ required: true, message: '请填写密码' }, passwordRule]}>
-          <Input.Password autoComplete="new-password" data-testid="password-reset-value" />
-        </Form.Item>
+      <FormModal<object> title={`重置密码：${resetting?.name ?? ''}`} open={!!resetting} onClose={() => setResetting(null)}
+        testId="password-reset-form" done="已重置：该用户的登录已全部退出，一次性密码已发至本人邮箱" submitText="重置并发送"
+        onSubmit={async () => {
+          sent(await post<OneTimeSent>(`/api/users/${resetting?.id}/password`, {}));
+          list.reload();
+        }}>
+        <p>系统将生成一次性密码，只发送至{resetting?.name}登记的电子邮箱；该用户的登录将全部退出，下次登录须修改密码。</p>
       </FormModal>
     </Space>
   );
