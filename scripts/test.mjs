@@ -16,6 +16,7 @@ const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/te
 const only = process.argv.slice(2);
 // Files spend much of their time waiting on a database, a subprocess or a browser: one more slot than cores.
 const slots = Number(process.env.GONGKAI_TEST_JOBS) || os.availableParallelism() + 1;
+const fileMinutes = Number(process.env.GONGKAI_TEST_FILE_MINUTES) || 15;
 
 function findTests(dir) {
   const out = [];
@@ -48,17 +49,34 @@ async function postgresReachable() {
   }
 }
 
+// Each file runs in its own process group (to stop a hung file with what it started): stop them all with the runner.
+const groups = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const pid of groups) try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    process.exit(1);
+  });
+}
+
 /** Runs one test file in its own process; resolves with its counts and whole output. */
 function runFile(job) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', job.file], {
-      cwd: root, env: { ...process.env, ...job.env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root, env: { ...process.env, ...job.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, // its own process group
     });
+    groups.add(child.pid);
     const chunks = [];
+    // A file that hangs (a server left open after a failed assertion) is stopped and reported, not waited on for ever.
+    const timer = setTimeout(() => {
+      chunks.push(Buffer.from(`\n（超过 ${fileMinutes} 分钟仍未结束，已终止）\n`));
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); } // with what it started
+    }, fileMinutes * 60_000);
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      groups.delete(child.pid);
       const output = Buffer.concat(chunks).toString('utf8');
       const count = (name) => Number(output.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
       resolve({ ...job, code: code ?? 1, signal, output, pass: count('pass'), fail: count('fail'), seconds: (Date.now() - started) / 1000 });
