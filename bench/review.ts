@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pino from 'pino';
-import type { Deps } from '../src/app/deps.ts';
+import type { Deps } from '../src/platform/deps.ts';
 import { buildServer } from '../src/app/server.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/org/demo.ts';
 import { systemClock } from '../src/platform/clock.ts';

@@ -14,7 +14,7 @@ import {
 import { parseCalendarCsv, parseCalendarXlsx } from '../platform/calendar/table.ts';
 import { invalid } from '../platform/errors.ts';
 import { type RecomputedDeadline, recomputeProvisionalDeadlines } from '../secrecy/deadlines.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../platform/deps.ts';
 
 /** What an import starts from: the notice's text, a table (CSV text, or .xlsx as base64), or the year as JSON. */
 export type ImportSource =

@@ -10,7 +10,7 @@ import type { Actor } from '../org/model.ts';
 import { type CalendarYear, weekdayOf, workingDeadline } from '../platform/calendar/model.ts';
 import { getCalendarYear, listCalendarYears, loadCalendar } from '../platform/calendar/service.ts';
 import { calendarReminder, type ImportResult, importCalendarYear, previewCalendarImport } from './calendar-import.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../platform/deps.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const provisional = z.boolean().describe('暂定：跨入尚未导入节假日安排的年份，按周一至周五推算，导入后自动重算');

@@ -7,7 +7,7 @@ import { OUTBOX_JOB, runOutboxJob } from '../platform/notify/worker.ts';
 import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
 import { runSecrecyReminderJob, SECRECY_REMINDER_JOB } from '../secrecy/reminders.ts';
 import { availabilityJob, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS } from '../watch/jobs.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../platform/deps.ts';
 
 export async function startScheduler(deps: Deps): Promise<Scheduler> {
   const scheduler = createScheduler(deps);

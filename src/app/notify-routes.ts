@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../org/request-context.ts';
 import { listMyNotifications, markNotificationRead } from '../platform/notify/service.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../platform/deps.ts';
 
 const NotificationDto = z.object({
   id: z.string(), kind: z.string(), title: z.string(), body: z.string(), subject: z.string(), createdAt: z.string(),

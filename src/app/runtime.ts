@@ -5,7 +5,7 @@ import { type Config, loadConfig, sqlitePath } from '../platform/config.ts';
 import { openDb } from '../platform/db/index.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { currentSchema } from '../platform/db/pg-schema.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../platform/deps.ts';
 
 export interface Runtime {
   deps: Deps;

@@ -21,7 +21,7 @@ import { challengeRoutes } from '../secrecy/challenge-routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { watchRoutes } from '../watch/routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { metaRoutes } from './meta-routes.ts';
 import { notifyRoutes } from './notify-routes.ts';
 import { isUiPage, registerWeb, sendIndex } from './web.ts';

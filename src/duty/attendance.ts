@@ -2,7 +2,7 @@
 // has arrived — so a check-out before the shift ends is refused, and an approved 离岗 completes when the replacement
 // checks in: only then is the person leaving checked out and told they may go.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canAttend, canViewDuty, DUTY_ROLES } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

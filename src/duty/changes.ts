@@ -3,7 +3,7 @@
 // stay free of new findings). A 离岗 is for a shift under way or about to be: approval does not release the person
 // leaving — they stay on duty, and stay the one notified, until the replacement checks in (attendance.ts).
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canDecideChange, canRequestChange, canViewDuty, dutyScope } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

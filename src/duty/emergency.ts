@@ -3,7 +3,7 @@
 // here fill the shifts that lack one) or is refused with the shifts still lacking; it adds the people named and
 // notifies them. While it is open, the roster check asks for a leader on every shift it overlaps.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canDeclareEmergency, canViewDuty, dutyScope } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

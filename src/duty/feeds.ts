@@ -2,7 +2,7 @@
 // address carries an unguessable token (32 random bytes), stored only as its SHA-256; a new token replaces the old
 // one and any token can be revoked. Only published rosters appear.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageFeed } from '../org/policy/duty.ts';
 import { listUnits } from '../org/service.ts';

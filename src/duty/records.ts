@@ -2,7 +2,7 @@
 // what, who was told — and 读网记录 — each reading round: when, the pages read, the anomalies found; with the days
 // where the unit read fewer rounds than its minimum (e.g. twice a working day, once a rest day or holiday).
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canRecordDuty, canViewDuty, DUTY_ROLES } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

@@ -1,7 +1,7 @@
 // 班前提醒: before each published shift starts (the unit's lead time, an hour by default) everyone on it gets an in-app
 // notice and a mail. Each reminder is recorded (duty_reminders, one row per shift and person) in the transaction that
 // queues its mail, so it goes out exactly once however often, and on however many nodes, the job runs.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { getUserEmails } from '../org/service.ts';
 import { type JobSpec, type LocalJob, startLocalJob } from '../platform/jobs/index.ts';
 import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';

@@ -2,7 +2,7 @@
 // takes any edit and shows its findings; a published roster takes only edits that add no new finding and touch no
 // shift that has begun (a running shift changes hands through 离岗, changes.ts).
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageRoster } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

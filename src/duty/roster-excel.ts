@@ -3,7 +3,7 @@
 // a 400 naming each row and column, nothing written. An import replaces the draft's shifts; phones given update the
 // officers' duty phones.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageRoster, canViewDuty } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

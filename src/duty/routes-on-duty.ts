@@ -1,7 +1,7 @@
 // HTTP for 读网值班, part two: who is on duty now (今日值班), a shift with its attendance and 交接班, 到岗 / 离岗,
 // 换班 / 离岗 requests and the duty leader's decision, 上级通知登记, 读网记录, emergencies.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { getShiftRecord } from './attendance.ts';
 import {

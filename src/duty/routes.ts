@@ -3,7 +3,7 @@
 // src/org/policy/duty.ts. Part two (on duty: 今日值班, 到岗/交接班, 换班/离岗, records, emergencies) is routes-on-duty.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { invalid } from '../platform/errors.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';

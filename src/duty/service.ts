@@ -3,7 +3,7 @@
 // use case with its ledger entry. Edits are in roster-edit.ts, setup in setup.ts, attendance and 交接班 in
 // attendance.ts, swaps and 离岗 in changes.ts, logs in records.ts, emergencies in emergency.ts, feeds in feeds.ts.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageRoster, canViewDuty, dutyScope } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

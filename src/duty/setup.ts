@@ -1,7 +1,7 @@
 // Setting up a unit's duty: settings (rest between shifts, 读网 rounds, reminder lead), shift templates (班次), 重大活动 /
 // 重要节点 days, who cannot take duty when, duty phones; and the calendar the roster screen reads.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import {
   canEditPerson, canManageRoster, canMarkSpecialDay, canViewDuty, DUTY_ROLES,

@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { changePassword, loadSessionActor, login, logout } from './auth-service.ts';
 import { OkDto, SessionDto, toSessionDto } from './dto.ts';
 import { actorOf } from './request-context.ts';

@@ -2,7 +2,7 @@
 // stored only as their SHA-256 (src/platform/auth). Neither a password nor a token is ever logged or ledgered.
 // Failed logins slow down only the (account, address) pair that fails, never lock the account (login-throttle.ts).
 import { randomBytes } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/auth/password.ts';
 import { newToken, tokenId } from '../platform/auth/token.ts';
 import type { Executor } from '../platform/db/types.ts';

@@ -1,7 +1,7 @@
 // `gongkai user add`, `gongkai user passwd`, `gongkai demo load`: the operator's org commands. They act as the
 // system actor (whoever runs them can already reach the database) and go through the same use cases as the UI.
 import type { Command } from 'commander';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { readPassword } from './cli-input.ts';
 import { isRole, type Role, ROLE_NAME, ROLES } from './model.ts';

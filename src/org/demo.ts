@@ -2,7 +2,7 @@
 // one person per role per unit. Idempotent: does nothing once any unit exists. One ledger entry, demo.load.
 // Seeding is the operator's act (like `gongkai user add`): the demo review roles are in force at once, not requests.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
 import { type Channel, type Column, type RoleAssignment, type Section, type Unit } from './model.ts';

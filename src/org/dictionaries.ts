@@ -2,7 +2,7 @@
 // them. Each write is one transaction that bumps dict_version and appends its ledger entry; every node compares that
 // number before a check and rebuilds its cached checker only when it moved.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { type Checker, createChecker } from '../checks/index.ts';
 import type { Db, Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';

@@ -3,7 +3,7 @@
 // zh-CN messages naming the field are dictionary-model.ts's, so the CLI or a script gets the same answers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { SEVERITIES, LEXICON_CATEGORIES } from './dictionary-model.ts';
 import * as dict from './dictionaries.ts';
 import type { Actor } from './model.ts';

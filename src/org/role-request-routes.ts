@@ -2,7 +2,7 @@
 // reads and decides those of their unit (the 区政府办公室's 主要领导 also every unit's 主要领导 request).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { RoleRequestDto, RoleRequestViewDto, toRoleRequestDto, toRoleRequestViewDto } from './dto.ts';
 import { ROLE_REQUEST_STATUSES } from './model.ts';
 import { actorOf } from './request-context.ts';

@@ -3,7 +3,7 @@
 // 区政府办公室's) confirms it — then, and only then, it is copied into role_assignments — or refuses it with a reason.
 // Requests, confirmations and refusals are ledgered (org.role_request / org.role_confirm / org.role_refuse).
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict, notFound, unprocessable } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';

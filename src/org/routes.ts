@@ -3,7 +3,7 @@
 // role requests the 安全管理员's (三员分立).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { authRoutes } from './auth-routes.ts';
 import {
   ChannelDto, ColumnDto, CreatedUserDto, OkDto, PasswordResetDto, RoleGrantDto, SectionDto, toChannelDto, toColumnDto,

@@ -1,7 +1,7 @@
 // The org module's public API. Reads take an Executor first so callers can pass their own transaction; each
 // use case is one transaction that writes its ledger entry. Accounts and roles are in user-service.ts.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';

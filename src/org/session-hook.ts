@@ -3,7 +3,7 @@
 // A session opened with a one-time password (set by the 安全管理员) reaches only the routes that let the person
 // change it or leave: every other API route answers 403 PASSWORD_CHANGE_REQUIRED (issue 11).
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { sameToken, tokenId } from '../platform/auth/token.ts';
 import { forbidden } from '../platform/errors.ts';
 import { loadSessionActor } from './auth-service.ts';

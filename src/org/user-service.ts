@@ -7,7 +7,7 @@
 // it grants is a request the unit's 主要领导 confirms (role-requests.ts).
 // The operator's CLI and the demo loader act as 'system': their passwords are normal and their roles in force.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';

@@ -2,7 +2,7 @@
 // appended to the checkpoint file outside it, and mailed to the district's 督查 (inspectors) through the outbox in the
 // same transaction — so that copies the database's insiders cannot reach exist before anyone could want to rewrite
 // history. Proofs and the public key for the 台账 screen and for inspectors checking a printed 审签单.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canReadLedgerProofs } from '../org/policy/oversight.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

@@ -1,6 +1,6 @@
 // 异常情况登记表: the 读网值班 incidents a person may see, as the .xlsx the district files (DOMAIN §4.5: found when,
 // by whom, what, who was told, what was done, when it recovered), with the same filters as the 异常事件 list.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { getUnit } from '../org/service.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';

@@ -1,5 +1,5 @@
 // 登记台账 export: a unit's ledger rows over a date range as .xlsx (exceljs) or .csv, with Chinese headings.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ROLE_NAME, type Role } from '../org/model.ts';
 import { getUnit, listUnits } from '../org/service.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';

@@ -1,6 +1,6 @@
 // 台账 screen: browsing the ledger page by page (newest first), exporting one unit's ledger as a file, and checking
 // the Merkle tree against every signed checkpoint. Who sees which unit's ledger is src/org/policy/oversight.ts.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { type Actor, LEGACY_ROLE_NAME, ROLE_NAME, type Role } from '../org/model.ts';
 import { canVerifyLedger, canViewLedger, ledgerScope } from '../org/policy/oversight.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

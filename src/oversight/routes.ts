@@ -2,7 +2,7 @@
 // Who may do what: src/org/policy/oversight.ts (ledger) and src/org/policy/publish.ts canView (审签单).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
 import { incidentFilterOf, IncidentQuery } from '../watch/schemas.ts';

@@ -2,7 +2,7 @@
 // fixed, with its reason, who proposed the dismissal (起草人 or 一审) and who dismissed it or accepted the proposal
 // (二审 or above), with their roles and times; and the 密级标志 / 个人信息 findings the 保密工作机构 excluded at its step
 // (保密审查制度 第七条), whose words are not printed (they may be personal data). Built from publish's and secrecy's reads.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { SEVERITY_NAME } from '../checks/model.ts';
 import type { Actor } from '../org/model.ts';
 import { ROLE_NAME } from '../org/model.ts';

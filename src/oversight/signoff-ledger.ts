@@ -2,7 +2,7 @@
 // leaf hash and its inclusion proof to the first signed checkpoint that covers them — so that one printed form is
 // verified on its own with the platform's public key: rebuild each leaf from the entry's bytes, walk the proof up to
 // the checkpoint's root (RFC 9162 §2.1.3.2), and check the checkpoint's Ed25519 signature.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { type Checkpoint, noteText } from '../platform/ledger/checkpoint.ts';
 import { checkpointCovering } from '../platform/ledger/checkpoints.ts';
 import { entryBytes, leafHashOf } from '../platform/ledger/model.ts';

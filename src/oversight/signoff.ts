@@ -2,7 +2,7 @@
 // 三审, 主要领导审定 — when, with what decision, opinion, proofreading and disclosure opinion with its basis (65号
 // 三审三校制度 谁审核谁负责; 保密审查制度 第十二条). Built only from publish's and secrecy's exported reads; who may
 // see it is who may see the item (src/org/policy/publish.ts canView, applied by those reads).
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { CHANNEL_KIND_NAME, type Actor, ROLE_NAME, type Role } from '../org/model.ts';
 import { getChannel, getColumn, getUnit } from '../org/service.ts';
 import { ITEM_TYPE_NAME, type Level, STAGE_NAME, type Stage } from '../publish/model.ts';

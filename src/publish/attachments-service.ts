@@ -2,7 +2,7 @@
 // whoever may view the item lists and downloads them. One transaction each, with its ledger entry; the files live in
 // the database, so every node serves them. A change bumps the item's version: it cannot slip past a concurrent submit.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canEdit } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

@@ -2,7 +2,7 @@
 // findings; refuse to submit or pass a level while a serious or error finding is unresolved; show a revision's findings;
 // dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../org/dictionaries.ts';
 import type { Actor } from '../org/model.ts';

@@ -1,6 +1,6 @@
 // The publishing job: every minute, publish approved items whose publish_at has come (定时发布).
 // publishDue is safe when several nodes run it at once; the scheduler (src/platform/jobs) keeps runs from overlapping.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { type JobSpec, type LocalJob, startLocalJob } from '../platform/jobs/index.ts';
 import { publishDue } from './service.ts';
 

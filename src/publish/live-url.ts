@@ -1,7 +1,7 @@
 // 发布网址: after the CMS has put a published item online, its unit records the page address per channel, so that
 // the 读网值班 integrity monitor can check the live page against the approved text (only that text — the redacted
 // one after 部分公开 — may ever be online).
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { type Actor, holdsDistrictRole } from '../org/model.ts';
 import { canRecordLiveUrl } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

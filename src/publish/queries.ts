@@ -1,6 +1,6 @@
 // Reading items: one item with its abilities, its history (revisions with diffs, review steps), lists and the
 // review queue (待审). Part of the module's API through service.ts.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import {
   type Abilities, abilitiesOf, canView, itemListScope, type ItemView, reviewScopes,

@@ -2,7 +2,7 @@
 // src/org/policy/publish.ts; errors become HTTP in src/app/server.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { contentDisposition } from './attachments-model.ts';
 import { addAttachment, downloadAttachment, listItemAttachments, removeAttachment } from './attachments-service.ts';

@@ -1,7 +1,7 @@
 // Use cases of 三审三校 and publishing: draft, edit (a new revision), submit, approve, return, publish when due.
 // One transaction each, with its ledger entry inside it. Reads (item, history, lists, queue) are in queries.ts.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../org/dictionaries.ts';
 import type { Actor } from '../org/model.ts';

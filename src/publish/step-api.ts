@@ -1,6 +1,6 @@
 // What the 保密审查 module (src/secrecy/service.ts) needs from the chain: an item with its policy view and current
 // text, a guarded stage move, and the body that was published. Re-exported by service.ts, the module's API.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import type { ItemView } from '../org/policy/publish.ts';
 import type { Executor } from '../platform/db/types.ts';

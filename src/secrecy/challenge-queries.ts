@@ -1,6 +1,6 @@
 // Reading 质疑申请: one case, the unit's list, the overdue list (unit and 督查), and the units a citizen may address.
 // Part of the module's API through challenge-service.ts.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canHandleChallenge, canViewChallenge, challengeScope, overdueScope } from '../org/policy/challenge.ts';
 import { assertAllowed, isAllowed, type Verdict } from '../org/policy/verdict.ts';

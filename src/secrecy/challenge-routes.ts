@@ -12,7 +12,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { AppError } from '../platform/errors.ts';
 import { addStrictJsonParser } from '../platform/http/text-hygiene-hook.ts';

@@ -2,7 +2,7 @@
 // for the 督查. One transaction each, with its ledger entry inside it; mail and in-app notices leave through the
 // outbox after commit, so a rollback tells no one.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor, Unit } from '../org/model.ts';
 import { canHandleChallenge, CHALLENGE_ROLES } from '../org/policy/challenge.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

@@ -2,7 +2,7 @@
 // written consent — a letter filed here (kept with its SHA-256), or the co-issuing unit's leader approving in gongkai.
 // A consent is to one revision (一事一审): a changed text needs it again.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import { canConsent, canFileConsentDocument, consentUnitOf } from '../org/policy/secrecy.ts';

@@ -1,7 +1,7 @@
 // Reading 保密审查: one item's record (opinions of every step, receipts with deadline and reminders, referral, both
 // texts and the spans of a redaction, findings, co-issuers and consents, what still blocks publication, and what the
 // reader may do), and the secrecy office's and co-issuing leaders' queues.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { type Actor, holdsRole } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import {

@@ -2,7 +2,7 @@
 // again once overdue, the secrecy office and the unit's leaders get an in-app notice and an e-mail. Each reminder is
 // recorded (secrecy_reminders, one row per receipt and kind) in the same transaction that queues its mail, so it goes
 // out exactly once however often, and on however many nodes, the job runs.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { getUserEmails, usersHoldingRole } from '../org/service.ts';
 import { addWorkingDays, type Calendar, toShanghaiDate, workingDaysBetween } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';

@@ -1,7 +1,7 @@
 // HTTP for 保密审查: a schema in, one service call, a DTO out. Rules live in model.ts and src/org/policy/secrecy.ts.
 // The 第十五条 challenge routes are in challenge*.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { readUpload } from '../publish/upload.ts';
 import { BASES } from './bases.ts';

@@ -2,7 +2,7 @@
 // referral, a return for revision, dismissing a finding. One transaction each, with its ledger entry inside it.
 // Consents are in consent.ts, reads in record.ts, deadline reminders in reminders.ts.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import { canDismissFinding, canGiveSecrecyOpinion, canResume, type SecrecyView } from '../org/policy/secrecy.ts';

@@ -1,7 +1,7 @@
 // 异常事件处置: the list and the detail (steps and deliveries), the people's steps 处理中 → 已恢复 → 已关闭 with their
 // notes, and the escalation job for incidents nobody took up in time (DOMAIN §4.4-4.5).
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canHandleIncident, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
 import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';

@@ -3,7 +3,7 @@
 //   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout
 //   full run      every hour: crawl, links, freshness, integrity, content (runSiteChecks)
 //   escalation    every minute; deliveries every 30 s; 僵尸号 by the entered last-post date once a day
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Config } from '../platform/config.ts';
 import { approvedTextsOf } from '../publish/service.ts';
 import type { JobRun, JobSpec } from '../platform/jobs/index.ts';

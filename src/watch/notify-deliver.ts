@@ -1,7 +1,7 @@
 // Sending the queued robot webhooks of incidents, with retries (30 s, 1 min, 2 min…) and a final 发送失败 after
 // MAX_ATTEMPTS; and following the e-mails of incidents through the platform outbox, which sends them. Called by the
 // scheduler (every 30 s); several nodes may run it at once: each delivery is claimed before it is sent.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { listPendingMail } from '../platform/notify/service.ts';
 import { redactSecrets } from '../platform/notify/model.ts';
 import { record } from './context.ts';

@@ -2,7 +2,7 @@
 // or recovered), availability probes (for the trailing 7-day failure share) and monitor runs. Called by the
 // scheduler's jobs as the system; one transaction per call.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { alert, type Subject } from './alerts.ts';

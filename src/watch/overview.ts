@@ -1,6 +1,6 @@
 // 监测总览 and the detail pages: each site against every veto line, each account against the 僵尸号 line, a site's
 // columns, pages, statuses, probes, runs and incidents. Scoped to the units the actor watches.
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageWatch, canReportLastPost, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
 import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';

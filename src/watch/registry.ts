@@ -2,7 +2,7 @@
 // accounts with the last-post date the duty officer enters, per-site thresholds, a unit's duty contacts and robot
 // webhooks. One transaction per use case with its ledger entry.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageUnitWatch, canManageWatch, canReportLastPost } from '../org/policy/watch.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

@@ -3,7 +3,7 @@
 // their steps. A schema in, one service call, a DTO out; who may do what is src/org/policy/watch.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import {
   AccountBody, AccountDto, AccountPatch, AccountSummaryDto, ColumnBody, ColumnDto, ColumnPatch, IdParams, IncidentDetailDto, IncidentDto, incidentFilterOf,

@@ -2,7 +2,7 @@
 // recordObservations, recordProbe, availabilityShare, checkAccounts, escalateOverdue, deliverPending, and the registry
 // reads listWatchTargets / setPageBaseline. For people (with an Actor, authorised by src/org/policy/watch.ts): the
 // registry (registry.ts), the overview and site detail (overview.ts), incidents and their steps (incidents.ts).
-import type { Deps } from '../app/deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import * as store from './store.ts';
 
 export type { Account, Column, Page, Site, UnitSettings } from './store.ts';

@@ -2,7 +2,7 @@
 // website and a WeChat account: must be covered round the clock) and 区档案馆 (no channel). People of 区科技局: four
 // duty officers, two duty leaders, the 分管领导 who keeps the roster, a staff member; of the office: a duty leader
 // and an officer; district-wide: the e-gov center and the admin. And the usual four 班次 covering every day.
-import type { Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 import type { Actor, Role } from '../../src/org/model.ts';
 import { createChannel, createUnit, createUser, loadActor } from '../../src/org/service.ts';
 import { addShift, createRoster, publishRoster, type RosterDetail, saveTemplate } from '../../src/duty/service.ts';

@@ -2,7 +2,7 @@
 // clock (2026-03-02 09:00, a Monday): 区科技局 with a 全天 template, a published roster A (3-01, kjj.dutyleader on a
 // shift ending at 09:10 today) and B (3-02 to 3-15, kjj.duty every day), an extra duty leader who leads in emergencies.
 // Each getter hands out a situation that a denied request leaves as it was, and makes a new one once it was used.
-import type { Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 import { exportRoster } from '../../src/duty/roster-excel.ts';
 import {
   addShift, addUnavailability, checkIn, createFeedToken, createRoster, declareEmergency, getRoster, markSpecialDay, publishRoster, requestChange,

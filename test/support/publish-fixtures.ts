@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import JSZip from 'jszip';
-import type { Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 import { buildServer } from '../../src/app/server.ts';
 import type { Actor, Role } from '../../src/org/model.ts';
 import {

@@ -2,7 +2,7 @@
 // 区科技局's website with a column and a page, its WeChat account, a robot webhook (never called: nothing is delivered
 // in the matrix), and incidents. Getters hand out a fresh object for requests that change it, so one person's
 // allowed request never changes the next person's case.
-import type { Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { loadActor } from '../../src/org/service.ts';
 import { addColumn, addPage, addSite, moveIncident, recordObservations, saveAccount, saveWebhook } from '../../src/watch/service.ts';

@@ -1,6 +1,6 @@
 // 定时任务: one scheduler for every recurring job. On SQLite (one machine) jobs run in this process; on PostgreSQL
 // they go through pg-boss, so that with several app nodes each run happens once (ARCHITECTURE.md, jobs).
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../deps.ts';
 import { currentSchema } from '../db/pg-schema.ts';
 import { createLocalScheduler } from './local.ts';
 import { jobsSchemaFor, type Scheduler } from './model.ts';

@@ -2,7 +2,7 @@
 // commits (STYLE §4: a rollback notifies no one). Mail goes through the outbox table, so a crash or an SMTP outage
 // delays a message but never loses it.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../deps.ts';
 import type { Executor } from '../db/types.ts';
 import { notFound } from '../errors.ts';
 import { appendLedger } from '../ledger/service.ts';

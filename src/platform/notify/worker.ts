@@ -1,6 +1,6 @@
 // The outbox job: every 30 seconds, deliverOutbox. Several nodes may run it at once because each message is
 // claimed before it is sent; the scheduler (src/platform/jobs) keeps runs from overlapping.
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../deps.ts';
 import { type JobSpec, type LocalJob, startLocalJob } from '../jobs/index.ts';
 import { deliverOutbox } from './service.ts';
 
