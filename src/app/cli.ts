@@ -2,7 +2,7 @@
 // definitions load at start (commander and what the options need): each action imports its modules when it runs, so
 // `gongkai --help` and `gongkai check` do not load the server, the databases or the monitors (cli-imports.test.ts).
 import { Command } from 'commander';
-import { registerOrgCommands } from '../org/cli.ts';
+import { registerOrgCommands } from './commands/org.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import { registerTextHygiene } from '../platform/http/text-hygiene-hook.ts';
 import { registerSessionHook } from '../org/session-hook.ts';
-import { dictionaryRoutes } from '../org/dictionary-routes.ts';
+import { dictionaryRoutes } from '../dictionaries/routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { oversightRoutes } from '../oversight/routes.ts';

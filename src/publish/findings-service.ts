@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
-import { getChecker } from '../org/dictionaries.ts';
+import { getChecker } from '../dictionaries/service.ts';
 import type { Actor } from '../org/model.ts';
 import { canDecideDismissal, findingStanding, type ItemView, ROLE_AT } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';

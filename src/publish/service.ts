@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
-import { getChecker } from '../org/dictionaries.ts';
+import { getChecker } from '../dictionaries/service.ts';
 import type { Actor } from '../org/model.ts';
 import {
   canDraft, canEdit, canReview, canRunPublishing, canSubmit, canView, ROLE_AT,

@@ -1,5 +1,5 @@
 // 词典: the 智能校对 dictionaries the admin keeps — 本区单位 (names and accepted short forms), 领导人姓名职务, 自定义词库.
-// The checks use them from the next proofreading run on (src/org/dictionaries.ts).
+// The checks use them from the next proofreading run on (src/dictionaries/service.ts).
 import { Alert, Form, Input, Select, Skeleton, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get } from '../api.ts';
@@ -11,7 +11,7 @@ import type { DictLeader, Dictionaries, DictUnit, LexiconWord } from './types.ts
 const LEXICON_CATEGORIES = ['banned', 'sensitive', 'advertising'];
 const SEVERITIES = ['serious', 'error', 'warning', 'info'];
 
-// Names are matched character for character: a space inside one is a typing mistake (dictionary-model.ts).
+// Names are matched character for character: a space inside one is a typing mistake (src/dictionaries/model.ts).
 const noSpace = { pattern: /^\S+$/, message: '不能有空格' };
 const tags = (testId: string, placeholder: string) => (
   <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} placeholder={placeholder} data-testid={testId} />

@@ -1,4 +1,4 @@
-// The admin screens' API shapes (src/org/dto.ts, src/org/dictionary-routes.ts, src/app/calendar-routes.ts).
+// The admin screens' API shapes (src/org/dto.ts, src/dictionaries/routes.ts, src/app/calendar-routes.ts).
 export interface RoleAssignment { id: string; userId: string; role: string; unitId: string; sectionId: string | null }
 /** A review or secrecy role the 安全管理员 asked for: in force only once the unit's 主要领导 confirms it. */
 export interface RoleRequest extends RoleAssignment {

@@ -6,7 +6,7 @@ import type { Executor } from '../platform/db/types.ts';
 import type { LexiconCategory, Severity } from '../checks/model.ts';
 import type {
   Dictionaries, DictLeader, DictUnit, LeaderFields, LexiconWord, UnitFields, WordFields,
-} from './dictionary-model.ts';
+} from './model.ts';
 
 const toUnit = (r: Selectable<DictUnitsTable>): DictUnit => ({ id: r.id, name: r.name, shortNames: JSON.parse(r.short_names) as string[] });
 const toLeader = (r: Selectable<DictLeadersTable>): DictLeader => ({

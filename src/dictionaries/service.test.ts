@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type DemoApp, type DemoSession, openDemoApp } from '../../test/support/demo-app.ts';
 import { openDb } from '../platform/db/index.ts';
-import { getChecker } from './dictionaries.ts';
+import { getChecker } from './service.ts';
 
 let demo: DemoApp;
 let admin: DemoSession;

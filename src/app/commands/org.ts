@@ -1,13 +1,13 @@
 // `gongkai user add`, `gongkai user passwd`, `gongkai demo load`: the operator's org commands. They act as the
 // system actor (whoever runs them can already reach the database) and go through the same use cases as the UI.
 import type { Command } from 'commander';
-import type { Deps } from '../platform/deps.ts';
-import { AppError } from '../platform/errors.ts';
-import { readPassword } from './cli-input.ts';
-import { isRole, type Role, ROLE_NAME, ROLES } from './model.ts';
+import { isRole, type Role, ROLE_NAME, ROLES } from '../../org/model.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { readPassword } from './read-password.ts';
 
 // The use cases load when a command runs, not with `gongkai --help` (src/app/cli.ts).
-const service = () => import('./service.ts');
+const service = () => import('../../org/service.ts');
 
 type Open = () => Promise<{ deps: Deps; close(): Promise<void> }>;
 
@@ -108,7 +108,7 @@ export function registerOrgCommands(program: Command, open: Open): void {
   program.command('demo').description('演示数据').command('load')
     .description('载入演示单位、科室、发布渠道和各角色演示账号（库中已有单位时不做任何事）')
     .action(() => runOrg(open, async () => null, async (deps) => {
-      const { DEMO_USERS, loadDemo } = await import('./demo.ts');
+      const { DEMO_USERS, loadDemo } = await import('../../org/demo.ts');
       const { created } = await loadDemo(deps);
       if (!created) return '库中已有单位，未载入演示数据';
       return `已载入演示数据：${DEMO_USERS.length} 个演示账号（如 sysadmin、secadmin、auditor、kjj.staff），统一密码见 README`;

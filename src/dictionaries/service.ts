@@ -10,13 +10,13 @@ import { appendLedger } from '../platform/ledger/service.ts';
 import {
   type Dictionaries, type DictionaryKind, type DictLeader, type DictUnit, leaderFields, type LexiconWord, toCheckOptions,
   unitFields, wordFields,
-} from './dictionary-model.ts';
-import * as dictStore from './dictionary-store.ts';
-import type { Actor } from './model.ts';
-import { canEditDictionaries } from './policy/dictionaries.ts';
-import { assertAllowed } from './policy/verdict.ts';
+} from './model.ts';
+import * as dictStore from './store.ts';
+import type { Actor } from '../org/model.ts';
+import { canEditDictionaries } from '../org/policy/dictionaries.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
 
-export type { Dictionaries, DictionaryKind, DictLeader, DictUnit, LexiconWord } from './dictionary-model.ts';
+export type { Dictionaries, DictionaryKind, DictLeader, DictUnit, LexiconWord } from './model.ts';
 
 const cache = new WeakMap<Db, { version: number; checker: Promise<Checker> }>();
 

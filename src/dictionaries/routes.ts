@@ -1,16 +1,16 @@
 // HTTP for the 智能校对 dictionaries: 本区单位 (units), 领导人姓名职务 (leaders), 自定义词库 (lexicon). Reading: admin,
-// e-gov center, inspector; every change: admin (policy/dictionaries.ts). Schemas give the shape; the rules and their
-// zh-CN messages naming the field are dictionary-model.ts's, so the CLI or a script gets the same answers.
+// e-gov center, inspector; every change: admin (org/policy/dictionaries.ts). Schemas give the shape; the rules and
+// their zh-CN messages naming the field are model.ts's, so the CLI or a script gets the same answers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
-import { SEVERITIES, LEXICON_CATEGORIES } from './dictionary-model.ts';
-import * as dict from './dictionaries.ts';
-import type { Actor } from './model.ts';
-import { OkDto } from './dto.ts';
-import { canEditDictionaries, canViewDictionaries } from './policy/dictionaries.ts';
-import { assertAllowed, isAllowed } from './policy/verdict.ts';
-import { actorOf } from './request-context.ts';
+import { SEVERITIES, LEXICON_CATEGORIES } from './model.ts';
+import * as dict from './service.ts';
+import type { Actor } from '../org/model.ts';
+import { OkDto } from '../org/dto.ts';
+import { canEditDictionaries, canViewDictionaries } from '../org/policy/dictionaries.ts';
+import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
+import { actorOf } from '../org/request-context.ts';
 
 const text = z.string().max(200);
 const texts = z.array(text).max(50);
@@ -40,7 +40,7 @@ interface KindRoutes<B extends z.ZodObject> {
   remove(deps: Deps, actor: Actor, id: string): Promise<unknown>;
 }
 
-// The entries are plain objects of exactly the DTO's fields (dictionary-model.ts); only their static type is wider.
+// The entries are plain objects of exactly the DTO's fields (model.ts); only their static type is wider.
 type Entry = z.infer<z.ZodObject>;
 
 const IdParams = z.object({ id: z.uuid() });

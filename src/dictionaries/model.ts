@@ -3,7 +3,7 @@
 // the CheckOptions they become (merged by src/checks with its shipped data).
 import type { CheckOptions, LexiconCategory, Severity } from '../checks/model.ts';
 import { invalid } from '../platform/errors.ts';
-import { optionalText, requireOneOf, requireText } from './acting.ts';
+import { optionalText, requireOneOf, requireText } from '../org/acting.ts';
 
 export const DICTIONARY_KINDS = ['units', 'leaders', 'lexicon'] as const;
 export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
