@@ -1,5 +1,5 @@
-// Tables of the admin-edited 智能校对 dictionaries (src/org/dictionaries*.ts), as Kysely sees them (same conventions
-// as ../types.ts: ISO strings). Named only by src/org/dictionary-store.ts.
+// Tables of the admin-edited 智能校对 dictionaries (src/dictionaries), as Kysely sees them (same conventions
+// as ../types.ts: ISO strings). Named only by src/dictionaries/store.ts.
 
 /** A unit of the district (本区单位) whose name must be written exactly: full name and accepted short names. */
 export interface DictUnitsTable {
