@@ -50,13 +50,6 @@ module.exports = {
       from: { pathNot: NOT_TEST },
       to: { path: NOT_TEST },
     },
-    {
-      name: 'not-to-unresolvable',
-      comment: 'Every import resolves to a file or an installed package.',
-      severity: 'error',
-      from: {},
-      to: { couldNotResolve: true },
-    },
   ],
   options: {
     includeOnly: '^src/',
