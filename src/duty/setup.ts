@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.ts';
 import type { Actor } from '../org/model.ts';
 import {
-  canEditPerson, canManageRoster, canMarkSpecialDay, canViewDuty, DUTY_ROLES,
+  canEditPerson, canManageRoster, canMarkSpecialDay, canViewDuty, DUTY_ROLES, dutyUnitsOf,
 } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { loadActor } from '../org/service.ts';
@@ -181,7 +181,7 @@ export async function setPhone(deps: Deps, actor: Actor, userId: string, phone: 
   return deps.db.transaction().execute(async (tx) => {
     const person = await loadActor(tx, userId);
     if (!person) throw notFound('用户');
-    const dutyUnitIds = person.roles.filter((r) => DUTY_ROLES.includes(r.role)).map((r) => r.unitId);
+    const dutyUnitIds = dutyUnitsOf(person);
     assertAllowed(canEditPerson(actor, { userId, dutyUnitIds }));
     const now = deps.clock.now();
     await store.savePhone(tx, userId, value, actor.id, now.toISOString());
