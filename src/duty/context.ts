@@ -1,7 +1,7 @@
 // What the duty use cases share: the unit and its facts, the people of its duty pool, the ledger line, and everything
 // the roster check needs about a roster's surroundings (neighbouring shifts, special days, open emergencies).
-import { type Actor, holdsDistrictRole, type Role } from '../org/model.ts';
-import { ROSTER_ROLES } from '../org/policy/duty.ts';
+import type { Actor } from '../org/model.ts';
+import { dutyRole } from '../org/policy/duty.ts';
 import { getUnit, getUsersByIds, listChannels, listUnits, usersHoldingRole } from '../org/service.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Calendar } from '../platform/calendar/model.ts';
@@ -30,12 +30,8 @@ export async function unitFacts(db: Executor, unitId: string): Promise<UnitFacts
 
 export const districtUnitIds = async (db: Executor): Promise<string[]> => (await listUnits(db)).filter((u) => u.districtWide).map((u) => u.id);
 
-/** The role an actor signs a duty action with in a unit: the first of `roles` held there, else their district role. */
-export function roleIn(actor: Actor, unitId: string | null, roles: readonly Role[] = ROSTER_ROLES): string {
-  const held = roles.find((r) => actor.roles.some((x) => x.role === r && x.unitId === unitId));
-  if (held) return held;
-  return (['sysAdmin', 'egovCenter', 'inspector', 'auditAdmin'] as const).find((r) => holdsDistrictRole(actor, r)) ?? actor.roles[0]?.role ?? '';
-}
+/** The role an actor signs a duty action with in a unit (policy/duty.ts `dutyRole`). */
+export const roleIn = dutyRole;
 
 export async function record(tx: Executor, actor: Actor, role: string, unitId: string | null, action: string, subject: string,
   payload: Record<string, unknown>, now: Date): Promise<void> {

@@ -44,8 +44,11 @@ export const PhoneDto = z.object({ userId: z.string(), phone: z.string() });
 
 export const SpecialDayBody = z.object({ unitId: Id.nullable(), day: z.string().max(20), kind: z.enum(SPECIAL_KINDS), name: text(50) });
 export const SpecialDayDto = z.object({ id: z.string(), unitId: z.string().nullable(), day: z.string(), kind: z.enum(SPECIAL_KINDS), name: z.string() });
-export const UnavailabilityBody = z.object({ unitId: Id, userId: Id, from: z.string().max(20), to: z.string().max(20), reason: text(LIMITS.reason) });
-export const UnavailabilityDto = z.object({ id: z.string(), unitId: z.string(), userId: z.string(), startsOn: z.string(), endsOn: z.string(), reason: z.string() });
+/** 含起止两天: `from` is the first day and `to` the last one, both included (unlike the other ranges, README). */
+export const UnavailabilityBody = z.object({ unitId: Id, userId: Id, from: z.string().max(20), to: z.string().max(20),
+  reason: text(LIMITS.reason) });
+export const UnavailabilityDto = z.object({ id: z.string(), unitId: z.string(), userId: z.string(), from: z.string(), to: z.string(),
+  reason: z.string() });
 export const SpecialDayListDto = z.object({ days: z.array(SpecialDayDto.extend({ district: z.boolean(), canRemove: z.boolean() })),
   abilities: z.object({ canMark: z.boolean(), canMarkDistrict: z.boolean() }) });
 export const UnavailabilityListDto = z.array(UnavailabilityDto.extend({ name: z.string(), canRemove: z.boolean() }));

@@ -3,9 +3,13 @@
 // unit's are refused.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildDutyOrg, type DutyOrg } from '../../test/support/duty-fixtures.ts';
+import { buildDutyOrg, type DutyOrg, standardTemplates } from '../../test/support/duty-fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
-import { addUnavailability, listSpecialDays, listUnavailability, markSpecialDay, removeUnavailability } from './service.ts';
+import type { Actor } from '../org/model.ts';
+import {
+  addUnavailability, createRoster, discardRoster, dutyCalendar, listSpecialDays, listUnavailability, markSpecialDay,
+  removeUnavailability,
+} from './service.ts';
 
 let deps: TestDeps;
 let org: DutyOrg;
@@ -39,18 +43,47 @@ test('重要日期列表：今天及以后的本单位和全区标记，能否�
 test('不可值班列表：尚未结束的登记带姓名，本人和值班单位的带班领导、分管领导可删除；删除后不再列出', async () => {
   const zhao = await org.actor('zhao');
   const zheng = await org.actor('zheng');
-  const add = (by: typeof zhao, who: string, from: string, to: string, reason: string) =>
-    addUnavailability(deps, by, { unitId: org.unitId, userId: org.ids[who], from, to, reason });
-  await add(zhao, 'zhao', '2026-02-01', '2026-03-02', '已结束的休假');
-  const trip = await add(zhao, 'zhao', '2026-02-28', '2026-03-04', '出差');
-  const leave = await add(zheng, 'qian', '2026-03-20', '2026-03-25', '年休假');
+  await add(zhao, 'zhao', '2026-02-01', '2026-03-01', '已结束的休假'); // the last day was yesterday
+  const trip = await add(zhao, 'zhao', '2026-02-28', '2026-03-03', '出差');
+  const leave = await add(zheng, 'qian', '2026-03-20', '2026-03-24', '年休假');
 
   const seen = async (username: string) => (await listUnavailability(deps, await org.actor(username), org.unitId))
-    .map((e) => [e.id, e.name, e.startsOn, e.endsOn, e.reason, e.canRemove]);
-  assert.deepEqual(await seen('zhao'), [[trip.id, '赵值班', '2026-02-28', '2026-03-04', '出差', true], [leave.id, '钱值班', '2026-03-20', '2026-03-25', '年休假', false]]);
+    .map((e) => [e.id, e.name, e.from, e.to, e.reason, e.canRemove]);
+  assert.deepEqual(await seen('zhao'), [[trip.id, '赵值班', '2026-02-28', '2026-03-03', '出差', true],
+    [leave.id, '钱值班', '2026-03-20', '2026-03-24', '年休假', false]]);
   assert.deepEqual((await seen('zheng')).map((e) => e.at(-1)), [true, true]);
   await assert.rejects(listUnavailability(deps, await org.actor('dang'), org.unitId), { status: 403, code: 'OTHER_UNIT' });
 
   await removeUnavailability(deps, zheng, leave.id);
   assert.deepEqual((await seen('zheng')).map((e) => e[0]), [trip.id]);
+  await removeUnavailability(deps, zheng, trip.id);
+});
+
+const add = async (by: Actor, who: string, from: string, to: string, reason: string) =>
+  addUnavailability(deps, by, { unitId: org.unitId, userId: org.ids[who], from, to, reason });
+
+test('不可值班含起止两天：一天的登记起止同日；最后一天也不排班；止早于起、日期格式错误时 400 且不登记', async () => {
+  const zheng = await org.actor('zheng');
+  const one = await add(zheng, 'sun', '2026-03-11', '2026-03-11', '体检');
+  assert.deepEqual([one.from, one.to], ['2026-03-11', '2026-03-11']);
+  const away = await add(zheng, 'zhao', '2026-03-10', '2026-03-12', '出差');
+  assert.deepEqual([away.from, away.to], ['2026-03-10', '2026-03-12']);
+  const calendar = await dutyCalendar(deps, zheng, org.unitId, '2026-03-12', '2026-03-13'); // the last day alone
+  assert.deepEqual(calendar.unavailability.map((u) => [u.name, u.from, u.to]), [['赵值班', '2026-03-10', '2026-03-12']]);
+
+  await standardTemplates(deps, zheng, org.unitId);
+  const [officerIds, leaderIds] = [['zhao', 'qian', 'sun', 'li'], ['zhou', 'wu']].map((l) => l.map((u) => org.ids[u]));
+  const roster = await createRoster(deps, zheng, { unitId: org.unitId, from: '2026-03-09', to: '2026-03-15',
+    generate: { officerIds, leaderIds } });
+  const dayOf = (id: string) => roster.shifts.filter((x) => x.officers.some((o) => o.id === id)).map((x) => x.day);
+  assert.ok(roster.shifts.length > 0);
+  assert.deepEqual(dayOf(org.ids.zhao).filter((d) => d >= '2026-03-10' && d <= '2026-03-12'), []);
+  assert.ok(!dayOf(org.ids.sun).includes('2026-03-11'));
+  await discardRoster(deps, zheng, roster.roster.id);
+
+  const before = (await listUnavailability(deps, zheng, org.unitId)).length;
+  await assert.rejects(add(zheng, 'li', '2026-03-12', '2026-03-11', '出差'), { status: 400, field: 'to', message: '结束日期不能早于开始日期' });
+  await assert.rejects(add(zheng, 'li', '2026-03-12', '3月13日', '出差'), { status: 400, field: 'to' });
+  await assert.rejects(add(zheng, 'li', '2026/03/12', '2026-03-13', '出差'), { status: 400, field: 'from' });
+  assert.equal((await listUnavailability(deps, zheng, org.unitId)).length, before);
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import {
-  canEditPerson, canManageRoster, canMarkSpecialDay, canViewDuty, DUTY_ROLES,
+  canEditPerson, canManageRoster, canMarkSpecialDay, canViewDuty, DUTY_ROLES, dutyUnitsOf,
 } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { loadActor } from '../org/service.ts';
@@ -12,7 +12,7 @@ import { isIsoDate } from '../platform/calendar/model.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { type DutyPool, districtUnitIds, dutyPool, peopleOf, record, roleIn, surroundings, unitFacts } from './context.ts';
 import {
-  checkRange, checkSettings, checkTemplate, dayOf, type DutySettings, LIMITS, requireText, SPECIAL_KINDS, type SpecialDay, type SpecialKind,
+  addDays, checkRange, checkSettings, checkTemplate, dayOf, type DutySettings, LIMITS, requireText, SPECIAL_KINDS, type SpecialDay, type SpecialKind,
   shiftTimes, type Template, type TemplateInput,
 } from './model.ts';
 import { type DayView, dayViews, type ShiftView, shiftViews } from './roster-view.ts';
@@ -122,33 +122,50 @@ export async function listSpecialDays(deps: Deps, actor: Actor, unitId: string):
     abilities: { canMark: may(unitId), canMarkDistrict: may(null) } };
 }
 
-export interface UnavailabilityView extends store.Unavailability {
+/**
+ * 不能值班的时间 as people and the API name it: the first and the last day, both included (含起止两天, README). The
+ * store keeps the schema's end-exclusive range (`endsOn` is the day after), which the rotation and checks read.
+ */
+export interface UnavailabilityDays {
+  id: string;
+  unitId: string;
+  userId: string;
+  from: string;
+  to: string; // the last day, included
+  reason: string;
+}
+
+const daysOf = (u: store.Unavailability): UnavailabilityDays =>
+  ({ id: u.id, unitId: u.unitId, userId: u.userId, from: u.startsOn, to: addDays(u.endsOn, -1), reason: u.reason });
+
+/** A first and a last day (the last not before the first), at most LIMITS.rangeDays days; else a 400. */
+function checkDays(from: string, to: string): void {
+  if (isIsoDate(from) && isIsoDate(to) && to < from) throw invalid('to', '结束日期不能早于开始日期');
+  checkRange(from, isIsoDate(to) ? addDays(to, 1) : to);
+}
+
+export interface UnavailabilityView extends UnavailabilityDays {
   name: string;
   canRemove: boolean;
 }
 
-export interface UnavailabilityInput {
-  unitId: string;
-  userId: string;
-  from: string;
-  to: string; // exclusive
-  reason: string;
-}
+export type UnavailabilityInput = Omit<UnavailabilityDays, 'id'>;
 
 /** 不能值班的时间 (年休假、出差…): the rotation skips the person; a hand edit that ignores it is the keeper's call. */
-export async function addUnavailability(deps: Deps, actor: Actor, input: UnavailabilityInput): Promise<store.Unavailability> {
-  checkRange(input.from, input.to);
+export async function addUnavailability(deps: Deps, actor: Actor, input: UnavailabilityInput): Promise<UnavailabilityDays> {
+  checkDays(input.from, input.to);
   const reason = requireText('reason', '原因', input.reason, LIMITS.reason);
   assertAllowed(canEditPerson(actor, { userId: input.userId, dutyUnitIds: [input.unitId] }));
   return deps.db.transaction().execute(async (tx) => {
     const pool = await dutyPool(tx, input.unitId);
     if (!pool.officers.some((p) => p.id === input.userId)) throw invalid('userId', '所选人员不是本单位的值班人员或带班领导');
-    const entry: store.Unavailability = { id: randomUUID(), unitId: input.unitId, userId: input.userId, startsOn: input.from, endsOn: input.to, reason };
+    const entry: store.Unavailability = { id: randomUUID(), unitId: input.unitId, userId: input.userId, startsOn: input.from,
+      endsOn: addDays(input.to, 1), reason };
     const now = deps.clock.now();
     await store.insertUnavailability(tx, entry, actor.id, now.toISOString());
     await record(tx, actor, roleIn(actor, input.unitId, [...DUTY_ROLES, 'leader', 'principal']), input.unitId, 'duty.unavailable_add',
       `user:${input.userId}`, { ...entry }, now);
-    return entry;
+    return daysOf(entry);
   });
 }
 
@@ -168,7 +185,7 @@ export async function listUnavailability(deps: Deps, actor: Actor, unitId: strin
   assertAllowed(canViewDuty(actor, unitId));
   const entries = await store.listUnavailability(deps.db, { unitId }, dayOf(deps.clock.now().getTime()), ONWARDS);
   const people = await peopleOf(deps.db, entries.map((e) => e.userId));
-  return entries.map((e) => ({ ...e, name: people.get(e.userId)?.name ?? '',
+  return entries.map((e) => ({ ...daysOf(e), name: people.get(e.userId)?.name ?? '',
     canRemove: canEditPerson(actor, { userId: e.userId, dutyUnitIds: [e.unitId] }).allowed }));
 }
 
@@ -181,7 +198,7 @@ export async function setPhone(deps: Deps, actor: Actor, userId: string, phone: 
   return deps.db.transaction().execute(async (tx) => {
     const person = await loadActor(tx, userId);
     if (!person) throw notFound('用户');
-    const dutyUnitIds = person.roles.filter((r) => DUTY_ROLES.includes(r.role)).map((r) => r.unitId);
+    const dutyUnitIds = dutyUnitsOf(person);
     assertAllowed(canEditPerson(actor, { userId, dutyUnitIds }));
     const now = deps.clock.now();
     await store.savePhone(tx, userId, value, actor.id, now.toISOString());
@@ -197,7 +214,7 @@ export interface DutyCalendar {
   days: DayView[];
   rosters: store.Roster[];
   shifts: ShiftView[]; // published and draft, each naming its roster
-  unavailability: (store.Unavailability & { name: string })[];
+  unavailability: (UnavailabilityDays & { name: string })[];
   emergencies: { id: string; title: string; startsAt: string; until: string | null; state: string; district: boolean }[];
 }
 
@@ -214,7 +231,7 @@ export async function dutyCalendar(deps: Deps, actor: Actor, unitId: string, fro
   return {
     unitId, from, to, days: dayViews(s.cal, from, to, s.specials.filter((d) => d.day >= from && d.day < to)), rosters,
     shifts: shiftViews(s, shifts, people),
-    unavailability: away.map((a) => ({ ...a, name: people.get(a.userId)?.name ?? '' })),
+    unavailability: away.map((a) => ({ ...daysOf(a), name: people.get(a.userId)?.name ?? '' })),
     emergencies: emergencies.filter((e) => e.startsAt < range.to && (!e.until || e.until > range.from) && (e.state === 'open' || (e.closedAt ?? '') > range.from))
       .map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, until: e.until, state: e.state, district: e.unitId === null })),
   };

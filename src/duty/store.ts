@@ -72,7 +72,7 @@ export interface Unavailability {
   unitId: string;
   userId: string;
   startsOn: string;
-  endsOn: string; // exclusive
+  endsOn: string; // exclusive: the day after the last (the API speaks of the last day, setup.ts daysOf)
   reason: string;
 }
 

@@ -2,8 +2,8 @@
 // the 读网值班 integrity monitor can check the live page against the approved text (only that text — the redacted
 // one after 部分公开 — may ever be online).
 import type { Deps } from '../platform/deps.ts';
-import { type Actor, holdsDistrictRole } from '../org/model.ts';
-import { canRecordLiveUrl } from '../org/policy/publish.ts';
+import type { Actor } from '../org/model.ts';
+import { canRecordLiveUrl, liveUrlRole } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { conflict } from '../platform/errors.ts';
 import { checkHttpUrl } from '../platform/http-url.ts';
@@ -26,8 +26,8 @@ export async function recordLiveUrl(deps: Deps, actor: Actor, itemId: string, in
     if (!(await store.setLiveUrl(tx, item.id, input.channelId, url))) {
       throw conflict('NOT_PUBLISHED_ON_CHANNEL', '该稿件尚未在此渠道发布，不能登记发布网址');
     }
-    const role = actor.id === item.authorId || !holdsDistrictRole(actor, 'egovCenter') ? 'staff' : 'egovCenter';
-    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role, unitId: item.unitId, action: 'publish.live_url',
+    const signed = { actor: { id: actor.id, name: actor.name }, role: liveUrlRole(actor, item), unitId: item.unitId };
+    await appendLedger(tx, { ...signed, action: 'publish.live_url',
       subject: `item:${item.id}`, payload: { itemId: item.id, channelId: input.channelId, url } }, deps.clock.now());
     return { channelId: input.channelId, url };
   });

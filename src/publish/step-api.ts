@@ -29,13 +29,10 @@ export async function loadForStep(db: Executor, itemId: string): Promise<StepCon
 /** Optimistic move (false: someone else moved the item first; the caller answers 409). */
 export const moveItemStage = (tx: Executor, item: Item, to: Stage, now: Date): Promise<boolean> => store.moveStage(tx, item, to, now);
 
+/** The items that exist, in the order of `ids` — one query. */
 export async function itemsByIds(db: Executor, ids: readonly string[]): Promise<Item[]> {
-  const out: Item[] = [];
-  for (const id of ids) {
-    const item = await store.getItem(db, id);
-    if (item) out.push(item);
-  }
-  return out;
+  const found = new Map((await store.getItems(db, [...new Set(ids)])).map((i) => [i.id, i]));
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 export interface PublishedBody {

@@ -51,6 +51,11 @@ export async function getItem(db: Executor, id: string): Promise<Item | null> {
   return row ? toItem(row) : null;
 }
 
+export async function getItems(db: Executor, ids: readonly string[]): Promise<Item[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('items').selectAll().where('id', 'in', ids).execute()).map(toItem);
+}
+
 /** Fields a transition may change besides the stage. */
 export type ItemPatch = Partial<Pick<Item, 'title' | 'itemType' | 'source' | 'major' | 'sectionId' | 'revision' | 'publishAt' | 'publishedAt'>>;
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor, Unit } from '../org/model.ts';
-import { canHandleChallenge, CHALLENGE_ROLES } from '../org/policy/challenge.ts';
+import { canHandleChallenge, challengeRole } from '../org/policy/challenge.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUnit, usersHoldingRole } from '../org/service.ts';
 import { toShanghaiDate } from '../platform/calendar/model.ts';
@@ -36,9 +36,10 @@ export interface OpenInput {
 /** The public side signs as itself: whoever asks is not a user of gongkai (no session is ever consulted). */
 const publicActor = (asker: Asker): LedgerActor => ({ id: 'public', name: asker.name });
 const who = (actor: Actor): LedgerActor => ({ id: actor.id, name: actor.name });
+/** A handler's ledger signature: who, in which role (policy/challenge.ts), for which unit. */
+const signedBy = (actor: Actor, unitId: string) =>
+  ({ actor: who(actor), role: challengeRole(actor, unitId), unitId });
 const race = () => conflict('RACE', '该质疑申请已被他人处理，请刷新后查看');
-const roleIn = (actor: Actor, unitId: string) =>
-  actor.roles.find((r) => r.unitId === unitId && CHALLENGE_ROLES.includes(r.role))?.role ?? '';
 
 /** The answering unit: the named item's hosting unit (承办单位, 谁公开谁审查), else the one chosen. */
 async function answeringUnit(tx: Executor, input: OpenInput): Promise<Unit> {
@@ -114,7 +115,7 @@ export async function extendChallenge(deps: Deps, actor: Actor, input: ExtendInp
     if (!(await store.recordExtension(tx, c.id, extension, decided))) throw race();
     const unitName = (await getUnit(tx, c.unitId))?.fullName ?? '';
     const mailed = await mail(tx, extensionMail(c, unitName, ext, decided), now);
-    await appendLedger(tx, { actor: who(actor), role: roleIn(actor, c.unitId), unitId: c.unitId, action: 'challenge.extend',
+    await appendLedger(tx, { ...signedBy(actor, c.unitId), action: 'challenge.extend',
       subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, days: ext.days, reason: ext.reason, dueOn: { from: c.dueOn, to: decided.date },
         ...(decided.provisional && { dueProvisional: true }), mailed } }, now);
   });
@@ -134,7 +135,7 @@ export async function answerChallenge(deps: Deps, actor: Actor, input: AnswerInp
     if (!(await store.recordAnswer(tx, c.id, recorded))) throw race();
     const unitName = (await getUnit(tx, c.unitId))?.fullName ?? '';
     const mailed = await mail(tx, answerMail(c, unitName, answer, today), now);
-    await appendLedger(tx, { actor: who(actor), role: roleIn(actor, c.unitId), unitId: c.unitId, action: 'challenge.answer',
+    await appendLedger(tx, { ...signedBy(actor, c.unitId), action: 'challenge.answer',
       subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, basis: answer.basis, reason: answer.reason, dueOn: c.dueOn,
         late: decided.late, mailed } }, now);
   });

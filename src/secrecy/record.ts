@@ -2,16 +2,17 @@
 // texts and the spans of a redaction, findings, co-issuers and consents, what still blocks publication, and what the
 // reader may do), and the secrecy office's and co-issuing leaders' queues.
 import type { Deps } from '../platform/deps.ts';
-import { type Actor, holdsRole } from '../org/model.ts';
+import type { Actor } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import {
-  canConsent, canFileConsentDocument, canGiveSecrecyOpinion, canResume, consentUnitOf, type SecrecyAbilities,
+  canConsent, canFileConsentDocument, canGiveSecrecyOpinion, canResume, consentQueueWhere, consentUnitOf,
+  type SecrecyAbilities, secrecyQueueWhere,
 } from '../org/policy/secrecy.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUsersByIds, listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { itemsByIds, loadForStep, type StepContext } from '../publish/service.ts';
-import type { Stage } from '../publish/model.ts';
+import type { Item, Stage } from '../publish/model.ts';
 import { publicationProblem } from './chain.ts';
 import { type Span, unresolved } from './model.ts';
 import * as store from './store.ts';
@@ -96,26 +97,31 @@ export interface QueueEntry {
   dueProvisional: boolean; // 暂定 (DOMAIN.md §5)
 }
 
-/** 待保密审查 (receipts open or referred in units where the actor is the secrecy office) and 待同意 (co-issued items). */
+const SETTLED: readonly Stage[] = ['approved', 'published', 'withheld', 'draft'];
+
+/**
+ * 待保密审查 (receipts open or referred in units where the actor is the secrecy office) and 待同意 (co-issued items
+ * still in the chain that a unit the actor leads has not consented to at the current revision). Each list is scoped by
+ * its policy's filter inside one store query; the items come in one more.
+ */
 export async function listSecrecyQueue(deps: Deps, actor: Actor): Promise<{ review: QueueEntry[]; consent: QueueEntry[] }> {
-  const secrecyUnits = [...new Set(actor.roles.filter((r) => r.role === 'secrecy').map((r) => r.unitId))];
-  const receipts = await store.listReceiptsOfUnits(deps.db, secrecyUnits, ['open', 'referred']);
-  const reviewItems = new Map((await itemsByIds(deps.db, receipts.map((r) => r.itemId))).map((i) => [i.id, i]));
+  const [receipts, coIssues] = await Promise.all([
+    store.listReceipts(deps.db, secrecyQueueWhere(actor), ['open', 'referred']),
+    store.listCoIssues(deps.db, consentQueueWhere(actor)),
+  ]);
+  const ids = [...receipts.map((r) => r.itemId), ...coIssues.map((c) => c.itemId)];
+  const items = new Map((await itemsByIds(deps.db, ids)).map((i) => [i.id, i]));
+  const entry = (i: Item, r: Pick<QueueEntry, 'receivedOn' | 'dueOn' | 'dueProvisional'>): QueueEntry =>
+    ({ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId, ...r });
   const review = receipts.flatMap((r) => {
-    const i = reviewItems.get(r.itemId);
-    return i && i.revision === r.revision ? [{ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId,
-      receivedOn: r.receivedOn, dueOn: r.dueOn, dueProvisional: r.dueProvisional }] : [];
+    const i = items.get(r.itemId);
+    return i && i.revision === r.revision ? [entry(i, r)] : [];
   });
-  const ledUnits = [...new Set(actor.roles.filter((r) => r.role === 'leader').map((r) => r.unitId))];
-  const coIssued = await itemsByIds(deps.db, await store.itemsCoIssuedBy(deps.db, ledUnits));
-  const consent: QueueEntry[] = [];
-  for (const i of coIssued.filter((x) => !['approved', 'published', 'withheld', 'draft'].includes(x.stage))) {
-    const mine = ((await store.coIssuersOf(deps.db, [i.id])).get(i.id) ?? []).filter((u) => holdsRole(actor, 'leader', u));
-    const done = (await store.listConsents(deps.db, i.id)).filter((c) => c.revision === i.revision).map((c) => c.unitId);
-    if (mine.some((u) => !done.includes(u))) {
-      consent.push({ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId, receivedOn: null, dueOn: null,
-        dueProvisional: false });
-    }
-  }
+  const waiting = new Set(coIssues.filter((c) => {
+    const i = items.get(c.itemId);
+    return i && !SETTLED.includes(i.stage) && !c.consentedRevisions.includes(i.revision);
+  }).map((c) => c.itemId));
+  const undated = { receivedOn: null, dueOn: null, dueProvisional: false };
+  const consent = [...waiting].map((id) => entry(items.get(id)!, undated));
   return { review, consent };
 }

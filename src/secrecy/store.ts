@@ -2,6 +2,7 @@
 // consents. The only file that names the secrecy_* tables; every query runs unchanged on SQLite and PostgreSQL.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../platform/db/types.ts';
+import { type Where, whereSql } from '../platform/db/where.ts';
 import type {
   SecrecyConsentsTable, SecrecyFindingsTable, SecrecyOpinionsTable, SecrecyReviewsTable,
 } from '../platform/db/tables/secrecy.ts';
@@ -265,12 +266,29 @@ export async function coIssuersOf(db: Executor, itemIds: readonly string[]): Pro
   return out;
 }
 
-/** Items that list one of these units as co-issuer (for the co-issuing leaders' consent list). */
-export async function itemsCoIssuedBy(db: Executor, unitIds: readonly string[]): Promise<string[]> {
-  if (unitIds.length === 0) return [];
-  const rows = await db.selectFrom('secrecy_co_issuers').select('item_id').distinct().where('unit_id', 'in', unitIds)
-    .orderBy('item_id').limit(500).execute();
-  return rows.map((r) => r.item_id);
+/** A co-issuer of an item within a queue's filter, with the revisions it has consented to (any form). */
+export interface CoIssue {
+  itemId: string;
+  unitId: string;
+  consentedRevisions: number[];
+}
+
+/** The co-issuers the policy's filter admits, each with its consents — one query (the co-issuing leaders' queue). */
+export async function listCoIssues(db: Executor, where: Where<'coIssuerUnitId'>): Promise<CoIssue[]> {
+  if (where === false) return [];
+  let query = db.selectFrom('secrecy_co_issuers as co')
+    .leftJoin('secrecy_consents as c', (join) => join.onRef('c.item_id', '=', 'co.item_id')
+      .onRef('c.unit_id', '=', 'co.unit_id'))
+    .select(['co.item_id', 'co.unit_id', 'c.revision']);
+  if (where !== true) query = query.where((eb) => whereSql(eb, where, { coIssuerUnitId: 'co.unit_id' }));
+  const out = new Map<string, CoIssue>();
+  for (const r of await query.orderBy('co.item_id').orderBy('co.unit_id').execute()) {
+    const key = `${r.item_id}|${r.unit_id}`;
+    const entry = out.get(key) ?? { itemId: r.item_id, unitId: r.unit_id, consentedRevisions: [] };
+    if (r.revision !== null) entry.consentedRevisions.push(Number(r.revision));
+    out.set(key, entry);
+  }
+  return [...out.values()];
 }
 
 export interface ConsentRow {
@@ -308,10 +326,11 @@ export async function listConsents(db: Executor, itemId: string): Promise<Consen
   return rows.map(toConsent);
 }
 
-/** Receipts of these units in these states, oldest due first (the secrecy office's queue). */
-export async function listReceiptsOfUnits(db: Executor, unitIds: readonly string[], states: ReviewRow['state'][]): Promise<ReviewRow[]> {
-  if (unitIds.length === 0) return [];
-  const rows = await db.selectFrom('secrecy_reviews').selectAll().where('unit_id', 'in', unitIds).where('state', 'in', states)
-    .orderBy('due_on').orderBy('id').limit(500).execute();
-  return rows.map(toReview);
+/** Receipts the policy's filter admits, in these states, oldest due first — one query (the secrecy office's queue). */
+export async function listReceipts(db: Executor, where: Where<'unitId'>, states: ReviewRow['state'][]):
+  Promise<ReviewRow[]> {
+  if (where === false) return [];
+  let query = db.selectFrom('secrecy_reviews').selectAll().where('state', 'in', states);
+  if (where !== true) query = query.where((eb) => whereSql(eb, where, { unitId: 'unit_id' }));
+  return (await query.orderBy('due_on').orderBy('id').limit(500).execute()).map(toReview);
 }

@@ -1,8 +1,7 @@
 // What the watch use cases share: the ledger line (a person or the system), the day in Asia/Shanghai, loading a
 // site / account or failing with 404, and checking that named people exist.
 import type { Actor } from '../org/model.ts';
-import { holdsDistrictRole, holdsRole } from '../org/model.ts';
-import { WATCH_ROLES } from '../org/policy/watch.ts';
+import { watchRole } from '../org/policy/watch.ts';
 import { getUnit, getUsersByIds } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { invalid, notFound } from '../platform/errors.ts';
@@ -12,16 +11,9 @@ import * as store from './store.ts';
 /** A person, or null for the system (the monitors and the escalation job). */
 export type By = Actor | null;
 
-export function roleOf(actor: By, unitId: string): string {
-  if (!actor) return '';
-  const held = WATCH_ROLES.find((r) => holdsRole(actor, r, unitId));
-  if (held) return held;
-  return (['egovCenter', 'sysAdmin', 'inspector', 'auditAdmin'] as const).find((r) => holdsDistrictRole(actor, r)) ?? actor.roles[0]?.role ?? '';
-}
-
 export async function record(tx: Executor, by: By, unitId: string, action: string, subject: string, payload: Record<string, unknown>, now: Date): Promise<void> {
   const actor = by ? { id: by.id, name: by.name } : SYSTEM_ACTOR;
-  await appendLedger(tx, { actor, role: roleOf(by, unitId), unitId, action, subject, payload }, now);
+  await appendLedger(tx, { actor, role: watchRole(by, unitId), unitId, action, subject, payload }, now);
 }
 
 /** YYYY-MM-DD in Asia/Shanghai (UTC+8, no daylight saving). */

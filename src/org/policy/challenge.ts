@@ -2,10 +2,14 @@
 // carries the asker's name and contact details (personal information), so it is shown only to the people who
 // answer for the unit and, once the unit has missed its deadline, to the district's 督查 who chases it.
 import { type Actor, holdsDistrictRole, holdsRole, type Role } from '../model.ts';
+import { actingRole } from './acting.ts';
 import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 /** 谁公开谁审查: the hosting unit's 保密工作机构, 分管领导 or 主要领导 answer for it. */
 export const CHALLENGE_ROLES: readonly Role[] = ['secrecy', 'leader', 'principal'];
+
+/** The role an extension or answer is signed with (the handler's role in the answering unit). */
+export const challengeRole = (actor: Actor, unitId: string): Role | '' => actingRole(actor, unitId, CHALLENGE_ROLES);
 
 const handles = (actor: Actor, unitId: string) => CHALLENGE_ROLES.some((r) => holdsRole(actor, r, unitId));
 

@@ -7,10 +7,20 @@
 // Swaps and 离岗 are approved by a 带班领导 of the unit other than the person leaving (§4.6). Emergencies: a unit's
 // leadership for the unit; the district office's leadership or the e-gov center for the whole district.
 import { type Actor, holdsDistrictRole, holdsRole, type Role } from '../model.ts';
+import { actingRole } from './acting.ts';
 import { ALLOW, deny, type Verdict, visibleUnitIds } from './verdict.ts';
 
 export const ROSTER_ROLES: readonly Role[] = ['dutyLeader', 'leader', 'principal'];
 export const DUTY_ROLES: readonly Role[] = ['dutyOfficer', 'dutyLeader'];
+const DISTRICT_SIGNING: readonly Role[] = ['sysAdmin', 'egovCenter', 'inspector', 'auditAdmin'];
+
+/** The role a duty act is signed with: the first of `roles` held in the unit, else the district role (系统管理员 first). */
+export const dutyRole = (actor: Actor, unitId: string | null, roles: readonly Role[] = ROSTER_ROLES): Role | '' =>
+  actingRole(actor, unitId, [...roles, ...DISTRICT_SIGNING]);
+
+/** The units a person takes duty in (值班人员 or 带班领导 there): whose roster keepers may edit their duty details. */
+export const dutyUnitsOf = (person: Actor): string[] =>
+  [...new Set(person.roles.filter((r) => DUTY_ROLES.includes(r.role)).map((r) => r.unitId))];
 
 const holdsAny = (actor: Actor, roles: readonly Role[], unitId: string) => roles.some((r) => holdsRole(actor, r, unitId));
 

@@ -4,6 +4,7 @@ import type { Level, Stage } from '../../publish/model.ts';
 import { decidesDismissals, type Standing } from '../../publish/findings-model.ts';
 import { isEditable, LEVEL_NAME, levelOf } from '../../publish/model.ts';
 import { type Actor, holdsDistrictRole, holdsRole, type Role, ROLE_NAME } from '../model.ts';
+import { actingRole } from './acting.ts';
 import { isCoIssuerLeader } from './secrecy.ts';
 import { ALLOW, deny, type Verdict, visibleUnitIds } from './verdict.ts';
 
@@ -113,6 +114,10 @@ export function canRecordLiveUrl(actor: Actor, item: Pick<ItemView, 'unitId' | '
   if (holdsDistrictRole(actor, 'egovCenter')) return ALLOW;
   return deny('NOT_UNIT', '只有承办单位的工作人员、科室负责人或区电子政务中心可以登记发布网址');
 }
+
+/** The role a live address is recorded with: the unit's 工作人员 or 科室负责人, else the e-gov center. */
+export const liveUrlRole = (actor: Actor, item: Pick<ItemView, 'unitId'>): Role | '' =>
+  actingRole(actor, item.unitId, ['staff', 'sectionHead', 'egovCenter']);
 
 /** Running due publications by hand is an operator's action; the scheduler runs it as the system. */
 export function canRunPublishing(actor: Actor): Verdict {

@@ -1,6 +1,7 @@
 // Who may act in 保密审查: the secrecy office's opinion, referral and resume, dismissing findings, co-issuers'
 // consent. Pure: actor and item in, a Verdict with a zh-CN reason out. Source: 綦江府办〔2022〕65号 保密审查制度.
-import { type Actor, holdsRole } from '../model.ts';
+import { whereIn, type Where } from '../../platform/db/where.ts';
+import { type Actor, holdsRole, type Role } from '../model.ts';
 import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 /** What the secrecy policies need to know about an item. */
@@ -55,6 +56,16 @@ export function canFileConsentDocument(actor: Actor, item: Pick<SecrecyView, 'un
 /** Leaders of a co-issuing unit see the item they are asked to consent to. */
 export const isCoIssuerLeader = (actor: Actor, coIssuerUnitIds: readonly string[]): boolean =>
   coIssuerUnitIds.some((u) => holdsRole(actor, 'leader', u));
+
+const unitsHolding = (actor: Actor, role: Role): string[] =>
+  actor.roles.filter((r) => r.role === role).map((r) => r.unitId);
+
+/** 待保密审查 (第四条): the receipts of the units where the actor is the 保密工作机构, as a filter on the receipt's unit. */
+export const secrecyQueueWhere = (actor: Actor): Where<'unitId'> => whereIn('unitId', unitsHolding(actor, 'secrecy'));
+
+/** 待同意 (第九条): the co-issued items of the units whose 分管领导 the actor is, as a filter on the co-issuing unit. */
+export const consentQueueWhere = (actor: Actor): Where<'coIssuerUnitId'> =>
+  whereIn('coIssuerUnitId', unitsHolding(actor, 'leader'));
 
 export interface SecrecyAbilities {
   canGiveOpinion: boolean;

@@ -6,9 +6,13 @@
 // accounts; the duty leader also keeps the unit's notification settings (duty contacts, robot webhooks). The inspector
 // (督查) and the 审计管理员 read everything and change nothing. Everyone else is refused with a reason.
 import { type Actor, holdsDistrictRole, holdsRole, type Role } from '../model.ts';
+import { actingRole } from './acting.ts';
 import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 export const WATCH_ROLES: readonly Role[] = ['dutyOfficer', 'dutyLeader'];
+/** The role a watch act is signed with: the unit's duty role, else the district role (e-gov center first). */
+const SIGNED_AS: readonly Role[] = [...WATCH_ROLES, 'egovCenter', 'sysAdmin', 'inspector', 'auditAdmin'];
+export const watchRole = (actor: Actor | null, unitId: string): Role | '' => actingRole(actor, unitId, SIGNED_AS);
 
 const isManager = (actor: Actor) => holdsDistrictRole(actor, 'sysAdmin') || holdsDistrictRole(actor, 'egovCenter');
 const onDutyIn = (actor: Actor, unitId: string) => WATCH_ROLES.some((r) => holdsRole(actor, r, unitId));

@@ -6,14 +6,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormModal, useAction } from '../admin/FormModal.tsx';
 import { api, get, post, query } from '../api.ts';
-import { dayjs } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { SetupTabProps } from './SetupPage.tsx';
 import { LIMITS, type Unavailability } from './setupTypes.ts';
 
 interface Values { userId: string; range: [Dayjs, Dayjs]; reason: string }
-
-const lastDay = (endsOn: string) => dayjs(endsOn).subtract(1, 'day').format('YYYY-MM-DD');
 
 export function UnavailabilityTab({ setup }: SetupTabProps) {
   const list = useLoad(() => get<Unavailability[]>(`/api/duty/unavailability${query({ unitId: setup.unitId })}`), [setup.unitId]);
@@ -24,7 +21,7 @@ export function UnavailabilityTab({ setup }: SetupTabProps) {
   };
   const add = async (v: Values) => {
     await post('/api/duty/unavailability', { unitId: setup.unitId, userId: v.userId, from: v.range[0].format('YYYY-MM-DD'),
-      to: v.range[1].add(1, 'day').format('YYYY-MM-DD'), reason: v.reason });
+      to: v.range[1].format('YYYY-MM-DD'), reason: v.reason });
     list.reload();
   };
 
@@ -38,7 +35,7 @@ export function UnavailabilityTab({ setup }: SetupTabProps) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '没有尚未结束的不可值班登记' }}
         columns={[
           { title: '人员', dataIndex: 'name', width: 120 },
-          { title: '日期（含起止两天）', key: 'days', width: 240, render: (_, u) => `${u.startsOn} 至 ${lastDay(u.endsOn)}` },
+          { title: '日期（含起止两天）', key: 'days', width: 240, render: (_, u) => `${u.from} 至 ${u.to}` },
           { title: '原因', dataIndex: 'reason' },
           { title: '操作', key: 'remove', width: 80, render: (_, u) => u.canRemove && (
             <Popconfirm title={`删除${u.name}的这条登记？`} okText="删除" cancelText="取消" onConfirm={() => remove(u)}>

@@ -14,7 +14,9 @@ export const SPECIAL_KIND_NAME: Record<SpecialKind, string> = { majorEvent: '重
 export interface SpecialDay { id: string; unitId: string | null; day: string; kind: SpecialKind; name: string; district: boolean; canRemove: boolean }
 export interface SpecialDayList { days: SpecialDay[]; abilities: { canMark: boolean; canMarkDistrict: boolean } }
 
-export interface Unavailability { id: string; unitId: string; userId: string; name: string; startsOn: string; endsOn: string; reason: string; canRemove: boolean }
+/** `from` and `to` are the first and the last day, both included (含起止两天). */
+export interface Unavailability { id: string; unitId: string; userId: string; name: string; from: string; to: string; reason: string;
+  canRemove: boolean }
 
 export interface FeedToken { id: string; kind: 'user' | 'unit'; ownerId: string; createdBy: string; createdAt: string; revokedAt: string | null }
 export type NewFeed = FeedToken & { token: string; path: string };
