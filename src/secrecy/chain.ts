@@ -10,15 +10,12 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import {
-  checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, isBlocking, type Level1Marks, type Opinion,
-  type OpinionInput,
+  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, isBlocking,
+  type Level1Marks, type Opinion, type OpinionInput,
 } from './model.ts';
 import * as store from './store.ts';
 
 export { lastReturnedRevision, redactedTextsOf, secrecyActorsOf } from './store.ts';
-
-/** 保密审查制度 第十三条: the secrecy office answers within 10 working days of receipt (day 0). */
-export const ANSWER_WORKING_DAYS = 10;
 
 /** What levels 1 and 2 send with an approval: the disclosure opinion, and at level 1 the marks of 第十一、十二条. */
 export type StepOpinionInput = Partial<OpinionInput> & Partial<Level1Marks>;
@@ -83,7 +80,8 @@ export interface Receipt {
 export async function enterSecrecyStep(tx: Executor, item: ChainItem, bodyText: string, now: Date): Promise<Receipt> {
   const calendar = await loadCalendar(tx);
   const receivedOn = toShanghaiDate(now);
-  const { date: dueOn, provisional: dueProvisional } = workingDeadline(calendar, receivedOn, ANSWER_WORKING_DAYS);
+  const due = workingDeadline(calendar, receivedOn, ART13_OPINION_WORKING_DAYS);
+  const { date: dueOn, provisional: dueProvisional } = due;
   const at = now.toISOString();
   const reviewId = randomUUID();
   await store.insertReview(tx, { id: reviewId, itemId: item.id, revision: item.revision, unitId: item.unitId, state: 'open',

@@ -8,9 +8,9 @@ import { SHIPPED_YEARS } from '../platform/calendar/service.ts';
 import { addWorkingDays } from '../platform/calendar/model.ts';
 import { AppError } from '../platform/errors.ts';
 import { BASES } from './bases.ts';
-import { ANSWER_WORKING_DAYS } from './chain.ts';
 import {
-  checkLevel1Marks, checkOpinion, checkSpans, consentProblem, decideSecrecy, PLACEHOLDER, redact, unresolved,
+  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, checkSpans, consentProblem, decideSecrecy, PLACEHOLDER,
+  redact, unresolved,
 } from './model.ts';
 import { reminderFor } from './reminders.ts';
 
@@ -94,7 +94,7 @@ test('共同形成的信息：每个共同发文单位都同意后才放行', ()
 });
 
 test('10 个工作日：收到当日为第 0 天；跨春节、国庆，调休上班日计入', () => {
-  assert.equal(ANSWER_WORKING_DAYS, 10);
+  assert.equal(ART13_OPINION_WORKING_DAYS, 10);
   // 2026-02-11 (Wed): 12, 13, 14 (Sat, 调休上班), 24, 25, 26, 27, 28 (Sat, 调休上班), 3-02, 3-03.
   assert.equal(addWorkingDays(cal, '2026-02-11', 10), '2026-03-03');
   // 2026-09-24 (Thu): 中秋 9-25…27, then 9-28, 29, 30, 国庆 10-01…07, then 10-08, 09, 10 (Sat, 调休上班), 12, 13, 14, 15.

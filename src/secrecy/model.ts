@@ -25,6 +25,15 @@ export const STEP_NAME: Record<Step, string> = {
   level1: '信息产生机构初步意见', level2: '机构负责人审查意见', secrecy: '保密工作机构审查意见',
 };
 
+// —— rule numbers, each next to the article it comes from ——
+
+/** 保密审查制度 第十三条: the secrecy office answers within 10 working days of receiving the request (day 0). */
+export const ART13_OPINION_WORKING_DAYS = 10;
+/** 质疑申请 (保密审查制度 第十五条) on 政府信息公开条例 第三十三条第二款: answered within 20 working days of receipt (day 0), */
+export const OGI_ART33_ANSWER_WORKING_DAYS = 20;
+/** …extendable once, by at most 20 working days, with the reason told to the asker (the same 第三十三条第二款). */
+export const OGI_ART33_MAX_EXTENSION_DAYS = 20;
+
 export const LIMITS = { reason: 2000, basisText: 500, bases: 20, spans: 200, authority: 100, referenceNo: 100, answer: 2000 } as const;
 
 /** The visible placeholder a withheld span becomes in the published text (第十四条: 不予公开、其余部分公开). */
