@@ -1,7 +1,7 @@
 // The part of 保密审查 the 三审三校 chain calls inside its own transactions: the opinions of levels 1 and 2, the
 // receipt at the secrecy step (deadline, 智能校对 findings), who filled the step, what blocks publication and which
-// text may go out. It reads and writes only secrecy's tables, so publish can call it without a cycle
-// (src/secrecy/service.ts, which moves items, depends on publish — never the other way round).
+// text may go out. It reads and writes only secrecy's tables, so publish can call it without a cycle. Items move only
+// in publish (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
 import { randomUUID } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { getUnit, listUnits } from '../org/service.ts';
@@ -52,6 +52,14 @@ export interface ChainItem {
   id: string;
   unitId: string;
   revision: number;
+}
+
+/** An item as the chain hands it to a secrecy action (publish's loadForStep builds it; secrecy never loads items). */
+export interface ChainStep {
+  item: ChainItem & { authorId: string; stage: string };
+  view: { approverIds: readonly string[] }; // every step of the current revision, the secrecy step included
+  revision: { bodyText: string };
+  coIssuerUnitIds: string[];
 }
 
 export async function recordStepOpinion(tx: Executor, item: ChainItem, level: 1 | 2, by: { id: string; role: string }, o: StepOpinion, at: string): Promise<void> {

@@ -69,8 +69,9 @@ test('未处理的密级标志或个人信息：阻止“公开”；部分公�
   assert.equal(codeOf(decideSecrecy(ctx, 2, 'disclose', [])), 'UNRESOLVED_FINDINGS');
   assert.match((decideSecrecy(ctx, 2, 'disclose', []) as AppError).message, /不能提出"公开"意见/);
   assert.equal(codeOf(decideSecrecy(ctx, 2, 'partial', [{ start: 12, end: 28 }])), 'UNRESOLVED_FINDINGS'); // covers only part
-  assert.equal(decideSecrecy(ctx, 2, 'partial', [{ start: 8, end: 30 }]), 'level3');
-  assert.equal(decideSecrecy({ ...ctx, findings: [{ ...ctx.findings[0], status: 'dismissed' }] }, 2, 'disclose', []), 'level3');
+  assert.equal(decideSecrecy(ctx, 2, 'partial', [{ start: 8, end: 30 }]), 'cleared');
+  const dismissed = { ...ctx, findings: [{ ...ctx.findings[0], status: 'dismissed' as const }] };
+  assert.equal(decideSecrecy(dismissed, 2, 'disclose', []), 'cleared');
   assert.equal(decideSecrecy(ctx, 2, 'exempt', []), 'withheld');
   assert.equal(decideSecrecy(ctx, 2, 'refer', []), 'referred');
   assert.equal(codeOf(decideSecrecy(ctx, 1, 'exempt', [])), 'STALE_REVISION');
@@ -83,7 +84,7 @@ test('解密后不公开、解密后作为工作秘密：不能提出公开或�
   assert.equal(codeOf(decideSecrecy({ ...base, declassification: 'withhold' }, 1, 'disclose', [])), 'DECLASSIFIED_NOT_PUBLIC');
   assert.equal(codeOf(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'partial', [{ start: 0, end: 1 }])), 'DECLASSIFIED_NOT_PUBLIC');
   assert.equal(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'exempt', []), 'withheld');
-  assert.equal(decideSecrecy({ ...base, declassification: 'disclose' }, 1, 'disclose', []), 'level3');
+  assert.equal(decideSecrecy({ ...base, declassification: 'disclose' }, 1, 'disclose', []), 'cleared');
 });
 
 test('共同形成的信息：每个共同发文单位都同意后才放行', () => {
