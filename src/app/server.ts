@@ -17,6 +17,7 @@ import { dutyRoutes } from '../duty/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { oversightRoutes } from '../oversight/routes.ts';
 import { publishRoutes } from '../publish/routes.ts';
+import { secrecyStepRoutes } from '../publish/secrecy-routes.ts';
 import { challengeRoutes } from '../secrecy/challenge-routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { watchRoutes } from '../watch/routes.ts';
@@ -79,6 +80,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await registerWeb(app as unknown as FastifyInstance);
   await app.register(orgRoutes, { deps });
   await app.register(publishRoutes, { deps });
+  await app.register(secrecyStepRoutes, { deps });
   await app.register(secrecyRoutes, { deps });
   await app.register(challengeRoutes, { deps });
   await app.register(calendarRoutes, { deps });

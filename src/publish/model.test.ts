@@ -6,7 +6,7 @@ import { AppError } from '../platform/errors.ts';
 import { decideSecrecy } from '../secrecy/model.ts';
 import {
   attestationProblem, bodyProblem, channelProblem, type Decided, decide, edit, type ItemState, itemTypeProblem, type Level, levelOf,
-  nextLevel, publishIfDue, submit, titleFromImport, toBody,
+  nextLevel, publishIfDue, STAGE_AFTER_SECRECY, submit, titleFromImport, toBody,
 } from './model.ts';
 
 const NOW = new Date('2026-03-02T01:00:00.000Z');
@@ -16,12 +16,18 @@ const ok = <T>(r: T | AppError): T => {
   return r;
 };
 const codeOf = (r: unknown) => (r instanceof AppError ? r.code : 'ok');
-/** The secrecy office's 公开 opinion on a clean revision (src/secrecy/model.ts). */
+/** The secrecy office's 公开 opinion on a clean revision (src/secrecy/model.ts decides, the chain maps the outcome). */
 const secrecyNext = (item: ItemState): ItemState['stage'] => {
   const r = decideSecrecy({ ...item, findings: [], declassification: null }, item.revision, 'disclose', []);
   if (r instanceof AppError) throw r;
-  return r;
+  return STAGE_AFTER_SECRECY[r];
 };
+
+test('保密审查的结论由审核链决定去向：放行进三审，免于公开终结，报审等待，退回修改，报审答复后重新审查', () => {
+  assert.deepEqual(STAGE_AFTER_SECRECY, {
+    cleared: 'level3', withheld: 'withheld', referred: 'referred', returned: 'returned', reopened: 'secrecy',
+  });
+});
 
 test('一般稿件：一审 → 二审 → 保密审查 → 三审 → 无定时则审定即发布', () => {
   let item = at('level1');

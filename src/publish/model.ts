@@ -3,6 +3,7 @@
 import { AppError, conflict, invalid } from '../platform/errors.ts';
 import { htmlToText, sanitizeHtml, textToHtml } from '../platform/documents/html.ts';
 import { textError, textProblem } from '../platform/http/text-hygiene.ts';
+import type { SecrecyOutcome } from '../secrecy/model.ts';
 
 // 'secrecy' (待保密审查) sits between 二审 and 三审 (DOMAIN §3.1); 'referred' waits for the authority's answer (需报审,
 // §3.7); 'withheld' is final: 免于公开, kept with its reasons but never published (§3.2).
@@ -123,6 +124,14 @@ export function stageAfter(item: Pick<ItemState, 'major'>, level: Level): Stage 
   const after = nextLevel(item, level);
   return after === null ? null : stageFor(after);
 }
+
+/**
+ * Where the secrecy office's decision leads (保密审查制度 第八条, DOMAIN §3): src/secrecy decides the outcome, the chain
+ * moves the item. Cleared (公开 / 部分公开) goes on to 三审, which gives 第八条(四).
+ */
+export const STAGE_AFTER_SECRECY: Record<SecrecyOutcome, Stage> = {
+  cleared: stageFor(3), withheld: 'withheld', referred: 'referred', returned: 'returned', reopened: 'secrecy',
+};
 
 /** A reviewer's decision at a level; approvals bind to the revision they name (DOMAIN §2.3). */
 export function decide<T extends ItemState>(item: T, d: Decision, now: Date): Decided<T> | AppError {

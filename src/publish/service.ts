@@ -29,7 +29,8 @@ export {
   getHistory, getItem, type History, type ItemDetail, type ItemSummary, listItems, listMyDrafts, listReviewQueue, type Page,
   type PageRequest,
 } from './queries.ts';
-export { getPublishedBody, itemsByIds, loadForStep, moveItemStage, type StepContext } from './step-api.ts';
+export { getPublishedBody, itemsByIds, loadForStep, type StepContext } from './step-api.ts';
+export { giveOpinion, resumeReferral, returnForRevision } from './secrecy-step.ts';
 export type { DraftFields } from './meta.ts';
 export { type Dismissal, listDismissals } from './findings-service.ts';
 export { type Standing, STANDING_NAME } from './findings-model.ts';

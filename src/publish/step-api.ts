@@ -1,12 +1,12 @@
-// What the 保密审查 module (src/secrecy/service.ts) needs from the chain: an item with its policy view and current
-// text, a guarded stage move, and the body that was published. Re-exported by service.ts, the module's API.
+// What the 保密审查 step needs from the chain: an item with its policy view and current text (secrecy-step.ts and the
+// secrecy module's reads), and the body that was published. Re-exported by service.ts, the module's API.
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import type { ItemView } from '../org/policy/publish.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { notFound } from '../platform/errors.ts';
 import { coIssuersOf, publishableText } from '../secrecy/chain.ts';
-import type { Item, Revision, Stage } from './model.ts';
+import type { Item, Revision } from './model.ts';
 import { loadItem, loadViewable, reviewViewOf } from './queries.ts';
 import * as store from './store.ts';
 
@@ -25,9 +25,6 @@ export async function loadForStep(db: Executor, itemId: string): Promise<StepCon
   if (!revision) throw notFound('稿件版本');
   return { item, view, revision, coIssuerUnitIds: coIssuers.get(item.id) ?? [] };
 }
-
-/** Optimistic move (false: someone else moved the item first; the caller answers 409). */
-export const moveItemStage = (tx: Executor, item: Item, to: Stage, now: Date): Promise<boolean> => store.moveStage(tx, item, to, now);
 
 /** The items that exist, in the order of `ids` — one query. */
 export async function itemsByIds(db: Executor, ids: readonly string[]): Promise<Item[]> {

@@ -1,7 +1,7 @@
 // The part of 保密审查 the 三审三校 chain calls inside its own transactions: the opinions of levels 1 and 2, the
 // receipt at the secrecy step (deadline, 智能校对 findings), who filled the step, what blocks publication and which
-// text may go out. It reads and writes only secrecy's tables, so publish can call it without a cycle
-// (src/secrecy/service.ts, which moves items, depends on publish — never the other way round).
+// text may go out. It reads and writes only secrecy's tables, so publish can call it without a cycle. Items move only
+// in publish (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
 import { randomUUID } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { getUnit, listUnits } from '../org/service.ts';
@@ -10,15 +10,12 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import {
-  checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, isBlocking, type Level1Marks, type Opinion,
-  type OpinionInput,
+  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, isBlocking,
+  type Level1Marks, type Opinion, type OpinionInput,
 } from './model.ts';
 import * as store from './store.ts';
 
 export { lastReturnedRevision, redactedTextsOf, secrecyActorsOf } from './store.ts';
-
-/** 保密审查制度 第十三条: the secrecy office answers within 10 working days of receipt (day 0). */
-export const ANSWER_WORKING_DAYS = 10;
 
 /** What levels 1 and 2 send with an approval: the disclosure opinion, and at level 1 the marks of 第十一、十二条. */
 export type StepOpinionInput = Partial<OpinionInput> & Partial<Level1Marks>;
@@ -57,6 +54,14 @@ export interface ChainItem {
   revision: number;
 }
 
+/** An item as the chain hands it to a secrecy action (publish's loadForStep builds it; secrecy never loads items). */
+export interface ChainStep {
+  item: ChainItem & { authorId: string; stage: string };
+  view: { approverIds: readonly string[] }; // every step of the current revision, the secrecy step included
+  revision: { bodyText: string };
+  coIssuerUnitIds: string[];
+}
+
 export async function recordStepOpinion(tx: Executor, item: ChainItem, level: 1 | 2, by: { id: string; role: string }, o: StepOpinion, at: string): Promise<void> {
   await store.insertOpinion(tx, {
     id: randomUUID(), itemId: item.id, revision: item.revision, step: level === 1 ? 'level1' : 'level2', kind: 'opinion',
@@ -83,7 +88,8 @@ export interface Receipt {
 export async function enterSecrecyStep(tx: Executor, item: ChainItem, bodyText: string, now: Date): Promise<Receipt> {
   const calendar = await loadCalendar(tx);
   const receivedOn = toShanghaiDate(now);
-  const { date: dueOn, provisional: dueProvisional } = workingDeadline(calendar, receivedOn, ANSWER_WORKING_DAYS);
+  const due = workingDeadline(calendar, receivedOn, ART13_OPINION_WORKING_DAYS);
+  const { date: dueOn, provisional: dueProvisional } = due;
   const at = now.toISOString();
   const reviewId = randomUUID();
   await store.insertReview(tx, { id: reviewId, itemId: item.id, revision: item.revision, unitId: item.unitId, state: 'open',

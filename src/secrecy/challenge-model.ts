@@ -3,11 +3,9 @@
 // days from receipt, extendable once by at most 20. Pure: cases, dates and the calendar in; decisions out.
 import { addWorkingDays, type Calendar, spansProvisional, type WorkingDate } from '../platform/calendar/model.ts';
 import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { OGI_ART33_ANSWER_WORKING_DAYS, OGI_ART33_MAX_EXTENSION_DAYS } from './model.ts';
 
-/** 条例 第三十三条第二款: answer within 20 working days of receipt (day 0). */
-export const ANSWER_WORKING_DAYS = 20;
-/** …extendable once, by at most 20 working days, with the reason told to the asker. */
-export const MAX_EXTENSION_DAYS = 20;
+// The clock's numbers (条例 第三十三条第二款) live in model.ts with the other rule numbers of 保密审查.
 
 /** 案件编号 prefix, in the style of a 发文字号 (机关代字〔年份〕序号, GB/T 9704): 綦 district, 公开 disclosure, 答 answer. */
 export const CASE_PREFIX = '綦公开答';
@@ -53,7 +51,7 @@ export const caseNumber = (year: number, seq: number): string => `${CASE_PREFIX}
 export const isOverdue = (c: Pick<Challenge, 'state' | 'dueOn'>, today: string): boolean => c.state === 'open' && today > c.dueOn;
 
 export function firstDeadline(cal: Calendar, receivedOn: string): string {
-  return addWorkingDays(cal, receivedOn, ANSWER_WORKING_DAYS);
+  return addWorkingDays(cal, receivedOn, OGI_ART33_ANSWER_WORKING_DAYS);
 }
 
 /** The deadline in force, first or extended, with its 暂定 flag: what opening, extending and recomputing store. */
@@ -73,8 +71,8 @@ export function decideExtend(c: Challenge, input: ExtendInput, today: string, ca
   if (c.state === 'answered') return conflict('ALREADY_ANSWERED', `${c.caseNo}已答复，不能再延长答复期限`);
   if (c.extension) return conflict('ALREADY_EXTENDED', `${c.caseNo}已于${c.extension.at.slice(0, 10)}延长过一次答复期限，不能再次延长`);
   if (!input.reason.trim()) return invalid('reason', '延长答复期限须说明理由');
-  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS) {
-    return invalid('days', `延长期限为 1 至 ${MAX_EXTENSION_DAYS} 个工作日`);
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > OGI_ART33_MAX_EXTENSION_DAYS) {
+    return invalid('days', `延长期限为 1 至 ${OGI_ART33_MAX_EXTENSION_DAYS} 个工作日`);
   }
   // An extension keeps a deadline that is still running; a deadline already missed cannot be cured afterwards.
   if (today > c.dueOn) return unprocessable('DEADLINE_PASSED', `${c.caseNo}的答复期限（${c.dueOn}）已过，不能再延长，请尽快答复`);

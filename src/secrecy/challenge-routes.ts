@@ -16,7 +16,8 @@ import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { AppError } from '../platform/errors.ts';
 import { addStrictJsonParser } from '../platform/http/text-hygiene-hook.ts';
-import { LIMITS, MAX_EXTENSION_DAYS, PHONE_RE } from './challenge-model.ts';
+import { LIMITS, PHONE_RE } from './challenge-model.ts';
+import { OGI_ART33_MAX_EXTENSION_DAYS } from './model.ts';
 import { ChallengeDto, ChallengePageDto, ListQuery, OpenedDto, OverdueQuery, PublicUnitDto } from './challenge-dto.ts';
 import {
   answerChallenge, extendChallenge, getChallengeView, listChallengeUnits, listOverdue, listUnitChallenges, openChallenge,
@@ -39,7 +40,7 @@ const OpenBody = z.object({
 });
 const IdParams = z.object({ id: z.uuid() });
 const ExtendBody = z.object({
-  days: z.int().min(1).max(MAX_EXTENSION_DAYS).default(MAX_EXTENSION_DAYS).describe('延长的工作日数'),
+  days: z.int().min(1).max(OGI_ART33_MAX_EXTENSION_DAYS).default(OGI_ART33_MAX_EXTENSION_DAYS).describe('延长的工作日数'),
   reason: text(LIMITS.basis).describe('延长理由（将告知申请人）'),
 });
 const AnswerBody = z.object({ basis: text(LIMITS.basis).describe('不予公开的依据'), reason: text(LIMITS.reason).describe('不予公开的理由') });

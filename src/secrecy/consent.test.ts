@@ -8,8 +8,8 @@ import { buildPublishOrg, DISCLOSE, disclosureAt, passSecrecy, type PublishOrg }
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import { createUnit, createUser } from '../org/service.ts';
 import { listLedger } from '../platform/ledger/service.ts';
-import { approveItem, draftItem, editItem, getItem, returnItem, submitItem } from '../publish/service.ts';
-import { consentInApp, fileConsentDocument, getSecrecyRecord, giveOpinion, listSecrecyQueue } from './service.ts';
+import { approveItem, draftItem, editItem, getItem, giveOpinion, returnItem, submitItem } from '../publish/service.ts';
+import { consentInApp, fileConsentDocument, getSecrecyRecord, listSecrecyQueue } from './service.ts';
 
 let deps: TestDeps;
 let org: PublishOrg;

@@ -8,9 +8,9 @@ import type { Executor } from '../platform/db/types.ts';
 import { appendLedger, type LedgerActor } from '../platform/ledger/service.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { itemsByIds } from '../publish/service.ts';
-import { ANSWER_WORKING_DAYS } from './chain.ts';
 import { deadlineInForce, firstDeadline } from './challenge-model.ts';
 import * as challenges from './challenge-store.ts';
+import { ART13_OPINION_WORKING_DAYS } from './model.ts';
 import * as store from './store.ts';
 
 export interface RecomputedDeadline {
@@ -46,7 +46,7 @@ async function recomputeReviews(tx: Executor, cal: Calendar, by: Recomputer, now
   const reviews = await store.listProvisionalReviews(tx);
   const items = new Map((await itemsByIds(tx, reviews.map((r) => r.itemId))).map((i) => [i.id, i]));
   for (const r of reviews) {
-    const to = workingDeadline(cal, r.receivedOn, ANSWER_WORKING_DAYS);
+    const to = workingDeadline(cal, r.receivedOn, ART13_OPINION_WORKING_DAYS);
     if (to.provisional && to.date === r.dueOn) continue; // the imported year is not the one this deadline waits for
     await store.setReviewDue(tx, r.id, to.date, to.provisional);
     const waiting = r.state === 'open' || r.state === 'referred';

@@ -8,9 +8,9 @@ import { SHIPPED_YEARS } from '../platform/calendar/service.ts';
 import { addWorkingDays } from '../platform/calendar/model.ts';
 import { AppError } from '../platform/errors.ts';
 import { BASES } from './bases.ts';
-import { ANSWER_WORKING_DAYS } from './chain.ts';
 import {
-  checkLevel1Marks, checkOpinion, checkSpans, consentProblem, decideSecrecy, PLACEHOLDER, redact, unresolved,
+  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, checkSpans, consentProblem, decideSecrecy, PLACEHOLDER,
+  redact, unresolved,
 } from './model.ts';
 import { reminderFor } from './reminders.ts';
 
@@ -69,8 +69,9 @@ test('未处理的密级标志或个人信息：阻止“公开”；部分公�
   assert.equal(codeOf(decideSecrecy(ctx, 2, 'disclose', [])), 'UNRESOLVED_FINDINGS');
   assert.match((decideSecrecy(ctx, 2, 'disclose', []) as AppError).message, /不能提出"公开"意见/);
   assert.equal(codeOf(decideSecrecy(ctx, 2, 'partial', [{ start: 12, end: 28 }])), 'UNRESOLVED_FINDINGS'); // covers only part
-  assert.equal(decideSecrecy(ctx, 2, 'partial', [{ start: 8, end: 30 }]), 'level3');
-  assert.equal(decideSecrecy({ ...ctx, findings: [{ ...ctx.findings[0], status: 'dismissed' }] }, 2, 'disclose', []), 'level3');
+  assert.equal(decideSecrecy(ctx, 2, 'partial', [{ start: 8, end: 30 }]), 'cleared');
+  const dismissed = { ...ctx, findings: [{ ...ctx.findings[0], status: 'dismissed' as const }] };
+  assert.equal(decideSecrecy(dismissed, 2, 'disclose', []), 'cleared');
   assert.equal(decideSecrecy(ctx, 2, 'exempt', []), 'withheld');
   assert.equal(decideSecrecy(ctx, 2, 'refer', []), 'referred');
   assert.equal(codeOf(decideSecrecy(ctx, 1, 'exempt', [])), 'STALE_REVISION');
@@ -83,7 +84,7 @@ test('解密后不公开、解密后作为工作秘密：不能提出公开或�
   assert.equal(codeOf(decideSecrecy({ ...base, declassification: 'withhold' }, 1, 'disclose', [])), 'DECLASSIFIED_NOT_PUBLIC');
   assert.equal(codeOf(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'partial', [{ start: 0, end: 1 }])), 'DECLASSIFIED_NOT_PUBLIC');
   assert.equal(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'exempt', []), 'withheld');
-  assert.equal(decideSecrecy({ ...base, declassification: 'disclose' }, 1, 'disclose', []), 'level3');
+  assert.equal(decideSecrecy({ ...base, declassification: 'disclose' }, 1, 'disclose', []), 'cleared');
 });
 
 test('共同形成的信息：每个共同发文单位都同意后才放行', () => {
@@ -94,7 +95,7 @@ test('共同形成的信息：每个共同发文单位都同意后才放行', ()
 });
 
 test('10 个工作日：收到当日为第 0 天；跨春节、国庆，调休上班日计入', () => {
-  assert.equal(ANSWER_WORKING_DAYS, 10);
+  assert.equal(ART13_OPINION_WORKING_DAYS, 10);
   // 2026-02-11 (Wed): 12, 13, 14 (Sat, 调休上班), 24, 25, 26, 27, 28 (Sat, 调休上班), 3-02, 3-03.
   assert.equal(addWorkingDays(cal, '2026-02-11', 10), '2026-03-03');
   // 2026-09-24 (Thu): 中秋 9-25…27, then 9-28, 29, 30, 国庆 10-01…07, then 10-08, 09, 10 (Sat, 调休上班), 12, 13, 14, 15.

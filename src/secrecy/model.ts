@@ -1,6 +1,5 @@
 // 保密审查 (confidentiality review) — opinions, 脱密 redaction, blocking findings and what may be published. Pure:
 // no clock, database or randomness. Source: 綦江府办〔2022〕65号 政府信息公开保密审查制度, DOMAIN.md §3.
-import type { Stage } from '../publish/model.ts';
 import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { basisById } from './bases.ts';
 
@@ -24,6 +23,15 @@ export type Step = (typeof STEPS)[number];
 export const STEP_NAME: Record<Step, string> = {
   level1: '信息产生机构初步意见', level2: '机构负责人审查意见', secrecy: '保密工作机构审查意见',
 };
+
+// —— rule numbers, each next to the article it comes from ——
+
+/** 保密审查制度 第十三条: the secrecy office answers within 10 working days of receiving the request (day 0). */
+export const ART13_OPINION_WORKING_DAYS = 10;
+/** 质疑申请 (保密审查制度 第十五条) on 政府信息公开条例 第三十三条第二款: answered within 20 working days of receipt (day 0), */
+export const OGI_ART33_ANSWER_WORKING_DAYS = 20;
+/** …extendable once, by at most 20 working days, with the reason told to the asker (the same 第三十三条第二款). */
+export const OGI_ART33_MAX_EXTENSION_DAYS = 20;
 
 export const LIMITS = { reason: 2000, basisText: 500, bases: 20, spans: 200, authority: 100, referenceNo: 100, answer: 2000 } as const;
 
@@ -148,23 +156,37 @@ export function unresolved<F extends BlockingFinding>(findings: readonly F[], sp
   return findings.filter((f) => f.status === 'open' && !covered(f, spans));
 }
 
+/**
+ * What a secrecy action decides for the chain; publish/model.ts maps each outcome to the item's next stage (publish
+ * owns every move). 第八条(三): cleared (公开 or 部分公开: on to 三审); 第十二条 withheld (免于公开) or referred (需报审, 第十条);
+ * returned (退回修改); reopened (报审答复后退回保密审查环节重新提出意见).
+ */
+export const OUTCOMES = ['cleared', 'withheld', 'referred', 'returned', 'reopened'] as const;
+export type SecrecyOutcome = (typeof OUTCOMES)[number];
+
+/** Where an item waits for a secrecy action: the secrecy step (待保密审查) or 已报审待答复 (第十条). */
+export type SecrecyWait = 'secrecy' | 'referred';
+
 /** What the secrecy office's opinion decides, given the revision's findings and the level-1 declassification. */
 export interface SecrecyContext {
-  stage: Stage;
+  stage: string; // the item's stage (publish/model.ts Stage)
   revision: number;
   findings: readonly BlockingFinding[];
   declassification: Declassification | null;
 }
 
 /** The item waits where the action belongs (the secrecy step, or 已报审) at the revision the actor saw; else 409. */
-export function stepProblem(ctx: Pick<SecrecyContext, 'stage' | 'revision'>, revision: number, from: Stage = 'secrecy'): AppError | null {
+export function stepProblem(ctx: Pick<SecrecyContext, 'stage' | 'revision'>, revision: number,
+  from: SecrecyWait = 'secrecy'): AppError | null {
   if (revision !== ctx.revision) return conflict('STALE_REVISION', '稿件已修改，请审查最新版本');
-  if (ctx.stage !== from) return conflict('NOT_AT_SECRECY', from === 'secrecy' ? '稿件当前不在保密审查环节（可能已被他人处理），请刷新后查看'
+  if (ctx.stage === from) return null;
+  return conflict('NOT_AT_SECRECY', from === 'secrecy' ? '稿件当前不在保密审查环节（可能已被他人处理），请刷新后查看'
     : '稿件当前不在等待报审答复状态，请刷新后查看');
-  return null;
 }
 
-export function decideSecrecy(ctx: SecrecyContext, revision: number, opinion: OpinionKind, spans: readonly Span[], from: Stage = 'secrecy'): Stage | AppError {
+/** 第八条(三)、第十二条: the outcome of an opinion given at `from`, or why it cannot be given (409, 422). */
+export function decideSecrecy(ctx: SecrecyContext, revision: number, opinion: OpinionKind, spans: readonly Span[],
+  from: SecrecyWait = 'secrecy'): SecrecyOutcome | AppError {
   const wrong = stepProblem(ctx, revision, from);
   if (wrong) return wrong;
   if (opinion === 'exempt') return 'withheld';
@@ -179,7 +201,7 @@ export function decideSecrecy(ctx: SecrecyContext, revision: number, opinion: Op
   if (open.length > 0) {
     return unprocessable('UNRESOLVED_FINDINGS', `存在未处理且未被不予公开范围覆盖的密级标志或个人信息（${open.length} 处）`);
   }
-  return 'level3';
+  return 'cleared';
 }
 
 /** 第九条: jointly formed information is disclosed only with each co-issuing unit's written consent. */

@@ -10,9 +10,8 @@ import type { Actor } from '../org/model.ts';
 import { loadActor } from '../org/service.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import { deliverOutbox, listMyNotifications } from '../platform/notify/service.ts';
-import { approveItem, draftItem, submitItem } from '../publish/service.ts';
+import { approveItem, draftItem, giveOpinion, submitItem } from '../publish/service.ts';
 import { startSecrecyReminders, sendDueReminders } from './reminders.ts';
-import { giveOpinion } from './service.ts';
 
 let deps: TestDeps;
 let smtp: TestSmtp;

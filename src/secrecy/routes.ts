@@ -1,16 +1,15 @@
 // HTTP for 保密审查: a schema in, one service call, a DTO out. Rules live in model.ts and src/org/policy/secrecy.ts.
-// The 第十五条 challenge routes are in challenge*.ts.
+// The 第十五条 challenge routes are in challenge*.ts; the step's opinion, resume and return move the item, so they are
+// publish's (src/publish/secrecy-routes.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { readUpload } from '../publish/upload.ts';
 import { BASES } from './bases.ts';
 import {
-  BasesDto, ConsentBody, ConsentForm, DismissBody, FindingParams, ItemParams, OpinionBody, QueueDto, RecordDto, ResumeBody, ReturnBody,
+  BasesDto, ConsentBody, ConsentForm, DismissBody, FindingParams, ItemParams, QueueDto, RecordDto,
 } from './schemas.ts';
-import {
-  consentInApp, dismissFinding, fileConsentDocument, getSecrecyRecord, giveOpinion, listSecrecyQueue, resumeReferral, returnForRevision,
-} from './service.ts';
+import { consentInApp, dismissFinding, fileConsentDocument, getSecrecyRecord, listSecrecyQueue } from './service.ts';
 
 const tags = ['secrecy'];
 
@@ -29,18 +28,6 @@ export const secrecyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.get('/api/items/:id/secrecy', {
     schema: { params: ItemParams, response: { 200: RecordDto }, summary: '稿件的保密审查记录（含可执行操作）', tags },
   }, async (req) => getSecrecyRecord(deps, actorOf(req), req.params.id));
-
-  app.post('/api/items/:id/secrecy/opinion', {
-    schema: { params: ItemParams, body: OpinionBody, response: { 200: RecordDto }, summary: '保密工作机构审查意见（公开、部分公开、免于公开、需报审）', tags },
-  }, async (req) => giveOpinion(deps, actorOf(req), { ...req.body, itemId: req.params.id }));
-
-  app.post('/api/items/:id/secrecy/resume', {
-    schema: { params: ItemParams, body: ResumeBody, response: { 200: RecordDto }, summary: '登记报审答复并恢复审查', tags },
-  }, async (req) => resumeReferral(deps, actorOf(req), { ...req.body, itemId: req.params.id }));
-
-  app.post('/api/items/:id/secrecy/return', {
-    schema: { params: ItemParams, body: ReturnBody, response: { 200: RecordDto }, summary: '保密审查退回修改', tags },
-  }, async (req) => returnForRevision(deps, actorOf(req), { ...req.body, itemId: req.params.id }));
 
   app.post('/api/secrecy/findings/:id/dismiss', {
     schema: { params: FindingParams, body: DismissBody, response: { 200: RecordDto }, summary: '排除密级标志或个人信息发现（须说明理由）', tags },

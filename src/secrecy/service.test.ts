@@ -7,10 +7,11 @@ import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import { createUser } from '../org/service.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import {
-  approvedTextsOf, approveItem, draftItem, editItem, getHistory, getItem, getPublishedBody, recordLiveUrl, submitItem,
+  approvedTextsOf, approveItem, draftItem, editItem, getHistory, getItem, getPublishedBody, giveOpinion, recordLiveUrl,
+  resumeReferral, returnForRevision, submitItem,
 } from '../publish/service.ts';
 import { PLACEHOLDER } from './model.ts';
-import { dismissFinding, getSecrecyRecord, giveOpinion, resumeReferral, returnForRevision } from './service.ts';
+import { dismissFinding, getSecrecyRecord } from './service.ts';
 
 let deps: TestDeps;
 let org: PublishOrg;

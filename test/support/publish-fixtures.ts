@@ -10,8 +10,7 @@ import {
   createChannel, createColumn, createSection, createUnit, createUser, loadActor, setUnitSettings,
 } from '../../src/org/service.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/org/session-hook.ts';
-import type { DraftInput } from '../../src/publish/service.ts';
-import { giveOpinion } from '../../src/secrecy/service.ts';
+import { type DraftInput, giveOpinion } from '../../src/publish/service.ts';
 import { createTestDeps, type TestDeps } from './testdb.ts';
 
 export const PASSWORD = 'Publish2026';
