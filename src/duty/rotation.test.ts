@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { buildCalendar } from '../platform/calendar/model.ts';
 import { SHIPPED_YEARS } from '../platform/calendar/service.ts';
-import { AppError } from '../platform/errors.ts';
 import { addDays, dayKind, type Template } from './model.ts';
 import { checkRoster } from './roster-check.ts';
 import { type Counts, generateRotation, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';

@@ -51,6 +51,7 @@ const ALLOWED = 'PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）、WPS、OFD�
 
 /** The name without any folder a browser sent along, without control characters and those Windows forbids, capped in length. */
 export function cleanFileName(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
   const chars = [...base];
   if (chars.length <= FILE_NAME_MAX) return base;

@@ -3,7 +3,7 @@
 // revision whose check no longer finds it) or dismissed with a reason by a reviewer at level 2 or above. The author and
 // the 一审 reviewer may only *propose* a dismissal (建议忽略); it counts once 二审 or a higher level accepts it. Pure.
 import type { Finding } from '../checks/index.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { isBlocking } from '../secrecy/model.ts';
 
 /** info findings are for the record only and are not kept. */

@@ -2,7 +2,7 @@
 // answers with its basis and reasons (65号 保密审查制度 第十五条). The clock is 政府信息公开条例 第三十三条: 20 working
 // days from receipt, extendable once by at most 20. Pure: cases, dates and the calendar in; decisions out.
 import { addWorkingDays, type Calendar, spansProvisional, type WorkingDate } from '../platform/calendar/model.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 
 /** 条例 第三十三条第二款: answer within 20 working days of receipt (day 0). */
 export const ANSWER_WORKING_DAYS = 20;

@@ -59,7 +59,7 @@ test('脱密后的文本不含任何被标出的内容（随机范围）', () =>
     const out = redact(text, checked);
     assert.equal(out.split(PLACEHOLDER).length - 1, checked.length);
     let rest = out;
-    for (const s of checked) rest = rest.replace(PLACEHOLDER, '');
+    for (const _s of checked) rest = rest.replace(PLACEHOLDER, '');
     assert.equal(rest, checked.reduceRight((t, s) => t.slice(0, s.start) + t.slice(s.end), text));
   }));
 });

@@ -1,7 +1,7 @@
 // 保密审查 (confidentiality review) — opinions, 脱密 redaction, blocking findings and what may be published. Pure:
 // no clock, database or randomness. Source: 綦江府办〔2022〕65号 政府信息公开保密审查制度, DOMAIN.md §3.
 import type { Stage } from '../publish/model.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { basisById } from './bases.ts';
 
 // 保密审查制度 第十二条: 公开 / 免于公开 / 需报审; 第十四条: 部分公开 after 脱密处理.

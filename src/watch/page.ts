@@ -102,7 +102,7 @@ export function pageLinks($: CheerioAPI, base: string): PageLink[] {
 }
 
 /** True when the element sits in site chrome: nav/header/footer or a container named like one. */
-export function inChrome($: CheerioAPI, el: Element): boolean {
+export function inChrome(_$: CheerioAPI, el: Element): boolean {
   for (let node: Element | null = el; node && node.type === 'tag'; node = node.parent as Element | null) {
     if (node.name === 'nav' || node.name === 'header' || node.name === 'footer') return true;
     const a = node.attribs;
