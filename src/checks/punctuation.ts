@@ -9,7 +9,8 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 const REPEATED = /[，。、；：,;]{2,}|([？！?!])\1+/g;
 const OPENERS = '“‘（(《〔【';
 const CLOSERS = '”’）)》〕】';
-/** A document is treated as copied from a PDF when at least this many half-width marks outnumber the full-width ones. */
+/** A document is treated as copied from a PDF when at least this many half-width marks outnumber the
+ *  full-width ones. */
 const PDF_MIN_HALF_WIDTH = 10;
 
 // biome-ignore lint/suspicious/noConstEnum: file-local, so inlining is safe; keeps the scanning loop on numbers

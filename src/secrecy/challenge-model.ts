@@ -123,7 +123,8 @@ export function extensionMail(c: Challenge, unitName: string, ext: ExtendInput, 
     to: [c.asker.email],
     subject: `${c.caseNo} 延长答复期限告知`,
     text: [greeting(c), '',
-      `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，至${due.date}${due.provisional ? PROVISIONAL_NOTE : ''}。`,
+      `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，`
+        + `至${due.date}${due.provisional ? PROVISIONAL_NOTE : ''}。`,
       `延长理由：${ext.reason}`, '', unitName].join('\n'),
   };
 }

@@ -54,7 +54,8 @@ export interface Span {
 }
 
 const trimmed = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-/** A field's name under an optional prefix: ('disclosure', 'reason') → 'disclosure.reason'; ('', 'reason') → 'reason'. */
+/** A field's name under an optional prefix: ('disclosure', 'reason') → 'disclosure.reason';
+ *  ('', 'reason') → 'reason'. */
 const under = (at: string, name: string): string => (at ? `${at}.${name}` : name);
 
 /** 第十二条: an opinion names its basis (a provision from the list, free text, or both) and its reason. */

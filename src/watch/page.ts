@@ -13,7 +13,8 @@ export interface PageLink {
 }
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|csv|txt)$/i;
-const CHROME = /(^|[\s_-])(nav|navbar|menu|header|head|top|footer|foot|bottom|crumb|breadcrumb|position|location|pager|pagination)([\s_-]|$)/i;
+const CHROME = new RegExp(String.raw`(^|[\s_-])(nav|navbar|menu|header|head|top|footer|foot|bottom|crumb|breadcrumb|`
+  + String.raw`position|location|pager|pagination)([\s_-]|$)`, 'i');
 const PAGER_TEXT = /^(上一页|下一页|首页|尾页|末页|更多|more|>>|<<|»|«|\d{1,4}|\[\d+\])$/i;
 
 export function loadHtml(html: string): CheerioAPI {
