@@ -156,7 +156,8 @@ async function main(): Promise<void> {
 
   console.log(`\n${machineLine()}`);
   console.log(`数据库 ${opened.engine}，稿件 ${(N + APPROVALS).toLocaleString()} 条，并发 ${CONCURRENCY}`);
-  console.log(`待审列表（HTTP GET /api/review-queue?limit=20，${samples.length} 次）：p50 ${median(samples).toFixed(2)} ms，p99 ${percentile(samples, 0.99).toFixed(2)} ms`);
+  console.log(`待审列表（HTTP GET /api/review-queue?limit=20，${samples.length} 次）：`
+    + `p50 ${median(samples).toFixed(2)} ms，p99 ${percentile(samples, 0.99).toFixed(2)} ms`);
   console.log(`审核通过（HTTP POST …/approve，${queueItems.length} 次，失败 ${failures}）：${approveRate.toFixed(0)} 次/秒`);
   console.log(`基线：单行写事务 ${rawRate.toFixed(0)} 次/秒（同一数据库、同样并发）`);
   console.log(`比值：审核通过 / 单行写事务 = ${(approveRate / rawRate).toFixed(3)}`);

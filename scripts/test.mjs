@@ -1,5 +1,6 @@
 // `npm test`: every *.test.ts on SQLite, and again on PostgreSQL when one is reachable (with CI=true an unreachable
-// PostgreSQL fails the run instead of skipping that pass). `npm test -- part…` runs the files whose path contains a part.
+// PostgreSQL fails the run instead of skipping that pass). `npm test -- part…` runs the files whose path
+// contains a part.
 //
 // The two passes share one pool of worker slots, so a file waiting on PostgreSQL or a browser leaves its core to
 // another file. Each file runs in its own `node --test` process (as node's runner does) with its own database;
@@ -33,7 +34,8 @@ const under = (f, dir) => f.startsWith(path.join(...dir.split('/')) + path.sep);
 // tests, which test the screens (the API under them is tested on both databases).
 const isBrowserTest = (f) => under(f, 'test/e2e');
 const isSqliteOnly = (f) => under(f, 'src/checks') || isBrowserTest(f);
-// *.pg.test.ts: what only PostgreSQL does (several app nodes sharing one database through pg-boss); PostgreSQL pass only.
+// *.pg.test.ts: what only PostgreSQL does (several app nodes sharing one database through pg-boss);
+// PostgreSQL pass only.
 const isPostgresOnly = (f) => f.endsWith('.pg.test.ts');
 
 async function postgresReachable() {
@@ -116,7 +118,8 @@ async function runAll(jobs) {
 
 function report(r, done, total) {
   const ok = r.code === 0 && r.fail === 0;
-  const line = `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}（${r.pass} 项通过，${r.fail} 项失败，${r.seconds.toFixed(1)} 秒）`;
+  const line = `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}`
+    + `（${r.pass} 项通过，${r.fail} 项失败，${r.seconds.toFixed(1)} 秒）`;
   if (ok) {
     console.log(line);
     return;

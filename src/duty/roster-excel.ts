@@ -63,7 +63,9 @@ export async function importRoster(deps: Deps, actor: Actor, rosterId: string, b
       const officerIds = r.officers.map((o) => person(pool.officers, o, '值班人员', '值班人员或带班领导'));
       const leaderId = r.leader ? person(pool.leaders, r.leader, '带班领导', '带班领导') : null;
       if (leaderId && officerIds.includes(leaderId)) problem('带班领导', '带班领导不能同时担任本班次的值班人员');
-      r.phones.forEach((p, i) => officerIds[i] && phones.set(officerIds[i]!, p));
+      r.phones.forEach((p, i) => {
+        if (officerIds[i]) phones.set(officerIds[i]!, p);
+      });
       if (!template || officerIds.some((o) => !o)) continue;
       shifts.push({ id: randomUUID(), rosterId, unitId: roster.unitId, templateId: template.id, name: template.name, day: r.day,
         ...shiftTimes(r.day, template.start, template.end), hard: template.hard, leaderRequired: template.leaderRequired, leaderId,

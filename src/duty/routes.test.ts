@@ -114,7 +114,8 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
 
 async function upload(url: string, file: Buffer) {
   const boundary = '----duty-import';
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="值班表.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="值班表.xlsx"\r\n`
+    + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n'),
     file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return as('zheng', 'POST', url, body as unknown as string, { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
-import { type Channel, type Column, type RoleAssignment, type Section, type Unit } from './model.ts';
+import type { Channel, Column, RoleAssignment, Section, Unit } from './model.ts';
 import { DEMO_COLUMNS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
 import * as store from './store.ts';
 import * as users from './user-store.ts';

@@ -1,6 +1,6 @@
 // Use cases of 智能校对 on revisions (65号 三审三校制度 第五条(四), DOMAIN.md §2.5): check a revision once and keep its
-// findings; refuse to submit or pass a level while a serious or error finding is unresolved; show a revision's findings;
-// dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above.
+// findings; refuse to submit or pass a level while a serious or error finding is unresolved; show a revision's
+// findings; dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
@@ -89,7 +89,8 @@ export async function acceptDismissal(deps: Deps, actor: Actor, input: FindingIn
   return act(deps, actor, input, (as, at) => ({ kind: 'accept', by: actor.id, as, at }));
 }
 
-/** 不同意: the reviewer at 二审 or above refuses a proposal, with a reason; the finding blocks again until fixed or dismissed. */
+/** 不同意: the reviewer at 二审 or above refuses a proposal, with a reason; the finding blocks again until fixed
+ *  or dismissed. */
 export async function rejectDismissal(deps: Deps, actor: Actor, input: FindingInput & { reason: unknown }): Promise<Findings> {
   const reason = dismissReason(input.reason, '不同意忽略');
   if (reason instanceof AppError) throw reason;
@@ -154,7 +155,8 @@ export interface Dismissal {
   dismissed: { by: Person; as: Standing | null; at: string };
 }
 
-/** Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in text order. */
+/** Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in
+ *  text order. */
 export async function listDismissals(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<Dismissal[]> {
   await loadViewable(deps.db, actor, itemId);
   const findings = (await findingStore.listFindings(deps.db, itemId, revision)).filter((f) => f.status === 'dismissed');

@@ -176,7 +176,8 @@ class WorkQueue {
       const task = this.tasks[this.next];
       this.tasks[this.next++] = undefined as never;
       this.running++;
-      // A task never fails on what a site sends (fetch returns results); this catches our own bugs, kept for the report.
+      // A task never fails on what a site sends (fetch returns results); this catches our own bugs, kept
+      // for the report.
       task().catch((e: Error) => { if (this.errors.length < 5) this.errors.push(e.stack ?? String(e)); }).finally(() => {
         this.running--;
         this.pending--;

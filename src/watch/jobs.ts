@@ -87,7 +87,8 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
   }
 }
 
-/** One site's failure is logged; the other sites are still watched (a site's own faults are observations, not errors). */
+/** One site's failure is logged; the other sites are still watched (a site's own faults are observations,
+ *  not errors). */
 async function eachSite(deps: WatchDeps, site: RegisteredSite, run: () => Promise<void>): Promise<void> {
   try {
     await run();

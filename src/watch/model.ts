@@ -2,7 +2,7 @@
 // lifecycle 发现 → 已通知 → 处理中 → 已恢复 → 已关闭 as a state machine, and what an observation does to an incident.
 // No clock, database or network here.
 import { CHANNEL_KIND_NAME, type ChannelKind } from '../org/model.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import type { MonitorKind, Observation, WatchLevel, WatchTarget } from './observation.ts';
 
 export type { MonitorKind, Observation, WatchLevel, WatchTarget } from './observation.ts';

@@ -38,7 +38,7 @@ async function sendWebhooks(deps: D, now: Date, report: DeliverReport): Promise<
     if (!(await incidents.claimDelivery(deps.db, d, new Date(now.getTime() + LEASE_MS).toISOString()))) continue;
     const attempts = d.attempts + 1;
     const hook = await store.getWebhook(deps.db, d.target);
-    if (!hook || !hook.active) {
+    if (!hook?.active) {
       await failFinally(deps, d, '通知机器人已删除或停用', now, attempts);
       report.failed++;
       continue;

@@ -56,7 +56,8 @@ function checkTargets(owner: Owner, observations: readonly Observation[]): void 
   });
 }
 
-/** A lost race on "one open incident per monitor and target" (or a deadlock the engine broke): run the whole call again. */
+/** A lost race on "one open incident per monitor and target" (or a deadlock the engine broke): run the whole
+ *  call again. */
 function isRetryable(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   return code === '23505' || code === '40P01' || code === '40001' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || code === 'SQLITE_BUSY';

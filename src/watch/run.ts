@@ -104,7 +104,8 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     const hidden: HiddenLinksFound = new Map();
     const siteHosts = [new URL(spec.url).hostname, ...(spec.relatedHosts ?? [])];
 
-    /** Everything judged from one page; the crawl calls it for every page, the rest below for pages it did not reach. */
+    /** Everything judged from one page; the crawl calls it for every page, the rest below for pages it did
+     *  not reach. */
     const judgePage = (url: string, result: FetchResult, $: CheerioAPI | undefined) => {
       seen.add(url);
       if (url === home && $) homeReading = readList($, url, now);

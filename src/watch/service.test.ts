@@ -17,7 +17,6 @@ before(async () => {
 });
 after(() => w.deps.close());
 
-const names = (w: WatchWorld, ids: string[]) => ids.map((id) => Object.entries(w.org.ids).find(([, x]) => x === id)?.[0] ?? id).sort();
 const ledgerActions = async (incidentId: string) =>
   (await listLedger(w.deps.db, { subject: `watchIncident:${incidentId}` })).map((e) => e.action);
 

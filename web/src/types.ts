@@ -45,7 +45,8 @@ export interface Finding {
   proposedBy?: Person | null; proposedAs?: string | null; proposalReason?: string | null; proposedAt?: string | null;
   rejectedBy?: Person | null; rejectionReason?: string | null; rejectedAt?: string | null; canDecide?: boolean;
 }
-/** GET /api/items/{id}/findings: `decides`: this person's 忽略 of a serious or error finding counts at once (二审 and above). */
+/** GET /api/items/{id}/findings: `decides`: this person's 忽略 of a serious or error finding counts at once
+ *  (二审 and above). */
 export interface FindingsDto { revision: number; canDismiss: boolean; decides: boolean; findings: Finding[] }
 
 export interface Basis { id: string; law: string; article: string; summary: string }

@@ -63,7 +63,8 @@ export function checkSpec(job: JobSpec): JobSpec | Error {
   return job;
 }
 
-/** The first run of `job` due strictly after `afterMs`. Interval slots are numbered from the epoch; cron slots are their time. */
+/** The first run of `job` due strictly after `afterMs`. Interval slots are numbered from the epoch; cron slots are
+ *  their time. */
 export function nextDue(job: JobSpec, afterMs: number): Due {
   const { when } = job;
   if ('cron' in when) {
@@ -88,7 +89,8 @@ export function jitterOf(name: string, slot: number, jitterMs: number): number {
 /** The queue's job id for a slot, the same on every node, so the second node's send of the slot is dropped. */
 export function slotJobId(name: string, slot: string): string {
   const h = createHash('sha256').update(`gongkai.jobs\n${name}\n${slot}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h[16], 16) & 3) | 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** pg-boss keeps its tables in a schema of its own next to the application's: `pgboss` beside `public`. */

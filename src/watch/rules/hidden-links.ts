@@ -54,7 +54,7 @@ function simpleMatcher(selector: string): ((el: Element) => boolean) | undefined
 }
 
 /** Why a stylesheet rule hides this element, if one does. */
-function hiddenBySheet($: CheerioAPI, rules: HidingRule[], complex: Map<Element, string> | undefined, el: Element): string | undefined {
+function hiddenBySheet(_$: CheerioAPI, rules: HidingRule[], complex: Map<Element, string> | undefined, el: Element): string | undefined {
   for (const r of rules) if (r.match?.(el)) return `${r.selector}{${r.reason}}`;
   return complex?.get(el);
 }

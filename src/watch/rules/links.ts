@@ -6,8 +6,11 @@ import type { CrawlResult, LinkTarget } from '../crawl.ts';
 import type { Observation, WatchLevel } from '../observation.ts';
 import type { SiteSpec } from '../spec.ts';
 
-const PARKED = /域名(正在)?(出售|转让|停放)|该域名.{0,10}(出售|转让)|this domain (is|may be) for sale|buy this domain|domain (is )?parked|parkingcrew|sedoparking|bodis\.com|afternic|hugedomains|dan\.com\/buy/i;
-/** Gambling and pornography words: on a linked page they mean a hijacked domain; in a hidden link, a 暗链 of the worst kind. */
+const PARKED = new RegExp('域名(正在)?(出售|转让|停放)|该域名.{0,10}(出售|转让)|this domain (is|may be) for sale|'
+  + String.raw`buy this domain|domain (is )?parked|parkingcrew|sedoparking|bodis\.com|afternic|hugedomains|`
+  + String.raw`dan\.com\/buy`, 'i');
+/** Gambling and pornography words: on a linked page they mean a hijacked domain; in a hidden link, a 暗链 of
+ *  the worst kind. */
 export const GAMBLING_PORN = /博彩|娱乐城|六合彩|赌场|百家乐|时时彩|彩票投注|真人视讯|色情|成人视频|av在线|casino|betting|\bbet\d*\b|poker|porn|\bsex\b/i;
 
 /** What an external page's body says about its domain, if anything bad. */
@@ -47,7 +50,8 @@ export function judgeLinks(spec: SiteSpec, crawl: CrawlResult, now: Date): Obser
   for (const t of dead) {
     const reason = t.result!.error ?? `HTTP ${t.result!.status}`;
     out.push(obs(t.url, 'dead-link', 'warning', false,
-      `${t.external ? '外部' : ''}${KIND_NAME[t.kind]}无法访问（${reason}）：${t.url}，出现在 ${t.onCount} 处${t.on[0] ? `，如 ${t.on[0]}` : ''}`,
+      `${t.external ? '外部' : ''}${KIND_NAME[t.kind]}无法访问（${reason}）：${t.url}，`
+        + `出现在 ${t.onCount} 处${t.on[0] ? `，如 ${t.on[0]}` : ''}`,
       { url: t.url, kind: t.kind, text: t.text, external: t.external, status: t.result!.status, error: reason, on: t.on, onCount: t.onCount, onHomepage: t.on.includes(home) }));
   }
   for (const [host, b] of badHosts) {
