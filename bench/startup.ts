@@ -10,11 +10,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createChecker } from '../src/checks/index.ts';
-import { machineLine, median } from './stats.ts';
+import { freePort, machineLine, median } from './stats.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -56,14 +55,6 @@ function bigText(): string {
   const parts: string[] = [];
   for (let bytes = 0; bytes < BIG_BYTES; bytes += Buffer.byteLength(gazette) + 1) parts.push(gazette);
   return parts.join('\n');
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as { port: number };
-  await new Promise((resolve) => s.close(resolve));
-  return port;
 }
 
 const healthy = (port: number) => new Promise<boolean>((resolve) => {

@@ -1,4 +1,5 @@
-// Small statistics and the machine line every benchmark prints with its figures.
+// Small statistics, the machine line every benchmark prints with its figures, and a free loopback port.
+import net from 'node:net';
 import os from 'node:os';
 
 export function percentile(samples: number[], p: number): number {
@@ -11,4 +12,13 @@ export const median = (samples: number[]): number => percentile(samples, 0.5);
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `机器：${cpu}，${os.cpus().length} 核，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB，Node ${process.version}，${os.platform()} ${os.release()}`;
+}
+
+/** A TCP port free on 127.0.0.1 just now (for a server the benchmark starts). */
+export async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise((resolve) => s.close(resolve));
+  return port;
 }
