@@ -125,9 +125,10 @@ function report(r, done, total) {
   console.log(`${line}${r.signal ? `，进程被信号 ${r.signal} 终止` : r.code ? `，退出码 ${r.code}` : ''}`);
 }
 
-// The slow ones start first so that they do not run alone at the end: browser tests, then files that start servers
-// or CLI subprocesses, then the rest.
-const weight = (f) => (isBrowserTest(f) ? 0 : /cli|two-nodes|jobs|watch|duty/.test(f) ? 1 : 2);
+// The slow ones start first so that they do not run alone at the end: browser tests; the authorization matrix (every
+// route × every role: the longest file, 7 minutes on PostgreSQL on a loaded 2-core machine, and when it started last
+// the run waited for it alone); files that start servers or CLI subprocesses or append much to the ledger; the rest.
+const weight = (f) => (isBrowserTest(f) ? 0 : /authz-matrix/.test(f) ? 1 : /cli|two-nodes|jobs|watch|duty|ledger/.test(f) ? 2 : 3);
 
 const all = findTests(path.join(root, 'src')).concat(fs.existsSync(path.join(root, 'test')) ? findTests(path.join(root, 'test')) : []);
 const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort((a, b) => weight(a) - weight(b));
