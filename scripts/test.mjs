@@ -128,7 +128,8 @@ function report(r, done, total) {
 // The slow ones start first so that they do not run alone at the end: browser tests; the authorization matrix (every
 // route × every role: the longest file, 7 minutes on PostgreSQL on a loaded 2-core machine, and when it started last
 // the run waited for it alone); files that start servers or CLI subprocesses or append much to the ledger; the rest.
-const weight = (f) => (isBrowserTest(f) ? 0 : /authz-matrix/.test(f) ? 1 : /cli|two-nodes|jobs|watch|duty|ledger/.test(f) ? 2 : 3);
+const slow = /cli|two-nodes|jobs|watch|duty|ledger/;
+const weight = (f) => (isBrowserTest(f) ? 0 : /authz-matrix/.test(f) ? 1 : slow.test(f) ? 2 : 3);
 
 const all = findTests(path.join(root, 'src')).concat(fs.existsSync(path.join(root, 'test')) ? findTests(path.join(root, 'test')) : []);
 const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort((a, b) => weight(a) - weight(b));
