@@ -66,7 +66,8 @@ async function cast(deps: Deps): Promise<{ writers: Person[]; readers: Person[];
     .select(['users.id', 'users.username', 'users.password_hash', 'role_assignments.role', 'role_assignments.unit_id',
       'role_assignments.section_id']).execute();
   const sections = await db.selectFrom('sections').select(['id', 'unit_id']).orderBy('created_at').execute();
-  const prefixOf = (unitId: string) => people.find((p) => p.unit_id === unitId && p.role === 'staff')!.username.split('.')[0];
+  const prefixOf = (unitId: string) =>
+    people.find((p) => p.unit_id === unitId && p.role === 'staff')!.username.split('.')[0];
   const hash = people[0].password_hash; // one argon2 hash of the demo password for the added people (a bench database)
   const added: { id: string; username: string; unitId: string; role: Role; sectionId: string | null }[] = [];
   const writerCount = Math.round(USERS * 0.4);
@@ -173,7 +174,8 @@ async function main(): Promise<void> {
   // Item pages: a sample of each unit's items (their staff member wrote them; leaders and the inspector may read them).
   const sample = new Map<string, string[]>();
   for (const unitId of new Set([...readers, ...writers].map((p) => p.unitId))) {
-    const rows = await deps.db.selectFrom('items').select('id').where('unit_id', '=', unitId).where('stage', '=', 'published')
+    const rows = await deps.db.selectFrom('items').select('id').where('unit_id', '=', unitId)
+      .where('stage', '=', 'published')
       .limit(500).execute();
     sample.set(unitId, rows.map((r) => r.id));
   }
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
   const nodes: ChildProcess[] = [];
   for (const port of ports) nodes.push(await startNode(port, env));
   const balancer = FAILOVER ? await roundRobin(ports) : null;
-  const base = balancer ? `http://127.0.0.1:${(balancer.address() as net.AddressInfo).port}` : `http://127.0.0.1:${ports[0]}`;
+  const base = `http://127.0.0.1:${balancer ? (balancer.address() as net.AddressInfo).port : ports[0]}`;
   const sessions = new Map<string, Record<string, string>>();
   for (const p of [...writers, ...readers]) sessions.set(p.username, await signIn(base, p.username));
   console.log(`${nodes.length} 个节点，${writers.length + readers.length} 名用户（${writers.length} 名审核、${readers.length} 名浏览），`
@@ -241,7 +243,9 @@ async function main(): Promise<void> {
         }],
       }, (err, result) => (err ? reject(err) : resolve(result)));
       // Emitted right after onResponse for the same request: `last` is its page.
-      instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies[last].push(ms));
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+        latencies[last].push(ms);
+      });
     });
   });
   let killedAt = '';
@@ -270,11 +274,15 @@ async function main(): Promise<void> {
 
   const reads = [...latencies.queue, ...latencies.item, ...latencies.ledger, ...latencies.overview];
   const line = (name: string, s: number[]) =>
-    `  ${name}：${s.length} 次，p50 ${median(s).toFixed(1)} ms，p99 ${percentile(s, 0.99).toFixed(1)} ms，最长 ${Math.max(...s).toFixed(0)} ms`;
+    `  ${name}：${s.length} 次，p50 ${median(s).toFixed(1)} ms，p99 ${percentile(s, 0.99).toFixed(1)} ms，`
+    + `最长 ${Math.max(...s).toFixed(0)} ms`;
   console.log(`\n${machineLine()}，负载 ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`数据库 ${opened.engine}，稿件 ${ITEMS.toLocaleString()} 条，${nodes.length} 个节点${FAILOVER ? `（节点 1 于 ${killedAt} 停止）` : ''}`);
+  const killed = FAILOVER ? `（节点 1 于 ${killedAt} 停止）` : '';
+  console.log(`数据库 ${opened.engine}，稿件 ${ITEMS.toLocaleString()} 条，${nodes.length} 个节点${killed}`);
   console.log(line('读（合计）', reads));
-  for (const page of ['queue', 'item', 'ledger', 'overview'] as const) if (latencies[page].length) console.log(line(`  ${page}`, latencies[page]));
+  for (const page of ['queue', 'item', 'ledger', 'overview'] as const) {
+    if (latencies[page].length) console.log(line(`  ${page}`, latencies[page]));
+  }
   console.log(line('写（二审通过）', latencies.approve));
   console.log(`读 ${reads.length} 次（${((100 * reads.length) / (reads.length + latencies.approve.length)).toFixed(0)} %），`
     + `连接错误和超时 ${errors} 次，非 200 应答 ${[...failures.values()].reduce((a, b) => a + b, 0)} 次`);

@@ -51,8 +51,8 @@ export interface QueueOrder {
 }
 
 /** `i`'s stage: 90 % published, 4 % at 一审, 3 % at 二审, 3 % at 三审 (spread by a multiplicative hash). */
-const STAGE_SQL = (i: string) => `case when (${i} * 7919) % 1000 < 900 then 'published' when (${i} * 7919) % 1000 < 940 `
-  + `then 'level1' when (${i} * 7919) % 1000 < 970 then 'level2' else 'level3' end`;
+const STAGE_SQL = (i: string) => `case when (${i} * 7919) % 1000 < 900 then 'published' `
+  + `when (${i} * 7919) % 1000 < 940 then 'level1' when (${i} * 7919) % 1000 < 970 then 'level2' else 'level3' end`;
 
 /** SQL for the series, a UUID-shaped id and an ISO time (2026-01-01 + i seconds) on each engine. */
 function dialect(engine: 'sqlite' | 'postgres') {
@@ -62,8 +62,8 @@ function dialect(engine: 'sqlite' | 'postgres') {
     id: (kind: number) => `'${kind.toString(16).padStart(8, '0')}-0000-4000-8000-' || lpad(to_hex(n.i), 12, '0')`,
     at: `to_char(to_timestamp(${base} + n.i) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   } : {
-    from: (a: number, b: number) => `(with recursive s(i) as (select ${a} union all select i + 1 from s where i < ${b - 1}) `
-      + 'select i from s) as n',
+    from: (a: number, b: number) =>
+      `(with recursive s(i) as (select ${a} union all select i + 1 from s where i < ${b - 1}) select i from s) as n`,
     id: (kind: number) => `printf('%08x-0000-4000-8000-%012x', ${kind}, n.i)`,
     at: `strftime('%Y-%m-%dT%H:%M:%fZ', ${base} + n.i, 'unixepoch')`,
   };
@@ -79,7 +79,8 @@ async function seedBackground(db: Db, engine: 'sqlite' | 'postgres', count: numb
   const sites = await db.selectFrom('channels').innerJoin('columns', 'columns.channel_id', 'channels.id')
     .select(['channels.id as channel_id', 'channels.unit_id', 'columns.id as column_id'])
     .where('channels.kind', '=', 'website').orderBy('columns.created_at').execute();
-  const staff = await db.selectFrom('role_assignments').select(['user_id', 'unit_id']).where('role', '=', 'staff').execute();
+  const staff = await db.selectFrom('role_assignments').select(['user_id', 'unit_id']).where('role', '=', 'staff')
+    .execute();
   // Item i takes slot i mod slots: the unit i mod units, its section i mod 2, its site's column i mod 4.
   const slots = units.length * 4;
   await sql`create table bench_slots (k integer primary key, unit_id text, section_id text, author_id text,
@@ -87,8 +88,10 @@ async function seedBackground(db: Db, engine: 'sqlite' | 'postgres', count: numb
   for (let k = 0; k < slots; k++) {
     const unit = units[k % units.length];
     const site = sites.filter((s) => s.unit_id === unit.id)[k % 4];
-    await sql`insert into bench_slots values (${k}, ${unit.id}, ${sections.filter((s) => s.unit_id === unit.id)[k % 2].id},
-      ${staff.find((s) => s.unit_id === unit.id)!.user_id}, ${site.channel_id}, ${site.column_id})`.execute(db);
+    const section = sections.filter((s) => s.unit_id === unit.id)[k % 2];
+    const author = staff.find((s) => s.unit_id === unit.id)!;
+    await sql`insert into bench_slots values (${k}, ${unit.id}, ${section.id}, ${author.user_id}, ${site.channel_id},
+      ${site.column_id})`.execute(db);
   }
   const d = dialect(engine);
   const STEP = 100_000;
@@ -104,11 +107,12 @@ async function seedBackground(db: Db, engine: 'sqlite' | 'postgres', count: numb
         select ${d.id(1)}, s.unit_id, s.section_id, s.author_id, '稿件 ' || n.i, 'original', null,
           case when n.i % 20 = 0 then 1 else 0 end, ${stage}, 1, 1, null,
           case when ${stage} = 'published' then ${d.at} end, ${d.at}, ${d.at} from ${from}`).execute(tx);
-      await sql.raw(`insert into revisions (id, item_id, number, title, body_html, body_text, format, created_by, created_at)
+      await sql.raw(`insert into revisions (id, item_id, number, title, body_html, body_text, format, created_by,
+        created_at)
         select ${d.id(2)}, ${d.id(1)}, 1, '稿件 ' || n.i, '<p>${BODY}</p>', '${BODY}', 'text', s.author_id, ${d.at}
         from ${from}`).execute(tx);
-      await sql.raw(`insert into item_channels (item_id, channel_id, column_id) select ${d.id(1)}, s.channel_id, s.column_id
-        from ${from}`).execute(tx);
+      await sql.raw(`insert into item_channels (item_id, channel_id, column_id)
+        select ${d.id(1)}, s.channel_id, s.column_id from ${from}`).execute(tx);
       await sql.raw(`insert into review_steps (id, item_id, revision, level, reviewer_id, role, decision, opinion,
         proofreading, standards_attested, created_at)
         select ${d.id(3)}, ${d.id(1)}, 1, 1, s.author_id, 'staff', 'approve', '同意', '已校对', 1, ${d.at}
@@ -148,8 +152,8 @@ export async function seedItems(db: Db, engine: 'sqlite' | 'postgres', backgroun
       const id = randomUUID();
       const at = new Date(base + i * 1000).toISOString();
       items.push({ id, unit_id: order.unitId, section_id: order.sectionId, author_id: order.authorId, title: `稿件 ${i}`,
-        item_type: 'original', source: null, major: 0, stage: 'level2', current_revision: 1, version: 1, publish_at: null,
-        published_at: null, created_at: at, updated_at: at });
+        item_type: 'original', source: null, major: 0, stage: 'level2', current_revision: 1, version: 1,
+        publish_at: null, published_at: null, created_at: at, updated_at: at });
       revisions.push({ id: randomUUID(), item_id: id, number: 1, title: `稿件 ${i}`, body_html: `<p>${BODY}</p>`,
         body_text: BODY, format: 'text', created_by: order.authorId, created_at: at });
       links.push({ item_id: id, channel_id: site.channel_id, column_id: site.column_id });

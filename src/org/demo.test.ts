@@ -12,7 +12,7 @@ import { listChannels, listColumns, listSections, listUnits, listUsers } from '.
 
 let deps: TestDeps;
 before(async () => {
-  presetDemoPasswordHashes([]); // what `npm start` does: hash afresh, not the hashes `npm test` made once for every file
+  presetDemoPasswordHashes([]); // as `npm start` does: hash afresh, not the hashes `npm test` made once for the run
   deps = await createTestDeps();
 });
 after(() => deps.close());
