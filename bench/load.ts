@@ -25,7 +25,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { urlWithSchema } from '../src/platform/db/pg-schema.ts';
 import { LEVEL2_APPROVAL, openBenchDb, PG_URL, type QueueOrder, seedItems } from './seed.ts';
-import { freePort, machineLine, median, percentile } from './stats.ts';
+import { cpuMsOf, freePort, machineLine, median, percentile } from './stats.ts';
 
 const { values: args } = parseArgs({ options: {
   db: { type: 'string', default: 'sqlite' }, items: { type: 'string', default: '1000000' },
@@ -217,6 +217,7 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`${person.username} ${page}：${res.status} ${await res.text()}`);
     }
   }
+  const cpuBefore = nodes.map((n) => cpuMsOf(n.pid!));
   const runs = [...writers, ...readers].map((person, n) => {
     let sent = 0;
     let last: Page = person.pages[0];
@@ -257,6 +258,9 @@ async function main(): Promise<void> {
   const results = await Promise.all(runs);
   if (killer) clearTimeout(killer);
   const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
+  // The server's own CPU per request (the node that ran throughout): what the machine's load does not stretch.
+  const survivor = nodes.length - 1;
+  const cpuMs = cpuMsOf(nodes[survivor].pid!) - cpuBefore[survivor];
 
   // Every approval answered 200 is in the database: its 二审 step.
   const found = new Set<string>();
@@ -288,6 +292,8 @@ async function main(): Promise<void> {
     + `连接错误和超时 ${errors} 次，非 200 应答 ${[...failures.values()].reduce((a, b) => a + b, 0)} 次`);
   for (const [what, count] of failures) console.log(`  ${count} × ${what}`);
   console.log(`已确认的审核通过 ${acknowledged.length} 次，数据库中缺少 ${lost} 次`);
+  const served = results.reduce((n, r) => n + r.requests.total, 0);
+  if (!FAILOVER) console.log(`服务进程 CPU：${(cpuMs / 1000).toFixed(1)} s，平均每次请求 ${(cpuMs / served).toFixed(1)} ms`);
   const met = percentile(reads, 0.99) <= TARGET.read && percentile(latencies.approve, 0.99) <= TARGET.write;
   if (lost || (!FAILOVER && (errors || failures.size || !met))) process.exitCode = 1;
 }

@@ -1,4 +1,5 @@
 // Small statistics, the machine line every benchmark prints with its figures, and a free loopback port.
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 
@@ -21,4 +22,14 @@ export async function freePort(): Promise<number> {
   const { port } = s.address() as net.AddressInfo;
   await new Promise((resolve) => s.close(resolve));
   return port;
+}
+
+/** CPU milliseconds a running process has used so far (Linux /proc; NaN elsewhere): not slowed by other jobs. */
+export function cpuMsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000; // utime + stime, in USER_HZ (100 a second)
+  } catch {
+    return NaN;
+  }
 }
