@@ -15,6 +15,8 @@ import { type CellProblem, describeProblem, parseRosterXlsx, rosterXlsx } from '
 import { addDays, dayKind, type Person, type Shift, shiftTimes, type Template } from './model.ts';
 import { type RosterDetail, rosterDetail } from './roster-view.ts';
 import { loadRoster } from './service.ts';
+import { isDraft } from './rules/roster.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 
 /** How a person is written in the table: the name, or 姓名（用户名） where two people of the pool share it. */
@@ -40,7 +42,7 @@ export async function importRoster(deps: Deps, actor: Actor, rosterId: string, b
   return deps.db.transaction().execute(async (tx) => {
     const roster = await loadRoster(tx, rosterId);
     assertAllowed(canManageRoster(actor, roster.unitId));
-    if (roster.state !== 'draft') throw conflict('ALREADY_PUBLISHED', '只能导入到尚未发布的值班表');
+    enforce(isDraft(roster.state, '只能导入到尚未发布的值班表'));
     const { rows, problems } = await parseRosterXlsx(buffer);
     const [cal, templates, pool] = await Promise.all([loadCalendar(tx), store.listTemplates(tx, roster.unitId), dutyPool(tx, roster.unitId)]);
     const usernames = new Map([...(await getUsersByIds(tx, pool.officers.map((p) => p.id))).values()].map((u) => [u.id, u.username]));
