@@ -12,8 +12,9 @@ import type { Executor } from '../platform/db/types.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { attendees, loadPublishedShift } from './attendance.ts';
-import { dutyPool, record, roleIn, withoutNewFindings } from './context.ts';
+import { dutyPool, findingsOf, record, roleIn, surroundings, withoutNewFindings } from './context.ts';
 import { LIMITS, optionalText, requireText, type Shift, when } from './model.ts';
+import { noNewFindings } from './rules/roster.ts';
 import { changeShape, noPendingChange, requestComplete, swapIn, undecided } from './rules/post.ts';
 import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
@@ -88,6 +89,7 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, input: 
     if (input.approve) {
       const counter = await checkShape(tx, change, change.leavingId, shift, (await attendees(tx, shift)).people, t);
       if (change.kind === 'swap') await applySwap(tx, change, shift, counter);
+      else await checkReplacement(tx, change, shift, t);
     }
     if (!(await log.moveChange(tx, id, 'requested', next, { decidedBy: actor.id, decidedAt: t, decisionNote: note || null,
       ...(next === 'completed' && { completedAt: t }) }))) throw conflict('RACE', '该申请已被他人处理');
@@ -104,6 +106,25 @@ async function applySwap(tx: Executor, change: log.Change, shift: Shift, counter
     if (!(await store.replaceShift(tx, swapIn(shift, change.leavingId, change.replacementId)))) throw conflict('RACE', '班次已被修改，请刷新');
     if (counter && !(await store.replaceShift(tx, swapIn(counter, change.replacementId, change.leavingId)))) throw conflict('RACE', '班次已被修改，请刷新');
   }, '换班后值班表将出现问题，不能批准');
+}
+
+/**
+ * A 离岗 goes through the same roster check as any change: the replacement stands the rest of the shift (from now, or
+ * from its start), so their rest, double booking and unavailability are checked against every shift they hold.
+ */
+async function checkReplacement(tx: Executor, change: log.Change, shift: Shift, now: string): Promise<void> {
+  const roster = await store.getRoster(tx, shift.rosterId);
+  if (!roster) return;
+  const leads = shift.leaderId === change.leavingId;
+  const startsAt = shift.startsAt > now ? shift.startsAt : now;
+  const stint: Shift = { ...shift, id: `${shift.id}:${change.id}`, startsAt,
+    leaderId: leads ? change.replacementId : null, officerIds: leads ? [] : [change.replacementId] };
+  const s = await surroundings(tx, roster.unitId, roster.from, roster.to);
+  const shifts = await store.shiftsOfRoster(tx, roster.id);
+  const before = await findingsOf(tx, s, roster, shifts);
+  const after = await findingsOf(tx, s, roster, [...shifts, stint]);
+  const theirs = after.filter((f) => f.userId === change.replacementId);
+  enforce(noNewFindings(before, theirs, '接替人员接班后值班表将出现问题，不能批准'));
 }
 
 async function tell(tx: Executor, change: log.Change, shift: Shift, state: log.ChangeState, actor: Actor, now: Date): Promise<void> {

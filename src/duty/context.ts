@@ -101,8 +101,11 @@ export async function findingsOf(db: Executor, s: Surroundings, roster: { id: st
   const names = new Map([...(await peopleOf(db, people)).values()].map((p) => [p.id, p.name]));
   const hasPrevious = (await store.listRosters(db, s.unit.id, addDays(roster.from, -1), roster.from))
     .some((r) => r.state === 'published' && r.to === roster.from);
-  return checkRoster(s.cal, { unitId: s.unit.id, mustCover: s.unit.mustCover, hasPrevious, from: roster.from, to: roster.to, shifts,
-    neighbours: [...neighbours.values()], specials: s.specials, emergencies: s.emergencies, minRestMinutes: s.unit.settings.minRestMinutes, names });
+  const days = { from: addDays(roster.from, -1), to: addDays(roster.to, 1) };
+  const unavailable = await store.listUnavailability(db, { userIds: people }, days.from, days.to);
+  return checkRoster(s.cal, { unitId: s.unit.id, mustCover: s.unit.mustCover, hasPrevious, from: roster.from,
+    to: roster.to, shifts, neighbours: [...neighbours.values()], specials: s.specials, emergencies: s.emergencies, unavailable,
+    minRestMinutes: s.unit.settings.minRestMinutes, names });
 }
 
 /**

@@ -8,13 +8,14 @@ import type { Actor } from '../org/model.ts';
 import { canManageRoster, canViewDuty, dutyScope } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
+import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { checkPool, dutyPool, peopleOf, record, roleIn, surroundings } from './context.ts';
 import { addDays, checkRange, type Person, shiftTimes } from './model.ts';
 import { presenceOf } from './presence.ts';
 import { type RosterDetail, rosterDetail } from './roster-view.ts';
-import { type Counts, generateRotation } from './rotation.ts';
+import { type Counts, countsOf, generateRotation } from './rotation.ts';
 import { generatable, isDraft, noOverlap, publishable } from './rules/roster.ts';
 import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
@@ -53,13 +54,7 @@ export interface RosterInput {
 /** Fairness counts from the unit's published shifts of the past year: hard shifts are balanced across time. */
 async function history(db: Executor, unitId: string, from: string): Promise<Map<string, Counts>> {
   const shifts = await store.findShifts(db, { from: iso(midnight(from) - 365 * DAY_MS), to: iso(midnight(from)), unitIds: [unitId] });
-  const out = new Map<string, Counts>();
-  const of = (id: string) => out.get(id) ?? out.set(id, { hard: 0, normal: 0, leader: 0 }).get(id)!;
-  for (const s of shifts.filter((x) => x.endsAt <= iso(midnight(from)))) {
-    for (const o of s.officerIds) of(o)[s.hard ? 'hard' : 'normal']++;
-    if (s.leaderId) of(s.leaderId).leader++;
-  }
-  return out;
+  return countsOf(await loadCalendar(db), shifts.filter((x) => x.endsAt <= iso(midnight(from))));
 }
 
 export async function createRoster(deps: Deps, actor: Actor, input: RosterInput): Promise<RosterDetail> {
