@@ -149,9 +149,9 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   const rows = table.worksheets[0];
   rows.getCell('A5').value = '2026年2月30日';
   rows.getCell('B6').value = '星期一';
-  rows.getCell('E7').value = '王科员';
+  rows.getCell('F7').value = '王科员';
   rows.getCell('C8').value = '早班';
-  rows.getCell('F9').value = '138、139';
+  rows.getCell('G9').value = '138、139';
   const before = (await listLedger(deps.db, {})).length;
   const refused = await upload(`/api/duty/rosters/${draft.roster.id}/import`, Buffer.from(await table.xlsx.writeBuffer()));
   assert.equal(refused.statusCode, 400);
