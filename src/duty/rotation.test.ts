@@ -8,7 +8,7 @@ import { buildCalendar } from '../platform/calendar/model.ts';
 import { SHIPPED_YEARS } from '../platform/calendar/service.ts';
 import { addDays, dayKind, type Template } from './model.ts';
 import { checkRoster } from './roster-check.ts';
-import { type Counts, generateRotation, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';
+import { generateRotation, type PastCounts, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';
 
 const cal = buildCalendar(SHIPPED_YEARS);
 const T = (id: string, name: string, start: string, end: string, dayKinds: Template['dayKinds'], hard: boolean, leaderRequired = false): Template =>
@@ -76,7 +76,7 @@ test('不能值班的人不排；没有人可排时留空，不违反规则', ()
   assert.deepEqual(alone.map((s) => s.officerIds.length), [1, 0, 1, 0]); // 白班, then 夜班 needs 8 hours of rest
 });
 
-const spread = (counts: Map<string, Counts>, ids: string[]) => {
+const spread = (counts: Map<string, PastCounts>, ids: string[]) => {
   const hard = ids.map((id) => counts.get(id)?.hard ?? 0);
   return Math.max(...hard) - Math.min(...hard);
 };
