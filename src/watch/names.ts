@@ -31,7 +31,9 @@ export const DETAIL_NAME: Record<string, string> = {
 };
 
 export const DELIVERY_CHANNEL_NAME: Record<DeliveryChannel, string> = { inapp: '站内通知', email: '电子邮件', wecom: '企业微信', dingtalk: '钉钉', json: '通用 JSON' };
-export const DELIVERY_STATE_NAME: Record<DeliveryState, string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+export const DELIVERY_STATE_NAME: Record<DeliveryState, string> = {
+  pending: '待发送', sent: '已发送', failed: '发送失败', skipped: '未发送（事件已结束）',
+};
 
 /** Everything above and the model's names, for /api/meta/labels. */
 export const WATCH_LABELS = {

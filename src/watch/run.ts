@@ -11,7 +11,7 @@ import { createFetcher, withoutCredentials, type Fetcher, type FetchResult } fro
 import type { MonitorKind, Observation } from './observation.ts';
 import { loadHtml, mainText } from './page.ts';
 import { judgeApprovedText } from './rules/approved-text.ts';
-import { judgeAvailability, probeHomepage } from './rules/availability.ts';
+import { type Confirmation, judgeAvailability, probeHomepage, recheck } from './rules/availability.ts';
 import { contentHash, contentJudgement, judgeContent, unchanged, type ContentJudgement } from './rules/content.ts';
 import { startContentPool } from './content-pool.ts';
 import { judgeDefacement } from './rules/defacement.ts';
@@ -43,6 +43,10 @@ export interface RunOptions {
   checker?: Checker;
   /** When the spec names no columns, take them from the homepage's navigation (`gongkai watch URL`). */
   discoverColumns?: boolean;
+  /** Re-check a failed homepage probe before it counts as an outage (the scheduler's runs); none: judged at once. */
+  confirm?: Confirmation;
+  /** Requests in flight to one host (default 4); a robots.txt Crawl-delay spaces them further. */
+  hostConcurrency?: number;
 }
 
 export interface RunProgress { phase: MonitorKind | 'crawl'; pages: number; checked: number; queued: number }
@@ -90,7 +94,8 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     onProgress?.({ phase: 'availability', pages: 0, checked: 0, queued: 1 });
     const home = new URL(spec.url).href;
     const { probe, page: homePage } = await probeHomepage(fetcher, spec, now, options.probeTimeoutMs);
-    observations.push(...judgeAvailability(spec, probe, options.probeHistory ?? [], now));
+    const rechecks = !probe.ok && options.confirm ? await recheck(fetcher, spec, options.confirm, options.probeTimeoutMs) : [];
+    observations.push(...judgeAvailability(spec, probe, options.probeHistory ?? [], now, rechecks));
     if (options.discoverColumns && spec.columns.length === 0 && homePage.ok && homePage.body) {
       spec = { ...spec, columns: guessColumns(loadHtml(homePage.body), homePage.finalUrl) };
     }

@@ -95,7 +95,7 @@ export const IncidentDetailDto = z.object({
   incident: IncidentDto,
   steps: z.array(z.object({ id: z.string(), incidentId: z.string(), kind: z.enum(STEP_KINDS), at: z.string(), actorId: z.string(), actorName: z.string(), note: z.string() })),
   deliveries: z.array(z.object({
-    id: z.string(), incidentId: z.string(), reason: z.enum(['open', 'escalate']), channel: z.enum(DELIVERY_CHANNELS), label: z.string(),
+    id: z.string(), incidentId: z.string(), reason: z.enum(['open', 'escalate', 'recover']), channel: z.enum(DELIVERY_CHANNELS), label: z.string(),
     state: z.enum(DELIVERY_STATES), attempts: z.number(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string(),
     sentAt: z.string().nullable(),
   })),
