@@ -46,8 +46,9 @@ async function history(deps: WatchDeps, siteId: string) {
   return (await recentProbes(deps.db, siteId, PROBE_HISTORY)).map(probeRecordOf);
 }
 
-/** One probe of every active site's homepage; a failing probe is re-checked, and a confirmed outage is an incident. The run is
- *  recorded under its scheduled time, so that "each slot once across nodes" can be checked in the database. */
+/** One probe of every active site's homepage; a failing probe is re-checked, and a confirmed outage is an
+ *  incident. The run is recorded under its scheduled time, so that "each slot once across nodes" can be checked
+ *  in the database. */
 export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun): Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });

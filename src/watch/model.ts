@@ -172,7 +172,8 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 /** skipped: not sent because the incident was already over when its turn came (never a stale 发现 message). */
 export const DELIVERY_STATES = ['pending', 'sent', 'failed', 'skipped'] as const;
 /** Why a message goes out: the incident opened, nobody took it up in time, or it is over (恢复). */
-export type DeliveryReason = 'open' | 'escalate' | 'recover';
+export const DELIVERY_REASONS = ['open', 'escalate', 'recover'] as const;
+export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 /** A webhook delivery is given up (failed) after this many attempts. */
 export const MAX_ATTEMPTS = 5;

@@ -1,7 +1,7 @@
 // Sending the queued messages of incidents: robot webhooks, with retries (30 s, 1 min, 2 min…) and a final 发送失败
 // after MAX_ATTEMPTS; e-mails handed to the platform outbox, which sends them, and followed there; in-app 恢复
-// notices. An opening message of an incident already over is never sent (未发送), nor a 恢复 without its opening. Called by the
-// scheduler (every 30 s); several nodes may run it at once: each delivery is claimed before it is sent.
+// notices. An opening message of an incident already over is never sent (未发送), nor a 恢复 without its opening.
+// Called by the scheduler (every 30 s); several nodes may run it at once: each delivery is claimed before it is sent.
 import type { Deps } from '../app/deps.ts';
 import { enqueueMail, listPendingMail, notifyUsers } from '../platform/notify/service.ts';
 import { redactSecrets } from '../platform/notify/model.ts';
@@ -40,11 +40,13 @@ async function failFinally(deps: D, d: incidents.Delivery, error: string, now: D
 async function staleReason(deps: D, d: incidents.Delivery): Promise<string | undefined> {
   const incident = await incidents.getIncident(deps.db, d.incidentId);
   if (!incident) return '事件不存在';
-  if (d.reason !== 'recover') return isOpen(incident.state) ? undefined : `事件已${INCIDENT_STATE_NAME[incident.state]}，不再发送`;
+  const over = `事件已${INCIDENT_STATE_NAME[incident.state]}，不再发送`;
+  if (d.reason !== 'recover') return isOpen(incident.state) ? undefined : over;
   if (isOpen(incident.state)) return '事件再次发生，恢复通知取消';
   const opening = (await incidents.listDeliveries(deps.db, d.incidentId))
     .filter((o) => o.reason !== 'recover' && o.channel === d.channel && o.target === d.target);
-  return opening.some((o) => o.state === 'sent' || (o.channel === 'email' && o.refId)) ? undefined : '未发出事件通知，无需恢复通知';
+  const reached = opening.some((o) => o.state === 'sent' || (o.channel === 'email' && o.refId));
+  return reached ? undefined : '未发出事件通知，无需恢复通知';
 }
 
 async function sendDue(deps: D, now: Date, report: DeliverReport): Promise<void> {
@@ -53,7 +55,8 @@ async function sendDue(deps: D, now: Date, report: DeliverReport): Promise<void>
     const attempts = d.attempts + 1;
     const stale = await staleReason(deps, d);
     if (stale) {
-      await incidents.settleDelivery(deps.db, d.id, { state: 'skipped', attempts, nextAttemptAt: null, lastError: stale, sentAt: null });
+      const skipped = { state: 'skipped', attempts, nextAttemptAt: null, lastError: stale, sentAt: null } as const;
+      await incidents.settleDelivery(deps.db, d.id, skipped);
       report.skipped++;
       continue;
     }
@@ -71,21 +74,28 @@ async function sendNotice(deps: D, d: incidents.Delivery, attempts: number, now:
   const m = JSON.parse(d.payload) as { title: string; text: string };
   await deps.db.transaction().execute(async (tx) => {
     if (d.channel === 'inapp') {
-      await notifyUsers(tx, [d.target], { kind: `watch.incident_${d.reason}`, title: m.title, body: m.text, subject: `watchIncident:${d.incidentId}` },
-        now);
-      await incidents.settleDelivery(tx, d.id, { state: 'sent', attempts, nextAttemptAt: null, lastError: null, sentAt: now.toISOString() });
+      const subject = `watchIncident:${d.incidentId}`;
+      const kind = `watch.incident_${d.reason}`;
+      await notifyUsers(tx, [d.target], { kind, title: m.title, body: m.text, subject }, now);
+      const sentAt = now.toISOString();
+      await incidents.settleDelivery(tx, d.id, { state: 'sent', attempts, nextAttemptAt: null, lastError: null,
+        sentAt });
       return;
     }
     const refId = await enqueueMail(tx, { to: [d.target], subject: m.title, text: m.text }, now);
     if (!refId) {
-      await incidents.settleDelivery(tx, d.id, { state: 'failed', attempts, nextAttemptAt: null, lastError: '邮件地址无效', sentAt: null });
+      const failed = { state: 'failed', attempts, nextAttemptAt: null, lastError: '邮件地址无效', sentAt: null } as const;
+      await incidents.settleDelivery(tx, d.id, failed);
       return;
     }
-    await incidents.settleDelivery(tx, d.id, { state: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, sentAt: null, refId });
+    const handed = { state: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, sentAt: null,
+      refId } as const;
+    await incidents.settleDelivery(tx, d.id, handed);
   });
 }
 
-async function sendWebhook(deps: D, d: incidents.Delivery, attempts: number, now: Date, report: DeliverReport): Promise<void> {
+async function sendWebhook(deps: D, d: incidents.Delivery, attempts: number, now: Date, report: DeliverReport):
+  Promise<void> {
   const hook = await store.getWebhook(deps.db, d.target);
   if (!hook || !hook.active) {
     await failFinally(deps, d, '通知机器人已删除或停用', now, attempts);
@@ -94,7 +104,8 @@ async function sendWebhook(deps: D, d: incidents.Delivery, attempts: number, now
   }
   try {
     await postWebhook(hook.url, JSON.parse(d.payload), { allowPrivate: deps.config.watchAllowPrivate === '1' });
-    await incidents.settleDelivery(deps.db, d.id, { state: 'sent', nextAttemptAt: null, lastError: null, sentAt: deps.clock.now().toISOString() });
+    const sentAt = deps.clock.now().toISOString();
+    await incidents.settleDelivery(deps.db, d.id, { state: 'sent', nextAttemptAt: null, lastError: null, sentAt });
     report.sent++;
   } catch (err) {
     const raw = err instanceof WebhookError ? err.message : `发送失败（${(err as Error)?.name ?? 'Error'}）`;
@@ -104,8 +115,9 @@ async function sendWebhook(deps: D, d: incidents.Delivery, attempts: number, now
       await failFinally(deps, d, error, now, attempts);
       report.failed++;
     } else {
-      await incidents.settleDelivery(deps.db, d.id, { state: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-        lastError: error, sentAt: null });
+      const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts)).toISOString();
+      const retry = { state: 'pending', nextAttemptAt, lastError: error, sentAt: null } as const;
+      await incidents.settleDelivery(deps.db, d.id, retry);
       report.retrying++;
     }
   }

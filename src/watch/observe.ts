@@ -104,15 +104,19 @@ async function reopenFlapping(tx: Executor, deps: D, key: string, o: Observation
   const last = await incidents.findRecentlyRecovered(tx, o.monitor, key, since);
   if (!last) return null;
   const told = await incidents.listDeliveries(tx, last.id);
-  if (told.some((d) => d.reason === 'recover' && d.state === 'sent')) return null; // the all-clear went out: a new incident
+  // The all-clear went out already: a new incident.
+  if (told.some((d) => d.reason === 'recover' && d.state === 'sent')) return null;
   const next = transition(last.state, 'reopen');
   if (next instanceof AppError) return null;
-  if (!(await incidents.updateIncident(tx, last, { state: next, level: worse(last.level, o.level), summary: o.summary, details: o.details,
-    observations: last.observations + 1, lastObservedAt: o.observedAt.toISOString() }))) return null;
+  const reopened = { state: next, level: worse(last.level, o.level), summary: o.summary, details: o.details,
+    observations: last.observations + 1, lastObservedAt: o.observedAt.toISOString() };
+  if (!(await incidents.updateIncident(tx, last, reopened))) return null;
   await incidents.skipPending(tx, last.id, 'recover');
-  await incidents.insertStep(tx, { id: randomUUID(), incidentId: last.id, kind: 'found', at: now.toISOString(), actorId: 'system', actorName: '系统',
-    note: `恢复后 ${deps.config.watchFlapMinutes} 分钟内再次发生（抖动），并入本事件：${o.summary}` });
-  await record(tx, null, last.unitId, 'watch.incident_reopen', `watchIncident:${last.id}`, { incidentId: last.id, summary: o.summary }, now);
+  const note = `恢复后 ${deps.config.watchFlapMinutes} 分钟内再次发生（抖动），并入本事件：${o.summary}`;
+  await incidents.insertStep(tx, { id: randomUUID(), incidentId: last.id, kind: 'found', at: now.toISOString(),
+    actorId: 'system', actorName: '系统', note });
+  const payload = { incidentId: last.id, summary: o.summary };
+  await record(tx, null, last.unitId, 'watch.incident_reopen', `watchIncident:${last.id}`, payload, now);
   return last.id;
 }
 
@@ -134,7 +138,8 @@ export async function recordObservations(deps: D, subject: WatchSubject, observa
         summary: o.summary, details: o.details, observedAt: o.observedAt.toISOString() });
       const open = await incidents.findOpen(tx, o.monitor, key);
       const effect = effectOf(o, !!open);
-      const flapped = effect === 'open' && o.monitor === 'availability' ? await reopenFlapping(tx, deps, key, o, now) : null;
+      const flapping = effect === 'open' && o.monitor === 'availability';
+      const flapped = flapping ? await reopenFlapping(tx, deps, key, o, now) : null;
       if (flapped) result.appended.push(flapped);
       else if (effect === 'open') result.opened.push(await openIncident(tx, owner, o, now, deps.config.publicUrl));
       if (effect === 'append' && open) {

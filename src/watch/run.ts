@@ -94,7 +94,8 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     onProgress?.({ phase: 'availability', pages: 0, checked: 0, queued: 1 });
     const home = new URL(spec.url).href;
     const { probe, page: homePage } = await probeHomepage(fetcher, spec, now, options.probeTimeoutMs);
-    const rechecks = !probe.ok && options.confirm ? await recheck(fetcher, spec, options.confirm, options.probeTimeoutMs) : [];
+    const confirm = !probe.ok && options.confirm;
+    const rechecks = confirm ? await recheck(fetcher, spec, confirm, options.probeTimeoutMs) : [];
     observations.push(...judgeAvailability(spec, probe, options.probeHistory ?? [], now, rechecks));
     if (options.discoverColumns && spec.columns.length === 0 && homePage.ok && homePage.body) {
       spec = { ...spec, columns: guessColumns(loadHtml(homePage.body), homePage.finalUrl) };

@@ -7,7 +7,8 @@ import { backUp, observation, outage, watchWorld, type WatchWorld } from '../../
 import { listLedger } from '../platform/ledger/service.ts';
 import { listMyNotifications, listPendingMail } from '../platform/notify/service.ts';
 import {
-  availabilityShare, checkAccounts, deliverPending, escalateOverdue, getIncidentDetail, listIncidentViews, moveIncident, overview, recordObservations, recordProbe,
+  availabilityShare, checkAccounts, deliverPending, escalateOverdue, getIncidentDetail, listIncidentViews, moveIncident,
+  overview, recordObservations, recordProbe,
   reportLastPost, saveUnitWatchSettings,
 } from './service.ts';
 

@@ -81,10 +81,11 @@ export async function findOpen(db: Executor, monitor: string, targetKey: string)
 }
 
 /** The monitor+target's incident that recovered at or after `since` and is not closed: a 抖动 reopens it. */
-export async function findRecentlyRecovered(db: Executor, monitor: string, targetKey: string, since: string): Promise<Incident | null> {
-  const row = await db.selectFrom('watch_incidents').selectAll().where('monitor', '=', monitor).where('target_key', '=', targetKey)
-    .where('state', '=', 'recovered').where('last_observed_at', '>=', since).orderBy('last_observed_at', 'desc').limit(1)
-    .executeTakeFirst();
+export async function findRecentlyRecovered(db: Executor, monitor: string, targetKey: string, since: string):
+  Promise<Incident | null> {
+  const row = await db.selectFrom('watch_incidents').selectAll().where('monitor', '=', monitor)
+    .where('target_key', '=', targetKey).where('state', '=', 'recovered').where('last_observed_at', '>=', since)
+    .orderBy('last_observed_at', 'desc').limit(1).executeTakeFirst();
   return row ? toIncident(row) : null;
 }
 
@@ -194,8 +195,8 @@ export async function settleDelivery(db: Executor, id: string, s: { state: Deliv
 
 /** Marks an incident's pending deliveries of `reason` as not to be sent (a 恢复 notice when the incident flaps back). */
 export async function skipPending(db: Executor, incidentId: string, reason: DeliveryReason): Promise<void> {
-  await db.updateTable('watch_deliveries').set({ state: 'skipped', next_attempt_at: null }).where('incident_id', '=', incidentId)
-    .where('reason', '=', reason).where('state', '=', 'pending').execute();
+  await db.updateTable('watch_deliveries').set({ state: 'skipped', next_attempt_at: null })
+    .where('incident_id', '=', incidentId).where('reason', '=', reason).where('state', '=', 'pending').execute();
 }
 
 /** Makes an incident's held 恢复 notices due now (a person recovered or closed it: no need to wait for 抖动). */

@@ -28,7 +28,8 @@ export interface Confirmation {
  * 复核: after a failed probe, up to `checks` immediate re-checks `intervalMs` apart, stopping at the first that
  * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`).
  */
-export async function recheck(fetcher: Fetcher, spec: SiteSpec, c: Confirmation, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeRecord[]> {
+export async function recheck(fetcher: Fetcher, spec: SiteSpec, c: Confirmation, timeoutMs = PROBE_TIMEOUT_MS):
+  Promise<ProbeRecord[]> {
   const out: ProbeRecord[] = [];
   for (let i = 0; i < c.checks; i++) {
     if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, c.intervalMs));
@@ -49,8 +50,8 @@ export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Da
 
 /** `rechecks`: the re-checks made after a failed probe; a failure opens an incident only when all of them failed too
  *  (none made — the CLI's single run — counts as confirmed). */
-export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date, rechecks: ProbeRecord[] = []):
-Observation[] {
+export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date,
+  rechecks: ProbeRecord[] = []): Observation[] {
   const t = thresholdsOf(spec);
   const { failures, total, share } = failureShare(probe, history, now);
   // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
@@ -68,8 +69,11 @@ Observation[] {
   return [{
     monitor: 'availability', target: { kind: 'site', siteId: spec.id }, rule: 'homepage-unreachable', level,
     incident: confirmed, summary,
-    details: { url: spec.url, ok: probe.ok, status: probe.status, ms: probe.ms, error: probe.error, failures, total, share, slow: probe.ms > 3000,
-      ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) } : {}) },
+    details: { url: spec.url, ok: probe.ok, status: probe.status, ms: probe.ms, error: probe.error, failures, total,
+      share, slow: probe.ms > 3000,
+      ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) }
+        : {}),
+    },
     observedAt: now,
   }];
 }
