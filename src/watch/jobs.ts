@@ -13,7 +13,7 @@ import { type Confirmation, judgeAvailability, probeHomepage, recheck } from './
 import { runSiteChecks, type RunOptions } from './run.ts';
 import { checkAccounts, deliverPending, escalateOverdue, listWatchTargets, recordObservations, recordProbe, setPageBaseline } from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
-import { pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
+import { listStatuses, pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
 
 const MINUTE = 60_000;
 /** Seven days of probes every 5 minutes, and some to spare. */
@@ -77,7 +77,7 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
     await eachSite(deps, site, async () => {
       const startedAt = deps.clock.now();
       const spec = { ...siteSpecOf(site, accounts), approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
-        pageHashes: await pageHashes(deps.db, site.id) };
+        pageHashes: await pageHashes(deps.db, site.id), unconfirmedStreaks: await unconfirmedStreaks(deps, site.id) };
       const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
       const p = result.probe;
       await recordProbe(deps, site.id, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
@@ -92,6 +92,12 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
       if (result.stats.errors.length) deps.log.warn({ siteId: site.id, errors: result.stats.errors.slice(0, 5) }, `网站巡检「${site.name}」中有页面处理出错`);
     });
   }
+}
+
+/** The links 无法确认 on the runs just before, with how many in a row (kept in the last run's status). */
+async function unconfirmedStreaks(deps: WatchDeps, siteId: string): Promise<Record<string, number>> {
+  const last = (await listStatuses(deps.db, { siteIds: [siteId] })).find((s) => s.rule === 'unconfirmed-links');
+  return (last?.details.streaks ?? {}) as Record<string, number>;
 }
 
 /** One site's failure is logged; the other sites are still watched (a site's own faults are observations, not errors). */

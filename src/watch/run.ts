@@ -47,6 +47,8 @@ export interface RunOptions {
   confirm?: Confirmation;
   /** Requests in flight to one host (default 4); a robots.txt Crawl-delay spaces them further. */
   hostConcurrency?: number;
+  /** The longest Retry-After honoured before retrying a 429/503 link (default 10 s). */
+  retryCapMs?: number;
 }
 
 export interface RunProgress { phase: MonitorKind | 'crawl'; pages: number; checked: number; queued: number }
@@ -145,6 +147,7 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     const crawl = await crawlSite(fetcher, home, {
       maxDepth: options.maxDepth ?? DEFAULTS.maxDepth, maxPages: options.maxPages ?? DEFAULTS.maxPages,
       concurrency: options.concurrency ?? DEFAULTS.concurrency, timeoutMs: options.timeoutMs,
+      hostConcurrency: options.hostConcurrency, retryCapMs: options.retryCapMs, retryBackoffMs: options.retryCapMs,
       prefetched: new Map([[home, homePage]]), sniffExternal: sniffDomainPage,
       seeds: [...columnsByUrl.keys(), ...stable, ...approved.keys()],
       onProgress: (p) => onProgress?.({ phase: 'crawl', ...p }),
