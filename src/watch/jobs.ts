@@ -1,6 +1,7 @@
 // The monitors on the application's scheduler (src/app/jobs.ts): each with its own jittered interval, so that probes
 // of many sites do not all leave at the same second, and through pg-boss on PostgreSQL so each run happens once.
-//   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout
+//   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout; a failure re-checked before it
+//                 opens an incident (GONGKAI_WATCH_CONFIRM_CHECKS / _SECONDS)
 //   full run      every hour: crawl, links, freshness, integrity, content (runSiteChecks)
 //   escalation    every minute; deliveries every 30 s; 僵尸号 by the entered last-post date once a day
 import type { Deps } from '../platform/deps.ts';
@@ -8,11 +9,11 @@ import type { Config } from '../platform/config.ts';
 import { approvedTextsOf } from '../publish/service.ts';
 import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
 import { createFetcher } from './fetch.ts';
-import { judgeAvailability, probeHomepage } from './rules/availability.ts';
+import { type Confirmation, judgeAvailability, probeHomepage, recheck } from './rules/availability.ts';
 import { runSiteChecks, type RunOptions } from './run.ts';
 import { checkAccounts, deliverPending, escalateOverdue, listWatchTargets, recordObservations, recordProbe, setPageBaseline } from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
-import { pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
+import { listStatuses, pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
 
 const MINUTE = 60_000;
 /** Seven days of probes every 5 minutes, and some to spare. */
@@ -34,15 +35,20 @@ export const WATCH_JOBS = {
 type WatchDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'log'>;
 
 function runOptions(deps: WatchDeps): RunOptions {
-  return { allowPrivate: deps.config.watchAllowPrivate === '1', clock: deps.clock };
+  return { allowPrivate: deps.config.watchAllowPrivate === '1', clock: deps.clock, confirm: confirmationOf(deps.config),
+    hostConcurrency: deps.config.watchHostConcurrency };
 }
+
+const confirmationOf = (c: Pick<Config, 'watchConfirmChecks' | 'watchConfirmSeconds'>): Confirmation =>
+  ({ checks: c.watchConfirmChecks, intervalMs: c.watchConfirmSeconds * 1000 });
 
 async function history(deps: WatchDeps, siteId: string) {
   return (await recentProbes(deps.db, siteId, PROBE_HISTORY)).map(probeRecordOf);
 }
 
-/** One probe of every active site's homepage; a failing probe is a live outage (an incident at once). The run is
- *  recorded under its scheduled time, so that "each slot once across nodes" can be checked in the database. */
+/** One probe of every active site's homepage; a failing probe is re-checked, and a confirmed outage is an
+ *  incident. The run is recorded under its scheduled time, so that "each slot once across nodes" can be checked
+ *  in the database. */
 export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun): Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
@@ -54,7 +60,8 @@ export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun): Promise
         const past = await history(deps, site.id);
         const { probe } = await probeHomepage(fetcher, spec, now);
         await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null, error: probe.error ?? null });
-        await recordObservations(deps, { siteId: site.id }, judgeAvailability(spec, probe, past, now),
+        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config));
+        await recordObservations(deps, { siteId: site.id }, judgeAvailability(spec, probe, past, now, rechecks),
           { monitor: 'availability', startedAt: run?.scheduledAt ?? now, durationMs: probe.ms });
       });
     }
@@ -70,7 +77,7 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
     await eachSite(deps, site, async () => {
       const startedAt = deps.clock.now();
       const spec = { ...siteSpecOf(site, accounts), approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
-        pageHashes: await pageHashes(deps.db, site.id) };
+        pageHashes: await pageHashes(deps.db, site.id), unconfirmedStreaks: await unconfirmedStreaks(deps, site.id) };
       const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
       const p = result.probe;
       await recordProbe(deps, site.id, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
@@ -85,6 +92,12 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
       if (result.stats.errors.length) deps.log.warn({ siteId: site.id, errors: result.stats.errors.slice(0, 5) }, `网站巡检「${site.name}」中有页面处理出错`);
     });
   }
+}
+
+/** The links 无法确认 on the runs just before, with how many in a row (kept in the last run's status). */
+async function unconfirmedStreaks(deps: WatchDeps, siteId: string): Promise<Record<string, number>> {
+  const last = (await listStatuses(deps.db, { siteIds: [siteId] })).find((s) => s.rule === 'unconfirmed-links');
+  return (last?.details.streaks ?? {}) as Record<string, number>;
 }
 
 /** One site's failure is logged; the other sites are still watched (a site's own faults are observations,

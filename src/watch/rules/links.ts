@@ -22,6 +22,8 @@ export function sniffDomainPage(body: string): string | undefined {
 }
 
 const KIND_NAME = { page: '页面', image: '图片', attachment: '附件' };
+/** A link 无法确认 on this many runs in a row counts as dead. */
+export const UNSURE_RUNS = 3;
 
 export function judgeLinks(spec: SiteSpec, crawl: CrawlResult, now: Date): Observation[] {
   const out: Observation[] = [];
@@ -39,16 +41,25 @@ export function judgeLinks(spec: SiteSpec, crawl: CrawlResult, now: Date): Obser
     badHosts.set(host, entry);
   };
   const dead: LinkTarget[] = [];
+  const unknown: { t: LinkTarget; streak: number }[] = [];
+  const streaks: Record<string, number> = {};
   for (const t of crawl.targets.values()) {
     const host = new URL(t.url).hostname.toLowerCase();
     if (bad.some((d) => host === d || host.endsWith(`.${d}`))) flagHost(t, '在已知过期或被劫持域名清单中', true);
     else if (t.sniffed) flagHost(t, t.sniffed, true);
     else if (t.result?.errorCode === 'dns-not-found') flagHost(t, '域名无法解析（NXDOMAIN），可能已过期', false);
-    else if (t.result && !t.result.ok && !t.skipped) dead.push(t);
+    else if (t.unconfirmed) {
+      // 无法确认 (429, 503, a timeout, each retried once): dead only when it failed the same way on UNSURE_RUNS runs.
+      const streak = (spec.unconfirmedStreaks?.[t.url] ?? 0) + 1;
+      streaks[t.url] = streak;
+      if (streak >= UNSURE_RUNS) dead.push(t);
+      else unknown.push({ t, streak });
+    } else if (t.result && !t.result.ok && !t.skipped) dead.push(t);
   }
   const home = new URL(spec.url).href;
   for (const t of dead) {
-    const reason = t.result!.error ?? `HTTP ${t.result!.status}`;
+    const again = streaks[t.url] ? `，连续 ${streaks[t.url]} 次巡检` : '';
+    const reason = `${t.result!.error ?? `HTTP ${t.result!.status}`}${again}`;
     out.push(obs(t.url, 'dead-link', 'warning', false,
       `${t.external ? '外部' : ''}${KIND_NAME[t.kind]}无法访问（${reason}）：${t.url}，`
         + `出现在 ${t.onCount} 处${t.on[0] ? `，如 ${t.on[0]}` : ''}`,
@@ -60,9 +71,16 @@ export function judgeLinks(spec: SiteSpec, crawl: CrawlResult, now: Date): Obser
       `链接到有问题的域名 ${host}：${b.reason}（${b.targets.length} 个链接，如出现在 ${first.on[0] ?? spec.url}）`,
       { host, reason: b.reason, links: b.targets.slice(0, 10).map((t) => ({ url: t.url, text: t.text, on: t.on })) }));
   }
+  out.push(obs(undefined, 'unconfirmed-links', 'ok', false, unknown.length
+    ? `无法确认 ${unknown.length} 个链接（限流 429、暂不可用 503 或超时，已重试一次；连续 ${UNSURE_RUNS} 次才计为死链）`
+    : '没有无法确认的链接',
+  { links: unknown.slice(0, 50).map(({ t, streak }) => ({ url: t.url, error: t.unconfirmed, streak, on: t.on })),
+    streaks }));
   const onHome = dead.filter((t) => t.on.includes(home)).length;
   out.push(obs(undefined, 'dead-links', dead.length ? 'warning' : 'ok', false,
-    `抓取 ${crawl.pages} 个页面、检查 ${crawl.targets.size} 个链接：死链 ${dead.length} 个（首页 ${onHome} 个），问题域名 ${badHosts.size} 个`,
-    { pages: crawl.pages, links: crawl.targets.size, dead: dead.length, deadOnHomepage: onHome, badDomains: badHosts.size, robotsDisallowed: crawl.robotsDisallowed }));
+    `抓取 ${crawl.pages} 个页面、检查 ${crawl.targets.size} 个链接：死链 ${dead.length} 个（首页 ${onHome} 个），`
+      + `无法确认 ${unknown.length} 个，问题域名 ${badHosts.size} 个`,
+    { pages: crawl.pages, links: crawl.targets.size, dead: dead.length, deadOnHomepage: onHome,
+      unconfirmed: unknown.length, badDomains: badHosts.size, robotsDisallowed: crawl.robotsDisallowed }));
   return out;
 }
