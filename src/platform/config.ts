@@ -34,6 +34,10 @@ const ConfigSchema = z.object({
   ledgerKeyFile: z.string().min(1).optional(),
   checkpointsFile: z.string().min(1).optional(),
   watchProbeSeconds: z.coerce.number().int().min(1, '首页探测间隔至少 1 秒').max(4320, '首页探测间隔不能超过 4320 秒（每天至少探测 20 次）').default(300),
+  // Days the raw homepage probes and monitor runs are kept (src/watch/retention.ts); day totals are kept for ever. The
+  // 5 % veto line reads the last 7 days, so at least 8.
+  watchRawDays: z.coerce.number().int().min(8, '原始探测记录至少保留 8 天（否决线按近 7 天计算）').max(3660, '原始探测记录最多保留 3660 天')
+    .default(90),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -62,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || undefined,
     watchAllowPrivate: env.GONGKAI_WATCH_ALLOW_PRIVATE || undefined,
     watchProbeSeconds: env.GONGKAI_WATCH_PROBE_SECONDS || undefined,
+    watchRawDays: env.GONGKAI_WATCH_RAW_DAYS || undefined,
     ledgerKeyFile: env.GONGKAI_LEDGER_KEY_FILE || undefined,
     checkpointsFile: env.GONGKAI_CHECKPOINTS_FILE || undefined,
   });
