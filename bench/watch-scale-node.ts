@@ -32,6 +32,7 @@ const sample = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 1000);
 await scheduler.start();
+process.stdout.write(`${JSON.stringify({ ready: Date.now() })}\n`);
 await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));
 clearInterval(sample);
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
