@@ -17,10 +17,12 @@ const sizes = jobs.map((_, k) => sites.filter((s) => groupOf(s.id, jobs.length) 
 const scheduler = createScheduler(deps);
 let probes = 0;
 let fullRuns = 0;
-jobs.forEach((job, index) => scheduler.every(job, async (run) => {
-  await runAvailabilityJob(deps, run, { index, of: jobs.length });
-  probes += sizes[index];
-}));
+jobs.forEach((job, index) =>
+  scheduler.every(job, async (run) => {
+    await runAvailabilityJob(deps, run, { index, of: jobs.length });
+    probes += sizes[index];
+  }),
+);
 if (fullEveryMs) {
   scheduler.every({ name: 'watch.sites', title: '网站巡检', when: { intervalMs: fullEveryMs } }, async () => {
     await runFullWatchJob(deps);
@@ -37,7 +39,9 @@ await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));
 clearInterval(sample);
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
 peakRss = Math.max(peakRss, hwm ? Number(hwm[1]) * 1024 : 0);
-process.stdout.write(`${JSON.stringify({ pid: process.pid, probes, fullRuns, peakRssMb: Math.round(peakRss / 1048576) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ pid: process.pid, probes, fullRuns, peakRssMb: Math.round(peakRss / 1048576) })}\n`,
+);
 // A full run under way may take minutes more: the node stops scheduling and leaves after at most 20 s.
 await Promise.race([scheduler.stop().then(() => rt.close()), new Promise((resolve) => setTimeout(resolve, 20_000))]);
 process.exit(0);

@@ -9,28 +9,39 @@
 //      App nodes (one on SQLite, two on PostgreSQL through pg-boss) run the scheduler in their own processes; then
 //      the database says whether every slot ran exactly once, how late each probe left after its slot, and how the
 //      probes split between the nodes.
-// Flags: --sites 500 --columns 20 --days 365 --raw-days 90 --minutes 6 --compress 10 --queries 30 --engines sqlite,postgres
+// Flags: --sites 500 --columns 20 --days 365 --raw-days 90 --minutes 6 --compress 10 --queries 30
+//        --engines sqlite,postgres
 import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+const arg = (name: string, dflt: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt;
 export const FLAGS = {
-  sites: Number(arg('--sites', '500')), columns: Number(arg('--columns', '20')), days: Number(arg('--days', '365')),
-  rawDays: Number(arg('--raw-days', '90')), minutes: Number(arg('--minutes', '6')), compress: Number(arg('--compress', '10')),
+  sites: Number(arg('--sites', '500')),
+  columns: Number(arg('--columns', '20')),
+  days: Number(arg('--days', '365')),
+  rawDays: Number(arg('--raw-days', '90')),
+  minutes: Number(arg('--minutes', '6')),
+  compress: Number(arg('--compress', '10')),
   queries: Number(arg('--queries', '30')),
 };
 
 function run(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
     });
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -38,12 +49,18 @@ if (!process.env.SCALE_ENGINE) {
   const engines = arg('--engines', 'sqlite,postgres').split(',');
   const cpus = os.cpus();
   console.log(`# 读网值班 at scale — ${new Date().toISOString()}`);
-  console.log(`machine: ${cpus.length} × ${cpus[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, load ${os.loadavg()
-    .map((x) => x.toFixed(1)).join(' ')}`);
+  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GB`;
+  console.log(`machine: ${cpus.length} × ${cpus[0]?.model}, ${memory}, node ${process.version}, load ${load()}`);
   console.log(`flags: ${JSON.stringify(FLAGS)}`);
   for (const engine of engines) {
     const env: Record<string, string> = { SCALE_ENGINE: engine, GONGKAI_TEST_DB: engine };
     process.stdout.write(await run(['bench/watch-scale-engine.ts', ...process.argv.slice(2)], env));
   }
-  console.log(`load after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }

@@ -6,7 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
 import { loadConfig } from '../platform/config.ts';
-import { addSite, availabilityShare, availabilityYear, overview, rollUpProbes, runRetentionJob, type Site } from './service.ts';
+import {
+  addSite,
+  availabilityShare,
+  availabilityYear,
+  overview,
+  rollUpProbes,
+  runRetentionJob,
+  type Site,
+} from './service.ts';
 import { insertProbes, type Probe } from './store-runs.ts';
 
 let w: WatchWorld;
@@ -16,12 +24,22 @@ const START = Date.parse('2025-12-31T16:00:00.000Z'); // 2026-01-01 00:00 in Sha
 const HOUR = 3_600_000;
 
 /** Hourly probes since New Year (Shanghai); `fails(i)` says which fail. */
-function history(siteId: string, fails: (i: number, at: number) => boolean): (Probe & { id: string; siteId: string })[] {
+function history(
+  siteId: string,
+  fails: (i: number, at: number) => boolean,
+): (Probe & { id: string; siteId: string })[] {
   const out: (Probe & { id: string; siteId: string })[] = [];
   for (let i = 0, at = START; at <= NOW.getTime(); i++, at += HOUR) {
     const bad = fails(i, at);
-    out.push({ id: randomUUID(), siteId, at: new Date(at).toISOString(), ok: !bad, ms: bad ? 15000 : 200 + (i % 7) * 50, statusCode: bad ? null : 200,
-      error: bad ? '超时 15 秒' : null });
+    out.push({
+      id: randomUUID(),
+      siteId,
+      at: new Date(at).toISOString(),
+      ok: !bad,
+      ms: bad ? 15000 : 200 + (i % 7) * 50,
+      statusCode: bad ? null : 200,
+      error: bad ? '超时 15 秒' : null,
+    });
   }
   return out;
 }
@@ -29,11 +47,24 @@ function history(siteId: string, fails: (i: number, at: number) => boolean): (Pr
 before(async () => {
   w = await watchWorld();
   w.deps.clock.set(NOW.toISOString());
-  other = await addSite(w.deps, await w.org.actor('egov'), { unitId: w.org.unitId, name: '区科技局专题网站', url: 'https://zt.example.gov.cn/', kind: 'subsite' });
+  other = await addSite(w.deps, await w.org.actor('egov'), {
+    unitId: w.org.unitId,
+    name: '区科技局专题网站',
+    url: 'https://zt.example.gov.cn/',
+    kind: 'subsite',
+  });
   // The site fails 1 probe in 18 (over 5 %, the veto line) over the last week and had a bad March; the other 1 in 50.
   const week = NOW.getTime() - 7 * 86_400_000;
-  await insertProbes(w.deps.db, history(w.site.id, (i, at) => (at > week ? i % 18 === 3 : i % 40 === 0 || (at >= Date.parse('2026-03-01') && i % 9 === 0))));
-  await insertProbes(w.deps.db, history(other.id, (i) => i % 50 === 7));
+  await insertProbes(
+    w.deps.db,
+    history(w.site.id, (i, at) =>
+      at > week ? i % 18 === 3 : i % 40 === 0 || (at >= Date.parse('2026-03-01') && i % 9 === 0),
+    ),
+  );
+  await insertProbes(
+    w.deps.db,
+    history(other.id, (i) => i % 50 === 7),
+  );
 });
 after(() => w.deps.close());
 
@@ -41,13 +72,22 @@ async function verdicts() {
   const egov = await w.org.actor('egov');
   const ids = [w.site.id, other.id];
   const shares = await Promise.all(ids.map((id) => availabilityShare(w.deps, id, NOW)));
-  const lines = (await overview(w.deps, egov)).sites.map((s) => [s.site.id, s.lines.find((l) => l.line === 'availability')]);
+  const lines = (await overview(w.deps, egov)).sites.map((s) => [
+    s.site.id,
+    s.lines.find((l) => l.line === 'availability'),
+  ]);
   return { shares, lines, year: await availabilityYear(w.deps, ids, 2026) };
 }
 
 test('按日汇总并清理 90 天前的原始探测后：近 7 天失败比例（否决线）与年度报告都不变', async () => {
   const before = await verdicts();
-  assert.deepEqual(before.shares.map((s) => [s.total, s.level]), [[168, 'veto'], [168, 'ok']]);
+  assert.deepEqual(
+    before.shares.map((s) => [s.total, s.level]),
+    [
+      [168, 'veto'],
+      [168, 'ok'],
+    ],
+  );
   assert.equal(before.year[0].months.length, 12);
   assert.ok(before.year[0].months[2].percent > 10, '三月份失败较多');
 
@@ -59,7 +99,10 @@ test('按日汇总并清理 90 天前的原始探测后：近 7 天失败比例�
   const report = await runRetentionJob(w.deps); // GONGKAI_WATCH_RAW_DAYS: 90 by default
   assert.deepEqual(report.rolledDays, []);
   assert.ok(report.prunedProbes > 2 * 24 * 250, `清理了 ${report.prunedProbes} 条`);
-  const oldest = await w.deps.db.selectFrom('watch_probes').select((eb) => eb.fn.min('at').as('at')).executeTakeFirstOrThrow();
+  const oldest = await w.deps.db
+    .selectFrom('watch_probes')
+    .select((eb) => eb.fn.min('at').as('at'))
+    .executeTakeFirstOrThrow();
   assert.equal(oldest.at, '2026-09-30T16:00:00.000Z'); // 2026-10-01 00:00 in Shanghai: 90 whole days before today
   assert.deepEqual(await verdicts(), before, '汇总并清理之后');
 

@@ -8,11 +8,14 @@ import * as days from './store-probe-days.ts';
 
 type D = Pick<Deps, 'db' | 'clock'>;
 
-/** A day is rolled up an hour after its midnight: a probe is recorded seconds after it starts, a full run's within the hour. */
+/** A day is rolled up an hour after its midnight: a probe is recorded seconds after it starts, a full run's within
+ *  the hour. */
 const GRACE_MS = 3_600_000;
 
 export const RETENTION_JOB = {
-  name: 'watch.retention', title: '监测记录汇总与清理（原始探测保留期满后删除，按日汇总永久保留）', when: { cron: '7 * * * *' },
+  name: 'watch.retention',
+  title: '监测记录汇总与清理（原始探测保留期满后删除，按日汇总永久保留）',
+  when: { cron: '7 * * * *' },
 } satisfies JobSpec;
 
 export interface RollupReport {
@@ -27,8 +30,11 @@ export async function rollUpProbes(deps: D, now: Date): Promise<string[]> {
   const first = through ?? (await days.oldestProbeAt(deps.db));
   if (!first) return [];
   const rolled: string[] = [];
-  for (let day = days.dayOf(Date.parse(first)); days.dayStart(day) + days.DAY_MS + GRACE_MS <= now.getTime();
-    day = days.dayOf(days.dayStart(day) + days.DAY_MS)) {
+  for (
+    let day = days.dayOf(Date.parse(first));
+    days.dayStart(day) + days.DAY_MS + GRACE_MS <= now.getTime();
+    day = days.dayOf(days.dayStart(day) + days.DAY_MS)
+  ) {
     await deps.db.transaction().execute((tx) => days.rollUpDay(tx, day, now.toISOString()));
     rolled.push(day);
   }
@@ -85,8 +91,13 @@ export interface YearAvailability {
 
 const percentOf = (c: days.ProbeCount) => (c.total ? (c.failures / c.total) * 100 : 0);
 
-/** 年度可用性报告: each site's homepage probes and failures per month of the year (Shanghai months), from day rows and raw probes. */
-export async function availabilityYear(deps: Pick<Deps, 'db'>, siteIds: readonly string[], year: number): Promise<YearAvailability[]> {
+/** 年度可用性报告: each site's homepage probes and failures per month of the year (Shanghai months), from day rows and
+ *  raw probes. */
+export async function availabilityYear(
+  deps: Pick<Deps, 'db'>,
+  siteIds: readonly string[],
+  year: number,
+): Promise<YearAvailability[]> {
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const bounds = [...months, `${year + 1}-01`].map((m) => new Date(days.dayStart(`${m}-01`)).toISOString());
   const counts = await Promise.all(months.map((_, i) => days.countProbes(deps.db, siteIds, bounds[i], bounds[i + 1])));

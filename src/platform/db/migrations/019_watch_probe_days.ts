@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('watch_probe_days')
+  await db.schema
+    .createTable('watch_probe_days')
     .addColumn('site_id', 'text', (c) => c.notNull().references('watch_sites.id'))
     .addColumn('day', 'text', (c) => c.notNull()) // '2026-10-01', Asia/Shanghai
     .addColumn('total', 'integer', (c) => c.notNull())
@@ -15,7 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_probe_days_day').on('watch_probe_days').columns(['day']).execute();
   // One row: every day before `through` (a Shanghai midnight, ISO UTC) is in watch_probe_days.
-  await db.schema.createTable('watch_rollups')
+  await db.schema
+    .createTable('watch_rollups')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('through', 'text', (c) => c.notNull())
     .addColumn('pruned_before', 'text')
