@@ -7,7 +7,9 @@ import { OUTBOX_JOB, runOutboxJob } from '../platform/notify/worker.ts';
 import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
 import { runSecrecyReminderJob, SECRECY_REMINDER_JOB } from '../secrecy/reminders.ts';
 import { RETENTION_JOB, runRetentionJob } from '../watch/retention.ts';
-import { availabilityJobs, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS } from '../watch/jobs.ts';
+import {
+  availabilityJobs, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS,
+} from '../watch/jobs.ts';
 import type { Deps } from './deps.ts';
 
 export async function startScheduler(deps: Deps): Promise<Scheduler> {

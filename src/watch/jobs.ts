@@ -65,7 +65,8 @@ async function history(deps: WatchDeps, siteId: string) {
 /** One probe of every active site's homepage (or of one group's sites); a failing probe is a live outage (an incident
  *  at once). The run is recorded under its scheduled time, so that "each slot once across nodes" can be checked in the
  *  database. The 7-day share is counted in the database (day rows and raw probes), not read probe by probe. */
-export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun, group?: { index: number; of: number }): Promise<void> {
+export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun, group?: { index: number; of: number }):
+  Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
   const mine = sites.filter((s) => s.active && (!group || groupOf(s.id, group.of) === group.index));
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
@@ -75,7 +76,8 @@ export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun, group?: 
       const now = deps.clock.now();
       const { probe } = await probeHomepage(fetcher, spec, now);
       const prior = await probeCount(deps, site.id, now);
-      await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null, error: probe.error ?? null });
+      await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null,
+        error: probe.error ?? null });
       await recordObservations(deps, { siteId: site.id }, judgeAvailabilityOn(spec, probe, prior, now),
         { monitor: 'availability', startedAt: run?.scheduledAt ?? now, durationMs: probe.ms });
     }));

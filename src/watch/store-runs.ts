@@ -62,10 +62,12 @@ export async function insertProbe(db: Executor, id: string, siteId: string, p: P
 }
 
 /** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes). */
-export async function insertProbes(db: Executor, rows: readonly (Probe & { id: string; siteId: string })[]): Promise<void> {
+export async function insertProbes(db: Executor, rows: readonly (Probe & { id: string; siteId: string })[]):
+  Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('watch_probes').values(rows.slice(i, i + 500).map((p) => ({ id: p.id, site_id: p.siteId, at: p.at, ok: p.ok ? 1 : 0,
-      ms: Math.round(p.ms), status_code: p.statusCode, error: p.error }))).execute();
+    const values = rows.slice(i, i + 500).map((p) => ({ id: p.id, site_id: p.siteId, at: p.at, ok: p.ok ? 1 : 0,
+      ms: Math.round(p.ms), status_code: p.statusCode, error: p.error }));
+    await db.insertInto('watch_probes').values(values).execute();
   }
 }
 

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
 
-/** Every `intervalMs` (aligned to the epoch, then `offsetMs` later), each run moved by up to ±`jitterMs`; or a cron pattern. */
+/** Every `intervalMs` (aligned to the epoch, then `offsetMs` later), each run moved by up to ±`jitterMs`; or a cron
+ *  pattern. */
 export type When = { intervalMs: number; offsetMs?: number; jitterMs?: number } | { cron: string };
 
 export interface JobSpec {
@@ -61,7 +62,9 @@ export function checkSpec(job: JobSpec): JobSpec | Error {
     return new Error(`定时任务「${job.name}」的抖动必须小于间隔的一半`);
   }
   const offset = when.offsetMs ?? 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset >= when.intervalMs) return new Error(`定时任务「${job.name}」的错开时间必须小于间隔`);
+  if (!Number.isInteger(offset) || offset < 0 || offset >= when.intervalMs) {
+    return new Error(`定时任务「${job.name}」的错开时间必须小于间隔`);
+  }
   return job;
 }
 

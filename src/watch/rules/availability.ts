@@ -30,7 +30,8 @@ export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: P
 }
 
 /** The same judgement from the counts of the week's earlier probes (the scheduler counts them in the database). */
-export function judgeAvailabilityOn(spec: SiteSpec, probe: ProbeRecord, prior: { failures: number; total: number }, now: Date): Observation[] {
+export function judgeAvailabilityOn(spec: SiteSpec, probe: ProbeRecord, prior: { failures: number; total: number },
+  now: Date): Observation[] {
   const t = thresholdsOf(spec);
   const failures = prior.failures + (probe.ok ? 0 : 1);
   const total = prior.total + 1;
