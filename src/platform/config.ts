@@ -44,6 +44,10 @@ const ConfigSchema = z.object({
   watchFlapMinutes: z.coerce.number().int().min(0).max(1440).default(15),
   // Requests in flight to one host while crawling and checking links (a robots.txt Crawl-delay is also honoured).
   watchHostConcurrency: z.coerce.number().int().min(1).max(32).default(4),
+  // Days the raw homepage probes and monitor runs are kept (src/watch/retention.ts); day totals are kept for ever. The
+  // 5 % veto line reads the last 7 days, so at least 8.
+  watchRawDays: z.coerce.number().int().min(8, '原始探测记录至少保留 8 天（否决线按近 7 天计算）').max(3660, '原始探测记录最多保留 3660 天')
+    .default(90),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watchConfirmSeconds: env.GONGKAI_WATCH_CONFIRM_SECONDS || undefined,
     watchFlapMinutes: env.GONGKAI_WATCH_FLAP_MINUTES || undefined,
     watchHostConcurrency: env.GONGKAI_WATCH_HOST_CONCURRENCY || undefined,
+    watchRawDays: env.GONGKAI_WATCH_RAW_DAYS || undefined,
     ledgerKeyFile: env.GONGKAI_LEDGER_KEY_FILE || undefined,
     checkpointsFile: env.GONGKAI_CHECKPOINTS_FILE || undefined,
   });

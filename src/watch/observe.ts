@@ -11,6 +11,7 @@ import { accountLevel } from './levels.ts';
 import { effectOf, mediumOf, type MonitorKind, type Observation, PLATFORM_NAME, targetKey, transition, type WatchLevel, worse } from './model.ts';
 import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
+import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
 
 type D = Pick<Deps, 'db' | 'clock' | 'config'>;
@@ -203,7 +204,7 @@ export async function availabilityShare(deps: Pick<Deps, 'db'>, siteId: string, 
   const site = await loadSite(deps.db, siteId);
   const from = new Date(now.getTime() - 7 * 86400000).toISOString();
   const to = new Date(now.getTime() + 1).toISOString();
-  const c = (await runs.countProbes(deps.db, [siteId], from, to)).get(siteId) ?? { total: 0, failures: 0 };
+  const c = (await probeDays.countProbes(deps.db, [siteId], from, to)).get(siteId) ?? { total: 0, failures: 0 };
   const percent = c.total ? (c.failures / c.total) * 100 : 0;
   const t = site.thresholds;
   return { from, to: now.toISOString(), ...c, percent, level: percent >= t.availabilityVetoPct ? 'veto' : percent >= t.availabilityWarnPct ? 'warning' : 'ok' };

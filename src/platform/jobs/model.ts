@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
 
-/** Every `intervalMs` (aligned to the epoch), each run moved by up to ±`jitterMs`; or a cron pattern. */
-export type When = { intervalMs: number; jitterMs?: number } | { cron: string };
+/** Every `intervalMs` (aligned to the epoch, then `offsetMs` later), each run moved by up to ±`jitterMs`; or a cron
+ *  pattern. */
+export type When = { intervalMs: number; offsetMs?: number; jitterMs?: number } | { cron: string };
 
 export interface JobSpec {
   /** Stable id, also the PostgreSQL queue name: lower-case letters, digits, `.`, `_`, `-` (`publish.due`). */
@@ -60,6 +61,10 @@ export function checkSpec(job: JobSpec): JobSpec | Error {
   if (!Number.isInteger(jitter) || jitter < 0 || jitter * 2 >= when.intervalMs) {
     return new Error(`定时任务「${job.name}」的抖动必须小于间隔的一半`);
   }
+  const offset = when.offsetMs ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset >= when.intervalMs) {
+    return new Error(`定时任务「${job.name}」的错开时间必须小于间隔`);
+  }
   return job;
 }
 
@@ -74,7 +79,7 @@ export function nextDue(job: JobSpec, afterMs: number): Due {
   }
   // |jitter| < interval / 2, so due times keep the order of their slots and k - 1 is early enough to start from.
   for (let k = Math.floor(afterMs / when.intervalMs) - 1; ; k++) {
-    const at = k * when.intervalMs + jitterOf(job.name, k, when.jitterMs ?? 0);
+    const at = k * when.intervalMs + (when.offsetMs ?? 0) + jitterOf(job.name, k, when.jitterMs ?? 0);
     if (at > afterMs) return { slot: String(k), at };
   }
 }

@@ -52,8 +52,18 @@ export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Da
  *  (none made — the CLI's single run — counts as confirmed). */
 export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date,
   rechecks: ProbeRecord[] = []): Observation[] {
+  const { failures, total } = failureShare(probe, history, now);
+  const prior = { failures: failures - (probe.ok ? 0 : 1), total: total - 1 };
+  return judgeAvailabilityOn(spec, probe, prior, now, rechecks);
+}
+
+/** The same judgement from the counts of the week's earlier probes (the scheduler counts them in the database). */
+export function judgeAvailabilityOn(spec: SiteSpec, probe: ProbeRecord, prior: { failures: number; total: number },
+  now: Date, rechecks: ProbeRecord[] = []): Observation[] {
   const t = thresholdsOf(spec);
-  const { failures, total, share } = failureShare(probe, history, now);
+  const failures = prior.failures + (probe.ok ? 0 : 1);
+  const total = prior.total + 1;
+  const share = failures / total;
   // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
   const enough = total >= t.availabilityMinProbes;
   let level = failureShareLevel(failures, total, t);
