@@ -17,12 +17,12 @@ const sizes = jobs.map((_, k) => sites.filter((s) => groupOf(s.id, jobs.length) 
 const scheduler = createScheduler(deps);
 let probes = 0;
 let fullRuns = 0;
-jobs.forEach((job, index) =>
+for (const [index, job] of jobs.entries()) {
   scheduler.every(job, async (run) => {
     await runAvailabilityJob(deps, run, { index, of: jobs.length });
     probes += sizes[index];
-  }),
-);
+  });
+}
 if (fullEveryMs) {
   scheduler.every({ name: 'watch.sites', title: '网站巡检', when: { intervalMs: fullEveryMs } }, async () => {
     await runFullWatchJob(deps);

@@ -19,8 +19,10 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   scheduler.every(SECRECY_REMINDER_JOB, () => runSecrecyReminderJob(deps)); // 保密审查 10 个工作日：剩 3 日与超期时提醒
   scheduler.every(SHIFT_REMINDER_JOB, () => runShiftReminderJob(deps)); // 值班：班次开始前提醒值班人员
   // 读网值班监测：首页每 5 分钟探测一次（网站分组错开），每小时全站巡检；异常事件的升级与通知发送
-  availabilityJobs(deps.config).forEach((job, index, all) =>
-    scheduler.every(job, (run) => runAvailabilityJob(deps, run, { index, of: all.length })));
+  const groups = availabilityJobs(deps.config);
+  for (const [index, job] of groups.entries()) {
+    scheduler.every(job, (run) => runAvailabilityJob(deps, run, { index, of: groups.length }));
+  }
   scheduler.every(WATCH_JOBS.full, () => runFullWatchJob(deps));
   scheduler.every(WATCH_JOBS.escalate, () => runEscalationJob(deps));
   scheduler.every(WATCH_JOBS.deliver, () => runDeliveryJob(deps));

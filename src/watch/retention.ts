@@ -50,7 +50,7 @@ export function pruneCutoff(now: Date, rawDays: number): string {
 export async function pruneHistory(deps: D, now: Date, rawDays: number): Promise<{ probes: number; runs: number }> {
   const cutoff = pruneCutoff(now, rawDays);
   const { through } = await days.rollupState(deps.db);
-  const probesBefore = through ? (through < cutoff ? through : cutoff) : null;
+  const probesBefore = through ? [through, cutoff].sort()[0] : null; // the earlier of two ISO times
   let probes = 0;
   if (probesBefore) {
     const oldest = await days.oldestProbeAt(deps.db);
