@@ -63,7 +63,8 @@ function dialect(engine: 'sqlite' | 'postgres') {
     at: `to_char(to_timestamp(${base} + n.i) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   } : {
     from: (a: number, b: number) =>
-      `(with recursive s(i) as (select ${a} union all select i + 1 from s where i < ${b - 1}) select i from s) as n`,
+      `(with recursive s(i) as (select ${a} union all select i + 1 from s where i < ${b - 1})` +
+        ' select i from s) as n',
     id: (kind: number) => `printf('%08x-0000-4000-8000-%012x', ${kind}, n.i)`,
     at: `strftime('%Y-%m-%dT%H:%M:%fZ', ${base} + n.i, 'unixepoch')`,
   };
