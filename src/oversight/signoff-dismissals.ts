@@ -22,7 +22,11 @@ export interface SignedAct {
 
 export interface SignoffDismissal {
   // line and column are null for a 保密审查 finding, and its text is '' where it is 个人信息
-  finding: Omit<Dismissal['finding'], 'line' | 'column'> & { line: number | null; column: number | null; severityName: string };
+  finding: Omit<Dismissal['finding'], 'line' | 'column'> & {
+    line: number | null;
+    column: number | null;
+    severityName: string;
+  };
   reason: string;
   proposed: SignedAct | null; // null: dismissed directly (二审 or above, or a warning)
   dismissed: SignedAct;
@@ -35,27 +39,56 @@ export function roleNameOf(as: Standing | null): string {
 }
 
 const signed = (a: { by: { id: string; name: string }; as: Standing | null; at: string }): SignedAct => ({
-  by: a.by, as: a.as, roleName: roleNameOf(a.as), at: a.at, time: a.at ? beijingMinute(a.at) : '',
+  by: a.by,
+  as: a.as,
+  roleName: roleNameOf(a.as),
+  at: a.at,
+  time: a.at ? beijingMinute(a.at) : '',
 });
 
-export async function dismissalsOf(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<SignoffDismissal[]> {
+export async function dismissalsOf(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  revision: number,
+): Promise<SignoffDismissal[]> {
   const proofreading = (await listDismissals(deps, actor, itemId, revision)).map((d) => ({
     finding: { ...d.finding, severityName: SEVERITY_NAME[d.finding.severity] },
     reason: d.reason,
     proposed: d.proposed && signed(d.proposed),
     dismissed: signed(d.dismissed),
   }));
-  const excluded = (await getSecrecyRecord(deps, actor, itemId)).findings
-    .filter((f) => f.revision === revision && f.status === 'dismissed');
-  const people = await getUsersByIds(deps.db, excluded.flatMap((f) => (f.resolvedBy ? [f.resolvedBy] : [])));
-  const secrecy = excluded.map((f): SignoffDismissal => ({
-    finding: { id: f.id, rule: f.rule, category: f.category, severity: f.severity as Dismissal['finding']['severity'],
-      severityName: SEVERITY_NAME[f.severity as Dismissal['finding']['severity']] ?? f.severity, line: null, column: null,
-      text: f.category === 'pii' ? '' : f.text, suggestion: '', message: f.message },
-    reason: f.reason ?? '',
-    proposed: null,
-    dismissed: { by: { id: f.resolvedBy ?? '', name: people.get(f.resolvedBy ?? '')?.name ?? '' }, as: null,
-      roleName: `保密审查（${ROLE_NAME.secrecy}）`, at: f.resolvedAt ?? '', time: f.resolvedAt ? beijingMinute(f.resolvedAt) : '' },
-  }));
+  const excluded = (await getSecrecyRecord(deps, actor, itemId)).findings.filter(
+    (f) => f.revision === revision && f.status === 'dismissed',
+  );
+  const people = await getUsersByIds(
+    deps.db,
+    excluded.flatMap((f) => (f.resolvedBy ? [f.resolvedBy] : [])),
+  );
+  const secrecy = excluded.map(
+    (f): SignoffDismissal => ({
+      finding: {
+        id: f.id,
+        rule: f.rule,
+        category: f.category,
+        severity: f.severity as Dismissal['finding']['severity'],
+        severityName: SEVERITY_NAME[f.severity as Dismissal['finding']['severity']] ?? f.severity,
+        line: null,
+        column: null,
+        text: f.category === 'pii' ? '' : f.text,
+        suggestion: '',
+        message: f.message,
+      },
+      reason: f.reason ?? '',
+      proposed: null,
+      dismissed: {
+        by: { id: f.resolvedBy ?? '', name: people.get(f.resolvedBy ?? '')?.name ?? '' },
+        as: null,
+        roleName: `保密审查（${ROLE_NAME.secrecy}）`,
+        at: f.resolvedAt ?? '',
+        time: f.resolvedAt ? beijingMinute(f.resolvedAt) : '',
+      },
+    }),
+  );
   return [...proofreading, ...secrecy];
 }
