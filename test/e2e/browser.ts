@@ -31,14 +31,17 @@ const unsupported = () => {
   throw new Error('端到端测试使用真实时钟，不能调整');
 };
 
-export async function openE2E(): Promise<E2E> {
+/** `clockOffsetMs`: the server's clock runs this far ahead of the real one (still running, never set or moved). */
+export async function openE2E(options: { clockOffsetMs?: number } = {}): Promise<E2E> {
   assert.ok(fs.existsSync(CHROMIUM), `找不到 chromium：${CHROMIUM}（apt-get install -y chromium）`);
   await ensureWebBuild();
   const test = await createTestDeps();
   // The browser keeps the session cookie only while it has not expired by the real clock.
+  const offset = options.clockOffsetMs ?? 0;
+  const clock = offset ? { now: () => new Date(Date.now() + offset) } : systemClock;
   const deps: TestDeps = {
     ...test,
-    clock: { ...systemClock, set: unsupported, advance: unsupported } as unknown as TestDeps['clock'],
+    clock: { ...clock, set: unsupported, advance: unsupported } as unknown as TestDeps['clock'],
   };
   await loadDemo(deps);
   await loadDutyDemo(deps); // 班次、值班人员和本月起已发布的值班表
