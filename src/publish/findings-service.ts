@@ -1,12 +1,15 @@
 // Use cases of 智能校对 on revisions (65号 三审三校制度 第五条(四), DOMAIN.md §2.5): check a revision once and keep its
 // findings; refuse to submit or pass a level while a serious or error finding is unresolved; show a revision's findings;
-// dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above.
+// dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above. One table and
+// one dismiss route for every finding: a 密级标志 / 个人信息 one (kind 'secrecy') is the 保密工作机构's, at its step.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../dictionaries/service.ts';
 import type { Actor } from '../org/model.ts';
-import { canDecideDismissal, findingStanding, type ItemView, ROLE_AT } from '../org/policy/publish.ts';
+import {
+  canDecideDismissal, FINDING_DISMISSER, type FindingDismisser, findingStanding, type ItemView, ROLE_AT,
+} from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
@@ -18,6 +21,8 @@ import {
 import * as findingStore from './findings-store.ts';
 import type { Item } from './model.ts';
 import { loadViewable, peopleNamed, type Person, reviewViewOf } from './queries.ts';
+import { coIssuersOf } from '../secrecy/chain.ts';
+import { dismissesSecrecyFindings, dismissSecrecyFinding } from '../secrecy/service.ts';
 import * as store from './store.ts';
 
 /**
@@ -45,13 +50,15 @@ export interface FindingView extends Named<RevisionFinding> {
   proposedBy: Person | null;
   rejectedBy: Person | null;
   canDecide: boolean; // a pending proposal this actor may accept or refuse (同意忽略 / 不同意)
+  dismisser: FindingDismisser; // who may dismiss it (org/policy/publish.ts FINDING_DISMISSER)
+  canDismiss: boolean; // this actor may dismiss it (or propose to) now
 }
 
 export interface Findings {
   itemId: string;
   revision: number;
   current: boolean; // the item's current revision (only its findings can be acted on)
-  canDismiss: boolean; // the actor may dismiss (or propose to dismiss) this revision's open findings now
+  canDismiss: boolean; // the actor may dismiss (or propose to dismiss) this revision's open 智能校对 findings now
   decides: boolean; // the actor's dismissal of a serious or error finding counts at once (二审 or above)
   findings: FindingView[];
 }
@@ -84,6 +91,14 @@ export async function dismissFinding(deps: Deps, actor: Actor, input: FindingInp
   return act(deps, actor, input, (as, at) => ({ kind: 'dismiss', by: actor.id, as, reason, at }));
 }
 
+/** A finding of kind 'secrecy' goes to the secrecy step's rule (第七条: 409 off its step, 403 unless its office). */
+async function dismissBySecrecyOffice(tx: Executor, actor: Actor, item: Item, finding: RevisionFinding, a: FindingAction,
+  now: Date): Promise<Findings> {
+  if (a.kind !== 'dismiss') throw conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
+  await dismissSecrecyFinding(tx, actor, finding, a.reason, now);
+  return findingsOf(tx, actor, item, item.revision);
+}
+
 /** 同意忽略: the reviewer at 二审 or above accepts a proposal, which then counts as their dismissal with its reason. */
 export async function acceptDismissal(deps: Deps, actor: Actor, input: FindingInput): Promise<Findings> {
   return act(deps, actor, input, (as, at) => ({ kind: 'accept', by: actor.id, as, at }));
@@ -107,6 +122,9 @@ async function act(deps: Deps, actor: Actor, input: FindingInput, action: (as: S
     const item = await loadViewable(tx, actor, input.itemId);
     const finding = await findingStore.getFinding(tx, input.findingId);
     if (!finding || finding.itemId !== item.id) throw notFound('校对发现');
+    if (FINDING_DISMISSER[finding.kind] === 'secrecyOffice') {
+      return dismissBySecrecyOffice(tx, actor, item, finding, action('author', now.toISOString()), now);
+    }
     const view = await reviewViewOf(tx, item);
     const standing = findingStanding(actor, view);
     const a = action(standing.as ?? 'author', now.toISOString());
@@ -138,12 +156,18 @@ async function findingsOf(db: Executor, actor: Actor, item: Item, revision: numb
   const current = revision === item.revision;
   const policyView = view ?? await reviewViewOf(db, item);
   const standing = findingStanding(actor, policyView);
+  const secrecyOffice = current && findings.some((f) => f.kind === 'secrecy' && f.status === 'open')
+    && await dismissesSecrecyFindings(db, actor, { item, view: policyView,
+      coIssuerUnitIds: (await coIssuersOf(db, [item.id])).get(item.id) ?? [] });
+  const mayDismiss = (f: Pick<RevisionFinding, 'kind' | 'status'>): boolean => current && (FINDING_DISMISSER[f.kind] === 'secrecyOffice'
+    ? secrecyOffice && f.status === 'open' : standing.allowed && f.status === 'open');
   return {
     itemId: item.id, revision, current, canDismiss: current && standing.allowed,
     decides: current && !!standing.as && decidesDismissals(standing.as),
     findings: findings.map(({ itemId: _, revision: __, createdAt: ___, resolvedBy, proposedBy, rejectedBy, ...f }) => ({ ...f,
       resolvedBy: named(resolvedBy), proposedBy: named(proposedBy), rejectedBy: named(rejectedBy),
-      canDecide: current && f.status === 'proposed' && canDecideDismissal(actor, policyView, proposedBy).allowed })),
+      canDecide: current && f.status === 'proposed' && canDecideDismissal(actor, policyView, proposedBy).allowed,
+      dismisser: FINDING_DISMISSER[f.kind], canDismiss: mayDismiss(f) })),
   };
 }
 

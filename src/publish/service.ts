@@ -183,7 +183,7 @@ async function review(deps: Deps, actor: Actor, kind: DecisionKind, input: Revie
     await store.insertReviewStep(tx, item.id, { id: randomUUID(), revision: item.revision, level: input.level,
       reviewerId: actor.id, role, decision: kind, opinion, proofreading, standardsAttested: !attested, createdAt: at });
     if (disclosure) await secrecy.recordStepOpinion(tx, item, input.level as 1 | 2, { id: actor.id, role }, disclosure, at);
-    const receipt = decided.next.stage === 'secrecy' ? await secrecy.enterSecrecyStep(tx, item, await revisionText(tx, item), now) : null;
+    const receipt = decided.next.stage === 'secrecy' ? await secrecy.enterSecrecyStep(tx, item, now) : null;
     await appendLedger(tx, { actor: who(actor), role, unitId: item.unitId, action: `publish.${kind}`, subject: `item:${item.id}`,
       payload: { itemId: item.id, revision: item.revision, level: input.level, from: item.stage, to: decided.next.stage, opinion,
         proofreading, standardsAttested: !attested, ...(disclosure && secrecy.stepOpinionPayload(disclosure)),
@@ -239,10 +239,6 @@ async function writeRevision(tx: Executor, checker: Checker, item: Item, meta: I
     bodyText: body.text, format: body.format, createdBy: actor.id, createdAt: at });
   await store.setItemChannels(tx, item.id, meta.channels);
   return checkRevision(tx, checker, item, at, body.text);
-}
-
-async function revisionText(tx: Executor, item: Item): Promise<string> {
-  return (await store.getRevision(tx, item.id, item.revision))?.bodyText ?? '';
 }
 
 const metaPayload = (meta: ItemMeta, body: StoredBody) => ({ title: meta.title, itemType: meta.itemType, source: meta.source,

@@ -133,19 +133,16 @@ export function redact(text: string, spans: readonly Span[]): string {
   return out + text.slice(at);
 }
 
-/** A stored automatic finding (密级标志 or 个人信息) of one revision. */
-/** open → dismissed (with a reason), redacted (a 部分公开 span covers it), fixed (gone from a later revision) or
- *  superseded (the later revision's own run lists it again, open). */
-export type FindingStatus = 'open' | 'dismissed' | 'redacted' | 'fixed' | 'superseded';
-
 /** 智能校对 categories that block disclosure: 密级标志 and 个人信息. An office's contact number (severity info) does not. */
 export const isBlocking = (f: { category: string; severity: string }): boolean =>
   (f.category === 'secrecy' || f.category === 'pii') && f.severity !== 'info';
+/** A 密级标志 or 个人信息 finding of one revision, kept by publish (findings-model.ts, kind 'secrecy'): open until the
+ *  secrecy office dismisses it (with a reason), a 部分公开 span withholds it (redacted), or a later revision fixes it. */
 export interface BlockingFinding {
   id: string;
   start: number;
   end: number;
-  status: FindingStatus;
+  status: string;
 }
 
 export const covered = (f: { start: number; end: number }, spans: readonly Span[]): boolean =>

@@ -1,6 +1,7 @@
 // The 保密审查 API's request and response shapes (zod), which also feed the OpenAPI document. Business checks (and
 // the 400s naming a missing field) are in model.ts, so the schemas here only bound sizes and types.
 import { z } from 'zod';
+import { FINDING_STATUSES } from '../publish/findings-model.ts';
 import { STAGES } from '../publish/model.ts';
 import { DECLASSIFICATIONS, LIMITS, OPINIONS, STEPS } from './model.ts';
 
@@ -8,7 +9,6 @@ const Id = z.string().trim().min(1).max(64);
 const Revision = z.int().positive();
 
 export const ItemParams = z.object({ id: Id });
-export const FindingParams = z.object({ id: Id });
 
 const SpanIn = z.object({ start: z.int().min(0), end: z.int().min(0) });
 const opinionFields = {
@@ -32,7 +32,6 @@ export const ResumeBody = z.object({
 });
 
 export const ReturnBody = z.object({ revision: Revision, reason: z.string().max(LIMITS.reason).default('') });
-export const DismissBody = z.object({ reason: z.string().max(LIMITS.reason).default('') });
 export const ConsentBody = z.object({ revision: Revision, unitId: Id.optional(), note: z.string().max(500).optional() });
 export const ConsentForm = z.object({ revision: z.coerce.number().int().positive(), unitId: Id, note: z.string().max(500).optional() });
 
@@ -59,7 +58,7 @@ export const RecordDto = z.object({
   findings: z.array(z.object({
     id: z.string(), itemId: z.string(), revision: z.number(), rule: z.string(), category: z.string(), severity: z.string(),
     start: z.number(), end: z.number(), text: z.string(), message: z.string(),
-    status: z.enum(['open', 'dismissed', 'redacted', 'fixed', 'superseded']), resolvedBy: z.string().nullable(),
+    status: z.enum(FINDING_STATUSES), resolvedBy: z.string().nullable(),
     reason: z.string().nullable(), resolvedAt: z.string().nullable(), createdAt: z.string(),
   })),
   coIssuers: z.array(z.object({ unitId: z.string(), name: z.string(), consented: z.boolean() })),
