@@ -44,8 +44,11 @@ export interface Finding {
   resolvedBy?: Person | null; resolvedAs?: string | null; resolvedAt?: string | null;
   proposedBy?: Person | null; proposedAs?: string | null; proposalReason?: string | null; proposedAt?: string | null;
   rejectedBy?: Person | null; rejectionReason?: string | null; rejectedAt?: string | null; canDecide?: boolean;
+  // who may dismiss it (the reviewers, or the secrecy office at its step) and whether this person may now
+  kind?: 'proofreading' | 'secrecy'; dismisser?: 'reviewer' | 'secrecyOffice'; canDismiss?: boolean;
 }
-/** GET /api/items/{id}/findings: `decides`: this person's 忽略 of a serious or error finding counts at once (二审 and above). */
+/** GET /api/items/{id}/findings, every finding of the revision: `decides`: this person's 忽略 of a serious or error
+ *  finding counts at once (二审 and above). */
 export interface FindingsDto { revision: number; canDismiss: boolean; decides: boolean; findings: Finding[] }
 
 export interface Basis { id: string; law: string; article: string; summary: string }

@@ -7,10 +7,12 @@ import { formatTime } from '../format.ts';
 import { useLabels } from '../session.tsx';
 import type { Finding } from '../types.ts';
 
-// 'secrecy': a 密级标志 / 个人信息 finding that only the secrecy office resolves, at its step (第七条).
 const STATUS_NAME: Record<string, string> = {
-  dismissed: '已忽略', redacted: '已脱密', fixed: '已修改', secrecy: '由保密审查处理', proposed: '建议忽略，待二审确认',
+  dismissed: '已忽略', redacted: '已脱密', fixed: '已修改', superseded: '已由新版本重新列出', proposed: '建议忽略，待二审确认',
 };
+// An open 密级标志 / 个人信息 finding: only the secrecy office resolves it, at its step (第七条).
+const SECRECY_OPEN = '由保密审查处理';
+const bySecrecyOffice = (f: Finding) => f.dismisser === 'secrecyOffice';
 const STANDING_NAME: Record<string, string> = { author: '起草人', level1: '一审', level2: '二审', level3: '三审', level4: '主要领导审定' };
 
 const SEVERITY_COLOR: Record<string, string> = { serious: 'red', error: 'orange', warning: 'gold', info: 'blue' };
@@ -26,8 +28,9 @@ const ASK: Record<Asking['kind'], { title: string; ok: string; placeholder: stri
   reject: { title: '不同意忽略', ok: '不同意', placeholder: '请说明不同意的理由（如：应当改正）' },
 };
 
-export function FindingList({ findings, canDismiss, decides = false, onDismiss, onAccept, onReject, onSelect, activeId }: {
-  findings: Finding[]; canDismiss: boolean; decides?: boolean; onDismiss?: (f: Finding, reason: string) => Promise<void>;
+/** Each finding says whether this person may dismiss it now (`canDismiss`); `decides`: their 忽略 counts at once. */
+export function FindingList({ findings, decides = false, onDismiss, onAccept, onReject, onSelect, activeId }: {
+  findings: Finding[]; decides?: boolean; onDismiss?: (f: Finding, reason: string) => Promise<void>;
   onAccept?: (f: Finding) => Promise<void>; onReject?: (f: Finding, reason: string) => Promise<void>;
   onSelect?: (id: string) => void; activeId?: string | null;
 }) {
@@ -58,8 +61,8 @@ export function FindingList({ findings, canDismiss, decides = false, onDismiss, 
   };
   const actions = (f: Finding) => {
     const stop = (run: () => void) => (e: MouseEvent) => { e.stopPropagation(); run(); };
-    if (f.status === 'open' && canDismiss && onDismiss) {
-      const kind = blocking(f) && !decides ? 'propose' : 'dismiss';
+    if (f.status === 'open' && f.canDismiss && onDismiss) {
+      const kind = blocking(f) && !decides && !bySecrecyOffice(f) ? 'propose' : 'dismiss';
       return [<Button key="d" size="small" data-testid="finding-dismiss" onClick={stop(() => setAsking({ finding: f, kind }))}>
         {kind === 'propose' ? '建议忽略' : '忽略'}</Button>];
     }
@@ -83,8 +86,10 @@ export function FindingList({ findings, canDismiss, decides = false, onDismiss, 
               <Tag color={SEVERITY_COLOR[f.severity]}>{labels.severity[f.severity] ?? f.severity}</Tag>
               <Tag>{labels.category[f.category] ?? f.category}</Tag>
               {f.line !== undefined && <Typography.Text type="secondary">第 {f.line} 行第 {f.column} 列</Typography.Text>}
-              {f.status !== 'open' && (
-                <Tag color={f.status === 'proposed' ? 'processing' : 'default'} data-testid="finding-status">{STATUS_NAME[f.status] ?? '已处理'}</Tag>
+              {(f.status !== 'open' || bySecrecyOffice(f)) && (
+                <Tag color={f.status === 'proposed' ? 'processing' : 'default'} data-testid="finding-status">
+                  {f.status === 'open' ? SECRECY_OPEN : STATUS_NAME[f.status] ?? '已处理'}
+                </Tag>
               )}
             </Space>
             <Typography.Text>
@@ -132,5 +137,5 @@ function Resolution({ f }: { f: Finding }) {
 }
 
 /** Marks for ProofText from findings: what is not yet resolved (a proposal still waits for 二审). */
-export const findingMarks = (findings: Finding[]) => findings.filter((f) => f.status === 'open' || f.status === 'secrecy' || f.status === 'proposed')
+export const findingMarks = (findings: Finding[]) => findings.filter((f) => f.status === 'open' || f.status === 'proposed')
   .map((f) => ({ start: f.start, end: f.end, className: `sev-${f.severity}`, title: f.message, id: f.id }));

@@ -146,7 +146,8 @@ export function EditorPage() {
     value: c.id, label: `${labels.channelKind[c.kind] ?? c.kind}：${c.name}`,
     children: c.columns.map((col) => ({ value: col.id, label: col.name })),
   }));
-  const serious = (findings?.findings ?? []).filter((f) => f.severity === 'serious' || f.severity === 'error');
+  const serious = (findings?.findings ?? []).filter((f) => f.kind !== 'secrecy'
+    && (f.severity === 'serious' || f.severity === 'error'));
   const openBlocking = serious.filter((f) => f.status === 'open');
   const proposed = serious.filter((f) => f.status === 'proposed');
 
@@ -229,7 +230,7 @@ export function EditorPage() {
           {item && findings && (
             <Space direction="vertical" style={{ width: '100%' }}>
               <ProofText text={item.body.text} marks={findingMarks(findings.findings)} activeId={active} onMarkClick={setActive} testId="proof-text" />
-              <FindingList findings={findings.findings} canDismiss={findings.canDismiss} decides={findings.decides} onDismiss={dismiss} activeId={active}
+              <FindingList findings={findings.findings} decides={findings.decides} onDismiss={dismiss} activeId={active}
                 onSelect={(fid) => { setActive(fid); document.getElementById(`mark-${fid}`)?.scrollIntoView({ block: 'center' }); }} />
             </Space>
           )}
