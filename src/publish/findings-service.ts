@@ -172,20 +172,24 @@ async function findingsOf(db: Executor, actor: Actor, item: Item, revision: numb
 }
 
 export interface Dismissal {
-  finding: Pick<RevisionFinding, 'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion' | 'message'>;
+  finding: Pick<RevisionFinding, 'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion' | 'message'
+    | 'kind'>;
   reason: string;
   proposed: { by: Person; as: Standing; at: string } | null; // null: dismissed directly
   dismissed: { by: Person; as: Standing | null; at: string };
 }
 
-/** Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in text order. */
+/**
+ * Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in text
+ * order: 智能校对 findings, and the 密级标志 / 个人信息 ones the 保密工作机构 dismissed (kind 'secrecy', `as` null).
+ */
 export async function listDismissals(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<Dismissal[]> {
   await loadViewable(deps.db, actor, itemId);
   const findings = (await findingStore.listFindings(deps.db, itemId, revision)).filter((f) => f.status === 'dismissed');
   const person = await peopleNamed(deps.db, findings.flatMap((f) => [f.resolvedBy, f.proposedBy]).filter((id): id is string => !!id));
   return findings.map((f) => ({
     finding: { id: f.id, rule: f.rule, category: f.category, severity: f.severity, line: f.line, column: f.column, text: f.text,
-      suggestion: f.suggestion, message: f.message },
+      suggestion: f.suggestion, message: f.message, kind: f.kind },
     reason: f.reason ?? '',
     proposed: f.proposedBy && f.proposedAs && f.proposedAt ? { by: person(f.proposedBy), as: f.proposedAs, at: f.proposedAt } : null,
     dismissed: { by: person(f.resolvedBy ?? ''), as: f.resolvedAs, at: f.resolvedAt ?? '' },

@@ -222,8 +222,7 @@ export async function recordReturn(tx: Executor, actor: Actor, ctx: ChainStep, d
 export async function dismissSecrecyFinding(tx: Executor, actor: Actor, finding: RevisionFinding, reason: string,
   now: Date): Promise<void> {
   const ctx = await open(tx, actor, finding.itemId);
-  const next = unwrap(dismissedBySecrecyOffice(finding, ctx.item.revision, { by: actor.id, reason, at: now.toISOString() }));
-  if (ctx.item.stage !== 'secrecy') throw conflict('NOT_AT_SECRECY', '只能在保密审查环节排除发现');
+  const next = unwrap(dismissedBySecrecyOffice(finding, ctx.item, { by: actor.id, reason, at: now.toISOString() }));
   assertAllowed(canDismissFinding(actor, await secrecyViewOf(tx, ctx)));
   if (!(await saveSecrecyFinding(tx, finding, next))) throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
   await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
