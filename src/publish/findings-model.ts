@@ -4,7 +4,7 @@
 // the 一审 reviewer may only *propose* a dismissal (建议忽略); it counts once 二审 or a higher level accepts it. Pure.
 import type { Finding } from '../checks/index.ts';
 import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
-import { isBlocking } from '../secrecy/model.ts';
+import { isBlocking, SECRECY_FINDING_MESSAGE } from '../secrecy/model.ts';
 
 /** info findings are for the record only and are not kept. */
 export const KEPT_SEVERITIES = ['serious', 'error', 'warning'] as const;
@@ -115,9 +115,6 @@ export function proofreadingProblem(findings: readonly RevisionFinding[], gate: 
     + '须修改，或由二审及以上审核人同意忽略后才能通过');
 }
 
-const secrecyOnly = (): AppError =>
-  conflict('SECRECY_FINDING', '密级标志和个人信息由保密工作机构在保密审查环节排除或脱密处理，不能在此忽略');
-
 /** What someone does with a finding; `as`: where the policy found them standing (src/org/policy/publish.ts). */
 export type FindingAction =
   | { kind: 'dismiss'; by: string; as: Standing; reason: string; at: string } // 忽略, or 建议忽略 below level 2
@@ -127,7 +124,7 @@ export type FindingAction =
 /** The finding after `a`, or why not: only the current revision's findings, and each action from its own status. */
 export function actOnFinding(f: RevisionFinding, currentRevision: number, a: FindingAction): RevisionFinding | AppError {
   if (f.revision !== currentRevision) return conflict('STALE_REVISION', '该校对发现属于旧版本，请查看最新版本的校对结果');
-  if (f.kind === 'secrecy') return secrecyOnly();
+  if (f.kind === 'secrecy') return conflict('SECRECY_FINDING', SECRECY_FINDING_MESSAGE);
   if (f.status === 'dismissed') return conflict('ALREADY_RESOLVED', '该校对发现已被忽略');
   if (a.kind === 'dismiss') {
     if (f.status === 'proposed') return conflict('ALREADY_PROPOSED', '该校对发现已有忽略建议待二审确认，请同意或不同意该建议');
@@ -143,15 +140,6 @@ export function actOnFinding(f: RevisionFinding, currentRevision: number, a: Fin
   }
   return { ...f, status: 'open', proposedBy: null, proposedAs: null, proposalReason: null, proposedAt: null, rejectedBy: a.by,
     rejectionReason: a.reason, rejectedAt: a.at };
-}
-
-/** 第七条: the 保密工作机构 dismisses an open 密级标志 / 个人信息 finding of the current revision at its step, with a reason. */
-export function dismissSecrecyFinding(f: RevisionFinding, item: { revision: number; stage: string },
-  a: { by: string; reason: string; at: string }): RevisionFinding | AppError {
-  if (f.revision !== item.revision) return conflict('STALE_REVISION', '该发现属于旧版本，请查看最新版本的发现');
-  if (item.stage !== 'secrecy') return secrecyOnly();
-  if (f.status !== 'open') return conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
-  return { ...f, status: 'dismissed', resolvedBy: a.by, resolvedAs: null, reason: a.reason, resolvedAt: a.at };
 }
 
 /** The reason a dismissal, a proposal or a refusal must give (2–500 characters, trimmed). */

@@ -95,7 +95,7 @@ export async function dismissFinding(deps: Deps, actor: Actor, input: FindingInp
 async function dismissBySecrecyOffice(tx: Executor, actor: Actor, item: Item, finding: RevisionFinding, a: FindingAction,
   now: Date): Promise<Findings> {
   if (a.kind !== 'dismiss') throw conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
-  await dismissSecrecyFinding(tx, actor, finding, a.reason, now);
+  await dismissSecrecyFinding(tx, actor, { itemId: item.id, findingId: finding.id }, a.reason, now);
   return findingsOf(tx, actor, item, item.revision);
 }
 

@@ -20,6 +20,7 @@ import {
   attestationProblem, type Body, bodyProblem, type BodyFormat, type DecisionKind, decide, edit, type Item, type Level,
   LIMITS, publishIfDue, submit, titleFromImport, toBody,
 } from './model.ts';
+import { secrecyFindingsOf } from './findings-api.ts';
 import { assertProofread, checkRevision } from './findings-service.ts';
 import { detailOf, type ItemDetail, lastReturnedRevision, loadItem, reviewViewOf } from './queries.ts';
 import { recordPublication } from './publication.ts';
@@ -183,7 +184,8 @@ async function review(deps: Deps, actor: Actor, kind: DecisionKind, input: Revie
     await store.insertReviewStep(tx, item.id, { id: randomUUID(), revision: item.revision, level: input.level,
       reviewerId: actor.id, role, decision: kind, opinion, proofreading, standardsAttested: !attested, createdAt: at });
     if (disclosure) await secrecy.recordStepOpinion(tx, item, input.level as 1 | 2, { id: actor.id, role }, disclosure, at);
-    const receipt = decided.next.stage === 'secrecy' ? await secrecy.enterSecrecyStep(tx, item, now) : null;
+    const receipt = decided.next.stage === 'secrecy' ? await secrecy.enterSecrecyStep(tx, item,
+      secrecyFindingsOf(tx, item.id), now) : null;
     await appendLedger(tx, { actor: who(actor), role, unitId: item.unitId, action: `publish.${kind}`, subject: `item:${item.id}`,
       payload: { itemId: item.id, revision: item.revision, level: input.level, from: item.stage, to: decided.next.stage, opinion,
         proofreading, standardsAttested: !attested, ...(disclosure && secrecy.stepOpinionPayload(disclosure)),

@@ -1,18 +1,17 @@
 // The part of 保密审查 the 三审三校 chain calls inside its own transactions: the opinions of levels 1 and 2, the
 // receipt at the secrecy step (deadline, 智能校对 findings), who filled the step, what blocks publication and which
-// text may go out. It reads and writes secrecy's tables, and its findings through publish/findings-api.ts (which
-// imports nothing of secrecy's but its pure model), so publish can call it without a cycle. Items move only in publish
-// (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
+// text may go out. It reads and writes only secrecy's tables, and its findings through the SecrecyFindings publish
+// hands in (model.ts), so publish can call it without a cycle. Items move only in publish (src/publish/secrecy-step.ts):
+// secrecy decides an outcome, publish/model.ts maps it to a stage.
 import { randomUUID } from 'node:crypto';
 import { getUnit, listUnits } from '../org/service.ts';
 import { toShanghaiDate, workingDeadline } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
-import { resolveSecrecyFinding, secrecyFindingsOf } from '../publish/findings-api.ts';
 import {
   ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, type Level1Marks, type Opinion,
-  type OpinionInput,
+  type OpinionInput, type SecrecyFindings,
 } from './model.ts';
 import * as store from './store.ts';
 
@@ -61,6 +60,7 @@ export interface ChainStep {
   view: { approverIds: readonly string[] }; // every step of the current revision, the secrecy step included
   revision: { bodyText: string };
   coIssuerUnitIds: string[];
+  findings: SecrecyFindings; // the item's 密级标志 / 个人信息 findings, kept by publish
 }
 
 export async function recordStepOpinion(tx: Executor, item: ChainItem, level: 1 | 2, by: { id: string; role: string }, o: StepOpinion, at: string): Promise<void> {
@@ -86,7 +86,8 @@ export interface Receipt {
  * The item reaches the secrecy step (收到审查申请): the 10-working-day clock starts (over a year without the
  * State Council's schedule it counts Monday–Friday and is kept 暂定, recomputed on import: DOMAIN.md §5) and 智能校对 runs on the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
  */
-export async function enterSecrecyStep(tx: Executor, item: ChainItem, now: Date): Promise<Receipt> {
+export async function enterSecrecyStep(tx: Executor, item: ChainItem, findings: SecrecyFindings, now: Date):
+  Promise<Receipt> {
   const calendar = await loadCalendar(tx);
   const receivedOn = toShanghaiDate(now);
   const due = workingDeadline(calendar, receivedOn, ART13_OPINION_WORKING_DAYS);
@@ -96,8 +97,7 @@ export async function enterSecrecyStep(tx: Executor, item: ChainItem, now: Date)
   await store.insertReview(tx, { id: reviewId, itemId: item.id, revision: item.revision, unitId: item.unitId, state: 'open',
     receivedOn, dueOn, dueProvisional, authority: null, referenceNo: null, referredAt: null, answer: null, answerRef: null, answeredAt: null,
     createdAt: at });
-  const findings = await storeFindings(tx, item, at);
-  return { reviewId, receivedOn, dueOn, dueProvisional, findings };
+  return { reviewId, receivedOn, dueOn, dueProvisional, findings: await storeFindings(findings, item, at) };
 }
 
 /**
@@ -105,12 +105,12 @@ export async function enterSecrecyStep(tx: Executor, item: ChainItem, now: Date)
  * that check); an earlier revision's open one is fixed when the new text no longer has it (第七条: fixed in a new
  * revision), superseded when the new revision lists it again. Returns how many are open on this revision.
  */
-async function storeFindings(tx: Executor, item: ChainItem, at: string): Promise<number> {
-  const all = await secrecyFindingsOf(tx, item.id);
+async function storeFindings(findings: SecrecyFindings, item: ChainItem, at: string): Promise<number> {
+  const all = await findings.list();
   const current = all.filter((f) => f.revision === item.revision);
   for (const old of all.filter((f) => f.revision < item.revision && f.status === 'open')) {
     const again = current.some((f) => f.rule === old.rule && f.text === old.text);
-    await resolveSecrecyFinding(tx, old, again ? 'superseded' : 'fixed', null, at);
+    await findings.resolve(old, again ? 'superseded' : 'fixed', null, null, at);
   }
   return current.filter((f) => f.status === 'open').length;
 }

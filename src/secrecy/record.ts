@@ -12,17 +12,12 @@ import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUsersByIds, listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { itemsByIds, loadForStep, type StepContext } from '../publish/service.ts';
-import { type RevisionFinding, secrecyFindingsOf } from '../publish/findings-api.ts';
 import type { Item, Stage } from '../publish/model.ts';
 import { publicationProblem } from './chain.ts';
-import { type Span, unresolved } from './model.ts';
+import { type SecrecyFinding, type Span, unresolved } from './model.ts';
 import * as store from './store.ts';
 
 const named = <T extends object>(row: T, name: string | undefined) => ({ ...row, actorName: name ?? '' });
-
-/** A secrecy finding as the record shows it (what the secrecy step needs of publish's finding). */
-export type SecrecyFinding = Pick<RevisionFinding, 'id' | 'itemId' | 'revision' | 'rule' | 'category' | 'severity' | 'start'
-  | 'end' | 'text' | 'message' | 'status' | 'resolvedBy' | 'reason' | 'resolvedAt' | 'createdAt'>;
 
 export interface SecrecyRecord {
   itemId: string;
@@ -33,7 +28,7 @@ export interface SecrecyRecord {
   opinions: (store.OpinionRow & { actorName: string })[];
   receipts: (store.ReviewRow & { reminders: { kind: string; sentAt: string }[] })[];
   redaction: { revision: number; spans: Span[]; originalText: string; redactedText: string; createdAt: string } | null;
-  findings: SecrecyFinding[]; // of the current revision (publish keeps them: findings-api.ts)
+  findings: SecrecyFinding[]; // of the current revision (publish keeps them)
   coIssuers: { unitId: string; name: string; consented: boolean }[];
   consents: (store.ConsentRow & { actorName: string })[];
   /** Why the item could not be approved for publication now (zh-CN), empty when nothing blocks it. */
@@ -50,7 +45,7 @@ export async function recordOf(db: Executor, actor: Actor, itemId: string): Prom
   assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
   const { item } = ctx;
   const [opinions, receipts, findings, consents, redaction, units] = await Promise.all([
-    store.listOpinions(db, item.id), store.listReviews(db, item.id), secrecyFindingsOf(db, item.id, item.revision),
+    store.listOpinions(db, item.id), store.listReviews(db, item.id), ctx.findings.list(item.revision),
     store.listConsents(db, item.id), store.redactionOf(db, item.id, item.revision), listUnits(db),
   ]);
   const reminders = await store.remindersOf(db, receipts.map((r) => r.id));
@@ -68,9 +63,7 @@ export async function recordOf(db: Executor, actor: Actor, itemId: string): Prom
     receipts: receipts.map((r) => ({ ...r, reminders: reminders.filter((m) => m.reviewId === r.id).map(({ kind, sentAt }) => ({ kind, sentAt })) })),
     redaction: redaction && { revision: redaction.revision, spans: redaction.spans, originalText: ctx.revision.bodyText,
       redactedText: redaction.redactedText, createdAt: redaction.createdAt },
-    findings: findings.map((f) => ({ id: f.id, itemId: f.itemId, revision: f.revision, rule: f.rule, category: f.category,
-      severity: f.severity, start: f.start, end: f.end, text: f.text, message: f.message, status: f.status,
-      resolvedBy: f.resolvedBy, reason: f.reason, resolvedAt: f.resolvedAt, createdAt: f.createdAt })),
+    findings,
     coIssuers: ctx.coIssuerUnitIds.map((u) => ({ unitId: u, name: unitName.get(u) ?? '', consented: consentedNow.includes(u) })),
     consents: consents.map((c) => named(c, people.get(c.actorId)?.name)),
     blockers,

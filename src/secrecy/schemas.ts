@@ -1,9 +1,8 @@
 // The 保密审查 API's request and response shapes (zod), which also feed the OpenAPI document. Business checks (and
 // the 400s naming a missing field) are in model.ts, so the schemas here only bound sizes and types.
 import { z } from 'zod';
-import { FINDING_STATUSES } from '../publish/findings-model.ts';
 import { STAGES } from '../publish/model.ts';
-import { DECLASSIFICATIONS, LIMITS, OPINIONS, STEPS } from './model.ts';
+import { DECLASSIFICATIONS, LIMITS, OPINIONS, SECRECY_FINDING_STATUSES, STEPS } from './model.ts';
 
 const Id = z.string().trim().min(1).max(64);
 const Revision = z.int().positive();
@@ -58,7 +57,7 @@ export const RecordDto = z.object({
   findings: z.array(z.object({
     id: z.string(), itemId: z.string(), revision: z.number(), rule: z.string(), category: z.string(), severity: z.string(),
     start: z.number(), end: z.number(), text: z.string(), message: z.string(),
-    status: z.enum(FINDING_STATUSES), resolvedBy: z.string().nullable(),
+    status: z.enum(SECRECY_FINDING_STATUSES), resolvedBy: z.string().nullable(),
     reason: z.string().nullable(), resolvedAt: z.string().nullable(), createdAt: z.string(),
   })),
   coIssuers: z.array(z.object({ unitId: z.string(), name: z.string(), consented: z.boolean() })),

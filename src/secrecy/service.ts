@@ -13,12 +13,10 @@ import { textToHtml } from '../platform/documents/html.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
-import { type RevisionFinding, resolveSecrecyFinding, saveSecrecyFinding, secrecyFindingsOf } from '../publish/findings-api.ts';
-import { dismissSecrecyFinding as dismissedBySecrecyOffice } from '../publish/findings-model.ts';
 import { loadForStep } from '../publish/service.ts';
 import { type ChainStep, declassificationOf, enterSecrecyStep } from './chain.ts';
 import {
-  checkOpinion, checkSpans, covered, decideSecrecy, LIMITS, type Opinion, type OpinionInput, redact,
+  checkOpinion, checkSpans, covered, decideSecrecy, dismissalProblem, LIMITS, type Opinion, type OpinionInput, redact,
   type SecrecyOutcome, type SecrecyWait, type Span, stepProblem,
 } from './model.ts';
 import { recordOf, type SecrecyRecord } from './record.ts';
@@ -55,7 +53,8 @@ function checked(input: Partial<OpinionInput>, at: string): Opinion {
   return o;
 }
 
-export async function secrecyViewOf(db: Executor, ctx: Omit<ChainStep, 'revision'>): Promise<SecrecyView> {
+export async function secrecyViewOf(db: Executor, ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>):
+  Promise<SecrecyView> {
   const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
   return { unitId: ctx.item.unitId, authorId: ctx.item.authorId, approverIds: ctx.view.approverIds, secrecyActorIds,
     coIssuerUnitIds: ctx.coIssuerUnitIds };
@@ -180,7 +179,7 @@ export async function recordResume(tx: Executor, actor: Actor, ctx: ChainStep, d
   const at = now.toISOString();
   const answered = { answer, answerRef: answerRef || null, answeredAt: at };
   if (!(await store.moveReview(tx, referred.id, 'referred', 'resumed', answered))) throw race();
-  const receipt = d.outcome === 'reopened' ? await enterSecrecyStep(tx, ctx.item, now) : null;
+  const receipt = d.outcome === 'reopened' ? await enterSecrecyStep(tx, ctx.item, ctx.findings, now) : null;
   await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
     action: 'secrecy.resume', subject: `item:${ctx.item.id}`,
     payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'referred', to, authority: referred.authority,
@@ -219,12 +218,17 @@ export async function recordReturn(tx: Executor, actor: Actor, ctx: ChainStep, d
  * 第七条: a 密级标志 / 个人信息 finding the secrecy office judges harmless is dismissed with a reason, at its step only.
  * Publish's one dismiss route asks this for a finding of kind 'secrecy' (org/policy/publish.ts FINDING_DISMISSER).
  */
-export async function dismissSecrecyFinding(tx: Executor, actor: Actor, finding: RevisionFinding, reason: string,
-  now: Date): Promise<void> {
-  const ctx = await open(tx, actor, finding.itemId);
-  const next = unwrap(dismissedBySecrecyOffice(finding, ctx.item, { by: actor.id, reason, at: now.toISOString() }));
+export async function dismissSecrecyFinding(tx: Executor, actor: Actor, input: { itemId: string; findingId: string },
+  reason: string, now: Date): Promise<void> {
+  const ctx = await open(tx, actor, input.itemId);
+  const finding = (await ctx.findings.list()).find((f) => f.id === input.findingId);
+  if (!finding) throw notFound('校对发现');
+  const problem = dismissalProblem(finding, ctx.item);
+  if (problem) throw problem;
   assertAllowed(canDismissFinding(actor, await secrecyViewOf(tx, ctx)));
-  if (!(await saveSecrecyFinding(tx, finding, next))) throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
+  if (!(await ctx.findings.resolve(finding, 'dismissed', actor.id, reason, now.toISOString()))) {
+    throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
+  }
   await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
     action: 'secrecy.finding_dismiss', subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id,
       revision: finding.revision, findingId: finding.id, rule: finding.rule, category: finding.category, reason } },
@@ -232,8 +236,8 @@ export async function dismissSecrecyFinding(tx: Executor, actor: Actor, finding:
 }
 
 /** Whether the actor may dismiss the open secrecy findings of the item's current revision now (第七条). */
-export async function dismissesSecrecyFindings(db: Executor, actor: Actor, ctx: Omit<ChainStep, 'revision'>):
-  Promise<boolean> {
+export async function dismissesSecrecyFindings(db: Executor, actor: Actor,
+  ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>): Promise<boolean> {
   return ctx.item.stage === 'secrecy' && canDismissFinding(actor, await secrecyViewOf(db, ctx)).allowed;
 }
 
@@ -248,7 +252,7 @@ function spansOf(ctx: ChainStep, spans: Span[] | undefined, field = 'spans'): Sp
 
 async function decide(tx: Executor, ctx: ChainStep, revision: number, o: Opinion, spans: Span[],
   from: SecrecyWait): Promise<SecrecyOutcome> {
-  const findings = await secrecyFindingsOf(tx, ctx.item.id, ctx.item.revision);
+  const findings = await ctx.findings.list(ctx.item.revision);
   const declassification = await declassificationOf(tx, ctx.item);
   return unwrap(decideSecrecy({ ...ctx.item, findings, declassification }, revision, o.opinion, spans, from));
 }
@@ -265,9 +269,8 @@ async function recordOpinion(tx: Executor, actor: Actor, ctx: ChainStep, kind: '
   const redactionId = randomUUID();
   await store.insertRedaction(tx, { id: redactionId, itemId: ctx.item.id, revision: ctx.item.revision, spans, redactedText,
     redactedHtml: textToHtml(redactedText), createdBy: actor.id, createdAt: at });
-  const withheld = (await secrecyFindingsOf(tx, ctx.item.id, ctx.item.revision))
-    .filter((f) => f.status === 'open' && covered(f, spans));
-  for (const f of withheld) await resolveSecrecyFinding(tx, f, 'redacted', actor.id, at);
+  const withheld = (await ctx.findings.list(ctx.item.revision)).filter((f) => f.status === 'open' && covered(f, spans));
+  for (const f of withheld) await ctx.findings.resolve(f, 'redacted', actor.id, null, at);
   await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId, action: 'secrecy.redact',
     subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: ctx.item.revision, redactionId, spans,
       findingsWithheld: withheld.map((f) => f.id) } }, now); // the withheld words stay out of the 台账: they may be secret

@@ -63,7 +63,7 @@ test('保密审查的发现并入 revision_findings：按条目、版本、规�
     ['sf-mark', 'secrecy', 'dismissed', bao, '该件已解密', AT, 1, 1], // the twin, under the id the ledger names
     ['sf-phone', 'secrecy', 'redacted', bao, null, AT, 2, phone - BODY.indexOf('\n')],
   ]);
-  assert.deepEqual((await secrecyFindingsOf(deps.db, 'item-18', 1)).map((f) => [f.id, f.status]),
+  assert.deepEqual((await secrecyFindingsOf(deps.db, 'item-18').list(1)).map((f) => [f.id, f.status]),
     [['sf-mark', 'dismissed'], ['rf-pii', 'open'], ['sf-phone', 'redacted']]);
   await assert.rejects(db.selectFrom('secrecy_findings').selectAll().execute());
 });
