@@ -302,12 +302,13 @@ const CASES: Case[] = [
   { route: 'POST /api/items/{id}/secrecy/resume', allowed: ['kjj.secrecy'], request: async () => ({ method: 'POST', url: `/api/items/${await referredItem()}/secrecy/resume`, payload: { revision: 1, answer: '经区国家保密局确定，不属于国家秘密' } }) },
   { route: 'POST /api/items/{id}/secrecy/return', allowed: ['kjj.secrecy'], request: async () => ({ method: 'POST', url: `/api/items/${await itemAt('secrecy')}/secrecy/return`, payload: { revision: 1, reason: '请删去内部数据后再报' } }) },
   // The one dismiss route, for a 密级标志 / 个人信息 finding: the policy asks by its kind (the 保密工作机构 at its step).
-  { route: 'POST /api/items/{id}/findings/{findingId}/dismiss (密级标志或个人信息)', allowed: ['kjj.secrecy'], request: async () => {
+  { route: 'POST /api/items/{id}/findings/{findingId}/dismiss (密级标志或个人信息)', allowed: ['kjj.secrecy'],
+    request: async () => {
     const id = await itemAt('secrecy', false, { body: { format: 'text', content: '联系人身份证号：110101199003074258。' } });
     const record = await ok('sysadmin', { method: 'GET', url: `/api/items/${id}/secrecy` });
     return { method: 'POST', url: `/api/items/${id}/findings/${record.findings[0].id}/dismiss`,
       payload: { reason: '系虚构示例号码，经核实不属于个人信息' } };
-  } },
+    } },
   { route: 'POST /api/items/{id}/secrecy/consents', allowed: ['fgw.leader'], request: async () => ({ method: 'POST', url: `/api/items/${await itemAt('level1', false, { coIssuerUnitIds: [fgwId] })}/secrecy/consents`, payload: { revision: 1 } }) },
   { route: 'POST /api/items/{id}/secrecy/consents/upload', allowed: ['kjj.staff', 'kjj.secrecy'], request: async () => ({ method: 'POST',
     url: `/api/items/${await itemAt('level1', false, { coIssuerUnitIds: [fgwId] })}/secrecy/consents/upload`, multipart: await minimalDocx(), fields: { unitId: fgwId } }) },

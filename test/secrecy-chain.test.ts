@@ -128,7 +128,8 @@ test('需报审 → 答复后继续；免于公开 → 终结不发布；密级�
   assert.equal(finding.category, 'secrecy');
   const listed = (await ok('kjj.secrecy', 'get', `/api/items/${marked}/findings`)).findings
     .filter((f: { kind: string }) => f.kind === 'secrecy');
-  assert.deepEqual(listed.map((f: { id: string; dismisser: string; canDismiss: boolean }) => [f.id, f.dismisser, f.canDismiss]),
+  type Listed = { id: string; dismisser: string; canDismiss: boolean };
+  assert.deepEqual(listed.map((f: Listed) => [f.id, f.dismisser, f.canDismiss]),
     [[finding.id, 'secrecyOffice', true]]); // one list: the item's findings say who may dismiss each
   const dismiss = `/api/items/${marked}/findings/${finding.id}/dismiss`;
   await refused('kjj.leader', dismiss, { reason: '已解密' }, 403, 'NO_ROLE');

@@ -38,7 +38,8 @@ const signed = (a: { by: { id: string; name: string }; as: Standing | null; at: 
 });
 
 export async function dismissalsOf(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<SignoffDismissal[]> {
-  return (await listDismissals(deps, actor, itemId, revision)).map(({ finding: { kind, ...f }, ...d }) => kind === 'secrecy'
+  const dismissals = await listDismissals(deps, actor, itemId, revision);
+  return dismissals.map(({ finding: { kind, ...f }, ...d }) => kind === 'secrecy'
     ? {
       finding: { ...f, severityName: SEVERITY_NAME[f.severity] ?? f.severity, line: null, column: null,
         text: f.category === 'pii' ? '' : f.text, suggestion: '' },
@@ -47,6 +48,6 @@ export async function dismissalsOf(deps: Deps, actor: Actor, itemId: string, rev
       dismissed: { by: d.dismissed.by, as: null, roleName: `保密审查（${ROLE_NAME.secrecy}）`, at: d.dismissed.at,
         time: d.dismissed.at ? beijingMinute(d.dismissed.at) : '' },
     }
-    : { finding: { ...f, severityName: SEVERITY_NAME[f.severity] }, reason: d.reason, proposed: d.proposed && signed(d.proposed),
-      dismissed: signed(d.dismissed) });
+    : { finding: { ...f, severityName: SEVERITY_NAME[f.severity] }, reason: d.reason,
+      proposed: d.proposed && signed(d.proposed), dismissed: signed(d.dismissed) });
 }

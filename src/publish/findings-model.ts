@@ -95,7 +95,8 @@ export function openCounts(findings: readonly Pick<RevisionFinding, 'severity' |
 export type Gate = 'entry' | 'decided';
 
 const clip = (s: string, max = 20): string => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
-const serious = (f: Pick<RevisionFinding, 'severity' | 'kind'>) => f.kind === 'proofreading' && f.severity !== 'warning';
+const serious = (f: Pick<RevisionFinding, 'severity' | 'kind'>) =>
+  f.kind === 'proofreading' && f.severity !== 'warning';
 
 /** 第五条(四): why the revision may not pass `gate` yet, with how many remain and the first of them; null: nothing. */
 export function proofreadingProblem(findings: readonly RevisionFinding[], gate: Gate): AppError | null {

@@ -92,8 +92,8 @@ export async function dismissFinding(deps: Deps, actor: Actor, input: FindingInp
 }
 
 /** A finding of kind 'secrecy' goes to the secrecy step's rule (第七条: 409 off its step, 403 unless its office). */
-async function dismissBySecrecyOffice(tx: Executor, actor: Actor, item: Item, finding: RevisionFinding, a: FindingAction,
-  now: Date): Promise<Findings> {
+async function dismissBySecrecyOffice(tx: Executor, actor: Actor, item: Item, finding: RevisionFinding,
+  a: FindingAction, now: Date): Promise<Findings> {
   if (a.kind !== 'dismiss') throw conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
   await dismissSecrecyFinding(tx, actor, { itemId: item.id, findingId: finding.id }, a.reason, now);
   return findingsOf(tx, actor, item, item.revision);
@@ -159,8 +159,8 @@ async function findingsOf(db: Executor, actor: Actor, item: Item, revision: numb
   const secrecyOffice = current && findings.some((f) => f.kind === 'secrecy' && f.status === 'open')
     && await dismissesSecrecyFindings(db, actor, { item, view: policyView,
       coIssuerUnitIds: (await coIssuersOf(db, [item.id])).get(item.id) ?? [] });
-  const mayDismiss = (f: Pick<RevisionFinding, 'kind' | 'status'>): boolean => current && (FINDING_DISMISSER[f.kind] === 'secrecyOffice'
-    ? secrecyOffice && f.status === 'open' : standing.allowed && f.status === 'open');
+  const mayDismiss = (f: Pick<RevisionFinding, 'kind' | 'status'>): boolean => current && f.status === 'open'
+    && (FINDING_DISMISSER[f.kind] === 'secrecyOffice' ? secrecyOffice : standing.allowed);
   return {
     itemId: item.id, revision, current, canDismiss: current && standing.allowed,
     decides: current && !!standing.as && decidesDismissals(standing.as),
@@ -172,8 +172,8 @@ async function findingsOf(db: Executor, actor: Actor, item: Item, revision: numb
 }
 
 export interface Dismissal {
-  finding: Pick<RevisionFinding, 'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion' | 'message'
-    | 'kind'>;
+  finding: Pick<RevisionFinding, 'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion'
+    | 'message' | 'kind'>;
   reason: string;
   proposed: { by: Person; as: Standing; at: string } | null; // null: dismissed directly
   dismissed: { by: Person; as: Standing | null; at: string };

@@ -3,13 +3,15 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../platform/db/types.ts';
 import type { RevisionFindingsTable } from '../platform/db/tables/publish.ts';
 import {
-  type FindingCounts, type FindingKind, type FindingStatus, type KeptSeverity, type NewFinding, openCounts, type RevisionFinding, type Standing,
+  type FindingCounts, type FindingKind, type FindingStatus, type KeptSeverity, type NewFinding, openCounts,
+  type RevisionFinding, type Standing,
 } from './findings-model.ts';
 
 const toFinding = (r: Selectable<RevisionFindingsTable>): RevisionFinding => ({
   id: r.id, itemId: r.item_id, revision: Number(r.revision), rule: r.rule, category: r.category, severity: r.severity as KeptSeverity,
   start: Number(r.start_at), end: Number(r.end_at), line: Number(r.line), column: Number(r.col), text: r.text, suggestion: r.suggestion,
-  message: r.message, kind: r.kind as FindingKind, status: r.status as FindingStatus, resolvedBy: r.resolved_by, resolvedAs: r.resolved_as as Standing | null,
+  message: r.message, kind: r.kind as FindingKind, status: r.status as FindingStatus, resolvedBy: r.resolved_by,
+  resolvedAs: r.resolved_as as Standing | null,
   reason: r.reason, resolvedAt: r.resolved_at, proposedBy: r.proposed_by, proposedAs: r.proposed_as as Standing | null,
   proposalReason: r.proposal_reason, proposedAt: r.proposed_at, rejectedBy: r.rejected_by, rejectionReason: r.rejection_reason,
   rejectedAt: r.rejected_at, createdAt: r.created_at,
@@ -22,8 +24,8 @@ export async function insertFindings(db: Executor, rows: (NewFinding & { id: str
   for (let i = 0; i < rows.length; i += BATCH) {
     await db.insertInto('revision_findings').values(rows.slice(i, i + BATCH).map((f) => ({
       id: f.id, item_id: f.itemId, revision: f.revision, rule: f.rule, category: f.category, severity: f.severity, start_at: f.start,
-      end_at: f.end, line: f.line, col: f.column, text: f.text, suggestion: f.suggestion, message: f.message, kind: f.kind,
-      status: f.status,
+      end_at: f.end, line: f.line, col: f.column, text: f.text, suggestion: f.suggestion, message: f.message,
+      kind: f.kind, status: f.status,
       resolved_by: null, reason: null, resolved_at: null, created_at: f.createdAt, proposed_by: null, proposed_as: null,
       proposal_reason: null, proposed_at: null, resolved_as: null, rejected_by: null, rejection_reason: null, rejected_at: null,
     }))).execute();
@@ -64,7 +66,8 @@ export async function openCountsOf(db: Executor, items: readonly { id: string; r
   if (items.length === 0) return out;
   const rows = await db.selectFrom('revision_findings')
     .select(['item_id', 'revision', 'severity', 'status', (eb) => eb.fn.countAll().as('n')])
-    .where('item_id', 'in', items.map((i) => i.id)).where('kind', '=', 'proofreading').where('status', 'in', ['open', 'proposed'])
+    .where('item_id', 'in', items.map((i) => i.id)).where('kind', '=', 'proofreading')
+    .where('status', 'in', ['open', 'proposed'])
     .groupBy(['item_id', 'revision', 'severity', 'status']).execute();
   const current = new Map(items.map((i) => [i.id, i.revision]));
   for (const r of rows) {

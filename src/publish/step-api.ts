@@ -26,7 +26,8 @@ export async function loadForStep(db: Executor, itemId: string): Promise<StepCon
   const [view, revision, coIssuers] = await Promise.all([reviewViewOf(db, item), store.getRevision(db, item.id, item.revision),
     coIssuersOf(db, [item.id])]);
   if (!revision) throw notFound('稿件版本');
-  return { item, view, revision, coIssuerUnitIds: coIssuers.get(item.id) ?? [], findings: secrecyFindingsOf(db, item.id) };
+  return { item, view, revision, coIssuerUnitIds: coIssuers.get(item.id) ?? [],
+    findings: secrecyFindingsOf(db, item.id) };
 }
 
 /** The items that exist, in the order of `ids` — one query. */

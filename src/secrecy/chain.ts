@@ -1,8 +1,8 @@
 // The part of 保密审查 the 三审三校 chain calls inside its own transactions: the opinions of levels 1 and 2, the
 // receipt at the secrecy step (deadline, 智能校对 findings), who filled the step, what blocks publication and which
 // text may go out. It reads and writes only secrecy's tables, and its findings through the SecrecyFindings publish
-// hands in (model.ts), so publish can call it without a cycle. Items move only in publish (src/publish/secrecy-step.ts):
-// secrecy decides an outcome, publish/model.ts maps it to a stage.
+// hands in (model.ts), so publish can call it without a cycle. Items move only in publish
+// (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
 import { randomUUID } from 'node:crypto';
 import { getUnit, listUnits } from '../org/service.ts';
 import { toShanghaiDate, workingDeadline } from '../platform/calendar/model.ts';
@@ -10,8 +10,8 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import {
-  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, type Level1Marks, type Opinion,
-  type OpinionInput, type SecrecyFindings,
+  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, type Level1Marks,
+  type Opinion, type OpinionInput, type SecrecyFindings,
 } from './model.ts';
 import * as store from './store.ts';
 

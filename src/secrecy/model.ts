@@ -176,7 +176,8 @@ export interface SecrecyFindings {
 
 export const SECRECY_FINDING_MESSAGE = '密级标志和个人信息由保密工作机构在保密审查环节排除或脱密处理，不能在此忽略';
 
-/** 第七条: why the 保密工作机构 may not dismiss this finding now (an earlier revision's, off its step, handled); null: it may. */
+/** 第七条: why the 保密工作机构 may not dismiss this finding now (an earlier revision's, off its step, handled);
+ *  null: it may. */
 export function dismissalProblem(f: SecrecyFinding, item: { revision: number; stage: string }): AppError | null {
   if (f.revision !== item.revision) return conflict('STALE_REVISION', '该发现属于旧版本，请查看最新版本的发现');
   if (item.stage !== 'secrecy') return conflict('SECRECY_FINDING', SECRECY_FINDING_MESSAGE);

@@ -142,8 +142,11 @@ test('密级标志或个人信息未处理时不能“公开”（422）；排�
   const bao = await org.actor('bao');
   const [finding] = (await getSecrecyRecord(deps, bao, id)).findings;
   assert.equal(finding.rule, 'pii.id-card');
-  await assert.rejects(dismissFinding(deps, await org.actor('wang'), { itemId: id, findingId: finding.id, reason: '示例号码' }), { status: 403 });
-  await assert.rejects(dismissFinding(deps, bao, { itemId: id, findingId: finding.id, reason: ' ' }), { status: 400, field: 'reason' });
+  const wang = await org.actor('wang');
+  await assert.rejects(dismissFinding(deps, wang, { itemId: id, findingId: finding.id, reason: '示例号码' }),
+    { status: 403 });
+  await assert.rejects(dismissFinding(deps, bao, { itemId: id, findingId: finding.id, reason: ' ' }),
+    { status: 400, field: 'reason' });
   // fixed instead: the office returns it, the author removes the number, the chain restarts on revision 2
   const returned = await returnForRevision(deps, bao, { itemId: id, revision: 1, reason: '请删除身份证号' });
   assert.equal(returned.stage, 'returned');
@@ -160,8 +163,8 @@ test('密级标志或个人信息未处理时不能“公开”（422）；排�
   const dismissed = await atSecrecy(BODY);
   const [f] = (await getSecrecyRecord(deps, bao, dismissed)).findings;
   const after = await dismissFinding(deps, bao, { itemId: dismissed, findingId: f.id, reason: '系虚构的示例号码' });
-  assert.deepEqual(after.findings.filter((x) => x.dismisser === 'secrecyOffice').map((x) => [x.status, x.reason, x.canDismiss]),
-    [['dismissed', '系虚构的示例号码', false]]);
+  assert.deepEqual(after.findings.filter((x) => x.dismisser === 'secrecyOffice')
+    .map((x) => [x.status, x.reason, x.canDismiss]), [['dismissed', '系虚构的示例号码', false]]);
   assert.deepEqual((await getSecrecyRecord(deps, bao, dismissed)).findings.map((x) => x.status), ['dismissed']);
   await assert.rejects(dismissFinding(deps, bao, { itemId: dismissed, findingId: f.id, reason: '再次排除' }),
     { status: 409, code: 'ALREADY_RESOLVED' });

@@ -137,5 +137,6 @@ function Resolution({ f }: { f: Finding }) {
 }
 
 /** Marks for ProofText from findings: what is not yet resolved (a proposal still waits for 二审). */
-export const findingMarks = (findings: Finding[]) => findings.filter((f) => f.status === 'open' || f.status === 'proposed')
+export const findingMarks = (findings: Finding[]) => findings
+  .filter((f) => f.status === 'open' || f.status === 'proposed')
   .map((f) => ({ start: f.start, end: f.end, className: `sev-${f.severity}`, title: f.message, id: f.id }));

@@ -18,9 +18,10 @@ function position(text: string, start: number): { line: number; col: number } {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('revision_findings').addColumn('kind', 'text', (c) => c.notNull().defaultTo('proofreading'))
+  await db.schema.alterTable('revision_findings')
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('proofreading')).execute();
+  await db.updateTable('revision_findings').set({ kind: 'secrecy', status: 'open' }).where('status', '=', 'secrecy')
     .execute();
-  await db.updateTable('revision_findings').set({ kind: 'secrecy', status: 'open' }).where('status', '=', 'secrecy').execute();
   const rows = await db.selectFrom('secrecy_findings').selectAll().orderBy('created_at').orderBy('id').execute();
   for (const s of rows) {
     let twin = db.selectFrom('revision_findings').select('id');
@@ -60,13 +61,12 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('secrecy_findings').columns(['id', 'item_id', 'revision', 'rule', 'category', 'severity', 'start_at',
-    'end_at', 'text', 'message', 'status', 'resolved_by', 'reason', 'resolved_at', 'created_at'])
-    .expression(db.selectFrom('revision_findings').select(['id', 'item_id', 'revision', 'rule', 'category', 'severity',
-      'start_at', 'end_at', 'text', 'message', 'status', 'resolved_by', 'reason', 'resolved_at', 'created_at'])
-      .where('kind', '=', 'secrecy'))
-    .execute();
-  await db.updateTable('revision_findings').set({ status: 'secrecy', resolved_by: null, reason: null, resolved_at: null })
+  const columns = ['id', 'item_id', 'revision', 'rule', 'category', 'severity', 'start_at', 'end_at', 'text', 'message',
+    'status', 'resolved_by', 'reason', 'resolved_at', 'created_at'] as const;
+  await db.insertInto('secrecy_findings').columns([...columns])
+    .expression(db.selectFrom('revision_findings').select([...columns]).where('kind', '=', 'secrecy')).execute();
+  await db.updateTable('revision_findings')
+    .set({ status: 'secrecy', resolved_by: null, reason: null, resolved_at: null })
     .where('kind', '=', 'secrecy').execute();
   await db.schema.alterTable('revision_findings').dropColumn('kind').execute();
 }
