@@ -6,15 +6,13 @@
 //   reason and time, and its id: the ledger's secrecy.finding_dismiss and secrecy.redact entries name that id.
 // - A secrecy finding without a twin (a revision not checked by publish) is inserted, its line and column computed.
 import type { Kysely } from 'kysely';
-import { lineStarts } from '../../../checks/chars.ts';
 
 const SAME = ['item_id', 'revision', 'rule', 'start_at', 'end_at'] as const;
 
+/** 1-based line and column of a UTF-16 offset, as src/checks reports them. */
 function position(text: string, start: number): { line: number; col: number } {
-  const starts = lineStarts(text);
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= start) line++;
-  return { line: line + 1, col: start - starts[line] + 1 };
+  const before = text.slice(0, start);
+  return { line: before.split('\n').length, col: start - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
