@@ -134,7 +134,8 @@ const rows: [string, Timed, number, string][] = [
 ];
 console.log(`${'项目'.padEnd(38)} ${'墙钟 ms'.padStart(9)} ${'MB/s'.padStart(8)} ${'CPU ms'.padStart(9)} ${'MB/s(CPU)'.padStart(10)}`);
 for (const [name, t, size, note] of rows) {
-  console.log(`${name.padEnd(38)} ${t.ms.toFixed(1).padStart(9)} ${rate(t.ms, size).toFixed(1).padStart(8)} ${t.cpuMs.toFixed(1).padStart(9)} ${rate(t.cpuMs, size).toFixed(1).padStart(10)}  ${note}`);
+  console.log(`${name.padEnd(38)} ${t.ms.toFixed(1).padStart(9)} ${rate(t.ms, size).toFixed(1).padStart(8)} `
+    + `${t.cpuMs.toFixed(1).padStart(9)} ${rate(t.cpuMs, size).toFixed(1).padStart(10)}  ${note}`);
 }
 const full = rate(pipeline.ms);
 const ratio = (t: Timed, size = mb) => (full / rate(t.ms, size));

@@ -10,11 +10,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createChecker } from '../src/checks/index.ts';
-import { machineLine, median } from './stats.ts';
+import { cpuMsOf, freePort, machineLine, median } from './stats.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -58,14 +57,6 @@ function bigText(): string {
   return parts.join('\n');
 }
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as { port: number };
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
-
 const healthy = (port: number) => new Promise<boolean>((resolve) => {
   const req = http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
     res.resume();
@@ -74,15 +65,6 @@ const healthy = (port: number) => new Promise<boolean>((resolve) => {
   req.on('error', () => resolve(false));
 });
 
-/** CPU milliseconds a running process has used so far (Linux /proc; NaN elsewhere): not slowed by other jobs. */
-function cpuMsOf(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1000; // utime + stime
-  } catch {
-    return NaN;
-  }
-}
 /** Wall and CPU milliseconds from spawning `gongkai serve` to the first 200 from /api/health; then stops the server. */
 async function timeServer(dataDir: string): Promise<{ ms: number; cpuMs: number }> {
   const port = await freePort();

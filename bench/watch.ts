@@ -45,7 +45,8 @@ const ours = (url: string) => timed(async () => {
     allowPrivate: true, concurrency: CONCURRENCY, maxDepth: 10_000, maxPages: 100_000, discoverColumns: true,
   });
   const raised = r.observations.filter((o) => o.level !== 'ok').length;
-  return { pages: r.stats.pages, links: r.stats.links, note: `智能校对 ${r.stats.contentChecked} 页；观测 ${r.observations.length} 条（非正常 ${raised}）；内部错误 ${r.stats.errors.length}` };
+  return { pages: r.stats.pages, links: r.stats.links, note: `智能校对 ${r.stats.contentChecked} 页；`
+    + `观测 ${r.observations.length} 条（非正常 ${raised}）；内部错误 ${r.stats.errors.length}` };
 });
 
 const linkinator = (url: string) => timed(async () => {
@@ -75,7 +76,8 @@ try {
       results.linkinator.push(await linkinator(site.url));
       results.ours.push(await ours(site.url));
     }
-    console.log(`第 ${i + 1} 轮：本项目 ${(results.ours[i].ms / 1000).toFixed(1)} s，linkinator ${(results.linkinator[i].ms / 1000).toFixed(1)} s`);
+    console.log(`第 ${i + 1} 轮：本项目 ${(results.ours[i].ms / 1000).toFixed(1)} s，`
+      + `linkinator ${(results.linkinator[i].ms / 1000).toFixed(1)} s`);
   }
 } finally {
   site.stop();
@@ -83,11 +85,14 @@ try {
 const row = (name: string, runs: Run[]) => {
   const ms = median(runs.map((r) => r.ms));
   const pages = median(runs.map((r) => r.pages));
-  console.log(`${name.padEnd(34)} ${(ms / 1000).toFixed(1).padStart(8)} ${(median(runs.map((r) => r.cpuMs)) / 1000).toFixed(1).padStart(8)} ${String(pages).padStart(7)} `
-    + `${String(median(runs.map((r) => r.links))).padStart(7)} ${(pages / (ms / 1000)).toFixed(0).padStart(8)}  ${runs[runs.length - 1].note}`);
+  console.log(`${name.padEnd(34)} ${(ms / 1000).toFixed(1).padStart(8)} `
+    + `${(median(runs.map((r) => r.cpuMs)) / 1000).toFixed(1).padStart(8)} ${String(pages).padStart(7)} `
+    + `${String(median(runs.map((r) => r.links))).padStart(7)} ${(pages / (ms / 1000)).toFixed(0).padStart(8)}  `
+    + `${runs[runs.length - 1].note}`);
   return ms;
 };
-console.log(`\n${'工具'.padEnd(34)} ${'墙钟 s'.padStart(8)} ${'CPU s'.padStart(8)} ${'页面'.padStart(7)} ${'链接'.padStart(7)} ${'页面/s'.padStart(8)}`);
+console.log(`\n${'工具'.padEnd(34)} ${'墙钟 s'.padStart(8)} ${'CPU s'.padStart(8)} `
+  + `${'页面'.padStart(7)} ${'链接'.padStart(7)} ${'页面/s'.padStart(8)}`);
 const a = row('本项目 runSiteChecks（含智能校对）', results.ours);
 const b = row('linkinator 7（recurse）', results.linkinator);
 console.log(`\n本项目 / linkinator 墙钟 = ${(a / b).toFixed(2)}（小于 1 即更快）；负载 ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);

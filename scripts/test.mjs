@@ -1,5 +1,6 @@
 // `npm test`: every *.test.ts on SQLite, and again on PostgreSQL when one is reachable (with CI=true an unreachable
-// PostgreSQL fails the run instead of skipping that pass). `npm test -- part…` runs the files whose path contains a part.
+// PostgreSQL fails the run instead of skipping that pass). `npm test -- part…` runs the files whose path
+// contains a part.
 //
 // The two passes share one pool of worker slots, so a file waiting on PostgreSQL or a browser leaves its core to
 // another file. Each file runs in its own `node --test` process (as node's runner does) with its own database;
@@ -33,7 +34,8 @@ const under = (f, dir) => f.startsWith(path.join(...dir.split('/')) + path.sep);
 // tests, which test the screens (the API under them is tested on both databases).
 const isBrowserTest = (f) => under(f, 'test/e2e');
 const isSqliteOnly = (f) => under(f, 'src/checks') || isBrowserTest(f);
-// *.pg.test.ts: what only PostgreSQL does (several app nodes sharing one database through pg-boss); PostgreSQL pass only.
+// *.pg.test.ts: what only PostgreSQL does (several app nodes sharing one database through pg-boss);
+// PostgreSQL pass only.
 const isPostgresOnly = (f) => f.endsWith('.pg.test.ts');
 
 async function postgresReachable() {
@@ -116,7 +118,8 @@ async function runAll(jobs) {
 
 function report(r, done, total) {
   const ok = r.code === 0 && r.fail === 0;
-  const line = `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}（${r.pass} 项通过，${r.fail} 项失败，${r.seconds.toFixed(1)} 秒）`;
+  const line = `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}`
+    + `（${r.pass} 项通过，${r.fail} 项失败，${r.seconds.toFixed(1)} 秒）`;
   if (ok) {
     console.log(line);
     return;
@@ -125,9 +128,11 @@ function report(r, done, total) {
   console.log(`${line}${r.signal ? `，进程被信号 ${r.signal} 终止` : r.code ? `，退出码 ${r.code}` : ''}`);
 }
 
-// The slow ones start first so that they do not run alone at the end: browser tests, then files that start servers
-// or CLI subprocesses, then the rest.
-const weight = (f) => (isBrowserTest(f) ? 0 : /cli|two-nodes|jobs|watch|duty/.test(f) ? 1 : 2);
+// The slow ones start first so that they do not run alone at the end: browser tests; the authorization matrix (every
+// route × every role: the longest file, 7 minutes on PostgreSQL on a loaded 2-core machine, and when it started last
+// the run waited for it alone); files that start servers or CLI subprocesses or append much to the ledger; the rest.
+const slow = /cli|two-nodes|jobs|watch|duty|ledger/;
+const weight = (f) => (isBrowserTest(f) ? 0 : /authz-matrix/.test(f) ? 1 : slow.test(f) ? 2 : 3);
 
 const all = findTests(path.join(root, 'src')).concat(fs.existsSync(path.join(root, 'test')) ? findTests(path.join(root, 'test')) : []);
 const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort((a, b) => weight(a) - weight(b));
@@ -135,6 +140,17 @@ const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) 
 // 2 s through tsx — so dist/ is rebuilt first when src/ changed since the last build (tsc, no type check). The UI is
 // built once before the browser tests, not by each test file at the same time.
 const spawnsCli = (f) => fs.readFileSync(path.join(root, f), 'utf8').includes('support/cli.ts');
+// The demo accounts' argon2 hashes, made once for the run while dist/ builds, instead of ~3 s of CPU in every file that
+// loads the demo (test/support/demo-hashes.ts; testdb.ts reads them). Each account still has its own salt.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-run-'));
+process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+const demoHashes = path.join(scratch, 'demo-hashes.json');
+const hashed = new Promise((resolve) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/demo-hashes.ts', demoHashes], {
+    cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('close', (code) => resolve(code === 0));
+});
 if (files.some(spawnsCli) || files.some(isBrowserTest)) {
   const web = files.some(isBrowserTest) ? [] : ['--no-web'];
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', ...web], {
@@ -143,10 +159,13 @@ if (files.some(spawnsCli) || files.some(isBrowserTest)) {
   if (built.status !== 0) process.exit(1);
 }
 
-const jobs = files.filter((f) => !isPostgresOnly(f)).map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite' } }));
+if (!(await hashed)) process.exit(1);
+
+const jobs = files.filter((f) => !isPostgresOnly(f))
+  .map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite', GONGKAI_TEST_DEMO_HASHES: demoHashes } }));
 let refused = false;
 if (await postgresReachable()) {
-  const env = { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl };
+  const env = { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl, GONGKAI_TEST_DEMO_HASHES: demoHashes };
   jobs.push(...files.filter((f) => !isSqliteOnly(f)).map((file) => ({ file, label: 'PostgreSQL', env })));
 } else if (process.env.CI === 'true') {
   console.error(`PostgreSQL 不可达（${pgUrl.replace(/:[^:@/]*@/, ':***@')}），CI 中不允许跳过`);

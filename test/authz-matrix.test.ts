@@ -45,11 +45,13 @@ async function call(as: ActorName, req: Req) {
     const boundary = '----gongkai-matrix';
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="sectionId"\r\n\r\n${kjj.sectionId}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="channels"\r\n\r\n${JSON.stringify([{ channelId: kjj.siteId, columnId: kjj.columnId }])}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="channels"\r\n\r\n`
+        + `${JSON.stringify([{ channelId: kjj.siteId, columnId: kjj.columnId }])}\r\n`),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemType"\r\n\r\noriginal\r\n`),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="revision"\r\n\r\n1\r\n`),
       ...Object.entries(req.fields ?? {}).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="通知.docx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="通知.docx"\r\n`
+        + 'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n'),
       req.multipart, Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     return app.inject({ method: req.method, url: req.url, payload: body, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
@@ -118,9 +120,18 @@ async function attachedItem(): Promise<{ id: string; attId: string }> {
 
 async function minimalDocx(): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于开展科技活动周的通知</w:t></w:r></w:p></w:body></w:document>');
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?>'
+    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    + '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml"'
+    + ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?>'
+    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1"'
+    + ' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
+    + ' Target="word/document.xml"/></Relationships>');
+  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?>'
+    + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    + '<w:body><w:p><w:r><w:t>关于开展科技活动周的通知</w:t></w:r></w:p></w:body></w:document>');
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
@@ -163,7 +174,8 @@ const LEDGER_READERS: ActorName[] = ['kjj.section', 'kjj.leader', 'kjj.principal
 const KJJ_LEDGER_READERS: ActorName[] = ['kjj.section', 'kjj.leader', 'kjj.principal', 'egov', 'inspector', 'auditor'];
 
 // 读网值班 monitoring (src/org/policy/watch.ts): the e-gov center and the 系统管理员 keep the registry; 区科技局's duty officer
-// and duty leader see and handle its incidents (the inspector reads); the duty leader keeps the unit's contacts and robots.
+// and duty leader see and handle its incidents (the inspector reads); the duty leader keeps the unit's
+// contacts and robots.
 let watch: WatchMatrix;
 const WATCH_VIEWERS: ActorName[] = ['kjj.duty', 'kjj.dutyleader', 'egov', 'inspector', 'sysadmin', 'auditor'];
 const WATCH_MANAGERS: ActorName[] = ['egov', 'sysadmin'];
@@ -269,7 +281,8 @@ const CASES: Case[] = [
     return { method: 'PUT', url: `/api/items/${id}/live-url`, payload: { channelId: channels[0].channelId, url: 'https://kjj.example.gov.cn/art/1.html' } };
   } },
   { route: 'GET /api/items/{id}/published', allowed: KJJ_VIEWERS, request: async () => ({ method: 'GET', url: `/api/items/${await publishedItem()}/published` }) },
-  // 智能校对 findings (65号 第五条(四)) and 附件: a fresh item per request, so one person's action never changes the next one's case.
+  // 智能校对 findings (65号 第五条(四)) and 附件: a fresh item per request, so one person's action never changes the
+  // next one's case.
   { route: 'GET /api/items/{id}/findings', allowed: KJJ_VIEWERS, request: async () => ({ method: 'GET', url: `/api/items/${await itemAt('level2')}/findings` }) },
   { route: 'POST /api/items/{id}/findings/{findingId}/dismiss', allowed: ['kjj.staff'], request: async () => {
     const id = await itemAt('draft', false, { body: { format: 'text', content: '要再接再励，做好科技活动周各项工作。' } });

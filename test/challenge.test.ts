@@ -18,7 +18,8 @@ let kjj: string;
 let fgw: string;
 let ipSeq = 0;
 const sessions = new Map<string, { cookie: string; csrf: string }>();
-const nextIp = () => `198.51.100.${++ipSeq}`; // each citizen from their own address, so the rate limit stays out of the way
+// each citizen from their own address, so the rate limit stays out of the way
+const nextIp = () => `198.51.100.${++ipSeq}`;
 
 async function login(username: string) {
   if (!sessions.has(username)) {

@@ -58,7 +58,8 @@ test('上传、列表、下载：按内容识别类型，下载为附件（RFC 5
   assert.equal(file.headers['content-type'], 'application/pdf');
   assert.equal(file.headers['x-content-type-options'], 'nosniff');
   assert.equal(file.headers['content-disposition'],
-    `attachment; filename="2026${'_'.repeat(14)}.pdf"; filename*=UTF-8''${encodeURIComponent('2026年科技活动周实施方案（定稿）.pdf')}`);
+    `attachment; filename="2026${'_'.repeat(14)}.pdf"; `
+      + `filename*=UTF-8''${encodeURIComponent('2026年科技活动周实施方案（定稿）.pdf')}`);
   assert.equal((await as(app, s.wu).get(`/api/items/${id}/attachments/${added.id}`)).statusCode, 403);
   assert.equal((await as(app, s.wu).get(`/api/items/${id}/attachments`)).statusCode, 403);
   assert.equal((await as(app, s.li).get(`/api/items/${id}/attachments/no-such-file`)).statusCode, 404);
@@ -121,7 +122,8 @@ test('删除：未送审的直接删除；退回后的改动属于下一版本�
   const removed = await as(app, s.zhang).delete(`/api/items/${id}/attachments/${reviewed.id}`);
   assert.deepEqual(removed.json().attachments.map((a: { fileName: string }) => a.fileName), ['替换附件.pdf']);
   assert.equal((await as(app, s.zhang).delete(`/api/items/${id}/attachments/${reviewed.id}`)).json().code, 'ALREADY_REMOVED');
-  assert.equal((await as(app, s.li).get(`/api/items/${id}/attachments/${reviewed.id}`)).statusCode, 200); // kept: 一审 saw it
+  // kept: 一审 saw it
+  assert.equal((await as(app, s.li).get(`/api/items/${id}/attachments/${reviewed.id}`)).statusCode, 200);
 
   // A changed attachment alone is not a revised text: the author saves the text as revision 2, then resubmits.
   assert.equal((await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 })).json().code, 'NOT_REVISED');

@@ -185,7 +185,8 @@ test('上传超过大小限制：413，不留记录', async () => {
   const small = await openPublishApp(['zhang'], { GONGKAI_MAX_UPLOAD_MB: '0.1' });
   try {
     const fields = { sectionId: small.org.sectionId, channels: JSON.stringify([{ channelId: small.org.wechatId }]) };
-    const big = await buildDocx(Array.from({ length: 3000 }, () => randomBytes(64).toString('base64'))); // incompressible
+    // incompressible
+    const big = await buildDocx(Array.from({ length: 3000 }, () => randomBytes(64).toString('base64')));
     assert.ok(big.length > 0.1 * 1024 * 1024, `test docx is only ${big.length} bytes`);
     const res = await as(small.app, small.s.zhang).upload('/api/items/import', fields, { name: 'big.docx', content: big });
     assert.equal(res.statusCode, 413, res.body);

@@ -41,7 +41,8 @@ async function freePort(): Promise<number> {
 function startServer(port: number): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [GONGKAI_BIN, 'serve'], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...w.deps.cliEnv, PORT: String(port), HOST: '127.0.0.1', GONGKAI_WATCH_ALLOW_PRIVATE: '1', GONGKAI_WATCH_PROBE_SECONDS: '2' },
+    env: { ...process.env, ...w.deps.cliEnv, PORT: String(port), HOST: '127.0.0.1', GONGKAI_WATCH_ALLOW_PRIVATE: '1',
+      GONGKAI_WATCH_PROBE_SECONDS: '2', GONGKAI_WATCH_CONFIRM_SECONDS: '0' },
   });
   return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }

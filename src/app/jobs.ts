@@ -6,7 +6,10 @@ import { createScheduler, type Scheduler } from '../platform/jobs/index.ts';
 import { OUTBOX_JOB, runOutboxJob } from '../platform/notify/worker.ts';
 import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
 import { runSecrecyReminderJob, SECRECY_REMINDER_JOB } from '../secrecy/reminders.ts';
-import { availabilityJob, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS } from '../watch/jobs.ts';
+import { RETENTION_JOB, runRetentionJob } from '../watch/retention.ts';
+import {
+  availabilityJobs, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS,
+} from '../watch/jobs.ts';
 import type { Deps } from '../platform/deps.ts';
 
 export async function startScheduler(deps: Deps): Promise<Scheduler> {
@@ -15,12 +18,16 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   scheduler.every(OUTBOX_JOB, () => runOutboxJob(deps)); // mail leaves only after its transaction committed
   scheduler.every(SECRECY_REMINDER_JOB, () => runSecrecyReminderJob(deps)); // 保密审查 10 个工作日：剩 3 日与超期时提醒
   scheduler.every(SHIFT_REMINDER_JOB, () => runShiftReminderJob(deps)); // 值班：班次开始前提醒值班人员
-  // 读网值班监测：首页每 5 分钟探测一次，每小时全站巡检，各自错开时间；异常事件的升级与通知发送
-  scheduler.every(availabilityJob(deps.config), (run) => runAvailabilityJob(deps, run));
+  // 读网值班监测：首页每 5 分钟探测一次（网站分组错开），每小时全站巡检；异常事件的升级与通知发送
+  const groups = availabilityJobs(deps.config);
+  for (const [index, job] of groups.entries()) {
+    scheduler.every(job, (run) => runAvailabilityJob(deps, run, { index, of: groups.length }));
+  }
   scheduler.every(WATCH_JOBS.full, () => runFullWatchJob(deps));
   scheduler.every(WATCH_JOBS.escalate, () => runEscalationJob(deps));
   scheduler.every(WATCH_JOBS.deliver, () => runDeliveryJob(deps));
   scheduler.every(WATCH_JOBS.accounts, () => runAccountsJob(deps));
+  scheduler.every(RETENTION_JOB, async () => void (await runRetentionJob(deps))); // 探测记录按日汇总，原始记录保留期满后清理
   scheduler.every(CHECKPOINT_JOB, () => runCheckpointJob(deps)); // 登记台账：每小时签署检查点（有新记录时），发给督查
   await scheduler.start();
   return scheduler;

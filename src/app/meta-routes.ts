@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Category, SEVERITY_NAME } from '../checks/model.ts';
-import { CHANNEL_KIND_NAME, COLUMN_KINDS, ROLE_NAME, UNIT_KINDS } from '../org/model.ts';
+import { CHANNEL_KIND_NAME, COLUMN_KINDS, ROLE_NAME, type UNIT_KINDS } from '../org/model.ts';
 import { ITEM_TYPE_NAME, LEVEL_NAME, STAGE_NAME } from '../publish/model.ts';
 import { DECLASSIFICATION_NAME, OPINION_NAME, PLACEHOLDER, STEP_NAME } from '../secrecy/model.ts';
 import { WATCH_LABELS } from '../watch/names.ts';

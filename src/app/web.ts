@@ -22,7 +22,7 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 const indexFile = path.join(WEB_DIST, 'index.html');
 
 export async function registerWeb(app: FastifyInstance): Promise<void> {
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {

@@ -5,11 +5,12 @@ import { finding, type RawFinding } from './model.ts';
 /** 机关代字 + a year in brackets + 序号 + 号. Matched from the bracket (fast); the 代字 is read backwards after.
  *  Wrong brackets: 綦江府发[2022]29号, 国发(2022)4号, 渝府发【2022】25号. Right brackets but 第, leading zeros, a
  *  two-digit year or spaces: 渝府发〔2022〕第025号. */
-const DOC_NUMBER = /[\[［【(（〔](\s*)(\d{4}|\d{2})(\s*)[\]］】)）〕](\s*)(第?)(\s*)(0*)(\d+)(\s*)号/g;
+const DOC_NUMBER = /[[［【(（〔](\s*)(\d{4}|\d{2})(\s*)[\]］】)）〕](\s*)(第?)(\s*)(0*)(\d+)(\s*)号/g;
 const AGENCY = /[\u4e00-\u9fff]{1,12}$/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 /** A line holding only a date: the 成文日期 or 印发日期 position. */
-const DATE_LINE = /^[ \t\u3000]*(?:(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)(印发)?[ \t\u3000]*$/gm;
+const DATE_LINE = new RegExp(String.raw`^[ \t\u3000]*(?:(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|`
+  + String.raw`([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)(印发)?[ \t\u3000]*$`, 'gm');
 /** Line rules: each starts a line, indented or not, with its keyword (see lineMatches). */
 const CC_LINE = /^[ \t\u3000]*抄送[:：][^\n]*?(?=[ \t\u3000]*$)/my;
 const ATTACHMENT_LINE = /^[ \t\u3000]*附件[:：]?[ \t\u3000]*(?:\d+[.．])?[^\n]*$/my;

@@ -2,7 +2,8 @@
 import { finding, type RawFinding } from './model.ts';
 
 const NUMERALS = '一二三四五六七八九十';
-const HEADING = /^[ \t\u3000]*(?:[-*][ \t]+)?(?:([一二三四五六七八九十]{1,3})([、.．，,])|[（(]([一二三四五六七八九十]{1,3})[）)]([、.．]?)|(\d{1,2})([.．、])(?!\d)|[（(](\d{1,2})[）)]([、.．]?))/gm;
+const HEADING = new RegExp(String.raw`^[ \t\u3000]*(?:[-*][ \t]+)?(?:([一二三四五六七八九十]{1,3})([、.．，,])|`
+  + String.raw`[（(]([一二三四五六七八九十]{1,3})[）)]([、.．]?)|(\d{1,2})([.．、])(?!\d)|[（(](\d{1,2})[）)]([、.．]?))`, 'gm');
 
 /** 一 … 九十九 as a number; 0 when not a plain Chinese numeral. */
 function chineseNumber(s: string): number {

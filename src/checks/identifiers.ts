@@ -37,7 +37,8 @@ export function passesLuhn(s: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Issuer prefixes of cards common in China: 银联 62, Visa 4, Mastercard 51–55 and 2221–2720, JCB 35, and old 19-digit debit cards. */
+/** Issuer prefixes of cards common in China: 银联 62, Visa 4, Mastercard 51–55 and 2221–2720, JCB 35, and old
+ *  19-digit debit cards. */
 export function hasKnownBin(s: string): boolean {
   return /^(62|60|4|5[1-5]|2[2-7]|35|9558|95599)/.test(s);
 }

@@ -79,7 +79,8 @@ export interface CanonicalTerm {
   titles?: string[];
 }
 
-/** Everything a caller may add at call time (admin-edited dictionaries). Extra entries are merged with the shipped data. */
+/** Everything a caller may add at call time (admin-edited dictionaries). Extra entries are merged with the
+ *  shipped data. */
 export interface CheckOptions {
   leaders?: LeaderEntry[];
   units?: UnitEntry[];

@@ -5,7 +5,8 @@ import { matchesAt } from './chars.ts';
 import { hasKnownBin, isCreditCode, isResidentId15, isResidentId18, maskCard, maskEmail, maskId, maskMobile, passesLuhn } from './identifiers.ts';
 import { finding, type RawFinding } from './model.ts';
 
-const NUMBER = /(?<![0-9A-Za-z.])(\d{17}[0-9Xx]|\d{11,19}|1[3-9]\d[- ]\d{4}[- ]\d{4}|\d{4}(?: \d{4}){3}(?: \d{1,3})?)(?![0-9A-Za-z]|\.\d)/g;
+const NUMBER = new RegExp(String.raw`(?<![0-9A-Za-z.])(\d{17}[0-9Xx]|\d{11,19}|1[3-9]\d[- ]\d{4}[- ]\d{4}|`
+  + String.raw`\d{4}(?: \d{4}){3}(?: \d{1,3})?)(?![0-9A-Za-z]|\.\d)`, 'g');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 const MAILBOX_CHAR = /[A-Za-z0-9._%+-]/;
 

@@ -9,9 +9,11 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 const REPEATED = /[，。、；：,;]{2,}|([？！?!])\1+/g;
 const OPENERS = '“‘（(《〔【';
 const CLOSERS = '”’）)》〕】';
-/** A document is treated as copied from a PDF when at least this many half-width marks outnumber the full-width ones. */
+/** A document is treated as copied from a PDF when at least this many half-width marks outnumber the
+ *  full-width ones. */
 const PDF_MIN_HALF_WIDTH = 10;
 
+// biome-ignore lint/suspicious/noConstEnum: file-local, so inlining is safe; keeps the scanning loop on numbers
 const enum Kind { None, HalfMark, HalfOpen, HalfClose, FullMark, Opener, Closer, Newline }
 const KIND = new Uint8Array(65536);
 for (const ch of ',;:?!') KIND[ch.charCodeAt(0)] = Kind.HalfMark;

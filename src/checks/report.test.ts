@@ -16,7 +16,9 @@ test('合并后的顺序与拼接后稳定排序完全相同（同位置同级�
     const expected = lists.flat().sort(compareFindings); // Array.prototype.sort is stable
     const got = inReportOrder(lists.map((l) => [...l]));
     assert.equal(got.length, expected.length);
-    got.forEach((f, i) => assert.equal(f, expected[i], `position ${i}`));
+    got.forEach((f, i) => {
+      assert.equal(f, expected[i], `position ${i}`);
+    });
   }), { numRuns: 1000 });
 });
 

@@ -6,12 +6,12 @@ import { finding, type RawFinding } from './model.ts';
 /** 机密★1年, 绝密★长期, 秘密★: the star appears only in a marking. */
 const STARRED = /(绝密|机密|秘密)\s*[★☆]\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*(?:年|个月)|长期)?/g;
 /** A line that is nothing but a classification, as at the top-left of a 公文. */
-const LEVEL_LINE = /^[\s（(【\[]*(绝密|机密|秘密)(级)?\s*(?:\d+\s*(?:年|个月)|长期)?[\s）)】\]]*$/gm;
+const LEVEL_LINE = /^[\s（(【[]*(绝密|机密|秘密)(级)?\s*(?:\d+\s*(?:年|个月)|长期)?[\s）)】\]]*$/gm;
 /** 此件不公开 is itself a disclosure decision printed on the document. */
 const NOT_PUBLIC = /此件不(?:予)?公开/g;
 /** Internal-use marks: alone on a line, in brackets, or with their usual companions. */
-const INTERNAL_LINE = /^[\s（(【\[]*(内部资料|内部使用|内部文件|内部刊物)[^\n]{0,6}$/gm;
-const INTERNAL_BRACKETED = /[（(【\[](内部资料|内部使用|内部文件|内部刊物)[^）)】\]\n]{0,8}[）)】\]]|(仅供内部使用|仅限内部使用|内部资料[，,\s]*(?:注意保存|请勿外传|妥善保管))/g;
+const INTERNAL_LINE = /^[\s（(【[]*(内部资料|内部使用|内部文件|内部刊物)[^\n]{0,6}$/gm;
+const INTERNAL_BRACKETED = /[（(【[](内部资料|内部使用|内部文件|内部刊物)[^）)】\]\n]{0,8}[）)】\]]|(仅供内部使用|仅限内部使用|内部资料[，,\s]*(?:注意保存|请勿外传|妥善保管))/g;
 
 const MESSAGE = '含密级或内部标志，须送保密审查，严禁公开发布';
 

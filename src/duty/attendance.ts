@@ -11,13 +11,13 @@ import { conflict, notFound } from '../platform/errors.ts';
 import { notifyUsers } from '../platform/notify/service.ts';
 import { peopleOf, record, roleIn } from './context.ts';
 import { checkRange, LIMITS, type Person, requireText, type Shift, shiftTimes, timeOf, when } from './model.ts';
+import { CHECK_OUT_EARLY_MINUTES, checkInAllowed, checkOutAllowed, notCheckedIn } from './rules/post.ts';
+import { isPublished } from './rules/roster.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import * as log from './store-log.ts';
 
 const MINUTE_MS = 60 * 1000;
-/** 到岗 is accepted from an hour before the shift starts; 离岗 at the end from half an hour before it. */
-export const CHECK_IN_EARLY_MINUTES = 60;
-export const CHECK_OUT_EARLY_MINUTES = 30;
 
 export interface ShiftRecord {
   shiftId: string;
@@ -36,7 +36,7 @@ export async function loadPublishedShift(db: Executor, shiftId: string): Promise
   const shift = await store.getShift(db, shiftId);
   if (!shift) throw notFound('班次');
   const roster = await store.getRoster(db, shift.rosterId);
-  if (roster?.state !== 'published') throw conflict('NOT_PUBLISHED', '值班表尚未发布');
+  enforce(isPublished(roster?.state));
   return shift;
 }
 
@@ -83,10 +83,7 @@ export async function checkIn(deps: Deps, actor: Actor, shiftId: string): Promis
     assertAllowed(canAttend(actor, { people }));
     const now = deps.clock.now();
     const t = now.toISOString();
-    if (now.getTime() < Date.parse(shift.startsAt) - CHECK_IN_EARLY_MINUTES * MINUTE_MS || t >= shift.endsAt) {
-      throw conflict('NOT_NOW', `只能在班次开始前 ${CHECK_IN_EARLY_MINUTES} 分钟至结束前登记到岗（本班次 ${when(shift.startsAt)} 至 ${when(shift.endsAt)}）`);
-    }
-    if ((await log.attendanceOf(tx, [shift.id])).some((a) => a.userId === actor.id)) throw conflict('ALREADY_CHECKED_IN', '已登记到岗');
+    enforce(checkInAllowed(shift, now, (await log.attendanceOf(tx, [shift.id])).some((a) => a.userId === actor.id)));
     await log.insertAttendance(tx, { id: randomUUID(), shiftId, userId: actor.id, checkedInAt: t, checkedOutAt: null, handoverNote: null });
     const role = roleIn(actor, shift.unitId, DUTY_ROLES);
     await record(tx, actor, role, shift.unitId, 'duty.check_in', `shift:${shiftId}`, { shiftId, name: shift.name, startsAt: shift.startsAt }, now);
@@ -109,10 +106,8 @@ export async function checkOut(deps: Deps, actor: Actor, shiftId: string, handov
     const shift = await loadPublishedShift(tx, shiftId);
     assertAllowed(canAttend(actor, { people: (await attendees(tx, shift)).people }));
     const now = deps.clock.now();
-    if (now.getTime() < Date.parse(shift.endsAt) - CHECK_OUT_EARLY_MINUTES * MINUTE_MS) {
-      throw conflict('NOT_RELEASED', '值班尚未结束：离岗须经带班领导同意，并待接替人员到岗（办理离岗申请）');
-    }
-    if (!(await log.checkOut(tx, shiftId, actor.id, now.toISOString(), note))) throw conflict('NOT_CHECKED_IN', '尚未登记到岗，或已登记离岗');
+    enforce(checkOutAllowed(shift, now));
+    if (!(await log.checkOut(tx, shiftId, actor.id, now.toISOString(), note))) throw notCheckedIn();
     await record(tx, actor, roleIn(actor, shift.unitId, DUTY_ROLES), shift.unitId, 'duty.check_out', `shift:${shiftId}`,
       { shiftId, name: shift.name, handoverNote: note }, now);
     return shiftRecord(tx, shift);

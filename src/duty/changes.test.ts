@@ -10,7 +10,7 @@ import { listLedger } from '../platform/ledger/service.ts';
 import { listMyNotifications } from '../platform/notify/service.ts';
 import { getShiftRecord } from './attendance.ts';
 import {
-  checkIn, checkOut, decideChange, getRoster, listChanges, listHandovers, requestChange, type RosterDetail, whoIsOnDuty,
+  addUnavailability, checkIn, checkOut, decideChange, getRoster, listChanges, listHandovers, requestChange, type RosterDetail, whoIsOnDuty,
 } from './service.ts';
 
 let deps: TestDeps;
@@ -102,4 +102,27 @@ test('换班：带班领导批准后立即生效；造成休息不足的换班�
     { status: 409, code: 'SHIFT_STARTED' });
   await assert.rejects(requestChange(deps, await org.actor('staff'), { kind: 'leave', shiftId: running.id, replacementId: org.ids.sun, reason: '代办' }),
     { status: 403 });
+});
+
+test('换班与离岗经过与排班、发布相同的检查：换给已登记不能值班的人、接替人员接班后休息不足，都不予批准', async () => {
+  deps.clock.set(at('2026-03-02T13:00:00'));
+  const zhou = await org.actor('zhou');
+  await addUnavailability(deps, await org.actor('zheng'), { unitId: org.unitId, userId: org.ids.zhao, from: '2026-03-04',
+    to: '2026-03-05', reason: '年休假' });
+  const away = await requestChange(deps, await org.actor('sun'), { kind: 'swap', shiftId: shiftOf(roster, '2026-03-04', '白班').id,
+    replacementId: org.ids.zhao, reason: '临时有事' });
+  await assert.rejects(decideChange(deps, zhou, away.id, { approve: true }), (e: Error & { status?: number; code?: string }) =>
+    e.status === 422 && e.code === 'NEW_FINDINGS' && /赵值班登记了不能值班（年休假），却排在3月4日 08:30「白班」/.test(e.message));
+  const unchanged = await getRoster(deps, zhou, roster.roster.id);
+  assert.deepEqual(shiftOf(unchanged, '2026-03-04', '白班').officers.map((o) => o.name), ['孙值班']);
+
+  // 李值班 works the night of 3-03 from 17:30: taking over 赵值班's day shift at 11:33 leaves him no rest before it.
+  deps.clock.set(at('2026-03-03T11:33:00'));
+  const leave = await requestChange(deps, await org.actor('zhao'), { kind: 'leave', shiftId: shiftOf(roster, '2026-03-03', '白班').id,
+    replacementId: org.ids.li, reason: '家中急事' });
+  await assert.rejects(decideChange(deps, zhou, leave.id, { approve: true }), (e: Error & { code?: string }) => e.code === 'NEW_FINDINGS'
+    && /李值班在3月3日 11:33「白班」与3月3日 17:30「夜班」之间只休息 0 小时/.test(e.message));
+  const pending = (await listChanges(deps, zhou, { unitId: org.unitId })).changes.find((c) => c.id === leave.id)!;
+  assert.equal(pending.state, 'requested');
+  assert.deepEqual(await onDutyNames('2026-03-03T12:00:00'), ['赵值班']);
 });

@@ -9,11 +9,14 @@ import { canDecideChange, canRequestChange, canViewDuty, dutyScope } from '../or
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUserEmails, usersHoldingRole } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { conflict, invalid, notFound } from '../platform/errors.ts';
+import { conflict, notFound } from '../platform/errors.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { attendees, loadPublishedShift } from './attendance.ts';
-import { dutyPool, record, roleIn, withoutNewFindings } from './context.ts';
+import { dutyPool, findingsOf, record, roleIn, surroundings, withoutNewFindings } from './context.ts';
 import { LIMITS, optionalText, requireText, type Shift, when } from './model.ts';
+import { noNewFindings } from './rules/roster.ts';
+import { changeShape, noPendingChange, requestComplete, swapIn, undecided } from './rules/post.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import * as log from './store-log.ts';
 
@@ -29,37 +32,24 @@ export interface ChangeInput {
   reason: string;
 }
 
-const onShift = (s: Shift, id: string) => s.officerIds.includes(id) || s.leaderId === id;
-const swapIn = (s: Shift, out: string, into: string): Shift => ({ ...s, leaderId: s.leaderId === out ? into : s.leaderId,
-  officerIds: s.officerIds.map((o) => (o === out ? into : o)) });
+/** The replacement's shift given in return for a swap, loaded; null for a 离岗 or a swap without one. */
+async function counterOf(tx: Executor, input: ChangeInput): Promise<Shift | null> {
+  return input.kind === 'swap' && input.counterShiftId ? loadPublishedShift(tx, input.counterShiftId) : null;
+}
 
-/** `people`: who is on the shift, approved replacements included (a replacement may in turn hand over). */
-async function checkShape(tx: Executor, input: ChangeInput, leavingId: string, shift: Shift, people: string[], now: string): Promise<Shift | null> {
-  if (input.kind === 'swap' ? !onShift(shift, leavingId) : !people.includes(leavingId)) throw invalid('leavingId', '申请人不在该班次上');
+/** §4.6 changeShape on the shift's facts: its people, the unit's duty pool, the shift given in return. */
+async function checkShape(tx: Executor, input: ChangeInput, leavingId: string, shift: Shift, people: string[],
+  now: string): Promise<Shift | null> {
   const pool = await dutyPool(tx, shift.unitId);
-  const candidates = shift.leaderId === leavingId ? pool.leaders : pool.officers;
-  if (!candidates.some((p) => p.id === input.replacementId)) {
-    throw invalid('replacementId', `接替人员须为本单位的${shift.leaderId === leavingId ? '带班领导' : '值班人员或带班领导'}`);
-  }
-  if (onShift(shift, input.replacementId!)) throw invalid('replacementId', '接替人员已在该班次上');
-  if (input.kind === 'leave') {
-    if (shift.endsAt <= now) throw conflict('SHIFT_ENDED', '该班次已结束');
-    if (input.counterShiftId) throw invalid('counterShiftId', '离岗不换回班次');
-    return null;
-  }
-  if (shift.startsAt <= now) throw conflict('SHIFT_STARTED', '该班次已开始，值班中途换人请办理离岗');
-  if (!input.counterShiftId) return null;
-  const counter = await loadPublishedShift(tx, input.counterShiftId);
-  if (counter.unitId !== shift.unitId || counter.id === shift.id) throw invalid('counterShiftId', '换回的班次须为本单位的另一个班次');
-  if (counter.startsAt <= now) throw invalid('counterShiftId', '换回的班次已开始');
-  if (!onShift(counter, input.replacementId!) || onShift(counter, leavingId)) throw invalid('counterShiftId', '换回的班次须由接替人员值班，且申请人不在其上');
+  const counter = await counterOf(tx, input);
+  enforce(changeShape({ ...input, leavingId }, { shift, people, now, counter, leaders: pool.leaders.map((p) => p.id),
+    officers: pool.officers.map((p) => p.id) }));
   return counter;
 }
 
 /** 换班 / 离岗申请, waiting for a duty leader; the unit's duty leaders and the replacement are told. */
 export async function requestChange(deps: Deps, actor: Actor, input: ChangeInput): Promise<log.Change> {
-  if (input.kind !== 'swap' && input.kind !== 'leave') throw invalid('kind', '申请类型须为换班（swap）或离岗（leave）');
-  if (!input.replacementId) throw invalid('replacementId', input.kind === 'leave' ? '离岗须指定接替人员：接替人员到岗后方可离岗' : '请选择换班的接替人员');
+  enforce(requestComplete(input.kind, input.replacementId));
   const reason = requireText('reason', '原因', input.reason, LIMITS.reason);
   return deps.db.transaction().execute(async (tx) => {
     const shift = await loadPublishedShift(tx, input.shiftId);
@@ -69,7 +59,7 @@ export async function requestChange(deps: Deps, actor: Actor, input: ChangeInput
     const now = deps.clock.now();
     const counter = await checkShape(tx, input, leavingId, shift, people, now.toISOString());
     const pending = await log.listChanges(tx, { shiftIds: [shift.id], states: ['requested', 'approved'] });
-    if (pending.some((c) => c.leavingId === leavingId && c.shiftId === shift.id)) throw conflict('PENDING_CHANGE', '该班次已有尚未办结的换班或离岗申请');
+    enforce(noPendingChange(pending, leavingId, shift.id));
     const change: log.Change = { id: randomUUID(), unitId: shift.unitId, kind: input.kind, shiftId: shift.id, counterShiftId: counter?.id ?? null,
       leavingId, replacementId: input.replacementId!, reason, state: 'requested', requestedBy: actor.id, requestedAt: now.toISOString(),
       decidedBy: null, decidedAt: null, decisionNote: null, completedAt: null };
@@ -91,7 +81,7 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, input: 
     const change = await log.getChange(tx, id);
     if (!change) throw notFound('换班或离岗申请');
     assertAllowed(canDecideChange(actor, change));
-    if (change.state !== 'requested') throw conflict('ALREADY_DECIDED', '该申请已处理');
+    enforce(undecided(change.state));
     const now = deps.clock.now();
     const t = now.toISOString();
     const shift = await loadPublishedShift(tx, change.shiftId);
@@ -99,6 +89,7 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, input: 
     if (input.approve) {
       const counter = await checkShape(tx, change, change.leavingId, shift, (await attendees(tx, shift)).people, t);
       if (change.kind === 'swap') await applySwap(tx, change, shift, counter);
+      else await checkReplacement(tx, change, shift, t);
     }
     if (!(await log.moveChange(tx, id, 'requested', next, { decidedBy: actor.id, decidedAt: t, decisionNote: note || null,
       ...(next === 'completed' && { completedAt: t }) }))) throw conflict('RACE', '该申请已被他人处理');
@@ -115,6 +106,25 @@ async function applySwap(tx: Executor, change: log.Change, shift: Shift, counter
     if (!(await store.replaceShift(tx, swapIn(shift, change.leavingId, change.replacementId)))) throw conflict('RACE', '班次已被修改，请刷新');
     if (counter && !(await store.replaceShift(tx, swapIn(counter, change.replacementId, change.leavingId)))) throw conflict('RACE', '班次已被修改，请刷新');
   }, '换班后值班表将出现问题，不能批准');
+}
+
+/**
+ * A 离岗 goes through the same roster check as any change: the replacement stands the rest of the shift (from now, or
+ * from its start), so their rest, double booking and unavailability are checked against every shift they hold.
+ */
+async function checkReplacement(tx: Executor, change: log.Change, shift: Shift, now: string): Promise<void> {
+  const roster = await store.getRoster(tx, shift.rosterId);
+  if (!roster) return;
+  const leads = shift.leaderId === change.leavingId;
+  const startsAt = shift.startsAt > now ? shift.startsAt : now;
+  const stint: Shift = { ...shift, id: `${shift.id}:${change.id}`, startsAt,
+    leaderId: leads ? change.replacementId : null, officerIds: leads ? [] : [change.replacementId] };
+  const s = await surroundings(tx, roster.unitId, roster.from, roster.to);
+  const shifts = await store.shiftsOfRoster(tx, roster.id);
+  const before = await findingsOf(tx, s, roster, shifts);
+  const after = await findingsOf(tx, s, roster, [...shifts, stint]);
+  const theirs = after.filter((f) => f.userId === change.replacementId);
+  enforce(noNewFindings(before, theirs, '接替人员接班后值班表将出现问题，不能批准'));
 }
 
 async function tell(tx: Executor, change: log.Change, shift: Shift, state: log.ChangeState, actor: Actor, now: Date): Promise<void> {

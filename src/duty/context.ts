@@ -6,10 +6,12 @@ import { getUnit, getUsersByIds, listChannels, listUnits, usersHoldingRole } fro
 import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Calendar } from '../platform/calendar/model.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { invalid, notFound, unprocessable } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import { addDays, type DutySettings, type EmergencyWindow, type Person, type Shift, shiftTimes, type SpecialDay } from './model.ts';
 import { checkRoster, type Finding } from './roster-check.ts';
+import { inPool, noNewFindings } from './rules/roster.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import { listEmergencies } from './store-log.ts';
 
@@ -58,17 +60,11 @@ export async function dutyPool(db: Executor, unitId: string): Promise<DutyPool> 
 }
 
 /** Each id must be in the pool: a 400 naming the field (officerIds.2) and the person otherwise. */
-export async function checkPool(db: Executor, pool: DutyPool, ids: readonly string[], role: 'officer' | 'leader', field: string, indexed = true): Promise<void> {
-  const allowed = new Set((role === 'officer' ? pool.officers : pool.leaders).map((p) => p.id));
-  const names = await peopleOf(db, ids);
-  ids.forEach((id, i) => {
-    if (!allowed.has(id)) {
-      const who = names.get(id)?.name;
-      throw invalid(indexed ? `${field}.${i}` : field, `${who ? `「${who}」` : '所选人员'}不是本单位的${role === 'officer' ? '值班人员或带班领导' : '带班领导'}`);
-    }
-  });
-  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
-  if (twice >= 0) throw invalid(`${field}.${twice}`, `「${names.get(ids[twice])?.name ?? ''}」重复出现`);
+export async function checkPool(db: Executor, pool: DutyPool, ids: readonly string[], role: 'officer' | 'leader',
+  field: string, indexed = true): Promise<void> {
+  const allowed = (role === 'officer' ? pool.officers : pool.leaders).map((p) => p.id);
+  const names = new Map([...(await peopleOf(db, ids)).values()].map((p) => [p.id, p.name]));
+  enforce(inPool(allowed, ids, role, field, names, indexed));
 }
 
 export const openEmergencies = async (db: Executor, unitId: string): Promise<EmergencyWindow[]> =>
@@ -101,8 +97,11 @@ export async function findingsOf(db: Executor, s: Surroundings, roster: { id: st
   const names = new Map([...(await peopleOf(db, people)).values()].map((p) => [p.id, p.name]));
   const hasPrevious = (await store.listRosters(db, s.unit.id, addDays(roster.from, -1), roster.from))
     .some((r) => r.state === 'published' && r.to === roster.from);
-  return checkRoster(s.cal, { unitId: s.unit.id, mustCover: s.unit.mustCover, hasPrevious, from: roster.from, to: roster.to, shifts,
-    neighbours: [...neighbours.values()], specials: s.specials, emergencies: s.emergencies, minRestMinutes: s.unit.settings.minRestMinutes, names });
+  const days = { from: addDays(roster.from, -1), to: addDays(roster.to, 1) };
+  const unavailable = await store.listUnavailability(db, { userIds: people }, days.from, days.to);
+  return checkRoster(s.cal, { unitId: s.unit.id, mustCover: s.unit.mustCover, hasPrevious, from: roster.from,
+    to: roster.to, shifts, neighbours: [...neighbours.values()], specials: s.specials, emergencies: s.emergencies, unavailable,
+    minRestMinutes: s.unit.settings.minRestMinutes, names });
 }
 
 /**
@@ -114,9 +113,8 @@ export async function withoutNewFindings<T>(tx: Executor, rosters: readonly { id
   const published = rosters.filter((r) => r.state === 'published');
   const checks = await Promise.all(published.map(async (r) => ({ r, s: await surroundings(tx, r.unitId, r.from, r.to) })));
   const current = async () => (await Promise.all(checks.map(async ({ r, s }) => findingsOf(tx, s, r, await store.shiftsOfRoster(tx, r.id))))).flat();
-  const before = new Set((await current()).map((f) => f.message));
+  const before = await current();
   const result = await apply();
-  const added = (await current()).filter((f) => !before.has(f.message));
-  if (added.length) throw unprocessable('NEW_FINDINGS', `${refusal}：${added.map((f) => f.message).join('；')}`);
+  enforce(noNewFindings(before, await current(), refusal));
   return result;
 }

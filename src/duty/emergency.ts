@@ -9,11 +9,13 @@ import { canDeclareEmergency, canViewDuty, dutyScope } from '../org/policy/duty.
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUserEmails, getUsersByIds, listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
+import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { districtUnitIds, type DutyPool, dutyPool, peopleOf, record, roleIn, unitFacts } from './context.ts';
 import { LIMITS, optionalText, type Person, requireText, type Shift, when } from './model.ts';
 import { gaps } from './roster-check.ts';
+import { everyShiftLed, expectedEnd, namedLeader, reinforcementsKnown, stillOpen } from './rules/emergency.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import * as log from './store-log.ts';
 
@@ -76,13 +78,9 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
   const description = optionalText('description', '事件情况', input.description, LIMITS.text);
   const now = deps.clock.now();
   const t = now.toISOString();
-  let until: string | null = null;
-  if (input.until) {
-    const u = Date.parse(input.until);
-    if (Number.isNaN(u) || !/^\d{4}-\d{2}-\d{2}T/.test(input.until)) throw invalid('until', '预计结束时间格式不正确，应为 ISO 8601');
-    if (u <= now.getTime()) throw invalid('until', '预计结束时间须晚于现在');
-    until = new Date(u).toISOString();
-  }
+  const end = expectedEnd(input.until, now);
+  if (end instanceof AppError) throw end;
+  const { until } = end;
   const extraIds = [...new Set(input.extraUserIds ?? [])];
   return deps.db.transaction().execute(async (tx) => {
     const district = await districtUnitIds(tx);
@@ -91,8 +89,7 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
     const units = input.unitId ? [input.unitId] : (await listUnits(tx)).map((u) => u.id);
     const leaders = await checkLeaders(tx, input, units);
     const extras = await getUsersByIds(tx, extraIds);
-    const missing = extraIds.findIndex((id) => !extras.has(id));
-    if (missing >= 0) throw invalid(`extraUserIds.${missing}`, '增加的处置人员中有不存在的用户');
+    enforce(reinforcementsKnown(extraIds, new Set(extras.keys())));
     const horizon = until ?? new Date(now.getTime() + LEADER_HORIZON_HOURS * 3600000).toISOString();
     const assigned: { userId: string; unitId: string }[] = [];
     const problems: string[] = [];
@@ -101,9 +98,7 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
       if (!input.unitId && !f.mustCover) continue;
       problems.push(...await staffWindow(tx, u, leaders.filter((l) => l.unitId === u).map((l) => l.userId), t, horizon, assigned));
     }
-    if (problems.length) {
-      throw unprocessable('LEADER_REQUIRED', `突发事件处置期间每个班次须有带班领导：${problems.slice(0, 10).join('；')}${problems.length > 10 ? '……' : ''}。请指定带班领导或先安排值班`);
-    }
+    enforce(everyShiftLed(problems));
     const emergency: log.Emergency = { id: randomUUID(), unitId: input.unitId, title, description, startsAt: t, until, state: 'open', declaredBy: actor.id,
       closedBy: null, closedAt: null, summary: null, people: [
         ...[...new Map(assigned.map((a) => [a.userId, a])).values()].map((a) => ({ ...a, role: 'leader' as const })),
@@ -120,9 +115,9 @@ async function checkLeaders(tx: Executor, input: EmergencyInput, units: string[]
   const out: { unitId: string; userId: string }[] = [];
   for (const [i, l] of (input.leaders ?? []).entries()) {
     const unitId = l.unitId ?? input.unitId;
-    if (!unitId || !units.includes(unitId)) throw invalid(`leaders.${i}.unitId`, '请为带班领导选择其值班单位');
-    if (!(await dutyPool(tx, unitId)).leaders.some((p) => p.id === l.userId)) throw invalid(`leaders.${i}.userId`, '所选人员不是该单位的带班领导');
-    out.push({ unitId, userId: l.userId });
+    const pool = unitId && units.includes(unitId) ? (await dutyPool(tx, unitId)).leaders.map((p) => p.id) : [];
+    enforce(namedLeader(i, unitId, units, () => pool, l.userId));
+    out.push({ unitId: unitId!, userId: l.userId });
   }
   return out;
 }
@@ -143,7 +138,7 @@ export async function closeEmergency(deps: Deps, actor: Actor, id: string, summa
     if (!e) throw notFound('突发事件');
     assertAllowed(canDeclareEmergency(actor, e.unitId, await districtUnitIds(tx)));
     const now = deps.clock.now();
-    if (!(await log.closeEmergency(tx, id, actor.id, now.toISOString(), text))) throw conflict('ALREADY_CLOSED', '该突发事件已结束');
+    enforce(stillOpen(!(await log.closeEmergency(tx, id, actor.id, now.toISOString(), text))));
     await record(tx, actor, roleIn(actor, e.unitId), e.unitId, 'duty.emergency_close', `duty-emergency:${id}`, { title: e.title, summary: text }, now);
     return (await views(tx, actor, [{ ...e, state: 'closed', closedBy: actor.id, closedAt: now.toISOString(), summary: text }]))[0];
   });

@@ -1,12 +1,12 @@
-// The roster as the usual Excel table (值班表): 日期, 星期, 班次, 带班领导, 值班人员, 联系电话 — one row a shift, several
+// The roster as the usual Excel table (值班表): 日期, 星期, 班次, 时间, 带班领导, 值班人员, 联系电话 — one row a shift, several
 // officers in one cell separated by 、 with their phones in the same order. Reading checks every cell and reports each
 // problem by row and column in Chinese. Pure apart from exceljs: no database, no clock.
 import type { CellValue, Row } from 'exceljs';
 import { isIsoDate } from '../platform/calendar/model.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';
-import { weekdayName } from './model.ts';
+import { isTime, weekdayName } from './model.ts';
 
-export const HEADINGS = ['日期', '星期', '班次', '带班领导', '值班人员', '联系电话'] as const;
+export const HEADINGS = ['日期', '星期', '班次', '时间', '带班领导', '值班人员', '联系电话'] as const;
 type Heading = (typeof HEADINGS)[number];
 const REQUIRED: Heading[] = ['日期', '值班人员'];
 export const MAX_ROWS = 2000;
@@ -14,6 +14,8 @@ export const MAX_ROWS = 2000;
 export interface TableRow {
   day: string;
   shift: string;
+  /** 时间 as written (08:30–17:30): a hand-edited time is kept on import; blank takes the 班次's times. */
+  times: { start: string; end: string } | null;
   leader: string;
   officers: string[];
   phones: string[];
@@ -31,8 +33,9 @@ export interface ParsedTable {
 }
 
 export function rosterXlsx(title: string, rows: readonly TableRow[]): Promise<Buffer> {
-  return titledTableXlsx({ sheet: '值班表', title, headings: HEADINGS, widths: [14, 10, 14, 12, 24, 30],
-    rows: rows.map((r) => [r.day, weekdayName(r.day), r.shift, r.leader, r.officers.join('、'), r.phones.join('、')]) });
+  return titledTableXlsx({ sheet: '值班表', title, headings: HEADINGS, widths: [14, 10, 14, 14, 12, 24, 30],
+    rows: rows.map((r) => [r.day, weekdayName(r.day), r.shift, r.times ? `${r.times.start}–${r.times.end}` : '',
+      r.leader, r.officers.join('、'), r.phones.join('、')]) });
 }
 
 /** A cell as text: dates become YYYY-MM-DD, rich text and formulas their shown value. */
@@ -54,6 +57,16 @@ export function normalizeDate(text: string): string | null {
   if (!m) return null;
   const d = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isIsoDate(d) ? d : null;
+}
+
+/** 08:30–17:30, 8:30-17:30, 08:30至17:30 → { start, end }; blank → null; anything else → undefined. */
+export function parseTimes(text: string): { start: string; end: string } | null | undefined {
+  if (!text) return null;
+  const m = /^(\d{1,2})[:：](\d{2})\s*(?:[-–—~～]|至|到)\s*(次日)?\s*(\d{1,2})[:：](\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const start = `${m[1].padStart(2, '0')}:${m[2]}`;
+  const end = `${m[4].padStart(2, '0')}:${m[5]}`;
+  return isTime(start) && isTime(end) ? { start, end } : undefined;
 }
 
 export const splitNames = (text: string): string[] => text.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
@@ -102,7 +115,10 @@ export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
     if (phones.length > 0 && phones.length !== officers.length) problem('联系电话', `联系电话 ${phones.length} 个，值班人员 ${officers.length} 人，须一一对应（用“、”分隔）`);
     const bad = phones.find((p) => !/^[0-9+\-() ]{3,30}$/.test(p));
     if (bad) problem('联系电话', `「${bad}」不是有效的电话号码`);
-    rows.push({ row: n, day: day ?? '', shift: at(r, '班次'), leader: at(r, '带班领导'), officers, phones });
+    const times = parseTimes(at(r, '时间'));
+    if (times === undefined) problem('时间', `「${at(r, '时间')}」不是有效的起止时间，应为 08:30–17:30（结束不晚于开始表示次日）`);
+    const shift = at(r, '班次');
+    rows.push({ row: n, day: day ?? '', shift, times: times ?? null, leader: at(r, '带班领导'), officers, phones });
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ row: headRow, column: '', message: '表中没有值班安排' });
   return { rows, problems };

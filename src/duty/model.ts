@@ -210,3 +210,17 @@ export function leaderReasons(cal: Calendar, shift: Interval & { leaderRequired:
   for (const e of emergencies) if (overlaps(shift, { startsAt: e.startsAt, endsAt: e.until })) reasons.push(`突发事件处置期间（${e.title}）`);
   return [...new Set(reasons)];
 }
+
+/** What a shift weighs in fairness: its minutes, whether it is a night (runs past midnight), whether it falls on a
+ * 休息日 or 法定节假日 (weekend/holiday). */
+export interface ShiftWeight {
+  minutes: number;
+  night: boolean;
+  offDay: boolean;
+}
+
+export function shiftWeight(cal: Calendar, s: Interval & { day: string }): ShiftWeight {
+  const minutes = Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60000);
+  const night = dayOf(Date.parse(s.endsAt) - 1) !== dayOf(s.startsAt);
+  return { minutes, night, offDay: dayKind(cal, s.day) !== 'working' };
+}

@@ -8,20 +8,18 @@ import { canRecordDuty, canViewDuty, DUTY_ROLES } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { toShanghaiDate } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
-import { invalid } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { peopleOf, record, roleIn, unitFacts } from './context.ts';
 import { checkRange, type DayKind, dayKind, dayOf, daysIn, LIMITS, optionalText, requireText, shiftTimes } from './model.ts';
+import { happenedAt, pagesRead, toldKnown } from './rules/records.ts';
+import { enforce } from './rules/verdict.ts';
 import * as log from './store-log.ts';
 
-const FUTURE_SLACK_MS = 5 * 60 * 1000;
-
-/** An ISO instant, not in the future; default now. */
+/** §4.5 happenedAt, or a 400 naming the field. */
 function instant(field: string, value: string | undefined, now: Date): string {
-  if (value === undefined || value === '') return now.toISOString();
-  const t = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(t)) throw invalid(field, '时间格式不正确，应为 ISO 8601（如 2026-03-02T09:30:00+08:00）');
-  if (t > now.getTime() + FUTURE_SLACK_MS) throw invalid(field, '时间不能晚于现在');
-  return new Date(t).toISOString();
+  const t = happenedAt(field, value, now);
+  if (t instanceof AppError) throw t;
+  return t.at;
 }
 
 const bounds = (from: string, to: string) => ({ from: shiftTimes(from, '00:00', '00:00').startsAt, to: shiftTimes(to, '00:00', '00:00').startsAt });
@@ -46,8 +44,7 @@ export async function recordNotice(deps: Deps, actor: Actor, input: NoticeInput)
     recordedBy: actor.id, createdAt: now.toISOString() };
   return deps.db.transaction().execute(async (tx) => {
     const people = await peopleOf(tx, notice.toldUserIds);
-    const unknown = notice.toldUserIds.findIndex((id) => !people.has(id));
-    if (unknown >= 0) throw invalid(`toldUserIds.${unknown}`, '已告知人员中有不存在的用户');
+    enforce(toldKnown(notice.toldUserIds, new Set(people.keys())));
     await log.insertNotice(tx, notice);
     await record(tx, actor, roleIn(actor, input.unitId, DUTY_ROLES), input.unitId, 'duty.notice', `duty-notice:${notice.id}`,
       { receivedAt: notice.receivedAt, fromWhom: notice.fromWhom, content: notice.content, toldUserIds: notice.toldUserIds, toldOthers: notice.toldOthers }, now);
@@ -77,8 +74,7 @@ export type ReadingView = log.Reading & { name: string };
 export async function recordReading(deps: Deps, actor: Actor, input: ReadingInput): Promise<ReadingView> {
   assertAllowed(canRecordDuty(actor, input.unitId));
   const pages = (input.pages ?? []).map((p, i) => requireText(`pages.${i}`, '网页或栏目', p, LIMITS.page));
-  if (pages.length === 0) throw invalid('pages', '请填写本轮读过的网页或栏目');
-  if (pages.length > LIMITS.pages) throw invalid('pages', `一轮最多登记 ${LIMITS.pages} 个网页或栏目`);
+  enforce(pagesRead(pages.length));
   const now = deps.clock.now();
   const reading: log.Reading = { id: randomUUID(), unitId: input.unitId, userId: actor.id, readAt: instant('readAt', input.readAt, now), pages,
     anomalies: optionalText('anomalies', '发现的异常', input.anomalies, LIMITS.text), createdAt: now.toISOString() };

@@ -40,7 +40,8 @@ async function sendOne(deps: Deps, shift: Shift, userId: string, now: Date): Pro
       const unit = await unitFacts(tx, shift.unitId);
       const role = shift.leaderId === userId ? '带班' : '值班';
       const title = `【${role}提醒】${when(shift.startsAt)}「${shift.name}」`;
-      const body = `您将于 ${when(shift.startsAt)} 至 ${when(shift.endsAt)} 在${unit.name}${role}（${shift.name}），请按时到岗并在系统中登记到岗。`;
+      const body = `您将于 ${when(shift.startsAt)} 至 ${when(shift.endsAt)} 在${unit.name}${role}（${shift.name}），`
+        + '请按时到岗并在系统中登记到岗。';
       await notifyUsers(tx, [userId], { kind: 'duty.reminder', title, body, subject: `shift:${shift.id}` }, now);
       const email = (await getUserEmails(tx, [userId])).get(userId);
       if (email) await enqueueMail(tx, { to: [email], subject: title, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);

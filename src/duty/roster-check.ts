@@ -6,8 +6,11 @@ import type { Calendar } from '../platform/calendar/model.ts';
 import {
   addDays, type EmergencyWindow, type Interval, leaderReasons, type SpecialDay, shiftTimes, timeOf, when,
 } from './model.ts';
+import { overlapsDays } from './rotation.ts';
 
-export const FINDING_CODES = ['UNCOVERED', 'NO_OFFICER', 'LEADER_MISSING', 'DOUBLE_BOOKED', 'REST_TOO_SHORT'] as const;
+export const FINDING_CODES = [
+  'UNCOVERED', 'NO_OFFICER', 'LEADER_MISSING', 'DOUBLE_BOOKED', 'REST_TOO_SHORT', 'UNAVAILABLE',
+] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 export interface Finding {
@@ -49,6 +52,15 @@ export interface CheckInput {
   emergencies: readonly EmergencyWindow[];
   minRestMinutes: number;
   names: ReadonlyMap<string, string>;
+  /** 不能值班的时间 of the people on the roster (年休假、出差…): the rotation skips them, and so must every change. */
+  unavailable?: readonly Unavailable[];
+}
+
+export interface Unavailable {
+  userId: string;
+  startsOn: string;
+  endsOn: string;
+  reason: string;
 }
 
 const ms = (iso: string) => Date.parse(iso);
@@ -125,7 +137,16 @@ function people(input: CheckInput): Finding[] {
 
 const hours = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} 小时` : `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`);
 
+/** A person put on a shift during their registered unavailability. */
+function unavailability(input: CheckInput): Finding[] {
+  const away = (userId: string, s: CheckShift) =>
+    (input.unavailable ?? []).filter((u) => u.userId === userId && overlapsDays(s, u.startsOn, u.endsOn));
+  return input.shifts.flatMap((s) => [...new Set([...s.officerIds, ...(s.leaderId ? [s.leaderId] : [])])].flatMap((userId) =>
+    away(userId, s).map((u) => ({ code: 'UNAVAILABLE' as const, shiftIds: [s.id], userId,
+      message: `${input.names.get(userId) ?? userId}登记了不能值班（${u.reason}），却排在${label(s)}` }))));
+}
+
 /** Every finding, in a stable order: coverage, leaders, people. Empty: the roster may be published. */
 export function checkRoster(cal: Calendar, input: CheckInput): Finding[] {
-  return [...coverage(input), ...leaders(cal, input), ...people(input)];
+  return [...coverage(input), ...leaders(cal, input), ...people(input), ...unavailability(input)];
 }

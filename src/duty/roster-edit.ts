@@ -6,12 +6,13 @@ import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canManageRoster } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
-import { isIsoDate } from '../platform/calendar/model.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { conflict, invalid, notFound } from '../platform/errors.ts';
+import { conflict, notFound } from '../platform/errors.ts';
 import { checkPool, dutyPool, record, roleIn, withoutNewFindings } from './context.ts';
-import { addDays, isTime, LIMITS, requireText, type Shift, shiftTimes, timeOf } from './model.ts';
+import { LIMITS, requireText, type Shift, shiftTimes, timeOf } from './model.ts';
 import { type RosterDetail, rosterDetail } from './roster-view.ts';
+import { leaderApart, notStarted, ownTemplate, removable, shiftFields } from './rules/roster.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import { listChanges } from './store-log.ts';
 
@@ -28,9 +29,7 @@ export interface ShiftInput {
 
 /** The shift the input describes, on top of `base` for an edit: 400 naming the field for anything wrong. */
 async function resolve(tx: Executor, roster: store.Roster, input: ShiftInput, base: Shift | null): Promise<Shift> {
-  const day = input.day ?? base?.day;
-  if (!day || !isIsoDate(day)) throw invalid('day', '请填写班次日期（YYYY-MM-DD）');
-  if (day < roster.from || day >= roster.to) throw invalid('day', `班次日期须在值班表期间内（${roster.from} 至 ${addDays(roster.to, -1)}）`);
+  const day = input.day ?? base?.day ?? '';
   let templateId = input.templateId === undefined ? base?.templateId ?? null : input.templateId;
   let name = base?.name;
   let start = base ? timeOf(base.startsAt) : undefined;
@@ -39,25 +38,22 @@ async function resolve(tx: Executor, roster: store.Roster, input: ShiftInput, ba
   let leaderRequired = base?.leaderRequired ?? false;
   if (input.templateId) {
     const t = await store.getTemplate(tx, input.templateId);
-    if (!t || t.unitId !== roster.unitId) throw invalid('templateId', '所选班次不是本单位的班次');
-    ({ name, start, end, hard, leaderRequired } = t);
+    enforce(ownTemplate(t, roster.unitId));
+    ({ name, start, end, hard, leaderRequired } = t!);
   } else if (input.templateId === null) templateId = null;
   if (input.name !== undefined) name = requireText('name', '班次名称', input.name, LIMITS.name);
   if (input.start !== undefined) start = input.start;
   if (input.end !== undefined) end = input.end;
   if (input.hard !== undefined) hard = input.hard;
-  if (!name) throw invalid('name', '请选择班次，或填写班次名称和起止时间');
-  if (!start || !isTime(start)) throw invalid('start', '开始时间须为 HH:MM（如 08:30）');
-  if (!end || !isTime(end)) throw invalid('end', '结束时间须为 HH:MM（早于或等于开始时间表示次日）');
   const officerIds = input.officerIds ?? base?.officerIds ?? [];
   const leaderId = input.leaderId === undefined ? base?.leaderId ?? null : input.leaderId;
-  if (officerIds.length > LIMITS.people) throw invalid('officerIds', `一个班次最多 ${LIMITS.people} 名值班人员`);
+  enforce(shiftFields(roster, { day, name, start, end, leaderId, officerIds }));
   const pool = await dutyPool(tx, roster.unitId);
   await checkPool(tx, pool, officerIds, 'officer', 'officerIds');
   if (leaderId) await checkPool(tx, pool, [leaderId], 'leader', 'leaderId', false);
-  if (leaderId && officerIds.includes(leaderId)) throw invalid('leaderId', '带班领导不能同时担任本班次的值班人员');
-  return { id: base?.id ?? randomUUID(), rosterId: roster.id, unitId: roster.unitId, templateId, name, day, ...shiftTimes(day, start, end), hard,
-    leaderRequired, leaderId, officerIds, version: base?.version ?? 1 };
+  enforce(leaderApart(leaderId, officerIds));
+  return { id: base?.id ?? randomUUID(), rosterId: roster.id, unitId: roster.unitId, templateId, name: name!, day,
+    ...shiftTimes(day, start!, end!), hard, leaderRequired, leaderId, officerIds, version: base?.version ?? 1 };
 }
 
 /** Runs one edit in a transaction: on a published roster, an edit that adds a finding is refused (422) and undone. */
@@ -69,9 +65,7 @@ async function editing(deps: Deps, actor: Actor, rosterId: string, touched: (tx:
     assertAllowed(canManageRoster(actor, roster.unitId));
     const now = deps.clock.now();
     const shifts = await touched(tx, roster); // resolves and checks the input first, for drafts too
-    if (roster.state === 'published' && shifts.some((x) => x.startsAt <= now.toISOString())) {
-      throw conflict('SHIFT_STARTED', '该班次已开始或已结束，不能再调整；值班中途换人请办理离岗');
-    }
+    enforce(notStarted(roster.state, shifts, now.toISOString()));
     const { action, payload } = await withoutNewFindings(tx, [roster], () => change(tx, roster), '已发布的值班表不能这样调整');
     if (!(await store.touchRoster(tx, roster, now.toISOString()))) throw conflict('RACE', '值班表已被他人修改，请刷新后重试');
     await record(tx, actor, roleIn(actor, roster.unitId), roster.unitId, action, `roster:${roster.id}`, { rosterId: roster.id, ...payload }, now);
@@ -121,9 +115,7 @@ export async function removeShift(deps: Deps, actor: Actor, shiftId: string, ver
   let shift: Shift | null = null;
   return editing(deps, actor, found.rosterId, async (tx, roster) => {
     shift = await loadShift(tx, roster.id, shiftId, version);
-    if ((await listChanges(tx, { shiftIds: [shiftId] })).length) {
-      throw conflict('HAS_CHANGES', '该班次有换班或离岗记录，不能删除（记录须保留），可改为调整人员');
-    }
+    enforce(removable((await listChanges(tx, { shiftIds: [shiftId] })).length));
     return [shift];
   }, async (tx) => {
     await store.deleteShift(tx, shiftId);

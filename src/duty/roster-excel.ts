@@ -12,9 +12,11 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import { AppError, conflict } from '../platform/errors.ts';
 import { dutyPool, peopleOf, record, roleIn, unitFacts } from './context.ts';
 import { type CellProblem, describeProblem, parseRosterXlsx, rosterXlsx } from './excel.ts';
-import { addDays, dayKind, type Person, type Shift, shiftTimes, type Template } from './model.ts';
+import { addDays, dayKind, type Person, type Shift, shiftTimes, type Template, timeOf } from './model.ts';
 import { type RosterDetail, rosterDetail } from './roster-view.ts';
 import { loadRoster } from './service.ts';
+import { isDraft } from './rules/roster.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 
 /** How a person is written in the table: the name, or 姓名（用户名） where two people of the pool share it. */
@@ -30,7 +32,8 @@ export async function exportRoster(deps: Deps, actor: Actor, rosterId: string): 
   const pool = (await dutyPool(deps.db, roster.unitId)).officers;
   const label = labels([...pool, ...people.values()].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
     new Map([...(await getUsersByIds(deps.db, [...people.keys(), ...pool.map((p) => p.id)])).values()].map((u) => [u.id, u.username])));
-  const rows = shifts.map((s) => ({ day: s.day, shift: s.name, leader: s.leaderId ? label.get(s.leaderId) ?? '' : '',
+  const times = (s: Shift) => ({ start: timeOf(s.startsAt), end: timeOf(s.endsAt) });
+  const rows = shifts.map((s) => ({ day: s.day, shift: s.name, times: times(s), leader: s.leaderId ? label.get(s.leaderId) ?? '' : '',
     officers: s.officerIds.map((id) => label.get(id) ?? ''), phones: s.officerIds.some((id) => people.get(id)?.phone) ? s.officerIds.map((id) => people.get(id)?.phone ?? '') : [] }));
   const title = `${unit.name}值班表（${roster.from} 至 ${addDays(roster.to, -1)}）`;
   return { fileName: `${unit.name}值班表_${roster.from}_${addDays(roster.to, -1)}.xlsx`, buffer: await rosterXlsx(title, rows) };
@@ -40,7 +43,7 @@ export async function importRoster(deps: Deps, actor: Actor, rosterId: string, b
   return deps.db.transaction().execute(async (tx) => {
     const roster = await loadRoster(tx, rosterId);
     assertAllowed(canManageRoster(actor, roster.unitId));
-    if (roster.state !== 'draft') throw conflict('ALREADY_PUBLISHED', '只能导入到尚未发布的值班表');
+    enforce(isDraft(roster.state, '只能导入到尚未发布的值班表'));
     const { rows, problems } = await parseRosterXlsx(buffer);
     const [cal, templates, pool] = await Promise.all([loadCalendar(tx), store.listTemplates(tx, roster.unitId), dutyPool(tx, roster.unitId)]);
     const usernames = new Map([...(await getUsersByIds(tx, pool.officers.map((p) => p.id))).values()].map((u) => [u.id, u.username]));
@@ -63,10 +66,13 @@ export async function importRoster(deps: Deps, actor: Actor, rosterId: string, b
       const officerIds = r.officers.map((o) => person(pool.officers, o, '值班人员', '值班人员或带班领导'));
       const leaderId = r.leader ? person(pool.leaders, r.leader, '带班领导', '带班领导') : null;
       if (leaderId && officerIds.includes(leaderId)) problem('带班领导', '带班领导不能同时担任本班次的值班人员');
-      r.phones.forEach((p, i) => officerIds[i] && phones.set(officerIds[i]!, p));
+      r.phones.forEach((p, i) => {
+        if (officerIds[i]) phones.set(officerIds[i]!, p);
+      });
       if (!template || officerIds.some((o) => !o)) continue;
       shifts.push({ id: randomUUID(), rosterId, unitId: roster.unitId, templateId: template.id, name: template.name, day: r.day,
-        ...shiftTimes(r.day, template.start, template.end), hard: template.hard, leaderRequired: template.leaderRequired, leaderId,
+        ...shiftTimes(r.day, r.times?.start ?? template.start, r.times?.end ?? template.end), // hand-edited times kept
+        hard: template.hard, leaderRequired: template.leaderRequired, leaderId,
         officerIds: officerIds as string[], version: 1 });
     }
     if (problems.length) {

@@ -10,6 +10,7 @@ import {
   type DayKind, dayKind, daysIn, holidayName, leaderReasons, type Person, type Shift, type SpecialDay, type SpecialKind, timeOf, weekdayName,
 } from './model.ts';
 import type { Finding } from './roster-check.ts';
+import { type Counts, countsOf } from './rotation.ts';
 import * as store from './store.ts';
 
 export interface DayView {
@@ -45,7 +46,8 @@ export interface RosterDetail {
   days: DayView[];
   shifts: ShiftView[];
   findings: Finding[];
-  counts: { person: Person; hard: number; normal: number; leader: number }[];
+  /** Fairness per person (the spread is shown on the roster page): shifts, hours, nights, weekend/holiday shifts. */
+  counts: ({ person: Person } & Counts)[];
   abilities: { canEdit: boolean; canPublish: boolean; canDiscard: boolean };
 }
 
@@ -71,12 +73,7 @@ export async function rosterDetail(db: Executor, actor: Actor, roster: store.Ros
   const shifts = await store.shiftsOfRoster(db, roster.id);
   const findings = await findingsOf(db, s, roster, shifts);
   const people = await peopleOf(db, shifts.flatMap((x) => [...x.officerIds, ...(x.leaderId ? [x.leaderId] : [])]));
-  const counts = new Map<string, { hard: number; normal: number; leader: number }>();
-  const count = (id: string) => counts.get(id) ?? counts.set(id, { hard: 0, normal: 0, leader: 0 }).get(id)!;
-  for (const x of shifts) {
-    for (const o of x.officerIds) count(o)[x.hard ? 'hard' : 'normal']++;
-    if (x.leaderId) count(x.leaderId).leader++;
-  }
+  const counts = countsOf(s.cal, shifts);
   const manage = canManageRoster(actor, roster.unitId).allowed;
   return {
     roster: { ...roster, unitName: s.unit.name },

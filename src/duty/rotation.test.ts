@@ -6,10 +6,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { buildCalendar } from '../platform/calendar/model.ts';
 import { SHIPPED_YEARS } from '../platform/calendar/service.ts';
-import { AppError } from '../platform/errors.ts';
 import { addDays, dayKind, type Template } from './model.ts';
 import { checkRoster } from './roster-check.ts';
-import { type Counts, generateRotation, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';
+import { generateRotation, type PastCounts, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';
 
 const cal = buildCalendar(SHIPPED_YEARS);
 const T = (id: string, name: string, start: string, end: string, dayKinds: Template['dayKinds'], hard: boolean, leaderRequired = false): Template =>
@@ -69,14 +68,15 @@ test('不能值班的人不排；没有人可排时留空，不违反规则', ()
   const away = [{ userId: 'a', startsOn: '2025-10-01', endsOn: '2025-10-09' }, { userId: 'b', startsOn: '2025-09-27', endsOn: '2025-10-13' }];
   const shifts = generateRotation(cal, input({ unavailable: away }));
   assert.ok(shifts.filter((s) => s.day >= '2025-10-01' && s.day <= '2025-10-08').every((s) => !s.officerIds.includes('a')));
-  // a's last shift before the leave may be the night of 9-30, which runs into 10-01: that overlaps the leave, so it is not a's.
+  // a's last shift before the leave may be the night of 9-30, which runs into 10-01: that overlaps the leave, so it
+  // is not a's.
   assert.ok(!shifts.some((s) => s.day === '2025-09-30' && s.name === '夜班' && s.officerIds.includes('a')));
   assert.ok(shifts.every((s) => !s.officerIds.includes('b')));
   const alone = generateRotation(cal, input({ officerIds: ['a'], leaderIds: [], from: '2025-10-13', to: '2025-10-15' }));
   assert.deepEqual(alone.map((s) => s.officerIds.length), [1, 0, 1, 0]); // 白班, then 夜班 needs 8 hours of rest
 });
 
-const spread = (counts: Map<string, Counts>, ids: string[]) => {
+const spread = (counts: Map<string, PastCounts>, ids: string[]) => {
   const hard = ids.map((id) => counts.get(id)?.hard ?? 0);
   return Math.max(...hard) - Math.min(...hard);
 };

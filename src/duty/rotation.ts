@@ -4,13 +4,45 @@
 // Pure: the calendar and every fact come in as values, planned shifts go out.
 import type { Calendar } from '../platform/calendar/model.ts';
 import {
-  dayKind, daysIn, type EmergencyWindow, type Interval, leaderReasons, type SpecialDay, shiftTimes, type Template,
+  dayKind, daysIn, type EmergencyWindow, type Interval, leaderReasons, type ShiftWeight, type SpecialDay, shiftTimes,
+  shiftWeight, type Template,
 } from './model.ts';
 
 export interface Counts {
   hard: number;
   normal: number;
   leader: number;
+  /** Fairness counts hours and kinds, not only shifts: minutes on duty, nights, weekend/holiday shifts. */
+  minutes: number;
+  nights: number;
+  offDays: number;
+}
+
+/** Each person's counts over shifts: officers by hours and kinds, leaders by shifts led. */
+type Counted = Interval & { day: string; hard: boolean; leaderId: string | null; officerIds: readonly string[] };
+
+export function countsOf(cal: Calendar, shifts: readonly Counted[]): Map<string, Counts> {
+  const out = new Map<string, Counts>();
+  const of = (id: string) =>
+    out.get(id) ?? out.set(id, { hard: 0, normal: 0, leader: 0, minutes: 0, nights: 0, offDays: 0 }).get(id)!;
+  for (const s of shifts) {
+    const w = shiftWeight(cal, s);
+    for (const o of s.officerIds) countShift(of(o), s.hard, w);
+    if (s.leaderId) of(s.leaderId).leader++;
+  }
+  return out;
+}
+
+/** Counts from before gongkai kept hours and kinds may lack them. */
+export type PastCounts = Pick<Counts, 'hard' | 'normal' | 'leader'> & Partial<Counts>;
+
+/** Adds an officer's shift to their counts. */
+export function countShift(c: Counts, hard: boolean, w: ShiftWeight): void {
+  if (hard) c.hard++;
+  else c.normal++;
+  c.minutes += w.minutes;
+  if (w.night) c.nights++;
+  if (w.offDay) c.offDays++;
 }
 
 export interface RotationInput {
@@ -20,7 +52,7 @@ export interface RotationInput {
   officerIds: readonly string[];
   leaderIds: readonly string[];
   /** Shifts held before (this unit's, for fairness). */
-  history: ReadonlyMap<string, Counts>;
+  history: ReadonlyMap<string, PastCounts>;
   /** Shifts the people already hold elsewhere (other published rosters): no double booking, rest respected. */
   busy: readonly (Interval & { userId: string })[];
   unavailable: readonly { userId: string; startsOn: string; endsOn: string }[];
@@ -61,7 +93,8 @@ class Ledger {
   constructor(input: RotationInput) {
     for (const b of input.busy) this.hold(b.userId, b);
     for (const id of new Set([...input.officerIds, ...input.leaderIds])) {
-      this.counts.set(id, { ...(input.history.get(id) ?? { hard: 0, normal: 0, leader: 0 }) });
+      const zero = { hard: 0, normal: 0, leader: 0, minutes: 0, nights: 0, offDays: 0 };
+      this.counts.set(id, { ...zero, ...input.history.get(id) });
     }
   }
 
@@ -79,7 +112,8 @@ function available(input: RotationInput, userId: string, i: Interval): boolean {
   return !input.unavailable.some((u) => u.userId === userId && overlapsDays(i, u.startsOn, u.endsOn));
 }
 
-function overlapsDays(i: Interval, startsOn: string, endsOn: string): boolean {
+/** An interval touches the days [startsOn, endsOn) of an unavailability (the rotation and the roster check agree). */
+export function overlapsDays(i: Interval, startsOn: string, endsOn: string): boolean {
   const s = shiftTimes(startsOn, '00:00', '00:00').startsAt;
   const e = shiftTimes(endsOn, '00:00', '00:00').startsAt;
   return i.startsAt < e && s < i.endsAt;
@@ -102,6 +136,12 @@ const compare = (a: number[], b: number[]): number => {
 };
 
 /**
+ * Who is next for a shift: fewest hard shifts for a hard one, fewest ordinary ones otherwise. (Balancing nights,
+ * weekend/holiday shifts and hours as further keys changed which hard shifts history-laden people got; not yet.)
+ */
+const fairness = (c: Counts, hard: boolean): number[] => (hard ? [c.hard, c.normal] : [c.normal, c.hard]);
+
+/**
  * Greedy in time order: each shift's officer is the free, available person with the fewest hard shifts (for a hard
  * shift) or the fewest ordinary ones; a leader is chosen the same way where §4.2 asks for one. A shift nobody can take
  * stays empty, and the roster check reports it — the generator never breaks a rule to fill a gap.
@@ -112,12 +152,11 @@ export function generateRotation(cal: Calendar, input: RotationInput): PlannedSh
   const out: PlannedShift[] = [];
   for (const slot of plannedSlots(cal, input.from, input.to, input.templates)) {
     const ok = (id: string) => available(input, id, slot) && book.free(id, slot, restMs);
-    const officer = pick(input.officerIds, ok, (c) => (slot.hard ? [c.hard, c.normal] : [c.normal, c.hard]), book.counts);
+    const w = shiftWeight(cal, slot);
+    const officer = pick(input.officerIds, ok, (c) => fairness(c, slot.hard), book.counts);
     if (officer) {
       book.hold(officer, slot);
-      const c = book.counts.get(officer)!;
-      if (slot.hard) c.hard++;
-      else c.normal++;
+      countShift(book.counts.get(officer)!, slot.hard, w);
     }
     let leader: string | null = null;
     if (leaderReasons(cal, slot, input.specials, input.emergencies).length > 0) {

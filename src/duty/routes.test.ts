@@ -80,7 +80,8 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-type']), /text\/calendar/);
   const cal = new ICAL.Component(ICAL.parse(res.body));
-  cal.getAllSubcomponents('vtimezone').forEach((zone) => ICAL.TimezoneService.register(zone)); // as calendar apps do
+  // as calendar apps do
+  for (const zone of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   assert.ok(cal.getAllSubcomponents('vevent').every((v) => v.getFirstProperty('dtstart')?.getParameter('tzid') === 'Asia/Shanghai'));
   const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
   const mine = (await as('zheng', 'GET', `/api/duty/rosters/${rosterId}`)).json().shifts
@@ -114,7 +115,8 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
 
 async function upload(url: string, file: Buffer) {
   const boundary = '----duty-import';
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="值班表.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="值班表.xlsx"\r\n`
+    + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n'),
     file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return as('zheng', 'POST', url, body as unknown as string, { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }
@@ -129,7 +131,7 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
   assert.match(String(sheet.getCell('A1').value), /区科技局值班表（2026-02-13 至 2026-02-24）/);
-  assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), ['日期', '星期', '班次', '带班领导', '值班人员', '联系电话']);
+  assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), ['日期', '星期', '班次', '时间', '带班领导', '值班人员', '联系电话']);
   assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1, 3), ['2026-02-13', '星期五']);
 
   const generated = (await as('zheng', 'POST', '/api/duty/rosters', { unitId: org.unitId, from: '2026-03-02', to: '2026-03-09',
@@ -151,9 +153,9 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   const rows = table.worksheets[0];
   rows.getCell('A5').value = '2026年2月30日';
   rows.getCell('B6').value = '星期一';
-  rows.getCell('E7').value = '王科员';
+  rows.getCell('F7').value = '王科员';
   rows.getCell('C8').value = '早班';
-  rows.getCell('F9').value = '138、139';
+  rows.getCell('G9').value = '138、139';
   const before = (await listLedger(deps.db, {})).length;
   const refused = await upload(`/api/duty/rosters/${draft.roster.id}/import`, Buffer.from(await table.xlsx.writeBuffer()));
   assert.equal(refused.statusCode, 400);

@@ -70,7 +70,8 @@ const RosterDto = z.object({
 export const FindingDto = z.object({ code: z.enum(FINDING_CODES), message: z.string(), shiftIds: z.array(z.string()), userId: z.string().nullable() });
 export const RosterDetailDto = z.object({
   roster: RosterDto.extend({ unitName: z.string() }), days: z.array(DayDto), shifts: z.array(ShiftDto), findings: z.array(FindingDto),
-  counts: z.array(z.object({ person: Person, hard: z.number(), normal: z.number(), leader: z.number() })),
+  counts: z.array(z.object({ person: Person, hard: z.number(), normal: z.number(), leader: z.number(),
+    minutes: z.number(), nights: z.number(), offDays: z.number() })),
   abilities: z.object({ canEdit: z.boolean(), canPublish: z.boolean(), canDiscard: z.boolean() }),
 });
 export const RosterListDto = z.array(RosterDto.extend({ shiftCount: z.number() }));

@@ -124,7 +124,7 @@ test('错误输入：400 指明字段，什么也不改变；时间重叠的值�
   await bad(saveTemplate(deps, keeper, { unitId: org.unitId }, { name: '早班', start: '08:30', end: '12:00', dayKinds: [] }), 'dayKinds', /适用/);
   await assert.rejects(createRoster(deps, keeper, { unitId: org.unitId, from: '2025-10-10', to: '2025-10-15' }), { status: 409, code: 'ROSTER_OVERLAP' });
   await assert.rejects(createRoster(deps, await org.actor('zhao'), { unitId: org.unitId, from: '2025-11-01', to: '2025-11-02' }), { status: 403 });
-  await assert.rejects(saveTemplate(deps, keeper, { id: templates['白班'].id }, { name: '夜班' }), { status: 409, code: 'DUPLICATE_TEMPLATE' });
+  await assert.rejects(saveTemplate(deps, keeper, { id: templates.白班.id }, { name: '夜班' }), { status: 409, code: 'DUPLICATE_TEMPLATE' });
   assert.equal((await listRosters(deps, keeper, org.unitId)).length, rosters);
   assert.equal((await listLedger(deps.db, {})).length, entries);
 });

@@ -8,13 +8,16 @@ import type { Actor } from '../org/model.ts';
 import { canManageRoster, canViewDuty, dutyScope } from '../org/policy/duty.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
+import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
+import { conflict, notFound } from '../platform/errors.ts';
 import { checkPool, dutyPool, peopleOf, record, roleIn, surroundings } from './context.ts';
 import { addDays, checkRange, type Person, shiftTimes } from './model.ts';
 import { presenceOf } from './presence.ts';
 import { type RosterDetail, rosterDetail } from './roster-view.ts';
-import { type Counts, generateRotation } from './rotation.ts';
+import { type Counts, countsOf, generateRotation } from './rotation.ts';
+import { generatable, isDraft, noOverlap, publishable } from './rules/roster.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import * as log from './store-log.ts';
 
@@ -51,13 +54,7 @@ export interface RosterInput {
 /** Fairness counts from the unit's published shifts of the past year: hard shifts are balanced across time. */
 async function history(db: Executor, unitId: string, from: string): Promise<Map<string, Counts>> {
   const shifts = await store.findShifts(db, { from: iso(midnight(from) - 365 * DAY_MS), to: iso(midnight(from)), unitIds: [unitId] });
-  const out = new Map<string, Counts>();
-  const of = (id: string) => out.get(id) ?? out.set(id, { hard: 0, normal: 0, leader: 0 }).get(id)!;
-  for (const s of shifts.filter((x) => x.endsAt <= iso(midnight(from)))) {
-    for (const o of s.officerIds) of(o)[s.hard ? 'hard' : 'normal']++;
-    if (s.leaderId) of(s.leaderId).leader++;
-  }
-  return out;
+  return countsOf(await loadCalendar(db), shifts.filter((x) => x.endsAt <= iso(midnight(from))));
 }
 
 export async function createRoster(deps: Deps, actor: Actor, input: RosterInput): Promise<RosterDetail> {
@@ -66,7 +63,7 @@ export async function createRoster(deps: Deps, actor: Actor, input: RosterInput)
   return deps.db.transaction().execute(async (tx) => {
     const s = await surroundings(tx, input.unitId, input.from, input.to);
     const clash = await store.listRosters(tx, input.unitId, input.from, input.to);
-    if (clash.length) throw conflict('ROSTER_OVERLAP', `与已有值班表（${clash[0].from} 至 ${addDays(clash[0].to, -1)}）时间重叠`);
+    enforce(noOverlap(clash));
     const now = deps.clock.now();
     const roster: store.Roster = { id: randomUUID(), unitId: input.unitId, from: input.from, to: input.to, state: 'draft', version: 1,
       createdBy: actor.id, createdAt: now.toISOString(), publishedBy: null, publishedAt: null };
@@ -76,11 +73,10 @@ export async function createRoster(deps: Deps, actor: Actor, input: RosterInput)
       const officerIds = input.generate.officerIds;
       const leaderIds = input.generate.leaderIds ?? [];
       const pool = await dutyPool(tx, input.unitId);
-      if (officerIds.length === 0) throw invalid('generate.officerIds', '请选择参加轮值的值班人员');
+      const templates = (await store.listTemplates(tx, input.unitId)).filter((t) => t.active);
+      enforce(generatable(officerIds, templates.length));
       await checkPool(tx, pool, officerIds, 'officer', 'generate.officerIds');
       await checkPool(tx, pool, leaderIds, 'leader', 'generate.leaderIds');
-      const templates = (await store.listTemplates(tx, input.unitId)).filter((t) => t.active);
-      if (templates.length === 0) throw unprocessable('NO_TEMPLATES', '本单位还没有启用的班次，请先设置班次（工作日白班、夜班、节假日等）');
       const everyone = [...new Set([...officerIds, ...leaderIds])];
       const around = { from: iso(midnight(input.from) - 2 * DAY_MS), to: iso(midnight(input.to) + 2 * DAY_MS) };
       const busy = (await store.findShifts(tx, { ...around, userIds: everyone })).flatMap((b) =>
@@ -117,13 +113,9 @@ export async function publishRoster(deps: Deps, actor: Actor, id: string, versio
   return deps.db.transaction().execute(async (tx) => {
     const roster = await loadRoster(tx, id);
     assertAllowed(canManageRoster(actor, roster.unitId));
-    if (roster.state !== 'draft') throw conflict('ALREADY_PUBLISHED', '该值班表已发布');
-    if (roster.version !== version) throw conflict('STALE_ROSTER', '值班表已被修改，请刷新后再发布');
+    enforce(isDraft(roster.state));
     const detail = await rosterDetail(tx, actor, roster);
-    if (detail.findings.length) {
-      const list = detail.findings.slice(0, 10).map((f, i) => `${i + 1}. ${f.message}`).join('；');
-      throw unprocessable('ROSTER_FINDINGS', `值班表有 ${detail.findings.length} 个问题，不能发布：${list}${detail.findings.length > 10 ? '……' : ''}`);
-    }
+    enforce(publishable(roster, version, detail.findings));
     const now = deps.clock.now();
     if (!(await store.touchRoster(tx, roster, now.toISOString(), { by: actor.id }))) throw conflict('STALE_ROSTER', '值班表已被修改，请刷新后再发布');
     await record(tx, actor, roleIn(actor, roster.unitId), roster.unitId, 'duty.roster_publish', `roster:${id}`,
@@ -136,7 +128,7 @@ export async function discardRoster(deps: Deps, actor: Actor, id: string): Promi
   await deps.db.transaction().execute(async (tx) => {
     const roster = await loadRoster(tx, id);
     assertAllowed(canManageRoster(actor, roster.unitId));
-    if (roster.state !== 'draft') throw conflict('ALREADY_PUBLISHED', '已发布的值班表不能删除，请调整班次或办理换班');
+    enforce(isDraft(roster.state, '已发布的值班表不能删除，请调整班次或办理换班'));
     await store.deleteRoster(tx, id);
     await record(tx, actor, roleIn(actor, roster.unitId), roster.unitId, 'duty.roster_discard', `roster:${id}`, { rosterId: id, from: roster.from, to: roster.to }, deps.clock.now());
   });

@@ -9,13 +9,15 @@ import {
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { loadActor } from '../org/service.ts';
 import { isIsoDate } from '../platform/calendar/model.ts';
-import { conflict, invalid, notFound } from '../platform/errors.ts';
+import { invalid, notFound } from '../platform/errors.ts';
 import { type DutyPool, districtUnitIds, dutyPool, peopleOf, record, roleIn, surroundings, unitFacts } from './context.ts';
 import {
-  addDays, checkRange, checkSettings, checkTemplate, dayOf, type DutySettings, LIMITS, requireText, SPECIAL_KINDS, type SpecialDay, type SpecialKind,
-  shiftTimes, type Template, type TemplateInput,
+  addDays, checkRange, checkSettings, checkTemplate, dayOf, type DutySettings, LIMITS, requireText, type SpecialDay,
+  type SpecialKind, shiftTimes, type Template, type TemplateInput,
 } from './model.ts';
 import { type DayView, dayViews, type ShiftView, shiftViews } from './roster-view.ts';
+import { dutyPhone, specialDayFields, templateFits } from './rules/setup.ts';
+import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import { listEmergencies } from './store-log.ts';
 
@@ -60,8 +62,7 @@ export async function saveTemplate(deps: Deps, actor: Actor, where: { unitId?: s
     assertAllowed(canManageRoster(actor, unitId));
     await unitFacts(tx, unitId);
     const all = await store.listTemplates(tx, unitId);
-    if (all.some((t) => t.name === fields.name && t.id !== existing?.id)) throw conflict('DUPLICATE_TEMPLATE', `本单位已有班次「${fields.name}」`);
-    if (!existing && all.length >= LIMITS.templates) throw invalid('name', `一个单位最多设置 ${LIMITS.templates} 个班次`);
+    enforce(templateFits(all, fields.name, existing?.id ?? null));
     const template: Template = { id: existing?.id ?? randomUUID(), unitId, sort: existing?.sort ?? all.length + 1, active: existing?.active ?? true, ...fields };
     const now = deps.clock.now();
     await store.saveTemplate(tx, template, now.toISOString(), !existing);
@@ -80,8 +81,7 @@ export interface SpecialDayInput {
 
 /** 重大活动 / 重要节点 (§4.2): every shift touching the day needs a duty leader. */
 export async function markSpecialDay(deps: Deps, actor: Actor, input: SpecialDayInput): Promise<SpecialDay> {
-  if (!isIsoDate(input.day)) throw invalid('day', '日期格式应为 YYYY-MM-DD');
-  if (!SPECIAL_KINDS.includes(input.kind)) throw invalid('kind', '类型须为重大活动（majorEvent）或重要节点（importantDate）');
+  enforce(specialDayFields(input.day, input.kind));
   const name = requireText('name', '活动或节点名称', input.name, 50);
   return deps.db.transaction().execute(async (tx) => {
     if (input.unitId) await unitFacts(tx, input.unitId);
@@ -189,12 +189,10 @@ export async function listUnavailability(deps: Deps, actor: Actor, unitId: strin
     canRemove: canEditPerson(actor, { userId: e.userId, dutyUnitIds: [e.unitId] }).allowed }));
 }
 
-const PHONE_RE = /^[0-9+\-() ]{3,30}$/;
-
 /** 值班联系电话 (§4.6: reachable 24 hours). */
 export async function setPhone(deps: Deps, actor: Actor, userId: string, phone: string): Promise<{ userId: string; phone: string }> {
   const value = typeof phone === 'string' ? phone.trim() : '';
-  if (!PHONE_RE.test(value)) throw invalid('phone', '联系电话只能包含数字、空格和 + - ( )，3 到 30 位');
+  enforce(dutyPhone(value));
   return deps.db.transaction().execute(async (tx) => {
     const person = await loadActor(tx, userId);
     if (!person) throw notFound('用户');

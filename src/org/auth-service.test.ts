@@ -6,7 +6,7 @@ import { listLedger } from '../platform/ledger/service.ts';
 import { tokenId } from '../platform/auth/token.ts';
 import { changePassword, loadSessionActor, login, logout } from './auth-service.ts';
 import { DEMO_PASSWORD, loadDemo } from './demo.ts';
-import { listUsers, setPassword } from './service.ts';
+import { listUsers } from './service.ts';
 
 let deps: TestDeps;
 before(async () => {

@@ -6,12 +6,13 @@ import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import { verifyPassword } from '../platform/auth/password.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import { login } from './auth-service.ts';
-import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from './demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemo, presetDemoPasswordHashes } from './demo.ts';
 import { UNIT_ROLES } from './demo-data.ts';
 import { listChannels, listColumns, listSections, listUnits, listUsers } from './service.ts';
 
 let deps: TestDeps;
 before(async () => {
+  presetDemoPasswordHashes([]); // as `npm start` does: hash afresh, not the hashes `npm test` made once for the run
   deps = await createTestDeps();
 });
 after(() => deps.close());

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
-import { type Channel, type Column, type RoleAssignment, type Section, type Unit } from './model.ts';
+import type { Channel, Column, RoleAssignment, Section, Unit } from './model.ts';
 import { DEMO_COLUMNS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
 import * as store from './store.ts';
 import * as users from './user-store.ts';
@@ -21,12 +21,24 @@ interface DemoRows {
   roles: RoleAssignment[];
 }
 
+let preset: readonly string[] = [];
+
+/**
+ * Tests only (test/support/testdb.ts): argon2 hashes of DEMO_PASSWORD, one per demo account with its own salt, made
+ * once per `npm test` run instead of by every test file that loads the demo (about 3 s of CPU each). Never called by
+ * `gongkai serve` or `gongkai demo load`, which hash afresh on every load.
+ */
+export function presetDemoPasswordHashes(hashes: readonly string[]): void {
+  preset = hashes;
+}
+
 export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   if ((await store.countUnits(deps.db)) > 0) return { created: false };
   // One argon2 hash per account, each with its own salt (a shared hash would tell whoever reads the table that these
   // accounts share a password). Hashed concurrently on libuv's thread pool, so the cores share the work: measured
   // 4.5–5.7 s for these 59 accounts on a 2-core machine under heavy load (one hash alone took 0.17 s there).
-  const rows = buildRows(await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD))));
+  const hashes = preset.length === DEMO_USERS.length ? preset : DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD));
+  const rows = buildRows(await Promise.all(hashes));
   try {
     return await deps.db.transaction().execute(async (tx) => {
       if ((await store.countUnits(tx)) > 0) return { created: false };

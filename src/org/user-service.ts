@@ -234,7 +234,7 @@ const requestOf = (r: RoleAssignment, by: By, now: Date): RoleRequest => ({
 });
 
 /** org.role_request in the ledger, and a notice to whoever may confirm it. */
-async function ledgerRequest(deps: Deps, tx: Executor, by: By, username: string, r: RoleRequest, now: Date): Promise<void> {
+async function ledgerRequest(_deps: Deps, tx: Executor, by: By, username: string, r: RoleRequest, now: Date): Promise<void> {
   await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: r.unitId,
     action: 'org.role_request', subject: `user:${r.userId}`,
     payload: { username, requestId: r.id, role: r.role, unitId: r.unitId, sectionId: r.sectionId } }, now);

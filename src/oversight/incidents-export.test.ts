@@ -44,7 +44,8 @@ test('异常情况登记表：发现时间、对象、发现方式、已通知�
 
   const res = await download(duty, `?unitId=${unitId}`);
   assert.equal(res.statusCode, 200);
-  assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''%E5%8C%BA%E7%A7%91%E6%8A%80%E5%B1%80/); // 区科技局…
+  // 区科技局…
+  assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''%E5%8C%BA%E7%A7%91%E6%8A%80%E5%B1%80/);
   const rows = await rowsOf(res.rawPayload);
   assert.match(rows[0][0], /^区科技局读网值班异常情况登记表（\d{4}-\d{2}-\d{2} 导出，共 2 条）$/);
   assert.deepEqual(rows[1], INCIDENT_HEADINGS);

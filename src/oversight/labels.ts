@@ -96,6 +96,7 @@ const ACTION_NAME: Record<string, string> = {
   'watch.incident_notify': '异常已通知',
   'watch.incident_handle': '异常处理中',
   'watch.incident_recover': '异常已恢复',
+  'watch.incident_reopen': '异常恢复后再次发生（抖动），并入原事件',
   'watch.incident_close': '异常已关闭',
   'watch.incident_escalate': '异常超时未处理，升级通知',
   'watch.delivery_failed': '异常通知发送失败',

@@ -88,7 +88,8 @@ function dismissalCells(d: SignoffDismissal): Cell[] {
   return [what, d.reason, act(d.proposed), act(d.dismissed)].map((text) => ({ text }));
 }
 
-/** Draws bordered rows from y; a row that does not fit starts a new page, repeating `headRows` rows. Returns the y below. */
+/** Draws bordered rows from y; a row that does not fit starts a new page, repeating `headRows` rows. Returns the
+ *  y below. */
 function table(doc: PDFKit.PDFDocument, top: number, widths: number[], rows: Cell[][], size: number, headRows = 0): number {
   const x0 = MARGIN;
   const bottom = doc.page.height - MARGIN - 16;

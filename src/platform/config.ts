@@ -34,6 +34,20 @@ const ConfigSchema = z.object({
   ledgerKeyFile: z.string().min(1).optional(),
   checkpointsFile: z.string().min(1).optional(),
   watchProbeSeconds: z.coerce.number().int().min(1, '首页探测间隔至少 1 秒').max(4320, '首页探测间隔不能超过 4320 秒（每天至少探测 20 次）').default(300),
+  // The address people open gongkai at: links in notices, e-mails and robot messages are absolute.
+  publicUrl: z.url('GONGKAI_PUBLIC_URL 应为 http(s) 网址').default('http://localhost:8080'),
+  // A failed homepage probe opens an incident only after this many more failed checks, this many seconds apart.
+  watchConfirmChecks: z.coerce.number().int().min(0).max(10, '复核次数不能超过 10').default(2),
+  watchConfirmSeconds: z.coerce.number().int().min(0).max(300, '复核间隔不能超过 300 秒').default(30),
+  // An availability incident failing again within this many minutes of its recovery is the same incident (抖动);
+  // its 恢复 notice waits as long.
+  watchFlapMinutes: z.coerce.number().int().min(0).max(1440).default(15),
+  // Requests in flight to one host while crawling and checking links (a robots.txt Crawl-delay is also honoured).
+  watchHostConcurrency: z.coerce.number().int().min(1).max(32).default(4),
+  // Days the raw homepage probes and monitor runs are kept (src/watch/retention.ts); day totals are kept for ever. The
+  // 5 % veto line reads the last 7 days, so at least 8.
+  watchRawDays: z.coerce.number().int().min(8, '原始探测记录至少保留 8 天（否决线按近 7 天计算）').max(3660, '原始探测记录最多保留 3660 天')
+    .default(90),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -62,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || undefined,
     watchAllowPrivate: env.GONGKAI_WATCH_ALLOW_PRIVATE || undefined,
     watchProbeSeconds: env.GONGKAI_WATCH_PROBE_SECONDS || undefined,
+    publicUrl: env.GONGKAI_PUBLIC_URL || undefined,
+    watchConfirmChecks: env.GONGKAI_WATCH_CONFIRM_CHECKS || undefined,
+    watchConfirmSeconds: env.GONGKAI_WATCH_CONFIRM_SECONDS || undefined,
+    watchFlapMinutes: env.GONGKAI_WATCH_FLAP_MINUTES || undefined,
+    watchHostConcurrency: env.GONGKAI_WATCH_HOST_CONCURRENCY || undefined,
+    watchRawDays: env.GONGKAI_WATCH_RAW_DAYS || undefined,
     ledgerKeyFile: env.GONGKAI_LEDGER_KEY_FILE || undefined,
     checkpointsFile: env.GONGKAI_CHECKPOINTS_FILE || undefined,
   });

@@ -1,5 +1,6 @@
 // 附件 (attachments) of an item: which files are accepted, how a file proves its type (its first bytes, never the name
-// or the browser's word alone), the name it is saved and downloaded under, and which revision a change belongs to. Pure.
+// or the browser's word alone), the name it is saved and downloaded under, and which revision a change
+// belongs to. Pure.
 import { AppError, invalid } from '../platform/errors.ts';
 import { textError, textProblem } from '../platform/http/text-hygiene.ts';
 import type { Stage } from './model.ts';
@@ -49,8 +50,10 @@ export const isExecutable = (b: Buffer): boolean => EXECUTABLE_HEADERS.some((sig
 export const FILE_NAME_MAX = 200;
 const ALLOWED = 'PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）、WPS、OFD、JPG/PNG 图片或 ZIP 压缩包';
 
-/** The name without any folder a browser sent along, without control characters and those Windows forbids, capped in length. */
+/** The name without any folder a browser sent along, without control characters and those Windows forbids, capped
+ *  in length. */
 export function cleanFileName(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
   const chars = [...base];
   if (chars.length <= FILE_NAME_MAX) return base;
@@ -89,14 +92,15 @@ export function contentDisposition(fileName: string): string {
 }
 
 /**
- * The revision an attachment change belongs to (approvals bind to a revision, DOMAIN §2.3): the current one while it has
- * not been submitted; after a return, the next one — the returned revision was reviewed with the files it had.
+ * The revision an attachment change belongs to (approvals bind to a revision, DOMAIN §2.3): the current one while it
+ * has not been submitted; after a return, the next one — the returned revision was reviewed with the files it had.
  */
 export function attachmentRevision(item: { stage: Stage; revision: number }, returnedRevision: number | null): number {
   const reviewed = item.stage === 'returned' && returnedRevision !== null && returnedRevision >= item.revision;
   return reviewed ? item.revision + 1 : item.revision;
 }
 
-/** A file no reviewer has seen (added to a revision not yet submitted) is deleted outright; any other is kept for the record. */
+/** A file no reviewer has seen (added to a revision not yet submitted) is deleted outright; any other is kept for
+ *  the record. */
 export const neverReviewed = (stage: Stage, revisionAdded: number, changeRevision: number): boolean =>
   stage === 'draft' || revisionAdded >= changeRevision;

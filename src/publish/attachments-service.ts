@@ -56,8 +56,8 @@ export async function addAttachment(deps: Deps, actor: Actor, itemId: string, fi
 }
 
 /**
- * Removes a file from the item. One no reviewer has seen is deleted; one a submitted revision had is kept, marked removed
- * from the revision being prepared, so that the history still shows what each revision was reviewed with.
+ * Removes a file from the item. One no reviewer has seen is deleted; one a submitted revision had is kept, marked
+ * removed from the revision being prepared, so that the history still shows what each revision was reviewed with.
  */
 export async function removeAttachment(deps: Deps, actor: Actor, itemId: string, attachmentId: string): Promise<Attachments> {
   const now = deps.clock.now();

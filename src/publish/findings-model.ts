@@ -3,7 +3,7 @@
 // revision whose check no longer finds it) or dismissed with a reason by a reviewer at level 2 or above. The author and
 // the 一审 reviewer may only *propose* a dismissal (建议忽略); it counts once 二审 or a higher level accepts it. Pure.
 import type { Finding } from '../checks/index.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { isBlocking, SECRECY_FINDING_MESSAGE } from '../secrecy/model.ts';
 
 /** info findings are for the record only and are not kept. */
@@ -105,7 +105,8 @@ export function proofreadingProblem(findings: readonly RevisionFinding[], gate: 
   const left = [...open, ...proposed].sort((a, b) => a.start - b.start);
   if (left.length === 0) return null;
   const f = left[0];
-  const where = `第 ${f.line} 行：${f.suggestion ? `${clip(f.text)} → ${clip(f.suggestion)}` : `${clip(f.text)}，${f.message}`}`;
+  const what = f.suggestion ? `${clip(f.text)} → ${clip(f.suggestion)}` : `${clip(f.text)}，${f.message}`;
+  const where = `第 ${f.line} 行：${what}`;
   if (gate === 'entry') {
     return unprocessable('UNRESOLVED_PROOFREADING',
       `智能校对发现 ${open.length} 处未处理的严重/错误问题（${where}），请修改，或说明理由后建议忽略（由二审确认）`);

@@ -104,7 +104,8 @@ export async function acceptDismissal(deps: Deps, actor: Actor, input: FindingIn
   return act(deps, actor, input, (as, at) => ({ kind: 'accept', by: actor.id, as, at }));
 }
 
-/** 不同意: the reviewer at 二审 or above refuses a proposal, with a reason; the finding blocks again until fixed or dismissed. */
+/** 不同意: the reviewer at 二审 or above refuses a proposal, with a reason; the finding blocks again until fixed
+ *  or dismissed. */
 export async function rejectDismissal(deps: Deps, actor: Actor, input: FindingInput & { reason: unknown }): Promise<Findings> {
   const reason = dismissReason(input.reason, '不同意忽略');
   if (reason instanceof AppError) throw reason;

@@ -1,6 +1,6 @@
 // 三审三校 (three reviews, three proofreads) of an item (稿件): its stages, levels and the pure rules that move it.
 // No clock, database or randomness here: `now` is passed in. Source: 綦江府办〔2022〕65号, DOMAIN.md §2.
-import { AppError, conflict, invalid } from '../platform/errors.ts';
+import { type AppError, conflict, invalid } from '../platform/errors.ts';
 import { htmlToText, sanitizeHtml, textToHtml } from '../platform/documents/html.ts';
 import { textError, textProblem } from '../platform/http/text-hygiene.ts';
 import type { SecrecyOutcome } from '../secrecy/model.ts';

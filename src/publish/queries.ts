@@ -99,8 +99,8 @@ export async function detailOf(db: Executor, actor: Actor, item: Item, view?: It
   return { ...summary, channels: channels.get(item.id) ?? [], body: { format: revision.format, html: revision.bodyHtml, text: revision.bodyText } };
 }
 
-/** The item (404 if missing) if the actor may view it (403 if not): canView, with the co-issuing units whose leaders may
- *  read it (保密审查制度 第九条). */
+/** The item (404 if missing) if the actor may view it (403 if not): canView, with the co-issuing units whose leaders
+ *  may read it (保密审查制度 第九条). */
 export async function loadViewable(db: Executor, actor: Actor, id: string): Promise<Item> {
   const item = await loadItem(db, id);
   assertAllowed(canView(actor, { ...item, coIssuerUnitIds: (await coIssuersOf(db, [item.id])).get(item.id) ?? [] }));

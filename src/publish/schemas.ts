@@ -146,7 +146,8 @@ export const LiveUrlBody = z.object({
   url: z.string({ error: '请填写发布网址' }).min(1, '请填写发布网址').max(2000, '发布网址不能超过 2000 个字符'),
 });
 export const LiveUrlDto = z.object({ channelId: z.string(), url: z.string() });
-export const DismissBody = z.object({ reason: z.string().max(5000) }); // 2–500 characters once trimmed, checked by the model
+// 2–500 characters once trimmed, checked by the model
+export const DismissBody = z.object({ reason: z.string().max(5000) });
 export const RejectBody = DismissBody;
 const Standing = z.enum(STANDINGS);
 export const FindingsDto = z.object({

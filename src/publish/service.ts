@@ -174,7 +174,8 @@ async function review(deps: Deps, actor: Actor, kind: DecisionKind, input: Revie
     if (checker) await assertProofread(tx, checker, item, now.toISOString(), input.level === 1 ? 'entry' : 'decided');
     const publishing = decided.effects.some((e) => e.kind === 'publish');
     const final = decided.effects.length > 0;
-    // 保密审查制度 第九条、第十一条: no final approval while a co-issuer's consent is missing or a declassified secret may not go out.
+    // 保密审查制度 第九条、第十一条: no final approval while a co-issuer's consent is missing or a declassified secret may
+    // not go out.
     const blocked = final ? await secrecy.publicationProblem(tx, item) : null;
     if (blocked) throw blocked;
     const text = final ? await secrecy.publishableText(tx, item) : null;

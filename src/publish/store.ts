@@ -246,7 +246,8 @@ export async function setLiveUrl(db: Executor, itemId: string, channelId: string
 /** Publications of a unit's published items that have a live page address. */
 export interface LivePublication { itemId: string; revision: number; liveUrl: string; text: 'full' | 'redacted'; bodyText: string }
 
-/** The unit's published items that have a live page, with the text that went online (`redacted`: see secrecy). One query. */
+/** The unit's published items that have a live page, with the text that went online (`redacted`: see secrecy).
+ *  One query. */
 export async function livePublicationsOfUnit(db: Executor, unitId: string): Promise<LivePublication[]> {
   const rows = await db.selectFrom('publications').innerJoin('items', 'items.id', 'publications.item_id')
     .innerJoin('revisions', (j) => j.onRef('revisions.item_id', '=', 'publications.item_id').onRef('revisions.number', '=', 'publications.revision'))

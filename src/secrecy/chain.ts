@@ -84,7 +84,8 @@ export interface Receipt {
 
 /**
  * The item reaches the secrecy step (收到审查申请): the 10-working-day clock starts (over a year without the
- * State Council's schedule it counts Monday–Friday and is kept 暂定, recomputed on import: DOMAIN.md §5) and 智能校对 runs on the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
+ * State Council's schedule it counts Monday–Friday and is kept 暂定, recomputed on import: DOMAIN.md §5) and 智能校对 runs on
+ * the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
  */
 export async function enterSecrecyStep(tx: Executor, item: ChainItem, findings: SecrecyFindings, now: Date):
   Promise<Receipt> {

@@ -2,7 +2,7 @@
 // answers with its basis and reasons (65号 保密审查制度 第十五条). The clock is 政府信息公开条例 第三十三条: 20 working
 // days from receipt, extendable once by at most 20. Pure: cases, dates and the calendar in; decisions out.
 import { addWorkingDays, type Calendar, spansProvisional, type WorkingDate } from '../platform/calendar/model.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { OGI_ART33_ANSWER_WORKING_DAYS, OGI_ART33_MAX_EXTENSION_DAYS } from './model.ts';
 
 // The clock's numbers (条例 第三十三条第二款) live in model.ts with the other rule numbers of 保密审查.
@@ -121,7 +121,8 @@ export function extensionMail(c: Challenge, unitName: string, ext: ExtendInput, 
     to: [c.asker.email],
     subject: `${c.caseNo} 延长答复期限告知`,
     text: [greeting(c), '',
-      `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，至${due.date}${due.provisional ? PROVISIONAL_NOTE : ''}。`,
+      `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，`
+        + `至${due.date}${due.provisional ? PROVISIONAL_NOTE : ''}。`,
       `延长理由：${ext.reason}`, '', unitName].join('\n'),
   };
 }

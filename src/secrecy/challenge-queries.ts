@@ -7,7 +7,7 @@ import { assertAllowed, isAllowed, type Verdict } from '../org/policy/verdict.ts
 import { getUsersByIds, listUnits } from '../org/service.ts';
 import { type Calendar, toShanghaiDate, workingDaysBetween } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
-import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { forbidden, notFound } from '../platform/errors.ts';
 import { type Challenge, type ChallengeState, isOverdue } from './challenge-model.ts';
 import * as store from './challenge-store.ts';
 

@@ -87,7 +87,8 @@ async function tellHandlers(tx: Executor, c: Challenge, now: Date): Promise<void
   if (ids.length === 0) return;
   await notifyUsers(tx, ids, {
     kind: 'challenge.open', title: `收到质疑申请 ${c.caseNo}`, subject: `challenge:${c.id}`,
-    body: `${c.asker.name}询问${c.subject ? `「${c.subject}」` : '本单位信息'}未予公开的依据和理由，请于${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}前答复。`,
+    body: `${c.asker.name}询问${c.subject ? `「${c.subject}」` : '本单位信息'}未予公开的依据和理由，`
+      + `请于${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}前答复。`,
   }, now);
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { buildPublishOrg, DISCLOSE, disclosureAt, passSecrecy, type PublishOrg } from '../../test/support/publish-fixtures.ts';
+import { buildPublishOrg, disclosureAt, passSecrecy, type PublishOrg } from '../../test/support/publish-fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import { createUnit, createUser } from '../org/service.ts';
 import { listLedger } from '../platform/ledger/service.ts';

@@ -24,7 +24,8 @@ test('审查意见须有意见、依据和理由：缺哪项 400 指明哪项', 
   assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', reason: '理由' }, '')), '400 basisIds');
   assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisIds: ['ogi-14', 'nope'], reason: '理由' }, 'decision')), '400 decision.basisIds.1');
   assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisIds: ['ogi-14'], reason: '  ' }, 'disclosure')), '400 disclosure.reason');
-  assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisText: '本机关内部规定', reason: '理由' }, '')), 'ok'); // free text alone
+  // free text alone
+  assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisText: '本机关内部规定', reason: '理由' }, '')), 'ok');
   assert.equal(new Set(BASES.map((b) => b.id)).size, BASES.length, '依据编号唯一');
   assert.ok(['ogi-14', 'ogi-15', 'ogi-16-1', 'bmf-13'].every((id) => BASES.some((b) => b.id === id)));
 });
@@ -59,7 +60,7 @@ test('脱密后的文本不含任何被标出的内容（随机范围）', () =>
     const out = redact(text, checked);
     assert.equal(out.split(PLACEHOLDER).length - 1, checked.length);
     let rest = out;
-    for (const s of checked) rest = rest.replace(PLACEHOLDER, '');
+    for (const _s of checked) rest = rest.replace(PLACEHOLDER, '');
     assert.equal(rest, checked.reduceRight((t, s) => t.slice(0, s.start) + t.slice(s.end), text));
   }));
 });
@@ -68,7 +69,8 @@ test('未处理的密级标志或个人信息：阻止“公开”；部分公�
   const ctx = { stage: 'secrecy' as const, revision: 2, declassification: null, findings: [{ id: 'f1', start: 10, end: 28, status: 'open' as const }] };
   assert.equal(codeOf(decideSecrecy(ctx, 2, 'disclose', [])), 'UNRESOLVED_FINDINGS');
   assert.match((decideSecrecy(ctx, 2, 'disclose', []) as AppError).message, /不能提出"公开"意见/);
-  assert.equal(codeOf(decideSecrecy(ctx, 2, 'partial', [{ start: 12, end: 28 }])), 'UNRESOLVED_FINDINGS'); // covers only part
+  // covers only part
+  assert.equal(codeOf(decideSecrecy(ctx, 2, 'partial', [{ start: 12, end: 28 }])), 'UNRESOLVED_FINDINGS');
   assert.equal(decideSecrecy(ctx, 2, 'partial', [{ start: 8, end: 30 }]), 'cleared');
   const dismissed = { ...ctx, findings: [{ ...ctx.findings[0], status: 'dismissed' as const }] };
   assert.equal(decideSecrecy(dismissed, 2, 'disclose', []), 'cleared');

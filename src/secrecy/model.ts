@@ -1,6 +1,6 @@
 // 保密审查 (confidentiality review) — opinions, 脱密 redaction, blocking findings and what may be published. Pure:
 // no clock, database or randomness. Source: 綦江府办〔2022〕65号 政府信息公开保密审查制度, DOMAIN.md §3.
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { basisById } from './bases.ts';
 
 // 保密审查制度 第十二条: 公开 / 免于公开 / 需报审; 第十四条: 部分公开 after 脱密处理.
@@ -62,7 +62,8 @@ export interface Span {
 }
 
 const trimmed = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-/** A field's name under an optional prefix: ('disclosure', 'reason') → 'disclosure.reason'; ('', 'reason') → 'reason'. */
+/** A field's name under an optional prefix: ('disclosure', 'reason') → 'disclosure.reason';
+ *  ('', 'reason') → 'reason'. */
 const under = (at: string, name: string): string => (at ? `${at}.${name}` : name);
 
 /** 第十二条: an opinion names its basis (a provision from the list, free text, or both) and its reason. */

@@ -44,7 +44,8 @@ export async function insertOpinion(db: Executor, o: OpinionRow): Promise<void> 
 export async function listOpinions(db: Executor, itemId: string, revision?: number): Promise<OpinionRow[]> {
   let q = db.selectFrom('secrecy_opinions').selectAll().where('item_id', '=', itemId);
   if (revision !== undefined) q = q.where('revision', '=', revision);
-  // Steps of one approval chain may share a timestamp (a fixed clock, a fast office): level1 < level2 < secrecy sorts them.
+  // Steps of one approval chain may share a timestamp (a fixed clock, a fast office):
+  // level1 < level2 < secrecy sorts them.
   return (await q.orderBy('created_at').orderBy('revision').orderBy('step').orderBy('id').execute()).map(toOpinion);
 }
 

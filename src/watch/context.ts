@@ -27,7 +27,7 @@ export async function loadSite(db: Executor, id: string): Promise<store.Site> {
 
 export async function loadAccount(db: Executor, id: string): Promise<store.Account> {
   const account = await store.getAccount(db, id);
-  if (!account || !account.active) throw notFound('新媒体账号');
+  if (!account?.active) throw notFound('新媒体账号');
   return account;
 }
 

@@ -5,7 +5,7 @@
 // is handed to `visit` and then dropped: memory grows with URLs, not with pages.
 import type { CheerioAPI } from 'cheerio';
 import { createRequire } from 'node:module';
-import type { Fetcher, FetchResult } from './fetch.ts';
+import type { Fetcher, FetchResult, RequestOptions } from './fetch.ts';
 import { loadHtml, pageLinks, type LinkKind } from './page.ts';
 
 export interface CrawlOptions {
@@ -20,6 +20,12 @@ export interface CrawlOptions {
   /** Looks at the start of an external page's body (first link per host) and names a problem, e.g. a parked domain. */
   sniffExternal?: (body: string) => string | undefined;
   onProgress?: (p: CrawlProgress) => void;
+  /** Requests in flight to one host (default 4); the site's robots.txt Crawl-delay also spaces its requests. */
+  hostConcurrency?: number;
+  /** The longest Retry-After honoured before the one retry of a 429/503 (default 10 s). */
+  retryCapMs?: number;
+  /** The wait before retrying a 503 or a timeout without Retry-After (default 1 s). */
+  retryBackoffMs?: number;
 }
 
 export interface CrawlProgress { pages: number; checked: number; queued: number }
@@ -35,6 +41,8 @@ export interface LinkTarget {
   result?: Pick<FetchResult, 'ok' | 'status' | 'errorCode' | 'error' | 'finalUrl'>;
   /** Why the target was not requested: robots.txt, or an address the SSRF rules refuse. */
   skipped?: string;
+  /** 无法确认: still 429, 503 or a timeout after one retry — not judged dead (see rules/links.ts). */
+  unconfirmed?: string;
   sniffed?: string;
 }
 
@@ -59,6 +67,15 @@ export async function crawlSite(fetcher: Fetcher, start: string, options: CrawlO
   const targets = new Map<string, LinkTarget>();
   const sniffedHosts = new Set<string>();
   const queue = new WorkQueue(options.concurrency);
+  const gate = new HostGate(options.hostConcurrency ?? 4, { [origin.host]: robots.crawlDelayMs });
+  /** One request through the per-host gate; a 429, 503 or timeout is retried once, after Retry-After (capped). */
+  const get = async (url: string, o: RequestOptions): Promise<FetchResult> => {
+    const host = new URL(url).host;
+    const first = await gate.run(host, () => fetcher.fetch(url, o));
+    if (!unsure(first)) return first;
+    await sleep(Math.min(first.retryAfterMs ?? options.retryBackoffMs ?? 1000, options.retryCapMs ?? 10_000));
+    return gate.run(host, () => fetcher.fetch(url, o));
+  };
   let pages = 0;
   let checked = 0;
   let robotsDisallowed = 0;
@@ -66,9 +83,11 @@ export async function crawlSite(fetcher: Fetcher, start: string, options: CrawlO
   const progress = () => options.onProgress?.({ pages, checked, queued: queue.pending });
 
   const crawl = (url: string, depth: number) => queue.push(async () => {
-    const result = options.prefetched?.get(url) ?? await fetcher.fetch(url, { timeoutMs: options.timeoutMs, allowedHosts: [origin.hostname] });
+    const own = { timeoutMs: options.timeoutMs, allowedHosts: [origin.hostname] };
+    const result = options.prefetched?.get(url) ?? await get(url, own);
     const target = targets.get(url);
     if (target) target.result = pick(result);
+    if (target && unsure(result)) target.unconfirmed = result.error ?? `HTTP ${result.status}`;
     pages++;
     progress();
     if (!result.ok || !result.body || !/html|xml/i.test(result.contentType ?? 'text/html')) return;
@@ -82,23 +101,24 @@ export async function crawlSite(fetcher: Fetcher, start: string, options: CrawlO
     let result: FetchResult;
     if (t.external && t.kind === 'page' && options.sniffExternal && !sniffedHosts.has(host)) {
       sniffedHosts.add(host);
-      result = await fetcher.fetch(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
+      result = await get(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
       if (result.body) t.sniffed = options.sniffExternal(result.body);
     } else if (!t.external) {
       // On the site's own host: a GET of the first byte instead of HEAD. undici closes the connection after every
       // HEAD (nodejs/undici#258), which on a large site means thousands of new connections to the government
       // server; a ranged GET keeps the connection (a server that ignores Range is cut off at the cap).
-      result = await fetcher.fetch(t.url, { firstByte: true, timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
+      result = await get(t.url, { firstByte: true, timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
     } else {
-      result = await fetcher.fetch(t.url, { method: 'HEAD', timeoutMs: options.timeoutMs });
+      result = await get(t.url, { method: 'HEAD', timeoutMs: options.timeoutMs });
       if (!result.ok && (result.status === 405 || result.status === 403 || result.status === 501 || result.errorCode === 'network')) {
-        result = await fetcher.fetch(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
+        result = await get(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
       }
     }
     // A body over the cap still proves the target is alive.
     if (result.errorCode === 'too-large' && result.status >= 200 && result.status < 300) result = { ...result, ok: true };
     if (result.errorCode === 'blocked-address') t.skipped = result.error;
     else t.result = pick(result);
+    if (unsure(result)) t.unconfirmed = result.error ?? `HTTP ${result.status}`;
     checked++;
     progress();
   });
@@ -114,7 +134,7 @@ export async function crawlSite(fetcher: Fetcher, start: string, options: CrawlO
     const external = u.host !== origin.host;
     const t: LinkTarget = { url, kind, text, external, on: from ? [from] : [], onCount: from ? 1 : 0 };
     targets.set(url, t);
-    if (!external && !robots(url)) {
+    if (!external && !robots.allows(url)) {
       robotsDisallowed++;
       t.skipped = 'robots.txt 不允许抓取';
       return;
@@ -139,15 +159,56 @@ function pick(r: FetchResult): LinkTarget['result'] {
 
 const USER_AGENT = 'gongkai-watch';
 // robots-parser is CommonJS whose typings claim an ES default export; require() gives the function itself.
-const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, text: string) => { isAllowed(url: string, ua?: string): boolean | undefined };
+const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, text: string) =>
+  { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined };
+
+interface Robots { allows: (url: string) => boolean; crawlDelayMs: number }
+/** The longest Crawl-delay honoured: a site asking for more is still crawled, at one page every 30 seconds. */
+const MAX_CRAWL_DELAY_MS = 30_000;
 
 /** robots.txt of the site's origin; when it cannot be read, everything is allowed (as crawlers do). */
-async function loadRobots(fetcher: Fetcher, origin: URL, timeoutMs?: number): Promise<(url: string) => boolean> {
+async function loadRobots(fetcher: Fetcher, origin: URL, timeoutMs?: number): Promise<Robots> {
   const robotsUrl = new URL('/robots.txt', origin).href;
   const r = await fetcher.fetch(robotsUrl, { timeoutMs, maxBytes: 512 * 1024 });
-  if (!r.ok || !r.body) return () => true;
+  if (!r.ok || !r.body) return { allows: () => true, crawlDelayMs: 0 };
   const robots = robotsParser(robotsUrl, r.body);
-  return (url) => robots.isAllowed(url, USER_AGENT) !== false;
+  const delay = Math.min((robots.getCrawlDelay(USER_AGENT) ?? 0) * 1000, MAX_CRAWL_DELAY_MS);
+  return { allows: (url) => robots.isAllowed(url, USER_AGENT) !== false, crawlDelayMs: delay };
+}
+
+/** 429 Too Many Requests, 503 Service Unavailable and timeouts say "not now", not "gone". */
+export const unsure = (r: Pick<FetchResult, 'status' | 'errorCode'>): boolean =>
+  r.status === 429 || r.status === 503 || r.errorCode === 'timeout';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** At most `limit` requests in flight to one host, and a host's Crawl-delay between the starts of its requests. */
+class HostGate {
+  private readonly active = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+  private readonly nextStart = new Map<string, number>();
+  constructor(private readonly limit: number, private readonly delays: Record<string, number>) {}
+
+  async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+    const running = this.active.get(host) ?? 0;
+    // A full host: wait for a finishing request to hand its slot over (active stays as it is).
+    const queued = this.waiting.get(host) ?? [];
+    if (running >= this.limit) await new Promise<void>((resolve) => this.waiting.set(host, [...queued, resolve]));
+    else this.active.set(host, running + 1);
+    try {
+      const delay = this.delays[host] ?? 0;
+      if (delay > 0) {
+        const at = Math.max(Date.now(), this.nextStart.get(host) ?? 0);
+        this.nextStart.set(host, at + delay);
+        if (at > Date.now()) await sleep(at - Date.now());
+      }
+      return await fn();
+    } finally {
+      const next = this.waiting.get(host)?.shift();
+      if (next) next();
+      else this.active.set(host, (this.active.get(host) ?? 1) - 1);
+    }
+  }
 }
 
 /** At most `limit` tasks at once; drain() resolves when the queue is empty and nothing runs. */
@@ -176,7 +237,8 @@ class WorkQueue {
       const task = this.tasks[this.next];
       this.tasks[this.next++] = undefined as never;
       this.running++;
-      // A task never fails on what a site sends (fetch returns results); this catches our own bugs, kept for the report.
+      // A task never fails on what a site sends (fetch returns results); this catches our own bugs, kept
+      // for the report.
       task().catch((e: Error) => { if (this.errors.length < 5) this.errors.push(e.stack ?? String(e)); }).finally(() => {
         this.running--;
         this.pending--;

@@ -22,6 +22,8 @@ export interface FetchResult {
   body?: string;
   errorCode?: FetchErrorCode;
   error?: string;
+  /** A 429 or 503 answer's Retry-After, in milliseconds (seconds or an HTTP date). */
+  retryAfterMs?: number;
 }
 
 export interface RequestOptions {
@@ -54,6 +56,15 @@ export interface Fetcher {
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+/** Retry-After as milliseconds: delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or bad. */
+export function retryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
 
 /** A URL with user:password removed, as text; the input itself when it is no URL. */
 export function withoutCredentials(url: string | URL): string {
@@ -144,7 +155,10 @@ async function fetchSafely(agent: Agent, book: AddressBook, userAgent: string, i
         await res.body.dump().catch(() => {});
       }
       const ok = status >= 200 && status < 300;
-      return done({ ok, status, finalUrl: here, contentType, body, ...(ok ? {} : { errorCode: 'http' as const, error: `HTTP ${status}` }) });
+      const retryAfterMs = status === 429 || status === 503 ? retryAfter(res.headers['retry-after']) : undefined;
+      const later = retryAfterMs ? { retryAfterMs } : {};
+      const failed = ok ? {} : { errorCode: 'http' as const, error: `HTTP ${status}`, ...later };
+      return done({ ok, status, finalUrl: here, contentType, body, ...failed });
     } catch (e) {
       if (signal.aborted) return fail(here, 'timeout', `超时（${Math.round(timeoutMs / 100) / 10} 秒内未完成）`);
       const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };

@@ -7,13 +7,13 @@ import { canHandleIncident, canUseWatch, canViewWatch, watchScope } from '../org
 import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
-import { alert, type Subject } from './alerts.ts';
+import { alert, queueRecovery, type Subject } from './alerts.ts';
 import { record } from './context.ts';
 import { type IncidentState, isLate, isOverdue, type MonitorKind, PLATFORM_NAME, transition } from './model.ts';
 import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
 
-type D = Pick<Deps, 'db' | 'clock'>;
+type D = Pick<Deps, 'db' | 'clock' | 'config'>;
 
 /** overdue: 超时未接手 by the unit's own escalation time (ackMinutes). */
 export type IncidentView = incidents.Incident & { subject: Subject; overdue: boolean };
@@ -121,6 +121,9 @@ export async function moveIncident(deps: D, actor: Actor, id: string, event: 'ha
     const now = deps.clock.now();
     await incidents.insertStep(tx, { id: randomUUID(), incidentId: id, kind: STEP[event], at: now.toISOString(), actorId: actor.id, actorName: actor.name, note: text });
     await record(tx, actor, i.unitId, ACTION[event], `watchIncident:${id}`, { incidentId: id, from: i.state, to: next, note: text }, now);
+    // 恢复 notices: at once when a person recovers it; a held automatic one goes out when it is closed.
+    if (event === 'recover') await queueRecovery(tx, i, await subjectOf(tx, i), now, now, deps.config.publicUrl);
+    if (event === 'close') await incidents.releaseRecovery(tx, id, now.toISOString());
   });
   return getIncidentDetail(deps, actor, id);
 }
@@ -139,7 +142,7 @@ export async function escalateOverdue(deps: D, now: Date): Promise<string[]> {
       const { ackMinutes } = await store.getUnitSettings(tx, i.unitId);
       if (!isOverdue(i, ackMinutes, now) || transition(i.state, 'escalate') instanceof AppError) return false;
       if (!(await incidents.updateIncident(tx, i, { escalations: i.escalations + 1, escalatedAt: now.toISOString() }))) return false;
-      const sent = await alert(tx, i, await subjectOf(tx, i), 'escalate', now);
+      const sent = await alert(tx, i, await subjectOf(tx, i), 'escalate', now, deps.config.publicUrl);
       const people = [...new Set(sent.filter((d) => d.channel === 'inapp').map((d) => d.label))];
       await incidents.insertStep(tx, { id: randomUUID(), incidentId: i.id, kind: 'escalated', at: now.toISOString(), actorId: 'system', actorName: '系统',
         note: `${ackMinutes} 分钟内无人处理，已升级通知：${people.join('、') || '（无人员）'}` });

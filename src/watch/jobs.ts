@@ -1,28 +1,50 @@
 // The monitors on the application's scheduler (src/app/jobs.ts): each with its own jittered interval, so that probes
 // of many sites do not all leave at the same second, and through pg-boss on PostgreSQL so each run happens once.
-//   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout
+//   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout, in groups spread over the interval;
+//                 a failure re-checked before it opens an incident (GONGKAI_WATCH_CONFIRM_CHECKS / _SECONDS)
+//   retention     every hour: roll up the days that ended, prune raw probes and runs after GONGKAI_WATCH_RAW_DAYS
 //   full run      every hour: crawl, links, freshness, integrity, content (runSiteChecks)
 //   escalation    every minute; deliveries every 30 s; 僵尸号 by the entered last-post date once a day
+import { createHash } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Config } from '../platform/config.ts';
 import { approvedTextsOf } from '../publish/service.ts';
 import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
 import { createFetcher } from './fetch.ts';
-import { judgeAvailability, probeHomepage } from './rules/availability.ts';
+import { type Confirmation, judgeAvailabilityOn, probeHomepage, recheck } from './rules/availability.ts';
 import { runSiteChecks, type RunOptions } from './run.ts';
 import { checkAccounts, deliverPending, escalateOverdue, listWatchTargets, recordObservations, recordProbe, setPageBaseline } from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
-import { pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
+import { countProbes } from './store-probe-days.ts';
+import { listStatuses, pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
 
 const MINUTE = 60_000;
 /** Seven days of probes every 5 minutes, and some to spare. */
 const PROBE_HISTORY = 2100;
 
-/** Every 5 minutes by default (GONGKAI_WATCH_PROBE_SECONDS), with a jitter under a quarter of the interval. */
-export function availabilityJob(config: Pick<Config, 'watchProbeSeconds'>): JobSpec {
-  const intervalMs = config.watchProbeSeconds * 1000;
-  return { name: 'watch.availability', title: '首页可用性监测', when: { intervalMs, jitterMs: Math.min(30_000, Math.floor(intervalMs / 4)) } };
+/** 探测分组: the sites are split into groups probed one after another through the interval, a group every 10 s (at
+ *  most 30 groups), so that 500 sites do not all leave at once and, with several nodes, each group can run on any. */
+export function probeGroups(config: Pick<Config, 'watchProbeSeconds'>): number {
+  return Math.max(1, Math.min(30, Math.floor(config.watchProbeSeconds / 10)));
 }
+
+/** The group a site is probed in (the same on every node). */
+export function groupOf(siteId: string, groups: number): number {
+  return createHash('sha256').update(siteId).digest().readUInt32BE(0) % groups;
+}
+
+/** One job per group, every 5 minutes by default (GONGKAI_WATCH_PROBE_SECONDS), group k at k/groups of the interval. */
+export function availabilityJobs(config: Pick<Config, 'watchProbeSeconds'>): JobSpec[] {
+  const intervalMs = config.watchProbeSeconds * 1000;
+  const groups = probeGroups(config);
+  return Array.from({ length: groups }, (_, k) => ({
+    name: `watch.availability.${k}`, title: `首页可用性监测（第 ${k + 1}/${groups} 组）`,
+    when: { intervalMs, offsetMs: Math.floor((k * intervalMs) / groups) },
+  }));
+}
+
+/** Probes at once per node and group: a slow or failing site (15 s) does not hold up the others' slots. */
+const PROBE_CONCURRENCY = 32;
 
 export const WATCH_JOBS = {
   full: { name: 'watch.sites', title: '网站巡检（栏目更新、链接、防篡改、暗链、智能校对）', when: { intervalMs: 60 * MINUTE, jitterMs: 5 * MINUTE } },
@@ -34,33 +56,56 @@ export const WATCH_JOBS = {
 type WatchDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'log'>;
 
 function runOptions(deps: WatchDeps): RunOptions {
-  return { allowPrivate: deps.config.watchAllowPrivate === '1', clock: deps.clock };
+  return { allowPrivate: deps.config.watchAllowPrivate === '1', clock: deps.clock, confirm: confirmationOf(deps.config),
+    hostConcurrency: deps.config.watchHostConcurrency };
 }
+
+const confirmationOf = (c: Pick<Config, 'watchConfirmChecks' | 'watchConfirmSeconds'>): Confirmation =>
+  ({ checks: c.watchConfirmChecks, intervalMs: c.watchConfirmSeconds * 1000 });
 
 async function history(deps: WatchDeps, siteId: string) {
   return (await recentProbes(deps.db, siteId, PROBE_HISTORY)).map(probeRecordOf);
 }
 
-/** One probe of every active site's homepage; a failing probe is a live outage (an incident at once). The run is
- *  recorded under its scheduled time, so that "each slot once across nodes" can be checked in the database. */
-export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun): Promise<void> {
+/** One probe of every active site's homepage (or of one group's sites); a failing probe is re-checked, and a
+ *  confirmed outage is an incident. The run is recorded under its scheduled time, so that "each slot once across
+ *  nodes" can be checked in the database. The 7-day share is counted in the database (day rows and raw probes), not
+ *  read probe by probe. */
+export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun, group?: { index: number; of: number }):
+  Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
+  const mine = sites.filter((s) => s.active && (!group || groupOf(s.id, group.of) === group.index));
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
   try {
-    for (const site of sites.filter((s) => s.active)) {
-      await eachSite(deps, site, async () => {
-        const spec = siteSpecOf(site, accounts);
-        const now = deps.clock.now();
-        const past = await history(deps, site.id);
-        const { probe } = await probeHomepage(fetcher, spec, now);
-        await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null, error: probe.error ?? null });
-        await recordObservations(deps, { siteId: site.id }, judgeAvailability(spec, probe, past, now),
-          { monitor: 'availability', startedAt: run?.scheduledAt ?? now, durationMs: probe.ms });
-      });
-    }
+    await eachConcurrently(mine, PROBE_CONCURRENCY, (site) => eachSite(deps, site, async () => {
+      const spec = siteSpecOf(site, accounts);
+      const now = deps.clock.now();
+      const { probe } = await probeHomepage(fetcher, spec, now);
+      const prior = await probeCount(deps, site.id, now);
+      await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null,
+        error: probe.error ?? null });
+      const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config));
+      const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
+      await recordObservations(deps, { siteId: site.id }, observations,
+        { monitor: 'availability', startedAt: run?.scheduledAt ?? now, durationMs: probe.ms });
+    }));
   } finally {
     await fetcher.close();
   }
+}
+
+/** The probes of the 7 days before `now` (judgeAvailability's window), from the day rows and the raw probes. */
+async function probeCount(deps: WatchDeps, siteId: string, now: Date) {
+  const from = new Date(now.getTime() - 7 * 86_400_000 + 1).toISOString();
+  return (await countProbes(deps.db, [siteId], from, now.toISOString())).get(siteId) ?? { total: 0, failures: 0 };
+}
+
+async function eachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** Every monitor once on every active site; observations about a unit's 政务新媒体 go to that account. */
@@ -70,7 +115,7 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
     await eachSite(deps, site, async () => {
       const startedAt = deps.clock.now();
       const spec = { ...siteSpecOf(site, accounts), approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
-        pageHashes: await pageHashes(deps.db, site.id) };
+        pageHashes: await pageHashes(deps.db, site.id), unconfirmedStreaks: await unconfirmedStreaks(deps, site.id) };
       const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
       const p = result.probe;
       await recordProbe(deps, site.id, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
@@ -87,7 +132,14 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
   }
 }
 
-/** One site's failure is logged; the other sites are still watched (a site's own faults are observations, not errors). */
+/** The links 无法确认 on the runs just before, with how many in a row (kept in the last run's status). */
+async function unconfirmedStreaks(deps: WatchDeps, siteId: string): Promise<Record<string, number>> {
+  const last = (await listStatuses(deps.db, { siteIds: [siteId] })).find((s) => s.rule === 'unconfirmed-links');
+  return (last?.details.streaks ?? {}) as Record<string, number>;
+}
+
+/** One site's failure is logged; the other sites are still watched (a site's own faults are observations,
+ *  not errors). */
 async function eachSite(deps: WatchDeps, site: RegisteredSite, run: () => Promise<void>): Promise<void> {
   try {
     await run();

@@ -44,12 +44,17 @@ test('性质：任意事件序列下状态只进不退，关闭之前必经恢�
 });
 
 test('观测结果的作用：否决或 incident 开启事件，已开启则追加；可用性恢复正常自动恢复', () => {
-  assert.equal(effectOf({ monitor: 'content', level: 'warning', incident: true }, false), 'open');
-  assert.equal(effectOf({ monitor: 'freshness', level: 'veto', incident: false }, false), 'open');
-  assert.equal(effectOf({ monitor: 'freshness', level: 'veto', incident: false }, true), 'append');
-  assert.equal(effectOf({ monitor: 'availability', level: 'ok', incident: false }, true), 'recover');
-  assert.equal(effectOf({ monitor: 'integrity', level: 'ok', incident: false }, true), 'none'); // 篡改须人工确认恢复
-  assert.equal(effectOf({ monitor: 'links', level: 'warning', incident: false }, false), 'none');
+  assert.equal(effectOf({ monitor: 'content', level: 'warning', incident: true, details: {} }, false), 'open');
+  assert.equal(effectOf({ monitor: 'freshness', level: 'veto', incident: false, details: {} }, false), 'open');
+  assert.equal(effectOf({ monitor: 'freshness', level: 'veto', incident: false, details: {} }, true), 'append');
+  assert.equal(effectOf({ monitor: 'availability', level: 'ok', incident: false, details: {} }, true), 'recover');
+  // 篡改须人工确认恢复
+  assert.equal(effectOf({ monitor: 'integrity', level: 'ok', incident: false, details: {} }, true), 'none');
+  assert.equal(effectOf({ monitor: 'links', level: 'warning', incident: false, details: {} }, false), 'none');
+  // 未经复核确认的失败探测：不开启事件，也不使已开启的事件恢复
+  const unconfirmed = { monitor: 'availability', level: 'warning', incident: false, details: { ok: false } } as const;
+  assert.equal(effectOf(unconfirmed, false), 'none');
+  assert.equal(effectOf(unconfirmed, true), 'none');
 });
 
 test('升级：超过时限仍未处理的事件升级一次', () => {

@@ -2,7 +2,7 @@
 // lifecycle 发现 → 已通知 → 处理中 → 已恢复 → 已关闭 as a state machine, and what an observation does to an incident.
 // No clock, database or network here.
 import { CHANNEL_KIND_NAME, type ChannelKind } from '../org/model.ts';
-import { AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
+import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import type { MonitorKind, Observation, WatchLevel, WatchTarget } from './observation.ts';
 
 export type { MonitorKind, Observation, WatchLevel, WatchTarget } from './observation.ts';
@@ -108,7 +108,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
 /** Open: not yet recovered. Only these hold the monitor+target's open slot. */
 export const isOpen = (s: IncidentState): boolean => s === 'found' || s === 'notified' || s === 'handling';
 
-export type IncidentEvent = 'notify' | 'handle' | 'recover' | 'close' | 'escalate';
+export type IncidentEvent = 'notify' | 'handle' | 'recover' | 'close' | 'escalate' | 'reopen';
 
 /** The next state after `event`, or the reason it cannot happen now (409 for a state already left, 422 for a rule). */
 export function transition(state: IncidentState, event: IncidentEvent): IncidentState | AppError {
@@ -126,17 +126,23 @@ export function transition(state: IncidentState, event: IncidentEvent): Incident
       return state === 'recovered' ? conflict('INCIDENT_RECOVERED', '事件已恢复') : 'recovered';
     case 'close':
       return state === 'recovered' ? 'closed' : unprocessable('NOT_RECOVERED', '事件尚未恢复，不能关闭；请先登记恢复');
+    case 'reopen': // 抖动: failing again soon after recovering is the same incident, back with the people already told
+      return state === 'recovered' ? 'notified' : conflict('INCIDENT_OPEN', '事件尚未恢复');
   }
 }
 
 /** What one observation does to the monitor+target's open incident (null: none open). */
 export type Effect = 'open' | 'append' | 'recover' | 'none';
 
-export function effectOf(o: Pick<Observation, 'monitor' | 'level' | 'incident'>, open: boolean): Effect {
-  // Availability incidents are live outages: they open when a probe fails and recover by themselves when the homepage
-  // answers again. The 7-day failure share's warning and veto risk are the site's status (监测总览), not an incident:
-  // after one outage the share stays high for a week, and the incident must still recover when the site is back.
-  if (o.monitor === 'availability') return o.incident ? (open ? 'append' : 'open') : open ? 'recover' : 'none';
+export function effectOf(o: Pick<Observation, 'monitor' | 'level' | 'incident' | 'details'>, open: boolean): Effect {
+  // Availability incidents are live outages: they open when a failure is confirmed by re-checks and recover by
+  // themselves when the homepage answers again; an unconfirmed failure (details.ok false) neither opens nor recovers.
+  // The 7-day failure share's warning and veto risk are the site's status (监测总览), not an incident: after one
+  // outage the share stays high for a week, and the incident must still recover when the site is back.
+  if (o.monitor === 'availability') {
+    if (o.incident) return open ? 'append' : 'open';
+    return open && o.details.ok !== false ? 'recover' : 'none';
+  }
   // Others open on an incident or the veto line and wait for a person to recover them (内容、篡改…).
   if (o.incident || o.level === 'veto') return open ? 'append' : 'open';
   return 'none';
@@ -163,7 +169,11 @@ export function isLate(i: Waiting, ackMinutes: number, now: Date): boolean {
 
 export const DELIVERY_CHANNELS = ['inapp', 'email', 'wecom', 'dingtalk', 'json'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-export const DELIVERY_STATES = ['pending', 'sent', 'failed'] as const;
+/** skipped: not sent because the incident was already over when its turn came (never a stale 发现 message). */
+export const DELIVERY_STATES = ['pending', 'sent', 'failed', 'skipped'] as const;
+/** Why a message goes out: the incident opened, nobody took it up in time, or it is over (恢复). */
+export const DELIVERY_REASONS = ['open', 'escalate', 'recover'] as const;
+export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 /** A webhook delivery is given up (failed) after this many attempts. */
 export const MAX_ATTEMPTS = 5;

@@ -15,6 +15,7 @@ export const STEP_NAME: Record<StepKind, string> = { ...INCIDENT_STATE_NAME, esc
 /** The monitors' rules (src/watch/observation.ts); a rule without a name shows its code. */
 export const RULE_NAME: Record<string, string> = {
   'homepage-unreachable': '首页无法访问', 'homepage-stale': '首页不更新', 'stale-columns': '栏目不更新', 'blank-columns': '空白栏目',
+  'unconfirmed-links': '无法确认的链接',
   'column-stale': '栏目超期未更新', 'column-blank': '栏目无内容', 'account-dormant': '新媒体超期未更新', 'dead-link': '错链断链',
   'dead-links': '链接检查', 'bad-domain': '链接指向可疑域名', defaced: '页面被篡改', 'hidden-link': '暗链', 'text-mismatch': '页面文字与审定稿不符', 'serious-finding': '严重错误',
 };
@@ -27,11 +28,14 @@ export const DETAIL_NAME: Record<string, string> = {
   deadOnHomepage: '首页死链数', badDomains: '问题域名数', robotsDisallowed: 'robots.txt 禁止抓取的页面数', items: '信息条数', dated: '有日期的信息条数',
   newest: '最新信息日期', maxAgeDays: '更新周期（天）', blank: '空白栏目', days: '未更新天数', stale: '不更新栏目', core: '其中动态要闻、通知公告、政策文件类',
   feedUrl: '订阅地址', lastPostOn: '最近发布日期', hash: '指纹', expected: '应为', actual: '实为', excerpt: '页面文字摘录', changes: '差异',
+  unconfirmed: '无法确认的链接数', streak: '连续次数', streaks: '连续无法确认次数',
   findings: '严重问题', suggestion: '建议', context: '上下文', count: '数量',
 };
 
 export const DELIVERY_CHANNEL_NAME: Record<DeliveryChannel, string> = { inapp: '站内通知', email: '电子邮件', wecom: '企业微信', dingtalk: '钉钉', json: '通用 JSON' };
-export const DELIVERY_STATE_NAME: Record<DeliveryState, string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+export const DELIVERY_STATE_NAME: Record<DeliveryState, string> = {
+  pending: '待发送', sent: '已发送', failed: '发送失败', skipped: '未发送（事件已结束）',
+};
 
 /** Everything above and the model's names, for /api/meta/labels. */
 export const WATCH_LABELS = {

@@ -49,7 +49,8 @@ export interface WebhookResponse {
   body: string;
 }
 
-/** POSTs JSON; resolves on 2xx (and, for robots answering {errcode}, errcode 0), rejects with a WebhookError otherwise. */
+/** POSTs JSON; resolves on 2xx (and, for robots answering {errcode}, errcode 0), rejects with a
+ *  WebhookError otherwise. */
 export async function postWebhook(rawUrl: string, body: unknown, opts: WebhookOptions): Promise<WebhookResponse> {
   let url: URL;
   try {

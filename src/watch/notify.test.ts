@@ -94,7 +94,10 @@ test('网站异常推送到本单位和区电子政务中心的机器人（企�
   await smtp.waitFor(3);
   assert.deepEqual(smtp.received.map((m) => m.to[0]).sort(), ['egov@office.test', 'zhao@kjj.test', 'zhou@kjj.test']);
   assert.match(smtp.received[0].subject, /【读网值班】区科技局「区科技局网站」/);
-  assert.match(smtp.received[0].text, /请在 gongkai 读网值班「异常事件」中处理：\/watch\/incidents\//);
+  const link = /请在 gongkai 读网值班「异常事件」中查看：http:\/\/localhost:8080\/watch\/incidents\/[0-9a-f-]{36}$/m;
+  assert.match(smtp.received[0].text, link);
+  assert.match(smtp.received[0].text, /监测：可用性·首页无法访问/);
+  assert.doesNotMatch(smtp.received[0].text, /homepage-unreachable/);
   assert.equal((await deliverPending(deps, now)).mailSent, 3);
   const states = (await getIncidentDetail(deps, egov, id)).deliveries.map((d) => `${d.channel}:${d.state}`).sort();
   assert.deepEqual(states.filter((s) => s.startsWith('email')), ['email:sent', 'email:sent', 'email:sent']);

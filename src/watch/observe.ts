@@ -5,15 +5,16 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
-import { alert, type Subject } from './alerts.ts';
+import { alert, queueRecovery, type Subject } from './alerts.ts';
 import { loadAccount, loadSite, record, shanghaiDay } from './context.ts';
 import { accountLevel } from './levels.ts';
 import { effectOf, mediumOf, type MonitorKind, type Observation, PLATFORM_NAME, targetKey, transition, type WatchLevel, worse } from './model.ts';
 import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
+import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
 
-type D = Pick<Deps, 'db' | 'clock'>;
+type D = Pick<Deps, 'db' | 'clock' | 'config'>;
 
 /** The site or the account a monitor run looked at. */
 export type WatchSubject = { siteId: string } | { accountId: string };
@@ -56,7 +57,8 @@ function checkTargets(owner: Owner, observations: readonly Observation[]): void 
   });
 }
 
-/** A lost race on "one open incident per monitor and target" (or a deadlock the engine broke): run the whole call again. */
+/** A lost race on "one open incident per monitor and target" (or a deadlock the engine broke): run the whole
+ *  call again. */
 function isRetryable(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   return code === '23505' || code === '40P01' || code === '40001' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || code === 'SQLITE_BUSY';
@@ -72,7 +74,7 @@ export async function withRetry<T>(run: () => Promise<T>, attempts = 4): Promise
   }
 }
 
-async function openIncident(tx: Executor, owner: Owner, o: Observation, now: Date): Promise<string> {
+async function openIncident(tx: Executor, owner: Owner, o: Observation, now: Date, publicUrl: string): Promise<string> {
   const at = o.observedAt.toISOString();
   const i: incidents.Incident = { id: randomUUID(), monitor: o.monitor, targetKey: targetKey(o.target), target: o.target, rule: o.rule, siteId: owner.siteId,
     accountId: owner.accountId, unitId: owner.unitId, medium: mediumOf(o.target), level: o.level, summary: o.summary, details: o.details, state: 'found',
@@ -83,7 +85,7 @@ async function openIncident(tx: Executor, owner: Owner, o: Observation, now: Dat
   await step('found', o.summary);
   const payload = { incidentId: i.id, monitor: i.monitor, rule: i.rule, level: i.level, target: i.targetKey, summary: i.summary };
   await record(tx, null, i.unitId, 'watch.incident_open', `watchIncident:${i.id}`, payload, now);
-  const sent = await alert(tx, i, owner.subject, 'open', now);
+  const sent = await alert(tx, i, owner.subject, 'open', now, publicUrl);
   if (sent.length === 0) return i.id; // nobody to tell: stays 发现, and the escalation job takes it up
   const next = transition(i.state, 'notify') as 'notified';
   await incidents.updateIncident(tx, i, { state: next });
@@ -92,6 +94,32 @@ async function openIncident(tx: Executor, owner: Owner, o: Observation, now: Dat
   await step('notified', `已通知：${people.join('、') || '（无人员）'}${robots ? `；通知机器人 ${robots} 个` : ''}`);
   await record(tx, null, i.unitId, 'watch.incident_notify', `watchIncident:${i.id}`, { incidentId: i.id, people, robots, deliveries: sent.length }, now);
   return i.id;
+}
+
+/**
+ * 抖动 (flapping): a confirmed outage within GONGKAI_WATCH_FLAP_MINUTES of the same target's automatic recovery
+ * reopens that incident — the people told of it are not told again, its held 恢复 notice is cancelled — instead of
+ * opening another one. Returns the incident reopened, if any.
+ */
+async function reopenFlapping(tx: Executor, deps: D, key: string, o: Observation, now: Date): Promise<string | null> {
+  const since = new Date(now.getTime() - deps.config.watchFlapMinutes * 60000).toISOString();
+  const last = await incidents.findRecentlyRecovered(tx, o.monitor, key, since);
+  if (!last) return null;
+  const told = await incidents.listDeliveries(tx, last.id);
+  // The all-clear went out already: a new incident.
+  if (told.some((d) => d.reason === 'recover' && d.state === 'sent')) return null;
+  const next = transition(last.state, 'reopen');
+  if (next instanceof AppError) return null;
+  const reopened = { state: next, level: worse(last.level, o.level), summary: o.summary, details: o.details,
+    observations: last.observations + 1, lastObservedAt: o.observedAt.toISOString() };
+  if (!(await incidents.updateIncident(tx, last, reopened))) return null;
+  await incidents.skipPending(tx, last.id, 'recover');
+  const note = `恢复后 ${deps.config.watchFlapMinutes} 分钟内再次发生（抖动），并入本事件：${o.summary}`;
+  await incidents.insertStep(tx, { id: randomUUID(), incidentId: last.id, kind: 'found', at: now.toISOString(),
+    actorId: 'system', actorName: '系统', note });
+  const payload = { incidentId: last.id, summary: o.summary };
+  await record(tx, null, last.unitId, 'watch.incident_reopen', `watchIncident:${last.id}`, payload, now);
+  return last.id;
 }
 
 /**
@@ -112,7 +140,10 @@ export async function recordObservations(deps: D, subject: WatchSubject, observa
         summary: o.summary, details: o.details, observedAt: o.observedAt.toISOString() });
       const open = await incidents.findOpen(tx, o.monitor, key);
       const effect = effectOf(o, !!open);
-      if (effect === 'open') result.opened.push(await openIncident(tx, owner, o, now));
+      const flapping = effect === 'open' && o.monitor === 'availability';
+      const flapped = flapping ? await reopenFlapping(tx, deps, key, o, now) : null;
+      if (flapped) result.appended.push(flapped);
+      else if (effect === 'open') result.opened.push(await openIncident(tx, owner, o, now, deps.config.publicUrl));
       if (effect === 'append' && open) {
         const level: WatchLevel = worse(open.level, o.level);
         await incidents.updateIncident(tx, open, { level, summary: o.summary, details: o.details, observations: open.observations + 1,
@@ -126,6 +157,9 @@ export async function recordObservations(deps: D, subject: WatchSubject, observa
         await incidents.insertStep(tx, { id: randomUUID(), incidentId: open.id, kind: 'recovered', at: now.toISOString(), actorId: 'system', actorName: '系统',
           note: `自动恢复：${o.summary}` });
         await record(tx, null, open.unitId, 'watch.incident_recover', `watchIncident:${open.id}`, { incidentId: open.id, automatic: true, summary: o.summary }, now);
+        // The 恢复 notice waits out the 抖动 window: failing again in it reopens this incident and cancels the notice.
+        const due = new Date(now.getTime() + deps.config.watchFlapMinutes * 60000);
+        await queueRecovery(tx, open, owner.subject, now, due, deps.config.publicUrl);
         result.recovered.push(open.id);
       }
     }
@@ -170,7 +204,7 @@ export async function availabilityShare(deps: Pick<Deps, 'db'>, siteId: string, 
   const site = await loadSite(deps.db, siteId);
   const from = new Date(now.getTime() - 7 * 86400000).toISOString();
   const to = new Date(now.getTime() + 1).toISOString();
-  const c = (await runs.countProbes(deps.db, [siteId], from, to)).get(siteId) ?? { total: 0, failures: 0 };
+  const c = (await probeDays.countProbes(deps.db, [siteId], from, to)).get(siteId) ?? { total: 0, failures: 0 };
   const percent = c.total ? (c.failures / c.total) * 100 : 0;
   const t = site.thresholds;
   return { from, to: now.toISOString(), ...c, percent, level: percent >= t.availabilityVetoPct ? 'veto' : percent >= t.availabilityWarnPct ? 'warning' : 'ok' };

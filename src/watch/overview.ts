@@ -12,6 +12,7 @@ import { type WatchLevel, worst } from './model.ts';
 import { availabilityShare, type AvailabilityShare } from './observe.ts';
 import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
+import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
 
 type D = Pick<Deps, 'db' | 'clock'>;
@@ -45,7 +46,8 @@ async function unitNames(db: Executor): Promise<Map<string, string>> {
 async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<Omit<SiteSummary, 'unitName'>[]> {
   const ids = sites.map((s) => s.id);
   const [probes, statuses, columns, open] = await Promise.all([
-    runs.countProbes(db, ids, new Date(now.getTime() - 7 * DAY_MS).toISOString(), new Date(now.getTime() + 1).toISOString()),
+    probeDays.countProbes(db, ids, new Date(now.getTime() - 7 * DAY_MS).toISOString(),
+      new Date(now.getTime() + 1).toISOString()),
     runs.listStatuses(db, { siteIds: ids }), store.listColumns(db, ids),
     incidents.listIncidents(db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 })]);
   const kindOf = new Map(columns.map((c) => [c.id, c.kind]));

@@ -13,7 +13,8 @@ export interface PageLink {
 }
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|csv|txt)$/i;
-const CHROME = /(^|[\s_-])(nav|navbar|menu|header|head|top|footer|foot|bottom|crumb|breadcrumb|position|location|pager|pagination)([\s_-]|$)/i;
+const CHROME = new RegExp(String.raw`(^|[\s_-])(nav|navbar|menu|header|head|top|footer|foot|bottom|crumb|breadcrumb|`
+  + String.raw`position|location|pager|pagination)([\s_-]|$)`, 'i');
 const PAGER_TEXT = /^(上一页|下一页|首页|尾页|末页|更多|more|>>|<<|»|«|\d{1,4}|\[\d+\])$/i;
 
 export function loadHtml(html: string): CheerioAPI {
@@ -102,7 +103,7 @@ export function pageLinks($: CheerioAPI, base: string): PageLink[] {
 }
 
 /** True when the element sits in site chrome: nav/header/footer or a container named like one. */
-export function inChrome($: CheerioAPI, el: Element): boolean {
+export function inChrome(_$: CheerioAPI, el: Element): boolean {
   for (let node: Element | null = el; node && node.type === 'tag'; node = node.parent as Element | null) {
     if (node.name === 'nav' || node.name === 'header' || node.name === 'footer') return true;
     const a = node.attribs;

@@ -110,7 +110,7 @@ export async function editColumn(deps: D, actor: Actor, id: string, patch: Parti
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const before = await store.getColumn(tx, id);
-    if (!before || !before.active) throw notFound('栏目');
+    if (!before?.active) throw notFound('栏目');
     const site = await loadSite(tx, before.siteId);
     const column = patch.remove ? { ...before, active: false } : columnOf(before, patch);
     const now = deps.clock.now();

@@ -38,7 +38,8 @@ test('正常站点：没有预警、否决或事件；每个监测项都给出 o
   assert.equal(clean.stats.robotsDisallowed, 1);
   assert.equal(site.hits.get('/admin/login.html'), undefined);
   assert.deepEqual(Object.keys(clean.baselines), [`${site.url}about.html`]);
-  assert.equal(find(clean, 'column-stale', column('ztzl'))[0].details.newest, '2026-11-28'); // through the date selector
+  // through the date selector
+  assert.equal(find(clean, 'column-stale', column('ztzl'))[0].details.newest, '2026-11-28');
   assert.equal(clean.probe.ok, true);
   assert.deepEqual(clean.stats.errors, []);
 });

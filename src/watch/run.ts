@@ -11,7 +11,7 @@ import { createFetcher, withoutCredentials, type Fetcher, type FetchResult } fro
 import type { MonitorKind, Observation } from './observation.ts';
 import { loadHtml, mainText } from './page.ts';
 import { judgeApprovedText } from './rules/approved-text.ts';
-import { judgeAvailability, probeHomepage } from './rules/availability.ts';
+import { type Confirmation, judgeAvailability, probeHomepage, recheck } from './rules/availability.ts';
 import { contentHash, contentJudgement, judgeContent, unchanged, type ContentJudgement } from './rules/content.ts';
 import { startContentPool } from './content-pool.ts';
 import { judgeDefacement } from './rules/defacement.ts';
@@ -43,6 +43,12 @@ export interface RunOptions {
   checker?: Checker;
   /** When the spec names no columns, take them from the homepage's navigation (`gongkai watch URL`). */
   discoverColumns?: boolean;
+  /** Re-check a failed homepage probe before it counts as an outage (the scheduler's runs); none: judged at once. */
+  confirm?: Confirmation;
+  /** Requests in flight to one host (default 4); a robots.txt Crawl-delay spaces them further. */
+  hostConcurrency?: number;
+  /** The longest Retry-After honoured before retrying a 429/503 link (default 10 s). */
+  retryCapMs?: number;
 }
 
 export interface RunProgress { phase: MonitorKind | 'crawl'; pages: number; checked: number; queued: number }
@@ -90,7 +96,9 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     onProgress?.({ phase: 'availability', pages: 0, checked: 0, queued: 1 });
     const home = new URL(spec.url).href;
     const { probe, page: homePage } = await probeHomepage(fetcher, spec, now, options.probeTimeoutMs);
-    observations.push(...judgeAvailability(spec, probe, options.probeHistory ?? [], now));
+    const confirm = !probe.ok && options.confirm;
+    const rechecks = confirm ? await recheck(fetcher, spec, confirm, options.probeTimeoutMs) : [];
+    observations.push(...judgeAvailability(spec, probe, options.probeHistory ?? [], now, rechecks));
     if (options.discoverColumns && spec.columns.length === 0 && homePage.ok && homePage.body) {
       spec = { ...spec, columns: guessColumns(loadHtml(homePage.body), homePage.finalUrl) };
     }
@@ -104,7 +112,8 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     const hidden: HiddenLinksFound = new Map();
     const siteHosts = [new URL(spec.url).hostname, ...(spec.relatedHosts ?? [])];
 
-    /** Everything judged from one page; the crawl calls it for every page, the rest below for pages it did not reach. */
+    /** Everything judged from one page; the crawl calls it for every page, the rest below for pages it did
+     *  not reach. */
     const judgePage = (url: string, result: FetchResult, $: CheerioAPI | undefined) => {
       seen.add(url);
       if (url === home && $) homeReading = readList($, url, now);
@@ -139,6 +148,7 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     const crawl = await crawlSite(fetcher, home, {
       maxDepth: options.maxDepth ?? DEFAULTS.maxDepth, maxPages: options.maxPages ?? DEFAULTS.maxPages,
       concurrency: options.concurrency ?? DEFAULTS.concurrency, timeoutMs: options.timeoutMs,
+      hostConcurrency: options.hostConcurrency, retryCapMs: options.retryCapMs, retryBackoffMs: options.retryCapMs,
       prefetched: new Map([[home, homePage]]), sniffExternal: sniffDomainPage,
       seeds: [...columnsByUrl.keys(), ...stable, ...approved.keys()],
       onProgress: (p) => onProgress?.({ phase: 'crawl', ...p }),

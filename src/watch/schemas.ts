@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { IncidentQuery as IncidentFilterQuery } from './incidents.ts';
 import { VETO_LINES } from './levels.ts';
 import {
-  COLUMN_KINDS, DELIVERY_CHANNELS, DELIVERY_STATES, INCIDENT_STATES, LEVELS, MONITORS, PLATFORMS, SITE_KINDS, STEP_KINDS, WEBHOOK_KINDS,
+  COLUMN_KINDS, DELIVERY_CHANNELS, DELIVERY_REASONS, DELIVERY_STATES, INCIDENT_STATES, LEVELS, MONITORS, PLATFORMS,
+  SITE_KINDS, STEP_KINDS, WEBHOOK_KINDS,
 } from './model.ts';
 
 const Id = z.string().trim().min(1).max(64);
@@ -95,7 +96,8 @@ export const IncidentDetailDto = z.object({
   incident: IncidentDto,
   steps: z.array(z.object({ id: z.string(), incidentId: z.string(), kind: z.enum(STEP_KINDS), at: z.string(), actorId: z.string(), actorName: z.string(), note: z.string() })),
   deliveries: z.array(z.object({
-    id: z.string(), incidentId: z.string(), reason: z.enum(['open', 'escalate']), channel: z.enum(DELIVERY_CHANNELS), label: z.string(),
+    id: z.string(), incidentId: z.string(), reason: z.enum(DELIVERY_REASONS), channel: z.enum(DELIVERY_CHANNELS),
+    label: z.string(),
     state: z.enum(DELIVERY_STATES), attempts: z.number(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string(),
     sentAt: z.string().nullable(),
   })),

@@ -7,7 +7,8 @@ import { backUp, observation, outage, watchWorld, type WatchWorld } from '../../
 import { listLedger } from '../platform/ledger/service.ts';
 import { listMyNotifications, listPendingMail } from '../platform/notify/service.ts';
 import {
-  availabilityShare, checkAccounts, escalateOverdue, getIncidentDetail, listIncidentViews, moveIncident, overview, recordObservations, recordProbe,
+  availabilityShare, checkAccounts, deliverPending, escalateOverdue, getIncidentDetail, listIncidentViews, moveIncident,
+  overview, recordObservations, recordProbe,
   reportLastPost, saveUnitWatchSettings,
 } from './service.ts';
 
@@ -17,7 +18,6 @@ before(async () => {
 });
 after(() => w.deps.close());
 
-const names = (w: WatchWorld, ids: string[]) => ids.map((id) => Object.entries(w.org.ids).find(([, x]) => x === id)?.[0] ?? id).sort();
 const ledgerActions = async (incidentId: string) =>
   (await listLedger(w.deps.db, { subject: `watchIncident:${incidentId}` })).map((e) => e.action);
 
@@ -36,6 +36,7 @@ test('首页无法访问：开启一个事件，通知当班值班人员、带�
   const zhao = await listMyNotifications(deps.db, org.ids.zhao);
   assert.match(zhao.items[0].title, /【读网值班】区科技局「区科技局网站」首页连续 3 次无法访问/);
   assert.equal(zhao.items[0].subject, `watchIncident:${id}`);
+  await deliverPending(deps, deps.clock.now()); // e-mails go to the outbox after commit, while the incident is open
   assert.deepEqual((await listPendingMail(deps.db)).map((m) => m.mail.to[0]).sort(), ['egov@office.test', 'zhao@kjj.test', 'zhou@kjj.test']);
 
   deps.clock.advance(60000);
@@ -52,7 +53,8 @@ test('首页无法访问：开启一个事件，通知当班值班人员、带�
   assert.match(detail.steps.at(-1)!.note, /自动恢复：首页恢复访问/);
   assert.deepEqual(await ledgerActions(id), ['watch.incident_open', 'watch.incident_notify', 'watch.incident_recover']);
 
-  // Down again after recovery: a new incident (the recovered one waits to be closed by a person).
+  // Down again after the 抖动 window (15 minutes): a new incident (the recovered one waits to be closed by a person).
+  deps.clock.advance(16 * 60000);
   const down = await recordObservations(deps, { siteId: site.id }, [outage(deps, site.id)]);
   assert.equal(down.opened.length, 1);
   assert.notEqual(down.opened[0], id);

@@ -1,6 +1,7 @@
 // 读网值班 monitoring — the module's public API. For the monitors and the scheduler (as the system):
-// recordObservations, recordProbe, availabilityShare, checkAccounts, escalateOverdue, deliverPending, and the registry
-// reads listWatchTargets / setPageBaseline. For people (with an Actor, authorised by src/org/policy/watch.ts): the
+// recordObservations, recordProbe, availabilityShare, checkAccounts, escalateOverdue, deliverPending, runRetentionJob
+// (roll-ups and pruning), availabilityYear (a year's report), and the registry reads listWatchTargets /
+// setPageBaseline. For people (with an Actor, authorised by src/org/policy/watch.ts): the
 // registry (registry.ts), the overview and site detail (overview.ts), incidents and their steps (incidents.ts).
 import type { Deps } from '../platform/deps.ts';
 import * as store from './store.ts';
@@ -21,6 +22,10 @@ export {
   type IncidentView,
 } from './incidents.ts';
 export { deliverPending, type DeliverReport } from './notify-deliver.ts';
+export {
+  availabilityYear, pruneHistory, RETENTION_JOB, rollUpProbes, runRetentionJob, type MonthAvailability,
+  type RollupReport, type YearAvailability,
+} from './retention.ts';
 export { DELIVERY_CHANNEL_NAME, INCIDENT_STATE_NAME, MONITOR_NAME, RULE_NAME, STEP_NAME, WATCH_LEVEL_NAME } from './names.ts';
 export {
   getSiteDetail, listAccountSummaries, listSiteSummaries, overview, type AccountSummary, type Overview, type SiteDetail, type SiteSummary,

@@ -81,6 +81,8 @@ export interface SiteSpec {
   badDomains?: string[];
   /** Text hashes of pages already proofread, by URL: only new or changed pages go through 智能校对. */
   pageHashes?: Record<string, string>;
+  /** Links 无法确认 (429, 503, timeout) on the runs just before, by URL: how many runs in a row. */
+  unconfirmedStreaks?: Record<string, number>;
 }
 
 export function thresholdsOf(spec: SiteSpec): RunThresholds {

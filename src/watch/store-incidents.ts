@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { WatchDeliveriesTable, WatchIncidentsTable } from '../platform/db/tables/watch.ts';
 import type { Executor } from '../platform/db/types.ts';
 import type {
-  DeliveryChannel, DeliveryState, IncidentState, MonitorKind, StepKind, WatchLevel, WatchTarget,
+  DeliveryChannel, DeliveryReason, DeliveryState, IncidentState, MonitorKind, StepKind, WatchLevel, WatchTarget,
 } from './model.ts';
 
 export interface Incident {
@@ -41,7 +41,7 @@ export interface Step {
 export interface Delivery {
   id: string;
   incidentId: string;
-  reason: 'open' | 'escalate';
+  reason: DeliveryReason;
   channel: DeliveryChannel;
   target: string;
   label: string;
@@ -77,6 +77,15 @@ export async function getIncident(db: Executor, id: string): Promise<Incident | 
 
 export async function findOpen(db: Executor, monitor: string, targetKey: string): Promise<Incident | null> {
   const row = await db.selectFrom('watch_incidents').selectAll().where('open_key', '=', openKey(monitor, targetKey)).executeTakeFirst();
+  return row ? toIncident(row) : null;
+}
+
+/** The monitor+target's incident that recovered at or after `since` and is not closed: a 抖动 reopens it. */
+export async function findRecentlyRecovered(db: Executor, monitor: string, targetKey: string, since: string):
+  Promise<Incident | null> {
+  const row = await db.selectFrom('watch_incidents').selectAll().where('monitor', '=', monitor)
+    .where('target_key', '=', targetKey).where('state', '=', 'recovered').where('last_observed_at', '>=', since)
+    .orderBy('last_observed_at', 'desc').limit(1).executeTakeFirst();
   return row ? toIncident(row) : null;
 }
 
@@ -162,9 +171,10 @@ export async function listDeliveriesOf(db: Executor, incidentIds: readonly strin
     .orderBy('id').execute()).map(toDelivery);
 }
 
-/** Pending deliveries of `channels` whose time has come, oldest first. */
-export async function listDue(db: Executor, channels: readonly DeliveryChannel[], now: string, limit: number): Promise<Delivery[]> {
-  return (await db.selectFrom('watch_deliveries').selectAll().where('state', '=', 'pending').where('channel', 'in', channels)
+/** Pending deliveries whose time has come, oldest first: robots, in-app 恢复 notices and e-mails not yet handed
+ *  to the outbox (ref_id null). */
+export async function listDue(db: Executor, now: string, limit: number): Promise<Delivery[]> {
+  return (await db.selectFrom('watch_deliveries').selectAll().where('state', '=', 'pending').where('ref_id', 'is', null)
     .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
     .orderBy('created_at').orderBy('id').limit(limit).execute()).map(toDelivery);
 }
@@ -177,9 +187,22 @@ export async function claimDelivery(db: Executor, d: Delivery, leaseUntil: strin
 }
 
 export async function settleDelivery(db: Executor, id: string, s: { state: DeliveryState; attempts?: number; nextAttemptAt: string | null;
-  lastError: string | null; sentAt: string | null }): Promise<void> {
+  lastError: string | null; sentAt: string | null; refId?: string }): Promise<void> {
   await db.updateTable('watch_deliveries').set({ state: s.state, next_attempt_at: s.nextAttemptAt, last_error: s.lastError, sent_at: s.sentAt,
-    ...(s.attempts !== undefined ? { attempts: s.attempts } : {}) }).where('id', '=', id).execute();
+    ...(s.attempts !== undefined ? { attempts: s.attempts } : {}), ...(s.refId ? { ref_id: s.refId } : {}) })
+    .where('id', '=', id).execute();
+}
+
+/** Marks an incident's pending deliveries of `reason` as not to be sent (a 恢复 notice when the incident flaps back). */
+export async function skipPending(db: Executor, incidentId: string, reason: DeliveryReason): Promise<void> {
+  await db.updateTable('watch_deliveries').set({ state: 'skipped', next_attempt_at: null })
+    .where('incident_id', '=', incidentId).where('reason', '=', reason).where('state', '=', 'pending').execute();
+}
+
+/** Makes an incident's held 恢复 notices due now (a person recovered or closed it: no need to wait for 抖动). */
+export async function releaseRecovery(db: Executor, incidentId: string, now: string): Promise<void> {
+  await db.updateTable('watch_deliveries').set({ next_attempt_at: now }).where('incident_id', '=', incidentId)
+    .where('reason', '=', 'recover').where('state', '=', 'pending').where('next_attempt_at', '>', now).execute();
 }
 
 /** E-mail deliveries not known to be sent yet (their outbox message decides). */

@@ -61,19 +61,14 @@ export async function insertProbe(db: Executor, id: string, siteId: string, p: P
     error: p.error }).execute();
 }
 
-/** Probes and failures of each site in [from, to). */
-export async function countProbes(db: Executor, siteIds: readonly string[], from: string, to: string): Promise<Map<string, { total: number; failures: number }>> {
-  if (siteIds.length === 0) return new Map();
-  const rows = await db.selectFrom('watch_probes').select((eb) => ['site_id', 'ok', eb.fn.countAll().as('n')])
-    .where('site_id', 'in', siteIds).where('at', '>=', from).where('at', '<', to).groupBy(['site_id', 'ok']).execute();
-  const out = new Map<string, { total: number; failures: number }>();
-  for (const r of rows) {
-    const c = out.get(r.site_id) ?? { total: 0, failures: 0 };
-    c.total += Number(r.n);
-    if (Number(r.ok) === 0) c.failures += Number(r.n);
-    out.set(r.site_id, c);
+/** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes). */
+export async function insertProbes(db: Executor, rows: readonly (Probe & { id: string; siteId: string })[]):
+  Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = rows.slice(i, i + 500).map((p) => ({ id: p.id, site_id: p.siteId, at: p.at, ok: p.ok ? 1 : 0,
+      ms: Math.round(p.ms), status_code: p.statusCode, error: p.error }));
+    await db.insertInto('watch_probes').values(values).execute();
   }
-  return out;
 }
 
 export async function recentProbes(db: Executor, siteId: string, limit: number): Promise<Probe[]> {

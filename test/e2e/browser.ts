@@ -48,7 +48,8 @@ export async function openE2E(): Promise<E2E> {
   const watch = (page: Page, who: string) => {
     page.on('pageerror', (err) => consoleErrors.push(`${who}: ${err.message}`));
     page.on('console', (msg) => {
-      // A 4xx the UI answers with a Chinese message is expected; the browser's own network line about it is not an app error.
+      // A 4xx the UI answers with a Chinese message is expected; the browser's own network line about it is not
+      // an app error.
       if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) {
         consoleErrors.push(`${who}: ${msg.text()}`);
       }

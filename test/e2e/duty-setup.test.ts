@@ -2,7 +2,8 @@
 // adds a 班次, changes the rules, marks and unmarks an important date, records a duty officer's leave, changes a duty
 // phone, and takes out calendar subscriptions that a calendar app can fetch without a session (and that stop once
 // revoked); the duty leader starts an emergency adding a person, sees it on 今日值班, and closes it. Each step is
-// checked through the services and the ledger. A duty officer sees the setup read-only and subscribes to their own shifts.
+// checked through the services and the ledger. A duty officer sees the setup read-only and subscribes to
+// their own shifts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';

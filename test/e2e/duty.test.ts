@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { getRoster, listChanges, listRosters, markSpecialDay, whoIsOnDuty } from '../../src/duty/service.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { listUnits, listUsers, loadActor } from '../../src/org/service.ts';
+import { findShifts } from '../../src/duty/store.ts';
 import { openE2E, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
@@ -142,7 +143,15 @@ test('离岗：值班人员申请离岗并指定接替人员，带班领导批�
   const users = await listUsers(e2e.deps.db, kjj);
   const username = (id: string) => users.find((u) => u.id === id)!.username;
   const leaving = shift.officers[0];
-  const replacement = users.find((u) => u.roles.some((r) => r.role === 'dutyOfficer') && !shift.officers.some((o) => o.id === u.id))!;
+  // The replacement stands the rest of the shift: someone with no shift within the unit's 8 hours of rest around it
+  // (the roster check refuses a replacement left without rest).
+  const REST = 8 * 3600000;
+  const near = { from: new Date(Date.parse(shift.startsAt) - REST).toISOString(),
+    to: new Date(Date.parse(shift.endsAt) + REST).toISOString() };
+  const free = async (id: string) => (await findShifts(e2e.deps.db, { ...near, userIds: [id] })).length === 0;
+  const candidates = users.filter((u) => u.roles.some((r) => r.role === 'dutyOfficer') && !shift.officers.some((o) => o.id === u.id));
+  const replacement = (await Promise.all(candidates.map(async (u) => ((await free(u.id)) ? u : null)))).find((u) => u !== null)!;
+  assert.ok(replacement, '演示数据中应有此时空闲的值班人员');
   const onDutyNames = async () => (await whoIsOnDuty(e2e.deps, kjj, new Date())).officers.map((p) => p.name);
 
   const officer = await e2e.as(username(leaving.id));

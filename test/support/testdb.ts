@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Deps } from '../../src/platform/deps.ts';
+import { presetDemoPasswordHashes } from '../../src/org/demo.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDb } from '../../src/platform/db/index.ts';
@@ -22,6 +23,10 @@ export type TestDeps = Deps & {
   cliEnv: Record<string, string>;
   close(): Promise<void>;
 };
+
+// The demo accounts' password hashes made once for the whole run (test/support/demo-hashes.ts, by scripts/test.mjs).
+const demoHashes = process.env.GONGKAI_TEST_DEMO_HASHES;
+if (demoHashes) presetDemoPasswordHashes(JSON.parse(fs.readFileSync(demoHashes, 'utf8')));
 
 /** Start time of every test clock: a Monday morning in Asia/Shanghai. */
 export const TEST_START = '2026-03-02T01:00:00.000Z';

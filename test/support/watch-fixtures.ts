@@ -21,7 +21,7 @@ export const MONDAY_10 = '2026-03-02T02:00:00.000Z';
 /** `config` overrides, e.g. { watchAllowPrivate: '1', smtpHost: '127.0.0.1' } for receivers on loopback. */
 export async function watchWorld(config: Partial<TestDeps['config']> = {}): Promise<WatchWorld> {
   const { deps, org } = await dutyWeek();
-  deps.config = { ...deps.config, ...config };
+  deps.config = { ...deps.config, watchConfirmSeconds: 0, ...config }; // re-checks at once: tests never sleep
   for (const [who, email] of [['zhao', 'zhao@kjj.test'], ['zhou', 'zhou@kjj.test'], ['egov', 'egov@office.test']]) {
     await deps.db.updateTable('users').set({ email }).where('id', '=', org.ids[who]).execute();
   }

@@ -121,7 +121,8 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** UTF-8 first, then GB18030 (many office PCs still save .txt that way); NUL bytes or control characters mean binary. */
+/** UTF-8 first, then GB18030 (many office PCs still save .txt that way); NUL bytes or control characters
+ *  mean binary. */
 function decodeText(buf: Buffer): string {
   const sample = buf.subarray(0, 64 * 1024);
   let control = 0;

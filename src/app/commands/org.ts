@@ -92,7 +92,8 @@ export function registerOrgCommands(program: Command, open: Open): void {
         // Only staff and section heads belong to a section (model.ts sectionRule).
         roles: roles.map((role) => ({ role, sectionId: role === 'staff' || role === 'sectionHead' ? sectionId : null })),
       });
-      return `已创建用户 ${created.username}（${created.name}，${unit.name}），角色：${roles.map((r) => ROLE_NAME[r]).join('、')}`;
+      return `已创建用户 ${created.username}（${created.name}，${unit.name}），`
+        + `角色：${roles.map((r) => ROLE_NAME[r]).join('、')}`;
     }));
 
   user.command('passwd <username>').description('重置用户密码（同时解除锁定、结束该用户的所有会话）')

@@ -42,7 +42,8 @@ async function firstLineOfStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-/** The password from the terminal (confirmed when `confirm`) or stdin; throws a zh-CN error when empty or mismatched. */
+/** The password from the terminal (confirmed when `confirm`) or stdin; throws a zh-CN error when empty
+ *  or mismatched. */
 export async function readPassword(question: string, confirm: boolean): Promise<string> {
   if (!process.stdin.isTTY) {
     const line = await firstLineOfStdin();

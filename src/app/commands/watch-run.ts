@@ -96,9 +96,12 @@ function readState(file: string | undefined): State {
   }
 }
 
-/** New baselines are added (a changed page keeps its old baseline until someone accepts the change); probes of 7 days. */
+/** New baselines are added (a changed page keeps its old baseline until someone accepts the change); probes of
+ *  7 days. */
 function writeState(file: string, state: State, result: Awaited<ReturnType<typeof runSiteChecks>>, history: ProbeRecord[]): void {
   const weekAgo = result.probe.at.getTime() - 7 * 86_400_000;
   const probes = [...history, result.probe].filter((p) => p.at.getTime() > weekAgo).map((p) => ({ at: p.at.toISOString(), ok: p.ok, ms: p.ms }));
-  writeFileSync(file, `${JSON.stringify({ baselines: { ...state.baselines, ...result.baselines }, pageHashes: { ...state.pageHashes, ...result.pageHashes }, probes }, null, 2)}\n`);
+  const baselines = { ...state.baselines, ...result.baselines };
+  const pageHashes = { ...state.pageHashes, ...result.pageHashes };
+  writeFileSync(file, `${JSON.stringify({ baselines, pageHashes, probes }, null, 2)}\n`);
 }

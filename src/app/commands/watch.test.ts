@@ -9,7 +9,6 @@ import { startGovSite, type GovSite } from '../../../test/fixtures/gov-site/serv
 import { runCli } from '../../../test/support/cli.ts';
 import { shanghaiDay } from '../../watch/dates.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-watch-'));
 let site: GovSite;
 before(async () => { site = await startGovSite({ today: shanghaiDay(new Date()) }); });

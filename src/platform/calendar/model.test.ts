@@ -49,14 +49,16 @@ test('调休上班的周末是工作日，春节期间的工作日不是', () =>
 });
 
 test('期限：收到当日为第 0 日，次日起算，跨春节和国庆并计入调休上班日', () => {
-  // 2025-01-24 (Fri) received: Jan 26 (Sun, 调休), 27, then 春节 Jan 28–Feb 4, then Feb 5, 6, 7, 8 (Sat, 调休), 10, 11, 12, 13.
+  // 2025-01-24 (Fri) received: Jan 26 (Sun, 调休), 27, then 春节 Jan 28–Feb 4, then Feb 5, 6, 7, 8 (Sat, 调休), 10,
+  // 11, 12, 13.
   assert.equal(addWorkingDays(cal, '2025-01-24', 10), '2025-02-13');
   assert.equal(addWorkingDays(cal, '2025-01-24', 1), '2025-01-26');
   assert.equal(addWorkingDays(cal, '2025-01-24', 2), '2025-01-27');
   assert.equal(addWorkingDays(cal, '2025-01-24', 3), '2025-02-05');
   // 2025-09-26 (Fri): Sep 28 (Sun, 调休), 29, 30, then 国庆中秋 Oct 1–8, Oct 9, 10, 11 (Sat, 调休), 13, 14, 15, 16.
   assert.equal(addWorkingDays(cal, '2025-09-26', 10), '2025-10-16');
-  // 2026 春节: Feb 13 (Fri) received: Feb 14 (Sat, 调休), then Feb 15–23 off, Feb 24, 25, 26, 27, 28 (Sat, 调休), Mar 2, 3, 4, 5.
+  // 2026 春节: Feb 13 (Fri) received: Feb 14 (Sat, 调休), then Feb 15–23 off, Feb 24, 25, 26, 27, 28 (Sat, 调休), Mar 2,
+  // 3, 4, 5.
   assert.equal(addWorkingDays(cal, '2026-02-13', 10), '2026-03-05');
   // 2026 国庆: Sep 18 (Fri): Sep 20 (Sun, 调休), 21–24, 中秋 Sep 25–27 off, 28, 29, 30, 国庆 Oct 1–7 off, Oct 8, 9.
   assert.equal(addWorkingDays(cal, '2026-09-18', 10), '2026-10-09');
@@ -72,7 +74,8 @@ test('剩余工作日与超期：之后到当日（含）的工作日数，已�
   assert.equal(workingDaysBetween(cal, '2025-01-24', '2025-02-13'), 10);
   assert.equal(workingDaysBetween(cal, '2025-02-07', '2025-02-12'), 4); // Feb 8 (Sat, 调休), 10, 11, 12
   assert.equal(workingDaysBetween(cal, '2025-02-13', '2025-02-13'), 0);
-  assert.equal(workingDaysBetween(cal, '2025-02-17', '2025-02-13'), -2); // Feb 14 and 17 passed the deadline (15, 16 weekend)
+  // Feb 14 and 17 passed the deadline (15, 16 weekend)
+  assert.equal(workingDaysBetween(cal, '2025-02-17', '2025-02-13'), -2);
   assert.equal(workingDaysBetween(cal, '2025-01-27', '2025-02-05'), 1); // the whole 春节 in between
 });
 

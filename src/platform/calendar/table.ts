@@ -1,7 +1,7 @@
 // 导入节假日安排 from a simple table (.xlsx or .csv) with the columns 日期, 类型 (放假 / 上班), 名称 — one row a day, as
 // an office types the notice into Excel. Rows → CalendarYear; problems name the row (第N行) in zh-CN. Pure apart
 // from exceljs reading a buffer: no database, no clock.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { invalid } from '../errors.ts';
 import { type CalendarYear, isIsoDate } from './model.ts';
 import { parseCalendarYear } from './validate.ts';
@@ -77,7 +77,8 @@ export function parseCalendarCsv(text: string, givenYear?: number): CalendarYear
 }
 
 export async function parseCalendarXlsx(buffer: Buffer, givenYear?: number): Promise<CalendarYear> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded on the first .xlsx import, not at the server's start
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

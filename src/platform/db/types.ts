@@ -101,7 +101,8 @@ export interface ItemsTable {
   item_type: string; // original | repost | picture | video
   source: string | null; // 转载来源
   major: number; // 重大事项: needs 主要领导审定
-  stage: string; // draft | level1 | level2 | secrecy | referred | level3 | level4 | approved | published | returned | withheld
+  // draft | level1 | level2 | secrecy | referred | level3 | level4 | approved | published | returned | withheld
+  stage: string;
   current_revision: number;
   version: number; // optimistic lock: every transition bumps it
   publish_at: string | null;
@@ -126,7 +127,8 @@ export interface RevisionsTable {
   format: string; // text | html | docx
   created_by: string;
   created_at: string;
-  checked_at: string | null; // 智能校对 ran on it (007_findings); null: a revision written before, checked when first needed
+  // 智能校对 ran on it (007_findings); null: a revision written before, checked when first needed
+  checked_at: string | null;
 }
 
 export interface ReviewStepsTable {

@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
 
-/** Every `intervalMs` (aligned to the epoch), each run moved by up to ±`jitterMs`; or a cron pattern. */
-export type When = { intervalMs: number; jitterMs?: number } | { cron: string };
+/** Every `intervalMs` (aligned to the epoch, then `offsetMs` later), each run moved by up to ±`jitterMs`; or a cron
+ *  pattern. */
+export type When = { intervalMs: number; offsetMs?: number; jitterMs?: number } | { cron: string };
 
 export interface JobSpec {
   /** Stable id, also the PostgreSQL queue name: lower-case letters, digits, `.`, `_`, `-` (`publish.due`). */
@@ -60,10 +61,15 @@ export function checkSpec(job: JobSpec): JobSpec | Error {
   if (!Number.isInteger(jitter) || jitter < 0 || jitter * 2 >= when.intervalMs) {
     return new Error(`定时任务「${job.name}」的抖动必须小于间隔的一半`);
   }
+  const offset = when.offsetMs ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset >= when.intervalMs) {
+    return new Error(`定时任务「${job.name}」的错开时间必须小于间隔`);
+  }
   return job;
 }
 
-/** The first run of `job` due strictly after `afterMs`. Interval slots are numbered from the epoch; cron slots are their time. */
+/** The first run of `job` due strictly after `afterMs`. Interval slots are numbered from the epoch; cron slots are
+ *  their time. */
 export function nextDue(job: JobSpec, afterMs: number): Due {
   const { when } = job;
   if ('cron' in when) {
@@ -73,7 +79,7 @@ export function nextDue(job: JobSpec, afterMs: number): Due {
   }
   // |jitter| < interval / 2, so due times keep the order of their slots and k - 1 is early enough to start from.
   for (let k = Math.floor(afterMs / when.intervalMs) - 1; ; k++) {
-    const at = k * when.intervalMs + jitterOf(job.name, k, when.jitterMs ?? 0);
+    const at = k * when.intervalMs + (when.offsetMs ?? 0) + jitterOf(job.name, k, when.jitterMs ?? 0);
     if (at > afterMs) return { slot: String(k), at };
   }
 }
@@ -88,7 +94,8 @@ export function jitterOf(name: string, slot: number, jitterMs: number): number {
 /** The queue's job id for a slot, the same on every node, so the second node's send of the slot is dropped. */
 export function slotJobId(name: string, slot: string): string {
   const h = createHash('sha256').update(`gongkai.jobs\n${name}\n${slot}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h[16], 16) & 3) | 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** pg-boss keeps its tables in a schema of its own next to the application's: `pgboss` beside `public`. */

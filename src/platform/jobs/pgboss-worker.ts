@@ -24,7 +24,8 @@ export function startQueueWorker(boss: PgBoss, runner: JobRunner, pollMs: number
   let wakeUp: (() => void) | null = null;
 
   const runOne = async (job: PgBoss.Job<SlotData>) => {
-    const outcome = await runner.tick({ slot: job.data.slot, scheduledAt: new Date(job.data.scheduledAt) }); // never throws
+    // never throws
+    const outcome = await runner.tick({ slot: job.data.slot, scheduledAt: new Date(job.data.scheduledAt) });
     try {
       if (outcome.kind === 'failed') await boss.fail(name, job.id, { message: String((outcome.error as Error)?.message ?? outcome.error) });
       else await boss.complete(name, job.id);

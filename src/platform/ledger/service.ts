@@ -79,7 +79,8 @@ export interface LedgerQuery {
 
 /**
  * `column LIKE pattern ESCAPE '\'` with the searched text escaped, so a typed % or _ matches itself. Raw SQL because
- * Kysely's builder has no ESCAPE clause; the statement is the same on SQLite and PostgreSQL (src/oversight/ledger.test.ts runs it on both).
+ * Kysely's builder has no ESCAPE clause; the statement is the same on SQLite and PostgreSQL
+ * (src/oversight/ledger.test.ts runs it on both).
  */
 function like(column: 'action' | 'actor_name', text: string, where: 'prefix' | 'contains') {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -44,7 +44,9 @@ export function judgeApprovedText(spec: SiteSpec, url: string, approved: string,
   const missing = changes.filter((c) => c.kind === 'missing').length;
   return {
     ...base, level: 'warning', incident: true,
-    summary: `页面正文与审定稿不一致：缺少 ${missing} 处、多出 ${changes.length - missing} 处（如“${changes[0].context}”后${changes[0].kind === 'missing' ? '缺少' : '多出'}“${changes[0].text.slice(0, 30)}”）`,
+    summary: `页面正文与审定稿不一致：缺少 ${missing} 处、多出 ${changes.length - missing} 处`
+      + `（如“${changes[0].context}”后${changes[0].kind === 'missing' ? '缺少' : '多出'}`
+      + `“${changes[0].text.slice(0, 30)}”）`,
     details: { url, changes: changes.slice(0, 20), total: changes.length },
   };
 }

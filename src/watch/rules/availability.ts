@@ -1,6 +1,7 @@
 // 首页可用性 (availability): one probe of the homepage (a probe failing after 15 s counts as a failure) and the
 // failure share over the trailing week — warn at 3 %, veto risk at 5 % (INSPECTION.md, ≥ 20 probes a day). A live
-// outage is an incident at once; an ok probe is an ok observation, which recovers the open incident.
+// failed probe is re-checked at once (default 2 more, 30 s apart) and opens an incident only when every re-check
+// fails too; an ok probe is an ok observation, which recovers the open incident.
 import type { Fetcher, FetchResult } from '../fetch.ts';
 import type { Observation } from '../observation.ts';
 import { failureShareLevel } from '../model.ts';
@@ -16,6 +17,29 @@ export async function probeHomepage(fetcher: Fetcher, spec: SiteSpec, now: Date,
   return { probe, page };
 }
 
+export interface Confirmation {
+  /** More checks after a failed probe (GONGKAI_WATCH_CONFIRM_CHECKS, default 2). */
+  checks: number;
+  /** Between them (GONGKAI_WATCH_CONFIRM_SECONDS, default 30 s). */
+  intervalMs: number;
+}
+
+/**
+ * 复核: after a failed probe, up to `checks` immediate re-checks `intervalMs` apart, stopping at the first that
+ * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`).
+ */
+export async function recheck(fetcher: Fetcher, spec: SiteSpec, c: Confirmation, timeoutMs = PROBE_TIMEOUT_MS):
+  Promise<ProbeRecord[]> {
+  const out: ProbeRecord[] = [];
+  for (let i = 0; i < c.checks; i++) {
+    if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, c.intervalMs));
+    const page = await fetcher.fetch(spec.url, { timeoutMs });
+    out.push({ at: new Date(), ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error });
+    if (page.ok) break;
+  }
+  return out;
+}
+
 /** The failure share over the 7 days before `now`, this probe included. */
 export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Date): { failures: number; total: number; share: number } {
   const window = history.filter((p) => p.at.getTime() > now.getTime() - WEEK_MS && p.at.getTime() < probe.at.getTime());
@@ -24,9 +48,22 @@ export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Da
   return { failures, total: window.length, share: failures / window.length };
 }
 
-export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date): Observation[] {
+/** `rechecks`: the re-checks made after a failed probe; a failure opens an incident only when all of them failed too
+ *  (none made — the CLI's single run — counts as confirmed). */
+export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date,
+  rechecks: ProbeRecord[] = []): Observation[] {
+  const { failures, total } = failureShare(probe, history, now);
+  const prior = { failures: failures - (probe.ok ? 0 : 1), total: total - 1 };
+  return judgeAvailabilityOn(spec, probe, prior, now, rechecks);
+}
+
+/** The same judgement from the counts of the week's earlier probes (the scheduler counts them in the database). */
+export function judgeAvailabilityOn(spec: SiteSpec, probe: ProbeRecord, prior: { failures: number; total: number },
+  now: Date, rechecks: ProbeRecord[] = []): Observation[] {
   const t = thresholdsOf(spec);
-  const { failures, total, share } = failureShare(probe, history, now);
+  const failures = prior.failures + (probe.ok ? 0 : 1);
+  const total = prior.total + 1;
+  const share = failures / total;
   // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
   const enough = total >= t.availabilityMinProbes;
   let level = failureShareLevel(failures, total, t);
@@ -34,11 +71,19 @@ export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: P
   if (!probe.ok && level === 'ok') level = 'warning';
   const percent = `${(share * 100).toFixed(1)}%`;
   const shareText = `近 7 天 ${total} 次探测失败 ${failures} 次（${percent}）`;
-  const summary = probe.ok ? `首页可访问（${probe.ms} 毫秒）；${shareText}` : `首页无法访问：${probe.error ?? `HTTP ${probe.status}`}；${shareText}`;
+  const confirmed = !probe.ok && rechecks.every((p) => !p.ok);
+  const why = `首页无法访问：${probe.error ?? `HTTP ${probe.status}`}`;
+  const summary = probe.ok ? `首页可访问（${probe.ms} 毫秒）；${shareText}`
+    : confirmed ? `${why}${rechecks.length ? `，复核 ${rechecks.length} 次仍无法访问` : ''}；${shareText}`
+    : `${why}，复核时恢复访问（未开启事件）；${shareText}`;
   return [{
     monitor: 'availability', target: { kind: 'site', siteId: spec.id }, rule: 'homepage-unreachable', level,
-    incident: !probe.ok, summary,
-    details: { url: spec.url, ok: probe.ok, status: probe.status, ms: probe.ms, error: probe.error, failures, total, share, slow: probe.ms > 3000 },
+    incident: confirmed, summary,
+    details: { url: spec.url, ok: probe.ok, status: probe.status, ms: probe.ms, error: probe.error, failures, total,
+      share, slow: probe.ms > 3000,
+      ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) }
+        : {}),
+    },
     observedAt: now,
   }];
 }

@@ -33,7 +33,8 @@ export function reportText(checker: Checker, text: string): TextReport {
     counts, total: serious.length,
     serious: serious.slice(0, 10).map((f) => ({
       rule: f.rule, category: f.category, message: f.message, text: f.text, suggestion: f.suggestion, line: f.line, column: f.column,
-      context: `${text.slice(Math.max(0, f.start - CONTEXT), f.start)}【${f.text}】${text.slice(f.end, f.end + CONTEXT)}`.replace(/\s+/g, ' '),
+      context: (`${text.slice(Math.max(0, f.start - CONTEXT), f.start)}【${f.text}】`
+        + `${text.slice(f.end, f.end + CONTEXT)}`).replace(/\s+/g, ' '),
     })),
   };
 }

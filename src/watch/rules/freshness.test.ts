@@ -18,7 +18,8 @@ test('四种日期写法都能识别；不合法的日期和长数字不算', ()
 
 test('列表页：按条目链接就近读日期，导航和翻页不算条目；未来日期不算更新', () => {
   const r = readList(list('<li><a href="/art/1.html">甲</a><span>2026-11-20</span></li><li><a href="/art/2.html">乙</a>'
-    + '<span>2026年11月25日</span></li><li><a href="/art/3.html">丙</a></li><li><a href="/art/4.html">丁</a><span>2027-01-01</span></li>'), URL_, now);
+    + '<span>2026年11月25日</span></li><li><a href="/art/3.html">丙</a></li>'
+    + '<li><a href="/art/4.html">丁</a><span>2027-01-01</span></li>'), URL_, now);
   assert.deepEqual({ ...r }, { url: URL_, items: 4, dated: 3, newest: '2026-11-25' });
   const table = readList(loadHtml('<table><tr><td><a href="/a.html">甲</a></td><td>2026.11.02</td></tr></table>'), URL_, now);
   assert.equal(table.newest, '2026-11-02');
@@ -88,7 +89,8 @@ test('空白栏目：>2 预警，≥5 否决；空白栏目不重复计为不更
 test('政务新媒体：14 天无发布为僵尸号；订阅源的最新日期或录入的日期', () => {
   const accounts = [{ id: 'wx', name: '綦江发布', platform: '微信公众号', feedUrl: 'https://x/rss' }, { id: 'wb', name: '綦江发布', platform: '微博', lastPostDate: '2026-11-10' },
     { id: 'dy', name: '綦江', platform: '抖音' }];
-  const rss = '<rss><channel><item><pubDate>Tue, 24 Nov 2026 08:00:00 +0800</pubDate></item><item><pubDate>Mon, 02 Nov 2026 08:00:00 +0800</pubDate></item></channel></rss>';
+  const rss = '<rss><channel><item><pubDate>Tue, 24 Nov 2026 08:00:00 +0800</pubDate></item>'
+    + '<item><pubDate>Mon, 02 Nov 2026 08:00:00 +0800</pubDate></item></channel></rss>';
   assert.equal(feedNewest(rss, now), '2026-11-24');
   const o = judgeFreshness({ spec: spec([], accounts), now, columns: new Map(), accounts: new Map([['wx', { newest: feedNewest(rss, now) }]]) });
   const by = (id: string) => o.find((x) => x.target.kind === 'account' && x.target.accountId === id)!;

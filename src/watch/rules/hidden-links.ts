@@ -17,8 +17,14 @@ export function hidingStyle(style: string): string | undefined {
   const s = style.toLowerCase().replace(/\s+/g, '');
   if (/(^|;)display:none/.test(s)) return 'display:none';
   if (/(^|;)visibility:hidden/.test(s)) return 'visibility:hidden';
-  const font = /(^|;)font-size:(\d*\.?\d+)(px|pt)?(;|!|$)/.exec(s);
-  if (font && Number(font[2]) <= 2) return `font-size:${font[2]}${font[3] ?? ''}`;
+  const font = /(^|;)font-size:(\d*\.?\d+)(px|pt|em|rem|%|vw|vh|ex|ch)?(;|!|$)/.exec(s);
+  if (font && (Number(font[2]) === 0 || (Number(font[2]) <= 2 && /^(px|pt)?$/.test(font[3] ?? '')))) {
+    return `font-size:${font[2]}${font[3] ?? ''}`;
+  }
+  if (/(^|;)clip:rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)/.test(s)) return 'clip:rect(0 0 0 0)';
+  if (/(^|;)clip-path:(inset\(50%\)|circle\(0)/.test(s)) return 'clip-path 裁去全部';
+  const tiny = (p: string) => new RegExp(`(^|;)${p}:(0|1)(px)?(;|!|$)`).test(s);
+  if (tiny('width') && tiny('height') && /overflow:hidden/.test(s)) return '1×1 像素且 overflow:hidden';
   const off = /(^|;)(left|top|text-indent|margin-left|margin-top|right):(-\d{3,}(\.\d+)?)(px|em|pt)?/.exec(s);
   if (off && Number(off[3]) <= -100) return `${off[2]}:${off[3]}${off[5] ?? ''}（移出屏幕）`;
   if (/(^|;)(height|width):0(px)?(;|$)/.test(s) && /overflow:hidden/.test(s)) return '尺寸为 0 且 overflow:hidden';
@@ -54,7 +60,7 @@ function simpleMatcher(selector: string): ((el: Element) => boolean) | undefined
 }
 
 /** Why a stylesheet rule hides this element, if one does. */
-function hiddenBySheet($: CheerioAPI, rules: HidingRule[], complex: Map<Element, string> | undefined, el: Element): string | undefined {
+function hiddenBySheet(_$: CheerioAPI, rules: HidingRule[], complex: Map<Element, string> | undefined, el: Element): string | undefined {
   for (const r of rules) if (r.match?.(el)) return `${r.selector}{${r.reason}}`;
   return complex?.get(el);
 }

@@ -13,8 +13,10 @@ const URL_ = 'https://www.cqqj.gov.cn/about.html';
 const spec = (baselines: Record<string, string> = {}): SiteSpec => ({ id: 's', name: 's', url: 'https://www.cqqj.gov.cn/', columns: [], baselines });
 const ok = { ok: true, status: 200 } as FetchResult;
 const about = (day: string, counter: number, body = '主要职责：负责区政府会议的准备工作。') =>
-  loadHtml(`<html><head><script>var t="${counter}"</script><style>p{color:red}</style></head><body><p>今天是${day} 星期${'日一二'[counter % 3]}</p>
-  <p>${body}</p><p>访问量：${counter}　更新时间：${day.replace(/年|月/g, '-').replace('日', '')} 09:${10 + (counter % 50)}</p></body></html>`);
+  loadHtml(`<html><head><script>var t="${counter}"</script><style>p{color:red}</style></head>`
+    + `<body><p>今天是${day} 星期${'日一二'[counter % 3]}</p>\n  <p>${body}</p>`
+    + `<p>访问量：${counter}　更新时间：${day.replace(/年|月/g, '-').replace('日', '')} `
+    + `09:${10 + (counter % 50)}</p></body></html>`);
 
 test('篡改：日期、时间、星期、计数器、脚本变化不算篡改；正文改动算', () => {
   const first = judgeDefacement(spec(), URL_, ok, about('2026年11月28日', 100), now);
@@ -40,10 +42,12 @@ const page = (body: string) => loadHtml(`<html><head><style>.seo{position:absolu
 const hosts = ['www.cqqj.gov.cn'];
 
 test('暗链：隐藏的外部链接（自身、容器、样式表）被发现，赌博色情词加重', () => {
-  const found = findHiddenLinks(page(`<div style="display:none"><p><a href="http://casino-bet.example/">澳门娱乐城</a></p></div>
-    <span style="font-size:1px"><a href="https://shop.example/">特价</a></span><div class="seo"><a href="//links.example/a">友情链接</a></div>
-    <a href="http://x.example/" hidden>x</a><div class="ft"><p class="x"><a href="http://bet365.example/">bet365</a></p></div>
-    <ul id="yqlj"><li><a href="http://y.example/">链接</a></li></ul>`), URL_, hosts);
+  const found = findHiddenLinks(page('<div style="display:none"><p><a href="http://casino-bet.example/">澳门娱乐城</a></p></div>\n'
+    + '    <span style="font-size:1px"><a href="https://shop.example/">特价</a></span>'
+    + '<div class="seo"><a href="//links.example/a">友情链接</a></div>\n'
+    + '    <a href="http://x.example/" hidden>x</a>'
+    + '<div class="ft"><p class="x"><a href="http://bet365.example/">bet365</a></p></div>\n'
+    + '    <ul id="yqlj"><li><a href="http://y.example/">链接</a></li></ul>'), URL_, hosts);
   assert.deepEqual(found.map((f) => [new URL(f.url).hostname, f.weight]),
     [['casino-bet.example', 'high'], ['shop.example', 'normal'], ['links.example', 'normal'], ['x.example', 'normal'],
       ['bet365.example', 'high'], ['y.example', 'normal']]);

@@ -2,10 +2,12 @@
 // people to drag onto shifts (带班领导, 值班人员) with how many shifts each already holds.
 import { Alert, Card, Empty, List, Typography } from 'antd';
 import { startDrag } from './dnd.ts';
+import { FairnessCard } from './FairnessCard.tsx';
 import type { DutyPerson, RosterDetail, RosterFinding } from './types.ts';
 
 const CODE_NAME: Record<string, string> = {
-  UNCOVERED: '无人值班', NO_OFFICER: '缺值班人员', LEADER_MISSING: '缺带班领导', DOUBLE_BOOKED: '班次重叠', REST_TOO_SHORT: '休息不足',
+  UNCOVERED: '无人值班', NO_OFFICER: '缺值班人员', LEADER_MISSING: '缺带班领导', DOUBLE_BOOKED: '班次重叠',
+  REST_TOO_SHORT: '休息不足', UNAVAILABLE: '不能值班',
 };
 
 interface Props {
@@ -30,6 +32,7 @@ export function FindingsPanel({ detail, pool, onFinding }: Props) {
             </List.Item>
           )} />}
       </Card>
+      <FairnessCard detail={detail} />
       {editable && pool && (
         <Card size="small" title="拖到班次上" style={{ marginTop: 12 }} data-testid="people-palette">
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>带班领导</Typography.Text>

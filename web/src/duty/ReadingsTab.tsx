@@ -36,7 +36,8 @@ export function ReadingsTab({ unitId, from, to, canRecord }: { unitId: string; f
       {report.error && <Alert type="error" showIcon title={report.error} />}
       {report.data && report.data.missingDays.length > 0 && (
         <Alert type="warning" showIcon data-testid="readings-missing" title={`${report.data.missingDays.length} 天读网轮次不足`}
-          description={report.data.missingDays.map((d: ReadingDay) => `${d.date}（${DAY_KIND_NAME[d.dayKind]}，应读 ${d.required} 轮，已读 ${d.recorded} 轮${d.inProgress ? '，今日进行中' : ''}）`).join('；')} />
+          description={report.data.missingDays.map((d: ReadingDay) => `${d.date}（${DAY_KIND_NAME[d.dayKind]}，`
+            + `应读 ${d.required} 轮，已读 ${d.recorded} 轮${d.inProgress ? '，今日进行中' : ''}）`).join('；')} />
       )}
       <Table<Reading> rowKey="id" size="middle" loading={report.loading} dataSource={report.data?.rounds} pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '所选日期内没有读网记录' }}

@@ -14,7 +14,8 @@ interface Values { name: string; start: string; end: string; dayKinds: DayKind[]
 const hours = (t: Template) => (t.start === t.end ? `${t.start} 起 24 小时` : `${t.start}–${t.end <= t.start ? '次日' : ''}${t.end}`);
 
 export function TemplatesTab({ setup, reload }: SetupTabProps) {
-  const [editing, setEditing] = useState<{ template: Template | null } | null>(null); // null: closed; template null: a new one
+  // null: closed; template null: a new one
+  const [editing, setEditing] = useState<{ template: Template | null } | null>(null);
   const act = useAction();
   const canManage = setup.abilities.canManage;
   const toggle = async (t: Template) => {

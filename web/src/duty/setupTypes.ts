@@ -32,7 +32,8 @@ export const personText = (p: Pick<DutyPerson, 'name' | 'phone'>) => (p.phone ? 
 /** A unit's duty people, to name as 带班领导 or 增加处置力量. */
 export interface DutyPool { unitId: string; unitName: string; leaders: DutyPerson[]; officers: DutyPerson[] }
 
-/** GET /api/duty/emergencies: the emergencies in sight, where this person may start one, and the people they may name. */
+/** GET /api/duty/emergencies: the emergencies in sight, where this person may start one, and the people they
+ *  may name. */
 export interface EmergencyBoard {
   emergencies: Emergency[];
   abilities: { declareUnitIds: string[]; declareDistrict: boolean; pools: DutyPool[] };

@@ -18,7 +18,8 @@ export interface Roster {
 export interface RosterFinding { code: string; message: string; shiftIds: string[]; userId: string | null }
 export interface RosterDetail {
   roster: Roster & { unitName: string }; days: DutyDay[]; shifts: DutyShift[]; findings: RosterFinding[];
-  counts: { person: DutyPerson; hard: number; normal: number; leader: number }[];
+  counts: { person: DutyPerson; hard: number; normal: number; leader: number; minutes: number; nights: number;
+    offDays: number }[];
   abilities: { canEdit: boolean; canPublish: boolean; canDiscard: boolean };
 }
 export interface Template { id: string; name: string; start: string; end: string; dayKinds: DayKind[]; leaderRequired: boolean; hard: boolean; active: boolean }

@@ -43,7 +43,8 @@ export function LedgerPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [seen, setSeen] = useState<Map<string, string>>(new Map()); // action code → its Chinese name, from loaded entries
+  // action code → its Chinese name, from loaded entries
+  const [seen, setSeen] = useState<Map<string, string>>(new Map());
   const request = useRef(0);
 
   const load = async (f: Filters, after: string | null) => {

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { formatTime } from '../format.ts';
 import { LevelTag, StateTag } from './LevelTag.tsx';
 import { useWatchNames } from './names.ts';
-import { type Incident, type Monitor, type Probe, type Run, type SiteDetail, type Status, type WatchLevel } from './types.ts';
+import type { Incident, Monitor, Probe, Run, SiteDetail, Status, WatchLevel } from './types.ts';
 
 const page = { pageSize: 10, hideOnSinglePage: true, showSizeChanger: false };
 const timeCol = (title: string, dataIndex: string) => ({ title, dataIndex, width: 140, render: formatTime });

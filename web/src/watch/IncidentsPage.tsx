@@ -1,6 +1,6 @@
 // 异常事件: the incidents this person may see, filtered by unit, state and monitor (the filters live in the address);
-// the ones nobody has taken up are marked 待接手, and those past the time to take them up (or already escalated) stand out.
-// 导出 Excel gives the same selection as the 异常情况登记表 offices file.
+// the ones nobody has taken up are marked 待接手, and those past the time to take them up (or already escalated) stand
+// out. 导出 Excel gives the same selection as the 异常情况登记表 offices file.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';

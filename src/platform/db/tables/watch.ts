@@ -103,6 +103,24 @@ export interface WatchProbesTable {
   error: string | null;
 }
 
+/** A site's homepage probes of one day (Asia/Shanghai), kept for ever after the raw probes are pruned. */
+export interface WatchProbeDaysTable {
+  site_id: string;
+  day: string; // '2026-10-01'
+  total: number;
+  failures: number;
+  ms_sum: number;
+  ms_max: number;
+}
+
+/** How far a roll-up has gone: every day before `through` is rolled up; raw rows before `pruned_before` are gone. */
+export interface WatchRollupsTable {
+  name: string; // 'probes'
+  through: string;
+  pruned_before: string | null;
+  updated_at: string;
+}
+
 /** One monitor run over a site or an account. */
 export interface WatchRunsTable {
   id: string;
@@ -188,6 +206,8 @@ export interface WatchTables {
   watch_status: WatchStatusTable;
   watch_probes: WatchProbesTable;
   watch_runs: WatchRunsTable;
+  watch_probe_days: WatchProbeDaysTable;
+  watch_rollups: WatchRollupsTable;
   watch_incidents: WatchIncidentsTable;
   watch_incident_steps: WatchIncidentStepsTable;
   watch_deliveries: WatchDeliveriesTable;
