@@ -11,7 +11,9 @@ import { createChecker } from '../src/checks/index.ts';
 import type { LexiconEntry } from '../src/checks/model.ts';
 
 const require = createRequire(import.meta.url);
-const { Mint } = require('mint-filter') as { Mint: new (words: string[]) => { filter(t: string, o?: { replace?: boolean }): { words: string[] } } };
+const { Mint } = require('mint-filter') as {
+  Mint: new (words: string[]) => { filter(t: string, o?: { replace?: boolean }): { words: string[] } };
+};
 
 /** `--mb 2` benchmarks 2 MB instead of 10, for a quick look while changing the engine. */
 const mbFlag = process.argv.indexOf('--mb');
@@ -54,7 +56,8 @@ function lexicon(text: string): string[] {
     const w = text.slice(at, at + 2 + Math.floor(random() * 4));
     if (/^[\u4e00-\u9fff]+$/.test(w)) words.add(w);
   }
-  while (words.size < LEXICON_SIZE) words.add(Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(han)).join(''));
+  while (words.size < LEXICON_SIZE)
+    words.add(Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(han)).join(''));
   return [...words];
 }
 
@@ -87,7 +90,9 @@ const entries: LexiconEntry[] = words.map((word) => ({ word, category: 'sensitiv
 
 const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
 console.log(`机器：${cpu}，nproc ${os.availableParallelism()}，Node ${process.version}`);
-console.log(`文本：${mb.toFixed(2)} MB（${text.length} 个 UTF-16 码元），词库 ${words.length} 词，每项取 ${RUNS} 次中位数\n`);
+console.log(
+  `文本：${mb.toFixed(2)} MB（${text.length} 个 UTF-16 码元），词库 ${words.length} 词，每项取 ${RUNS} 次中位数\n`,
+);
 
 let t0 = performance.now();
 const checker = createChecker({ lexicon: entries });
@@ -97,11 +102,19 @@ const findings = (pipeline.result as ReturnType<typeof checker.run>).findings.le
 
 // The same pipeline with a lexicon that (almost) never matches: what the scan costs without 23 万条 findings to build.
 const quiet = words.map((w) => `${w}\u3007\u3007`);
-const quietChecker = createChecker({ lexicon: quiet.map((word) => ({ word, category: 'sensitive', severity: 'warning' })) });
+const quietChecker = createChecker({
+  lexicon: quiet.map((word) => ({ word, category: 'sensitive', severity: 'warning' })),
+});
 const quietRun = time(RUNS, () => quietChecker.run(text).findings.length);
 
 const automaton = buildAutomaton(words);
-const own = time(RUNS, () => { let n = 0; automaton.scan(text, () => { n++; }); return n; });
+const own = time(RUNS, () => {
+  let n = 0;
+  automaton.scan(text, () => {
+    n++;
+  });
+  return n;
+});
 
 t0 = performance.now();
 const mint = new Mint(words);
@@ -113,7 +126,11 @@ const monyone = new AhoCorasick(words);
 const monyoneBuildMs = performance.now() - t0;
 const monyoneRun = time(Math.min(RUNS, 3), () => monyone.matchInText(text).length);
 
-const raw = time(RUNS, () => { let h = 0; for (let i = 0; i < text.length; i++) h = (h + text.charCodeAt(i)) | 0; return h; });
+const raw = time(RUNS, () => {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h + text.charCodeAt(i)) | 0;
+  return h;
+});
 
 // zhlint (default preset: without it zhlint checks nothing) parses and reformats every paragraph; on 10 MB it
 // would take many minutes, so it runs on the first 100 KB.
@@ -132,14 +149,27 @@ const rows: [string, Timed, number, string][] = [
   [`zhlint 默认规则（前 ${(sliceMb * 1000).toFixed(0)} KB）`, zh, sliceMb, `${zh.result} 条`],
   ['charCodeAt 空循环', raw, mb, '上限参考'],
 ];
-console.log(`${'项目'.padEnd(38)} ${'墙钟 ms'.padStart(9)} ${'MB/s'.padStart(8)} ${'CPU ms'.padStart(9)} ${'MB/s(CPU)'.padStart(10)}`);
+console.log(
+  `${'项目'.padEnd(38)} ${'墙钟 ms'.padStart(9)} ${'MB/s'.padStart(8)} ${'CPU ms'.padStart(9)} ${'MB/s(CPU)'.padStart(10)}`,
+);
 for (const [name, t, size, note] of rows) {
-  console.log(`${name.padEnd(38)} ${t.ms.toFixed(1).padStart(9)} ${rate(t.ms, size).toFixed(1).padStart(8)} `
-    + `${t.cpuMs.toFixed(1).padStart(9)} ${rate(t.cpuMs, size).toFixed(1).padStart(10)}  ${note}`);
+  console.log(
+    `${name.padEnd(38)} ${t.ms.toFixed(1).padStart(9)} ${rate(t.ms, size).toFixed(1).padStart(8)} `
+      + `${t.cpuMs.toFixed(1).padStart(9)} ${rate(t.cpuMs, size).toFixed(1).padStart(10)}  ${note}`,
+  );
 }
 const full = rate(pipeline.ms);
-const ratio = (t: Timed, size = mb) => (full / rate(t.ms, size));
-console.log(`\n全流程 / mint-filter = ${ratio(mintRun).toFixed(1)}×；全流程 / @monyone = ${ratio(monyoneRun).toFixed(1)}×；`
-  + `全流程 / zhlint = ${ratio(zh, sliceMb).toFixed(0)}×；全流程 / charCodeAt = ${ratio(raw).toFixed(3)}`);
-console.log(`负载：${os.loadavg().map((x) => x.toFixed(1)).join(' ')}（1/5/15 分钟平均；高于核数时墙钟数字偏慢）`);
-console.log(`目标：全流程 ≥ 20 MB/s（单核）且 ≥ 5× mint-filter —— ${full >= 20 && ratio(mintRun) >= 5 ? '达到' : '未达到'}`);
+const ratio = (t: Timed, size = mb) => full / rate(t.ms, size);
+console.log(
+  `\n全流程 / mint-filter = ${ratio(mintRun).toFixed(1)}×；全流程 / @monyone = ${ratio(monyoneRun).toFixed(1)}×；`
+    + `全流程 / zhlint = ${ratio(zh, sliceMb).toFixed(0)}×；全流程 / charCodeAt = ${ratio(raw).toFixed(3)}`,
+);
+console.log(
+  `负载：${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}（1/5/15 分钟平均；高于核数时墙钟数字偏慢）`,
+);
+console.log(
+  `目标：全流程 ≥ 20 MB/s（单核）且 ≥ 5× mint-filter —— ${full >= 20 && ratio(mintRun) >= 5 ? '达到' : '未达到'}`,
+);

@@ -27,11 +27,16 @@ import { urlWithSchema } from '../src/platform/db/pg-schema.ts';
 import { LEVEL2_APPROVAL, openBenchDb, PG_URL, type QueueOrder, seedItems } from './seed.ts';
 import { cpuMsOf, freePort, machineLine, median, percentile } from './stats.ts';
 
-const { values: args } = parseArgs({ options: {
-  db: { type: 'string', default: 'sqlite' }, items: { type: 'string', default: '1000000' },
-  users: { type: 'string', default: '100' }, seconds: { type: 'string', default: '300' },
-  rate: { type: 'string', default: '1' }, failover: { type: 'boolean', default: false },
-} });
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    items: { type: 'string', default: '1000000' },
+    users: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '300' },
+    rate: { type: 'string', default: '1' },
+    failover: { type: 'boolean', default: false },
+  },
+});
 const ITEMS = Number(args.items);
 const USERS = Number(args.users);
 const SECONDS = Number(args.seconds);
@@ -62,9 +67,18 @@ const unitRole = (prefix: string, suffix: string) => `${prefix}.${suffix}`;
 async function cast(deps: Deps): Promise<{ writers: Person[]; readers: Person[]; orders: QueueOrder[] }> {
   const db = deps.db;
   const units = await db.selectFrom('units').select(['id', 'name']).orderBy('created_at').execute();
-  const people = await db.selectFrom('users').innerJoin('role_assignments', 'role_assignments.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.password_hash', 'role_assignments.role', 'role_assignments.unit_id',
-      'role_assignments.section_id']).execute();
+  const people = await db
+    .selectFrom('users')
+    .innerJoin('role_assignments', 'role_assignments.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.password_hash',
+      'role_assignments.role',
+      'role_assignments.unit_id',
+      'role_assignments.section_id',
+    ])
+    .execute();
   const sections = await db.selectFrom('sections').select(['id', 'unit_id']).orderBy('created_at').execute();
   const prefixOf = (unitId: string) =>
     people.find((p) => p.unit_id === unitId && p.role === 'staff')!.username.split('.')[0];
@@ -90,11 +104,17 @@ async function cast(deps: Deps): Promise<{ writers: Person[]; readers: Person[];
     writers.push({ username: who.username, unitId: unit.id, pages: ['approve'] });
   }
   const pagesOf: Partial<Record<Role, Page[]>> = {
-    leader: ['queue', 'item', 'ledger'], principal: ['queue', 'item', 'ledger'], staff: ['queue', 'item'],
-    dutyOfficer: ['overview'], dutyLeader: ['overview'], inspector: ['ledger', 'overview', 'item'],
-    egovCenter: ['overview', 'ledger'], auditAdmin: ['ledger'],
+    leader: ['queue', 'item', 'ledger'],
+    principal: ['queue', 'item', 'ledger'],
+    staff: ['queue', 'item'],
+    dutyOfficer: ['overview'],
+    dutyLeader: ['overview'],
+    inspector: ['ledger', 'overview', 'item'],
+    egovCenter: ['overview', 'ledger'],
+    auditAdmin: ['ledger'],
   };
-  const readers: Person[] = people.filter((p) => pagesOf[p.role as Role])
+  const readers: Person[] = people
+    .filter((p) => pagesOf[p.role as Role])
     .map((p) => ({ username: p.username, unitId: p.unit_id, pages: pagesOf[p.role as Role]! }))
     .slice(0, USERS - writerCount);
   for (let k = 0; readers.length < USERS - writerCount; k++) {
@@ -104,23 +124,46 @@ async function cast(deps: Deps): Promise<{ writers: Person[]; readers: Person[];
     readers.push({ username, unitId: unit.id, pages: pagesOf.leader! });
   }
   const now = deps.clock.now();
-  await insertUsers(db, added.map((a) => ({ id: a.id, username: a.username, name: `压测${a.username}`, unitId: a.unitId,
-    passwordHash: hash })), now);
-  await insertRoles(db, added.map((a) => ({ id: randomUUID(), userId: a.id, role: a.role, unitId: a.unitId,
-    sectionId: a.sectionId })), now);
+  await insertUsers(
+    db,
+    added.map((a) => ({
+      id: a.id,
+      username: a.username,
+      name: `压测${a.username}`,
+      unitId: a.unitId,
+      passwordHash: hash,
+    })),
+    now,
+  );
+  await insertRoles(
+    db,
+    added.map((a) => ({ id: randomUUID(), userId: a.id, role: a.role, unitId: a.unitId, sectionId: a.sectionId })),
+    now,
+  );
   return { writers, readers, orders };
 }
 
 /** `gongkai serve` (compiled) on the bench database; resolves once /api/health answers. */
 async function startNode(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'bin', 'gongkai.js'), 'serve'], {
-    cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DEMO: '0', LOG_LEVEL: 'warn',
-      GONGKAI_LOGIN_RATE_PER_MINUTE: '10000' },
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GONGKAI_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      GONGKAI_LOGIN_RATE_PER_MINUTE: '10000',
+    },
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`gongkai serve 退出码 ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -149,8 +192,11 @@ function roundRobin(ports: number[]): Promise<net.Server> {
 }
 
 async function signIn(base: string, username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`${username} 登录失败：${res.status} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': csrfToken };
@@ -160,28 +206,46 @@ async function main(): Promise<void> {
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(1);
   const opened = await openBenchDb(ENGINE);
-  const deps: Deps = { db: opened.db, engine: opened.engine, clock: systemClock,
-    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }), log: pino({ level: 'silent' }) };
+  const deps: Deps = {
+    db: opened.db,
+    engine: opened.engine,
+    clock: systemClock,
+    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
+    log: pino({ level: 'silent' }),
+  };
   await migrateToLatest(deps.db, opened.schema);
   await loadDemo(deps);
   const { writers, readers, orders } = await cast(deps);
   const ownItems = orders.reduce((n, o) => n + o.count, 0);
-  console.log(`数据库 ${opened.engine}；写入 ${ITEMS.toLocaleString()} 条稿件（其中 ${ownItems.toLocaleString()} 条待二审）…`);
+  console.log(
+    `数据库 ${opened.engine}；写入 ${ITEMS.toLocaleString()} 条稿件（其中 ${ownItems.toLocaleString()} 条待二审）…`,
+  );
   const seedStart = performance.now();
   const queues = await seedItems(deps.db, opened.engine, Math.max(0, ITEMS - ownItems), orders);
-  writers.forEach((w, i) => { w.queue = queues[i]; });
+  writers.forEach((w, i) => {
+    w.queue = queues[i];
+  });
   console.log(`写入用时 ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   // Item pages: a sample of each unit's items (their staff member wrote them; leaders and the inspector may read them).
   const sample = new Map<string, string[]>();
   for (const unitId of new Set([...readers, ...writers].map((p) => p.unitId))) {
-    const rows = await deps.db.selectFrom('items').select('id').where('unit_id', '=', unitId)
+    const rows = await deps.db
+      .selectFrom('items')
+      .select('id')
+      .where('unit_id', '=', unitId)
       .where('stage', '=', 'published')
-      .limit(500).execute();
-    sample.set(unitId, rows.map((r) => r.id));
+      .limit(500)
+      .execute();
+    sample.set(
+      unitId,
+      rows.map((r) => r.id),
+    );
   }
 
-  const env: Record<string, string> = opened.engine === 'postgres'
-    ? { DATABASE_URL: urlWithSchema(PG_URL, opened.schema!) } : { GONGKAI_DATA_DIR: opened.dir!, DATABASE_URL: '' };
+  const env: Record<string, string> =
+    opened.engine === 'postgres'
+      ? { DATABASE_URL: urlWithSchema(PG_URL, opened.schema!) }
+      : { GONGKAI_DATA_DIR: opened.dir!, DATABASE_URL: '' };
   const ports = FAILOVER ? [await freePort(), await freePort()] : [await freePort()];
   const nodes: ChildProcess[] = [];
   for (const port of ports) nodes.push(await startNode(port, env));
@@ -189,8 +253,10 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${balancer ? (balancer.address() as net.AddressInfo).port : ports[0]}`;
   const sessions = new Map<string, Record<string, string>>();
   for (const p of [...writers, ...readers]) sessions.set(p.username, await signIn(base, p.username));
-  console.log(`${nodes.length} 个节点，${writers.length + readers.length} 名用户（${writers.length} 名审核、${readers.length} 名浏览），`
-    + `每人每秒 ${RATE} 次，${SECONDS} 秒…`);
+  console.log(
+    `${nodes.length} 个节点，${writers.length + readers.length} 名用户（${writers.length} 名审核、${readers.length} 名浏览），`
+      + `每人每秒 ${RATE} 次，${SECONDS} 秒…`,
+  );
 
   const latencies: Record<Page, number[]> = { queue: [], item: [], ledger: [], overview: [], approve: [] };
   const failures = new Map<string, number>();
@@ -199,11 +265,16 @@ async function main(): Promise<void> {
   const pathOf = (person: Person, page: Page, i: number): string => {
     const items = sample.get(person.unitId)!;
     switch (page) {
-      case 'queue': return '/api/review-queue?limit=20';
-      case 'item': return `/api/items/${items[i % items.length]}`;
-      case 'ledger': return '/api/ledger?limit=50';
-      case 'overview': return '/api/watch/overview';
-      case 'approve': return `/api/items/${person.queue![i + 1]}/approve`; // [0]: the warm-up's
+      case 'queue':
+        return '/api/review-queue?limit=20';
+      case 'item':
+        return `/api/items/${items[i % items.length]}`;
+      case 'ledger':
+        return '/api/ledger?limit=50';
+      case 'overview':
+        return '/api/watch/overview';
+      case 'approve':
+        return `/api/items/${person.queue![i + 1]}/approve`; // [0]: the warm-up's
     }
   };
   // Warm-up, not measured: each person opens each of their pages once (a writer approves its first item), so that
@@ -212,8 +283,10 @@ async function main(): Promise<void> {
     for (const page of person.pages) {
       const write = page === 'approve';
       const res = await fetch(`${base}${write ? `/api/items/${person.queue![0]}/approve` : pathOf(person, page, 0)}`, {
-        method: write ? 'POST' : 'GET', body: write ? JSON.stringify(LEVEL2_APPROVAL) : undefined,
-        headers: { ...sessions.get(person.username)!, ...(write ? { 'content-type': 'application/json' } : {}) } });
+        method: write ? 'POST' : 'GET',
+        body: write ? JSON.stringify(LEVEL2_APPROVAL) : undefined,
+        headers: { ...sessions.get(person.username)!, ...(write ? { 'content-type': 'application/json' } : {}) },
+      });
       if (res.status !== 200) throw new Error(`${person.username} ${page}：${res.status} ${await res.text()}`);
     }
   }
@@ -223,26 +296,36 @@ async function main(): Promise<void> {
     let last: Page = person.pages[0];
     const write = person.pages[0] === 'approve';
     return new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({
-        url: base, connections: 1, connectionRate: RATE, duration: SECONDS, timeout: 30,
-        requests: [{
-          method: write ? 'POST' : 'GET', body: write ? JSON.stringify(LEVEL2_APPROVAL) : undefined,
-          headers: { ...sessions.get(person.username)!, ...(write ? { 'content-type': 'application/json' } : {}) },
-          setupRequest: (req, context) => {
-            const at = context as Sent;
-            const i = sent++ + n; // each reader starts at another page
-            at.page = person.pages[i % person.pages.length];
-            at.path = pathOf(person, at.page, write ? i - n : i);
-            return { ...req, path: at.path };
-          },
-          onResponse: (status, body, context) => {
-            const at = context as Sent;
-            last = at.page;
-            if (status === 200 && write) acknowledged.push(at.path.split('/')[3]);
-            if (status !== 200) fail(`${status} ${at.page}：${String(body).slice(0, 160)}`);
-          },
-        }],
-      }, (err, result) => (err ? reject(err) : resolve(result)));
+      const instance = autocannon(
+        {
+          url: base,
+          connections: 1,
+          connectionRate: RATE,
+          duration: SECONDS,
+          timeout: 30,
+          requests: [
+            {
+              method: write ? 'POST' : 'GET',
+              body: write ? JSON.stringify(LEVEL2_APPROVAL) : undefined,
+              headers: { ...sessions.get(person.username)!, ...(write ? { 'content-type': 'application/json' } : {}) },
+              setupRequest: (req, context) => {
+                const at = context as Sent;
+                const i = sent++ + n; // each reader starts at another page
+                at.page = person.pages[i % person.pages.length];
+                at.path = pathOf(person, at.page, write ? i - n : i);
+                return { ...req, path: at.path };
+              },
+              onResponse: (status, body, context) => {
+                const at = context as Sent;
+                last = at.page;
+                if (status === 200 && write) acknowledged.push(at.path.split('/')[3]);
+                if (status !== 200) fail(`${status} ${at.page}：${String(body).slice(0, 160)}`);
+              },
+            },
+          ],
+        },
+        (err, result) => (err ? reject(err) : resolve(result)),
+      );
       // Emitted right after onResponse for the same request: `last` is its page.
       instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
         latencies[last].push(ms);
@@ -250,11 +333,16 @@ async function main(): Promise<void> {
     });
   });
   let killedAt = '';
-  const killer = FAILOVER ? setTimeout(() => {
-    nodes[0].kill('SIGKILL');
-    killedAt = new Date().toISOString();
-    console.log(`已强制停止节点 1（${killedAt}）`);
-  }, (SECONDS * 1000) / 2) : null;
+  const killer = FAILOVER
+    ? setTimeout(
+        () => {
+          nodes[0].kill('SIGKILL');
+          killedAt = new Date().toISOString();
+          console.log(`已强制停止节点 1（${killedAt}）`);
+        },
+        (SECONDS * 1000) / 2,
+      )
+    : null;
   const results = await Promise.all(runs);
   if (killer) clearTimeout(killer);
   const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
@@ -265,14 +353,21 @@ async function main(): Promise<void> {
   // Every approval answered 200 is in the database: its 二审 step.
   const found = new Set<string>();
   for (let i = 0; i < acknowledged.length; i += 500) {
-    const rows = await deps.db.selectFrom('review_steps').select('item_id').where('level', '=', 2)
-      .where('item_id', 'in', acknowledged.slice(i, i + 500)).execute();
+    const rows = await deps.db
+      .selectFrom('review_steps')
+      .select('item_id')
+      .where('level', '=', 2)
+      .where('item_id', 'in', acknowledged.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.add(r.item_id);
   }
   const lost = acknowledged.filter((id) => !found.has(id)).length;
   for (const node of nodes) node.kill('SIGTERM');
-  await Promise.all(nodes.map((n) => (n.exitCode === null && n.signalCode === null
-    ? new Promise((resolve) => n.once('exit', resolve)) : null)));
+  await Promise.all(
+    nodes.map((n) =>
+      n.exitCode === null && n.signalCode === null ? new Promise((resolve) => n.once('exit', resolve)) : null,
+    ),
+  );
   balancer?.close();
   await opened.close();
 
@@ -280,7 +375,12 @@ async function main(): Promise<void> {
   const line = (name: string, s: number[]) =>
     `  ${name}：${s.length} 次，p50 ${median(s).toFixed(1)} ms，p99 ${percentile(s, 0.99).toFixed(1)} ms，`
     + `最长 ${Math.max(...s).toFixed(0)} ms`;
-  console.log(`\n${machineLine()}，负载 ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\n${machineLine()}，负载 ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const killed = FAILOVER ? `（节点 1 于 ${killedAt} 停止）` : '';
   console.log(`数据库 ${opened.engine}，稿件 ${ITEMS.toLocaleString()} 条，${nodes.length} 个节点${killed}`);
   console.log(line('读（合计）', reads));
@@ -288,12 +388,15 @@ async function main(): Promise<void> {
     if (latencies[page].length) console.log(line(`  ${page}`, latencies[page]));
   }
   console.log(line('写（二审通过）', latencies.approve));
-  console.log(`读 ${reads.length} 次（${((100 * reads.length) / (reads.length + latencies.approve.length)).toFixed(0)} %），`
-    + `连接错误和超时 ${errors} 次，非 200 应答 ${[...failures.values()].reduce((a, b) => a + b, 0)} 次`);
+  console.log(
+    `读 ${reads.length} 次（${((100 * reads.length) / (reads.length + latencies.approve.length)).toFixed(0)} %），`
+      + `连接错误和超时 ${errors} 次，非 200 应答 ${[...failures.values()].reduce((a, b) => a + b, 0)} 次`,
+  );
   for (const [what, count] of failures) console.log(`  ${count} × ${what}`);
   console.log(`已确认的审核通过 ${acknowledged.length} 次，数据库中缺少 ${lost} 次`);
   const served = results.reduce((n, r) => n + r.requests.total, 0);
-  if (!FAILOVER) console.log(`服务进程 CPU：${(cpuMs / 1000).toFixed(1)} s，平均每次请求 ${(cpuMs / served).toFixed(1)} ms`);
+  if (!FAILOVER)
+    console.log(`服务进程 CPU：${(cpuMs / 1000).toFixed(1)} s，平均每次请求 ${(cpuMs / served).toFixed(1)} ms`);
   const met = percentile(reads, 0.99) <= TARGET.read && percentile(latencies.approve, 0.99) <= TARGET.write;
   if (lost || (!FAILOVER && (errors || failures.size || !met))) process.exitCode = 1;
 }

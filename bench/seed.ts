@@ -27,17 +27,27 @@ export async function openBenchDb(engine: string, poolSize = 10): Promise<BenchD
     const schema = `bench_${Date.now()}`;
     await createSchema(PG_URL, schema);
     const o = openDb({ url: PG_URL, schema, poolSize });
-    return { db: o.db, engine: 'postgres', schema, async close() {
-      await o.close();
-      await dropSchema(PG_URL, schema);
-    } };
+    return {
+      db: o.db,
+      engine: 'postgres',
+      schema,
+      async close() {
+        await o.close();
+        await dropSchema(PG_URL, schema);
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
   const o = openDb({ url: path.join(dir, 'gongkai.sqlite') });
-  return { db: o.db, engine: 'sqlite', dir, async close() {
-    await o.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  } };
+  return {
+    db: o.db,
+    engine: 'sqlite',
+    dir,
+    async close() {
+      await o.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const BODY = '为深入贯彻落实党中央、国务院关于优化营商环境的决策部署，进一步规范政务公开工作，现就有关事项通知如下。';
@@ -51,23 +61,26 @@ export interface QueueOrder {
 }
 
 /** `i`'s stage: 90 % published, 4 % at 一审, 3 % at 二审, 3 % at 三审 (spread by a multiplicative hash). */
-const STAGE_SQL = (i: string) => `case when (${i} * 7919) % 1000 < 900 then 'published' `
+const STAGE_SQL = (i: string) =>
+  `case when (${i} * 7919) % 1000 < 900 then 'published' `
   + `when (${i} * 7919) % 1000 < 940 then 'level1' when (${i} * 7919) % 1000 < 970 then 'level2' else 'level3' end`;
 
 /** SQL for the series, a UUID-shaped id and an ISO time (2026-01-01 + i seconds) on each engine. */
 function dialect(engine: 'sqlite' | 'postgres') {
   const base = Date.parse('2026-01-01T00:00:00Z') / 1000;
-  return engine === 'postgres' ? {
-    from: (a: number, b: number) => `generate_series(${a}::bigint, ${b - 1}::bigint) as n(i)`,
-    id: (kind: number) => `'${kind.toString(16).padStart(8, '0')}-0000-4000-8000-' || lpad(to_hex(n.i), 12, '0')`,
-    at: `to_char(to_timestamp(${base} + n.i) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  } : {
-    from: (a: number, b: number) =>
-      `(with recursive s(i) as (select ${a} union all select i + 1 from s where i < ${b - 1})` +
-        ' select i from s) as n',
-    id: (kind: number) => `printf('%08x-0000-4000-8000-%012x', ${kind}, n.i)`,
-    at: `strftime('%Y-%m-%dT%H:%M:%fZ', ${base} + n.i, 'unixepoch')`,
-  };
+  return engine === 'postgres'
+    ? {
+        from: (a: number, b: number) => `generate_series(${a}::bigint, ${b - 1}::bigint) as n(i)`,
+        id: (kind: number) => `'${kind.toString(16).padStart(8, '0')}-0000-4000-8000-' || lpad(to_hex(n.i), 12, '0')`,
+        at: `to_char(to_timestamp(${base} + n.i) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      }
+    : {
+        from: (a: number, b: number) =>
+          `(with recursive s(i) as (select ${a} union all select i + 1 from s where i < ${b - 1})`
+          + ' select i from s) as n',
+        id: (kind: number) => `printf('%08x-0000-4000-8000-%012x', ${kind}, n.i)`,
+        at: `strftime('%Y-%m-%dT%H:%M:%fZ', ${base} + n.i, 'unixepoch')`,
+      };
 }
 
 /**
@@ -77,10 +90,17 @@ function dialect(engine: 'sqlite' | 'postgres') {
 async function seedBackground(db: Db, engine: 'sqlite' | 'postgres', count: number): Promise<void> {
   const units = await db.selectFrom('units').select(['id']).orderBy('created_at').execute();
   const sections = await db.selectFrom('sections').select(['id', 'unit_id']).orderBy('created_at').execute();
-  const sites = await db.selectFrom('channels').innerJoin('columns', 'columns.channel_id', 'channels.id')
+  const sites = await db
+    .selectFrom('channels')
+    .innerJoin('columns', 'columns.channel_id', 'channels.id')
     .select(['channels.id as channel_id', 'channels.unit_id', 'columns.id as column_id'])
-    .where('channels.kind', '=', 'website').orderBy('columns.created_at').execute();
-  const staff = await db.selectFrom('role_assignments').select(['user_id', 'unit_id']).where('role', '=', 'staff')
+    .where('channels.kind', '=', 'website')
+    .orderBy('columns.created_at')
+    .execute();
+  const staff = await db
+    .selectFrom('role_assignments')
+    .select(['user_id', 'unit_id'])
+    .where('role', '=', 'staff')
     .execute();
   // Item i takes slot i mod slots: the unit i mod units, its section i mod 2, its site's column i mod 4.
   const slots = units.length * 4;
@@ -97,27 +117,36 @@ async function seedBackground(db: Db, engine: 'sqlite' | 'postgres', count: numb
   const d = dialect(engine);
   const STEP = 100_000;
   const bar = process.stdout.isTTY
-    ? new cliProgress.SingleBar({ format: '生成稿件 {bar} {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
+    ? new cliProgress.SingleBar({ format: '生成稿件 {bar} {value}/{total}' }, cliProgress.Presets.shades_classic)
+    : null;
   bar?.start(count, 0);
   for (let a = 0; a < count; a += STEP) {
     const from = `${d.from(a, Math.min(a + STEP, count))} join bench_slots s on s.k = n.i % ${slots}`;
     const stage = STAGE_SQL('n.i');
     await db.transaction().execute(async (tx) => {
-      await sql.raw(`insert into items (id, unit_id, section_id, author_id, title, item_type, source, major, stage,
+      await sql
+        .raw(`insert into items (id, unit_id, section_id, author_id, title, item_type, source, major, stage,
         current_revision, version, publish_at, published_at, created_at, updated_at)
         select ${d.id(1)}, s.unit_id, s.section_id, s.author_id, '稿件 ' || n.i, 'original', null,
           case when n.i % 20 = 0 then 1 else 0 end, ${stage}, 1, 1, null,
-          case when ${stage} = 'published' then ${d.at} end, ${d.at}, ${d.at} from ${from}`).execute(tx);
-      await sql.raw(`insert into revisions (id, item_id, number, title, body_html, body_text, format, created_by,
+          case when ${stage} = 'published' then ${d.at} end, ${d.at}, ${d.at} from ${from}`)
+        .execute(tx);
+      await sql
+        .raw(`insert into revisions (id, item_id, number, title, body_html, body_text, format, created_by,
         created_at)
         select ${d.id(2)}, ${d.id(1)}, 1, '稿件 ' || n.i, '<p>${BODY}</p>', '${BODY}', 'text', s.author_id, ${d.at}
-        from ${from}`).execute(tx);
-      await sql.raw(`insert into item_channels (item_id, channel_id, column_id)
-        select ${d.id(1)}, s.channel_id, s.column_id from ${from}`).execute(tx);
-      await sql.raw(`insert into review_steps (id, item_id, revision, level, reviewer_id, role, decision, opinion,
+        from ${from}`)
+        .execute(tx);
+      await sql
+        .raw(`insert into item_channels (item_id, channel_id, column_id)
+        select ${d.id(1)}, s.channel_id, s.column_id from ${from}`)
+        .execute(tx);
+      await sql
+        .raw(`insert into review_steps (id, item_id, revision, level, reviewer_id, role, decision, opinion,
         proofreading, standards_attested, created_at)
         select ${d.id(3)}, ${d.id(1)}, 1, 1, s.author_id, 'staff', 'approve', '同意', '已校对', 1, ${d.at}
-        from ${from} where ${stage} <> 'level1'`).execute(tx);
+        from ${from} where ${stage} <> 'level1'`)
+        .execute(tx);
     });
     bar?.update(Math.min(a + STEP, count));
   }
@@ -129,15 +158,24 @@ async function seedBackground(db: Db, engine: 'sqlite' | 'postgres', count: numb
  * `background` items (seedBackground), then the items of each order at 二审, later than all of them; returns the ids
  * of each order's items. Batches of 500 rows per table, one transaction each.
  */
-export async function seedItems(db: Db, engine: 'sqlite' | 'postgres', background: number, orders: QueueOrder[]):
-  Promise<string[][]> {
+export async function seedItems(
+  db: Db,
+  engine: 'sqlite' | 'postgres',
+  background: number,
+  orders: QueueOrder[],
+): Promise<string[][]> {
   await seedBackground(db, engine, background);
   const total = orders.reduce((n, o) => n + o.count, 0);
   const ownerOf: number[] = [];
-  orders.forEach((o, k) => { for (let j = 0; j < o.count; j++) ownerOf.push(k); });
-  const sites = await db.selectFrom('channels').innerJoin('columns', 'columns.channel_id', 'channels.id')
+  orders.forEach((o, k) => {
+    for (let j = 0; j < o.count; j++) ownerOf.push(k);
+  });
+  const sites = await db
+    .selectFrom('channels')
+    .innerJoin('columns', 'columns.channel_id', 'channels.id')
     .select(['channels.id as channel_id', 'channels.unit_id', 'columns.id as column_id'])
-    .where('channels.kind', '=', 'website').execute();
+    .where('channels.kind', '=', 'website')
+    .execute();
   const base = Date.parse('2026-01-01T00:00:00Z');
   const owned: string[][] = orders.map(() => []);
   const BATCH = 500;
@@ -152,14 +190,48 @@ export async function seedItems(db: Db, engine: 'sqlite' | 'postgres', backgroun
       const site = sites.find((s) => s.unit_id === order.unitId)!;
       const id = randomUUID();
       const at = new Date(base + i * 1000).toISOString();
-      items.push({ id, unit_id: order.unitId, section_id: order.sectionId, author_id: order.authorId, title: `稿件 ${i}`,
-        item_type: 'original', source: null, major: 0, stage: 'level2', current_revision: 1, version: 1,
-        publish_at: null, published_at: null, created_at: at, updated_at: at });
-      revisions.push({ id: randomUUID(), item_id: id, number: 1, title: `稿件 ${i}`, body_html: `<p>${BODY}</p>`,
-        body_text: BODY, format: 'text', created_by: order.authorId, created_at: at });
+      items.push({
+        id,
+        unit_id: order.unitId,
+        section_id: order.sectionId,
+        author_id: order.authorId,
+        title: `稿件 ${i}`,
+        item_type: 'original',
+        source: null,
+        major: 0,
+        stage: 'level2',
+        current_revision: 1,
+        version: 1,
+        publish_at: null,
+        published_at: null,
+        created_at: at,
+        updated_at: at,
+      });
+      revisions.push({
+        id: randomUUID(),
+        item_id: id,
+        number: 1,
+        title: `稿件 ${i}`,
+        body_html: `<p>${BODY}</p>`,
+        body_text: BODY,
+        format: 'text',
+        created_by: order.authorId,
+        created_at: at,
+      });
       links.push({ item_id: id, channel_id: site.channel_id, column_id: site.column_id });
-      steps.push({ id: randomUUID(), item_id: id, revision: 1, level: 1, reviewer_id: order.authorId, role: 'staff',
-        decision: 'approve', opinion: '同意', proofreading: '已校对', standards_attested: 1, created_at: at });
+      steps.push({
+        id: randomUUID(),
+        item_id: id,
+        revision: 1,
+        level: 1,
+        reviewer_id: order.authorId,
+        role: 'staff',
+        decision: 'approve',
+        opinion: '同意',
+        proofreading: '已校对',
+        standards_attested: 1,
+        created_at: at,
+      });
       owned[ownerOf[j]].push(id);
     }
     await db.transaction().execute(async (tx) => {
@@ -174,6 +246,10 @@ export async function seedItems(db: Db, engine: 'sqlite' | 'postgres', backgroun
 
 /** The body of an 二审 approval (保密审查制度 第八条(二): the disclosure opinion goes with it). */
 export const LEVEL2_APPROVAL = {
-  level: 2, revision: 1, opinion: '同意发布', proofreading: '已校对全文', standardsAttested: true,
+  level: 2,
+  revision: 1,
+  opinion: '同意发布',
+  proofreading: '已校对全文',
+  standardsAttested: true,
   disclosure: { opinion: 'disclose', basisIds: ['ogi-19'], reason: '属于应主动公开的信息' },
 };

@@ -38,7 +38,10 @@ function childrenCpuMs(): number {
   }
 }
 
-interface Timing { ms: number; cpuMs: number }
+interface Timing {
+  ms: number;
+  cpuMs: number;
+}
 
 /** Wall-clock and CPU milliseconds of one whole process, output discarded; fails the benchmark if the process fails. */
 function timeProcess(args: string[], okCodes = [0]): Timing {
@@ -57,19 +60,24 @@ function bigText(): string {
   return parts.join('\n');
 }
 
-const healthy = (port: number) => new Promise<boolean>((resolve) => {
-  const req = http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
-    res.resume();
-    resolve(res.statusCode === 200);
+const healthy = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
   });
-  req.on('error', () => resolve(false));
-});
 
 /** Wall and CPU milliseconds from spawning `gongkai serve` to the first 200 from /api/health; then stops the server. */
 async function timeServer(dataDir: string): Promise<{ ms: number; cpuMs: number }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    GONGKAI_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
   const t0 = performance.now();
@@ -140,16 +148,31 @@ const engineRate = bigMb / (wall(engineRuns) / 1000);
 const processRate = bigMb / (wall(processRuns) / 1000);
 const cpuShare = cpu(engineRuns) / cpu(processRuns);
 
-console.log(`\n${machineLine()}；负载 ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+console.log(
+  `\n${machineLine()}；负载 ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`,
+);
 console.log('墙钟时间取中位数（括号内为最小–最大），CPU 为进程用户态加内核态时间的中位数');
 console.log(`node -e 0：${fmt(nodeRuns)}，${RUNS} 次`);
-console.log(`gongkai --help：${fmt(helpRuns)}；${ratio(helpRuns).toFixed(2)}× node（目标 ≤ 3×，`
-  + `${mark(ratio(helpRuns) <= 3)}），CPU ${cpuRatio(helpRuns)}×`);
-console.log(`gongkai check 一行文件：${fmt(checkRuns)}；${ratio(checkRuns).toFixed(2)}× node（目标 ≤ 4×，`
-  + `${mark(ratio(checkRuns) <= 4)}），CPU ${cpuRatio(checkRuns)}×`);
-console.log(`引擎（本进程，${bigMb.toFixed(1)} MB，${findings} 条）：${fmt(engineRuns)}；${engineRate.toFixed(1)} MB/s`);
-console.log(`gongkai check --format json 整个进程：${fmt(processRuns)}；${processRate.toFixed(1)} MB/s，`
-  + `引擎的 ${((processRate / engineRate) * 100).toFixed(0)} %（目标 ≥ 60 %，${mark(processRate / engineRate >= 0.6)}），`
-  + `按 CPU ${(cpuShare * 100).toFixed(0)} %`);
-console.log(`gongkai serve 到 /api/health 应答：${fmt(serverRuns)}，${SERVER_RUNS} 次（目标 ≤ 1500 ms，`
-  + `${mark(wall(serverRuns) <= 1500)}）；${(wall(serverRuns) / wall(nodeRuns)).toFixed(1)}× node -e 0`);
+console.log(
+  `gongkai --help：${fmt(helpRuns)}；${ratio(helpRuns).toFixed(2)}× node（目标 ≤ 3×，`
+    + `${mark(ratio(helpRuns) <= 3)}），CPU ${cpuRatio(helpRuns)}×`,
+);
+console.log(
+  `gongkai check 一行文件：${fmt(checkRuns)}；${ratio(checkRuns).toFixed(2)}× node（目标 ≤ 4×，`
+    + `${mark(ratio(checkRuns) <= 4)}），CPU ${cpuRatio(checkRuns)}×`,
+);
+console.log(
+  `引擎（本进程，${bigMb.toFixed(1)} MB，${findings} 条）：${fmt(engineRuns)}；${engineRate.toFixed(1)} MB/s`,
+);
+console.log(
+  `gongkai check --format json 整个进程：${fmt(processRuns)}；${processRate.toFixed(1)} MB/s，`
+    + `引擎的 ${((processRate / engineRate) * 100).toFixed(0)} %（目标 ≥ 60 %，${mark(processRate / engineRate >= 0.6)}），`
+    + `按 CPU ${(cpuShare * 100).toFixed(0)} %`,
+);
+console.log(
+  `gongkai serve 到 /api/health 应答：${fmt(serverRuns)}，${SERVER_RUNS} 次（目标 ≤ 1500 ms，`
+    + `${mark(wall(serverRuns) <= 1500)}）；${(wall(serverRuns) / wall(nodeRuns)).toFixed(1)}× node -e 0`,
+);

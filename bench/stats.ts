@@ -12,8 +12,10 @@ export const median = (samples: number[]): number => percentile(samples, 0.5);
 
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `机器：${cpu}，${os.cpus().length} 核，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB，`
-    + `Node ${process.version}，${os.platform()} ${os.release()}`;
+  return (
+    `机器：${cpu}，${os.cpus().length} 核，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB，`
+    + `Node ${process.version}，${os.platform()} ${os.release()}`
+  );
 }
 
 /** A TCP port free on 127.0.0.1 just now (for a server the benchmark starts). */

@@ -63,11 +63,11 @@ const retention = await runRetentionJob(deps);
 const retentionMs = performance.now() - t0;
 const bytes = await databaseBytes(deps.db, engine);
 say(
-  `history: ${FLAGS.sites} sites × ${FLAGS.columns} columns, ${FLAGS.days} days: ` +
-    `${history.rawProbes.toLocaleString('en')} raw probes (+ as many runs), ` +
-    `${history.dayRows.toLocaleString('en')} day rows, ` +
-    `${history.incidents} incidents; generated in ${seconds(generated)}; retention job ${seconds(retentionMs)} ` +
-    `(rolled ${retention.rolledDays.length} days); database ${(bytes / 2 ** 30).toFixed(2)} GB`,
+  `history: ${FLAGS.sites} sites × ${FLAGS.columns} columns, ${FLAGS.days} days: `
+    + `${history.rawProbes.toLocaleString('en')} raw probes (+ as many runs), `
+    + `${history.dayRows.toLocaleString('en')} day rows, `
+    + `${history.incidents} incidents; generated in ${seconds(generated)}; retention job ${seconds(retentionMs)} `
+    + `(rolled ${retention.rolledDays.length} days); database ${(bytes / 2 ** 30).toFixed(2)} GB`,
 );
 
 // 2. the pages people open
@@ -180,12 +180,12 @@ for (const key of seen.keys()) {
   late.push(at === undefined ? Infinity : at - slotMs);
 }
 say(
-  `scheduler (${nodes} node${nodes > 1 ? 's' : ''}, ${FLAGS.minutes} min at ×${FLAGS.compress}, ` +
-    `probe every ${probeSeconds} s, ` +
-    `${jobs.length} groups, measured from ${seconds(from - startedAt)} after start): ` +
-    `${seen.size} of ${expected} slots probed, ${twice} twice; probe start after its slot: ` +
-    `p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${Math.max(0, ...late)} ms, ` +
-    `over 10 s: ${late.filter((x) => x > 10_000).length}`,
+  `scheduler (${nodes} node${nodes > 1 ? 's' : ''}, ${FLAGS.minutes} min at ×${FLAGS.compress}, `
+    + `probe every ${probeSeconds} s, `
+    + `${jobs.length} groups, measured from ${seconds(from - startedAt)} after start): `
+    + `${seen.size} of ${expected} slots probed, ${twice} twice; probe start after its slot: `
+    + `p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${Math.max(0, ...late)} ms, `
+    + `over 10 s: ${late.filter((x) => x > 10_000).length}`,
 );
 say(
   `nodes: ${perNode

@@ -49,7 +49,11 @@ if (!process.env.SCALE_ENGINE) {
   const engines = arg('--engines', 'sqlite,postgres').split(',');
   const cpus = os.cpus();
   console.log(`# 读网值班 at scale — ${new Date().toISOString()}`);
-  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
   const memory = `${Math.round(os.totalmem() / 2 ** 30)} GB`;
   console.log(`machine: ${cpus.length} × ${cpus[0]?.model}, ${memory}, node ${process.version}, load ${load()}`);
   console.log(`flags: ${JSON.stringify(FLAGS)}`);

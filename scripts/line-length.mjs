@@ -28,15 +28,19 @@ for (const folder of folders) {
   if (!fs.existsSync(dir)) continue;
   for (const file of files(dir)) {
     const json = file.endsWith('.json');
-    fs.readFileSync(file, 'utf8').split(/\r?\n/).forEach((line, i) => {
-      if (line.length <= MAX || (json && JSON_SINGLE_STRING.test(line))) return;
-      long.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.length} characters`);
-    });
+    fs.readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .forEach((line, i) => {
+        if (line.length <= MAX || (json && JSON_SINGLE_STRING.test(line))) return;
+        long.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.length} characters`);
+      });
   }
 }
 if (long.length > 0) {
   console.error(long.join('\n'));
-  console.error(`${long.length} line(s) over ${MAX} characters: split long strings into concatenated pieces, re-wrap comments.`);
+  console.error(
+    `${long.length} line(s) over ${MAX} characters: split long strings into concatenated pieces, re-wrap comments.`,
+  );
   process.exit(1);
 }
 console.log(`line length: no line over ${MAX} characters in ${folders.join(', ')}`);

@@ -55,7 +55,12 @@ async function postgresReachable() {
 const groups = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    for (const pid of groups) try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    for (const pid of groups)
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     process.exit(1);
   });
 }
@@ -65,14 +70,21 @@ function runFile(job) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', job.file], {
-      cwd: root, env: { ...process.env, ...job.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, // its own process group
+      cwd: root,
+      env: { ...process.env, ...job.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group
     });
     groups.add(child.pid);
     const chunks = [];
     // A file that hangs (a server left open after a failed assertion) is stopped and reported, not waited on for ever.
     const timer = setTimeout(() => {
       chunks.push(Buffer.from(`\n（超过 ${fileMinutes} 分钟仍未结束，已终止）\n`));
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); } // with what it started
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      } // with what it started
     }, fileMinutes * 60_000);
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
@@ -81,7 +93,15 @@ function runFile(job) {
       groups.delete(child.pid);
       const output = Buffer.concat(chunks).toString('utf8');
       const count = (name) => Number(output.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-      resolve({ ...job, code: code ?? 1, signal, output, pass: count('pass'), fail: count('fail'), seconds: (Date.now() - started) / 1000 });
+      resolve({
+        ...job,
+        code: code ?? 1,
+        signal,
+        output,
+        pass: count('pass'),
+        fail: count('fail'),
+        seconds: (Date.now() - started) / 1000,
+      });
     });
   });
 }
@@ -118,7 +138,8 @@ async function runAll(jobs) {
 
 function report(r, done, total) {
   const ok = r.code === 0 && r.fail === 0;
-  const line = `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}`
+  const line =
+    `[${done}/${total}] ${ok ? '通过' : '失败'} ${r.label} ${r.file}`
     + `（${r.pass} 项通过，${r.fail} 项失败，${r.seconds.toFixed(1)} 秒）`;
   if (ok) {
     console.log(line);
@@ -134,8 +155,12 @@ function report(r, done, total) {
 const slow = /cli|two-nodes|jobs|watch|duty|ledger/;
 const weight = (f) => (isBrowserTest(f) ? 0 : /authz-matrix/.test(f) ? 1 : slow.test(f) ? 2 : 3);
 
-const all = findTests(path.join(root, 'src')).concat(fs.existsSync(path.join(root, 'test')) ? findTests(path.join(root, 'test')) : []);
-const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort((a, b) => weight(a) - weight(b));
+const all = findTests(path.join(root, 'src')).concat(
+  fs.existsSync(path.join(root, 'test')) ? findTests(path.join(root, 'test')) : [],
+);
+const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort(
+  (a, b) => weight(a) - weight(b),
+);
 // Tests that spawn `gongkai` (through test/support/cli.ts) run the compiled dist/ — about 0.3 s a start instead of
 // 2 s through tsx — so dist/ is rebuilt first when src/ changed since the last build (tsc, no type check). The UI is
 // built once before the browser tests, not by each test file at the same time.
@@ -147,21 +172,24 @@ process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
 const demoHashes = path.join(scratch, 'demo-hashes.json');
 const hashed = new Promise((resolve) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/demo-hashes.ts', demoHashes], {
-    cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('close', (code) => resolve(code === 0));
 });
 if (files.some(spawnsCli) || files.some(isBrowserTest)) {
   const web = files.some(isBrowserTest) ? [] : ['--no-web'];
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', ...web], {
-    cwd: root, stdio: 'inherit',
+    cwd: root,
+    stdio: 'inherit',
   });
   if (built.status !== 0) process.exit(1);
 }
 
 if (!(await hashed)) process.exit(1);
 
-const jobs = files.filter((f) => !isPostgresOnly(f))
+const jobs = files
+  .filter((f) => !isPostgresOnly(f))
   .map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite', GONGKAI_TEST_DEMO_HASHES: demoHashes } }));
 let refused = false;
 if (await postgresReachable()) {
@@ -177,14 +205,18 @@ if (await postgresReachable()) {
 jobs.sort((a, b) => weight(a.file) - weight(b.file));
 
 const started = Date.now();
-console.log(`=== ${jobs.length} 个测试文件（SQLite ${jobs.filter((j) => j.label === 'SQLite').length}，`
-  + `PostgreSQL ${jobs.filter((j) => j.label === 'PostgreSQL').length}），同时运行 ${slots} 个 ===`);
+console.log(
+  `=== ${jobs.length} 个测试文件（SQLite ${jobs.filter((j) => j.label === 'SQLite').length}，`
+    + `PostgreSQL ${jobs.filter((j) => j.label === 'PostgreSQL').length}），同时运行 ${slots} 个 ===`,
+);
 const results = await runAll(jobs);
 const failedFiles = results.filter((r) => r.code !== 0 || r.fail > 0);
 const passed = results.reduce((n, r) => n + r.pass, 0);
 const failed = results.reduce((n, r) => n + r.fail, 0) + failedFiles.filter((r) => r.fail === 0).length;
 const slowest = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 8);
-console.log(`\n最慢的文件：\n${slowest.map((r) => `  ${r.seconds.toFixed(1).padStart(6)} 秒  ${r.label} ${r.file}`).join('\n')}`);
+console.log(
+  `\n最慢的文件：\n${slowest.map((r) => `  ${r.seconds.toFixed(1).padStart(6)} 秒  ${r.label} ${r.file}`).join('\n')}`,
+);
 if (failedFiles.length) console.log(`\n失败的文件：\n${failedFiles.map((r) => `  ${r.label} ${r.file}`).join('\n')}`);
 console.log(`\n用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -23,7 +23,11 @@ const nextIp = () => `198.51.100.${++ipSeq}`;
 
 async function login(username: string) {
   if (!sessions.has(username)) {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: DEMO_PASSWORD },
+    });
     assert.equal(res.statusCode, 200, res.body);
     sessions.set(username, { cookie: String(res.headers['set-cookie']).split(';')[0], csrf: res.json().csrfToken });
   }
@@ -41,8 +45,16 @@ function setNow(iso: string) {
   sessions.clear();
 }
 
-const asker = (over: object = {}) => ({ name: '王某某', organisation: '某某科技有限公司', phone: '13800001234', email: 'wang@example.cn',
-  subject: '2025年科技项目资金分配明细', unitId: kjj, question: '贵局网站公布的项目资金分配只有总数，明细为何未公开？', ...over });
+const asker = (over: object = {}) => ({
+  name: '王某某',
+  organisation: '某某科技有限公司',
+  phone: '13800001234',
+  email: 'wang@example.cn',
+  subject: '2025年科技项目资金分配明细',
+  unitId: kjj,
+  question: '贵局网站公布的项目资金分配只有总数，明细为何未公开？',
+  ...over,
+});
 
 const openCase = (payload: object, ip = nextIp(), headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url: '/api/public/challenges', payload, remoteAddress: ip, headers });
@@ -51,7 +63,11 @@ const countOpened = async () => (await listLedger(deps.db, { action: 'challenge.
 
 before(async () => {
   smtp = await startSmtp();
-  deps = await createTestDeps({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'gongkai <gongkai@qijiang.test>' });
+  deps = await createTestDeps({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    MAIL_FROM: 'gongkai <gongkai@qijiang.test>',
+  });
   await loadDemo(deps);
   app = await buildServer(deps);
   const units = await listUnits(deps.db);
@@ -87,14 +103,19 @@ test('无需登录即可提出质疑申请：得到案件编号，答复期限�
   for (const username of ['kjj.secrecy', 'kjj.leader']) {
     const userId = (await as(username, 'GET', '/api/auth/me')).json().user.id;
     const mine = await listMyNotifications(deps.db, userId);
-    assert.ok(mine.items.some((n) => n.kind === 'challenge.open' && n.title.includes(body.caseNo)), username);
+    assert.ok(
+      mine.items.some((n) => n.kind === 'challenge.open' && n.title.includes(body.caseNo)),
+      username,
+    );
   }
 });
 
 test('指明信息编号时由该信息的承办单位答复；编号依次递增', async () => {
   const draft = await as('fgw.staff', 'POST', '/api/items', await fgwDraft());
   assert.equal(draft.statusCode, 201, draft.body);
-  const res = await openCase(asker({ itemId: draft.json().id, unitId: undefined, subject: undefined, email: undefined }));
+  const res = await openCase(
+    asker({ itemId: draft.json().id, unitId: undefined, subject: undefined, email: undefined }),
+  );
   assert.equal(res.statusCode, 201, res.body);
   assert.equal(res.json().caseNo, '綦公开答〔2025〕2号');
   assert.equal(res.json().unitName, '重庆市綦江区发展和改革委员会');
@@ -103,8 +124,14 @@ test('指明信息编号时由该信息的承办单位答复；编号依次递�
 async function fgwDraft() {
   const detail = (await as('sysadmin', 'GET', `/api/units/${fgw}`)).json();
   const site = detail.channels.find((c: { kind: string }) => c.kind === 'website');
-  return { title: '关于某项目的通知', sectionId: detail.sections[0].id, major: false, itemType: 'original',
-    channels: [{ channelId: site.id, columnId: site.columns[0].id }], body: { format: 'text', content: '通知正文。' } };
+  return {
+    title: '关于某项目的通知',
+    sectionId: detail.sections[0].id,
+    major: false,
+    itemType: 'original',
+    channels: [{ channelId: site.id, columnId: site.columns[0].id }],
+    body: { format: 'text', content: '通知正文。' },
+  };
 }
 
 test('填写有误时返回 400 并指出字段，不立案', async () => {
@@ -140,9 +167,18 @@ test('同一地址每小时最多提交 5 次，超出返回 429 和中文提示
 
 test('只接受 JSON：表单、纯文本和 multipart 提交一律拒绝（415），不立案', async () => {
   const before = await countOpened();
-  const form = new URLSearchParams({ name: '王某某', phone: '13800001234', subject: 'x', unitId: kjj, question: 'y' }).toString();
-  for (const [type, payload] of [['application/x-www-form-urlencoded', form], ['text/plain', JSON.stringify(asker())],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\n王\r\n--x--\r\n']]) {
+  const form = new URLSearchParams({
+    name: '王某某',
+    phone: '13800001234',
+    subject: 'x',
+    unitId: kjj,
+    question: 'y',
+  }).toString();
+  for (const [type, payload] of [
+    ['application/x-www-form-urlencoded', form],
+    ['text/plain', JSON.stringify(asker())],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\n王\r\n--x--\r\n'],
+  ]) {
     const res = await openCase(payload as unknown as object, nextIp(), { 'content-type': type });
     assert.equal(res.statusCode, 415, `${type}: ${res.body}`);
   }
@@ -190,11 +226,17 @@ test('答复记录依据和理由，并通过邮件发给申请人', async () =>
   const url = `/api/challenges/${first.id}/answer`;
   assert.equal((await as('fgw.leader', 'POST', url, { basis: 'x', reason: 'y' })).statusCode, 403);
   assert.equal((await as('kjj.staff', 'POST', url, { basis: 'x', reason: 'y' })).statusCode, 403);
-  const answer = { basis: '《中华人民共和国政府信息公开条例》第十五条', reason: '明细涉及获资助企业的商业秘密，公开会损害第三方合法权益。' };
+  const answer = {
+    basis: '《中华人民共和国政府信息公开条例》第十五条',
+    reason: '明细涉及获资助企业的商业秘密，公开会损害第三方合法权益。',
+  };
   const res = await as('kjj.secrecy', 'POST', url, answer);
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().state, 'answered');
-  assert.deepEqual([res.json().answer.basis, res.json().answer.reason, res.json().late], [answer.basis, answer.reason, false]);
+  assert.deepEqual(
+    [res.json().answer.basis, res.json().answer.reason, res.json().late],
+    [answer.basis, answer.reason, false],
+  );
   assert.equal((await as('kjj.leader', 'POST', url, answer)).statusCode, 409);
   assert.equal((await listLedger(deps.db, { action: 'challenge.answer' })).length, 1);
 
@@ -217,7 +259,13 @@ test('逾期未答复：本单位看到本单位的，督查看到全区的', as
   const mine = await as('kjj.secrecy', 'GET', '/api/challenges/overdue');
   assert.equal(mine.statusCode, 200, mine.body);
   assert.ok(mine.json().items.length > 0);
-  assert.ok(mine.json().items.every((c: { unitId: string; overdue: boolean; state: string }) => c.unitId === kjj && c.overdue && c.state === 'open'));
+  assert.ok(
+    mine
+      .json()
+      .items.every(
+        (c: { unitId: string; overdue: boolean; state: string }) => c.unitId === kjj && c.overdue && c.state === 'open',
+      ),
+  );
   assert.ok(!mine.json().items.some((c: { id: string }) => c.id === first.id), '已答复的不列入');
   assert.ok(mine.json().items[0].workingDaysLeft < 0);
 
@@ -228,7 +276,10 @@ test('逾期未答复：本单位看到本单位的，督查看到全区的', as
   assert.equal(district.json().total, mine.json().total + 1);
 
   const fgwOnly = await as('fgw.leader', 'GET', '/api/challenges/overdue');
-  assert.deepEqual(fgwOnly.json().items.map((c: { unitId: string }) => c.unitId), [fgw]);
+  assert.deepEqual(
+    fgwOnly.json().items.map((c: { unitId: string }) => c.unitId),
+    [fgw],
+  );
   assert.equal((await as('kjj.staff', 'GET', '/api/challenges/overdue')).statusCode, 403);
   assert.equal((await as('kjj.secrecy', 'GET', `/api/challenges/overdue?unitId=${fgw}`)).statusCode, 403);
   // The 督查 opens an overdue case, but not one answered in time.
@@ -240,7 +291,10 @@ test('逾期未答复：本单位看到本单位的，督查看到全区的', as
 test('本单位列表与详情只对承办单位的保密工作机构、分管领导、主要领导开放', async () => {
   const list = await as('kjj.principal', 'GET', '/api/challenges?state=answered');
   assert.equal(list.statusCode, 200);
-  assert.deepEqual(list.json().items.map((c: { id: string }) => c.id), [first.id]);
+  assert.deepEqual(
+    list.json().items.map((c: { id: string }) => c.id),
+    [first.id],
+  );
   assert.equal(list.json().items[0].answerByName.length > 0, true);
   assert.equal((await as('fgw.secrecy', 'GET', `/api/challenges/${first.id}`)).statusCode, 403);
   assert.equal((await as('kjj.staff', 'GET', '/api/challenges')).statusCode, 403);

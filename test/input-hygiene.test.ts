@@ -17,11 +17,28 @@ before(async () => ({ deps, app, org, s, close } = await openPublishApp(['zhang'
 after(() => close());
 
 const count = async (table: 'items' | 'revisions' | 'item_attachments') =>
-  Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const snapshot = async () => ({ items: await count('items'), revisions: await count('revisions'),
-  attachments: await count('item_attachments'), ledger: (await listLedger(deps.db, {})).length });
-const rawPost = (url: string, payload: string | Buffer) => app.inject({ method: 'POST', url, ...s.zhang,
-  headers: { ...s.zhang.headers, 'content-type': 'application/json; charset=utf-8' }, payload });
+  Number(
+    (
+      await deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const snapshot = async () => ({
+  items: await count('items'),
+  revisions: await count('revisions'),
+  attachments: await count('item_attachments'),
+  ledger: (await listLedger(deps.db, {})).length,
+});
+const rawPost = (url: string, payload: string | Buffer) =>
+  app.inject({
+    method: 'POST',
+    url,
+    ...s.zhang,
+    headers: { ...s.zhang.headers, 'content-type': 'application/json; charset=utf-8' },
+    payload,
+  });
 
 const TITLE = '关于开展“科技活动周”的通知';
 const CASES: [string, string, string][] = [
@@ -80,7 +97,10 @@ test('干净的中文（标点、emoji、全角空格、制表符与换行）原
   const content = '一、活动时间：\r\n\t5月18日—5月24日；\n二、活动内容　👨‍👩‍👧 亲子科普。';
   const res = await as(app, s.zhang).post('/api/items', org.draft({ title, body: { format: 'text', content } }));
   assert.equal(res.statusCode, 201, res.body);
-  const row = await deps.db.selectFrom('revisions').select(['title', 'body_text']).where('item_id', '=', res.json().id)
+  const row = await deps.db
+    .selectFrom('revisions')
+    .select(['title', 'body_text'])
+    .where('item_id', '=', res.json().id)
     .executeTakeFirstOrThrow();
   assert.equal(row.title, title);
   assert.ok(row.body_text.includes('5月18日—5月24日；') && row.body_text.includes('👨‍👩‍👧'), row.body_text);
@@ -155,8 +175,14 @@ test('附件：可执行程序的文件头（MZ 后接 %PDF-）与双向控制�
 });
 
 test('无需登录的质疑申请表单（自带 JSON 解析）同样拒绝无效 UTF-8 和控制字符', async () => {
-  const post = (payload: string | Buffer) => app.inject({ method: 'POST', url: '/api/public/challenges',
-    remoteAddress: '198.51.100.200', headers: { 'content-type': 'application/json' }, payload });
+  const post = (payload: string | Buffer) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/public/challenges',
+      remoteAddress: '198.51.100.200',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
   const bytes = await post(Buffer.concat([Buffer.from('{"subject":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]));
   assert.deepEqual([bytes.statusCode, bytes.json().code], [400, 'BODY_NOT_UTF8']);
   const nul = await post(JSON.stringify({ subject: '询问\u0000' }));

@@ -76,14 +76,22 @@ test('同一地址在一个时段内失败 30 次（各账号合计）：安全�
     assert.equal(res.statusCode, 401, res.body);
   }
   const bursts = (await burstLedger()).slice(before);
-  assert.deepEqual(bursts.map((b) => [b.kind, b.target, b.failures]), [['source', bot, 30]]);
+  assert.deepEqual(
+    bursts.map((b) => [b.kind, b.target, b.failures]),
+    [['source', bot, 30]],
+  );
 });
 
 test('每个地址每分钟的登录请求有上限（GONGKAI_LOGIN_RATE_PER_MINUTE），其他地址不受影响', async () => {
   const limitedApp = await buildServer({ ...deps, config: { ...deps.config, loginRatePerMinute: 3 } });
   try {
-    const post = (remoteAddress: string) => limitedApp.inject({ method: 'POST', url: '/api/auth/login',
-      payload: { username: 'user.rate', password: 'x' }, remoteAddress });
+    const post = (remoteAddress: string) =>
+      limitedApp.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'user.rate', password: 'x' },
+        remoteAddress,
+      });
     for (let i = 0; i < 3; i += 1) assert.equal((await post('10.8.0.1')).statusCode, 401);
     const over = await post('10.8.0.1');
     assert.equal(over.statusCode, 429);

@@ -6,7 +6,13 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { listLedger } from '../src/platform/ledger/service.ts';
 import {
-  as, buildDocx, DISCLOSE, disclosureAt, openPublishApp, type PublishOrg, type Session,
+  as,
+  buildDocx,
+  DISCLOSE,
+  disclosureAt,
+  openPublishApp,
+  type PublishOrg,
+  type Session,
 } from './support/publish-fixtures.ts';
 import type { TestDeps } from './support/testdb.ts';
 
@@ -15,12 +21,15 @@ let app: FastifyInstance;
 let org: PublishOrg;
 let s: Record<string, Session>;
 let close: () => Promise<void>;
-before(async () => ({ deps, app, org, s, close } = await openPublishApp(['zhang', 'li', 'wang', 'bao', 'liu', 'zhou', 'admin'])));
+before(
+  async () =>
+    ({ deps, app, org, s, close } = await openPublishApp(['zhang', 'li', 'wang', 'bao', 'liu', 'zhou', 'admin'])),
+);
 after(() => close());
 
 const review = { opinion: '同意', proofreading: '已校对标题、日期和人名', standardsAttested: true };
-const ledgerOf = async (id: string) => (await listLedger(deps.db, { subject: `item:${id}` }))
-  .map((e) => `${e.action}/${e.role}/${e.actor_name}`);
+const ledgerOf = async (id: string) =>
+  (await listLedger(deps.db, { subject: `item:${id}` })).map((e) => `${e.action}/${e.role}/${e.actor_name}`);
 
 async function draftAndSubmit(over: Record<string, unknown> = {}): Promise<string> {
   const created = await as(app, s.zhang).post('/api/items', { ...org.draft(), ...over });
@@ -33,7 +42,12 @@ async function draftAndSubmit(over: Record<string, unknown> = {}): Promise<strin
 }
 
 async function approve(who: string, id: string, level: number, revision = 1) {
-  const res = await as(app, s[who]).post(`/api/items/${id}/approve`, { level, revision, ...review, disclosure: disclosureAt(level) });
+  const res = await as(app, s[who]).post(`/api/items/${id}/approve`, {
+    level,
+    revision,
+    ...review,
+    disclosure: disclosureAt(level),
+  });
   assert.equal(res.statusCode, 200, `${who} L${level}: ${res.body}`);
   return res.json();
 }
@@ -59,17 +73,51 @@ test('一般稿件：起草 → 一审 → 二审 → 三审 → 立即发布到
   assert.equal(done.publishedAt, deps.clock.now().toISOString());
 
   const history = (await as(app, s.zhang).get(`/api/items/${id}/history`)).json();
-  assert.deepEqual(history.steps.map((x: { level: number; reviewer: { name: string }; decision: string; standardsAttested: boolean }) =>
-    [x.level, x.reviewer.name, x.decision, x.standardsAttested]), [[1, '李一审', 'approve', true], [2, '王科长', 'approve', true], [3, '刘分管', 'approve', true]]);
+  assert.deepEqual(
+    history.steps.map(
+      (x: { level: number; reviewer: { name: string }; decision: string; standardsAttested: boolean }) => [
+        x.level,
+        x.reviewer.name,
+        x.decision,
+        x.standardsAttested,
+      ],
+    ),
+    [
+      [1, '李一审', 'approve', true],
+      [2, '王科长', 'approve', true],
+      [3, '刘分管', 'approve', true],
+    ],
+  );
   assert.equal(history.steps[0].proofreading, review.proofreading);
-  assert.deepEqual(history.publications.map((p: { channelId: string; columnId: string | null }) => [p.channelId, p.columnId]).sort(),
-    [[org.siteId, org.columnId], [org.wechatId, null]].sort());
-  assert.deepEqual(await ledgerOf(id), ['publish.draft/staff/张承办', 'publish.submit/staff/张承办', 'publish.approve/staff/李一审',
-    'publish.approve/sectionHead/王科长', 'secrecy.opinion/secrecy/鲍保密', 'publish.approve/leader/刘分管', 'publish.publish/leader/刘分管']);
+  assert.deepEqual(
+    history.publications.map((p: { channelId: string; columnId: string | null }) => [p.channelId, p.columnId]).sort(),
+    [
+      [org.siteId, org.columnId],
+      [org.wechatId, null],
+    ].sort(),
+  );
+  assert.deepEqual(await ledgerOf(id), [
+    'publish.draft/staff/张承办',
+    'publish.submit/staff/张承办',
+    'publish.approve/staff/李一审',
+    'publish.approve/sectionHead/王科长',
+    'secrecy.opinion/secrecy/鲍保密',
+    'publish.approve/leader/刘分管',
+    'publish.publish/leader/刘分管',
+  ]);
   const entries = await listLedger(deps.db, { subject: `item:${id}` });
   assert.ok(entries.every((e) => e.unit_id === org.unitId));
-  assert.deepEqual(JSON.parse(entries[5].payload), { itemId: id, revision: 1, level: 3, from: 'level3',
-    to: 'published', opinion: '同意', proofreading: review.proofreading, standardsAttested: true, text: 'full' });
+  assert.deepEqual(JSON.parse(entries[5].payload), {
+    itemId: id,
+    revision: 1,
+    level: 3,
+    from: 'level3',
+    to: 'published',
+    opinion: '同意',
+    proofreading: review.proofreading,
+    standardsAttested: true,
+    text: 'full',
+  });
 });
 
 test('重大事项：三审后须主要领导审定，分管领导不能代替', async () => {
@@ -83,33 +131,59 @@ test('重大事项：三审后须主要领导审定，分管领导不能代替',
   assert.equal(byLeader.json().code, 'NO_ROLE');
   const done = await approve('zhou', id, 4);
   assert.equal(done.stage, 'published');
-  assert.deepEqual((await ledgerOf(id)).slice(-2), ['publish.approve/principal/周局长', 'publish.publish/principal/周局长']);
+  assert.deepEqual((await ledgerOf(id)).slice(-2), [
+    'publish.approve/principal/周局长',
+    'publish.publish/principal/周局长',
+  ]);
 });
 
 test('退回修改：新版本使原审核失效，重新提交后从一审开始；历史含逐字差异', async () => {
   const id = await draftAndSubmit();
   await approve('li', id, 1);
-  const returned = await as(app, s.wang).post(`/api/items/${id}/return`, { level: 2, revision: 1, opinion: '会议日期有误，请核实' });
+  const returned = await as(app, s.wang).post(`/api/items/${id}/return`, {
+    level: 2,
+    revision: 1,
+    opinion: '会议日期有误，请核实',
+  });
   assert.equal(returned.statusCode, 200, returned.body);
   assert.equal(returned.json().stage, 'returned');
-  assert.deepEqual(returned.json().abilities, { canApprove: false, canReturn: false, canEdit: false, canSubmit: false });
+  assert.deepEqual(returned.json().abilities, {
+    canApprove: false,
+    canReturn: false,
+    canEdit: false,
+    canSubmit: false,
+  });
 
   const unchanged = await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 });
   assert.equal(unchanged.statusCode, 409);
   assert.equal(unchanged.json().code, 'NOT_REVISED');
 
   const edited = await as(app, s.zhang).put(`/api/items/${id}`, {
-    ...org.draft({ body: { format: 'text', content: '3月3日，区科技局召开科技创新工作会议。\n会议部署了全年重点工作。' } }), revision: 1 });
+    ...org.draft({
+      body: { format: 'text', content: '3月3日，区科技局召开科技创新工作会议。\n会议部署了全年重点工作。' },
+    }),
+    revision: 1,
+  });
   assert.equal(edited.statusCode, 200, edited.body);
   assert.equal(edited.json().revision, 2);
   assert.equal(edited.json().stage, 'returned');
   assert.equal((await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 2 })).json().stage, 'level1');
 
-  const skip = await as(app, s.wang).post(`/api/items/${id}/approve`, { level: 2, revision: 2, ...review, disclosure: disclosureAt(2) });
+  const skip = await as(app, s.wang).post(`/api/items/${id}/approve`, {
+    level: 2,
+    revision: 2,
+    ...review,
+    disclosure: disclosureAt(2),
+  });
   assert.equal(skip.statusCode, 409); // the earlier 一审 was of revision 1: 一审 again first
   assert.equal(skip.json().code, 'NOT_AT_LEVEL');
   await approve('li', id, 1, 2); // li approved revision 1 at 一审; revision 2 is a new text
-  const stale = await as(app, s.wang).post(`/api/items/${id}/approve`, { level: 2, revision: 1, ...review, disclosure: disclosureAt(2) });
+  const stale = await as(app, s.wang).post(`/api/items/${id}/approve`, {
+    level: 2,
+    revision: 1,
+    ...review,
+    disclosure: disclosureAt(2),
+  });
   assert.equal(stale.statusCode, 409);
   assert.equal(stale.json().code, 'STALE_REVISION');
   await approve('wang', id, 2, 2);
@@ -117,13 +191,34 @@ test('退回修改：新版本使原审核失效，重新提交后从一审开�
   assert.equal((await approve('liu', id, 3, 2)).stage, 'published');
 
   const history = (await as(app, s.liu).get(`/api/items/${id}/history`)).json();
-  assert.deepEqual(history.revisions.map((r: { number: number; createdBy: { name: string } }) => [r.number, r.createdBy.name]), [[1, '张承办'], [2, '张承办']]);
-  assert.deepEqual(history.revisions[1].diff.filter((d: { op: string }) => d.op !== 'equal'), [{ op: 'delete', text: '2' }, { op: 'insert', text: '3' }]);
-  assert.deepEqual(history.revisions[0].diff, [{ op: 'insert', text: '3月2日，区科技局召开科技创新工作会议。\n会议部署了全年重点工作。' }]);
-  assert.deepEqual(history.steps.map((x: { revision: number; level: number; decision: string }) => `${x.revision}.${x.level}.${x.decision}`),
-    ['1.1.approve', '1.2.return', '2.1.approve', '2.2.approve', '2.3.approve']);
+  assert.deepEqual(
+    history.revisions.map((r: { number: number; createdBy: { name: string } }) => [r.number, r.createdBy.name]),
+    [
+      [1, '张承办'],
+      [2, '张承办'],
+    ],
+  );
+  assert.deepEqual(
+    history.revisions[1].diff.filter((d: { op: string }) => d.op !== 'equal'),
+    [
+      { op: 'delete', text: '2' },
+      { op: 'insert', text: '3' },
+    ],
+  );
+  assert.deepEqual(history.revisions[0].diff, [
+    { op: 'insert', text: '3月2日，区科技局召开科技创新工作会议。\n会议部署了全年重点工作。' },
+  ]);
+  assert.deepEqual(
+    history.steps.map(
+      (x: { revision: number; level: number; decision: string }) => `${x.revision}.${x.level}.${x.decision}`,
+    ),
+    ['1.1.approve', '1.2.return', '2.1.approve', '2.2.approve', '2.3.approve'],
+  );
   assert.equal(history.steps[1].opinion, '会议日期有误，请核实');
-  assert.equal(history.publications.every((p: { revision: number }) => p.revision === 2), true);
+  assert.equal(
+    history.publications.every((p: { revision: number }) => p.revision === 2),
+    true,
+  );
   assert.ok((await ledgerOf(id)).includes('publish.edit/staff/张承办'));
 });
 
@@ -151,17 +246,32 @@ test('定时发布：审定后等待，时间到且定时任务运行后才发�
 });
 
 test('导入 Word：.docx 成为草稿（标题取首行），再导入形成新版本；非 Word 文件 400 且不留记录', async () => {
-  const fields = { sectionId: org.sectionId, channels: JSON.stringify([{ channelId: org.wechatId }]), itemType: 'original' };
-  const docx = await buildDocx(['关于开展科技活动周的通知', '各镇街：现将有关事项通知如下。', '<script>不应执行</script>']);
+  const fields = {
+    sectionId: org.sectionId,
+    channels: JSON.stringify([{ channelId: org.wechatId }]),
+    itemType: 'original',
+  };
+  const docx = await buildDocx([
+    '关于开展科技活动周的通知',
+    '各镇街：现将有关事项通知如下。',
+    '<script>不应执行</script>',
+  ]);
   const created = await as(app, s.zhang).upload('/api/items/import', fields, { name: '通知.docx', content: docx });
   assert.equal(created.statusCode, 201, created.body);
   const item = created.json();
   assert.equal(item.title, '关于开展科技活动周的通知');
   assert.equal(item.body.format, 'docx');
-  assert.equal(item.body.html, '<p>关于开展科技活动周的通知</p><p>各镇街：现将有关事项通知如下。</p><p>&lt;script&gt;不应执行&lt;/script&gt;</p>');
+  assert.equal(
+    item.body.html,
+    '<p>关于开展科技活动周的通知</p><p>各镇街：现将有关事项通知如下。</p><p>&lt;script&gt;不应执行&lt;/script&gt;</p>',
+  );
 
   const v2 = await buildDocx(['关于开展科技活动周的通知', '各镇街：现将有关事项通知如下，请认真贯彻。']);
-  const revised = await as(app, s.zhang).upload(`/api/items/${item.id}/revisions/import`, { revision: '1' }, { name: 'v2.docx', content: v2 });
+  const revised = await as(app, s.zhang).upload(
+    `/api/items/${item.id}/revisions/import`,
+    { revision: '1' },
+    { name: 'v2.docx', content: v2 },
+  );
   assert.equal(revised.statusCode, 200, revised.body);
   assert.equal(revised.json().revision, 2);
   assert.deepEqual(revised.json().channels, [{ channelId: org.wechatId, columnId: null }]);
@@ -169,10 +279,17 @@ test('导入 Word：.docx 成为草稿（标题取首行），再导入形成新
   assert.ok(diff.some((d: { op: string; text: string }) => d.op === 'insert' && d.text.includes('请认真贯彻')));
 
   const before = (await listLedger(deps.db, {})).length;
-  const notZip = await as(app, s.zhang).upload('/api/items/import', fields, { name: 'a.docx', content: Buffer.from('这不是 Word 文件') });
+  const notZip = await as(app, s.zhang).upload('/api/items/import', fields, {
+    name: 'a.docx',
+    content: Buffer.from('这不是 Word 文件'),
+  });
   assert.equal(notZip.statusCode, 400);
   assert.equal(notZip.json().field, 'file');
-  const badChannels = await as(app, s.zhang).upload('/api/items/import', { ...fields, channels: '[{' }, { name: 'b.docx', content: docx });
+  const badChannels = await as(app, s.zhang).upload(
+    '/api/items/import',
+    { ...fields, channels: '[{' },
+    { name: 'b.docx', content: docx },
+  );
   assert.equal(badChannels.statusCode, 400);
   assert.equal(badChannels.json().field, 'channels');
   const notMultipart = await as(app, s.zhang).post('/api/items/import', { sectionId: org.sectionId });
@@ -188,7 +305,10 @@ test('上传超过大小限制：413，不留记录', async () => {
     // incompressible
     const big = await buildDocx(Array.from({ length: 3000 }, () => randomBytes(64).toString('base64')));
     assert.ok(big.length > 0.1 * 1024 * 1024, `test docx is only ${big.length} bytes`);
-    const res = await as(small.app, small.s.zhang).upload('/api/items/import', fields, { name: 'big.docx', content: big });
+    const res = await as(small.app, small.s.zhang).upload('/api/items/import', fields, {
+      name: 'big.docx',
+      content: big,
+    });
     assert.equal(res.statusCode, 413, res.body);
     assert.equal((await listLedger(small.deps.db, { action: 'publish.draft' })).length, 0);
   } finally {

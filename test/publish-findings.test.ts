@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { listLedger } from '../src/platform/ledger/service.ts';
-import { as, buildDocx, disclosureAt, openPublishApp, type PublishOrg, type Session } from './support/publish-fixtures.ts';
+import {
+  as,
+  buildDocx,
+  disclosureAt,
+  openPublishApp,
+  type PublishOrg,
+  type Session,
+} from './support/publish-fixtures.ts';
 import type { TestDeps } from './support/testdb.ts';
 
 let deps: TestDeps;
@@ -14,7 +21,10 @@ let app: FastifyInstance;
 let org: PublishOrg;
 let s: Record<string, Session>;
 let close: () => Promise<void>;
-before(async () => ({ deps, app, org, s, close } = await openPublishApp(['zhang', 'li', 'wang', 'liu', 'wu', 'bao', 'ducha'])));
+before(
+  async () =>
+    ({ deps, app, org, s, close } = await openPublishApp(['zhang', 'li', 'wang', 'liu', 'wu', 'bao', 'ducha'])),
+);
 after(() => close());
 
 const WRONG = '3月2日，区科技局召开科技创新工作会议。\n会议号召全体干部再接再励，中华人民共合国成立以来……';
@@ -40,16 +50,21 @@ test('起草即校对：严重/错误发现存于该版本，详情和列表带�
   const id = await draft(WRONG);
   const detail = (await as(app, s.zhang).get(`/api/items/${id}`)).json();
   assert.deepEqual(detail.openFindings, { serious: 1, error: 1, warning: 0 });
-  const listed = (await as(app, s.zhang).get('/api/items?mine=1')).json().items.find((i: { id: string }) => i.id === id);
+  const listed = (await as(app, s.zhang).get('/api/items?mine=1'))
+    .json()
+    .items.find((i: { id: string }) => i.id === id);
   assert.deepEqual(listed.openFindings, { serious: 1, error: 1, warning: 0 });
 
   const view = await findings(id);
   assert.equal(view.revision, 1);
   assert.equal(view.canDismiss, true);
-  assert.deepEqual(view.findings.map((f: Record<string, unknown>) => [f.severity, f.category, f.text, f.suggestion, f.line, f.status]), [
-    ['error', 'misspelling', '再接再励', '再接再厉', 2, 'open'],
-    ['serious', 'expression', '中华人民共合国', '中华人民共和国', 2, 'open'],
-  ]);
+  assert.deepEqual(
+    view.findings.map((f: Record<string, unknown>) => [f.severity, f.category, f.text, f.suggestion, f.line, f.status]),
+    [
+      ['error', 'misspelling', '再接再励', '再接再厉', 2, 'open'],
+      ['serious', 'expression', '中华人民共合国', '中华人民共和国', 2, 'open'],
+    ],
+  );
   const first = view.findings[0];
   assert.equal(WRONG.slice(first.start, first.end), '再接再励');
   assert.equal(first.column, WRONG.split('\n')[1].indexOf('再接再励') + 1);
@@ -58,8 +73,10 @@ test('起草即校对：严重/错误发现存于该版本，详情和列表带�
   const refused = await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 });
   assert.equal(refused.statusCode, 422, refused.body);
   assert.equal(refused.json().code, 'UNRESOLVED_PROOFREADING');
-  assert.equal(refused.json().message,
-    '智能校对发现 2 处未处理的严重/错误问题（第 2 行：再接再励 → 再接再厉），请修改，或说明理由后建议忽略（由二审确认）');
+  assert.equal(
+    refused.json().message,
+    '智能校对发现 2 处未处理的严重/错误问题（第 2 行：再接再励 → 再接再厉），请修改，或说明理由后建议忽略（由二审确认）',
+  );
   assert.equal((await as(app, s.zhang).get(`/api/items/${id}`)).json().stage, 'draft');
   assert.equal((await ledger(id, 'publish.submit')).length, 0);
 });
@@ -67,7 +84,10 @@ test('起草即校对：严重/错误发现存于该版本，详情和列表带�
 test('修改形成新版本即为改正：新版本不再有该发现，可以提交；旧版本的发现仍可查看但不能再忽略（409）', async () => {
   const id = await draft(WRONG);
   const old = await findings(id);
-  const edited = await as(app, s.zhang).put(`/api/items/${id}`, { ...org.draft({ body: { format: 'text', content: FIXED } }), revision: 1 });
+  const edited = await as(app, s.zhang).put(`/api/items/${id}`, {
+    ...org.draft({ body: { format: 'text', content: FIXED } }),
+    revision: 1,
+  });
   assert.equal(edited.statusCode, 200, edited.body);
   assert.deepEqual(edited.json().openFindings, { serious: 0, error: 0, warning: 0 });
   assert.deepEqual((await findings(id)).findings, []);
@@ -91,17 +111,31 @@ test('说明理由后建议忽略：理由须 2–500 字，否则 400 且不变
     assert.equal(res.json().field, 'reason');
     assert.match(res.json().message, /[\u4e00-\u9fff]/);
   }
-  for (const who of ['li', 'wang', 'wu']) assert.equal((await dismiss(who, id, a.id, '引用文件原文')).statusCode, 403, who);
+  for (const who of ['li', 'wang', 'wu'])
+    assert.equal((await dismiss(who, id, a.id, '引用文件原文')).statusCode, 403, who);
   assert.equal((await dismiss('zhang', id, 'no-such-finding', '引用文件原文')).statusCode, 404);
-  assert.deepEqual((await findings(id)).findings.map((f: { status: string }) => f.status), ['open', 'open']);
+  assert.deepEqual(
+    (await findings(id)).findings.map((f: { status: string }) => f.status),
+    ['open', 'open'],
+  );
   assert.equal((await ledger(id, 'publish.finding_propose')).length, 0);
 
   const done = await dismiss('zhang', id, a.id, '  引用上级文件原文，不作改动  ');
   assert.equal(done.statusCode, 200, done.body);
   assert.equal(done.json().decides, false);
   const after = done.json().findings[0];
-  assert.deepEqual([after.status, after.proposalReason, after.proposedBy.name, after.proposedAs, after.proposedAt, after.resolvedBy,
-    after.canDecide], ['proposed', '引用上级文件原文，不作改动', '张承办', 'author', deps.clock.now().toISOString(), null, false]);
+  assert.deepEqual(
+    [
+      after.status,
+      after.proposalReason,
+      after.proposedBy.name,
+      after.proposedAs,
+      after.proposedAt,
+      after.resolvedBy,
+      after.canDecide,
+    ],
+    ['proposed', '引用上级文件原文，不作改动', '张承办', 'author', deps.clock.now().toISOString(), null, false],
+  );
   assert.equal((await dismiss('zhang', id, a.id, '再次忽略')).json().code, 'ALREADY_PROPOSED');
   const stillOne = await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 });
   assert.match(stillOne.json().message, /^智能校对发现 1 处.*中华人民共合国 → 中华人民共和国/);
@@ -112,8 +146,17 @@ test('说明理由后建议忽略：理由须 2–500 字，否则 400 且不变
 
   const entries = await ledger(id, 'publish.finding_propose');
   assert.equal(entries.length, 2);
-  assert.deepEqual(JSON.parse(entries[0].payload), { itemId: id, revision: 1, findingId: a.id, rule: a.rule, category: 'misspelling',
-    severity: 'error', line: 2, as: 'author', reason: '引用上级文件原文，不作改动' });
+  assert.deepEqual(JSON.parse(entries[0].payload), {
+    itemId: id,
+    revision: 1,
+    findingId: a.id,
+    rule: a.rule,
+    category: 'misspelling',
+    severity: 'error',
+    line: 2,
+    as: 'author',
+    reason: '引用上级文件原文，不作改动',
+  });
   assert.ok(entries.every((e) => !e.payload.includes('再接再励') && e.role === 'staff'));
   assert.equal((await ledger(id, 'publish.finding_dismiss')).length, 0);
 });
@@ -121,19 +164,35 @@ test('说明理由后建议忽略：理由须 2–500 字，否则 400 且不变
 test('警告不阻止提交；密级标志和个人信息交保密审查处理，不在此阻止也不能在此忽略', async () => {
   const warned = await draft('会议部署了全年重点工作,请各单位落实。');
   const w = await findings(warned);
-  assert.deepEqual(w.findings.map((f: { severity: string; status: string }) => [f.severity, f.status]), [['warning', 'open']]);
-  assert.deepEqual((await as(app, s.zhang).get(`/api/items/${warned}`)).json().openFindings, { serious: 0, error: 0, warning: 1 });
+  assert.deepEqual(
+    w.findings.map((f: { severity: string; status: string }) => [f.severity, f.status]),
+    [['warning', 'open']],
+  );
+  assert.deepEqual((await as(app, s.zhang).get(`/api/items/${warned}`)).json().openFindings, {
+    serious: 0,
+    error: 0,
+    warning: 1,
+  });
   // A warning is dismissed at once, by the author too: only serious and error findings need 二审.
   const gone = (await dismiss('zhang', warned, w.findings[0].id, '此处逗号为引文原样')).json().findings[0];
-  assert.deepEqual([gone.status, gone.resolvedBy.name, gone.resolvedAs, gone.proposedBy], ['dismissed', '张承办', 'author', null]);
+  assert.deepEqual(
+    [gone.status, gone.resolvedBy.name, gone.resolvedAs, gone.proposedBy],
+    ['dismissed', '张承办', 'author', null],
+  );
   assert.equal((await ledger(warned, 'publish.finding_dismiss')).length, 1);
   assert.equal((await as(app, s.zhang).post(`/api/items/${warned}/submit`, { revision: 1 })).json().stage, 'level1');
 
   const pii = await draft('联系人身份证号：110101199003074258。');
   const [id] = (await findings(pii)).findings;
-  assert.deepEqual([id.category, id.severity, id.status, id.dismisser, id.canDismiss],
-    ['pii', 'serious', 'open', 'secrecyOffice', false]); // the 保密工作机构's, at its step
-  assert.deepEqual((await as(app, s.zhang).get(`/api/items/${pii}`)).json().openFindings, { serious: 0, error: 0, warning: 0 });
+  assert.deepEqual(
+    [id.category, id.severity, id.status, id.dismisser, id.canDismiss],
+    ['pii', 'serious', 'open', 'secrecyOffice', false],
+  ); // the 保密工作机构's, at its step
+  assert.deepEqual((await as(app, s.zhang).get(`/api/items/${pii}`)).json().openFindings, {
+    serious: 0,
+    error: 0,
+    warning: 0,
+  });
   const refused = await dismiss('zhang', pii, id.id, '系虚构示例号码');
   assert.equal(refused.statusCode, 409);
   assert.equal(refused.json().code, 'SECRECY_FINDING');
@@ -144,10 +203,15 @@ test('审核时也校验：未校对的旧版本在首次需要时校对；当�
   const id = await draft('3月2日，区科技局召开科技创新工作会议。');
   assert.equal((await as(app, s.zhang).post(`/api/items/${id}/submit`, { revision: 1 })).statusCode, 200);
   // A revision written before findings were kept (migration 007): never checked, and its text has an error.
-  await deps.db.updateTable('revisions').set({ body_text: WRONG, checked_at: null }).where('item_id', '=', id).execute();
+  await deps.db
+    .updateTable('revisions')
+    .set({ body_text: WRONG, checked_at: null })
+    .where('item_id', '=', id)
+    .execute();
   await deps.db.deleteFrom('revision_findings').where('item_id', '=', id).execute();
 
-  const approve = () => as(app, s.li).post(`/api/items/${id}/approve`, { level: 1, revision: 1, ...review, disclosure: disclosureAt(1) });
+  const approve = () =>
+    as(app, s.li).post(`/api/items/${id}/approve`, { level: 1, revision: 1, ...review, disclosure: disclosureAt(1) });
   const refused = await approve();
   assert.equal(refused.statusCode, 422, refused.body);
   assert.equal(refused.json().code, 'UNRESOLVED_PROOFREADING');
@@ -171,12 +235,18 @@ test('审核时也校验：未校对的旧版本在首次需要时校对；当�
 
 test('导入 Word 的稿件和新版本同样校对', async () => {
   const fields = { sectionId: org.sectionId, channels: JSON.stringify([{ channelId: org.wechatId }]) };
-  const created = await as(app, s.zhang).upload('/api/items/import', fields, { name: '通知.docx', content: await buildDocx(['关于开展科技活动周的通知', '要再接再励。']) });
+  const created = await as(app, s.zhang).upload('/api/items/import', fields, {
+    name: '通知.docx',
+    content: await buildDocx(['关于开展科技活动周的通知', '要再接再励。']),
+  });
   assert.equal(created.statusCode, 201, created.body);
   assert.deepEqual(created.json().openFindings, { serious: 0, error: 1, warning: 0 });
   const id = created.json().id;
-  const revised = await as(app, s.zhang).upload(`/api/items/${id}/revisions/import`, { revision: '1' },
-    { name: 'v2.docx', content: await buildDocx(['关于开展科技活动周的通知', '要再接再厉。']) });
+  const revised = await as(app, s.zhang).upload(
+    `/api/items/${id}/revisions/import`,
+    { revision: '1' },
+    { name: 'v2.docx', content: await buildDocx(['关于开展科技活动周的通知', '要再接再厉。']) },
+  );
   assert.deepEqual(revised.json().openFindings, { serious: 0, error: 0, warning: 0 });
   assert.equal((await findings(id, 'zhang', '?revision=1')).findings[0].text, '再接再励');
   const [draftEntry] = await ledger(id, 'publish.draft');

@@ -5,7 +5,14 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { setUnitSettings } from '../src/org/service.ts';
 import { listLedger } from '../src/platform/ledger/service.ts';
-import { as, disclosureAt, openPublishApp, passSecrecy, type PublishOrg, type Session } from './support/publish-fixtures.ts';
+import {
+  as,
+  disclosureAt,
+  openPublishApp,
+  passSecrecy,
+  type PublishOrg,
+  type Session,
+} from './support/publish-fixtures.ts';
 import type { TestDeps } from './support/testdb.ts';
 
 let deps: TestDeps;
@@ -13,7 +20,21 @@ let app: FastifyInstance;
 let org: PublishOrg;
 let s: Record<string, Session>;
 let close: () => Promise<void>;
-before(async () => ({ deps, app, org, s, close } = await openPublishApp(['zhang', 'li', 'sun', 'wang', 'chen', 'liu', 'multi', 'wu', 'ducha', 'duty'])));
+before(
+  async () =>
+    ({ deps, app, org, s, close } = await openPublishApp([
+      'zhang',
+      'li',
+      'sun',
+      'wang',
+      'chen',
+      'liu',
+      'multi',
+      'wu',
+      'ducha',
+      'duty',
+    ])),
+);
 after(() => close());
 
 const review = { opinion: '同意', proofreading: '', standardsAttested: true };
@@ -21,12 +42,20 @@ const review = { opinion: '同意', proofreading: '', standardsAttested: true };
 async function draftAndSubmit(author = 'zhang'): Promise<string> {
   const created = await as(app, s[author]).post('/api/items', org.draft());
   assert.equal(created.statusCode, 201, created.body);
-  assert.equal((await as(app, s[author]).post(`/api/items/${created.json().id}/submit`, { revision: 1 })).statusCode, 200);
+  assert.equal(
+    (await as(app, s[author]).post(`/api/items/${created.json().id}/submit`, { revision: 1 })).statusCode,
+    200,
+  );
   return created.json().id;
 }
 
 const act = (who: string, id: string, level: number, body: Record<string, unknown> = review, verb = 'approve') =>
-  as(app, s[who]).post(`/api/items/${id}/${verb}`, { level, revision: 1, ...(verb === 'approve' && { disclosure: disclosureAt(level) }), ...body });
+  as(app, s[who]).post(`/api/items/${id}/${verb}`, {
+    level,
+    revision: 1,
+    ...(verb === 'approve' && { disclosure: disclosureAt(level) }),
+    ...body,
+  });
 
 async function expectRefused(res: Awaited<ReturnType<typeof act>>, status: number, code: string) {
   assert.equal(res.statusCode, status, res.body);
@@ -36,13 +65,27 @@ async function expectRefused(res: Awaited<ReturnType<typeof act>>, status: numbe
 
 async function counts() {
   const n = async (t: 'items' | 'revisions' | 'review_steps' | 'item_channels' | 'publications' | 'ledger') =>
-    Number((await deps.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { items: await n('items'), revisions: await n('revisions'), steps: await n('review_steps'),
-    channels: await n('item_channels'), publications: await n('publications'), ledger: await n('ledger') };
+    Number(
+      (
+        await deps.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    items: await n('items'),
+    revisions: await n('revisions'),
+    steps: await n('review_steps'),
+    channels: await n('item_channels'),
+    publications: await n('publications'),
+    ledger: await n('ledger'),
+  };
 }
 
 const stageOf = async (id: string) => (await as(app, s.liu).get(`/api/items/${id}`)).json().stage;
-const approvals = async (id: string) => (await listLedger(deps.db, { subject: `item:${id}`, action: 'publish.approve' })).length;
+const approvals = async (id: string) =>
+  (await listLedger(deps.db, { subject: `item:${id}`, action: 'publish.approve' })).length;
 
 test('同一人不得审核同一版本的两个级别：一审后不能再做二审', async () => {
   const id = await draftAndSubmit();
@@ -64,7 +107,10 @@ test('起草人不能做二审；本单位不允许时也不能做一审', async
   try {
     const id = await draftAndSubmit();
     await expectRefused(await act('zhang', id, 1), 403, 'AUTHOR_LEVEL1');
-    assert.equal((await as(app, s.zhang).get('/api/review-queue')).json().items.some((i: { id: string }) => i.id === id), false);
+    assert.equal(
+      (await as(app, s.zhang).get('/api/review-queue')).json().items.some((i: { id: string }) => i.id === id),
+      false,
+    );
     assert.equal(await stageOf(id), 'level1');
     assert.equal(await approvals(id), 0);
   } finally {
@@ -92,10 +138,17 @@ test('查看与修改：值班人员和其他单位看不到；非起草人不�
   await expectRefused(await as(app, s.duty).get(`/api/items/${id}`), 403, 'NOT_VISIBLE');
   await expectRefused(await as(app, s.wu).get(`/api/items/${id}/history`), 403, 'NOT_VISIBLE');
   assert.equal((await as(app, s.ducha).get(`/api/items/${id}`)).statusCode, 200); // 督查 sees every unit
-  assert.equal((await as(app, s.ducha).get('/api/items')).json().items.some((i: { id: string }) => i.id === id), true);
+  assert.equal(
+    (await as(app, s.ducha).get('/api/items')).json().items.some((i: { id: string }) => i.id === id),
+    true,
+  );
   assert.equal((await as(app, s.duty).get('/api/items')).json().items.length, 0);
   await expectRefused(await as(app, s.li).put(`/api/items/${id}`, { ...org.draft(), revision: 1 }), 403, 'NOT_AUTHOR');
-  await expectRefused(await as(app, s.zhang).put(`/api/items/${id}`, { ...org.draft(), revision: 1 }), 409, 'NOT_EDITABLE');
+  await expectRefused(
+    await as(app, s.zhang).put(`/api/items/${id}`, { ...org.draft(), revision: 1 }),
+    409,
+    'NOT_EDITABLE',
+  );
   await expectRefused(await as(app, s.liu).post('/api/items', org.draft()), 403, 'NO_ROLE'); // drafting is staff work
 });
 
@@ -131,8 +184,12 @@ test('输入有误：400 指明字段，且不写入任何记录', async () => {
 });
 
 test('未登录 401；稿件不存在 404', async () => {
-  for (const res of [await as(app, null).get('/api/items?mine=1'), await as(app, null).post('/api/items', org.draft()),
-    await as(app, null).get('/api/review-queue'), await as(app, null).post('/api/items/x/approve', { level: 1, revision: 1, ...review })]) {
+  for (const res of [
+    await as(app, null).get('/api/items?mine=1'),
+    await as(app, null).post('/api/items', org.draft()),
+    await as(app, null).get('/api/review-queue'),
+    await as(app, null).post('/api/items/x/approve', { level: 1, revision: 1, ...review }),
+  ]) {
     assert.equal(res.statusCode, 401);
   }
   await expectRefused(await as(app, s.li).get('/api/items/no-such-item'), 404, 'NOT_FOUND');
@@ -157,10 +214,14 @@ test('两人同时审核同一环节：恰好一人成功，另一人 409，只�
 
 test('待审队列：只列出本人可审的稿件，审完即移出', async () => {
   const id = await draftAndSubmit();
-  const inQueue = async (who: string) => (await as(app, s[who]).get('/api/review-queue?limit=100')).json().items.some((i: { id: string }) => i.id === id);
+  const inQueue = async (who: string) =>
+    (await as(app, s[who]).get('/api/review-queue?limit=100')).json().items.some((i: { id: string }) => i.id === id);
   assert.deepEqual([await inQueue('li'), await inQueue('wang'), await inQueue('liu')], [true, false, false]);
   assert.equal((await act('li', id, 1)).statusCode, 200);
-  assert.deepEqual([await inQueue('li'), await inQueue('wang'), await inQueue('chen'), await inQueue('multi')], [false, true, false, true]);
+  assert.deepEqual(
+    [await inQueue('li'), await inQueue('wang'), await inQueue('chen'), await inQueue('multi')],
+    [false, true, false, true],
+  );
   const mine = (await as(app, s.zhang).get('/api/items?mine=1&limit=100')).json().items;
   assert.ok(mine.some((i: { id: string; awaitingLevel: number }) => i.id === id && i.awaitingLevel === 2));
 });

@@ -23,7 +23,14 @@ before(async () => {
   gov = await startGovSite();
   const egov = await w.org.actor('egov');
   await removeSite(w.deps, egov, w.site.id); // the fixture world's site is on the internet: not probed here
-  siteId = (await addSite(w.deps, egov, { unitId: w.org.unitId, name: '綦江区人民政府网（测试站）', url: gov.url, kind: 'portal' })).id;
+  siteId = (
+    await addSite(w.deps, egov, {
+      unitId: w.org.unitId,
+      name: '綦江区人民政府网（测试站）',
+      url: gov.url,
+      kind: 'portal',
+    })
+  ).id;
 });
 after(async () => {
   await gov?.close();
@@ -40,16 +47,27 @@ async function freePort(): Promise<number> {
 
 function startServer(port: number): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [GONGKAI_BIN, 'serve'], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...w.deps.cliEnv, PORT: String(port), HOST: '127.0.0.1', GONGKAI_WATCH_ALLOW_PRIVATE: '1',
-      GONGKAI_WATCH_PROBE_SECONDS: '2', GONGKAI_WATCH_CONFIRM_SECONDS: '0' },
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...w.deps.cliEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GONGKAI_WATCH_ALLOW_PRIVATE: '1',
+      GONGKAI_WATCH_PROBE_SECONDS: '2',
+      GONGKAI_WATCH_CONFIRM_SECONDS: '0',
+    },
   });
   return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }
 
 async function waitUntilServing(port: number): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(250);
   }
@@ -64,8 +82,14 @@ test('两个 serve 进程共用一个 PostgreSQL：首页探测每一轮只由�
     const since = new Date().toISOString();
     // Wait for what the nodes record, not for a time: three probe slots run since both answered (2-second slots;
     // each node starts its scheduler once it listens, later on a loaded machine).
-    const probesSince = () => w.deps.db.selectFrom('watch_runs').select('started_at').where('site_id', '=', siteId)
-      .where('monitor', '=', 'availability').where('started_at', '>=', since).execute();
+    const probesSince = () =>
+      w.deps.db
+        .selectFrom('watch_runs')
+        .select('started_at')
+        .where('site_id', '=', siteId)
+        .where('monitor', '=', 'availability')
+        .where('started_at', '>=', since)
+        .execute();
     let runs = await probesSince();
     for (let i = 0; i < 360 && runs.length < 3; i++) {
       await sleep(250);
@@ -83,6 +107,11 @@ test('两个 serve 进程共用一个 PostgreSQL：首页探测每一轮只由�
   // The site saw one GET of its homepage per recorded probe (and per hourly full run, should one have fallen in the
   // window): no node probed without the other knowing.
   const probes = await w.deps.db.selectFrom('watch_probes').select('id').where('site_id', '=', siteId).execute();
-  const fullRuns = await w.deps.db.selectFrom('watch_runs').select('id').where('site_id', '=', siteId).where('monitor', '=', 'links').execute();
+  const fullRuns = await w.deps.db
+    .selectFrom('watch_runs')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('monitor', '=', 'links')
+    .execute();
   assert.equal(gov.hits.get('/'), probes.length + fullRuns.length);
 });

@@ -41,8 +41,12 @@ async function calendarCli(...args: string[]): Promise<{ code: number; out: stri
   const out: string[] = [];
   const err: string[] = [];
   const [log, error] = [console.log, console.error];
-  console.log = (...a: unknown[]) => { out.push(a.join(' ')); };
-  console.error = (...a: unknown[]) => { err.push(a.join(' ')); };
+  console.log = (...a: unknown[]) => {
+    out.push(a.join(' '));
+  };
+  console.error = (...a: unknown[]) => {
+    err.push(a.join(' '));
+  };
   process.exitCode = undefined;
   try {
     await program.parseAsync(['node', 'gongkai', 'calendar', ...args]);
@@ -56,7 +60,14 @@ async function calendarCli(...args: string[]): Promise<{ code: number; out: stri
 
 test('未导入任何年份时，随版本发布的 2024–2026 年即可使用；2027 年按暂定日历推算', async () => {
   const years = await listCalendarYears(deps.db);
-  assert.deepEqual(years.map((y) => [y.year, y.origin]), [[2024, 'shipped'], [2025, 'shipped'], [2026, 'shipped']]);
+  assert.deepEqual(
+    years.map((y) => [y.year, y.origin]),
+    [
+      [2024, 'shipped'],
+      [2025, 'shipped'],
+      [2026, 'shipped'],
+    ],
+  );
   assert.equal(years.find((y) => y.year === 2025)!.makeupWorkdays, 5);
   const cal = await loadCalendar(deps.db);
   assert.equal(addWorkingDays(cal, '2025-01-24', 10), '2025-02-13');
@@ -78,7 +89,10 @@ test('导入新的一年：保存、立即生效、写入台账 calendar.import'
 });
 
 test('导入已发布的年份（如更正通知）会覆盖随版本发布的数据', async () => {
-  const corrected = { ...(await getCalendarYear(deps.db, 2026)), source: '国务院办公厅关于2026年部分节假日安排的通知（更正，测试用）' };
+  const corrected = {
+    ...(await getCalendarYear(deps.db, 2026)),
+    source: '国务院办公厅关于2026年部分节假日安排的通知（更正，测试用）',
+  };
   corrected.holidays = corrected.holidays.map((h) => (h.name === '元旦' ? { ...h, days: ['2026-01-01'] } : h));
   corrected.makeupWorkdays = corrected.makeupWorkdays.filter((d) => d !== '2026-01-04');
   assert.equal(isWorkingDay(await loadCalendar(deps.db), '2026-01-02'), false);
@@ -95,16 +109,27 @@ test('导入已发布的年份（如更正通知）会覆盖随版本发布的�
 
 test('校验失败时什么都不保存，也不写台账', async () => {
   const before = (await listLedger(deps.db, {})).length;
-  await assert.rejects(importCalendarYear(deps, system, json({ ...year2027, year: 2028 })),
-    { status: 400, field: 'holidays.0.days.0', message: /2027-01-01 不在 2028 年内/ });
+  await assert.rejects(importCalendarYear(deps, system, json({ ...year2027, year: 2028 })), {
+    status: 400,
+    field: 'holidays.0.days.0',
+    message: /2027-01-01 不在 2028 年内/,
+  });
   assert.equal((await listLedger(deps.db, {})).length, before);
   await assert.rejects(getCalendarYear(deps.db, 2028), { status: 404 });
 });
 
 test('命令行 gongkai calendar import / list', async () => {
   const file = path.join(dir, '2028.json');
-  fs.writeFileSync(file, `\uFEFF${JSON.stringify({ ...year2027, year: 2028, source: '国务院办公厅关于2028年部分节假日安排的通知（测试用）',
-    holidays: [{ name: '元旦', days: ['2028-01-01', '2028-01-02', '2028-01-03'] }], makeupWorkdays: [] })}`);
+  fs.writeFileSync(
+    file,
+    `\uFEFF${JSON.stringify({
+      ...year2027,
+      year: 2028,
+      source: '国务院办公厅关于2028年部分节假日安排的通知（测试用）',
+      holidays: [{ name: '元旦', days: ['2028-01-01', '2028-01-02', '2028-01-03'] }],
+      makeupWorkdays: [],
+    })}`,
+  );
   const ok = await calendarCli('import', file);
   assert.equal(ok.code, 0, ok.err);
   assert.match(ok.out, /已导入 2028 年节假日安排：1 个节日共 3 天放假，0 个调休上班日/);
@@ -124,8 +149,11 @@ test('命令行 gongkai calendar import / list', async () => {
   assert.match((await calendarCli('import', path.join(dir, 'missing.json'))).err, /无法读取文件/);
 
   const notice = path.join(dir, '2029年节假日安排.txt');
-  fs.writeFileSync(notice, '国务院办公厅关于2029年部分节假日安排的通知\n一、元旦：1月1日（周一）放假，与周末连休。\n'
-    + '二、春节：2月12日（农历除夕、周一）至18日（周日）放假调休，共7天。2月10日（周六）上班。\n');
+  fs.writeFileSync(
+    notice,
+    '国务院办公厅关于2029年部分节假日安排的通知\n一、元旦：1月1日（周一）放假，与周末连休。\n'
+      + '二、春节：2月12日（农历除夕、周一）至18日（周日）放假调休，共7天。2月10日（周六）上班。\n',
+  );
   const dry = await calendarCli('import', notice, '--dry-run');
   assert.equal(dry.code, 0, dry.err);
   assert.match(dry.out, /放假\t春节\t2029-02-12 至 2029-02-18，共 7 天\n上班\t调休\t2029-02-10$/);
@@ -133,11 +161,17 @@ test('命令行 gongkai calendar import / list', async () => {
   const fromText = await calendarCli('import', notice);
   assert.match(fromText.out, /已导入 2029 年节假日安排：2 个节日共 8 天放假，1 个调休上班日/);
   assert.equal(isWorkingDay(await loadCalendar(deps.db), '2029-02-10'), true);
-  fs.writeFileSync(notice, '国务院办公厅关于2029年部分节假日安排的通知\n一、元旦：1月1日放假。\n二、春节：2月31日放假。\n');
+  fs.writeFileSync(
+    notice,
+    '国务院办公厅关于2029年部分节假日安排的通知\n一、元旦：1月1日放假。\n二、春节：2月31日放假。\n',
+  );
   assert.match((await calendarCli('import', notice)).err, /第3行「春节」：2月31日不是有效日期/);
 
   const list = await calendarCli('list');
   assert.equal(list.code, 0);
-  assert.deepEqual(list.out.split('\n').map((l) => l.split('\t')[0]), ['2024', '2025', '2026', '2027', '2028', '2029']);
+  assert.deepEqual(
+    list.out.split('\n').map((l) => l.split('\t')[0]),
+    ['2024', '2025', '2026', '2027', '2028', '2029'],
+  );
   assert.match(list.out, /2025\t放假 28 天\t调休上班 5 天\t随版本发布/);
 });

@@ -9,7 +9,12 @@ import type { Actor } from '../org/model.ts';
 import { type CalendarYear, toShanghaiDate, yearToImport } from '../platform/calendar/model.ts';
 import { parseNotice } from '../platform/calendar/notice.ts';
 import {
-  type CalendarImporter, getCalendarYear, loadCalendar, parseCalendarYear, saveCalendarYear, type SavedYear,
+  type CalendarImporter,
+  getCalendarYear,
+  loadCalendar,
+  parseCalendarYear,
+  saveCalendarYear,
+  type SavedYear,
 } from '../platform/calendar/service.ts';
 import { parseCalendarCsv, parseCalendarXlsx } from '../platform/calendar/table.ts';
 import { invalid } from '../platform/errors.ts';
@@ -25,13 +30,17 @@ export type ImportSource =
 
 export async function readImportSource(src: ImportSource): Promise<CalendarYear> {
   switch (src.format) {
-    case 'notice': return parseNotice(src.content, src.year);
-    case 'csv': return parseCalendarCsv(src.content, src.year);
+    case 'notice':
+      return parseNotice(src.content, src.year);
+    case 'csv':
+      return parseCalendarCsv(src.content, src.year);
     case 'xlsx': {
-      if (!/^[A-Za-z0-9+/=\s]*$/.test(src.content)) throw invalid('content', '上传的 Excel 文件内容不完整，请重新选择文件');
+      if (!/^[A-Za-z0-9+/=\s]*$/.test(src.content))
+        throw invalid('content', '上传的 Excel 文件内容不完整，请重新选择文件');
       return parseCalendarXlsx(Buffer.from(src.content, 'base64'), src.year);
     }
-    case 'json': return parseCalendarYear(src.content, src.year);
+    case 'json':
+      return parseCalendarYear(src.content, src.year);
   }
 }
 
@@ -52,8 +61,11 @@ export interface ImportResult extends SavedYear {
 }
 
 /** 确认导入: saves the year and recomputes every 暂定 deadline it settles, in one transaction. */
-export async function importCalendarYear(deps: Pick<Deps, 'db' | 'clock'>, by: CalendarImporter, src: ImportSource)
-  : Promise<ImportResult> {
+export async function importCalendarYear(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  by: CalendarImporter,
+  src: ImportSource,
+): Promise<ImportResult> {
   const year = await readImportSource(src);
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();

@@ -32,7 +32,10 @@ function staticPackages(entry: string): Map<string, string[]> {
         continue;
       }
       const target = path.resolve(path.dirname(file), spec);
-      if (!via.has(target)) { via.set(target, file); queue.push(target); }
+      if (!via.has(target)) {
+        via.set(target, file);
+        queue.push(target);
+      }
     }
   }
   return packages;
@@ -47,8 +50,24 @@ test('命令行启动时只静态加载 commander 和 Node 内置模块，其余
 
 // What `gongkai serve` loads before it listens (src/app/commands/serve.ts): these packages load on first use instead —
 // exceljs alone was a quarter of the CPU time from start to the first answer of /api/health.
-const SERVER_ENTRIES = ['app/server.ts', 'app/runtime.ts', 'app/web-build.ts', 'org/demo.ts', 'oversight/checkpoints.ts'];
-const LOADED_ON_USE = ['exceljs', 'pdfkit', 'mammoth', 'jszip', 'sanitize-html', 'nodemailer', 'cheerio', 'undici', 'pg-boss'];
+const SERVER_ENTRIES = [
+  'app/server.ts',
+  'app/runtime.ts',
+  'app/web-build.ts',
+  'org/demo.ts',
+  'oversight/checkpoints.ts',
+];
+const LOADED_ON_USE = [
+  'exceljs',
+  'pdfkit',
+  'mammoth',
+  'jszip',
+  'sanitize-html',
+  'nodemailer',
+  'cheerio',
+  'undici',
+  'pg-boss',
+];
 
 test('服务启动到开始监听之前不静态加载 exceljs、pdfkit 等只在使用时才需要的包', () => {
   const eager: string[] = [];
@@ -62,9 +81,16 @@ test('服务启动到开始监听之前不静态加载 exceljs、pdfkit 等只�
 
 test('识别静态导入：值导入和 export … from 计入，import type 与动态 import() 不计入', () => {
   const text = [
-    "import { a, type B } from 'pkg-a';", "import type { C } from 'pkg-b';", "import 'pkg-c';",
-    "export { d } from 'pkg-d';", "export type { E } from 'pkg-e';", "const f = await import('pkg-f');",
+    "import { a, type B } from 'pkg-a';",
+    "import type { C } from 'pkg-b';",
+    "import 'pkg-c';",
+    "export { d } from 'pkg-d';",
+    "export type { E } from 'pkg-e';",
+    "const f = await import('pkg-f');",
     "import {\n  g,\n  h,\n} from 'pkg-g';",
   ].join('\n');
-  assert.deepEqual([...text.matchAll(STATIC_IMPORT)].map((m) => m[1]), ['pkg-a', 'pkg-c', 'pkg-d', 'pkg-g']);
+  assert.deepEqual(
+    [...text.matchAll(STATIC_IMPORT)].map((m) => m[1]),
+    ['pkg-a', 'pkg-c', 'pkg-d', 'pkg-g'],
+  );
 });

@@ -14,9 +14,20 @@ after(() => deps.close());
 test('serve 的调度器：发布、邮件、保密审查、值班与读网监测的定时任务都已注册，可立即运行，可停止', async () => {
   const scheduler = await startScheduler(deps);
   try {
-    for (const name of ['publish.due', 'notify.outbox', 'secrecy.reminders', 'duty.reminders', 'watch.availability.0',
-      'watch.availability.29', 'watch.sites',
-      'watch.escalate', 'watch.deliver', 'watch.accounts', 'watch.retention', 'ledger.checkpoint']) {
+    for (const name of [
+      'publish.due',
+      'notify.outbox',
+      'secrecy.reminders',
+      'duty.reminders',
+      'watch.availability.0',
+      'watch.availability.29',
+      'watch.sites',
+      'watch.escalate',
+      'watch.deliver',
+      'watch.accounts',
+      'watch.retention',
+      'ledger.checkpoint',
+    ]) {
       const next = scheduler.nextRun(name);
       assert.ok(next && next.getTime() > Date.now() - 1000, name);
       await scheduler.runNow(name);

@@ -8,7 +8,13 @@ import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
 import { runSecrecyReminderJob, SECRECY_REMINDER_JOB } from '../secrecy/reminders.ts';
 import { RETENTION_JOB, runRetentionJob } from '../watch/retention.ts';
 import {
-  availabilityJobs, runAccountsJob, runAvailabilityJob, runDeliveryJob, runEscalationJob, runFullWatchJob, WATCH_JOBS,
+  availabilityJobs,
+  runAccountsJob,
+  runAvailabilityJob,
+  runDeliveryJob,
+  runEscalationJob,
+  runFullWatchJob,
+  WATCH_JOBS,
 } from '../watch/jobs.ts';
 import type { Deps } from '../platform/deps.ts';
 

@@ -8,29 +8,83 @@ import { ITEM_TYPE_NAME, LEVEL_NAME, STAGE_NAME } from '../publish/model.ts';
 import { DECLASSIFICATION_NAME, OPINION_NAME, PLACEHOLDER, STEP_NAME } from '../secrecy/model.ts';
 import { WATCH_LABELS } from '../watch/names.ts';
 
-const UNIT_KIND_NAME: Record<(typeof UNIT_KINDS)[number], string> = { office: '办公室', department: '部门', town: '镇街', other: '其他' };
+const UNIT_KIND_NAME: Record<(typeof UNIT_KINDS)[number], string> = {
+  office: '办公室',
+  department: '部门',
+  town: '镇街',
+  other: '其他',
+};
 
 const CATEGORY_NAME: Record<Category, string> = {
-  pii: '个人信息', secrecy: '密级标志', expression: '严重表述错误', misspelling: '错别字', duplicate: '重复字词', format: '公文格式',
-  punctuation: '标点', banned: '禁用词', sensitive: '敏感词', advertising: '广告用语',
+  pii: '个人信息',
+  secrecy: '密级标志',
+  expression: '严重表述错误',
+  misspelling: '错别字',
+  duplicate: '重复字词',
+  format: '公文格式',
+  punctuation: '标点',
+  banned: '禁用词',
+  sensitive: '敏感词',
+  advertising: '广告用语',
 };
 
 const Names = z.record(z.string(), z.string());
 const LabelsDto = z.object({
-  stage: Names, level: Names, itemType: Names, role: Names, channelKind: Names, unitKind: Names, opinion: Names,
-  declassification: Names, step: Names, severity: Names, category: Names, placeholder: z.string(), columnKinds: z.array(z.string()),
+  stage: Names,
+  level: Names,
+  itemType: Names,
+  role: Names,
+  channelKind: Names,
+  unitKind: Names,
+  opinion: Names,
+  declassification: Names,
+  step: Names,
+  severity: Names,
+  category: Names,
+  placeholder: z.string(),
+  columnKinds: z.array(z.string()),
   watch: z.object({
-    monitor: Names, incidentState: Names, step: Names, level: Names, vetoLine: Names, rule: Names, detail: Names, siteKind: Names, platform: Names,
-    webhookKind: Names, deliveryChannel: Names, deliveryState: Names, columnKinds: z.array(z.string()),
+    monitor: Names,
+    incidentState: Names,
+    step: Names,
+    level: Names,
+    vetoLine: Names,
+    rule: Names,
+    detail: Names,
+    siteKind: Names,
+    platform: Names,
+    webhookKind: Names,
+    deliveryChannel: Names,
+    deliveryState: Names,
+    columnKinds: z.array(z.string()),
   }),
 });
 
 export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/meta/labels', {
-    schema: { response: { 200: LabelsDto }, tags: ['system'], summary: '界面所用的中文名称（状态、审核级别、角色、意见种类…）' },
-  }, async () => ({
-    stage: STAGE_NAME, level: LEVEL_NAME, itemType: ITEM_TYPE_NAME, role: ROLE_NAME, channelKind: CHANNEL_KIND_NAME,
-    unitKind: UNIT_KIND_NAME, opinion: OPINION_NAME, declassification: DECLASSIFICATION_NAME, step: STEP_NAME,
-    severity: SEVERITY_NAME, category: CATEGORY_NAME, placeholder: PLACEHOLDER, columnKinds: [...COLUMN_KINDS], watch: WATCH_LABELS,
-  }));
+  app.get(
+    '/api/meta/labels',
+    {
+      schema: {
+        response: { 200: LabelsDto },
+        tags: ['system'],
+        summary: '界面所用的中文名称（状态、审核级别、角色、意见种类…）',
+      },
+    },
+    async () => ({
+      stage: STAGE_NAME,
+      level: LEVEL_NAME,
+      itemType: ITEM_TYPE_NAME,
+      role: ROLE_NAME,
+      channelKind: CHANNEL_KIND_NAME,
+      unitKind: UNIT_KIND_NAME,
+      opinion: OPINION_NAME,
+      declassification: DECLASSIFICATION_NAME,
+      step: STEP_NAME,
+      severity: SEVERITY_NAME,
+      category: CATEGORY_NAME,
+      placeholder: PLACEHOLDER,
+      columnKinds: [...COLUMN_KINDS],
+      watch: WATCH_LABELS,
+    }),
+  );
 };

@@ -18,8 +18,16 @@ after(() => demo.close());
 const loginAs = (username: string) => demo.loginAs(username);
 
 async function notify(userIds: string[], title: string): Promise<string[]> {
-  const ids = await demo.deps.db.transaction().execute((tx) =>
-    notifyUsers(tx, userIds, { kind: 'secrecy.dueSoon', title, body: `${title}：请及时办理。`, subject: 'item:demo' }, demo.deps.clock.now()));
+  const ids = await demo.deps.db
+    .transaction()
+    .execute((tx) =>
+      notifyUsers(
+        tx,
+        userIds,
+        { kind: 'secrecy.dueSoon', title, body: `${title}：请及时办理。`, subject: 'item:demo' },
+        demo.deps.clock.now(),
+      ),
+    );
   demo.deps.clock.advance(1000); // distinct creation times, so "newest first" is observable
   return ids;
 }
@@ -34,13 +42,22 @@ test('未登录 401；各人只看到自己的通知，最新在前，附未读�
   const mine = await app.inject({ method: 'GET', url: '/api/notifications', cookies: secrecy.cookies });
   assert.equal(mine.statusCode, 200);
   assert.equal(mine.json().unread, 2);
-  assert.deepEqual(mine.json().items.map((n: { title: string }) => n.title), ['保密审查已超期', '保密审查即将到期']);
+  assert.deepEqual(
+    mine.json().items.map((n: { title: string }) => n.title),
+    ['保密审查已超期', '保密审查即将到期'],
+  );
   assert.equal(mine.json().items[0].readAt, null);
   assert.equal('userId' in mine.json().items[0], false);
 
   const theirs = await app.inject({ method: 'GET', url: '/api/notifications?limit=10', cookies: leader.cookies });
-  assert.deepEqual(theirs.json().items.map((n: { title: string }) => n.title), ['保密审查即将到期']);
-  assert.equal((await app.inject({ method: 'GET', url: '/api/notifications?limit=0', cookies: leader.cookies })).statusCode, 400);
+  assert.deepEqual(
+    theirs.json().items.map((n: { title: string }) => n.title),
+    ['保密审查即将到期'],
+  );
+  assert.equal(
+    (await app.inject({ method: 'GET', url: '/api/notifications?limit=0', cookies: leader.cookies })).statusCode,
+    400,
+  );
 });
 
 test('标为已读：未读数减少，写入台账；重复标记不改时间；他人的通知 404，需 CSRF 令牌', async () => {
@@ -68,5 +85,8 @@ test('标为已读：未读数减少，写入台账；重复标记不改时间�
   assert.equal(entries.length, 1);
   assert.equal(entries[0].actor_id, staff.userId);
   assert.deepEqual(JSON.parse(entries[0].payload), { kind: 'secrecy.dueSoon', notificationId: id });
-  assert.equal((await app.inject({ method: 'POST', url: '/api/notifications/not-a-uuid/read', ...staff })).statusCode, 400);
+  assert.equal(
+    (await app.inject({ method: 'POST', url: '/api/notifications/not-a-uuid/read', ...staff })).statusCode,
+    400,
+  );
 });

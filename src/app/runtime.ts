@@ -18,10 +18,18 @@ export async function openRuntime(opts: { config?: Config; logLevel?: Config['lo
   const log = pino({
     level: opts.logLevel ?? config.logLevel,
     // Cookies and credentials never reach the log.
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+    ],
   });
   const opened = openDb({ url: config.databaseUrl ?? sqlitePath(config) });
-  const migrated = await migrateToLatest(opened.db, opened.engine === 'postgres' ? await currentSchema(opened.db) : undefined);
+  const migrated = await migrateToLatest(
+    opened.db,
+    opened.engine === 'postgres' ? await currentSchema(opened.db) : undefined,
+  );
   const deps: Deps = { db: opened.db, engine: opened.engine, clock: systemClock, config, log };
   return { deps, migrated, close: () => opened.close() };
 }

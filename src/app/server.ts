@@ -5,7 +5,10 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,13 +46,19 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
-      return reply.code(err.status).send({ code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
+      return reply
+        .code(err.status)
+        .send({ code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const issue = (first?.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined)?.issue;
-      const field = issue?.path?.map(String).join(FIELD_NAMES_SEPARATOR) || first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '';
-      const where = err.validationContext === 'querystring' ? '查询参数' : err.validationContext === 'params' ? '路径参数' : '字段';
+      const field =
+        issue?.path?.map(String).join(FIELD_NAMES_SEPARATOR)
+        || first?.instancePath?.replace(/^\//, '').replace(/\//g, '.')
+        || '';
+      const where =
+        err.validationContext === 'querystring' ? '查询参数' : err.validationContext === 'params' ? '路径参数' : '字段';
       const message = `${where}「${field || '(整体)'}」不正确：${issue?.message ?? first?.message ?? '格式不正确'}`;
       return reply.code(400).send({ code: 'INVALID_INPUT', message, field });
     }
@@ -64,10 +73,16 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     req.log.error(err);
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误' });
   });
-  app.setNotFoundHandler((req, reply) => isUiPage(req) ? sendIndex(reply) : reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) =>
+    isUiPage(req)
+      ? sendIndex(reply)
+      : reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }),
+  );
 
   await app.register(swagger, {
-    openapi: { info: { title: 'gongkai 公开 API', version: '0.1.0', description: '三审三校、保密审查、读网值班平台接口' } },
+    openapi: {
+      info: { title: 'gongkai 公开 API', version: '0.1.0', description: '三审三校、保密审查、读网值班平台接口' },
+    },
     transform: jsonSchemaTransform,
   });
   registerTextHygiene(app as unknown as FastifyInstance); // strict UTF-8 and clean text in every body, query and path
@@ -76,7 +91,11 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   registerSessionHook(app as unknown as FastifyInstance, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['system'], response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], response: { 200: z.object({ ok: z.boolean() }) } } },
+    async () => ({ ok: true }),
+  );
   await registerWeb(app as unknown as FastifyInstance);
   await app.register(orgRoutes, { deps });
   await app.register(publishRoutes, { deps });

@@ -13,7 +13,8 @@ const SOURCES = ['web', 'package-lock.json'];
 function listFiles(p: string): string[] {
   if (!fs.existsSync(p)) return [];
   if (fs.statSync(p).isFile()) return [p];
-  return fs.readdirSync(p, { withFileTypes: true })
+  return fs
+    .readdirSync(p, { withFileTypes: true })
     .filter((e) => e.name !== 'node_modules' && !e.name.startsWith('.'))
     .flatMap((e) => listFiles(path.join(p, e.name)));
 }

@@ -9,8 +9,15 @@ import { WEB_DIST } from './web-build.ts';
 
 // Ant Design writes its styles at run time (CSS-in-JS), hence style-src 'unsafe-inline'; scripts stay 'self'.
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -32,13 +39,22 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
     return payload;
   });
   if (!fs.existsSync(indexFile)) {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT));
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(NOT_BUILT),
+    );
     return;
   }
   await app.register(fastifyStatic, {
-    root: WEB_DIST, prefix: '/', wildcard: false, index: false, schemaHide: true,
+    root: WEB_DIST,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    schemaHide: true,
     setHeaders: (res, file) => {
-      res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
@@ -46,8 +62,12 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
 
 /** A page path of the UI (not /api/…, not a file): answered with index.html so the UI routes it. */
 export function isUiPage(req: FastifyRequest): boolean {
-  return req.method === 'GET' && !req.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url)
-    && fs.existsSync(indexFile);
+  return (
+    req.method === 'GET'
+    && !req.url.startsWith('/api/')
+    && !/\.[a-z0-9]+(\?|$)/i.test(req.url)
+    && fs.existsSync(indexFile)
+  );
 }
 
 export const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -35,7 +35,10 @@ test('不含任何词条的文本没有匹配', () => {
 test('与朴素查找结果一致（随机词表与文本）', () => {
   const chars = fc.constantFrom('政', '府', '人', '民', 'a', 'b', '\ud800', '！');
   const word = fc.string({ unit: chars, minLength: 1, maxLength: 4 });
-  fc.assert(fc.property(fc.array(word, { maxLength: 12 }), fc.string({ unit: chars, maxLength: 60 }), (patterns, text) => {
-    assert.deepEqual(allMatches(patterns, text), naive(patterns, text));
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 12 }), fc.string({ unit: chars, maxLength: 60 }), (patterns, text) => {
+      assert.deepEqual(allMatches(patterns, text), naive(patterns, text));
+    }),
+    { numRuns: 300 },
+  );
 });

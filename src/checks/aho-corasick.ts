@@ -14,12 +14,16 @@ export interface Automaton {
 export function buildAutomaton(patterns: readonly string[]): Automaton {
   const classOf = new Int32Array(65536);
   let alphabet = 0;
-  for (const p of patterns) for (let i = 0; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (classOf[c] === 0) classOf[c] = ++alphabet;
-  }
+  for (const p of patterns)
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (classOf[c] === 0) classOf[c] = ++alphabet;
+    }
   const trie = buildTrie(patterns, classOf);
-  const table = new TransitionTable(trie.stateCount, trie.edges.filter(([state]) => state !== 0));
+  const table = new TransitionTable(
+    trie.stateCount,
+    trie.edges.filter(([state]) => state !== 0),
+  );
   const rootNext = new Int32Array(alphabet + 1).fill(0);
   for (const [state, cls, next] of trie.edges) if (state === 0) rootNext[cls] = next;
   const { fail, output } = linkFailures(trie, table, rootNext);
@@ -30,11 +34,20 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     let s = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const cls = classOf[text.charCodeAt(i)];
-      if (cls === 0) { s = 0; continue; }
+      if (cls === 0) {
+        s = 0;
+        continue;
+      }
       for (;;) {
-        if (s === 0) { s = rootNext[cls]; break; }
+        if (s === 0) {
+          s = rootNext[cls];
+          break;
+        }
         const next = table.get(s, cls);
-        if (next >= 0) { s = next; break; }
+        if (next >= 0) {
+          s = next;
+          break;
+        }
         s = fail[s];
       }
       for (let o = output[s]; o > 0; o = output[fail[o]]) {
@@ -158,7 +171,7 @@ class TransitionTable {
   }
 
   private slot(state: number, cls: number): number {
-    return (Math.imul(state, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca6b)) >>> 0 & this.mask;
+    return ((Math.imul(state, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca6b)) >>> 0) & this.mask;
   }
 
   private set(state: number, cls: number, target: number): void {

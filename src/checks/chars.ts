@@ -26,7 +26,12 @@ export function lineStarts(text: string): Int32Array {
  * where such a match must begin, or gives -1 when none can. When the keyword is rare, an indexOf costs far less
  * than the rule tried at every offset.
  */
-export function matchesAt(text: string, keyword: string, rule: RegExp, startAt: (at: number, from: number) => number): RegExpExecArray[] {
+export function matchesAt(
+  text: string,
+  keyword: string,
+  rule: RegExp,
+  startAt: (at: number, from: number) => number,
+): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let from = 0;
   for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {

@@ -13,11 +13,22 @@ export interface Dictionaries {
   lexicon: LexiconEntry[];
 }
 
-interface FormulationFile { entries: { text: string; kind: string }[] }
-interface LeaderFile { entries: { name: string; titles?: string[] }[] }
-interface PairFile { pairs: string[][] }
-interface LexiconFile { entries: { word: string; category: string; severity: string; note?: string }[] }
-interface DistrictFile { units: UnitEntry[]; leaders: LeaderEntry[] }
+interface FormulationFile {
+  entries: { text: string; kind: string }[];
+}
+interface LeaderFile {
+  entries: { name: string; titles?: string[] }[];
+}
+interface PairFile {
+  pairs: string[][];
+}
+interface LexiconFile {
+  entries: { word: string; category: string; severity: string; note?: string }[];
+}
+interface DistrictFile {
+  units: UnitEntry[];
+  leaders: LeaderEntry[];
+}
 
 const TERM_KINDS = new Set<string>(['formulation', 'organ', 'place']);
 const LEXICON_CATEGORIES = new Set<string>(['banned', 'sensitive', 'advertising']);
@@ -42,7 +53,15 @@ export function buildDictionaries(options: CheckOptions = {}): Dictionaries {
   const pairs = (misspellings as PairFile).pairs
     .filter((p): p is [string, string] => p.length === 2 && p[0] !== p[1] && p[0].length > 0)
     .concat(options.misspellings ?? []);
-  const shipped = options.defaultLexicon === false ? [] : (lexicon as LexiconFile).entries
-    .filter((e) => e.word && LEXICON_CATEGORIES.has(e.category) && SEVERITIES.has(e.severity)) as LexiconEntry[];
-  return { terms: terms.filter((t) => t.text.length > 0), misspellings: pairs, lexicon: shipped.concat(options.lexicon ?? []) };
+  const shipped =
+    options.defaultLexicon === false
+      ? []
+      : ((lexicon as LexiconFile).entries.filter(
+          (e) => e.word && LEXICON_CATEGORIES.has(e.category) && SEVERITIES.has(e.severity),
+        ) as LexiconEntry[]);
+  return {
+    terms: terms.filter((t) => t.text.length > 0),
+    misspellings: pairs,
+    lexicon: shipped.concat(options.lexicon ?? []),
+  };
 }

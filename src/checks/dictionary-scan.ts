@@ -26,7 +26,10 @@ export function combineRules(rules: DictionaryRule[]): DictionaryScanner {
   const offset: number[] = [];
   rules.forEach((r, k) => {
     offset.push(all.length);
-    for (const p of r.patterns) { all.push(p); ruleOf.push(k); }
+    for (const p of r.patterns) {
+      all.push(p);
+      ruleOf.push(k);
+    }
   });
   const owner = Int32Array.from(ruleOf);
   const base = Int32Array.from(offset);
@@ -47,8 +50,12 @@ export function combineRules(rules: DictionaryRule[]): DictionaryScanner {
 export function scannerOf(rule: DictionaryRule): DictionaryRule & DictionaryScanner {
   let scanner: DictionaryScanner | undefined; // built on first use: inside the engine the combined one is used instead
   const combined = () => (scanner ??= combineRules([rule]));
-  return { patterns: rule.patterns, start: (text) => rule.start(text), find: (text) => combined().find(text),
-    findEach: (text) => combined().findEach(text) };
+  return {
+    patterns: rule.patterns,
+    start: (text) => rule.start(text),
+    find: (text) => combined().find(text),
+    findEach: (text) => combined().findEach(text),
+  };
 }
 
 /** Matches kept as numbers while a text is scanned: a rule that reports most of its matches builds its findings
@@ -99,7 +106,11 @@ export class MatchBuffer {
 
   private grow(): void {
     const size = this.pattern.length * 2;
-    const copy = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    const copy = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
     this.pattern = copy(this.pattern);
     this.start = copy(this.start);
     this.end = copy(this.end);

@@ -9,8 +9,11 @@ const DOC_NUMBER = /[[［【(（〔](\s*)(\d{4}|\d{2})(\s*)[\]］】)）〕](\s*
 const AGENCY = /[\u4e00-\u9fff]{1,12}$/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 /** A line holding only a date: the 成文日期 or 印发日期 position. */
-const DATE_LINE = new RegExp(String.raw`^[ \t\u3000]*(?:(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|`
-  + String.raw`([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)(印发)?[ \t\u3000]*$`, 'gm');
+const DATE_LINE = new RegExp(
+  String.raw`^[ \t\u3000]*(?:(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|`
+    + String.raw`([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)(印发)?[ \t\u3000]*$`,
+  'gm',
+);
 /** Line rules: each starts a line, indented or not, with its keyword (see lineMatches). */
 const CC_LINE = /^[ \t\u3000]*抄送[:：][^\n]*?(?=[ \t\u3000]*$)/my;
 const ATTACHMENT_LINE = /^[ \t\u3000]*附件[:：]?[ \t\u3000]*(?:\d+[.．])?[^\n]*$/my;
@@ -23,8 +26,14 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 export function findFormatProblems(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  const add = (rule: string, severity: RawFinding['severity'], start: number, end: number, message: string, suggestion: string) =>
-    out.push(finding(rule, 'format', severity, start, end, message, suggestion));
+  const add = (
+    rule: string,
+    severity: RawFinding['severity'],
+    start: number,
+    end: number,
+    message: string,
+    suggestion: string,
+  ) => out.push(finding(rule, 'format', severity, start, end, message, suggestion));
 
   for (const m of text.matchAll(DOC_NUMBER)) {
     const agency = AGENCY.exec(text.slice(Math.max(0, m.index - 12), m.index))?.[0];
@@ -32,10 +41,16 @@ export function findFormatProblems(text: string): RawFinding[] {
     const [whole, s1, year, s2, s3, di, s4, zeros, serial, s5] = m;
     const rightBrackets = whole[0] === '〔' && whole.includes('〕');
     if (rightBrackets && !(s1 + s2 + s3 + s4 + s5 + di + zeros) && year.length === 4) continue;
-    add('format.doc-number', 'error', m.index - agency.length, m.index + whole.length, rightBrackets
-      ? '发文字号格式不规范：年份写全称，序号不编虚位（不加前导 0）、不加“第”字（GB/T 9704-2012 7.2.4）'
-      : '发文字号格式不规范：年份应使用六角括号〔〕，序号不编虚位、不加“第”字（GB/T 9704-2012 7.2.4）',
-    `${agency}〔${fullYear(year)}〕${Number(serial)}号`);
+    add(
+      'format.doc-number',
+      'error',
+      m.index - agency.length,
+      m.index + whole.length,
+      rightBrackets
+        ? '发文字号格式不规范：年份写全称，序号不编虚位（不加前导 0）、不加“第”字（GB/T 9704-2012 7.2.4）'
+        : '发文字号格式不规范：年份应使用六角括号〔〕，序号不编虚位、不加“第”字（GB/T 9704-2012 7.2.4）',
+      `${agency}〔${fullYear(year)}〕${Number(serial)}号`,
+    );
   }
   for (const m of text.matchAll(DATE)) {
     if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
@@ -45,15 +60,28 @@ export function findFormatProblems(text: string): RawFinding[] {
   for (const m of text.matchAll(DATE_LINE)) findDateLineProblem(m, add);
   for (const m of lineMatches(text, '抄送', CC_LINE)) {
     if (!m[0].endsWith('。')) {
-      add('format.cc-period', 'warning', m.index, m.index + m[0].length, '抄送机关名称后应标句号“。”（GB/T 9704-2012 7.4.2）',
-        `${m[0].replace(TRAILING_PUNCT, '')}。`);
+      add(
+        'format.cc-period',
+        'warning',
+        m.index,
+        m.index + m[0].length,
+        '抄送机关名称后应标句号“。”（GB/T 9704-2012 7.4.2）',
+        `${m[0].replace(TRAILING_PUNCT, '')}。`,
+      );
     }
   }
   findAttachmentProblems(text, add);
   return out;
 }
 
-type Add = (rule: string, severity: RawFinding['severity'], start: number, end: number, message: string, suggestion: string) => void;
+type Add = (
+  rule: string,
+  severity: RawFinding['severity'],
+  start: number,
+  end: number,
+  message: string,
+  suggestion: string,
+) => void;
 
 /** The matches of a line rule made global ('gm'): it starts a line with its keyword, indentation allowed. */
 function lineMatches(text: string, keyword: string, rule: RegExp): RegExpExecArray[] {
@@ -103,8 +131,15 @@ function findAttachmentProblems(text: string, add: Add): void {
     for (const [at, line] of lines) {
       const body = line.trimEnd();
       const p = TRAILING_PUNCT.exec(body);
-      if (!p || /[:：]$/.test(body) && /附件[:：]$/.test(body.trim())) continue;
-      add('format.attachment', 'warning', at + p.index, at + body.length, '附件名称后不加标点符号（GB/T 9704-2012 7.3.4）', '');
+      if (!p || (/[:：]$/.test(body) && /附件[:：]$/.test(body.trim()))) continue;
+      add(
+        'format.attachment',
+        'warning',
+        at + p.index,
+        at + body.length,
+        '附件名称后不加标点符号（GB/T 9704-2012 7.3.4）',
+        '',
+      );
     }
   }
 }

@@ -7,9 +7,50 @@ import { finding, type RawFinding } from './model.ts';
 
 const MAX_PHRASE = 24;
 /** Verbs and adjectives whose ABAB form is standard Chinese (研究研究, 雪白雪白). */
-const ABAB = new Set(['研究', '商量', '讨论', '学习', '考虑', '休息', '了解', '打扫', '收拾', '锻炼', '活动', '交流', '比较',
-  '介绍', '体验', '参观', '检查', '整理', '准备', '认识', '熟悉', '练习', '琢磨', '思考', '表扬', '关心', '帮助', '雪白', '通红',
-  '冰凉', '笔直', '火红', '碧绿', '金黄', '漆黑', '滚烫', '溜达', '尝试', '试试', '看看', '走走', '聊聊']);
+const ABAB = new Set([
+  '研究',
+  '商量',
+  '讨论',
+  '学习',
+  '考虑',
+  '休息',
+  '了解',
+  '打扫',
+  '收拾',
+  '锻炼',
+  '活动',
+  '交流',
+  '比较',
+  '介绍',
+  '体验',
+  '参观',
+  '检查',
+  '整理',
+  '准备',
+  '认识',
+  '熟悉',
+  '练习',
+  '琢磨',
+  '思考',
+  '表扬',
+  '关心',
+  '帮助',
+  '雪白',
+  '通红',
+  '冰凉',
+  '笔直',
+  '火红',
+  '碧绿',
+  '金黄',
+  '漆黑',
+  '滚烫',
+  '溜达',
+  '尝试',
+  '试试',
+  '看看',
+  '走走',
+  '聊聊',
+]);
 
 export function findDuplicates(text: string): RawFinding[] {
   const out: RawFinding[] = [];
@@ -23,11 +64,25 @@ export function findDuplicates(text: string): RawFinding[] {
     const prev = last[c];
     last[c] = j;
     const len = j - prev;
-    if ((len - 2) >>> 0 > MAX_PHRASE - 2 || text.charCodeAt(prev + 1) !== text.charCodeAt(j + 1) || !isHan(c) || j + len > n) continue;
+    if (
+      (len - 2) >>> 0 > MAX_PHRASE - 2
+      || text.charCodeAt(prev + 1) !== text.charCodeAt(j + 1)
+      || !isHan(c)
+      || j + len > n
+    )
+      continue;
     if (!repeats(text, prev, len) || legitimateReduplication(text.slice(j, j + len))) continue;
     const phrase = text.slice(j, j + len);
-    out.push(finding('duplicate', 'duplicate', severityOf(text, prev, j + len, len), j, j + len,
-      `“${phrase}”连续重复出现，疑似多打或复制粘贴重复`));
+    out.push(
+      finding(
+        'duplicate',
+        'duplicate',
+        severityOf(text, prev, j + len, len),
+        j,
+        j + len,
+        `“${phrase}”连续重复出现，疑似多打或复制粘贴重复`,
+      ),
+    );
     for (let k = j + 1; k < j + len; k++) last[text.charCodeAt(k)] = k;
     j += len - 1;
   }

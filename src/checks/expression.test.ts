@@ -33,7 +33,8 @@ test('攻府这类两字误写也被找到', () => {
 });
 
 test('正确写法和合法的不同词语不被标记', () => {
-  const text = '中华人民共和国国务院；扫黑除恶常态化；从四个方面推进；中国共产党第二十一次全国代表大会；'
+  const text =
+    '中华人民共和国国务院；扫黑除恶常态化；从四个方面推进；中国共产党第二十一次全国代表大会；'
     + '区政协办公室、区政府办公室；国务院总理；重庆市綦江区人民政府办公室；齐齐哈尔市人民政府';
   assert.deepEqual(found(text), []);
 });
@@ -46,27 +47,48 @@ test('配置的领导姓名错一字：有职务等上下文时标记', () => {
   assert.equal(f.text, '杜家豪');
   assert.equal(f.suggestion, '杜家毫');
   assert.equal(f.severity, 'serious');
-  assert.equal(runChecks('省委书记杜家毫同志主持召开会议。', options).findings.filter((x) => x.category === 'expression').length, 0);
+  assert.equal(
+    runChecks('省委书记杜家毫同志主持召开会议。', options).findings.filter((x) => x.category === 'expression').length,
+    0,
+  );
   // Without the configured name the same text is not an error: the engine does not guess names.
   const fictional = { leaders: [{ name: '綦明远', title: '区长' }] };
-  assert.equal(runChecks('区长綦明源同志主持召开会议。', fictional).findings.filter((x) => x.rule === 'expression.leader').length, 1);
-  assert.equal(runChecks('区长綦明源同志主持召开会议。', {}).findings.filter((x) => x.rule === 'expression.leader').length, 0);
+  assert.equal(
+    runChecks('区长綦明源同志主持召开会议。', fictional).findings.filter((x) => x.rule === 'expression.leader').length,
+    1,
+  );
+  assert.equal(
+    runChecks('区长綦明源同志主持召开会议。', {}).findings.filter((x) => x.rule === 'expression.leader').length,
+    0,
+  );
 });
 
 test('与领导姓名相近的普通人名，无上下文不标记', () => {
   const options = { leaders: [{ name: '杜家毫', title: '湖南省委书记' }] };
-  assert.equal(runChecks('本次获奖的学生有杜家豪、李明、王芳。', options).findings.filter((x) => x.category === 'expression').length, 0);
+  assert.equal(
+    runChecks('本次获奖的学生有杜家豪、李明、王芳。', options).findings.filter((x) => x.category === 'expression')
+      .length,
+    0,
+  );
 });
 
 test('管理员配置的单位名称参与比对', () => {
   const options = { units: [{ name: '重庆市綦江区东溪镇人民政府', short: ['东溪镇政府'] }] };
   const r = runChecks('重庆市綦江区东溪真人民政府发布通告', options);
-  assert.deepEqual(r.findings.filter((x) => x.category === 'expression').map((x) => x.suggestion), ['重庆市綦江区东溪镇人民政府']);
+  assert.deepEqual(
+    r.findings.filter((x) => x.category === 'expression').map((x) => x.suggestion),
+    ['重庆市綦江区东溪镇人民政府'],
+  );
 });
 
 test('任免通知中的普通人名不被当作领导人姓名的错写', () => {
   const notice = '区人民政府决定：任命李国强同志为区城市管理局副局长，张国华同志为区科技局局长；免去刘国忠同志的职务。';
-  assert.deepEqual(runChecks(notice).findings.filter((x) => x.category === 'expression').map((x) => x.text), []);
+  assert.deepEqual(
+    runChecks(notice)
+      .findings.filter((x) => x.category === 'expression')
+      .map((x) => x.text),
+    [],
+  );
 });
 
 test('带有本人职务的领导人姓名错写被找出', () => {

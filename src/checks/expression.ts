@@ -8,15 +8,48 @@ import { scannerOf, type DictionaryRule, type DictionaryScanner } from './dictio
 import { nearMissFromLeft, nearMissFromRight, type NearMiss } from './near-miss.ts';
 
 /** Two-character state words too short to fuzzy-match, with the wrong forms that have failed real sites (攻府). */
-const SHORT_MISWRITINGS: [string, string][] = [['攻府', '政府'], ['正府', '政府'], ['中殃', '中央'], ['共和囯', '共和国']];
+const SHORT_MISWRITINGS: [string, string][] = [
+  ['攻府', '政府'],
+  ['正府', '政府'],
+  ['中殃', '中央'],
+  ['共和囯', '共和国'],
+];
 
 /** Characters whose change makes another legitimate title or rank (副区长 / 区长), never a typo to flag. */
 const RANK_CHARS = new Set(['副', '正', '常', '代', '总', '原', '前']);
 
 /** Organs whose names differ from another organ's by one character (区政府办公室 / 区政协办公室): an edit that
  *  writes one of these in the text names another organ, not a typo. */
-const ORGAN_WORDS = new Set(['政协', '政府', '人大', '纪委', '监委', '党委', '党组', '政法', '法院', '检察', '军委', '编委', '团委',
-  '妇联', '工会', '常委', '市委', '区委', '县委', '省委', '人武', '统战', '宣传', '组织', '机关', '公安', '财政', '民政']);
+const ORGAN_WORDS = new Set([
+  '政协',
+  '政府',
+  '人大',
+  '纪委',
+  '监委',
+  '党委',
+  '党组',
+  '政法',
+  '法院',
+  '检察',
+  '军委',
+  '编委',
+  '团委',
+  '妇联',
+  '工会',
+  '常委',
+  '市委',
+  '区委',
+  '县委',
+  '省委',
+  '人武',
+  '统战',
+  '宣传',
+  '组织',
+  '机关',
+  '公安',
+  '财政',
+  '民政',
+]);
 
 /** Words one edit away from a canonical term that are correct in their own right. */
 const KNOWN_WORDS = ['中央纪委', '中央军委', '中央编委', '中央政法委', '四个方面', '人民政协', '国务院令'];
@@ -27,7 +60,10 @@ type Probe =
   | { kind: 'exact'; term: number }
   | { kind: 'known'; right: string };
 
-export function buildExpressionChecker(terms: CanonicalTerm[], correctWords: Iterable<string>): DictionaryRule & DictionaryScanner {
+export function buildExpressionChecker(
+  terms: CanonicalTerm[],
+  correctWords: Iterable<string>,
+): DictionaryRule & DictionaryScanner {
   const canon = dedupe(terms);
   const known = new Set<string>([...canon.map((t) => t.text), ...correctWords, ...KNOWN_WORDS]);
   const probes = new Map<string, Probe[]>();
@@ -57,15 +93,35 @@ export function buildExpressionChecker(terms: CanonicalTerm[], correctWords: Ite
       if (!m || !plausibleEdit(m) || namesAnotherOrgan(text, m)) return;
       const written = text.slice(m.start, m.end);
       if (known.has(written)) return;
-      found.set(`${m.start}:${m.end}`, finding(rule, 'expression', 'serious', m.start, m.end,
-        `严重表述错误：“${written}”应为“${term.text}”${describe(m)}`, term.text));
+      found.set(
+        `${m.start}:${m.end}`,
+        finding(
+          rule,
+          'expression',
+          'serious',
+          m.start,
+          m.end,
+          `严重表述错误：“${written}”应为“${term.text}”${describe(m)}`,
+          term.text,
+        ),
+      );
     };
     const match = (a: number, s: number, e: number) => {
       for (const p of probesOf[a]) {
         if (p.kind === 'exact') exact.push(s, e);
         else if (p.kind === 'known') {
-          found.set(`${s}:${e}`, finding('expression.term', 'expression', 'serious', s, e,
-            `严重表述错误：“${text.slice(s, e)}”应为“${p.right}”`, p.right));
+          found.set(
+            `${s}:${e}`,
+            finding(
+              'expression.term',
+              'expression',
+              'serious',
+              s,
+              e,
+              `严重表述错误：“${text.slice(s, e)}”应为“${p.right}”`,
+              p.right,
+            ),
+          );
         } else {
           const term = canon[p.term];
           const h = term.text.length >> 1;

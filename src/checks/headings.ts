@@ -2,8 +2,11 @@
 import { finding, type RawFinding } from './model.ts';
 
 const NUMERALS = '一二三四五六七八九十';
-const HEADING = new RegExp(String.raw`^[ \t\u3000]*(?:[-*][ \t]+)?(?:([一二三四五六七八九十]{1,3})([、.．，,])|`
-  + String.raw`[（(]([一二三四五六七八九十]{1,3})[）)]([、.．]?)|(\d{1,2})([.．、])(?!\d)|[（(](\d{1,2})[）)]([、.．]?))`, 'gm');
+const HEADING = new RegExp(
+  String.raw`^[ \t\u3000]*(?:[-*][ \t]+)?(?:([一二三四五六七八九十]{1,3})([、.．，,])|`
+    + String.raw`[（(]([一二三四五六七八九十]{1,3})[）)]([、.．]?)|(\d{1,2})([.．、])(?!\d)|[（(](\d{1,2})[）)]([、.．]?))`,
+  'gm',
+);
 
 /** 一 … 九十九 as a number; 0 when not a plain Chinese numeral. */
 function chineseNumber(s: string): number {
@@ -32,16 +35,41 @@ export function findHeadingProblems(text: string): RawFinding[] {
     const n = level < 2 ? chineseNumber(raw) : Number(raw);
     const start = m.index + m[0].search(/[一二三四五六七八九十\d（(]/);
     const end = m.index + m[0].length;
-    const shown = (k: number) => (level === 0 ? `${chineseNumeral(k)}、` : level === 1 ? `（${chineseNumeral(k)}）` : level === 2 ? `${k}.` : `（${k}）`);
+    const shown = (k: number) =>
+      level === 0
+        ? `${chineseNumeral(k)}、`
+        : level === 1
+          ? `（${chineseNumeral(k)}）`
+          : level === 2
+            ? `${k}.`
+            : `（${k}）`;
     const rightSep = level === 0 ? '、' : level === 2 ? '.．' : '';
     if (sep && !rightSep.includes(sep)) {
-      out.push(finding('format.heading-form', 'format', 'warning', start, end,
-        `层次序数“${m[0].trim()}”写法不规范，第${level + 1}层应写作“${FORM[level]}”（GB/T 9704-2012 7.3.3）`, shown(n)));
+      out.push(
+        finding(
+          'format.heading-form',
+          'format',
+          'warning',
+          start,
+          end,
+          `层次序数“${m[0].trim()}”写法不规范，第${level + 1}层应写作“${FORM[level]}”（GB/T 9704-2012 7.3.3）`,
+          shown(n),
+        ),
+      );
     }
     // A new document (or a new part) starts again at one; anything else must be the next number.
     if (n !== 1 && n !== expected[level] && n > 0) {
-      out.push(finding('format.heading-order', 'format', 'warning', start, end,
-        `层次序数不连续：此处应为“${shown(expected[level])}”（GB/T 9704-2012 7.3.3）`, shown(expected[level])));
+      out.push(
+        finding(
+          'format.heading-order',
+          'format',
+          'warning',
+          start,
+          end,
+          `层次序数不连续：此处应为“${shown(expected[level])}”（GB/T 9704-2012 7.3.3）`,
+          shown(expected[level]),
+        ),
+      );
     }
     expected[level] = n + 1;
     for (let l = level + 1; l < 4; l++) expected[l] = 1;

@@ -1,8 +1,10 @@
 // Validators and masks for the identifiers 智能校对 looks for. Each check is the published algorithm of its standard.
 
 /** First two digits of a 行政区划代码 (GB/T 2260): provinces, 台湾 71, 香港 81, 澳门 82. */
-const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]);
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82,
+]);
 
 function isDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;

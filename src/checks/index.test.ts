@@ -28,7 +28,9 @@ test('区政府公报：严重表述错误只有真实错误（重庆綦江区�
 });
 
 test('区政府公报：其他真实错误——重复的“重庆市綦江区”和“增涨”', () => {
-  assert.ok(gazette.findings.some((f) => f.rule === 'duplicate' && f.text === '重庆市綦江区' && f.severity === 'error'));
+  assert.ok(
+    gazette.findings.some((f) => f.rule === 'duplicate' && f.text === '重庆市綦江区' && f.severity === 'error'),
+  );
   assert.ok(gazette.findings.some((f) => f.category === 'misspelling' && f.text === '增涨'));
 });
 
@@ -39,24 +41,58 @@ test('区政府公报（从 PDF 转出，多为半角标点）：半角标点只
 test('结果按位置排序，行列号与偏移一致', () => {
   const text = '第一行\n綦江府发[2022]29号\n机密★1年';
   const r = runChecks(text);
-  assert.deepEqual(r.findings.map((f) => [f.line, f.column, f.text]), [[2, 1, '綦江府发[2022]29号'], [3, 1, '机密★1年']]);
+  assert.deepEqual(
+    r.findings.map((f) => [f.line, f.column, f.text]),
+    [
+      [2, 1, '綦江府发[2022]29号'],
+      [3, 1, '机密★1年'],
+    ],
+  );
   assert.equal(r.stats.chars, text.length);
-  for (let i = 1; i < gazette.findings.length; i++) assert.ok(gazette.findings[i - 1].start <= gazette.findings[i].start);
+  for (let i = 1; i < gazette.findings.length; i++)
+    assert.ok(gazette.findings[i - 1].start <= gazette.findings[i].start);
 });
 
 test('同一个选项对象重复使用编译好的词典', () => {
   const options = { lexicon: [{ word: '最佳', category: 'advertising' as const, severity: 'warning' as const }] };
   assert.equal(runChecks('本店最佳产品', options).findings.length, runChecks('本店最佳产品', options).findings.length);
-  assert.equal(createChecker({ defaultLexicon: false }).run('本店销售国家级最佳产品').findings.filter((f) => f.category === 'advertising').length, 0);
+  assert.equal(
+    createChecker({ defaultLexicon: false })
+      .run('本店销售国家级最佳产品')
+      .findings.filter((f) => f.category === 'advertising').length,
+    0,
+  );
 });
 
 test('任何字符串输入都不抛异常（含孤立代理项、控制字符）', () => {
   const checker = createChecker();
-  const pieces = fc.constantFrom('綦江府发[2022]29号', '\ud800', '\udc00', '机密★', '13812341234', '11010519491231002X',
-    '“', '）', '重庆市綦江区', '扫黑险', '\n', ',', '一、', '（1）', '附件：', '抄送:', '2022年2月30日', 'a@b.cn', '\u0000');
-  fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' })), { maxLength: 30 }), (parts) => {
-    const text = parts.join('');
-    const r = checker.run(text);
-    for (const f of r.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end && f.line >= 1);
-  }), { numRuns: 500 });
+  const pieces = fc.constantFrom(
+    '綦江府发[2022]29号',
+    '\ud800',
+    '\udc00',
+    '机密★',
+    '13812341234',
+    '11010519491231002X',
+    '“',
+    '）',
+    '重庆市綦江区',
+    '扫黑险',
+    '\n',
+    ',',
+    '一、',
+    '（1）',
+    '附件：',
+    '抄送:',
+    '2022年2月30日',
+    'a@b.cn',
+    '\u0000',
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' })), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const r = checker.run(text);
+      for (const f of r.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end && f.line >= 1);
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -23,7 +23,10 @@ export interface Checker {
 
 export function createChecker(options: CheckOptions = {}): Checker {
   const dict = buildDictionaries(options);
-  const expression = buildExpressionChecker(dict.terms, dict.misspellings.map(([, right]) => right));
+  const expression = buildExpressionChecker(
+    dict.terms,
+    dict.misspellings.map(([, right]) => right),
+  );
   const misspelling = buildMisspellingChecker(dict.misspellings);
   const lexicon = buildLexiconChecker(dict.lexicon);
   const dictionaries = combineRules([expression, misspelling, lexicon]);
@@ -31,8 +34,16 @@ export function createChecker(options: CheckOptions = {}): Checker {
   // same span twice, so only they go through dropShadowed.
   const detect = (text: string): RawFinding[][] => {
     const [wrongTerms, misspelt, words] = dictionaries.findEach(text);
-    return [findSecrecyMarks(text), findPersonalData(text), dropShadowed(wrongTerms.concat(misspelt)), words,
-      findDuplicates(text), findFormatProblems(text), findHeadingProblems(text), findPunctuationProblems(text)];
+    return [
+      findSecrecyMarks(text),
+      findPersonalData(text),
+      dropShadowed(wrongTerms.concat(misspelt)),
+      words,
+      findDuplicates(text),
+      findFormatProblems(text),
+      findHeadingProblems(text),
+      findPunctuationProblems(text),
+    ];
   };
   return {
     run(text) {
@@ -53,4 +64,3 @@ export function runChecks(text: string, options?: CheckOptions): CheckResult {
   if (!checker) cache.set(options, (checker = createChecker(options)));
   return checker.run(text);
 }
-

@@ -9,7 +9,11 @@ const checker = buildLexiconChecker([
   { word: '上访', category: 'sensitive', severity: 'info' },
   { word: '集体上访', category: 'sensitive', severity: 'warning' },
 ]);
-const hits = (text: string) => checker.find(text).map((f) => `${f.category}:${text.slice(f.start, f.end)}:${f.severity}`).sort();
+const hits = (text: string) =>
+  checker
+    .find(text)
+    .map((f) => `${f.category}:${text.slice(f.start, f.end)}:${f.severity}`)
+    .sort();
 
 test('每个词条带自己的类别和严重程度，重叠匹配全部报告', () => {
   assert.deepEqual(hits('防止发生集体上访事件'), ['sensitive:上访:info', 'sensitive:集体上访:warning'].sort());

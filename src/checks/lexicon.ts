@@ -7,7 +7,8 @@ import { severityRank } from './report.ts';
 const CATEGORY_NAME = { banned: '禁用词', sensitive: '敏感词', advertising: '广告法禁用语' } as const;
 
 /** 广告法 governs advertising: 国家级 in 国家级高新区 is a fact, in 国家级品牌 a claim. Its words count only near trade. */
-const COMMERCIAL = /产品|商品|品牌|本店|本公司|厂家|销售|售价|价格|优惠|促销|购买|选购|广告|代言|专卖|旗舰|招商|热销|畅销|顾客|消费者/;
+const COMMERCIAL =
+  /产品|商品|品牌|本店|本公司|厂家|销售|售价|价格|优惠|促销|购买|选购|广告|代言|专卖|旗舰|招商|热销|畅销|顾客|消费者/;
 
 export function buildLexiconChecker(entries: LexiconEntry[]): DictionaryRule & DictionaryScanner {
   const usable = entries.filter((e) => e.word.length > 0);

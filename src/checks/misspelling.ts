@@ -11,14 +11,27 @@ export function buildMisspellingChecker(pairs: [string, string][]): DictionaryRu
     patterns: wrongs,
     start(text) {
       const out: RawFinding[] = [];
-      return { finish: () => out, match(p, start, end) {
-        const suggestion = right.get(wrongs[p])!;
-        // The right form may contain the wrong one (a pair like 的确/确), so a match inside the right form is
-        // not an error.
-        const at = suggestion.indexOf(wrongs[p]);
-        if (at >= 0 && text.startsWith(suggestion, start - at)) return;
-        out.push(finding('misspelling', 'misspelling', 'error', start, end, `错别字：“${wrongs[p]}”应为“${suggestion}”`, suggestion));
-      } };
+      return {
+        finish: () => out,
+        match(p, start, end) {
+          const suggestion = right.get(wrongs[p])!;
+          // The right form may contain the wrong one (a pair like 的确/确), so a match inside the right form is
+          // not an error.
+          const at = suggestion.indexOf(wrongs[p]);
+          if (at >= 0 && text.startsWith(suggestion, start - at)) return;
+          out.push(
+            finding(
+              'misspelling',
+              'misspelling',
+              'error',
+              start,
+              end,
+              `错别字：“${wrongs[p]}”应为“${suggestion}”`,
+              suggestion,
+            ),
+          );
+        },
+      };
     },
   });
 }

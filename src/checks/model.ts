@@ -6,7 +6,12 @@ export type Severity = 'serious' | 'error' | 'warning' | 'info';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['serious', 'error', 'warning', 'info'];
 
-export const SEVERITY_NAME: Record<Severity, string> = { serious: '严重', error: '错误', warning: '警告', info: '提示' };
+export const SEVERITY_NAME: Record<Severity, string> = {
+  serious: '严重',
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
 
 /** What kind of problem; lexicon entries bring their own (banned / sensitive / advertising). */
 export type Category =
@@ -98,7 +103,15 @@ export interface CheckOptions {
 /** Every finding built with the same shape (fields in one order, line:column filled in later by report.ts), so that
  *  a lexicon producing hundreds of thousands of them keeps V8 on one hidden class. `text` may be given when the
  *  detector already holds that string (a lexicon word), so that no copy is cut from the checked text. */
-export function finding(rule: string, category: Category, severity: Severity, start: number, end: number, message: string,
-  suggestion = '', text = ''): Finding {
+export function finding(
+  rule: string,
+  category: Category,
+  severity: Severity,
+  start: number,
+  end: number,
+  message: string,
+  suggestion = '',
+  text = '',
+): Finding {
   return { rule, category, severity, start, end, message, suggestion, line: 0, column: 0, text };
 }

@@ -13,7 +13,13 @@ export interface NearMiss {
   at: number;
 }
 
-const miss = (start: number, end: number, wrong: string, right: string, at: number): NearMiss => ({ start, end, wrong, right, at });
+const miss = (start: number, end: number, wrong: string, right: string, at: number): NearMiss => ({
+  start,
+  end,
+  wrong,
+  right,
+  at,
+});
 
 /** The left half T[0, h) is at text[s…]: look for one edit in the right part. */
 export function nearMissFromLeft(text: string, s: number, term: string, h: number): NearMiss | null {
@@ -37,7 +43,8 @@ export function nearMissFromRight(text: string, e: number, term: string, h: numb
   const wrongAt = e - 1 - k;
   if (wrongAt < 0) return null;
   if (i >= 1 && sameAt(text, wrongAt - i, term, 0, i)) return miss(wrongAt - i, e, text[wrongAt], term[i], wrongAt);
-  if (i >= 1 && sameAt(text, wrongAt + 1 - i, term, 0, i) && i + 1 <= n - 1) return miss(wrongAt + 1 - i, e, '', term[i], -1);
+  if (i >= 1 && sameAt(text, wrongAt + 1 - i, term, 0, i) && i + 1 <= n - 1)
+    return miss(wrongAt + 1 - i, e, '', term[i], -1);
   if (sameAt(text, wrongAt - i - 1, term, 0, i + 1)) return miss(wrongAt - i - 1, e, text[wrongAt], '', wrongAt);
   return null;
 }

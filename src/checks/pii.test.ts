@@ -36,13 +36,20 @@ test('统一社会信用代码与索引号不是个人信息', () => {
 test('手机号：个人手机号建议 138****1234；机关公开联系电话只作提示', () => {
   assert.equal(maskMobile('13812341234'), '138****1234');
   const personal = findPersonalData('申请人王五，手机13812341234，住古南街道。');
-  assert.deepEqual(personal.map((f) => [f.rule, f.severity, f.suggestion]), [['pii.mobile', 'error', '138****1234']]);
+  assert.deepEqual(
+    personal.map((f) => [f.rule, f.severity, f.suggestion]),
+    [['pii.mobile', 'error', '138****1234']],
+  );
   const office = findPersonalData('咨询电话：13996512345（工作日9:00—17:00）');
-  assert.deepEqual(office.map((f) => [f.rule, f.severity]), [['pii.mobile-contact', 'info']]);
+  assert.deepEqual(
+    office.map((f) => [f.rule, f.severity]),
+    [['pii.mobile-contact', 'info']],
+  );
 });
 
 test('办公座机、传真、邮编和统计数字不被标记', () => {
-  const text = '联系电话:(023)48659622\n传真:(023)48659622\n邮编:401420\n全年实现地区生产总值13800000000元，服务13912345678人次。';
+  const text =
+    '联系电话:(023)48659622\n传真:(023)48659622\n邮编:401420\n全年实现地区生产总值13800000000元，服务13912345678人次。';
   assert.deepEqual(rules(text), []);
 });
 

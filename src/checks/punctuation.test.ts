@@ -33,6 +33,10 @@ test('跨段引文每段开头用前引号、末段才用后引号，不算未�
 });
 
 test('重复标点', () => {
-  assert.deepEqual(found('通知如下：：各单位，，要落实。。'), ['punctuation.repeated:：：', 'punctuation.repeated:，，', 'punctuation.repeated:。。']);
+  assert.deepEqual(found('通知如下：：各单位，，要落实。。'), [
+    'punctuation.repeated:：：',
+    'punctuation.repeated:，，',
+    'punctuation.repeated:。。',
+  ]);
   assert.deepEqual(found('……要坚持——以人民为中心。'), []);
 });

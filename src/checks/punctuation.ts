@@ -5,7 +5,15 @@
 import { isHan } from './chars.ts';
 import { finding, type RawFinding } from './model.ts';
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
 const REPEATED = /[，。、；：,;]{2,}|([？！?!])\1+/g;
 const OPENERS = '“‘（(《〔【';
 const CLOSERS = '”’）)》〕】';
@@ -14,7 +22,16 @@ const CLOSERS = '”’）)》〕】';
 const PDF_MIN_HALF_WIDTH = 10;
 
 // biome-ignore lint/suspicious/noConstEnum: file-local, so inlining is safe; keeps the scanning loop on numbers
-const enum Kind { None, HalfMark, HalfOpen, HalfClose, FullMark, Opener, Closer, Newline }
+const enum Kind {
+  None,
+  HalfMark,
+  HalfOpen,
+  HalfClose,
+  FullMark,
+  Opener,
+  Closer,
+  Newline,
+}
 const KIND = new Uint8Array(65536);
 for (const ch of ',;:?!') KIND[ch.charCodeAt(0)] = Kind.HalfMark;
 for (const ch of '，；：？！') KIND[ch.charCodeAt(0)] = Kind.FullMark;
@@ -37,26 +54,59 @@ export function findPunctuationProblems(text: string): RawFinding[] {
     const kind = KIND[text.charCodeAt(i)];
     if (kind === Kind.None) continue;
     if (kind === Kind.FullMark) full++;
-    else if (kind === Kind.HalfMark) { if (i > 0 && chineseBefore(text.charCodeAt(i - 1))) half.push(i); }
-    else if (kind === Kind.Newline) pairing.endLine(i);
+    else if (kind === Kind.HalfMark) {
+      if (i > 0 && chineseBefore(text.charCodeAt(i - 1))) half.push(i);
+    } else if (kind === Kind.Newline) pairing.endLine(i);
     else {
-      if ((kind === Kind.HalfOpen || kind === Kind.HalfClose) && (isHan(text.charCodeAt(i - 1)) || isHan(text.charCodeAt(i + 1)))) half.push(i);
+      if (
+        (kind === Kind.HalfOpen || kind === Kind.HalfClose)
+        && (isHan(text.charCodeAt(i - 1)) || isHan(text.charCodeAt(i + 1)))
+      )
+        half.push(i);
       else if (kind === Kind.Opener || kind === Kind.Closer) full++;
       pairing.mark(i, kind === Kind.Opener || kind === Kind.HalfOpen);
     }
   }
   pairing.endLine(text.length);
   if (half.length >= PDF_MIN_HALF_WIDTH && half.length > full) {
-    out.push(finding('punctuation.half-width-document', 'punctuation', 'warning', half[0], half[0] + 1,
-      `全文有 ${half.length} 处中文语境下的半角标点（疑似从 PDF 复制），请统一替换为全角标点（GB/T 15834-2011）`, FULL_WIDTH[text[half[0]]]));
+    out.push(
+      finding(
+        'punctuation.half-width-document',
+        'punctuation',
+        'warning',
+        half[0],
+        half[0] + 1,
+        `全文有 ${half.length} 处中文语境下的半角标点（疑似从 PDF 复制），请统一替换为全角标点（GB/T 15834-2011）`,
+        FULL_WIDTH[text[half[0]]],
+      ),
+    );
   } else {
     for (const at of half) {
-      out.push(finding('punctuation.half-width', 'punctuation', 'warning', at, at + 1, `中文语境下应使用全角标点“${FULL_WIDTH[text[at]]}”`,
-        FULL_WIDTH[text[at]]));
+      out.push(
+        finding(
+          'punctuation.half-width',
+          'punctuation',
+          'warning',
+          at,
+          at + 1,
+          `中文语境下应使用全角标点“${FULL_WIDTH[text[at]]}”`,
+          FULL_WIDTH[text[at]],
+        ),
+      );
     }
   }
   for (const m of text.matchAll(REPEATED)) {
-    out.push(finding('punctuation.repeated', 'punctuation', 'warning', m.index, m.index + m[0].length, `标点“${m[0]}”重复使用`, m[0][0]));
+    out.push(
+      finding(
+        'punctuation.repeated',
+        'punctuation',
+        'warning',
+        m.index,
+        m.index + m[0].length,
+        `标点“${m[0]}”重复使用`,
+        m[0][0],
+      ),
+    );
   }
   return out;
 }
@@ -67,14 +117,18 @@ class Pairing {
   private stack: number[] = [];
   private lineStart = 0;
 
-  constructor(private readonly text: string, private readonly out: RawFinding[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly out: RawFinding[],
+  ) {}
 
   mark(i: number, opening: boolean): void {
     const { text, stack } = this;
     const ch = text[i];
     if (opening) {
       // Quotes cannot nest in the same kind: a second “ before a ” means the first one was never closed.
-      if ((ch === '“' || ch === '‘') && stack.length && text[stack[stack.length - 1]] === ch) this.unpaired(stack.pop()!);
+      if ((ch === '“' || ch === '‘') && stack.length && text[stack[stack.length - 1]] === ch)
+        this.unpaired(stack.pop()!);
       stack.push(i);
       return;
     }
@@ -98,11 +152,31 @@ class Pairing {
 
   private unpaired(at: number): void {
     const ch = this.text[at];
-    const partner = ch === '(' ? ')' : ch === ')' ? '(' : OPENERS.includes(ch) ? CLOSERS[OPENERS.indexOf(ch)] : OPENERS[CLOSERS.indexOf(ch)];
-    this.out.push(finding('punctuation.unpaired', 'punctuation', 'warning', at, at + 1, `标点“${ch}”未成对使用，请检查是否缺少与之配对的“${partner}”`));
+    const partner =
+      ch === '('
+        ? ')'
+        : ch === ')'
+          ? '('
+          : OPENERS.includes(ch)
+            ? CLOSERS[OPENERS.indexOf(ch)]
+            : OPENERS[CLOSERS.indexOf(ch)];
+    this.out.push(
+      finding(
+        'punctuation.unpaired',
+        'punctuation',
+        'warning',
+        at,
+        at + 1,
+        `标点“${ch}”未成对使用，请检查是否缺少与之配对的“${partner}”`,
+      ),
+    );
   }
 }
 
 function brokenParagraph(line: string, next: string): boolean {
-  return line.trim() !== '' && !/[。！？!?；;：:…”’）)》]\s*$/.test(line) && !/^[#\-*“（(【\d一二三四五六七八九十]/.test(next);
+  return (
+    line.trim() !== ''
+    && !/[。！？!?；;：:…”’）)》]\s*$/.test(line)
+    && !/^[#\-*“（(【\d一二三四五六七八九十]/.test(next)
+  );
 }

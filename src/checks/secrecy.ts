@@ -11,7 +11,8 @@ const LEVEL_LINE = /^[\s（(【[]*(绝密|机密|秘密)(级)?\s*(?:\d+\s*(?:年
 const NOT_PUBLIC = /此件不(?:予)?公开/g;
 /** Internal-use marks: alone on a line, in brackets, or with their usual companions. */
 const INTERNAL_LINE = /^[\s（(【[]*(内部资料|内部使用|内部文件|内部刊物)[^\n]{0,6}$/gm;
-const INTERNAL_BRACKETED = /[（(【[](内部资料|内部使用|内部文件|内部刊物)[^）)】\]\n]{0,8}[）)】\]]|(仅供内部使用|仅限内部使用|内部资料[，,\s]*(?:注意保存|请勿外传|妥善保管))/g;
+const INTERNAL_BRACKETED =
+  /[（(【[](内部资料|内部使用|内部文件|内部刊物)[^）)】\]\n]{0,8}[）)】\]]|(仅供内部使用|仅限内部使用|内部资料[，,\s]*(?:注意保存|请勿外传|妥善保管))/g;
 
 const MESSAGE = '含密级或内部标志，须送保密审查，严禁公开发布';
 
@@ -23,7 +24,8 @@ export function findSecrecyMarks(text: string): RawFinding[] {
     seen.add(start);
     out.push(finding(rule, 'secrecy', 'serious', start, end, MESSAGE));
   };
-  if (text.includes('★') || text.includes('☆')) { // a star is rare: no need to try STARRED at every 密
+  if (text.includes('★') || text.includes('☆')) {
+    // a star is rare: no need to try STARRED at every 密
     for (const m of text.matchAll(STARRED)) add(m.index, m.index + m[0].length, 'secrecy.classification');
   }
   for (const m of text.matchAll(LEVEL_LINE)) {

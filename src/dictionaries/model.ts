@@ -47,7 +47,12 @@ export function toCheckOptions(d: Dictionaries): CheckOptions {
   return {
     units: d.units.map((u) => ({ name: u.name, short: u.shortNames })),
     leaders: d.leaders.map((l) => ({ name: l.name, titles: l.titles })),
-    lexicon: d.lexicon.map((w) => ({ word: w.word, category: w.category, severity: w.severity, ...(w.note ? { note: w.note } : {}) })),
+    lexicon: d.lexicon.map((w) => ({
+      word: w.word,
+      category: w.category,
+      severity: w.severity,
+      ...(w.note ? { note: w.note } : {}),
+    })),
   };
 }
 
@@ -81,7 +86,12 @@ export function leaderFields(input: { name?: unknown; titles?: unknown; unitId?:
   return { name, titles, unitId };
 }
 
-export function wordFields(input: { word?: unknown; category?: unknown; severity?: unknown; note?: unknown }): WordFields {
+export function wordFields(input: {
+  word?: unknown;
+  category?: unknown;
+  severity?: unknown;
+  note?: unknown;
+}): WordFields {
   return {
     word: requireText('word', '词语', input.word, 50),
     category: requireOneOf('category', '词语类别', input.category, LEXICON_CATEGORIES),

@@ -14,19 +14,25 @@ before(async () => {
   admin = await demo.loginAs('sysadmin');
   egov = await demo.loginAs('egov');
 });
-after(async () => { await demo.close(); });
+after(async () => {
+  await demo.close();
+});
 
 const send = (s: DemoSession, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   demo.app.inject({ method, url, cookies: s.cookies, headers: s.headers, ...(payload ? { payload } : {}) });
 const findings = async (text: string, rule: string) =>
   (await getChecker(demo.deps)).run(text).findings.filter((f) => f.rule === rule || f.category === rule);
-const ledgerOf = (action: string) => demo.deps.db.selectFrom('ledger').selectAll().where('action', '=', action).execute();
+const ledgerOf = (action: string) =>
+  demo.deps.db.selectFrom('ledger').selectAll().where('action', '=', action).execute();
 
 const MEETING = '区长綦明源同志主持召开区政府常务会议。';
 
 test('新增领导人后，其姓名写错一字即为严重表述错误；删除后不再提示', async () => {
   assert.equal((await findings(MEETING, 'expression.leader')).length, 0);
-  const res = await send(admin, 'POST', '/api/dictionaries/leaders', { name: '綦明远', titles: ['区长', '区委副书记'] });
+  const res = await send(admin, 'POST', '/api/dictionaries/leaders', {
+    name: '綦明远',
+    titles: ['区长', '区委副书记'],
+  });
   assert.equal(res.statusCode, 201, res.body);
   const leader = res.json();
   const [f] = await findings(MEETING, 'expression.leader');
@@ -37,22 +43,36 @@ test('新增领导人后，其姓名写错一字即为严重表述错误；删�
   assert.equal((await findings(MEETING, 'expression.leader')).length, 0);
   const [added] = await ledgerOf('dictionary.add');
   assert.equal(added.subject, `dictionary:leaders:${leader.id}`);
-  assert.deepEqual(JSON.parse(added.payload), { kind: 'leaders', entry: { name: '綦明远', titles: ['区长', '区委副书记'], unitId: null } });
+  assert.deepEqual(JSON.parse(added.payload), {
+    kind: 'leaders',
+    entry: { name: '綦明远', titles: ['区长', '区委副书记'], unitId: null },
+  });
   assert.equal((await ledgerOf('dictionary.remove')).length, 1);
 });
 
 test('自定义词库：新增的词被发现，修改严重程度立即生效，删除后不再发现', async () => {
   const text = '本店产品堪称綦江神药，欢迎选购。';
   assert.equal((await findings(text, 'banned')).length, 0);
-  const res = await send(admin, 'POST', '/api/dictionaries/lexicon', { word: '綦江神药', category: 'banned', severity: 'error', note: '虚假宣传' });
+  const res = await send(admin, 'POST', '/api/dictionaries/lexicon', {
+    word: '綦江神药',
+    category: 'banned',
+    severity: 'error',
+    note: '虚假宣传',
+  });
   assert.equal(res.statusCode, 201, res.body);
   const { id } = res.json();
-  assert.deepEqual((await findings(text, 'banned')).map((f) => [f.text, f.severity]), [['綦江神药', 'error']]);
+  assert.deepEqual(
+    (await findings(text, 'banned')).map((f) => [f.text, f.severity]),
+    [['綦江神药', 'error']],
+  );
 
   const edited = await send(admin, 'PATCH', `/api/dictionaries/lexicon/${id}`, { severity: 'warning' });
   assert.equal(edited.statusCode, 200, edited.body);
   assert.deepEqual(edited.json(), { id, word: '綦江神药', category: 'banned', severity: 'warning', note: '虚假宣传' });
-  assert.deepEqual((await findings(text, 'banned')).map((f) => f.severity), ['warning']);
+  assert.deepEqual(
+    (await findings(text, 'banned')).map((f) => f.severity),
+    ['warning'],
+  );
   const [edit] = await ledgerOf('dictionary.edit');
   assert.equal(JSON.parse(edit.payload).before.severity, 'error');
 
@@ -63,7 +83,10 @@ test('自定义词库：新增的词被发现，修改严重程度立即生效�
 test('词典未变时复用同一个校对器；任一修改后重建', async () => {
   const a = await getChecker(demo.deps);
   assert.equal(await getChecker(demo.deps), a);
-  await send(admin, 'POST', '/api/dictionaries/units', { name: '重庆市綦江区科学技术局', shortNames: ['綦江区科学技术局'] });
+  await send(admin, 'POST', '/api/dictionaries/units', {
+    name: '重庆市綦江区科学技术局',
+    shortNames: ['綦江区科学技术局'],
+  });
   assert.notEqual(await getChecker(demo.deps), a);
 });
 
@@ -74,12 +97,22 @@ test('另一台服务器（同一数据库）修改词典后，本机下一次�
   try {
     const text = '本店热销綦江秘方，欢迎选购。';
     assert.equal((await findings(text, 'advertising')).length, 0);
-    const res = await send(admin, 'POST', '/api/dictionaries/lexicon', { word: '綦江秘方', category: 'advertising', severity: 'warning' });
+    const res = await send(admin, 'POST', '/api/dictionaries/lexicon', {
+      word: '綦江秘方',
+      category: 'advertising',
+      severity: 'warning',
+    });
     assert.equal(res.statusCode, 201);
     const otherNode = { ...demo.deps, db: other.db };
-    assert.equal((await getChecker(otherNode)).run(text).findings.filter((f) => f.category === 'advertising').length, 1);
+    assert.equal(
+      (await getChecker(otherNode)).run(text).findings.filter((f) => f.category === 'advertising').length,
+      1,
+    );
     await send(admin, 'DELETE', `/api/dictionaries/lexicon/${res.json().id}`);
-    assert.equal((await getChecker(otherNode)).run(text).findings.filter((f) => f.category === 'advertising').length, 0);
+    assert.equal(
+      (await getChecker(otherNode)).run(text).findings.filter((f) => f.category === 'advertising').length,
+      0,
+    );
   } finally {
     await other.close();
   }
@@ -87,16 +120,35 @@ test('另一台服务器（同一数据库）修改词典后，本机下一次�
 
 test('重复条目返回 409，台账不记录', async () => {
   const before = (await ledgerOf('dictionary.add')).length;
-  const first = await send(admin, 'POST', '/api/dictionaries/lexicon', { word: '内部资料', category: 'sensitive', severity: 'serious' });
+  const first = await send(admin, 'POST', '/api/dictionaries/lexicon', {
+    word: '内部资料',
+    category: 'sensitive',
+    severity: 'serious',
+  });
   assert.equal(first.statusCode, 201);
-  const again = await send(admin, 'POST', '/api/dictionaries/lexicon', { word: ' 内部资料 ', category: 'banned', severity: 'error' });
+  const again = await send(admin, 'POST', '/api/dictionaries/lexicon', {
+    word: ' 内部资料 ',
+    category: 'banned',
+    severity: 'error',
+  });
   assert.equal(again.statusCode, 409);
-  assert.deepEqual(again.json(), { code: 'DUPLICATE_ENTRY', message: '词语「内部资料」已在自定义词库中', field: 'word' });
-  const other = await send(admin, 'POST', '/api/dictionaries/lexicon', { word: '内部文件', category: 'sensitive', severity: 'serious' });
+  assert.deepEqual(again.json(), {
+    code: 'DUPLICATE_ENTRY',
+    message: '词语「内部资料」已在自定义词库中',
+    field: 'word',
+  });
+  const other = await send(admin, 'POST', '/api/dictionaries/lexicon', {
+    word: '内部文件',
+    category: 'sensitive',
+    severity: 'serious',
+  });
   const renamed = await send(admin, 'PATCH', `/api/dictionaries/lexicon/${other.json().id}`, { word: '内部资料' });
   assert.equal(renamed.statusCode, 409);
   await send(admin, 'POST', '/api/dictionaries/leaders', { name: '綦明远', titles: ['区长'] });
-  assert.equal((await send(admin, 'POST', '/api/dictionaries/leaders', { name: '綦明远', titles: ['区委书记'] })).statusCode, 409);
+  assert.equal(
+    (await send(admin, 'POST', '/api/dictionaries/leaders', { name: '綦明远', titles: ['区委书记'] })).statusCode,
+    409,
+  );
   assert.equal((await ledgerOf('dictionary.add')).length, before + 3);
 });
 
@@ -124,7 +176,10 @@ test('有领导人的单位词条不能删除；不存在的条目 404', async (
   const res = await send(admin, 'DELETE', `/api/dictionaries/units/${unit.id}`);
   assert.equal(res.statusCode, 409);
   assert.equal(res.json().code, 'UNIT_HAS_LEADERS');
-  assert.equal((await send(admin, 'DELETE', '/api/dictionaries/units/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+  assert.equal(
+    (await send(admin, 'DELETE', '/api/dictionaries/units/00000000-0000-4000-8000-000000000000')).statusCode,
+    404,
+  );
 });
 
 test('区电子政务中心可以查看词典，但不能修改', async () => {
@@ -132,7 +187,11 @@ test('区电子政务中心可以查看词典，但不能修改', async () => {
   assert.equal(res.statusCode, 200);
   assert.equal(res.json().abilities.canEdit, false);
   assert.ok(res.json().leaders.some((l: { name: string }) => l.name === '綦明远'));
-  const denied = await send(egov, 'POST', '/api/dictionaries/lexicon', { word: '某词', category: 'banned', severity: 'error' });
+  const denied = await send(egov, 'POST', '/api/dictionaries/lexicon', {
+    word: '某词',
+    category: 'banned',
+    severity: 'error',
+  });
   assert.equal(denied.statusCode, 403);
   assert.match(denied.json().message, /管理员/);
 });

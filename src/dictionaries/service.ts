@@ -8,8 +8,15 @@ import type { Db, Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import {
-  type Dictionaries, type DictionaryKind, type DictLeader, type DictUnit, leaderFields, type LexiconWord, toCheckOptions,
-  unitFields, wordFields,
+  type Dictionaries,
+  type DictionaryKind,
+  type DictLeader,
+  type DictUnit,
+  leaderFields,
+  type LexiconWord,
+  toCheckOptions,
+  unitFields,
+  wordFields,
 } from './model.ts';
 import * as dictStore from './store.ts';
 import type { Actor } from '../org/model.ts';
@@ -32,7 +39,9 @@ export async function getChecker(deps: Deps, db: Executor = deps.db): Promise<Ch
   // Read after the version: the entries are at least that new, so a write in between only costs one more rebuild.
   const checker = dictStore.loadDictionaries(db).then((d) => createChecker(toCheckOptions(d)));
   cache.set(deps.db, { version, checker });
-  checker.catch(() => { if (cache.get(deps.db)?.checker === checker) cache.delete(deps.db); });
+  checker.catch(() => {
+    if (cache.get(deps.db)?.checker === checker) cache.delete(deps.db);
+  });
   return checker;
 }
 
@@ -40,11 +49,19 @@ export const listDictionaries = (db: Executor): Promise<Dictionaries> => dictSto
 export const dictionaryVersion = (db: Executor): Promise<number> => dictStore.dictionaryVersion(db);
 
 type Action = 'add' | 'edit' | 'remove';
-interface Written<T extends { id: string }> { entry: T; before?: T }
+interface Written<T extends { id: string }> {
+  entry: T;
+  before?: T;
+}
 
 /** One dictionary write: admin only, one transaction, version bumped, signed in the ledger (district-wide). */
-async function write<T extends { id: string }>(deps: Deps, actor: Actor, spec: Pick<Spec<T, unknown>, 'kind' | 'duplicate'>,
-  action: Action, run: (tx: Executor, now: Date) => Promise<Written<T>>): Promise<T> {
+async function write<T extends { id: string }>(
+  deps: Deps,
+  actor: Actor,
+  spec: Pick<Spec<T, unknown>, 'kind' | 'duplicate'>,
+  action: Action,
+  run: (tx: Executor, now: Date) => Promise<Written<T>>,
+): Promise<T> {
   const { kind } = spec;
   assertAllowed(canEditDictionaries(actor));
   try {
@@ -53,9 +70,23 @@ async function write<T extends { id: string }>(deps: Deps, actor: Actor, spec: P
       await dictStore.bumpVersion(tx, now); // first: its row lock queues concurrent dictionary writes (PostgreSQL)
       const { entry, before } = await run(tx, now);
       const { id, ...fields } = entry;
-      const payload = { kind, ...(action === 'remove' ? { removed: fields } : { entry: fields }), ...(before ? { before: withoutId(before) } : {}) };
-      await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: 'sysAdmin', unitId: '', action: `dictionary.${action}`,
-        subject: `dictionary:${kind}:${id}`, payload }, now);
+      const payload = {
+        kind,
+        ...(action === 'remove' ? { removed: fields } : { entry: fields }),
+        ...(before ? { before: withoutId(before) } : {}),
+      };
+      await appendLedger(
+        tx,
+        {
+          actor: { id: actor.id, name: actor.name },
+          role: 'sysAdmin',
+          unitId: '',
+          action: `dictionary.${action}`,
+          subject: `dictionary:${kind}:${id}`,
+          payload,
+        },
+        now,
+      );
       return entry;
     });
   } catch (err) {
@@ -112,53 +143,87 @@ function useCases<E extends { id: string }, I extends object>(spec: Spec<E, I>) 
     await save(tx, entry, now);
   };
   return {
-    add: (deps: Deps, actor: Actor, input: I): Promise<E> => write(deps, actor, spec, 'add', async (tx, now) => {
-      const entry = { id: randomUUID(), ...spec.fields(input) } as E;
-      await store(tx, entry, now, spec.insert);
-      return { entry };
-    }),
-    edit: (deps: Deps, actor: Actor, id: string, input: I): Promise<E> => write(deps, actor, spec, 'edit', async (tx, now) => {
-      const before = await found(tx, id);
-      const entry = { id, ...spec.fields({ ...before, ...sent(input) }) } as E;
-      await store(tx, entry, now, spec.update);
-      return { entry, before };
-    }),
-    remove: (deps: Deps, actor: Actor, id: string): Promise<E> => write(deps, actor, spec, 'remove', async (tx) => {
-      const entry = await found(tx, id);
-      await spec.keep?.(tx, entry);
-      await dictStore.deleteEntry(tx, spec.kind, id);
-      return { entry };
-    }),
+    add: (deps: Deps, actor: Actor, input: I): Promise<E> =>
+      write(deps, actor, spec, 'add', async (tx, now) => {
+        const entry = { id: randomUUID(), ...spec.fields(input) } as E;
+        await store(tx, entry, now, spec.insert);
+        return { entry };
+      }),
+    edit: (deps: Deps, actor: Actor, id: string, input: I): Promise<E> =>
+      write(deps, actor, spec, 'edit', async (tx, now) => {
+        const before = await found(tx, id);
+        const entry = { id, ...spec.fields({ ...before, ...sent(input) }) } as E;
+        await store(tx, entry, now, spec.update);
+        return { entry, before };
+      }),
+    remove: (deps: Deps, actor: Actor, id: string): Promise<E> =>
+      write(deps, actor, spec, 'remove', async (tx) => {
+        const entry = await found(tx, id);
+        await spec.keep?.(tx, entry);
+        await dictStore.deleteEntry(tx, spec.kind, id);
+        return { entry };
+      }),
   };
 }
 
-export interface UnitInput { name?: string; shortNames?: string[] }
-export interface LeaderInput { name?: string; titles?: string[]; unitId?: string | null }
-export interface WordInput { word?: string; category?: string; severity?: string; note?: string | null }
+export interface UnitInput {
+  name?: string;
+  shortNames?: string[];
+}
+export interface LeaderInput {
+  name?: string;
+  titles?: string[];
+  unitId?: string | null;
+}
+export interface WordInput {
+  word?: string;
+  category?: string;
+  severity?: string;
+  note?: string | null;
+}
 
 const units = useCases<DictUnit, UnitInput>({
-  kind: 'units', what: '单位词条', duplicate: ['name', (k) => `单位「${k}」已在本区单位词典中`],
-  fields: unitFields, key: (e) => e.name, get: dictStore.getUnit, holder: dictStore.findUnitNamed,
-  insert: dictStore.insertUnit, update: dictStore.updateUnit,
+  kind: 'units',
+  what: '单位词条',
+  duplicate: ['name', (k) => `单位「${k}」已在本区单位词典中`],
+  fields: unitFields,
+  key: (e) => e.name,
+  get: dictStore.getUnit,
+  holder: dictStore.findUnitNamed,
+  insert: dictStore.insertUnit,
+  update: dictStore.updateUnit,
   async keep(tx, e) {
     const leaders = await dictStore.countLeadersOfUnit(tx, e.id);
-    if (leaders > 0) throw conflict('UNIT_HAS_LEADERS', `该单位词条下还有 ${leaders} 位领导人，请先删除或改动他们的所属单位`);
+    if (leaders > 0)
+      throw conflict('UNIT_HAS_LEADERS', `该单位词条下还有 ${leaders} 位领导人，请先删除或改动他们的所属单位`);
   },
 });
 
 const leaders = useCases<DictLeader, LeaderInput>({
-  kind: 'leaders', what: '领导人词条', duplicate: ['name', (k) => `领导人「${k}」已在领导人词典中`],
-  fields: leaderFields, key: (e) => e.name, get: dictStore.getLeader, holder: dictStore.findLeaderNamed,
-  insert: dictStore.insertLeader, update: dictStore.updateLeader,
+  kind: 'leaders',
+  what: '领导人词条',
+  duplicate: ['name', (k) => `领导人「${k}」已在领导人词典中`],
+  fields: leaderFields,
+  key: (e) => e.name,
+  get: dictStore.getLeader,
+  holder: dictStore.findLeaderNamed,
+  insert: dictStore.insertLeader,
+  update: dictStore.updateLeader,
   async check(tx, e) {
     if (e.unitId && !(await dictStore.getUnit(tx, e.unitId))) throw invalid('unitId', '所属单位不在本区单位词典中');
   },
 });
 
 const lexicon = useCases<LexiconWord, WordInput>({
-  kind: 'lexicon', what: '词库词条', duplicate: ['word', (k) => `词语「${k}」已在自定义词库中`],
-  fields: wordFields, key: (e) => e.word, get: dictStore.getWord, holder: dictStore.findWord,
-  insert: dictStore.insertWord, update: dictStore.updateWord,
+  kind: 'lexicon',
+  what: '词库词条',
+  duplicate: ['word', (k) => `词语「${k}」已在自定义词库中`],
+  fields: wordFields,
+  key: (e) => e.word,
+  get: dictStore.getWord,
+  holder: dictStore.findWord,
+  insert: dictStore.insertWord,
+  update: dictStore.updateWord,
 });
 
 export const { add: addUnit, edit: editUnit, remove: removeUnit } = units;

@@ -4,16 +4,25 @@ import type { Selectable } from 'kysely';
 import type { DictLeadersTable, DictLexiconTable, DictUnitsTable } from '../platform/db/tables/dictionaries.ts';
 import type { Executor } from '../platform/db/types.ts';
 import type { LexiconCategory, Severity } from '../checks/model.ts';
-import type {
-  Dictionaries, DictLeader, DictUnit, LeaderFields, LexiconWord, UnitFields, WordFields,
-} from './model.ts';
+import type { Dictionaries, DictLeader, DictUnit, LeaderFields, LexiconWord, UnitFields, WordFields } from './model.ts';
 
-const toUnit = (r: Selectable<DictUnitsTable>): DictUnit => ({ id: r.id, name: r.name, shortNames: JSON.parse(r.short_names) as string[] });
+const toUnit = (r: Selectable<DictUnitsTable>): DictUnit => ({
+  id: r.id,
+  name: r.name,
+  shortNames: JSON.parse(r.short_names) as string[],
+});
 const toLeader = (r: Selectable<DictLeadersTable>): DictLeader => ({
-  id: r.id, name: r.name, titles: JSON.parse(r.titles) as string[], unitId: r.unit_id,
+  id: r.id,
+  name: r.name,
+  titles: JSON.parse(r.titles) as string[],
+  unitId: r.unit_id,
 });
 const toWord = (r: Selectable<DictLexiconTable>): LexiconWord => ({
-  id: r.id, word: r.word, category: r.category as LexiconCategory, severity: r.severity as Severity, note: r.note,
+  id: r.id,
+  word: r.word,
+  category: r.category as LexiconCategory,
+  severity: r.severity as Severity,
+  note: r.note,
 });
 
 const unitRow = (f: UnitFields) => ({ name: f.name, short_names: JSON.stringify(f.shortNames) });
@@ -28,8 +37,11 @@ export async function dictionaryVersion(db: Executor): Promise<number> {
 
 /** Called in the transaction of every write; the row lock also serialises concurrent dictionary writes. */
 export async function bumpVersion(db: Executor, at: Date): Promise<void> {
-  await db.updateTable('dict_version').set((eb) => ({ version: eb('version', '+', 1), updated_at: at.toISOString() }))
-    .where('id', '=', 1).execute();
+  await db
+    .updateTable('dict_version')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at.toISOString() }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 export async function loadDictionaries(db: Executor): Promise<Dictionaries> {
@@ -66,31 +78,56 @@ export async function findWord(db: Executor, word: string): Promise<string | nul
 }
 
 export async function countLeadersOfUnit(db: Executor, unitId: string): Promise<number> {
-  const r = await db.selectFrom('dict_leaders').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('dict_leaders')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function insertUnit(db: Executor, u: DictUnit, at: Date): Promise<void> {
   const now = at.toISOString();
-  await db.insertInto('dict_units').values({ id: u.id, ...unitRow(u), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('dict_units')
+    .values({ id: u.id, ...unitRow(u), created_at: now, updated_at: now })
+    .execute();
 }
 export async function insertLeader(db: Executor, l: DictLeader, at: Date): Promise<void> {
   const now = at.toISOString();
-  await db.insertInto('dict_leaders').values({ id: l.id, ...leaderRow(l), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('dict_leaders')
+    .values({ id: l.id, ...leaderRow(l), created_at: now, updated_at: now })
+    .execute();
 }
 export async function insertWord(db: Executor, w: LexiconWord, at: Date): Promise<void> {
   const now = at.toISOString();
-  await db.insertInto('dict_lexicon').values({ id: w.id, ...wordRow(w), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('dict_lexicon')
+    .values({ id: w.id, ...wordRow(w), created_at: now, updated_at: now })
+    .execute();
 }
 
 export async function updateUnit(db: Executor, u: DictUnit, at: Date): Promise<void> {
-  await db.updateTable('dict_units').set({ ...unitRow(u), updated_at: at.toISOString() }).where('id', '=', u.id).execute();
+  await db
+    .updateTable('dict_units')
+    .set({ ...unitRow(u), updated_at: at.toISOString() })
+    .where('id', '=', u.id)
+    .execute();
 }
 export async function updateLeader(db: Executor, l: DictLeader, at: Date): Promise<void> {
-  await db.updateTable('dict_leaders').set({ ...leaderRow(l), updated_at: at.toISOString() }).where('id', '=', l.id).execute();
+  await db
+    .updateTable('dict_leaders')
+    .set({ ...leaderRow(l), updated_at: at.toISOString() })
+    .where('id', '=', l.id)
+    .execute();
 }
 export async function updateWord(db: Executor, w: LexiconWord, at: Date): Promise<void> {
-  await db.updateTable('dict_lexicon').set({ ...wordRow(w), updated_at: at.toISOString() }).where('id', '=', w.id).execute();
+  await db
+    .updateTable('dict_lexicon')
+    .set({ ...wordRow(w), updated_at: at.toISOString() })
+    .where('id', '=', w.id)
+    .execute();
 }
 
 const TABLE = { units: 'dict_units', leaders: 'dict_leaders', lexicon: 'dict_lexicon' } as const;

@@ -13,10 +13,30 @@ import { generateRotation } from './rotation.ts';
 import { noNewFindings } from './rules/roster.ts';
 
 const cal = buildCalendar(SHIPPED_YEARS);
-const T = (id: string, name: string, start: string, end: string, dayKinds: Template['dayKinds'], hard: boolean): Template =>
-  ({ id, unitId: 'u', name, start, end, dayKinds, hard, leaderRequired: false, active: true, sort: Number(id.slice(1)) });
-const TEMPLATES = [T('t1', '白班', '08:30', '17:30', ['working'], false), T('t2', '休息日', '08:30', '08:30', ['rest', 'holiday'], true),
-  T('t3', '夜班', '17:30', '08:30', ['working'], true)];
+const T = (
+  id: string,
+  name: string,
+  start: string,
+  end: string,
+  dayKinds: Template['dayKinds'],
+  hard: boolean,
+): Template => ({
+  id,
+  unitId: 'u',
+  name,
+  start,
+  end,
+  dayKinds,
+  hard,
+  leaderRequired: false,
+  active: true,
+  sort: Number(id.slice(1)),
+});
+const TEMPLATES = [
+  T('t1', '白班', '08:30', '17:30', ['working'], false),
+  T('t2', '休息日', '08:30', '08:30', ['rest', 'holiday'], true),
+  T('t3', '夜班', '17:30', '08:30', ['working'], true),
+];
 const PEOPLE = ['a', 'b', 'c', 'd', 'e'];
 const LEADERS = ['L1', 'L2'];
 const GENERATION_RULES = ['DOUBLE_BOOKED', 'REST_TOO_SHORT', 'UNAVAILABLE'];
@@ -30,45 +50,97 @@ const change = fc.record({
 });
 
 test('任何调整途径都不会产生排班规则禁止的问题（随机值班表、随机请假、随机调整）', () => {
-  fc.assert(fc.property(
-    fc.integer({ min: 0, max: 600 }), fc.integer({ min: 4, max: 8 }),
-    fc.array(fc.record({ who: fc.constantFrom(...PEOPLE), start: fc.nat(10), len: fc.integer({ min: 1, max: 3 }) }), { maxLength: 3 }),
-    fc.array(change, { maxLength: 12 }),
-    (offset, restHours, leaves, changes) => {
-      const from = addDays('2025-01-06', offset);
-      const to = addDays(from, 10);
-      const unavailable: Unavailable[] = leaves.map((l) => ({ userId: l.who, startsOn: addDays(from, l.start),
-        endsOn: addDays(from, l.start + l.len), reason: '年休假' }));
-      const minRestMinutes = restHours * 60;
-      const planned = generateRotation(cal, { from, to, templates: TEMPLATES, officerIds: PEOPLE, leaderIds: LEADERS, history: new Map(),
-        busy: [], unavailable, specials: [], emergencies: [], minRestMinutes });
-      const check = (shifts: CheckShift[]) => checkRoster(cal, { unitId: 'u', mustCover: false, hasPrevious: false, from, to, shifts,
-        neighbours: [], specials: [], emergencies: [], minRestMinutes, names: new Map(), unavailable });
-      let roster: CheckShift[] = planned.map((p, i) => ({ ...p, id: `s${i}` }));
-      assert.deepEqual(check(roster).filter((f) => GENERATION_RULES.includes(f.code)), [], '排班本身不违反规则');
-      for (const c of changes) {
-        const s = roster[c.shift % roster.length];
-        if (!s) break;
-        let next: CheckShift[] = roster;
-        if (c.kind === 'leave' && s.officerIds.length) { // the replacement stands the rest of the shift
-          const startsAt = new Date(Math.min(Date.parse(s.startsAt) + c.atMinute * 60000, Date.parse(s.endsAt) - 60000)).toISOString();
-          next = [...roster.map((x) => (x.id === s.id ? { ...x, endsAt: startsAt } : x)), { ...s, id: `${s.id}+`, startsAt, officerIds: [c.who] }];
-        } else if (c.kind === 'swap' || c.kind === 'edit') {
-          next = roster.map((x) => (x.id === s.id ? { ...x, officerIds: [c.who] } : x));
-        } else if (c.kind === 'emergencyLeader') {
-          next = roster.map((x) => (x.id === s.id ? { ...x, leaderId: c.who } : x));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 600 }),
+      fc.integer({ min: 4, max: 8 }),
+      fc.array(fc.record({ who: fc.constantFrom(...PEOPLE), start: fc.nat(10), len: fc.integer({ min: 1, max: 3 }) }), {
+        maxLength: 3,
+      }),
+      fc.array(change, { maxLength: 12 }),
+      (offset, restHours, leaves, changes) => {
+        const from = addDays('2025-01-06', offset);
+        const to = addDays(from, 10);
+        const unavailable: Unavailable[] = leaves.map((l) => ({
+          userId: l.who,
+          startsOn: addDays(from, l.start),
+          endsOn: addDays(from, l.start + l.len),
+          reason: '年休假',
+        }));
+        const minRestMinutes = restHours * 60;
+        const planned = generateRotation(cal, {
+          from,
+          to,
+          templates: TEMPLATES,
+          officerIds: PEOPLE,
+          leaderIds: LEADERS,
+          history: new Map(),
+          busy: [],
+          unavailable,
+          specials: [],
+          emergencies: [],
+          minRestMinutes,
+        });
+        const check = (shifts: CheckShift[]) =>
+          checkRoster(cal, {
+            unitId: 'u',
+            mustCover: false,
+            hasPrevious: false,
+            from,
+            to,
+            shifts,
+            neighbours: [],
+            specials: [],
+            emergencies: [],
+            minRestMinutes,
+            names: new Map(),
+            unavailable,
+          });
+        let roster: CheckShift[] = planned.map((p, i) => ({ ...p, id: `s${i}` }));
+        assert.deepEqual(
+          check(roster).filter((f) => GENERATION_RULES.includes(f.code)),
+          [],
+          '排班本身不违反规则',
+        );
+        for (const c of changes) {
+          const s = roster[c.shift % roster.length];
+          if (!s) break;
+          let next: CheckShift[] = roster;
+          if (c.kind === 'leave' && s.officerIds.length) {
+            // the replacement stands the rest of the shift
+            const startsAt = new Date(
+              Math.min(Date.parse(s.startsAt) + c.atMinute * 60000, Date.parse(s.endsAt) - 60000),
+            ).toISOString();
+            next = [
+              ...roster.map((x) => (x.id === s.id ? { ...x, endsAt: startsAt } : x)),
+              { ...s, id: `${s.id}+`, startsAt, officerIds: [c.who] },
+            ];
+          } else if (c.kind === 'swap' || c.kind === 'edit') {
+            next = roster.map((x) => (x.id === s.id ? { ...x, officerIds: [c.who] } : x));
+          } else if (c.kind === 'emergencyLeader') {
+            next = roster.map((x) => (x.id === s.id ? { ...x, leaderId: c.who } : x));
+          }
+          if (noNewFindings(check(roster), check(next), '不予调整') === null) roster = next;
         }
-        if (noNewFindings(check(roster), check(next), '不予调整') === null) roster = next;
-      }
-      assert.deepEqual(check(roster).filter((f) => GENERATION_RULES.includes(f.code)), []);
-      // Checked again without checkRoster: nobody on a shift during their unavailability, nobody without rest.
-      const held = roster.flatMap((s) => [...s.officerIds, ...(s.leaderId ? [s.leaderId] : [])].map((userId) => ({ userId, s })));
-      for (const { userId, s } of held) {
-        const away = unavailable.filter((u) => u.userId === userId && s.startsAt < midnight(u.endsOn) && midnight(u.startsOn) < s.endsAt);
-        assert.deepEqual(away, [], `${userId} 在不能值班期间被安排 ${s.startsAt}`);
-        for (const o of held.filter((h) => h.userId === userId && h.s.id !== s.id && h.s.startsAt >= s.startsAt)) {
-          assert.ok(Date.parse(o.s.startsAt) - Date.parse(s.endsAt) >= minRestMinutes * 60000, `${userId} 休息不足`);
+        assert.deepEqual(
+          check(roster).filter((f) => GENERATION_RULES.includes(f.code)),
+          [],
+        );
+        // Checked again without checkRoster: nobody on a shift during their unavailability, nobody without rest.
+        const held = roster.flatMap((s) =>
+          [...s.officerIds, ...(s.leaderId ? [s.leaderId] : [])].map((userId) => ({ userId, s })),
+        );
+        for (const { userId, s } of held) {
+          const away = unavailable.filter(
+            (u) => u.userId === userId && s.startsAt < midnight(u.endsOn) && midnight(u.startsOn) < s.endsAt,
+          );
+          assert.deepEqual(away, [], `${userId} 在不能值班期间被安排 ${s.startsAt}`);
+          for (const o of held.filter((h) => h.userId === userId && h.s.id !== s.id && h.s.startsAt >= s.startsAt)) {
+            assert.ok(Date.parse(o.s.startsAt) - Date.parse(s.endsAt) >= minRestMinutes * 60000, `${userId} 休息不足`);
+          }
         }
-      }
-    }), { numRuns: 120 });
+      },
+    ),
+    { numRuns: 120 },
+  );
 });

@@ -8,7 +8,15 @@ import type { Calendar } from '../platform/calendar/model.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
-import { addDays, type DutySettings, type EmergencyWindow, type Person, type Shift, shiftTimes, type SpecialDay } from './model.ts';
+import {
+  addDays,
+  type DutySettings,
+  type EmergencyWindow,
+  type Person,
+  type Shift,
+  shiftTimes,
+  type SpecialDay,
+} from './model.ts';
 import { checkRoster, type Finding } from './roster-check.ts';
 import { inPool, noNewFindings } from './rules/roster.ts';
 import { enforce } from './rules/verdict.ts';
@@ -30,14 +38,27 @@ export async function unitFacts(db: Executor, unitId: string): Promise<UnitFacts
   return { id: unit.id, name: unit.name, mustCover: channels.length > 0, settings };
 }
 
-export const districtUnitIds = async (db: Executor): Promise<string[]> => (await listUnits(db)).filter((u) => u.districtWide).map((u) => u.id);
+export const districtUnitIds = async (db: Executor): Promise<string[]> =>
+  (await listUnits(db)).filter((u) => u.districtWide).map((u) => u.id);
 
 /** The role an actor signs a duty action with in a unit (policy/duty.ts `dutyRole`). */
 export const roleIn = dutyRole;
 
-export async function record(tx: Executor, actor: Actor, role: string, unitId: string | null, action: string, subject: string,
-  payload: Record<string, unknown>, now: Date): Promise<void> {
-  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role, unitId: unitId ?? '', action, subject, payload }, now);
+export async function record(
+  tx: Executor,
+  actor: Actor,
+  role: string,
+  unitId: string | null,
+  action: string,
+  subject: string,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await appendLedger(
+    tx,
+    { actor: { id: actor.id, name: actor.name }, role, unitId: unitId ?? '', action, subject, payload },
+    now,
+  );
 }
 
 /** Names and duty phones of people, by id. */
@@ -53,22 +74,42 @@ export interface DutyPool {
 }
 
 export async function dutyPool(db: Executor, unitId: string): Promise<DutyPool> {
-  const [officers, leaders] = await Promise.all([usersHoldingRole(db, 'dutyOfficer', unitId), usersHoldingRole(db, 'dutyLeader', unitId)]);
-  const people = await peopleOf(db, [...officers, ...leaders].map((u) => u.id));
+  const [officers, leaders] = await Promise.all([
+    usersHoldingRole(db, 'dutyOfficer', unitId),
+    usersHoldingRole(db, 'dutyLeader', unitId),
+  ]);
+  const people = await peopleOf(
+    db,
+    [...officers, ...leaders].map((u) => u.id),
+  );
   const ids = (list: { id: string }[]) => list.map((u) => people.get(u.id)!).filter(Boolean);
-  return { officers: ids([...officers, ...leaders.filter((l) => !officers.some((o) => o.id === l.id))]), leaders: ids(leaders) };
+  return {
+    officers: ids([...officers, ...leaders.filter((l) => !officers.some((o) => o.id === l.id))]),
+    leaders: ids(leaders),
+  };
 }
 
 /** Each id must be in the pool: a 400 naming the field (officerIds.2) and the person otherwise. */
-export async function checkPool(db: Executor, pool: DutyPool, ids: readonly string[], role: 'officer' | 'leader',
-  field: string, indexed = true): Promise<void> {
+export async function checkPool(
+  db: Executor,
+  pool: DutyPool,
+  ids: readonly string[],
+  role: 'officer' | 'leader',
+  field: string,
+  indexed = true,
+): Promise<void> {
   const allowed = (role === 'officer' ? pool.officers : pool.leaders).map((p) => p.id);
   const names = new Map([...(await peopleOf(db, ids)).values()].map((p) => [p.id, p.name]));
   enforce(inPool(allowed, ids, role, field, names, indexed));
 }
 
 export const openEmergencies = async (db: Executor, unitId: string): Promise<EmergencyWindow[]> =>
-  (await listEmergencies(db, { unitIds: [unitId], openOnly: true })).map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt, until: e.until }));
+  (await listEmergencies(db, { unitIds: [unitId], openOnly: true })).map((e) => ({
+    id: e.id,
+    title: e.title,
+    startsAt: e.startsAt,
+    until: e.until,
+  }));
 
 export interface Surroundings {
   cal: Calendar;
@@ -78,41 +119,85 @@ export interface Surroundings {
 }
 
 export async function surroundings(db: Executor, unitId: string, from: string, to: string): Promise<Surroundings> {
-  const [cal, unit, specials, emergencies] = await Promise.all([loadCalendar(db), unitFacts(db, unitId),
-    store.listSpecialDays(db, unitId, addDays(from, -1), addDays(to, 1)), openEmergencies(db, unitId)]);
+  const [cal, unit, specials, emergencies] = await Promise.all([
+    loadCalendar(db),
+    unitFacts(db, unitId),
+    store.listSpecialDays(db, unitId, addDays(from, -1), addDays(to, 1)),
+    openEmergencies(db, unitId),
+  ]);
   return { cal, unit, specials, emergencies };
 }
 
 /** The roster's findings against its surroundings: other published shifts of the unit and of the people on it. */
-export async function findingsOf(db: Executor, s: Surroundings, roster: { id: string; from: string; to: string }, shifts: readonly Shift[]): Promise<Finding[]> {
+export async function findingsOf(
+  db: Executor,
+  s: Surroundings,
+  roster: { id: string; from: string; to: string },
+  shifts: readonly Shift[],
+): Promise<Finding[]> {
   const restMs = s.unit.settings.minRestMinutes * 60 * 1000;
-  const from = new Date(Date.parse(shiftTimes(roster.from, '00:00', '00:00').startsAt) - restMs - 86400000).toISOString();
+  const from = new Date(
+    Date.parse(shiftTimes(roster.from, '00:00', '00:00').startsAt) - restMs - 86400000,
+  ).toISOString();
   const to = new Date(Date.parse(shiftTimes(roster.to, '00:00', '00:00').startsAt) + restMs + 86400000).toISOString();
   const people = [...new Set(shifts.flatMap((x) => [...x.officerIds, ...(x.leaderId ? [x.leaderId] : [])]))];
   const [ofUnit, ofPeople] = await Promise.all([
     store.findShifts(db, { from, to, unitIds: [s.unit.id], excludeRosterId: roster.id }),
-    store.findShifts(db, { from, to, userIds: people, excludeRosterId: roster.id })]);
-  const neighbours = new Map([...ofUnit, ...ofPeople].map((n) => [n.id, { id: n.id, unitId: n.unitId, name: n.name, startsAt: n.startsAt,
-    endsAt: n.endsAt, people: [...n.officerIds, ...(n.leaderId ? [n.leaderId] : [])] }]));
+    store.findShifts(db, { from, to, userIds: people, excludeRosterId: roster.id }),
+  ]);
+  const neighbours = new Map(
+    [...ofUnit, ...ofPeople].map((n) => [
+      n.id,
+      {
+        id: n.id,
+        unitId: n.unitId,
+        name: n.name,
+        startsAt: n.startsAt,
+        endsAt: n.endsAt,
+        people: [...n.officerIds, ...(n.leaderId ? [n.leaderId] : [])],
+      },
+    ]),
+  );
   const names = new Map([...(await peopleOf(db, people)).values()].map((p) => [p.id, p.name]));
-  const hasPrevious = (await store.listRosters(db, s.unit.id, addDays(roster.from, -1), roster.from))
-    .some((r) => r.state === 'published' && r.to === roster.from);
+  const hasPrevious = (await store.listRosters(db, s.unit.id, addDays(roster.from, -1), roster.from)).some(
+    (r) => r.state === 'published' && r.to === roster.from,
+  );
   const days = { from: addDays(roster.from, -1), to: addDays(roster.to, 1) };
   const unavailable = await store.listUnavailability(db, { userIds: people }, days.from, days.to);
-  return checkRoster(s.cal, { unitId: s.unit.id, mustCover: s.unit.mustCover, hasPrevious, from: roster.from,
-    to: roster.to, shifts, neighbours: [...neighbours.values()], specials: s.specials, emergencies: s.emergencies, unavailable,
-    minRestMinutes: s.unit.settings.minRestMinutes, names });
+  return checkRoster(s.cal, {
+    unitId: s.unit.id,
+    mustCover: s.unit.mustCover,
+    hasPrevious,
+    from: roster.from,
+    to: roster.to,
+    shifts,
+    neighbours: [...neighbours.values()],
+    specials: s.specials,
+    emergencies: s.emergencies,
+    unavailable,
+    minRestMinutes: s.unit.settings.minRestMinutes,
+    names,
+  });
 }
 
 /**
  * Runs `apply` and refuses (422, rolled back with the caller's transaction) if it gave a published roster a finding it
  * did not have: a published roster only changes for the better or stays as good.
  */
-export async function withoutNewFindings<T>(tx: Executor, rosters: readonly { id: string; unitId: string; from: string; to: string; state: string }[],
-  apply: () => Promise<T>, refusal: string): Promise<T> {
+export async function withoutNewFindings<T>(
+  tx: Executor,
+  rosters: readonly { id: string; unitId: string; from: string; to: string; state: string }[],
+  apply: () => Promise<T>,
+  refusal: string,
+): Promise<T> {
   const published = rosters.filter((r) => r.state === 'published');
-  const checks = await Promise.all(published.map(async (r) => ({ r, s: await surroundings(tx, r.unitId, r.from, r.to) })));
-  const current = async () => (await Promise.all(checks.map(async ({ r, s }) => findingsOf(tx, s, r, await store.shiftsOfRoster(tx, r.id))))).flat();
+  const checks = await Promise.all(
+    published.map(async (r) => ({ r, s: await surroundings(tx, r.unitId, r.from, r.to) })),
+  );
+  const current = async () =>
+    (
+      await Promise.all(checks.map(async ({ r, s }) => findingsOf(tx, s, r, await store.shiftsOfRoster(tx, r.id))))
+    ).flat();
   const before = await current();
   const result = await apply();
   enforce(noNewFindings(before, await current(), refusal));

@@ -21,7 +21,10 @@ test('演示值班：三个单位有班次和值班人员，两个单位有本�
   const result = await loadDutyDemo(deps);
   assert.deepEqual(result.skipped, []);
   // To the end of next month: the last night shift runs into 2027, counted on the provisional calendar (暂定).
-  assert.deepEqual(result.rosters, ['区科技局 2026-11-01 至 2026-12-31（已发布）', '区政府办公室 2026-11-01 至 2026-12-31（已发布）']);
+  assert.deepEqual(result.rosters, [
+    '区科技局 2026-11-01 至 2026-12-31（已发布）',
+    '区政府办公室 2026-11-01 至 2026-12-31（已发布）',
+  ]);
   const units = await listUnits(deps.db);
   const kjj = units.find((u) => u.name === '区科技局')!;
   const cgj = units.find((u) => u.name === '区城市管理局')!;

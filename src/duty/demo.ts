@@ -13,14 +13,31 @@ import * as store from './store.ts';
 
 /** The units that get duty people and 班次, and whether they get a published roster. */
 const DUTY_UNITS: { name: string; roster: boolean }[] = [
-  { name: '区科技局', roster: true }, { name: '区政府办公室', roster: true }, { name: '区城市管理局', roster: false },
+  { name: '区科技局', roster: true },
+  { name: '区政府办公室', roster: true },
+  { name: '区城市管理局', roster: false },
 ];
 const EXTRA_PEOPLE: { suffix: string; role: 'dutyOfficer' | 'dutyLeader' }[] = [
-  { suffix: 'duty2', role: 'dutyOfficer' }, { suffix: 'duty3', role: 'dutyOfficer' }, { suffix: 'duty4', role: 'dutyOfficer' },
+  { suffix: 'duty2', role: 'dutyOfficer' },
+  { suffix: 'duty3', role: 'dutyOfficer' },
+  { suffix: 'duty4', role: 'dutyOfficer' },
   { suffix: 'dutyleader2', role: 'dutyLeader' },
 ];
 // Invented names, none an official the gazette mentions.
-const NAMES = ['邓晓峰', '曹丽君', '彭志远', '罗雪梅', '蒋文博', '沈佳怡', '韦国庆', '潘思琪', '杜宏宇', '魏春燕', '叶建华', '程美玲'];
+const NAMES = [
+  '邓晓峰',
+  '曹丽君',
+  '彭志远',
+  '罗雪梅',
+  '蒋文博',
+  '沈佳怡',
+  '韦国庆',
+  '潘思琪',
+  '杜宏宇',
+  '魏春燕',
+  '叶建华',
+  '程美玲',
+];
 const TEMPLATES: { name: string; start: string; end: string; dayKinds: DayKind[]; hard: boolean }[] = [
   { name: '工作日白班', start: '08:30', end: '17:30', dayKinds: ['working'], hard: false },
   { name: '工作日夜班', start: '17:30', end: '08:30', dayKinds: ['working'], hard: true },
@@ -49,21 +66,36 @@ export async function loadDutyDemo(deps: Deps): Promise<DutyDemoResult> {
     for (const p of EXTRA_PEOPLE) {
       const username = `${prefix}.${p.suffix}`;
       if (!people.some((u) => u.username === username)) {
-        await createUser(deps, 'system', { username, displayName: NAMES[n % NAMES.length], unitId: unit.id, password: DEMO_PASSWORD, roles: [p.role] });
+        await createUser(deps, 'system', {
+          username,
+          displayName: NAMES[n % NAMES.length],
+          unitId: unit.id,
+          password: DEMO_PASSWORD,
+          roles: [p.role],
+        });
       }
       n++;
     }
-    const duty = (await listUsers(deps.db, unit.id)).filter((u) => u.roles.some((r) => r.role === 'dutyOfficer' || r.role === 'dutyLeader'));
-    for (const [i, u] of duty.entries()) await setPhone(deps, keeper, u.id, `139 2300 ${String(4000 + n * 10 + i).padStart(4, '0')}`);
+    const duty = (await listUsers(deps.db, unit.id)).filter((u) =>
+      u.roles.some((r) => r.role === 'dutyOfficer' || r.role === 'dutyLeader'),
+    );
+    for (const [i, u] of duty.entries())
+      await setPhone(deps, keeper, u.id, `139 2300 ${String(4000 + n * 10 + i).padStart(4, '0')}`);
     for (const t of TEMPLATES) await saveTemplate(deps, keeper, { unitId: unit.id }, { ...t, leaderRequired: false });
     if (!roster) continue;
     const range = demoRange(deps);
     const ids = (role: string) => duty.filter((u) => u.roles.some((r) => r.role === role)).map((u) => u.id);
     try {
-      const draft = await createRoster(deps, keeper, { unitId: unit.id, ...range, generate: { officerIds: ids('dutyOfficer'), leaderIds: ids('dutyLeader') } });
+      const draft = await createRoster(deps, keeper, {
+        unitId: unit.id,
+        ...range,
+        generate: { officerIds: ids('dutyOfficer'), leaderIds: ids('dutyLeader') },
+      });
       const published = draft.findings.length === 0;
       if (published) await publishRoster(deps, keeper, draft.roster.id, draft.roster.version);
-      result.rosters.push(`${name} ${range.from} 至 ${addDays(range.to, -1)}（${published ? '已发布' : `草稿，有 ${draft.findings.length} 个问题`}）`);
+      result.rosters.push(
+        `${name} ${range.from} 至 ${addDays(range.to, -1)}（${published ? '已发布' : `草稿，有 ${draft.findings.length} 个问题`}）`,
+      );
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       result.skipped.push(`${name}：${err.message}`);
@@ -79,6 +111,9 @@ export async function loadDutyDemo(deps: Deps): Promise<DutyDemoResult> {
 function demoRange(deps: Deps): { from: string; to: string } {
   const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const from = `${today.slice(0, 7)}-01`;
-  const month = (d: string) => { const t = addDays(d, 32); return `${t.slice(0, 7)}-01`; };
+  const month = (d: string) => {
+    const t = addDays(d, 32);
+    return `${t.slice(0, 7)}-01`;
+  };
   return { from, to: month(month(from)) };
 }

@@ -8,7 +8,15 @@ import type { TestDeps } from '../../test/support/testdb.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import { listMyNotifications } from '../platform/notify/service.ts';
 import {
-  closeEmergency, declareEmergency, emergencyBoard, getRoster, listEmergencyViews, type RosterDetail, saveSettings, saveTemplate, whoIsOnDuty,
+  closeEmergency,
+  declareEmergency,
+  emergencyBoard,
+  getRoster,
+  listEmergencyViews,
+  type RosterDetail,
+  saveSettings,
+  saveTemplate,
+  whoIsOnDuty,
 } from './service.ts';
 
 let deps: TestDeps;
@@ -17,70 +25,160 @@ let roster: RosterDetail;
 before(async () => {
   ({ deps, org, roster } = await dutyWeek());
   const admin = await org.actor('admin');
-  const allDay = await saveTemplate(deps, admin, { unitId: org.officeId }, { name: '全天', start: '08:30', end: '08:30', dayKinds: ['working', 'rest', 'holiday'] });
-  await saveSettings(deps, admin, org.officeId, { minRestMinutes: 0, remindMinutes: 60, readings: { working: 2, rest: 1, holiday: 1 } });
-  await publishLayout(deps, org, admin, org.officeId, { 全天: allDay }, ['2026-03-02', '2026-03-03', '2026-03-04'].map((d) => [d, '全天', ['feng']] as [string, string, string[]]));
+  const allDay = await saveTemplate(
+    deps,
+    admin,
+    { unitId: org.officeId },
+    { name: '全天', start: '08:30', end: '08:30', dayKinds: ['working', 'rest', 'holiday'] },
+  );
+  await saveSettings(deps, admin, org.officeId, {
+    minRestMinutes: 0,
+    remindMinutes: 60,
+    readings: { working: 2, rest: 1, holiday: 1 },
+  });
+  await publishLayout(
+    deps,
+    org,
+    admin,
+    org.officeId,
+    { 全天: allDay },
+    ['2026-03-02', '2026-03-03', '2026-03-04'].map((d) => [d, '全天', ['feng']] as [string, string, string[]]),
+  );
 });
 after(() => deps.close());
 
 const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
-const kinds = async (username: string) => (await listMyNotifications(deps.db, org.ids[username])).items.map((n) => n.kind);
+const kinds = async (username: string) =>
+  (await listMyNotifications(deps.db, org.ids[username])).items.map((n) => n.kind);
 
 test('本单位突发事件：当前及后续班次没有带班领导时拒绝并列出，不做任何修改；指定带班领导后启动，增加的处置人员收到通知', async () => {
   deps.clock.set(at('2026-03-02T09:00:00'));
   const zheng = await org.actor('zheng');
-  const input = { unitId: org.unitId, title: '区科技局网站首页被篡改', description: '首页出现不明链接，已断开外网', until: at('2026-03-03T09:00:00').toISOString(),
-    extraUserIds: [org.ids.staff, org.ids.sun] };
-  await assert.rejects(declareEmergency(deps, zheng, input), (e: Error & { code?: string }) => e.code === 'LEADER_REQUIRED'
-    && e.message.includes('区科技局 3月2日 08:30「白班」没有带班领导') && e.message.includes('3月3日 08:30「白班」'));
+  const input = {
+    unitId: org.unitId,
+    title: '区科技局网站首页被篡改',
+    description: '首页出现不明链接，已断开外网',
+    until: at('2026-03-03T09:00:00').toISOString(),
+    extraUserIds: [org.ids.staff, org.ids.sun],
+  };
+  await assert.rejects(
+    declareEmergency(deps, zheng, input),
+    (e: Error & { code?: string }) =>
+      e.code === 'LEADER_REQUIRED'
+      && e.message.includes('区科技局 3月2日 08:30「白班」没有带班领导')
+      && e.message.includes('3月3日 08:30「白班」'),
+  );
   assert.deepEqual(await listEmergencyViews(deps, zheng, { unitId: org.unitId }), []);
   assert.deepEqual(await kinds('staff'), []);
   assert.equal(shiftOf(await getRoster(deps, zheng, roster.roster.id), '2026-03-02', '白班').leader, null);
-  await assert.rejects(declareEmergency(deps, zheng, { ...input, leaders: [{ userId: org.ids.zhao }] }), { status: 400, field: 'leaders.0.userId' });
-  await assert.rejects(declareEmergency(deps, await org.actor('zhao'), { ...input, leaders: [{ userId: org.ids.zhou }] }), { status: 403 });
+  await assert.rejects(declareEmergency(deps, zheng, { ...input, leaders: [{ userId: org.ids.zhao }] }), {
+    status: 400,
+    field: 'leaders.0.userId',
+  });
+  await assert.rejects(
+    declareEmergency(deps, await org.actor('zhao'), { ...input, leaders: [{ userId: org.ids.zhou }] }),
+    { status: 403 },
+  );
 
-  const e = await declareEmergency(deps, zheng, { ...input, leaders: [{ userId: org.ids.zhou }, { userId: org.ids.wu }] });
+  const e = await declareEmergency(deps, zheng, {
+    ...input,
+    leaders: [{ userId: org.ids.zhou }, { userId: org.ids.wu }],
+  });
   assert.equal(e.state, 'open');
   assert.deepEqual(e.extras.map((p) => p.name).sort(), ['孙值班', '王科员']);
   const after = await getRoster(deps, zheng, roster.roster.id);
-  assert.deepEqual(['2026-03-02|白班', '2026-03-02|夜班', '2026-03-03|白班', '2026-03-03|夜班'].map((k) => shiftOf(after, k.split('|')[0], k.split('|')[1]).leader?.name ?? null),
-    ['周带班', '吴带班', '周带班', null]);
+  assert.deepEqual(
+    ['2026-03-02|白班', '2026-03-02|夜班', '2026-03-03|白班', '2026-03-03|夜班'].map(
+      (k) => shiftOf(after, k.split('|')[0], k.split('|')[1]).leader?.name ?? null,
+    ),
+    ['周带班', '吴带班', '周带班', null],
+  );
   assert.deepEqual(after.findings, []);
   assert.deepEqual(await kinds('staff'), ['duty.emergencyExtra']);
   assert.deepEqual(await kinds('wu'), ['duty.emergencyLeader']);
   const on = await whoIsOnDuty(deps, org.unitId, at('2026-03-02T10:00:00'));
-  assert.deepEqual([on.officers.map((p) => p.name), on.leaders.map((p) => p.name), on.reinforcements.map((p) => p.name).sort(), on.emergencies.map((x) => x.title)],
-    [['赵值班'], ['周带班'], ['孙值班', '王科员'], ['区科技局网站首页被篡改']]);
+  assert.deepEqual(
+    [
+      on.officers.map((p) => p.name),
+      on.leaders.map((p) => p.name),
+      on.reinforcements.map((p) => p.name).sort(),
+      on.emergencies.map((x) => x.title),
+    ],
+    [['赵值班'], ['周带班'], ['孙值班', '王科员'], ['区科技局网站首页被篡改']],
+  );
   const closed = await closeEmergency(deps, zheng, e.id, '已恢复，厂商已修补漏洞');
   assert.equal(closed.state, 'closed');
   assert.deepEqual((await whoIsOnDuty(deps, org.unitId, at('2026-03-02T10:00:00'))).reinforcements, []);
-  assert.deepEqual((await listLedger(deps.db, { subject: `duty-emergency:${e.id}` })).map((x) => x.action), ['duty.emergency_declare', 'duty.emergency_close']);
+  assert.deepEqual(
+    (await listLedger(deps.db, { subject: `duty-emergency:${e.id}` })).map((x) => x.action),
+    ['duty.emergency_declare', 'duty.emergency_close'],
+  );
 });
 
 test('未定结束时间的突发事件：值班表中其后的班次也须带班领导，结束后不再要求', async () => {
   deps.clock.set(at('2026-03-03T12:00:00'));
   const zhou = await org.actor('zhou');
-  const e = await declareEmergency(deps, zhou, { unitId: org.unitId, title: '微信公众号被盗用', leaders: [{ userId: org.ids.wu }, { userId: org.ids.zhou }] });
+  const e = await declareEmergency(deps, zhou, {
+    unitId: org.unitId,
+    title: '微信公众号被盗用',
+    leaders: [{ userId: org.ids.wu }, { userId: org.ids.zhou }],
+  });
   const detail = await getRoster(deps, zhou, roster.roster.id);
-  assert.deepEqual(detail.findings.map((f) => f.message), ['3月4日 17:30「夜班」没有带班领导：突发事件处置期间（微信公众号被盗用）']);
+  assert.deepEqual(
+    detail.findings.map((f) => f.message),
+    ['3月4日 17:30「夜班」没有带班领导：突发事件处置期间（微信公众号被盗用）'],
+  );
   await closeEmergency(deps, zhou, e.id, '已找回账号');
   assert.deepEqual((await getRoster(deps, zhou, roster.roster.id)).findings, []);
 });
 
 test('全区突发事件：区政府办公室带班领导启动，须为每个应值守单位的班次指定带班领导；没有网站和新媒体的单位不要求', async () => {
   deps.clock.set(at('2026-03-04T09:00:00'));
-  const input = { unitId: null, title: '全区政府网站遭受网络攻击', until: at('2026-03-05T08:00:00').toISOString(), extraUserIds: [org.ids.feng] };
-  await assert.rejects(declareEmergency(deps, await org.actor('zheng'), { ...input, leaders: [] }), { status: 403, code: 'NOT_DISTRICT' });
+  const input = {
+    unitId: null,
+    title: '全区政府网站遭受网络攻击',
+    until: at('2026-03-05T08:00:00').toISOString(),
+    extraUserIds: [org.ids.feng],
+  };
+  await assert.rejects(declareEmergency(deps, await org.actor('zheng'), { ...input, leaders: [] }), {
+    status: 403,
+    code: 'NOT_DISTRICT',
+  });
   const chu = await org.actor('chu');
-  await assert.rejects(declareEmergency(deps, chu, input), (e: Error & { code?: string }) =>
-    e.code === 'LEADER_REQUIRED' && /区政府办公室 3月4日 08:30「全天」没有带班领导/.test(e.message) && /区科技局 3月4日 17:30「夜班」/.test(e.message) && !/区档案馆/.test(e.message));
-  await assert.rejects(declareEmergency(deps, chu, { ...input, leaders: [{ userId: org.ids.chu }] }), { status: 400, field: 'leaders.0.unitId' });
-  const e = await declareEmergency(deps, chu, { ...input, leaders: [{ unitId: org.officeId, userId: org.ids.chu }, { unitId: org.unitId, userId: org.ids.zhou }] });
+  await assert.rejects(
+    declareEmergency(deps, chu, input),
+    (e: Error & { code?: string }) =>
+      e.code === 'LEADER_REQUIRED'
+      && /区政府办公室 3月4日 08:30「全天」没有带班领导/.test(e.message)
+      && /区科技局 3月4日 17:30「夜班」/.test(e.message)
+      && !/区档案馆/.test(e.message),
+  );
+  await assert.rejects(declareEmergency(deps, chu, { ...input, leaders: [{ userId: org.ids.chu }] }), {
+    status: 400,
+    field: 'leaders.0.unitId',
+  });
+  const e = await declareEmergency(deps, chu, {
+    ...input,
+    leaders: [
+      { unitId: org.officeId, userId: org.ids.chu },
+      { unitId: org.unitId, userId: org.ids.zhou },
+    ],
+  });
   assert.equal(e.district, true);
   assert.deepEqual(e.leaders.map((l) => l.name).sort(), ['周带班', '褚带班']);
   const office = await whoIsOnDuty(deps, org.officeId, at('2026-03-04T10:00:00'));
-  assert.deepEqual([office.leaders.map((p) => p.name), office.reinforcements.map((p) => p.name), office.emergencies.map((x) => x.district)], [['褚带班'], ['冯值班'], [true]]);
-  assert.deepEqual((await whoIsOnDuty(deps, org.unitId, at('2026-03-04T10:00:00'))).emergencies.map((x) => x.title), ['全区政府网站遭受网络攻击']);
+  assert.deepEqual(
+    [
+      office.leaders.map((p) => p.name),
+      office.reinforcements.map((p) => p.name),
+      office.emergencies.map((x) => x.district),
+    ],
+    [['褚带班'], ['冯值班'], [true]],
+  );
+  assert.deepEqual(
+    (await whoIsOnDuty(deps, org.unitId, at('2026-03-04T10:00:00'))).emergencies.map((x) => x.title),
+    ['全区政府网站遭受网络攻击'],
+  );
   assert.equal((await listLedger(deps.db, { action: 'duty.emergency_declare' })).at(-1)!.unit_id, '');
 });
 
@@ -88,7 +186,10 @@ test('突发事件页面：各人可启动的范围由服务端给出——本�
   const board = async (username: string) => (await emergencyBoard(deps, await org.actor(username), {})).abilities;
   const zhou = await board('zhou');
   assert.deepEqual([zhou.declareUnitIds, zhou.declareDistrict], [[org.unitId], false]);
-  assert.deepEqual(zhou.pools.map((p) => [p.unitName, p.leaders.map((l) => l.name).sort()]), [['区科技局', ['吴带班', '周带班']]]);
+  assert.deepEqual(
+    zhou.pools.map((p) => [p.unitName, p.leaders.map((l) => l.name).sort()]),
+    [['区科技局', ['吴带班', '周带班']]],
+  );
   // The office's duty leader starts district-wide ones, so names the duty leaders of every unit.
   const chu = await board('chu');
   assert.deepEqual([chu.declareUnitIds, chu.declareDistrict], [[org.officeId], true]);

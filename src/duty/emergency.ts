@@ -42,16 +42,31 @@ export interface EmergencyView extends Omit<log.Emergency, 'people'> {
 
 async function views(db: Executor, actor: Actor, list: log.Emergency[]): Promise<EmergencyView[]> {
   const [units, district] = await Promise.all([listUnits(db), districtUnitIds(db)]);
-  const people = await peopleOf(db, list.flatMap((e) => [e.declaredBy, ...e.people.map((p) => p.userId)]));
+  const people = await peopleOf(
+    db,
+    list.flatMap((e) => [e.declaredBy, ...e.people.map((p) => p.userId)]),
+  );
   const p = (id: string) => people.get(id) ?? { id, name: '', phone: null };
-  return list.map(({ people: who, ...e }) => ({ ...e, district: e.unitId === null, unitName: e.unitId ? units.find((u) => u.id === e.unitId)?.name ?? '' : '全区',
-    declaredByName: p(e.declaredBy).name, leaders: who.filter((x) => x.role === 'leader').map((x) => ({ ...p(x.userId), unitId: x.unitId })),
+  return list.map(({ people: who, ...e }) => ({
+    ...e,
+    district: e.unitId === null,
+    unitName: e.unitId ? (units.find((u) => u.id === e.unitId)?.name ?? '') : '全区',
+    declaredByName: p(e.declaredBy).name,
+    leaders: who.filter((x) => x.role === 'leader').map((x) => ({ ...p(x.userId), unitId: x.unitId })),
     extras: who.filter((x) => x.role === 'extra').map((x) => p(x.userId)),
-    abilities: { canClose: e.state === 'open' && canDeclareEmergency(actor, e.unitId, district).allowed } }));
+    abilities: { canClose: e.state === 'open' && canDeclareEmergency(actor, e.unitId, district).allowed },
+  }));
 }
 
 /** Puts the named leaders on the window's shifts that lack one; returns what still lacks a leader or an officer. */
-async function staffWindow(tx: Executor, unitId: string, leaderIds: string[], from: string, to: string, assigned: { userId: string; unitId: string }[]): Promise<string[]> {
+async function staffWindow(
+  tx: Executor,
+  unitId: string,
+  leaderIds: string[],
+  from: string,
+  to: string,
+  assigned: { userId: string; unitId: string }[],
+): Promise<string[]> {
   const unit = await unitFacts(tx, unitId);
   const shifts = await store.findShifts(tx, { from, to, unitIds: [unitId] });
   const problems: string[] = [];
@@ -69,7 +84,8 @@ async function staffWindow(tx: Executor, unitId: string, leaderIds: string[], fr
     load.set(leader, load.get(leader)! + 1);
   }
   const staffed = shifts.filter((x) => x.officerIds.length > 0);
-  for (const g of unit.mustCover ? gaps(from, to, staffed) : []) problems.push(`${unit.name} ${when(g.startsAt)} 至 ${when(g.endsAt)} 无人值班`);
+  for (const g of unit.mustCover ? gaps(from, to, staffed) : [])
+    problems.push(`${unit.name} ${when(g.startsAt)} 至 ${when(g.endsAt)} 无人值班`);
   return problems;
 }
 
@@ -96,22 +112,60 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
     for (const u of units) {
       const f = await unitFacts(tx, u);
       if (!input.unitId && !f.mustCover) continue;
-      problems.push(...await staffWindow(tx, u, leaders.filter((l) => l.unitId === u).map((l) => l.userId), t, horizon, assigned));
+      problems.push(
+        ...(await staffWindow(
+          tx,
+          u,
+          leaders.filter((l) => l.unitId === u).map((l) => l.userId),
+          t,
+          horizon,
+          assigned,
+        )),
+      );
     }
     enforce(everyShiftLed(problems));
-    const emergency: log.Emergency = { id: randomUUID(), unitId: input.unitId, title, description, startsAt: t, until, state: 'open', declaredBy: actor.id,
-      closedBy: null, closedAt: null, summary: null, people: [
+    const emergency: log.Emergency = {
+      id: randomUUID(),
+      unitId: input.unitId,
+      title,
+      description,
+      startsAt: t,
+      until,
+      state: 'open',
+      declaredBy: actor.id,
+      closedBy: null,
+      closedAt: null,
+      summary: null,
+      people: [
         ...[...new Map(assigned.map((a) => [a.userId, a])).values()].map((a) => ({ ...a, role: 'leader' as const })),
-        ...extraIds.map((id) => ({ userId: id, role: 'extra' as const, unitId: input.unitId ?? extras.get(id)!.unitId }))] };
+        ...extraIds.map((id) => ({
+          userId: id,
+          role: 'extra' as const,
+          unitId: input.unitId ?? extras.get(id)!.unitId,
+        })),
+      ],
+    };
     await log.insertEmergency(tx, emergency);
     await notifyPeople(tx, emergency, extraIds, [...new Set(assigned.map((a) => a.userId))], now);
-    await record(tx, actor, roleIn(actor, input.unitId), input.unitId, 'duty.emergency_declare', `duty-emergency:${emergency.id}`,
-      { title, description, until, leadersAssigned: assigned, extraUserIds: extraIds }, now);
+    await record(
+      tx,
+      actor,
+      roleIn(actor, input.unitId),
+      input.unitId,
+      'duty.emergency_declare',
+      `duty-emergency:${emergency.id}`,
+      { title, description, until, leadersAssigned: assigned, extraUserIds: extraIds },
+      now,
+    );
     return (await views(tx, actor, [emergency]))[0];
   });
 }
 
-async function checkLeaders(tx: Executor, input: EmergencyInput, units: string[]): Promise<{ unitId: string; userId: string }[]> {
+async function checkLeaders(
+  tx: Executor,
+  input: EmergencyInput,
+  units: string[],
+): Promise<{ unitId: string; userId: string }[]> {
   const out: { unitId: string; userId: string }[] = [];
   for (const [i, l] of (input.leaders ?? []).entries()) {
     const unitId = l.unitId ?? input.unitId;
@@ -122,13 +176,39 @@ async function checkLeaders(tx: Executor, input: EmergencyInput, units: string[]
   return out;
 }
 
-async function notifyPeople(tx: Executor, e: log.Emergency, extras: string[], leaders: string[], now: Date): Promise<void> {
+async function notifyPeople(
+  tx: Executor,
+  e: log.Emergency,
+  extras: string[],
+  leaders: string[],
+  now: Date,
+): Promise<void> {
   const scope = e.unitId ? '' : '（全区）';
   const body = `${e.title}${scope}：${e.description || '请立即到岗处置。'}`;
-  await notifyUsers(tx, extras, { kind: 'duty.emergencyExtra', title: `【突发事件】请立即参加处置：${e.title}`, body, subject: `duty-emergency:${e.id}` }, now);
-  await notifyUsers(tx, leaders, { kind: 'duty.emergencyLeader', title: `【突发事件】请带班：${e.title}`, body, subject: `duty-emergency:${e.id}` }, now);
+  await notifyUsers(
+    tx,
+    extras,
+    {
+      kind: 'duty.emergencyExtra',
+      title: `【突发事件】请立即参加处置：${e.title}`,
+      body,
+      subject: `duty-emergency:${e.id}`,
+    },
+    now,
+  );
+  await notifyUsers(
+    tx,
+    leaders,
+    { kind: 'duty.emergencyLeader', title: `【突发事件】请带班：${e.title}`, body, subject: `duty-emergency:${e.id}` },
+    now,
+  );
   const emails = [...(await getUserEmails(tx, [...extras, ...leaders])).values()];
-  if (emails.length) await enqueueMail(tx, { to: emails, subject: `【突发事件】${e.title}`, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);
+  if (emails.length)
+    await enqueueMail(
+      tx,
+      { to: emails, subject: `【突发事件】${e.title}`, text: `${body}\n\n（本邮件由 gongkai 自动发送）` },
+      now,
+    );
 }
 
 export async function closeEmergency(deps: Deps, actor: Actor, id: string, summary: string): Promise<EmergencyView> {
@@ -139,12 +219,29 @@ export async function closeEmergency(deps: Deps, actor: Actor, id: string, summa
     assertAllowed(canDeclareEmergency(actor, e.unitId, await districtUnitIds(tx)));
     const now = deps.clock.now();
     enforce(stillOpen(!(await log.closeEmergency(tx, id, actor.id, now.toISOString(), text))));
-    await record(tx, actor, roleIn(actor, e.unitId), e.unitId, 'duty.emergency_close', `duty-emergency:${id}`, { title: e.title, summary: text }, now);
-    return (await views(tx, actor, [{ ...e, state: 'closed', closedBy: actor.id, closedAt: now.toISOString(), summary: text }]))[0];
+    await record(
+      tx,
+      actor,
+      roleIn(actor, e.unitId),
+      e.unitId,
+      'duty.emergency_close',
+      `duty-emergency:${id}`,
+      { title: e.title, summary: text },
+      now,
+    );
+    return (
+      await views(tx, actor, [
+        { ...e, state: 'closed', closedBy: actor.id, closedAt: now.toISOString(), summary: text },
+      ])
+    )[0];
   });
 }
 
-export async function listEmergencyViews(deps: Deps, actor: Actor, q: { unitId?: string; openOnly?: boolean }): Promise<EmergencyView[]> {
+export async function listEmergencyViews(
+  deps: Deps,
+  actor: Actor,
+  q: { unitId?: string; openOnly?: boolean },
+): Promise<EmergencyView[]> {
   if (q.unitId) assertAllowed(canViewDuty(actor, q.unitId));
   const scope = q.unitId ? [q.unitId] : dutyScope(actor);
   return views(deps.db, actor, await log.listEmergencies(deps.db, { unitIds: scope, openOnly: q.openOnly }));
@@ -153,18 +250,32 @@ export async function listEmergencyViews(deps: Deps, actor: Actor, q: { unitId?:
 export interface EmergencyBoard {
   emergencies: EmergencyView[];
   /** Where this person may start one (the whole district too?), and the duty people of those units to name in it. */
-  abilities: { declareUnitIds: string[]; declareDistrict: boolean; pools: ({ unitId: string; unitName: string } & DutyPool)[] };
+  abilities: {
+    declareUnitIds: string[];
+    declareDistrict: boolean;
+    pools: ({ unitId: string; unitName: string } & DutyPool)[];
+  };
 }
 
 /**
  * The 突发事件 screen: the emergencies in sight and what this person may do there, from the policy, not the browser.
  * Whoever may start a district-wide one names duty leaders of every unit, so sees every unit's duty people.
  */
-export async function emergencyBoard(deps: Deps, actor: Actor, q: { unitId?: string; openOnly?: boolean }): Promise<EmergencyBoard> {
-  const [emergencies, units, district] = await Promise.all([listEmergencyViews(deps, actor, q), listUnits(deps.db), districtUnitIds(deps.db)]);
+export async function emergencyBoard(
+  deps: Deps,
+  actor: Actor,
+  q: { unitId?: string; openOnly?: boolean },
+): Promise<EmergencyBoard> {
+  const [emergencies, units, district] = await Promise.all([
+    listEmergencyViews(deps, actor, q),
+    listUnits(deps.db),
+    districtUnitIds(deps.db),
+  ]);
   const declareUnitIds = units.filter((u) => canDeclareEmergency(actor, u.id, district).allowed).map((u) => u.id);
   const declareDistrict = canDeclareEmergency(actor, null, district).allowed;
   const named = units.filter((u) => declareDistrict || declareUnitIds.includes(u.id));
-  const pools = await Promise.all(named.map(async (u) => ({ unitId: u.id, unitName: u.name, ...(await dutyPool(deps.db, u.id)) })));
+  const pools = await Promise.all(
+    named.map(async (u) => ({ unitId: u.id, unitName: u.name, ...(await dutyPool(deps.db, u.id)) })),
+  );
   return { emergencies, abilities: { declareUnitIds, declareDistrict, pools } };
 }

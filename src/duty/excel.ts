@@ -33,9 +33,21 @@ export interface ParsedTable {
 }
 
 export function rosterXlsx(title: string, rows: readonly TableRow[]): Promise<Buffer> {
-  return titledTableXlsx({ sheet: '值班表', title, headings: HEADINGS, widths: [14, 10, 14, 14, 12, 24, 30],
-    rows: rows.map((r) => [r.day, weekdayName(r.day), r.shift, r.times ? `${r.times.start}–${r.times.end}` : '',
-      r.leader, r.officers.join('、'), r.phones.join('、')]) });
+  return titledTableXlsx({
+    sheet: '值班表',
+    title,
+    headings: HEADINGS,
+    widths: [14, 10, 14, 14, 12, 24, 30],
+    rows: rows.map((r) => [
+      r.day,
+      weekdayName(r.day),
+      r.shift,
+      r.times ? `${r.times.start}–${r.times.end}` : '',
+      r.leader,
+      r.officers.join('、'),
+      r.phones.join('、'),
+    ]),
+  });
 }
 
 /** A cell as text: dates become YYYY-MM-DD, rich text and formulas their shown value. */
@@ -43,7 +55,11 @@ function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as CellValue);
     if ('text' in v) return String(v.text).trim();
     return '';
@@ -69,7 +85,11 @@ export function parseTimes(text: string): { start: string; end: string } | null 
   return isTime(start) && isTime(end) ? { start, end } : undefined;
 }
 
-export const splitNames = (text: string): string[] => text.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
+export const splitNames = (text: string): string[] =>
+  text
+    .split(/[、,，;；\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads the first sheet: finds the heading row, then reads each row; problems name the row and the column. */
 export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
@@ -88,10 +108,22 @@ export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
     const texts = (sheet.getRow(r).values as CellValue[]).map((v) => cellText(v ?? null));
     if (texts.includes('日期') && texts.includes('值班人员')) {
       headRow = r;
-      texts.forEach((t, i) => { if ((HEADINGS as readonly string[]).includes(t)) cols.set(t as Heading, i); });
+      texts.forEach((t, i) => {
+        if ((HEADINGS as readonly string[]).includes(t)) cols.set(t as Heading, i);
+      });
     }
   }
-  if (!headRow) return { rows: [], problems: [{ row: 0, column: '', message: `未找到表头：须有「${REQUIRED.join('」「')}」列（可选「星期」「班次」「带班领导」「联系电话」）` }] };
+  if (!headRow)
+    return {
+      rows: [],
+      problems: [
+        {
+          row: 0,
+          column: '',
+          message: `未找到表头：须有「${REQUIRED.join('」「')}」列（可选「星期」「班次」「带班领导」「联系电话」）`,
+        },
+      ],
+    };
   const rows: ParsedTable['rows'] = [];
   const problems: CellProblem[] = [];
   const at = (r: Row, h: Heading) => (cols.has(h) ? cellText(r.getCell(cols.get(h)!).value) : '');
@@ -112,15 +144,18 @@ export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedTable> {
     const officers = splitNames(at(r, '值班人员'));
     if (officers.length === 0) problem('值班人员', '请填写值班人员');
     const phones = splitNames(at(r, '联系电话'));
-    if (phones.length > 0 && phones.length !== officers.length) problem('联系电话', `联系电话 ${phones.length} 个，值班人员 ${officers.length} 人，须一一对应（用“、”分隔）`);
+    if (phones.length > 0 && phones.length !== officers.length)
+      problem('联系电话', `联系电话 ${phones.length} 个，值班人员 ${officers.length} 人，须一一对应（用“、”分隔）`);
     const bad = phones.find((p) => !/^[0-9+\-() ]{3,30}$/.test(p));
     if (bad) problem('联系电话', `「${bad}」不是有效的电话号码`);
     const times = parseTimes(at(r, '时间'));
-    if (times === undefined) problem('时间', `「${at(r, '时间')}」不是有效的起止时间，应为 08:30–17:30（结束不晚于开始表示次日）`);
+    if (times === undefined)
+      problem('时间', `「${at(r, '时间')}」不是有效的起止时间，应为 08:30–17:30（结束不晚于开始表示次日）`);
     const shift = at(r, '班次');
     rows.push({ row: n, day: day ?? '', shift, times: times ?? null, leader: at(r, '带班领导'), officers, phones });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: headRow, column: '', message: '表中没有值班安排' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ row: headRow, column: '', message: '表中没有值班安排' });
   return { rows, problems };
 }
 

@@ -27,18 +27,37 @@ export interface NewFeed extends log.FeedToken {
   path: string;
 }
 
-export async function createFeedToken(deps: Deps, actor: Actor, input: { kind: 'user' | 'unit'; unitId?: string }): Promise<NewFeed> {
-  const owner = { kind: input.kind, ownerId: input.kind === 'user' ? actor.id : input.unitId ?? '' };
+export async function createFeedToken(
+  deps: Deps,
+  actor: Actor,
+  input: { kind: 'user' | 'unit'; unitId?: string },
+): Promise<NewFeed> {
+  const owner = { kind: input.kind, ownerId: input.kind === 'user' ? actor.id : (input.unitId ?? '') };
   return deps.db.transaction().execute(async (tx) => {
     if (owner.kind === 'unit') await unitFacts(tx, owner.ownerId);
     assertAllowed(canManageFeed(actor, owner));
     const now = deps.clock.now();
     const replaced = await log.revokeFeedTokens(tx, now.toISOString(), owner);
     const token = newToken();
-    const feed: log.FeedToken = { id: randomUUID(), ...owner, createdBy: actor.id, createdAt: now.toISOString(), revokedAt: null };
+    const feed: log.FeedToken = {
+      id: randomUUID(),
+      ...owner,
+      createdBy: actor.id,
+      createdAt: now.toISOString(),
+      revokedAt: null,
+    };
     await log.insertFeedToken(tx, feed, tokenId(token));
     const unitId = owner.kind === 'unit' ? owner.ownerId : null;
-    await record(tx, actor, roleIn(actor, unitId), unitId, 'duty.feed_create', `duty-feed:${feed.id}`, { kind: owner.kind, ownerId: owner.ownerId, replaced }, now);
+    await record(
+      tx,
+      actor,
+      roleIn(actor, unitId),
+      unitId,
+      'duty.feed_create',
+      `duty-feed:${feed.id}`,
+      { kind: owner.kind, ownerId: owner.ownerId, replaced },
+      now,
+    );
     return { ...feed, token, path: feedPath(token) };
   });
 }
@@ -46,7 +65,9 @@ export async function createFeedToken(deps: Deps, actor: Actor, input: { kind: '
 /** The actor's own feed and the feeds of the units whose roster they keep (never the tokens themselves). */
 /** My own feed and those of every unit whose feeds I may manage (the admin: every unit's), so each can be stopped. */
 export async function listFeedTokens(deps: Deps, actor: Actor): Promise<log.FeedToken[]> {
-  const units = (await listUnits(deps.db)).map((u) => ({ kind: 'unit' as const, ownerId: u.id })).filter((f) => canManageFeed(actor, f).allowed);
+  const units = (await listUnits(deps.db))
+    .map((u) => ({ kind: 'unit' as const, ownerId: u.id }))
+    .filter((f) => canManageFeed(actor, f).allowed);
   return log.listFeedTokens(deps.db, [{ kind: 'user', ownerId: actor.id }, ...units]);
 }
 
@@ -57,7 +78,16 @@ export async function revokeFeedToken(deps: Deps, actor: Actor, id: string): Pro
     assertAllowed(canManageFeed(actor, feed));
     const unitId = feed.kind === 'unit' ? feed.ownerId : null;
     await log.revokeFeedTokens(tx, deps.clock.now().toISOString(), { id });
-    await record(tx, actor, roleIn(actor, unitId), unitId, 'duty.feed_revoke', `duty-feed:${id}`, { kind: feed.kind, ownerId: feed.ownerId }, deps.clock.now());
+    await record(
+      tx,
+      actor,
+      roleIn(actor, unitId),
+      unitId,
+      'duty.feed_revoke',
+      `duty-feed:${id}`,
+      { kind: feed.kind, ownerId: feed.ownerId },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -66,21 +96,36 @@ export async function renderFeed(deps: Deps, token: string): Promise<string> {
   const feed = await log.feedByHash(deps.db, tokenId(token));
   if (!feed) throw notFound('日历订阅');
   const now = deps.clock.now().getTime();
-  const range = { from: new Date(now - FEED_PAST_DAYS * DAY_MS).toISOString(), to: new Date(now + FEED_AHEAD_DAYS * DAY_MS).toISOString() };
-  const shifts = await store.findShifts(deps.db, { ...range, ...(feed.kind === 'user' ? { userIds: [feed.ownerId] } : { unitIds: [feed.ownerId] }) });
+  const range = {
+    from: new Date(now - FEED_PAST_DAYS * DAY_MS).toISOString(),
+    to: new Date(now + FEED_AHEAD_DAYS * DAY_MS).toISOString(),
+  };
+  const shifts = await store.findShifts(deps.db, {
+    ...range,
+    ...(feed.kind === 'user' ? { userIds: [feed.ownerId] } : { unitIds: [feed.ownerId] }),
+  });
   const unitNames = new Map<string, string>();
-  for (const u of new Set(shifts.map((s) => s.unitId).concat(feed.kind === 'unit' ? [feed.ownerId] : []))) unitNames.set(u, (await unitFacts(deps.db, u)).name);
-  const people = await peopleOf(deps.db, [...shifts.flatMap((s) => [...s.officerIds, ...(s.leaderId ? [s.leaderId] : [])]), ...(feed.kind === 'user' ? [feed.ownerId] : [])]);
+  for (const u of new Set(shifts.map((s) => s.unitId).concat(feed.kind === 'unit' ? [feed.ownerId] : [])))
+    unitNames.set(u, (await unitFacts(deps.db, u)).name);
+  const people = await peopleOf(deps.db, [
+    ...shifts.flatMap((s) => [...s.officerIds, ...(s.leaderId ? [s.leaderId] : [])]),
+    ...(feed.kind === 'user' ? [feed.ownerId] : []),
+  ]);
   const name = (id: string) => people.get(id)?.name ?? '';
   const contact = (id: string) => `${name(id)}${people.get(id)?.phone ? ` ${people.get(id)!.phone}` : ''}`;
   const events: FeedEvent[] = shifts.map((s: Shift) => {
     const unit = unitNames.get(s.unitId) ?? '';
     const who = s.officerIds.map(name).join('、') || '（未安排）';
-    const summary = feed.kind === 'user'
-      ? `${s.leaderId === feed.ownerId ? '带班' : '值班'}：${s.name}（${unit}）`
-      : `${s.name}：${who}${s.leaderId ? `（带班：${name(s.leaderId)}）` : ''}`;
-    const description = [`单位：${unit}`, `班次：${s.name}`, `值班人员：${s.officerIds.map(contact).join('；') || '（未安排）'}`,
-      `带班领导：${s.leaderId ? contact(s.leaderId) : '无'}`].join('\n');
+    const summary =
+      feed.kind === 'user'
+        ? `${s.leaderId === feed.ownerId ? '带班' : '值班'}：${s.name}（${unit}）`
+        : `${s.name}：${who}${s.leaderId ? `（带班：${name(s.leaderId)}）` : ''}`;
+    const description = [
+      `单位：${unit}`,
+      `班次：${s.name}`,
+      `值班人员：${s.officerIds.map(contact).join('；') || '（未安排）'}`,
+      `带班领导：${s.leaderId ? contact(s.leaderId) : '无'}`,
+    ].join('\n');
     return { id: s.id, summary, description, startsAt: s.startsAt, endsAt: s.endsAt, version: s.version };
   });
   const title = feed.kind === 'user' ? `${name(feed.ownerId)}的值班安排` : `${unitNames.get(feed.ownerId) ?? ''}值班表`;

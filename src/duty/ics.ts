@@ -12,8 +12,18 @@ dayjs.extend(timezone);
 export const FEED_ZONE = 'Asia/Shanghai';
 
 /** China Standard Time: UTC+8 all year, no daylight saving since 1991, so one STANDARD rule covers every shift. */
-const SHANGHAI_VTIMEZONE = ['BEGIN:VTIMEZONE', `TZID:${FEED_ZONE}`, `X-LIC-LOCATION:${FEED_ZONE}`, 'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0800', 'TZOFFSETTO:+0800', 'TZNAME:CST', 'DTSTART:19700101T000000', 'END:STANDARD', 'END:VTIMEZONE'].join('\r\n');
+const SHANGHAI_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${FEED_ZONE}`,
+  `X-LIC-LOCATION:${FEED_ZONE}`,
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0800',
+  'TZOFFSETTO:+0800',
+  'TZNAME:CST',
+  'DTSTART:19700101T000000',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n');
 
 const vtimezone = (zone: string): string | null => (zone === FEED_ZONE ? SHANGHAI_VTIMEZONE : null);
 
@@ -29,11 +39,23 @@ export interface FeedEvent {
 export function buildIcs(name: string, events: readonly FeedEvent[], stamp: Date): string {
   // The zone is named on each event, not on the calendar: ical-generator would then write DTSTAMP in it too, and
   // RFC 5545 §3.8.7.2 wants DTSTAMP in UTC. The generator still adds the VTIMEZONE the events name.
-  const cal = ical({ name, prodId: { company: 'gongkai', product: 'duty', language: 'ZH' }, ttl: 60 * 60,
-    timezone: { name: null, generator: vtimezone } });
+  const cal = ical({
+    name,
+    prodId: { company: 'gongkai', product: 'duty', language: 'ZH' },
+    ttl: 60 * 60,
+    timezone: { name: null, generator: vtimezone },
+  });
   for (const e of events) {
-    cal.createEvent({ id: `${e.id}@gongkai`, summary: e.summary, description: e.description, timezone: FEED_ZONE,
-      start: dayjs.utc(e.startsAt), end: dayjs.utc(e.endsAt), stamp, sequence: e.version });
+    cal.createEvent({
+      id: `${e.id}@gongkai`,
+      summary: e.summary,
+      description: e.description,
+      timezone: FEED_ZONE,
+      start: dayjs.utc(e.startsAt),
+      end: dayjs.utc(e.endsAt),
+      stamp,
+      sequence: e.version,
+    });
   }
   return cal.toString();
 }

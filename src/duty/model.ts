@@ -16,7 +16,17 @@ export const SPECIAL_KIND_NAME: Record<SpecialKind, string> = { majorEvent: '重
 
 export const WEEKDAY_NAME = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
-export const LIMITS = { name: 30, text: 2000, reason: 500, pages: 100, page: 200, people: 20, rangeDays: 92, phone: 30, templates: 20 } as const;
+export const LIMITS = {
+  name: 30,
+  text: 2000,
+  reason: 500,
+  pages: 100,
+  page: 200,
+  people: 20,
+  rangeDays: 92,
+  phone: 30,
+  templates: 20,
+} as const;
 
 export interface DutySettings {
   unitId: string;
@@ -28,7 +38,9 @@ export interface DutySettings {
 // Defaults an admin can change per unit: rest between shifts is a common practice, not in 65号; 读网 twice a
 // working day and once a rest day or holiday is the district's usual minimum (the issue's example).
 export const DEFAULT_SETTINGS: Omit<DutySettings, 'unitId'> = {
-  minRestMinutes: 8 * 60, readings: { working: 2, rest: 1, holiday: 1 }, remindMinutes: 60,
+  minRestMinutes: 8 * 60,
+  readings: { working: 2, rest: 1, holiday: 1 },
+  remindMinutes: 60,
 };
 
 export interface Template {
@@ -44,7 +56,9 @@ export interface Template {
   sort: number;
 }
 
-export type TemplateInput = Pick<Template, 'name' | 'start' | 'end' | 'dayKinds' | 'leaderRequired' | 'hard'> & { active?: boolean };
+export type TemplateInput = Pick<Template, 'name' | 'start' | 'end' | 'dayKinds' | 'leaderRequired' | 'hard'> & {
+  active?: boolean;
+};
 
 /** A person as the duty screens show them. */
 export interface Person {
@@ -101,7 +115,8 @@ export function when(iso: string | number): string {
   return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
 }
 
-export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** Every day from `from` up to `to` (exclusive). */
 export function daysIn(from: string, to: string): string[] {
@@ -153,13 +168,22 @@ export function optionalText(field: string, label: string, value: unknown, max: 
 export function checkTemplate(input: Partial<TemplateInput>): TemplateInput {
   const name = requireText('name', '班次名称', input.name, LIMITS.name);
   if (!input.start || !isTime(input.start)) throw invalid('start', '开始时间须为 HH:MM（如 08:30）');
-  if (!input.end || !isTime(input.end)) throw invalid('end', '结束时间须为 HH:MM（如 17:30；早于或等于开始时间表示次日）');
+  if (!input.end || !isTime(input.end))
+    throw invalid('end', '结束时间须为 HH:MM（如 17:30；早于或等于开始时间表示次日）');
   const kinds = input.dayKinds ?? [];
   if (kinds.length === 0) throw invalid('dayKinds', '请选择班次适用的日子：工作日、休息日或法定节假日');
   const bad = kinds.findIndex((k) => !(DAY_KINDS as readonly string[]).includes(k));
-  if (bad >= 0) throw invalid(`dayKinds.${bad}`, '适用日子须为工作日（working）、休息日（rest）或法定节假日（holiday）');
-  return { name, start: input.start, end: input.end, dayKinds: DAY_KINDS.filter((k) => kinds.includes(k)),
-    leaderRequired: input.leaderRequired === true, hard: input.hard === true, ...(input.active !== undefined && { active: input.active }) };
+  if (bad >= 0)
+    throw invalid(`dayKinds.${bad}`, '适用日子须为工作日（working）、休息日（rest）或法定节假日（holiday）');
+  return {
+    name,
+    start: input.start,
+    end: input.end,
+    dayKinds: DAY_KINDS.filter((k) => kinds.includes(k)),
+    leaderRequired: input.leaderRequired === true,
+    hard: input.hard === true,
+    ...(input.active !== undefined && { active: input.active }),
+  };
 }
 
 export function checkSettings(input: Omit<DutySettings, 'unitId'>): Omit<DutySettings, 'unitId'> {
@@ -199,15 +223,22 @@ export function daysTouched(i: Interval): string[] {
  * §4.2: why a shift needs a duty leader (empty: it does not) — its template says so, or it runs on a statutory holiday,
  * a day marked 重大活动 / 重要节点, or while an emergency is open. A shift touching such a day at all counts.
  */
-export function leaderReasons(cal: Calendar, shift: Interval & { leaderRequired: boolean }, specials: readonly SpecialDay[],
-  emergencies: readonly EmergencyWindow[]): string[] {
+export function leaderReasons(
+  cal: Calendar,
+  shift: Interval & { leaderRequired: boolean },
+  specials: readonly SpecialDay[],
+  emergencies: readonly EmergencyWindow[],
+): string[] {
   const reasons: string[] = [];
   if (shift.leaderRequired) reasons.push('该班次要求带班领导');
   for (const d of daysTouched(shift)) {
-    if (dayKind(cal, d) === 'holiday') reasons.push(`${Number(d.slice(5, 7))}月${Number(d.slice(8))}日为法定节假日（${holidayName(cal, d) ?? ''}）`);
-    for (const s of specials.filter((x) => x.day === d)) reasons.push(`${Number(d.slice(5, 7))}月${Number(d.slice(8))}日为${SPECIAL_KIND_NAME[s.kind]}（${s.name}）`);
+    if (dayKind(cal, d) === 'holiday')
+      reasons.push(`${Number(d.slice(5, 7))}月${Number(d.slice(8))}日为法定节假日（${holidayName(cal, d) ?? ''}）`);
+    for (const s of specials.filter((x) => x.day === d))
+      reasons.push(`${Number(d.slice(5, 7))}月${Number(d.slice(8))}日为${SPECIAL_KIND_NAME[s.kind]}（${s.name}）`);
   }
-  for (const e of emergencies) if (overlaps(shift, { startsAt: e.startsAt, endsAt: e.until })) reasons.push(`突发事件处置期间（${e.title}）`);
+  for (const e of emergencies)
+    if (overlaps(shift, { startsAt: e.startsAt, endsAt: e.until })) reasons.push(`突发事件处置期间（${e.title}）`);
   return [...new Set(reasons)];
 }
 

@@ -29,18 +29,28 @@ export interface ShiftPresence {
 }
 
 /** Swaps the people who left (their replacement checked in by `at`) for their replacements. */
-export function presenceOf(shift: Shift, leaves: readonly LeaveView[], attendance: readonly Attendance[], at: string): ShiftPresence {
+export function presenceOf(
+  shift: Shift,
+  leaves: readonly LeaveView[],
+  attendance: readonly Attendance[],
+  at: string,
+): ShiftPresence {
   const mine = leaves.filter((l) => l.shiftId === shift.id);
   const swap = (id: string): string => {
-    const done = mine.find((l) => l.leavingId === id && l.state === 'completed' && l.completedAt !== null && l.completedAt <= at);
+    const done = mine.find(
+      (l) => l.leavingId === id && l.state === 'completed' && l.completedAt !== null && l.completedAt <= at,
+    );
     return done ? swap(done.replacementId) : id;
   };
   const officerIds = [...new Set(shift.officerIds.map(swap))];
   const leaderId = shift.leaderId ? swap(shift.leaderId) : null;
   const present = [...officerIds, ...(leaderId ? [leaderId] : [])];
-  const awaiting = mine.filter((l) => l.state === 'approved' && present.includes(l.leavingId))
+  const awaiting = mine
+    .filter((l) => l.state === 'approved' && present.includes(l.leavingId))
     .map((l) => ({ changeId: l.id, leavingId: l.leavingId, replacementId: l.replacementId }));
-  const checkedIn = attendance.filter((a) => a.shiftId === shift.id && a.checkedInAt <= at && (!a.checkedOutAt || a.checkedOutAt > at))
-    .map((a) => a.userId).filter((u) => present.includes(u));
+  const checkedIn = attendance
+    .filter((a) => a.shiftId === shift.id && a.checkedInAt <= at && (!a.checkedOutAt || a.checkedOutAt > at))
+    .map((a) => a.userId)
+    .filter((u) => present.includes(u));
   return { shiftId: shift.id, officerIds, leaderId, awaiting, checkedIn };
 }

@@ -18,12 +18,17 @@ const LOOK_AHEAD_MS = 24 * 60 * MINUTE_MS;
 /** Sends every reminder due now; returns what it sent. Safe to run on many nodes at once. */
 export async function sendShiftReminders(deps: Deps): Promise<{ sent: { shiftId: string; userId: string }[] }> {
   const now = deps.clock.now();
-  const shifts = (await store.findShifts(deps.db, { from: now.toISOString(), to: new Date(now.getTime() + LOOK_AHEAD_MS).toISOString() }))
-    .filter((s) => s.startsAt > now.toISOString());
+  const shifts = (
+    await store.findShifts(deps.db, {
+      from: now.toISOString(),
+      to: new Date(now.getTime() + LOOK_AHEAD_MS).toISOString(),
+    })
+  ).filter((s) => s.startsAt > now.toISOString());
   const lead = new Map<string, number>();
   const sent: { shiftId: string; userId: string }[] = [];
   for (const shift of shifts) {
-    if (!lead.has(shift.unitId)) lead.set(shift.unitId, (await unitFacts(deps.db, shift.unitId)).settings.remindMinutes);
+    if (!lead.has(shift.unitId))
+      lead.set(shift.unitId, (await unitFacts(deps.db, shift.unitId)).settings.remindMinutes);
     if (Date.parse(shift.startsAt) - lead.get(shift.unitId)! * MINUTE_MS > now.getTime()) continue;
     for (const userId of [...shift.officerIds, ...(shift.leaderId ? [shift.leaderId] : [])]) {
       if (await sendOne(deps, shift, userId, now)) sent.push({ shiftId: shift.id, userId });
@@ -40,13 +45,25 @@ async function sendOne(deps: Deps, shift: Shift, userId: string, now: Date): Pro
       const unit = await unitFacts(tx, shift.unitId);
       const role = shift.leaderId === userId ? '带班' : '值班';
       const title = `【${role}提醒】${when(shift.startsAt)}「${shift.name}」`;
-      const body = `您将于 ${when(shift.startsAt)} 至 ${when(shift.endsAt)} 在${unit.name}${role}（${shift.name}），`
+      const body =
+        `您将于 ${when(shift.startsAt)} 至 ${when(shift.endsAt)} 在${unit.name}${role}（${shift.name}），`
         + '请按时到岗并在系统中登记到岗。';
       await notifyUsers(tx, [userId], { kind: 'duty.reminder', title, body, subject: `shift:${shift.id}` }, now);
       const email = (await getUserEmails(tx, [userId])).get(userId);
-      if (email) await enqueueMail(tx, { to: [email], subject: title, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);
-      await appendLedger(tx, { actor: SYSTEM_ACTOR, role: '', unitId: shift.unitId, action: 'duty.reminder', subject: `shift:${shift.id}`,
-        payload: { shiftId: shift.id, userId, startsAt: shift.startsAt, mailed: !!email } }, now);
+      if (email)
+        await enqueueMail(tx, { to: [email], subject: title, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);
+      await appendLedger(
+        tx,
+        {
+          actor: SYSTEM_ACTOR,
+          role: '',
+          unitId: shift.unitId,
+          action: 'duty.reminder',
+          subject: `shift:${shift.id}`,
+          payload: { shiftId: shift.id, userId, startsAt: shift.startsAt, mailed: !!email },
+        },
+        now,
+      );
       return true;
     });
   } catch (err) {

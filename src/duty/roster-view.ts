@@ -7,7 +7,17 @@ import { type Calendar, isProvisionalDay } from '../platform/calendar/model.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { type Surroundings, findingsOf, peopleOf, surroundings } from './context.ts';
 import {
-  type DayKind, dayKind, daysIn, holidayName, leaderReasons, type Person, type Shift, type SpecialDay, type SpecialKind, timeOf, weekdayName,
+  type DayKind,
+  dayKind,
+  daysIn,
+  holidayName,
+  leaderReasons,
+  type Person,
+  type Shift,
+  type SpecialDay,
+  type SpecialKind,
+  timeOf,
+  weekdayName,
 } from './model.ts';
 import type { Finding } from './roster-check.ts';
 import { type Counts, countsOf } from './rotation.ts';
@@ -53,18 +63,40 @@ export interface RosterDetail {
 
 export function dayViews(cal: Calendar, from: string, to: string, specials: readonly SpecialDay[]): DayView[] {
   return daysIn(from, to).map((date) => ({
-    date, weekday: weekdayName(date), dayKind: dayKind(cal, date), makeup: cal.makeupWorkdays.has(date), holiday: holidayName(cal, date),
+    date,
+    weekday: weekdayName(date),
+    dayKind: dayKind(cal, date),
+    makeup: cal.makeupWorkdays.has(date),
+    holiday: holidayName(cal, date),
     provisional: isProvisionalDay(cal, date),
-    specials: specials.filter((s) => s.day === date).map((s) => ({ id: s.id, kind: s.kind, name: s.name, district: s.unitId === null })),
+    specials: specials
+      .filter((s) => s.day === date)
+      .map((s) => ({ id: s.id, kind: s.kind, name: s.name, district: s.unitId === null })),
   }));
 }
 
-export function shiftViews(s: Surroundings, shifts: readonly Shift[], people: ReadonlyMap<string, Person>): ShiftView[] {
+export function shiftViews(
+  s: Surroundings,
+  shifts: readonly Shift[],
+  people: ReadonlyMap<string, Person>,
+): ShiftView[] {
   const person = (id: string): Person => people.get(id) ?? { id, name: '', phone: null };
   return shifts.map((x) => ({
-    id: x.id, rosterId: x.rosterId, unitId: x.unitId, templateId: x.templateId, name: x.name, day: x.day, startsAt: x.startsAt, endsAt: x.endsAt,
-    start: timeOf(x.startsAt), end: timeOf(x.endsAt), hard: x.hard, leaderReasons: leaderReasons(s.cal, x, s.specials, s.emergencies),
-    leader: x.leaderId ? person(x.leaderId) : null, officers: x.officerIds.map(person), version: x.version,
+    id: x.id,
+    rosterId: x.rosterId,
+    unitId: x.unitId,
+    templateId: x.templateId,
+    name: x.name,
+    day: x.day,
+    startsAt: x.startsAt,
+    endsAt: x.endsAt,
+    start: timeOf(x.startsAt),
+    end: timeOf(x.endsAt),
+    hard: x.hard,
+    leaderReasons: leaderReasons(s.cal, x, s.specials, s.emergencies),
+    leader: x.leaderId ? person(x.leaderId) : null,
+    officers: x.officerIds.map(person),
+    version: x.version,
   }));
 }
 
@@ -72,7 +104,10 @@ export async function rosterDetail(db: Executor, actor: Actor, roster: store.Ros
   const s = await surroundings(db, roster.unitId, roster.from, roster.to);
   const shifts = await store.shiftsOfRoster(db, roster.id);
   const findings = await findingsOf(db, s, roster, shifts);
-  const people = await peopleOf(db, shifts.flatMap((x) => [...x.officerIds, ...(x.leaderId ? [x.leaderId] : [])]));
+  const people = await peopleOf(
+    db,
+    shifts.flatMap((x) => [...x.officerIds, ...(x.leaderId ? [x.leaderId] : [])]),
+  );
   const counts = countsOf(s.cal, shifts);
   const manage = canManageRoster(actor, roster.unitId).allowed;
   return {
@@ -80,8 +115,13 @@ export async function rosterDetail(db: Executor, actor: Actor, roster: store.Ros
     days: dayViews(s.cal, roster.from, roster.to, s.specials),
     shifts: shiftViews(s, shifts, people),
     findings,
-    counts: [...counts].map(([id, c]) => ({ person: people.get(id) ?? { id, name: '', phone: null }, ...c }))
+    counts: [...counts]
+      .map(([id, c]) => ({ person: people.get(id) ?? { id, name: '', phone: null }, ...c }))
       .sort((a, b) => a.person.name.localeCompare(b.person.name, 'zh-CN')),
-    abilities: { canEdit: manage, canPublish: manage && roster.state === 'draft' && findings.length === 0, canDiscard: manage && roster.state === 'draft' },
+    abilities: {
+      canEdit: manage,
+      canPublish: manage && roster.state === 'draft' && findings.length === 0,
+      canDiscard: manage && roster.state === 'draft',
+    },
   };
 }

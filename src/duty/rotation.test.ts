@@ -11,14 +11,46 @@ import { checkRoster } from './roster-check.ts';
 import { generateRotation, type PastCounts, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';
 
 const cal = buildCalendar(SHIPPED_YEARS);
-const T = (id: string, name: string, start: string, end: string, dayKinds: Template['dayKinds'], hard: boolean, leaderRequired = false): Template =>
-  ({ id, unitId: 'u', name, start, end, dayKinds, hard, leaderRequired, active: true, sort: Number(id.slice(1)) });
-const TEMPLATES = [T('t1', '白班', '08:30', '17:30', ['working'], false), T('t2', '周末白班', '08:30', '17:30', ['rest'], true),
-  T('t3', '节假日白班', '08:30', '17:30', ['holiday'], true), T('t4', '夜班', '17:30', '08:30', ['working', 'rest', 'holiday'], true)];
+const T = (
+  id: string,
+  name: string,
+  start: string,
+  end: string,
+  dayKinds: Template['dayKinds'],
+  hard: boolean,
+  leaderRequired = false,
+): Template => ({
+  id,
+  unitId: 'u',
+  name,
+  start,
+  end,
+  dayKinds,
+  hard,
+  leaderRequired,
+  active: true,
+  sort: Number(id.slice(1)),
+});
+const TEMPLATES = [
+  T('t1', '白班', '08:30', '17:30', ['working'], false),
+  T('t2', '周末白班', '08:30', '17:30', ['rest'], true),
+  T('t3', '节假日白班', '08:30', '17:30', ['holiday'], true),
+  T('t4', '夜班', '17:30', '08:30', ['working', 'rest', 'holiday'], true),
+];
 
 const input = (over: Partial<RotationInput>): RotationInput => ({
-  from: '2025-09-27', to: '2025-10-13', templates: TEMPLATES, officerIds: ['a', 'b', 'c', 'd'], leaderIds: ['L1', 'L2'], history: new Map(),
-  busy: [], unavailable: [], specials: [], emergencies: [], minRestMinutes: 8 * 60, ...over,
+  from: '2025-09-27',
+  to: '2025-10-13',
+  templates: TEMPLATES,
+  officerIds: ['a', 'b', 'c', 'd'],
+  leaderIds: ['L1', 'L2'],
+  history: new Map(),
+  busy: [],
+  unavailable: [],
+  specials: [],
+  emergencies: [],
+  minRestMinutes: 8 * 60,
+  ...over,
 });
 const namesOn = (shifts: PlannedShift[], day: string) => shifts.filter((s) => s.day === day).map((s) => s.name);
 
@@ -29,17 +61,37 @@ test('2025 国庆中秋：9 月 28 日（周日）和 10 月 11 日（周六）�
   const shifts = generateRotation(cal, input({}));
   assert.deepEqual(namesOn(shifts, '2025-09-27'), ['周末白班', '夜班']);
   assert.deepEqual(namesOn(shifts, '2025-09-28'), ['白班', '夜班']);
-  for (const d of ['2025-10-01', '2025-10-04', '2025-10-08']) assert.deepEqual(namesOn(shifts, d), ['节假日白班', '夜班'], d);
+  for (const d of ['2025-10-01', '2025-10-04', '2025-10-08'])
+    assert.deepEqual(namesOn(shifts, d), ['节假日白班', '夜班'], d);
   assert.deepEqual(namesOn(shifts, '2025-10-09'), ['白班', '夜班']);
   assert.deepEqual(namesOn(shifts, '2025-10-11'), ['白班', '夜班']);
   assert.deepEqual(namesOn(shifts, '2025-10-12'), ['周末白班', '夜班']);
   // §4.2: every shift touching a statutory holiday has a leader — including the night of 9-30 running into 10-01.
-  const holiday = shifts.filter((s) => s.endsAt > '2025-09-30T16:00:00.000Z' && s.startsAt < '2025-10-08T16:00:00.000Z');
-  assert.ok(holiday.every((s) => s.leaderId), '节假日每个班次都有带班领导');
-  assert.ok(shifts.filter((s) => s.day === '2025-09-28' || s.day === '2025-10-11').every((s) => !s.leaderId), '调休上班日不需要带班领导');
+  const holiday = shifts.filter(
+    (s) => s.endsAt > '2025-09-30T16:00:00.000Z' && s.startsAt < '2025-10-08T16:00:00.000Z',
+  );
+  assert.ok(
+    holiday.every((s) => s.leaderId),
+    '节假日每个班次都有带班领导',
+  );
+  assert.ok(
+    shifts.filter((s) => s.day === '2025-09-28' || s.day === '2025-10-11').every((s) => !s.leaderId),
+    '调休上班日不需要带班领导',
+  );
   assert.ok(shifts.every((s) => s.officerIds.length === 1));
-  const findings = checkRoster(cal, { unitId: 'u', mustCover: true, hasPrevious: false, from: '2025-09-27', to: '2025-10-13', specials: [], emergencies: [],
-    minRestMinutes: 480, names: new Map(), neighbours: [], shifts: shifts.map((s, i) => ({ ...s, id: `s${i}` })) });
+  const findings = checkRoster(cal, {
+    unitId: 'u',
+    mustCover: true,
+    hasPrevious: false,
+    from: '2025-09-27',
+    to: '2025-10-13',
+    specials: [],
+    emergencies: [],
+    minRestMinutes: 480,
+    names: new Map(),
+    neighbours: [],
+    shifts: shifts.map((s, i) => ({ ...s, id: `s${i}` })),
+  });
   assert.deepEqual(findings, []);
 });
 
@@ -47,7 +99,8 @@ test('2026 春节：2 月 14 日、2 月 28 日（周六）调休上班；2 月 
   const slots = plannedSlots(cal, '2026-02-13', '2026-03-02', TEMPLATES);
   const on = (d: string) => slots.filter((s) => s.day === d).map((s) => s.name);
   assert.deepEqual(on('2026-02-14'), ['白班', '夜班']);
-  for (const d of ['2026-02-15', '2026-02-17', '2026-02-21', '2026-02-23']) assert.deepEqual(on(d), ['节假日白班', '夜班'], d);
+  for (const d of ['2026-02-15', '2026-02-17', '2026-02-21', '2026-02-23'])
+    assert.deepEqual(on(d), ['节假日白班', '夜班'], d);
   assert.deepEqual(on('2026-02-24'), ['白班', '夜班']);
   assert.deepEqual(on('2026-02-28'), ['白班', '夜班']);
   assert.deepEqual(on('2026-03-01'), ['周末白班', '夜班']);
@@ -65,15 +118,26 @@ test('跨入缺少节假日安排的年份时按暂定日历排班（周一至�
 });
 
 test('不能值班的人不排；没有人可排时留空，不违反规则', () => {
-  const away = [{ userId: 'a', startsOn: '2025-10-01', endsOn: '2025-10-09' }, { userId: 'b', startsOn: '2025-09-27', endsOn: '2025-10-13' }];
+  const away = [
+    { userId: 'a', startsOn: '2025-10-01', endsOn: '2025-10-09' },
+    { userId: 'b', startsOn: '2025-09-27', endsOn: '2025-10-13' },
+  ];
   const shifts = generateRotation(cal, input({ unavailable: away }));
-  assert.ok(shifts.filter((s) => s.day >= '2025-10-01' && s.day <= '2025-10-08').every((s) => !s.officerIds.includes('a')));
+  assert.ok(
+    shifts.filter((s) => s.day >= '2025-10-01' && s.day <= '2025-10-08').every((s) => !s.officerIds.includes('a')),
+  );
   // a's last shift before the leave may be the night of 9-30, which runs into 10-01: that overlaps the leave, so it
   // is not a's.
   assert.ok(!shifts.some((s) => s.day === '2025-09-30' && s.name === '夜班' && s.officerIds.includes('a')));
   assert.ok(shifts.every((s) => !s.officerIds.includes('b')));
-  const alone = generateRotation(cal, input({ officerIds: ['a'], leaderIds: [], from: '2025-10-13', to: '2025-10-15' }));
-  assert.deepEqual(alone.map((s) => s.officerIds.length), [1, 0, 1, 0]); // 白班, then 夜班 needs 8 hours of rest
+  const alone = generateRotation(
+    cal,
+    input({ officerIds: ['a'], leaderIds: [], from: '2025-10-13', to: '2025-10-15' }),
+  );
+  assert.deepEqual(
+    alone.map((s) => s.officerIds.length),
+    [1, 0, 1, 0],
+  ); // 白班, then 夜班 needs 8 hours of rest
 });
 
 const spread = (counts: Map<string, PastCounts>, ids: string[]) => {
@@ -82,37 +146,98 @@ const spread = (counts: Map<string, PastCounts>, ids: string[]) => {
 };
 
 test('公平：夜班、节假日等难班次次数（含历史）差距不扩大，历史相同时至多相差 1（随机检验）', () => {
-  fc.assert(fc.property(
-    fc.integer({ min: 2, max: 6 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 6, maxLength: 6 }),
-    fc.integer({ min: 0, max: 700 }), fc.integer({ min: 3, max: 50 }),
-    (people, past, offset, days) => {
-      const ids = Array.from({ length: people }, (_, i) => `p${i}`);
-      const history = new Map(ids.map((id, i) => [id, { hard: past[i], normal: 0, leader: 0 }]));
-      const from = addDays('2024-01-01', offset);
-      const shifts = generateRotation(cal, input({ from, to: addDays(from, days), officerIds: ids, leaderIds: [], history, minRestMinutes: 0 }));
-      const after = new Map(ids.map((id) => [id, { ...history.get(id)! }]));
-      for (const s of shifts) if (s.hard) after.get(s.officerIds[0])!.hard++;
-      assert.ok(shifts.every((s) => s.officerIds.length === 1), '人手足够时每个班次都有人');
-      assert.ok(spread(after, ids) <= Math.max(1, spread(history, ids)), `before ${spread(history, ids)} after ${spread(after, ids)}`);
-    }), { numRuns: 150 });
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 6 }),
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 6, maxLength: 6 }),
+      fc.integer({ min: 0, max: 700 }),
+      fc.integer({ min: 3, max: 50 }),
+      (people, past, offset, days) => {
+        const ids = Array.from({ length: people }, (_, i) => `p${i}`);
+        const history = new Map(ids.map((id, i) => [id, { hard: past[i], normal: 0, leader: 0 }]));
+        const from = addDays('2024-01-01', offset);
+        const shifts = generateRotation(
+          cal,
+          input({ from, to: addDays(from, days), officerIds: ids, leaderIds: [], history, minRestMinutes: 0 }),
+        );
+        const after = new Map(ids.map((id) => [id, { ...history.get(id)! }]));
+        for (const s of shifts) if (s.hard) after.get(s.officerIds[0])!.hard++;
+        assert.ok(
+          shifts.every((s) => s.officerIds.length === 1),
+          '人手足够时每个班次都有人',
+        );
+        assert.ok(
+          spread(after, ids) <= Math.max(1, spread(history, ids)),
+          `before ${spread(history, ids)} after ${spread(after, ids)}`,
+        );
+      },
+    ),
+    { numRuns: 150 },
+  );
 });
 
 test('公平与规则：随机请假和休息要求下，不重复排班、不违反最短休息、不排请假的人（随机检验）', () => {
-  fc.assert(fc.property(
-    fc.integer({ min: 2, max: 5 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 700 }),
-    fc.array(fc.record({ who: fc.integer({ min: 0, max: 4 }), start: fc.integer({ min: 0, max: 20 }), len: fc.integer({ min: 1, max: 6 }) }), { maxLength: 4 }),
-    (people, restHours, offset, leaves) => {
-      const ids = Array.from({ length: people }, (_, i) => `p${i}`);
-      const from = addDays('2024-01-01', offset);
-      const unavailable = leaves.filter((l) => l.who < people).map((l) => ({ userId: ids[l.who], startsOn: addDays(from, l.start), endsOn: addDays(from, l.start + l.len) }));
-      const shifts = generateRotation(cal, input({ from, to: addDays(from, 21), officerIds: ids, leaderIds: ['L1', 'L2', 'L3'], unavailable, minRestMinutes: restHours * 60 }));
-      for (const s of shifts) {
-        for (const o of s.officerIds) {
-          assert.ok(!unavailable.some((u) => u.userId === o && s.day >= u.startsOn && s.day < u.endsOn), `${o} 请假期间被排班`);
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 5 }),
+      fc.integer({ min: 0, max: 12 }),
+      fc.integer({ min: 0, max: 700 }),
+      fc.array(
+        fc.record({
+          who: fc.integer({ min: 0, max: 4 }),
+          start: fc.integer({ min: 0, max: 20 }),
+          len: fc.integer({ min: 1, max: 6 }),
+        }),
+        { maxLength: 4 },
+      ),
+      (people, restHours, offset, leaves) => {
+        const ids = Array.from({ length: people }, (_, i) => `p${i}`);
+        const from = addDays('2024-01-01', offset);
+        const unavailable = leaves
+          .filter((l) => l.who < people)
+          .map((l) => ({
+            userId: ids[l.who],
+            startsOn: addDays(from, l.start),
+            endsOn: addDays(from, l.start + l.len),
+          }));
+        const shifts = generateRotation(
+          cal,
+          input({
+            from,
+            to: addDays(from, 21),
+            officerIds: ids,
+            leaderIds: ['L1', 'L2', 'L3'],
+            unavailable,
+            minRestMinutes: restHours * 60,
+          }),
+        );
+        for (const s of shifts) {
+          for (const o of s.officerIds) {
+            assert.ok(
+              !unavailable.some((u) => u.userId === o && s.day >= u.startsOn && s.day < u.endsOn),
+              `${o} 请假期间被排班`,
+            );
+          }
         }
-      }
-      const findings = checkRoster(cal, { unitId: 'u', mustCover: false, hasPrevious: false, from, to: addDays(from, 21), specials: [], emergencies: [],
-        minRestMinutes: restHours * 60, names: new Map(), neighbours: [], shifts: shifts.map((s, i) => ({ ...s, id: `s${i}` })) });
-      assert.deepEqual(findings.filter((f) => f.code === 'DOUBLE_BOOKED' || f.code === 'REST_TOO_SHORT'), []);
-    }), { numRuns: 100 });
+        const findings = checkRoster(cal, {
+          unitId: 'u',
+          mustCover: false,
+          hasPrevious: false,
+          from,
+          to: addDays(from, 21),
+          specials: [],
+          emergencies: [],
+          minRestMinutes: restHours * 60,
+          names: new Map(),
+          neighbours: [],
+          shifts: shifts.map((s, i) => ({ ...s, id: `s${i}` })),
+        });
+        assert.deepEqual(
+          findings.filter((f) => f.code === 'DOUBLE_BOOKED' || f.code === 'REST_TOO_SHORT'),
+          [],
+        );
+      },
+    ),
+    { numRuns: 100 },
+  );
 });

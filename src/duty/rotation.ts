@@ -4,8 +4,16 @@
 // Pure: the calendar and every fact come in as values, planned shifts go out.
 import type { Calendar } from '../platform/calendar/model.ts';
 import {
-  dayKind, daysIn, type EmergencyWindow, type Interval, leaderReasons, type ShiftWeight, type SpecialDay, shiftTimes,
-  shiftWeight, type Template,
+  dayKind,
+  daysIn,
+  type EmergencyWindow,
+  type Interval,
+  leaderReasons,
+  type ShiftWeight,
+  type SpecialDay,
+  shiftTimes,
+  shiftWeight,
+  type Template,
 } from './model.ts';
 
 export interface Counts {
@@ -72,15 +80,30 @@ export interface PlannedShift extends Interval {
 }
 
 /** Every shift the active templates give over the range, in time order. Throws 422 for a missing calendar year. */
-export function plannedSlots(cal: Calendar, from: string, to: string, templates: readonly Template[]): Omit<PlannedShift, 'leaderId' | 'officerIds'>[] {
+export function plannedSlots(
+  cal: Calendar,
+  from: string,
+  to: string,
+  templates: readonly Template[],
+): Omit<PlannedShift, 'leaderId' | 'officerIds'>[] {
   const slots: (Omit<PlannedShift, 'leaderId' | 'officerIds'> & { sort: number })[] = [];
   for (const day of daysIn(from, to)) {
     const kind = dayKind(cal, day);
     for (const t of templates.filter((x) => x.active && x.dayKinds.includes(kind))) {
-      slots.push({ templateId: t.id, name: t.name, day, hard: t.hard, leaderRequired: t.leaderRequired, sort: t.sort, ...shiftTimes(day, t.start, t.end) });
+      slots.push({
+        templateId: t.id,
+        name: t.name,
+        day,
+        hard: t.hard,
+        leaderRequired: t.leaderRequired,
+        sort: t.sort,
+        ...shiftTimes(day, t.start, t.end),
+      });
     }
   }
-  return slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.sort - b.sort).map(({ sort: _sort, ...s }) => s);
+  return slots
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.sort - b.sort)
+    .map(({ sort: _sort, ...s }) => s);
 }
 
 const MINUTE_MS = 60 * 1000;
@@ -104,7 +127,9 @@ class Ledger {
 
   /** No overlap with anything the person holds, and at least `restMs` between. */
   free(userId: string, i: Interval, restMs: number): boolean {
-    return (this.held.get(userId) ?? []).every((h) => ms(h.endsAt) + restMs <= ms(i.startsAt) || ms(i.endsAt) + restMs <= ms(h.startsAt));
+    return (this.held.get(userId) ?? []).every(
+      (h) => ms(h.endsAt) + restMs <= ms(i.startsAt) || ms(i.endsAt) + restMs <= ms(h.startsAt),
+    );
   }
 }
 
@@ -120,7 +145,12 @@ export function overlapsDays(i: Interval, startsOn: string, endsOn: string): boo
 }
 
 /** The eligible person with the lowest key; ties go to the order given. */
-function pick(ids: readonly string[], ok: (id: string) => boolean, key: (c: Counts) => number[], counts: Map<string, Counts>): string | null {
+function pick(
+  ids: readonly string[],
+  ok: (id: string) => boolean,
+  key: (c: Counts) => number[],
+  counts: Map<string, Counts>,
+): string | null {
   let best: { id: string; k: number[] } | null = null;
   for (const id of ids) {
     if (!ok(id)) continue;
@@ -160,7 +190,12 @@ export function generateRotation(cal: Calendar, input: RotationInput): PlannedSh
     }
     let leader: string | null = null;
     if (leaderReasons(cal, slot, input.specials, input.emergencies).length > 0) {
-      leader = pick(input.leaderIds, (id) => id !== officer && ok(id), (c) => [c.leader, c.hard + c.normal], book.counts);
+      leader = pick(
+        input.leaderIds,
+        (id) => id !== officer && ok(id),
+        (c) => [c.leader, c.hard + c.normal],
+        book.counts,
+      );
       if (leader) {
         book.hold(leader, slot);
         book.counts.get(leader)!.leader++;

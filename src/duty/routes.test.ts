@@ -30,7 +30,13 @@ after(async () => {
   await deps.close();
 });
 
-async function as(username: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+async function as(
+  username: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
   if (!sessions.has(username)) {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
     assert.equal(res.statusCode, 200, res.body);
@@ -44,24 +50,49 @@ const OFFICERS = () => ['zhao', 'qian', 'sun', 'li'].map((u) => org.ids[u]);
 let rosterId: string;
 
 test('春节值班表经接口生成、调整、发布；错误输入 400 指明字段', async () => {
-  const bad = await as('zheng', 'POST', '/api/duty/rosters', { unitId: org.unitId, from: '2026-02-13', to: '2026/02/25' });
+  const bad = await as('zheng', 'POST', '/api/duty/rosters', {
+    unitId: org.unitId,
+    from: '2026-02-13',
+    to: '2026/02/25',
+  });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().field, 'to');
   assert.match(bad.json().message, /[\u4e00-\u9fff]/);
-  const res = await as('zheng', 'POST', '/api/duty/rosters', { unitId: org.unitId, from: '2026-02-13', to: '2026-02-25',
-    generate: { officerIds: OFFICERS(), leaderIds: [org.ids.zhou, org.ids.wu] } });
+  const res = await as('zheng', 'POST', '/api/duty/rosters', {
+    unitId: org.unitId,
+    from: '2026-02-13',
+    to: '2026-02-25',
+    generate: { officerIds: OFFICERS(), leaderIds: [org.ids.zhou, org.ids.wu] },
+  });
   assert.equal(res.statusCode, 200, res.body);
   const detail = res.json();
   rosterId = detail.roster.id;
-  assert.deepEqual(detail.days.filter((d: { dayKind: string }) => d.dayKind === 'holiday').map((d: { date: string }) => d.date),
-    ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
+  assert.deepEqual(
+    detail.days.filter((d: { dayKind: string }) => d.dayKind === 'holiday').map((d: { date: string }) => d.date),
+    [
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+    ],
+  );
   assert.equal(detail.days.find((d: { date: string }) => d.date === '2026-02-14').makeup, true);
   assert.deepEqual(detail.findings, []);
   const shift = detail.shifts[0];
-  const moved = await as('zheng', 'PATCH', `/api/duty/shifts/${shift.id}`, { version: shift.version, officerIds: [org.ids.staff] });
+  const moved = await as('zheng', 'PATCH', `/api/duty/shifts/${shift.id}`, {
+    version: shift.version,
+    officerIds: [org.ids.staff],
+  });
   assert.equal(moved.statusCode, 400);
   assert.equal(moved.json().field, 'officerIds.0');
-  const published = await as('zheng', 'POST', `/api/duty/rosters/${rosterId}/publish`, { version: detail.roster.version });
+  const published = await as('zheng', 'POST', `/api/duty/rosters/${rosterId}/publish`, {
+    version: detail.roster.version,
+  });
   assert.equal(published.statusCode, 200, published.body);
   assert.equal((await as('egov', 'GET', `/api/duty/rosters/${rosterId}`)).statusCode, 200);
   assert.equal((await as('dang', 'GET', `/api/duty/rosters/${rosterId}`)).statusCode, 403);
@@ -72,7 +103,11 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
   assert.equal(created.statusCode, 200, created.body);
   const { token, path, id } = created.json();
   assert.match(path, /^\/api\/duty\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
-  const stored = await deps.db.selectFrom('duty_feed_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const stored = await deps.db
+    .selectFrom('duty_feed_tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.notEqual(stored.token_hash, token);
   assert.ok(!JSON.stringify(await listLedger(deps.db, { action: 'duty.feed_create' })).includes(token));
 
@@ -82,10 +117,17 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
   const cal = new ICAL.Component(ICAL.parse(res.body));
   // as calendar apps do
   for (const zone of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
-  assert.ok(cal.getAllSubcomponents('vevent').every((v) => v.getFirstProperty('dtstart')?.getParameter('tzid') === 'Asia/Shanghai'));
+  assert.ok(
+    cal
+      .getAllSubcomponents('vevent')
+      .every((v) => v.getFirstProperty('dtstart')?.getParameter('tzid') === 'Asia/Shanghai'),
+  );
   const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  const mine = (await as('zheng', 'GET', `/api/duty/rosters/${rosterId}`)).json().shifts
-    .filter((s: { officers: { id: string }[]; leader: { id: string } | null }) => s.officers.some((o) => o.id === org.ids.zhao));
+  const mine = (await as('zheng', 'GET', `/api/duty/rosters/${rosterId}`))
+    .json()
+    .shifts.filter((s: { officers: { id: string }[]; leader: { id: string } | null }) =>
+      s.officers.some((o) => o.id === org.ids.zhao),
+    );
   assert.equal(events.length, mine.length);
   assert.ok(events.length > 0);
   const first = events.sort((a, b) => a.startDate.toJSDate().getTime() - b.startDate.toJSDate().getTime())[0];
@@ -97,10 +139,17 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
 
   const unitFeed = (await as('zheng', 'POST', '/api/duty/feed-tokens', { kind: 'unit', unitId: org.unitId })).json();
   const unitCal = new ICAL.Component(ICAL.parse((await app.inject({ method: 'GET', url: unitFeed.path })).body));
-  assert.equal(unitCal.getAllSubcomponents('vevent').length, (await as('zheng', 'GET', `/api/duty/rosters/${rosterId}`)).json().shifts.length);
-  assert.equal((await as('zhao', 'POST', '/api/duty/feed-tokens', { kind: 'unit', unitId: org.unitId })).statusCode, 403);
+  assert.equal(
+    unitCal.getAllSubcomponents('vevent').length,
+    (await as('zheng', 'GET', `/api/duty/rosters/${rosterId}`)).json().shifts.length,
+  );
+  assert.equal(
+    (await as('zhao', 'POST', '/api/duty/feed-tokens', { kind: 'unit', unitId: org.unitId })).statusCode,
+    403,
+  );
   // The admin sees (and so can stop) a unit's feed whoever made it; a duty officer only their own.
-  const listed = async (username: string) => (await as(username, 'GET', '/api/duty/feed-tokens')).json().map((f: { id: string }) => f.id);
+  const listed = async (username: string) =>
+    (await as(username, 'GET', '/api/duty/feed-tokens')).json().map((f: { id: string }) => f.id);
   assert.ok((await listed('admin')).includes(unitFeed.id));
   assert.ok(!(await listed('zhao')).includes(unitFeed.id));
 
@@ -110,19 +159,37 @@ test('值班日历订阅：不带 Cookie 凭令牌获取，解析回来与值班
   assert.equal((await as('qian', 'DELETE', `/api/duty/feed-tokens/${again.id}`)).statusCode, 403);
   assert.equal((await as('zhao', 'DELETE', `/api/duty/feed-tokens/${again.id}`)).statusCode, 200);
   assert.equal((await app.inject({ method: 'GET', url: again.path })).statusCode, 404);
-  assert.equal((await app.inject({ method: 'GET', url: '/api/duty/feeds/not-a-token-at-all-0000000000.ics' })).statusCode, 404);
+  assert.equal(
+    (await app.inject({ method: 'GET', url: '/api/duty/feeds/not-a-token-at-all-0000000000.ics' })).statusCode,
+    404,
+  );
 });
 
 async function upload(url: string, file: Buffer) {
   const boundary = '----duty-import';
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="值班表.xlsx"\r\n`
-    + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n'),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return as('zheng', 'POST', url, body as unknown as string, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="值班表.xlsx"\r\n`
+        + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return as('zheng', 'POST', url, body as unknown as string, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
 
-const shape = (d: { shifts: { day: string; name: string; start: string; end: string; officers: { id: string }[]; leader: { id: string } | null }[] }) =>
-  d.shifts.map((s) => [s.day, s.name, s.start, s.end, s.officers.map((o) => o.id), s.leader?.id ?? null]);
+const shape = (d: {
+  shifts: {
+    day: string;
+    name: string;
+    start: string;
+    end: string;
+    officers: { id: string }[];
+    leader: { id: string } | null;
+  }[];
+}) => d.shifts.map((s) => [s.day, s.name, s.start, s.end, s.officers.map((o) => o.id), s.leader?.id ?? null]);
 
 test('Excel：导出为通常的值班表格式，删去草稿后导入同一张表得到相同的值班表；有错误时逐行逐列指出，什么也不写入', async () => {
   const exported = await as('qian', 'GET', `/api/duty/rosters/${rosterId}/xlsx`);
@@ -131,14 +198,30 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
   assert.match(String(sheet.getCell('A1').value), /区科技局值班表（2026-02-13 至 2026-02-24）/);
-  assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), ['日期', '星期', '班次', '时间', '带班领导', '值班人员', '联系电话']);
+  assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), [
+    '日期',
+    '星期',
+    '班次',
+    '时间',
+    '带班领导',
+    '值班人员',
+    '联系电话',
+  ]);
   assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1, 3), ['2026-02-13', '星期五']);
 
-  const generated = (await as('zheng', 'POST', '/api/duty/rosters', { unitId: org.unitId, from: '2026-03-02', to: '2026-03-09',
-    generate: { officerIds: OFFICERS(), leaderIds: [org.ids.zhou] } })).json();
+  const generated = (
+    await as('zheng', 'POST', '/api/duty/rosters', {
+      unitId: org.unitId,
+      from: '2026-03-02',
+      to: '2026-03-09',
+      generate: { officerIds: OFFICERS(), leaderIds: [org.ids.zhou] },
+    })
+  ).json();
   const file = (await as('zheng', 'GET', `/api/duty/rosters/${generated.roster.id}/xlsx`)).rawPayload;
   assert.equal((await as('zheng', 'DELETE', `/api/duty/rosters/${generated.roster.id}`)).statusCode, 200);
-  const draft = (await as('zheng', 'POST', '/api/duty/rosters', { unitId: org.unitId, from: '2026-03-02', to: '2026-03-09' })).json();
+  const draft = (
+    await as('zheng', 'POST', '/api/duty/rosters', { unitId: org.unitId, from: '2026-03-02', to: '2026-03-09' })
+  ).json();
   const imported = await upload(`/api/duty/rosters/${draft.roster.id}/import`, file);
   assert.equal(imported.statusCode, 200, imported.body);
   assert.deepEqual(shape(imported.json()), shape(generated));
@@ -157,12 +240,21 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   rows.getCell('C8').value = '早班';
   rows.getCell('G9').value = '138、139';
   const before = (await listLedger(deps.db, {})).length;
-  const refused = await upload(`/api/duty/rosters/${draft.roster.id}/import`, Buffer.from(await table.xlsx.writeBuffer()));
+  const refused = await upload(
+    `/api/duty/rosters/${draft.roster.id}/import`,
+    Buffer.from(await table.xlsx.writeBuffer()),
+  );
   assert.equal(refused.statusCode, 400);
   assert.equal(refused.json().field, 'file');
   const message = refused.json().message;
-  for (const part of ['未做任何修改', '第 5 行「日期」：「2026年2月30日」不是有效日期', '第 6 行「星期」：', '第 7 行「值班人员」：「王科员」不是本单位的值班人员',
-    '第 8 行「班次」：本单位没有班次「早班」', '第 9 行「联系电话」：']) {
+  for (const part of [
+    '未做任何修改',
+    '第 5 行「日期」：「2026年2月30日」不是有效日期',
+    '第 6 行「星期」：',
+    '第 7 行「值班人员」：「王科员」不是本单位的值班人员',
+    '第 8 行「班次」：本单位没有班次「早班」',
+    '第 9 行「联系电话」：',
+  ]) {
     assert.ok(message.includes(part), `${part} ∉ ${message}`);
   }
   assert.deepEqual(shape((await as('zheng', 'GET', `/api/duty/rosters/${draft.roster.id}`)).json()), shape(generated));

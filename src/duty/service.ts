@@ -24,13 +24,28 @@ import * as log from './store-log.ts';
 export type { RosterDetail, ShiftView, DayView } from './roster-view.ts';
 export { addShift, editShift, removeShift } from './roster-edit.ts';
 export {
-  dutyCalendar, getSetup, saveSettings, saveTemplate, listSpecialDays, markSpecialDay, unmarkSpecialDay, listUnavailability, addUnavailability, removeUnavailability,
+  dutyCalendar,
+  getSetup,
+  saveSettings,
+  saveTemplate,
+  listSpecialDays,
+  markSpecialDay,
+  unmarkSpecialDay,
+  listUnavailability,
+  addUnavailability,
+  removeUnavailability,
   setPhone,
 } from './setup.ts';
 export { checkIn, checkOut, listHandovers } from './attendance.ts';
 export { requestChange, decideChange, listChanges } from './changes.ts';
 export { recordNotice, listNotices, recordReading, readingReport } from './records.ts';
-export { declareEmergency, closeEmergency, emergencyBoard, listEmergencyViews, type EmergencyBoard } from './emergency.ts';
+export {
+  declareEmergency,
+  closeEmergency,
+  emergencyBoard,
+  listEmergencyViews,
+  type EmergencyBoard,
+} from './emergency.ts';
 export { createFeedToken, listFeedTokens, revokeFeedToken, renderFeed } from './feeds.ts';
 
 const DAY_MS = 86400000;
@@ -53,8 +68,15 @@ export interface RosterInput {
 
 /** Fairness counts from the unit's published shifts of the past year: hard shifts are balanced across time. */
 async function history(db: Executor, unitId: string, from: string): Promise<Map<string, Counts>> {
-  const shifts = await store.findShifts(db, { from: iso(midnight(from) - 365 * DAY_MS), to: iso(midnight(from)), unitIds: [unitId] });
-  return countsOf(await loadCalendar(db), shifts.filter((x) => x.endsAt <= iso(midnight(from))));
+  const shifts = await store.findShifts(db, {
+    from: iso(midnight(from) - 365 * DAY_MS),
+    to: iso(midnight(from)),
+    unitIds: [unitId],
+  });
+  return countsOf(
+    await loadCalendar(db),
+    shifts.filter((x) => x.endsAt <= iso(midnight(from))),
+  );
 }
 
 export async function createRoster(deps: Deps, actor: Actor, input: RosterInput): Promise<RosterDetail> {
@@ -65,8 +87,18 @@ export async function createRoster(deps: Deps, actor: Actor, input: RosterInput)
     const clash = await store.listRosters(tx, input.unitId, input.from, input.to);
     enforce(noOverlap(clash));
     const now = deps.clock.now();
-    const roster: store.Roster = { id: randomUUID(), unitId: input.unitId, from: input.from, to: input.to, state: 'draft', version: 1,
-      createdBy: actor.id, createdAt: now.toISOString(), publishedBy: null, publishedAt: null };
+    const roster: store.Roster = {
+      id: randomUUID(),
+      unitId: input.unitId,
+      from: input.from,
+      to: input.to,
+      state: 'draft',
+      version: 1,
+      createdBy: actor.id,
+      createdAt: now.toISOString(),
+      publishedBy: null,
+      publishedAt: null,
+    };
     let generated = 0;
     await store.insertRoster(tx, roster);
     if (input.generate) {
@@ -80,17 +112,53 @@ export async function createRoster(deps: Deps, actor: Actor, input: RosterInput)
       const everyone = [...new Set([...officerIds, ...leaderIds])];
       const around = { from: iso(midnight(input.from) - 2 * DAY_MS), to: iso(midnight(input.to) + 2 * DAY_MS) };
       const busy = (await store.findShifts(tx, { ...around, userIds: everyone })).flatMap((b) =>
-        [...b.officerIds, ...(b.leaderId ? [b.leaderId] : [])].filter((u) => everyone.includes(u)).map((userId) => ({ userId, startsAt: b.startsAt, endsAt: b.endsAt })));
-      const unavailable = await store.listUnavailability(tx, { userIds: everyone }, addDays(input.from, -1), addDays(input.to, 1));
-      const planned = generateRotation(s.cal, { from: input.from, to: input.to, templates, officerIds, leaderIds,
-        history: await history(tx, input.unitId, input.from), busy, unavailable, specials: s.specials, emergencies: s.emergencies,
-        minRestMinutes: s.unit.settings.minRestMinutes });
-      await store.insertShifts(tx, planned.map((p) => ({ ...p, id: randomUUID(), rosterId: roster.id, unitId: input.unitId, version: 1 })), roster.createdAt);
+        [...b.officerIds, ...(b.leaderId ? [b.leaderId] : [])]
+          .filter((u) => everyone.includes(u))
+          .map((userId) => ({ userId, startsAt: b.startsAt, endsAt: b.endsAt })),
+      );
+      const unavailable = await store.listUnavailability(
+        tx,
+        { userIds: everyone },
+        addDays(input.from, -1),
+        addDays(input.to, 1),
+      );
+      const planned = generateRotation(s.cal, {
+        from: input.from,
+        to: input.to,
+        templates,
+        officerIds,
+        leaderIds,
+        history: await history(tx, input.unitId, input.from),
+        busy,
+        unavailable,
+        specials: s.specials,
+        emergencies: s.emergencies,
+        minRestMinutes: s.unit.settings.minRestMinutes,
+      });
+      await store.insertShifts(
+        tx,
+        planned.map((p) => ({ ...p, id: randomUUID(), rosterId: roster.id, unitId: input.unitId, version: 1 })),
+        roster.createdAt,
+      );
       generated = planned.length;
     }
-    await record(tx, actor, roleIn(actor, input.unitId), input.unitId, 'duty.roster_create', `roster:${roster.id}`,
-      { rosterId: roster.id, from: input.from, to: input.to, generated, officerIds: input.generate?.officerIds ?? [],
-        leaderIds: input.generate?.leaderIds ?? [] }, now);
+    await record(
+      tx,
+      actor,
+      roleIn(actor, input.unitId),
+      input.unitId,
+      'duty.roster_create',
+      `roster:${roster.id}`,
+      {
+        rosterId: roster.id,
+        from: input.from,
+        to: input.to,
+        generated,
+        officerIds: input.generate?.officerIds ?? [],
+        leaderIds: input.generate?.leaderIds ?? [],
+      },
+      now,
+    );
     return rosterDetail(tx, actor, roster);
   });
 }
@@ -101,10 +169,17 @@ export async function getRoster(deps: Deps, actor: Actor, id: string): Promise<R
   return rosterDetail(deps.db, actor, roster);
 }
 
-export async function listRosters(deps: Deps, actor: Actor, unitId: string): Promise<(store.Roster & { shiftCount: number })[]> {
+export async function listRosters(
+  deps: Deps,
+  actor: Actor,
+  unitId: string,
+): Promise<(store.Roster & { shiftCount: number })[]> {
   assertAllowed(canViewDuty(actor, unitId));
   const rosters = await store.listRosters(deps.db, unitId);
-  const counts = await store.countShifts(deps.db, rosters.map((r) => r.id));
+  const counts = await store.countShifts(
+    deps.db,
+    rosters.map((r) => r.id),
+  );
   return rosters.map((r) => ({ ...r, shiftCount: counts.get(r.id) ?? 0 }));
 }
 
@@ -117,10 +192,25 @@ export async function publishRoster(deps: Deps, actor: Actor, id: string, versio
     const detail = await rosterDetail(tx, actor, roster);
     enforce(publishable(roster, version, detail.findings));
     const now = deps.clock.now();
-    if (!(await store.touchRoster(tx, roster, now.toISOString(), { by: actor.id }))) throw conflict('STALE_ROSTER', '值班表已被修改，请刷新后再发布');
-    await record(tx, actor, roleIn(actor, roster.unitId), roster.unitId, 'duty.roster_publish', `roster:${id}`,
-      { rosterId: id, from: roster.from, to: roster.to, shifts: detail.shifts.length }, now);
-    return rosterDetail(tx, actor, { ...roster, state: 'published', version: roster.version + 1, publishedBy: actor.id, publishedAt: now.toISOString() });
+    if (!(await store.touchRoster(tx, roster, now.toISOString(), { by: actor.id })))
+      throw conflict('STALE_ROSTER', '值班表已被修改，请刷新后再发布');
+    await record(
+      tx,
+      actor,
+      roleIn(actor, roster.unitId),
+      roster.unitId,
+      'duty.roster_publish',
+      `roster:${id}`,
+      { rosterId: id, from: roster.from, to: roster.to, shifts: detail.shifts.length },
+      now,
+    );
+    return rosterDetail(tx, actor, {
+      ...roster,
+      state: 'published',
+      version: roster.version + 1,
+      publishedBy: actor.id,
+      publishedAt: now.toISOString(),
+    });
   });
 }
 
@@ -130,7 +220,16 @@ export async function discardRoster(deps: Deps, actor: Actor, id: string): Promi
     assertAllowed(canManageRoster(actor, roster.unitId));
     enforce(isDraft(roster.state, '已发布的值班表不能删除，请调整班次或办理换班'));
     await store.deleteRoster(tx, id);
-    await record(tx, actor, roleIn(actor, roster.unitId), roster.unitId, 'duty.roster_discard', `roster:${id}`, { rosterId: id, from: roster.from, to: roster.to }, deps.clock.now());
+    await record(
+      tx,
+      actor,
+      roleIn(actor, roster.unitId),
+      roster.unitId,
+      'duty.roster_discard',
+      `roster:${id}`,
+      { rosterId: id, from: roster.from, to: roster.to },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -168,24 +267,52 @@ export async function whoIsOnDuty(deps: Pick<Deps, 'db'>, unitId: string, at: Da
   const [leaves, attendance, emergencies] = await Promise.all([
     log.listChanges(deps.db, { shiftIds: ids, states: ['approved', 'completed'] }),
     log.attendanceOf(deps.db, ids),
-    log.listEmergencies(deps.db, { unitIds: [unitId], openOnly: true })]);
+    log.listEmergencies(deps.db, { unitIds: [unitId], openOnly: true }),
+  ]);
   const live = emergencies.filter((e) => e.startsAt <= t && (!e.until || e.until > t));
-  const presence = shifts.map((s) => ({ s, p: presenceOf(s, leaves.filter((l) => l.kind === 'leave'), attendance, t) }));
-  const extra = live.flatMap((e) => e.people.filter((p) => p.role === 'extra' && p.unitId === unitId).map((p) => p.userId));
-  const people = await peopleOf(deps.db, [...presence.flatMap(({ p }) => [...p.officerIds, ...(p.leaderId ? [p.leaderId] : []),
-    ...p.awaiting.map((a) => a.replacementId)]), ...extra]);
+  const presence = shifts.map((s) => ({
+    s,
+    p: presenceOf(
+      s,
+      leaves.filter((l) => l.kind === 'leave'),
+      attendance,
+      t,
+    ),
+  }));
+  const extra = live.flatMap((e) =>
+    e.people.filter((p) => p.role === 'extra' && p.unitId === unitId).map((p) => p.userId),
+  );
+  const people = await peopleOf(deps.db, [
+    ...presence.flatMap(({ p }) => [
+      ...p.officerIds,
+      ...(p.leaderId ? [p.leaderId] : []),
+      ...p.awaiting.map((a) => a.replacementId),
+    ]),
+    ...extra,
+  ]);
   const person = (id: string): Person => people.get(id) ?? { id, name: '', phone: null };
   const out = presence.map(({ s, p }) => ({
-    shiftId: s.id, name: s.name, startsAt: s.startsAt, endsAt: s.endsAt,
+    shiftId: s.id,
+    name: s.name,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
     officers: p.officerIds.map((id) => ({ ...person(id), checkedIn: p.checkedIn.includes(id) })),
     leader: p.leaderId ? { ...person(p.leaderId), checkedIn: p.checkedIn.includes(p.leaderId) } : null,
-    awaiting: p.awaiting.map((a) => ({ changeId: a.changeId, leaving: person(a.leavingId), replacement: person(a.replacementId) })),
+    awaiting: p.awaiting.map((a) => ({
+      changeId: a.changeId,
+      leaving: person(a.leavingId),
+      replacement: person(a.replacementId),
+    })),
   }));
   const unique = (list: Person[]) => [...new Map(list.map((x) => [x.id, x])).values()];
   return {
-    unitId, at: t, shifts: out,
+    unitId,
+    at: t,
+    shifts: out,
     officers: unique(out.flatMap((s) => s.officers.map(({ checkedIn: _c, ...x }) => x))),
-    leaders: unique(out.flatMap((s) => (s.leader ? [{ id: s.leader.id, name: s.leader.name, phone: s.leader.phone }] : []))),
+    leaders: unique(
+      out.flatMap((s) => (s.leader ? [{ id: s.leader.id, name: s.leader.name, phone: s.leader.phone }] : [])),
+    ),
     reinforcements: unique(extra.map(person)),
     emergencies: live.map((e) => ({ id: e.id, title: e.title, district: e.unitId === null })),
   };

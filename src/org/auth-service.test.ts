@@ -35,8 +35,16 @@ test('登录成功：返回会话，写入 auth.login 台账，会话可解析�
 
 test('未知用户与错误密码得到同一答复，失败也记入台账', async () => {
   const before = (await ledger('auth.login_failed')).length;
-  await assert.rejects(login(deps, { username: 'nobody', password: 'x' }), { status: 401, code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
-  await assert.rejects(login(deps, { username: 'kjj.leader', password: 'wrong-1' }), { status: 401, code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
+  await assert.rejects(login(deps, { username: 'nobody', password: 'x' }), {
+    status: 401,
+    code: 'BAD_CREDENTIALS',
+    message: '用户名或密码错误',
+  });
+  await assert.rejects(login(deps, { username: 'kjj.leader', password: 'wrong-1' }), {
+    status: 401,
+    code: 'BAD_CREDENTIALS',
+    message: '用户名或密码错误',
+  });
   const failed = await ledger('auth.login_failed');
   assert.equal(failed.length, before + 2);
   assert.equal(failed.at(-2)!.actor_id, 'anonymous');
@@ -66,7 +74,10 @@ test('攻击者从一个地址猜密码，不能阻止本人从另一个地址�
   assert.equal((await ledger('auth.locked')).length, 0);
   const failed = (await ledger('auth.login_failed')).filter((e) => e.payload.includes('cgj.staff'));
   const reasons = [...Array(5).fill('bad_password'), ...Array(3).fill('throttled')];
-  assert.deepEqual(failed.map((e) => JSON.parse(e.payload).reason), reasons);
+  assert.deepEqual(
+    failed.map((e) => JSON.parse(e.payload).reason),
+    reasons,
+  );
   assert.deepEqual(JSON.parse(failed[0].payload), { username: 'cgj.staff', source: ATTACKER, reason: 'bad_password' });
 });
 
@@ -118,7 +129,10 @@ test('停用的账号不能登录，已有会话失效', async () => {
   const s = await login(deps, { username: 'dxz.duty', password: DEMO_PASSWORD });
   await deps.db.updateTable('users').set({ disabled: 1 }).where('username', '=', 'dxz.duty').execute();
   assert.equal(await loadSessionActor(deps, tokenId(s.token)), null);
-  await assert.rejects(login(deps, { username: 'dxz.duty', password: DEMO_PASSWORD }), { status: 401, code: 'BAD_CREDENTIALS' });
+  await assert.rejects(login(deps, { username: 'dxz.duty', password: DEMO_PASSWORD }), {
+    status: 401,
+    code: 'BAD_CREDENTIALS',
+  });
 });
 
 test('退出登录结束会话并记入台账', async () => {
@@ -131,11 +145,22 @@ test('退出登录结束会话并记入台账', async () => {
 test('修改密码：校验原密码和新密码规则，成功后其他会话失效、本会话保留', async () => {
   const a = await login(deps, { username: 'dtz.leader', password: DEMO_PASSWORD });
   const b = await login(deps, { username: 'dtz.leader', password: DEMO_PASSWORD });
-  await assert.rejects(changePassword(deps, a.actor, { oldPassword: 'nope', newPassword: 'NewPass2026' }), { status: 400, field: 'oldPassword' });
-  await assert.rejects(changePassword(deps, a.actor, { oldPassword: DEMO_PASSWORD, newPassword: 'short1' }), { status: 400, field: 'newPassword', message: '密码至少 8 位' });
+  await assert.rejects(changePassword(deps, a.actor, { oldPassword: 'nope', newPassword: 'NewPass2026' }), {
+    status: 400,
+    field: 'oldPassword',
+  });
+  await assert.rejects(changePassword(deps, a.actor, { oldPassword: DEMO_PASSWORD, newPassword: 'short1' }), {
+    status: 400,
+    field: 'newPassword',
+    message: '密码至少 8 位',
+  });
   assert.equal((await ledger('auth.password_change')).length, 0);
 
-  await changePassword(deps, a.actor, { oldPassword: DEMO_PASSWORD, newPassword: 'NewPass2026', keepSessionId: tokenId(a.token) });
+  await changePassword(deps, a.actor, {
+    oldPassword: DEMO_PASSWORD,
+    newPassword: 'NewPass2026',
+    keepSessionId: tokenId(a.token),
+  });
   assert.ok(await loadSessionActor(deps, tokenId(a.token)));
   assert.equal(await loadSessionActor(deps, tokenId(b.token)), null);
   await assert.rejects(login(deps, { username: 'dtz.leader', password: DEMO_PASSWORD }), { code: 'BAD_CREDENTIALS' });

@@ -10,7 +10,15 @@ import { AppError, invalid, unauthenticated } from '../platform/errors.ts';
 import { appendLedger, type LedgerActor } from '../platform/ledger/service.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import {
-  type Burst, burstNotice, burstsOf, retryAt, secondsUntil, throttlePolicy, type ThrottlePolicy, waitText, windowStart,
+  type Burst,
+  burstNotice,
+  burstsOf,
+  retryAt,
+  secondsUntil,
+  throttlePolicy,
+  type ThrottlePolicy,
+  waitText,
+  windowStart,
 } from './login-throttle.ts';
 import * as throttle from './login-throttle-store.ts';
 import type { Actor } from './model.ts';
@@ -36,8 +44,12 @@ export interface LoginResult {
 // One message for an unknown user, a wrong password and a disabled account, so the answer does not tell
 // which usernames exist.
 const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
-const throttled = (seconds: number) => new AppError(429, 'LOGIN_THROTTLED',
-  `从本机登录该账号失败次数过多，请 ${waitText(seconds)}后再试；如忘记密码，请联系安全管理员重置`);
+const throttled = (seconds: number) =>
+  new AppError(
+    429,
+    'LOGIN_THROTTLED',
+    `从本机登录该账号失败次数过多，请 ${waitText(seconds)}后再试；如忘记密码，请联系安全管理员重置`,
+  );
 
 // An unknown username is checked against this hash so that it costs the same argon2 time as a real one.
 let dummyHash: Promise<string> | null = null;
@@ -51,7 +63,9 @@ export interface LoginInput {
 }
 
 export async function login(deps: Deps, input: LoginInput): Promise<LoginResult> {
-  const username = String(input.username ?? '').trim().slice(0, 64);
+  const username = String(input.username ?? '')
+    .trim()
+    .slice(0, 64);
   const password = String(input.password ?? '');
   const source = String(input.source || 'unknown').slice(0, 64);
   const policy = throttlePolicy(deps.config);
@@ -82,9 +96,25 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     const csrfToken = newToken();
     const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3600_000).toISOString();
     await users.deleteExpiredSessions(tx, now.toISOString());
-    await users.insertSession(tx, { id: tokenId(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt });
-    await appendLedger(tx, { actor: { id: user.id, name: user.display_name }, role: '', unitId: user.unit_id, action: 'auth.login',
-      subject: `user:${user.id}`, payload: { username, source, expiresAt } }, now);
+    await users.insertSession(tx, {
+      id: tokenId(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    await appendLedger(
+      tx,
+      {
+        actor: { id: user.id, name: user.display_name },
+        role: '',
+        unitId: user.unit_id,
+        action: 'auth.login',
+        subject: `user:${user.id}`,
+        payload: { username, source, expiresAt },
+      },
+      now,
+    );
     return { token, csrfToken, actor, expiresAt, mustChangePassword: Number(user.must_change_password) === 1 };
   });
 }
@@ -104,7 +134,8 @@ interface Failure {
 async function recordFailure(deps: Deps, f: Failure): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const actor: LedgerActor = f.user ? { id: f.user.id, name: f.user.display_name }
+    const actor: LedgerActor = f.user
+      ? { id: f.user.id, name: f.user.display_name }
       : { id: 'anonymous', name: f.username };
     const subject = f.user ? `user:${f.user.id}` : `login:${f.username}`;
     const base = { actor, role: '', unitId: f.user?.unit_id ?? '', subject };
@@ -116,9 +147,16 @@ async function recordFailure(deps: Deps, f: Failure): Promise<void> {
     for (const burst of burstsOf({ username: f.username, source: f.source, ...counts }, now, policy)) {
       if (!(await throttle.claimAlert(tx, burst, now))) continue;
       await alertSecurityAdmins(tx, burst, policy, now);
-      await appendLedger(tx, { ...base, action: 'auth.login_burst', subject: `login-${burst.kind}:${burst.target}`,
-        payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart },
-      }, now);
+      await appendLedger(
+        tx,
+        {
+          ...base,
+          action: 'auth.login_burst',
+          subject: `login-${burst.kind}:${burst.target}`,
+          payload: { kind: burst.kind, target: burst.target, failures: burst.failures, windowStart: burst.windowStart },
+        },
+        now,
+      );
     }
   });
 }
@@ -138,9 +176,17 @@ async function alertSecurityAdmins(tx: Executor, burst: Burst, policy: ThrottleP
 export async function loadSessionActor(deps: Deps, sessionId: string): Promise<SessionActor | null> {
   const session = await users.getSession(deps.db, sessionId);
   if (!session || session.expires_at <= deps.clock.now().toISOString()) return null;
-  const [actor, row] = await Promise.all([loadActor(deps.db, session.user_id), users.getUserRow(deps.db, session.user_id)]);
+  const [actor, row] = await Promise.all([
+    loadActor(deps.db, session.user_id),
+    users.getUserRow(deps.db, session.user_id),
+  ]);
   if (!actor || !row) return null;
-  return { actor, csrfToken: session.csrf_token, sessionId: session.id, mustChangePassword: Number(row.must_change_password) === 1 };
+  return {
+    actor,
+    csrfToken: session.csrf_token,
+    sessionId: session.id,
+    mustChangePassword: Number(row.must_change_password) === 1,
+  };
 }
 
 export async function logout(deps: Deps, sessionId: string): Promise<void> {
@@ -161,7 +207,8 @@ export interface PasswordChange {
 export async function changePassword(deps: Deps, actor: Actor, input: PasswordChange): Promise<void> {
   const user = await users.getUserRow(deps.db, actor.id);
   if (!user) throw unauthenticated();
-  if (!(await verifyPassword(user.password_hash, String(input.oldPassword ?? '')))) throw invalid('oldPassword', '原密码不正确');
+  if (!(await verifyPassword(user.password_hash, String(input.oldPassword ?? ''))))
+    throw invalid('oldPassword', '原密码不正确');
   const problem = passwordProblem(String(input.newPassword ?? ''));
   if (problem) throw invalid('newPassword', problem);
   if (input.newPassword === input.oldPassword) throw invalid('newPassword', '新密码不能与原密码相同');
@@ -170,14 +217,35 @@ export async function changePassword(deps: Deps, actor: Actor, input: PasswordCh
     await users.setPasswordHash(tx, user.id, passwordHash);
     await users.deleteSessionsOfUser(tx, user.id, input.keepSessionId ?? undefined);
     // oneTimeReplaced: the password an administrator set is gone; from now only this person knows theirs.
-    await ledgerForUser(tx, user.id, 'auth.password_change',
-      { otherSessionsEnded: true, oneTimeReplaced: Number(user.must_change_password) === 1 }, deps.clock.now());
+    await ledgerForUser(
+      tx,
+      user.id,
+      'auth.password_change',
+      { otherSessionsEnded: true, oneTimeReplaced: Number(user.must_change_password) === 1 },
+      deps.clock.now(),
+    );
   });
 }
 
-async function ledgerForUser(tx: Executor, userId: string, action: string, payload: Record<string, unknown>, at: Date): Promise<void> {
+async function ledgerForUser(
+  tx: Executor,
+  userId: string,
+  action: string,
+  payload: Record<string, unknown>,
+  at: Date,
+): Promise<void> {
   const row = await users.getUserRow(tx, userId);
   if (!row) return;
-  await appendLedger(tx, { actor: { id: row.id, name: row.display_name }, role: '', unitId: row.unit_id, action,
-    subject: `user:${row.id}`, payload: { username: row.username, ...payload } }, at);
+  await appendLedger(
+    tx,
+    {
+      actor: { id: row.id, name: row.display_name },
+      role: '',
+      unitId: row.unit_id,
+      action,
+      subject: `user:${row.id}`,
+      payload: { username: row.username, ...payload },
+    },
+    at,
+  );
 }

@@ -23,7 +23,10 @@ test('首次载入创建演示数据，再次载入不做任何事，只写一�
   assert.deepEqual(await loadDemo(deps), { created: false });
   assert.equal((await listUsers(deps.db)).length, users);
   const entries = await listLedger(deps.db, {});
-  assert.deepEqual(entries.map((e) => e.action), ['demo.load']);
+  assert.deepEqual(
+    entries.map((e) => e.action),
+    ['demo.load'],
+  );
 });
 
 test('单位来自公报：区政府办公室（全区性，綦江府办发）、四个部门、两个镇', async () => {
@@ -70,14 +73,25 @@ test('每个单位每种角色各有一名演示用户，科室负责人和工�
     }
   }
   const office = (await listUnits(deps.db))[0];
-  const district = [['egov', 'egovCenter'], ['inspector', 'inspector'], ['sysadmin', 'sysAdmin'], ['secadmin', 'securityAdmin'],
-    ['auditor', 'auditAdmin']];
+  const district = [
+    ['egov', 'egovCenter'],
+    ['inspector', 'inspector'],
+    ['sysadmin', 'sysAdmin'],
+    ['secadmin', 'securityAdmin'],
+    ['auditor', 'auditAdmin'],
+  ];
   for (const [username, role] of district) {
     const u = users.find((x) => x.username === username)!;
-    assert.deepEqual(u.roles.map((r) => [r.role, r.unitId]), [[role, office.id]]);
+    assert.deepEqual(
+      u.roles.map((r) => [r.role, r.unitId]),
+      [[role, office.id]],
+    );
   }
   assert.equal(new Set(users.map((u) => u.name)).size, users.length, '演示姓名不重复');
-  assert.ok(users.every((u) => u.pendingRoles.length === 0 && !u.mustChangePassword), '演示数据由运维人员载入：角色已生效，密码非一次性');
+  assert.ok(
+    users.every((u) => u.pendingRoles.length === 0 && !u.mustChangePassword),
+    '演示数据由运维人员载入：角色已生效，密码非一次性',
+  );
   assert.ok(!users.some((u) => u.username === 'admin'), '不再有一人包揽的 admin 账号');
 });
 

@@ -49,9 +49,25 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
       await store.insertColumns(tx, rows.columns, now);
       await users.insertUsers(tx, rows.users, now);
       await users.insertRoles(tx, rows.roles, now);
-      await appendLedger(tx, { actor: SYSTEM_ACTOR, role: '', unitId: '', action: 'demo.load', subject: 'demo',
-        payload: { units: rows.units.length, sections: rows.sections.length, channels: rows.channels.length,
-          columns: rows.columns.length, users: rows.users.length, roles: rows.roles.length } }, now);
+      await appendLedger(
+        tx,
+        {
+          actor: SYSTEM_ACTOR,
+          role: '',
+          unitId: '',
+          action: 'demo.load',
+          subject: 'demo',
+          payload: {
+            units: rows.units.length,
+            sections: rows.sections.length,
+            channels: rows.channels.length,
+            columns: rows.columns.length,
+            users: rows.users.length,
+            roles: rows.roles.length,
+          },
+        },
+        now,
+      );
       return { created: true };
     });
   } catch (err) {
@@ -66,8 +82,15 @@ function buildRows(passwordHashes: readonly string[]): DemoRows {
   const unitIds = new Map<string, string>();
   const firstSection = new Map<string, string>();
   for (const d of DEMO_UNITS) {
-    const unit: Unit = { id: randomUUID(), name: d.name, fullName: d.fullName, kind: d.kind, docCode: d.docCode,
-      authorMayLevel1: true, districtWide: d.districtWide === true };
+    const unit: Unit = {
+      id: randomUUID(),
+      name: d.name,
+      fullName: d.fullName,
+      kind: d.kind,
+      docCode: d.docCode,
+      authorMayLevel1: true,
+      districtWide: d.districtWide === true,
+    };
     rows.units.push(unit);
     unitIds.set(d.name, unit.id);
     for (const name of d.sections) rows.sections.push({ id: randomUUID(), unitId: unit.id, name });
@@ -77,14 +100,21 @@ function buildRows(passwordHashes: readonly string[]): DemoRows {
     for (const kind of d.mediaKinds) {
       rows.channels.push({ id: randomUUID(), unitId: unit.id, kind, name: d.media, url: null });
     }
-    for (const c of DEMO_COLUMNS) rows.columns.push({ id: randomUUID(), channelId: site.id, name: c.name, kind: c.kind });
+    for (const c of DEMO_COLUMNS)
+      rows.columns.push({ id: randomUUID(), channelId: site.id, name: c.name, kind: c.kind });
   }
   for (const [i, u] of DEMO_USERS.entries()) {
     const id = randomUUID();
     const unitId = unitIds.get(u.unit)!;
     const passwordHash = passwordHashes[i];
     rows.users.push({ id, username: u.username, name: u.name, unitId, passwordHash, email: u.email });
-    rows.roles.push({ id: randomUUID(), userId: id, role: u.role, unitId, sectionId: u.section ? firstSection.get(u.unit)! : null });
+    rows.roles.push({
+      id: randomUUID(),
+      userId: id,
+      role: u.role,
+      unitId,
+      sectionId: u.section ? firstSection.get(u.unit)! : null,
+    });
   }
   return rows;
 }

@@ -1,21 +1,46 @@
 // What the org and auth routes send out: zod schemas (which also feed OpenAPI) and the mappers to them.
 import { z } from 'zod';
 import {
-  type Actor, CHANNEL_KINDS, type Channel, COLUMN_KINDS, type Column, ROLE_REQUEST_STATUSES, ROLES, type RoleAssignment,
-  type RoleRequest, type Section, UNIT_KINDS, type Unit, type UserAccount,
+  type Actor,
+  CHANNEL_KINDS,
+  type Channel,
+  COLUMN_KINDS,
+  type Column,
+  ROLE_REQUEST_STATUSES,
+  ROLES,
+  type RoleAssignment,
+  type RoleRequest,
+  type Section,
+  UNIT_KINDS,
+  type Unit,
+  type UserAccount,
 } from './model.ts';
 import { canListUsers, canManageAccounts, canManageOrg } from './policy/org.ts';
 import { isAllowed } from './policy/verdict.ts';
 import type { RoleGrant, RoleRequestView, UnitDetail } from './service.ts';
 
 export const UnitDto = z.object({
-  id: z.string(), name: z.string(), fullName: z.string(), kind: z.enum(UNIT_KINDS), docCode: z.string().nullable(),
-  authorMayLevel1: z.boolean(), districtWide: z.boolean(),
+  id: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  docCode: z.string().nullable(),
+  authorMayLevel1: z.boolean(),
+  districtWide: z.boolean(),
 });
 export const SectionDto = z.object({ id: z.string(), unitId: z.string(), name: z.string() });
-export const ColumnDto = z.object({ id: z.string(), channelId: z.string(), name: z.string(), kind: z.enum(COLUMN_KINDS) });
+export const ColumnDto = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  name: z.string(),
+  kind: z.enum(COLUMN_KINDS),
+});
 export const ChannelDto = z.object({
-  id: z.string(), unitId: z.string(), kind: z.enum(CHANNEL_KINDS), name: z.string(), url: z.string().nullable(),
+  id: z.string(),
+  unitId: z.string(),
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string(),
+  url: z.string().nullable(),
 });
 export const UnitDetailDto = UnitDto.extend({
   sections: z.array(SectionDto),
@@ -26,8 +51,12 @@ const RoleHeldDto = z.object({ role: z.enum(ROLES), unitId: z.string(), sectionI
 export const RoleAssignmentDto = RoleHeldDto.extend({ id: z.string(), userId: z.string() });
 
 export const RoleRequestDto = RoleAssignmentDto.extend({
-  status: z.enum(ROLE_REQUEST_STATUSES), requestedBy: z.string(), requestedAt: z.string(),
-  decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), reason: z.string().nullable(),
+  status: z.enum(ROLE_REQUEST_STATUSES),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
 });
 
 /** A role grant: in force at once ('active'), or a request awaiting the 主要领导's confirmation ('pending'). */
@@ -35,13 +64,21 @@ export const RoleGrantDto = RoleAssignmentDto.extend({ status: z.enum(['active',
 
 export const RoleRequestViewDto = RoleRequestDto.extend({
   user: z.object({ id: z.string(), username: z.string(), name: z.string(), unitId: z.string() }),
-  requestedByName: z.string(), decidedByName: z.string().nullable(), canDecide: z.boolean(),
+  requestedByName: z.string(),
+  decidedByName: z.string().nullable(),
+  canDecide: z.boolean(),
 });
 
 export const UserDto = z.object({
-  id: z.string(), username: z.string(), name: z.string(), unitId: z.string(),
-  disabled: z.boolean(), lockedUntil: z.string().nullable(), mustChangePassword: z.boolean(),
-  roles: z.array(RoleAssignmentDto), pendingRoles: z.array(RoleRequestDto),
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  roles: z.array(RoleAssignmentDto),
+  pendingRoles: z.array(RoleRequestDto),
 });
 
 /** The masked address only (z***@example.gov.cn): the one-time password itself never leaves in a response. */
@@ -50,7 +87,11 @@ export const PasswordResetDto = z.object({ ok: z.literal(true), oneTimePasswordS
 
 /** The signed-in person as the browser needs it; abilities let the UI hide what the server would refuse. */
 export const SessionUserDto = z.object({
-  id: z.string(), username: z.string(), name: z.string(), unitId: z.string(), roles: z.array(RoleHeldDto),
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  roles: z.array(RoleHeldDto),
   abilities: z.object({ manageOrg: z.boolean(), manageAccounts: z.boolean(), listUsers: z.boolean() }),
 });
 /** mustChangePassword: an administrator set the password; nothing but 修改密码 works until it is changed. */
@@ -64,24 +105,39 @@ export const toColumnDto = (c: Column): z.infer<typeof ColumnDto> => ({ ...c });
 export const toRoleAssignmentDto = (r: RoleAssignment): z.infer<typeof RoleAssignmentDto> => ({ ...r });
 export const toRoleRequestDto = (r: RoleRequest): z.infer<typeof RoleRequestDto> => ({ ...r });
 export const toUserDto = (u: UserAccount): z.infer<typeof UserDto> => ({
-  ...u, roles: u.roles.map(toRoleAssignmentDto), pendingRoles: u.pendingRoles.map(toRoleRequestDto),
+  ...u,
+  roles: u.roles.map(toRoleAssignmentDto),
+  pendingRoles: u.pendingRoles.map(toRoleRequestDto),
 });
 export const toRoleGrantDto = (g: RoleGrant): z.infer<typeof RoleGrantDto> => {
   const r = g.status === 'active' ? g.assignment : g.request;
   return { id: r.id, userId: r.userId, role: r.role, unitId: r.unitId, sectionId: r.sectionId, status: g.status };
 };
-export const toRoleRequestViewDto = (r: RoleRequestView): z.infer<typeof RoleRequestViewDto> => ({ ...r, user: { ...r.user } });
-
-export const toUnitDetailDto = (d: UnitDetail): z.infer<typeof UnitDetailDto> => ({
-  ...d.unit, sections: d.sections.map(toSectionDto), channels: d.channels.map((c) => ({ ...c, columns: c.columns.map(toColumnDto) })),
+export const toRoleRequestViewDto = (r: RoleRequestView): z.infer<typeof RoleRequestViewDto> => ({
+  ...r,
+  user: { ...r.user },
 });
 
-export const toSessionDto = (actor: Actor, csrfToken: string, mustChangePassword: boolean): z.infer<typeof SessionDto> => ({
+export const toUnitDetailDto = (d: UnitDetail): z.infer<typeof UnitDetailDto> => ({
+  ...d.unit,
+  sections: d.sections.map(toSectionDto),
+  channels: d.channels.map((c) => ({ ...c, columns: c.columns.map(toColumnDto) })),
+});
+
+export const toSessionDto = (
+  actor: Actor,
+  csrfToken: string,
+  mustChangePassword: boolean,
+): z.infer<typeof SessionDto> => ({
   user: {
-    id: actor.id, username: actor.username, name: actor.name, unitId: actor.unitId,
+    id: actor.id,
+    username: actor.username,
+    name: actor.name,
+    unitId: actor.unitId,
     roles: actor.roles.map((r) => ({ role: r.role, unitId: r.unitId, sectionId: r.sectionId })),
     abilities: {
-      manageOrg: isAllowed(canManageOrg(actor)), manageAccounts: isAllowed(canManageAccounts(actor)),
+      manageOrg: isAllowed(canManageOrg(actor)),
+      manageAccounts: isAllowed(canManageAccounts(actor)),
       listUsers: isAllowed(canListUsers(actor)),
     },
   },

@@ -17,8 +17,13 @@ export interface ThrottlePolicy {
 export const BURST = { windowMinutes: 15, perAccount: 20, perSource: 30 } as const;
 
 export function throttlePolicy(config: { maxLoginFailures: number; loginMaxDelayMinutes: number }): ThrottlePolicy {
-  return { freeFailures: config.maxLoginFailures, maxDelaySeconds: config.loginMaxDelayMinutes * 60,
-    burstWindowMinutes: BURST.windowMinutes, burstPerAccount: BURST.perAccount, burstPerSource: BURST.perSource };
+  return {
+    freeFailures: config.maxLoginFailures,
+    maxDelaySeconds: config.loginMaxDelayMinutes * 60,
+    burstWindowMinutes: BURST.windowMinutes,
+    burstPerAccount: BURST.perAccount,
+    burstPerSource: BURST.perSource,
+  };
 }
 
 /** Seconds the pair must wait after its last failure, given its consecutive failures: 0, …, 0, 1, 2, 4, … cap. */
@@ -69,8 +74,11 @@ export function windowStart(now: Date, p: ThrottlePolicy): Date {
 }
 
 /** The bursts these counts (failures within the current window) amount to. */
-export function burstsOf(counts: { username: string; source: string; forAccount: number; fromSource: number },
-  now: Date, p: ThrottlePolicy): Burst[] {
+export function burstsOf(
+  counts: { username: string; source: string; forAccount: number; fromSource: number },
+  now: Date,
+  p: ThrottlePolicy,
+): Burst[] {
   const start = windowStart(now, p).toISOString();
   const out: Burst[] = [];
   if (counts.forAccount >= p.burstPerAccount) {
@@ -88,7 +96,8 @@ export function burstNotice(b: Burst, p: ThrottlePolicy): { title: string; body:
   const what = b.kind === 'account' ? '从各地址登录失败' : '登录失败（各账号合计）';
   return {
     title: `登录异常：${who}在 ${p.burstWindowMinutes} 分钟内${what} ${b.failures} 次`,
-    body: `${who}自 ${b.windowStart} 起的 ${p.burstWindowMinutes} 分钟内${what}已达 ${b.failures} 次，可能是猜测密码。`
+    body:
+      `${who}自 ${b.windowStart} 起的 ${p.burstWindowMinutes} 分钟内${what}已达 ${b.failures} 次，可能是猜测密码。`
       + '账号没有被锁定：同一地址的再次尝试须等待逐次加倍的时间，本人从其他地址仍可登录。请核实，必要时联系本人修改密码。'
       + '本时段内不再重复提醒。',
   };

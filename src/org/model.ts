@@ -1,6 +1,18 @@
 // 单位、科室、用户与角色: who people are and which roles they hold in which unit. Pure types and rules.
-export const ROLES = ['staff', 'sectionHead', 'leader', 'principal', 'secrecy', 'dutyOfficer', 'dutyLeader',
-  'egovCenter', 'inspector', 'sysAdmin', 'securityAdmin', 'auditAdmin'] as const;
+export const ROLES = [
+  'staff',
+  'sectionHead',
+  'leader',
+  'principal',
+  'secrecy',
+  'dutyOfficer',
+  'dutyLeader',
+  'egovCenter',
+  'inspector',
+  'sysAdmin',
+  'securityAdmin',
+  'auditAdmin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAME: Record<Role, string> = {
@@ -81,10 +93,25 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const CHANNEL_KINDS = ['website', 'wechat', 'weibo', 'douyin', 'toutiao', 'xigua', 'app'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const CHANNEL_KIND_NAME: Record<ChannelKind, string> = {
-  website: '政府网站', wechat: '微信公众号', weibo: '微博', douyin: '抖音', toutiao: '今日头条', xigua: '西瓜视频', app: '客户端',
+  website: '政府网站',
+  wechat: '微信公众号',
+  weibo: '微博',
+  douyin: '抖音',
+  toutiao: '今日头条',
+  xigua: '西瓜视频',
+  app: '客户端',
 };
 
-export const COLUMN_KINDS = ['动态要闻', '通知公告', '政策文件', '互动回应', '专题', '人事', '规划计划', '其他'] as const;
+export const COLUMN_KINDS = [
+  '动态要闻',
+  '通知公告',
+  '政策文件',
+  '互动回应',
+  '专题',
+  '人事',
+  '规划计划',
+  '其他',
+] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export interface Unit {

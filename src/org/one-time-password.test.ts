@@ -25,14 +25,19 @@ after(async () => {
   await deps.close();
 });
 
-interface Session { cookies: Record<string, string>; headers: Record<string, string> }
+interface Session {
+  cookies: Record<string, string>;
+  headers: Record<string, string>;
+}
 const login = (username: string, password: string) =>
   app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 async function sessionOf(username: string, password: string): Promise<Session> {
   const res = await login(username, password);
   assert.equal(res.statusCode, 200, res.body);
-  return { cookies: { [SESSION_COOKIE]: res.cookies.find((c) => c.name === SESSION_COOKIE)!.value },
-    headers: { [CSRF_HEADER]: res.json().csrfToken } };
+  return {
+    cookies: { [SESSION_COOKIE]: res.cookies.find((c) => c.name === SESSION_COOKIE)!.value },
+    headers: { [CSRF_HEADER]: res.json().csrfToken },
+  };
 }
 const call = (s: Session, method: 'POST', url: string, payload: object) =>
   app.inject({ method, url, cookies: s.cookies, headers: s.headers, payload });
@@ -51,8 +56,12 @@ test('一次性密码：随机、符合密码规则；邮箱只显示首字母�
 
 test('新建用户：响应和台账不含密码，密码只在发给本人的邮件里；管理员不知道它就登录不了', async () => {
   const sec = await secadmin();
-  const created = await call(sec, 'POST', '/api/users',
-    { username: 'kjj.otp', displayName: '钱演示', unitId: await kjjId(), email: 'qian@example.gov.cn' });
+  const created = await call(sec, 'POST', '/api/users', {
+    username: 'kjj.otp',
+    displayName: '钱演示',
+    unitId: await kjjId(),
+    email: 'qian@example.gov.cn',
+  });
   assert.equal(created.statusCode, 201, created.body);
   assert.equal(created.json().oneTimePasswordSentTo, 'q***@example.gov.cn');
   const password = await mailedPassword(deps.db, 'qian@example.gov.cn');
@@ -67,23 +76,34 @@ test('新建用户：响应和台账不含密码，密码只在发给本人的�
   const person = await sessionOf('kjj.otp', password);
   const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: person.cookies });
   assert.equal(me.json().mustChangePassword, true, '一次性密码只能用来改密码');
-  const changed = await call(person, 'POST', '/api/auth/password',
-    { oldPassword: password, newPassword: 'Mine2026pw' });
+  const changed = await call(person, 'POST', '/api/auth/password', {
+    oldPassword: password,
+    newPassword: 'Mine2026pw',
+  });
   assert.equal(changed.statusCode, 200, changed.body);
 });
 
 test('重置密码：发新密码至本人邮箱，旧密码失效，响应和台账不含密码', async () => {
   const sec = await secadmin();
-  const user = (await call(sec, 'POST', '/api/users',
-    { username: 'kjj.reset', displayName: '孙演示', unitId: await kjjId(), email: 'sun@example.gov.cn' })).json();
+  const user = (
+    await call(sec, 'POST', '/api/users', {
+      username: 'kjj.reset',
+      displayName: '孙演示',
+      unitId: await kjjId(),
+      email: 'sun@example.gov.cn',
+    })
+  ).json();
   const first = await mailedPassword(deps.db, 'sun@example.gov.cn');
   const reset = await call(sec, 'POST', `/api/users/${user.id}/password`, {});
   assert.deepEqual(reset.json(), { ok: true, oneTimePasswordSentTo: 's***@example.gov.cn' });
   const second = await mailedPassword(deps.db, 'sun@example.gov.cn', [first]);
   assert.equal((await login('kjj.reset', first)).statusCode, 401);
   const entry = (await listLedger(deps.db, { action: 'org.password_set' })).at(-1)!;
-  assert.deepEqual(JSON.parse(entry.payload),
-    { username: 'kjj.reset', oneTime: true, oneTimePasswordSentTo: 's***@example.gov.cn' });
+  assert.deepEqual(JSON.parse(entry.payload), {
+    username: 'kjj.reset',
+    oneTime: true,
+    oneTimePasswordSentTo: 's***@example.gov.cn',
+  });
   assert.equal((await login('kjj.reset', second)).statusCode, 200);
 });
 
@@ -91,16 +111,25 @@ test('管理员给出密码：400 PASSWORD_NOT_ACCEPTED；缺邮箱：400；无�
   const sec = await secadmin();
   const kjj = await kjjId();
   const before = await orgEntries();
-  const chosen = await call(sec, 'POST', '/api/users', { username: 'kjj.chosen', displayName: '周演示', unitId: kjj,
-    email: 'zhou@example.gov.cn', password: 'Chosen2026pw' });
+  const chosen = await call(sec, 'POST', '/api/users', {
+    username: 'kjj.chosen',
+    displayName: '周演示',
+    unitId: kjj,
+    email: 'zhou@example.gov.cn',
+    password: 'Chosen2026pw',
+  });
   assert.equal(chosen.statusCode, 400);
   assert.equal(chosen.json().code, 'PASSWORD_NOT_ACCEPTED');
   const noMail = await call(sec, 'POST', '/api/users', { username: 'kjj.nomail', displayName: '吴演示', unitId: kjj });
   assert.equal(noMail.statusCode, 400);
   assert.match(noMail.json().message, /电子邮箱/);
 
-  const legacy = await createUser(deps, 'system',
-    { username: 'kjj.legacy', displayName: '郑演示', unitId: kjj, password: 'Legacy2026pw' });
+  const legacy = await createUser(deps, 'system', {
+    username: 'kjj.legacy',
+    displayName: '郑演示',
+    unitId: kjj,
+    password: 'Legacy2026pw',
+  });
   const noAddress = await call(sec, 'POST', `/api/users/${legacy.id}/password`, {});
   assert.equal(noAddress.statusCode, 422);
   assert.equal(noAddress.json().code, 'NO_EMAIL');

@@ -30,8 +30,8 @@ export function maskEmail(email: string): string {
   return `${email.slice(0, Math.min(1, at))}***${email.slice(at)}`;
 }
 
-export const passwordNotAccepted = () => new AppError(400, 'PASSWORD_NOT_ACCEPTED',
-  '管理员不能指定密码：一次性密码由系统生成，直接发送至本人登记的电子邮箱');
+export const passwordNotAccepted = () =>
+  new AppError(400, 'PASSWORD_NOT_ACCEPTED', '管理员不能指定密码：一次性密码由系统生成，直接发送至本人登记的电子邮箱');
 
 export function oneTimePasswordMail(to: string, username: string, name: string, password: string): MailMessage {
   return {

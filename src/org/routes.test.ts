@@ -21,20 +21,32 @@ after(async () => {
   await deps.close();
 });
 
-interface Session { cookies: Record<string, string>; headers: Record<string, string>; userId: string }
+interface Session {
+  cookies: Record<string, string>;
+  headers: Record<string, string>;
+  userId: string;
+}
 
 async function loginAs(username: string, password = DEMO_PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   assert.equal(res.statusCode, 200, res.body);
   const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-  return { cookies: { [SESSION_COOKIE]: token }, headers: { [CSRF_HEADER]: res.json().csrfToken }, userId: res.json().user.id };
+  return {
+    cookies: { [SESSION_COOKIE]: token },
+    headers: { [CSRF_HEADER]: res.json().csrfToken },
+    userId: res.json().user.id,
+  };
 }
 
 const unitId = async (name: string) => (await listUnits(deps.db)).find((u) => u.name === name)!.id;
 const ledgerCount = async () => (await listLedger(deps.db, {})).length;
 
 test('登录：设置 httpOnly、SameSite=Strict 的会话 Cookie，返回用户和 CSRF 令牌；/me 可取回', async () => {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'kjj.section', password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'kjj.section', password: DEMO_PASSWORD },
+  });
   assert.equal(res.statusCode, 200);
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
   assert.equal(cookie.httpOnly, true);
@@ -43,7 +55,10 @@ test('登录：设置 httpOnly、SameSite=Strict 的会话 Cookie，返回用户
   assert.notEqual(cookie.secure, true); // GONGKAI_SECURE_COOKIES defaults to 0 (plain http on one machine)
   const body = res.json();
   assert.equal(body.user.username, 'kjj.section');
-  assert.deepEqual(body.user.roles.map((r: { role: string }) => r.role), ['sectionHead']);
+  assert.deepEqual(
+    body.user.roles.map((r: { role: string }) => r.role),
+    ['sectionHead'],
+  );
   assert.equal(body.user.abilities.manageOrg, false);
 
   const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
@@ -52,11 +67,19 @@ test('登录：设置 httpOnly、SameSite=Strict 的会话 Cookie，返回用户
 });
 
 test('登录失败：401，不设 Cookie；超长输入 400 并指明字段', async () => {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'kjj.staff', password: 'wrong' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'kjj.staff', password: 'wrong' },
+  });
   assert.equal(res.statusCode, 401);
   assert.deepEqual(res.json(), { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
   assert.equal(res.cookies.length, 0);
-  const long = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a'.repeat(65), password: 'x' } });
+  const long = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'a'.repeat(65), password: 'x' },
+  });
   assert.equal(long.statusCode, 400);
   assert.equal(long.json().field, 'username');
 });
@@ -75,9 +98,21 @@ test('CSRF：凭 Cookie 的写请求缺少 x-csrf-token → 403 CSRF，带上则
   const denied = await app.inject({ method: 'POST', url, cookies: admin.cookies, payload: { name: '平安建设办公室' } });
   assert.equal(denied.statusCode, 403);
   assert.equal(denied.json().code, 'CSRF');
-  const wrong = await app.inject({ method: 'POST', url, cookies: admin.cookies, headers: { [CSRF_HEADER]: 'forged' }, payload: { name: '平安建设办公室' } });
+  const wrong = await app.inject({
+    method: 'POST',
+    url,
+    cookies: admin.cookies,
+    headers: { [CSRF_HEADER]: 'forged' },
+    payload: { name: '平安建设办公室' },
+  });
   assert.equal(wrong.statusCode, 403);
-  const ok = await app.inject({ method: 'POST', url, cookies: admin.cookies, headers: admin.headers, payload: { name: '平安建设办公室' } });
+  const ok = await app.inject({
+    method: 'POST',
+    url,
+    cookies: admin.cookies,
+    headers: admin.headers,
+    payload: { name: '平安建设办公室' },
+  });
   assert.equal(ok.statusCode, 201, ok.body);
   assert.equal(ok.json().name, '平安建设办公室');
 });
@@ -86,10 +121,25 @@ test('仅对应的管理员：其他角色得到 403 和理由', async () => {
   const leader = await loginAs('cgj.leader');
   const kjj = await unitId('区科技局');
   const attempts = [
-    { method: 'POST' as const, url: '/api/units', payload: { name: '新单位', fullName: '新单位全称', kind: 'other' }, code: 'NOT_SYS_ADMIN' },
+    {
+      method: 'POST' as const,
+      url: '/api/units',
+      payload: { name: '新单位', fullName: '新单位全称', kind: 'other' },
+      code: 'NOT_SYS_ADMIN',
+    },
     { method: 'GET' as const, url: '/api/users', code: 'NOT_ACCOUNT_READER' },
-    { method: 'POST' as const, url: `/api/users/${leader.userId}/roles`, payload: { role: 'sysAdmin', unitId: kjj }, code: 'NOT_SECURITY_ADMIN' },
-    { method: 'PATCH' as const, url: `/api/units/${kjj}/settings`, payload: { authorMayLevel1: false }, code: 'NOT_SYS_ADMIN' },
+    {
+      method: 'POST' as const,
+      url: `/api/users/${leader.userId}/roles`,
+      payload: { role: 'sysAdmin', unitId: kjj },
+      code: 'NOT_SECURITY_ADMIN',
+    },
+    {
+      method: 'PATCH' as const,
+      url: `/api/units/${kjj}/settings`,
+      payload: { authorMayLevel1: false },
+      code: 'NOT_SYS_ADMIN',
+    },
   ];
   for (const { code, ...a } of attempts) {
     const res = await app.inject({ ...a, cookies: leader.cookies, headers: leader.headers });
@@ -103,14 +153,24 @@ test('输入有误：400，中文提示指明字段，不写任何记录', async
   const admin = await loginAs('sysadmin');
   const before = await ledgerCount();
   const units = (await listUnits(deps.db)).length;
-  const res = await app.inject({ method: 'POST', url: '/api/units', cookies: admin.cookies, headers: admin.headers,
-    payload: { name: '名'.repeat(51), fullName: '全称', kind: 'department' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/units',
+    cookies: admin.cookies,
+    headers: admin.headers,
+    payload: { name: '名'.repeat(51), fullName: '全称', kind: 'department' },
+  });
   assert.equal(res.statusCode, 400);
   assert.equal(res.json().field, 'name');
   assert.match(res.json().message, /「name」/);
   assert.match(res.json().message, /[\u4e00-\u9fff]/);
-  const url = await app.inject({ method: 'POST', url: '/api/channels', cookies: admin.cookies, headers: admin.headers,
-    payload: { unitId: await unitId('东溪镇'), kind: 'website', name: '站点', url: 'javascript:alert(1)' } });
+  const url = await app.inject({
+    method: 'POST',
+    url: '/api/channels',
+    cookies: admin.cookies,
+    headers: admin.headers,
+    payload: { unitId: await unitId('东溪镇'), kind: 'website', name: '站点', url: 'javascript:alert(1)' },
+  });
   assert.equal(url.statusCode, 400);
   assert.equal(url.json().field, 'url');
   assert.equal(await ledgerCount(), before);
@@ -120,22 +180,48 @@ test('输入有误：400，中文提示指明字段，不写任何记录', async
 test('安全管理员建用户、申请和撤销角色，台账各记一条', async () => {
   const admin = await loginAs('secadmin');
   const fgw = await unitId('区发展改革委');
-  const created = await app.inject({ method: 'POST', url: '/api/users', cookies: admin.cookies, headers: admin.headers,
-    payload: { username: 'fgw.zhao', displayName: '赵演示', unitId: fgw, email: 'zhao@example.gov.cn', roles: [{ role: 'staff' }] } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    cookies: admin.cookies,
+    headers: admin.headers,
+    payload: {
+      username: 'fgw.zhao',
+      displayName: '赵演示',
+      unitId: fgw,
+      email: 'zhao@example.gov.cn',
+      roles: [{ role: 'staff' }],
+    },
+  });
   assert.equal(created.statusCode, 201, created.body);
   const user = created.json();
-  const granted = await app.inject({ method: 'POST', url: `/api/users/${user.id}/roles`, cookies: admin.cookies, headers: admin.headers,
-    payload: { role: 'dutyOfficer', unitId: fgw } });
+  const granted = await app.inject({
+    method: 'POST',
+    url: `/api/users/${user.id}/roles`,
+    cookies: admin.cookies,
+    headers: admin.headers,
+    payload: { role: 'dutyOfficer', unitId: fgw },
+  });
   assert.equal(granted.statusCode, 201, granted.body);
   assert.equal(granted.json().status, 'active');
   const roleId = granted.json().id;
   assert.equal((await listLedger(deps.db, { action: 'org.role_grant' })).at(-1)!.subject, `user:${user.id}`);
-  const asked = await app.inject({ method: 'POST', url: `/api/users/${user.id}/roles`, cookies: admin.cookies, headers: admin.headers,
-    payload: { role: 'secrecy', unitId: fgw } });
+  const asked = await app.inject({
+    method: 'POST',
+    url: `/api/users/${user.id}/roles`,
+    cookies: admin.cookies,
+    headers: admin.headers,
+    payload: { role: 'secrecy', unitId: fgw },
+  });
   assert.equal(asked.json().status, 'pending');
   assert.equal((await listLedger(deps.db, { action: 'org.role_request' })).at(-1)!.subject, `user:${user.id}`);
 
-  const revoked = await app.inject({ method: 'DELETE', url: `/api/users/${user.id}/roles/${roleId}`, cookies: admin.cookies, headers: admin.headers });
+  const revoked = await app.inject({
+    method: 'DELETE',
+    url: `/api/users/${user.id}/roles/${roleId}`,
+    cookies: admin.cookies,
+    headers: admin.headers,
+  });
   assert.equal(revoked.statusCode, 200, revoked.body);
   assert.equal(JSON.parse((await listLedger(deps.db, { action: 'org.role_revoke' })).at(-1)!.payload).roleId, roleId);
   const list = await app.inject({ method: 'GET', url: `/api/users?unitId=${fgw}`, cookies: admin.cookies });
@@ -161,17 +247,30 @@ test('组织结构：单位详情含科室、渠道和栏目；不指定单位�
   const site = own.json().find((c: { kind: string }) => c.kind === 'website');
   const columns = await app.inject({ method: 'GET', url: `/api/channels/${site.id}/columns`, cookies: staff.cookies });
   assert.equal(columns.json().length, 4);
-  const other = await app.inject({ method: 'GET', url: `/api/channels?unitId=${await unitId('区科技局')}`, cookies: staff.cookies });
+  const other = await app.inject({
+    method: 'GET',
+    url: `/api/channels?unitId=${await unitId('区科技局')}`,
+    cookies: staff.cookies,
+  });
   assert.equal(other.json().length, 3);
-  const missing = await app.inject({ method: 'GET', url: '/api/units/00000000-0000-4000-8000-000000000000', cookies: staff.cookies });
+  const missing = await app.inject({
+    method: 'GET',
+    url: '/api/units/00000000-0000-4000-8000-000000000000',
+    cookies: staff.cookies,
+  });
   assert.equal(missing.statusCode, 404);
 });
 
 test('修改密码与退出登录', async () => {
   const a = await loginAs('dtz.secrecy');
   const b = await loginAs('dtz.secrecy');
-  const changed = await app.inject({ method: 'POST', url: '/api/auth/password', cookies: a.cookies, headers: a.headers,
-    payload: { oldPassword: DEMO_PASSWORD, newPassword: 'Secrecy2026' } });
+  const changed = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    cookies: a.cookies,
+    headers: a.headers,
+    payload: { oldPassword: DEMO_PASSWORD, newPassword: 'Secrecy2026' },
+  });
   assert.equal(changed.statusCode, 200, changed.body);
   assert.equal((await app.inject({ method: 'GET', url: '/api/auth/me', cookies: b.cookies })).statusCode, 401);
   assert.equal((await app.inject({ method: 'GET', url: '/api/auth/me', cookies: a.cookies })).statusCode, 200);
@@ -187,7 +286,11 @@ test('修改密码与退出登录', async () => {
 test('GONGKAI_SECURE_COOKIES=1 时会话 Cookie 带 Secure', async () => {
   const secureApp = await buildServer({ ...deps, config: { ...deps.config, secureCookies: '1' } });
   try {
-    const res = await secureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sysadmin', password: DEMO_PASSWORD } });
+    const res = await secureApp.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'sysadmin', password: DEMO_PASSWORD },
+    });
     assert.equal(res.cookies.find((c) => c.name === SESSION_COOKIE)!.secure, true);
   } finally {
     await secureApp.close();

@@ -6,18 +6,42 @@ import type { Executor } from '../platform/db/types.ts';
 import { conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import {
-  assertMayManage, type By, ledgerActorOf, ledgerRoleOf, optionalText, optionalUrl, requireOneOf, requireText,
+  assertMayManage,
+  type By,
+  ledgerActorOf,
+  ledgerRoleOf,
+  optionalText,
+  optionalUrl,
+  requireOneOf,
+  requireText,
 } from './acting.ts';
 import {
-  type Actor, CHANNEL_KINDS, type Channel, type ChannelKind, COLUMN_KINDS, type Column, type ColumnKind, type Role,
-  type Section, UNIT_KINDS, type Unit, type UnitKind, type UserSummary,
+  type Actor,
+  CHANNEL_KINDS,
+  type Channel,
+  type ChannelKind,
+  COLUMN_KINDS,
+  type Column,
+  type ColumnKind,
+  type Role,
+  type Section,
+  UNIT_KINDS,
+  type Unit,
+  type UnitKind,
+  type UserSummary,
 } from './model.ts';
 import * as store from './store.ts';
 import * as users from './user-store.ts';
 
 export type { By } from './acting.ts';
 export {
-  createUser, grantRole, listUsers, resetPassword, revokeRole, type RoleGrant, setPassword,
+  createUser,
+  grantRole,
+  listUsers,
+  resetPassword,
+  revokeRole,
+  type RoleGrant,
+  setPassword,
 } from './user-service.ts';
 export { decideRoleRequest, listRoleRequests, type RoleRequestView } from './role-requests.ts';
 
@@ -55,8 +79,12 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
 }
 
 /** Enabled accounts holding `role` in `unitId` (and `sectionId` if given); district-wide roles match anywhere. */
-export const usersHoldingRole = (db: Executor, role: Role, unitId: string, sectionId?: string): Promise<UserSummary[]> =>
-  users.usersHoldingRole(db, role, unitId, sectionId);
+export const usersHoldingRole = (
+  db: Executor,
+  role: Role,
+  unitId: string,
+  sectionId?: string,
+): Promise<UserSummary[]> => users.usersHoldingRole(db, role, unitId, sectionId);
 
 export interface UnitDetail {
   unit: Unit;
@@ -68,8 +96,15 @@ export async function getUnitDetail(db: Executor, id: string): Promise<UnitDetai
   const unit = await store.getUnit(db, id);
   if (!unit) throw notFound('单位');
   const [sections, channels] = await Promise.all([store.listSections(db, id), store.listChannels(db, [id])]);
-  const columns = await store.listColumns(db, channels.map((c) => c.id));
-  return { unit, sections, channels: channels.map((c) => ({ ...c, columns: columns.filter((k) => k.channelId === c.id) })) };
+  const columns = await store.listColumns(
+    db,
+    channels.map((c) => c.id),
+  );
+  return {
+    unit,
+    sections,
+    channels: channels.map((c) => ({ ...c, columns: columns.filter((k) => k.channelId === c.id) })),
+  };
 }
 
 export interface UnitInput {
@@ -96,9 +131,24 @@ export async function createUnit(deps: Deps, by: By, input: UnitInput): Promise<
     if (await store.findUnitByName(tx, unit.name)) throw conflict('DUPLICATE_UNIT', `单位「${unit.name}」已存在`);
     const now = deps.clock.now();
     await store.insertUnits(tx, [unit], now);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by), unitId: unit.id, action: 'org.unit_create',
-      subject: `unit:${unit.id}`, payload: { name: unit.name, fullName: unit.fullName, kind: unit.kind, docCode: unit.docCode,
-        districtWide: unit.districtWide } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by),
+        unitId: unit.id,
+        action: 'org.unit_create',
+        subject: `unit:${unit.id}`,
+        payload: {
+          name: unit.name,
+          fullName: unit.fullName,
+          kind: unit.kind,
+          docCode: unit.docCode,
+          districtWide: unit.districtWide,
+        },
+      },
+      now,
+    );
     return unit;
   });
 }
@@ -113,8 +163,18 @@ export async function createSection(deps: Deps, by: By, input: { unitId: string;
     const section: Section = { id: randomUUID(), unitId: input.unitId, name };
     const now = deps.clock.now();
     await store.insertSections(tx, [section], now);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by), unitId: section.unitId,
-      action: 'org.section_create', subject: `section:${section.id}`, payload: { name } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by),
+        unitId: section.unitId,
+        action: 'org.section_create',
+        subject: `section:${section.id}`,
+        payload: { name },
+      },
+      now,
+    );
     return section;
   });
 }
@@ -142,14 +202,27 @@ export async function createChannel(deps: Deps, by: By, input: ChannelInput): Pr
     const channel: Channel = { id: randomUUID(), unitId: input.unitId, ...draft };
     const now = deps.clock.now();
     await store.insertChannels(tx, [channel], now);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by), unitId: channel.unitId,
-      action: 'org.channel_create', subject: `channel:${channel.id}`,
-      payload: { kind: channel.kind, name: channel.name, url: channel.url } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by),
+        unitId: channel.unitId,
+        action: 'org.channel_create',
+        subject: `channel:${channel.id}`,
+        payload: { kind: channel.kind, name: channel.name, url: channel.url },
+      },
+      now,
+    );
     return channel;
   });
 }
 
-export async function createColumn(deps: Deps, by: By, input: { channelId: string; name: string; kind: ColumnKind }): Promise<Column> {
+export async function createColumn(
+  deps: Deps,
+  by: By,
+  input: { channelId: string; name: string; kind: ColumnKind },
+): Promise<Column> {
   assertMayManage(by);
   const name = requireText('name', '栏目名称', input.name, 50);
   const kind = requireOneOf('kind', '栏目类型', input.kind, COLUMN_KINDS);
@@ -163,14 +236,28 @@ export async function createColumn(deps: Deps, by: By, input: { channelId: strin
     const column: Column = { id: randomUUID(), channelId: channel.id, name, kind };
     const now = deps.clock.now();
     await store.insertColumns(tx, [column], now);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by), unitId: channel.unitId,
-      action: 'org.column_create', subject: `column:${column.id}`, payload: { channelId: channel.id, name, kind } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by),
+        unitId: channel.unitId,
+        action: 'org.column_create',
+        subject: `column:${column.id}`,
+        payload: { channelId: channel.id, name, kind },
+      },
+      now,
+    );
     return column;
   });
 }
 
 /** author_may_level1: whether an item's author may also do its 一审 (65号 is silent; each unit decides). */
-export async function setUnitSettings(deps: Deps, by: By, input: { unitId: string; authorMayLevel1: boolean }): Promise<Unit> {
+export async function setUnitSettings(
+  deps: Deps,
+  by: By,
+  input: { unitId: string; authorMayLevel1: boolean },
+): Promise<Unit> {
   assertMayManage(by);
   if (typeof input.authorMayLevel1 !== 'boolean') throw invalid('authorMayLevel1', '请选择是否允许起草人进行一审');
   return deps.db.transaction().execute(async (tx) => {
@@ -178,8 +265,18 @@ export async function setUnitSettings(deps: Deps, by: By, input: { unitId: strin
     if (!unit) throw notFound('单位');
     const now = deps.clock.now();
     await store.updateUnitSettings(tx, unit.id, input.authorMayLevel1);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by), unitId: unit.id, action: 'org.unit_settings',
-      subject: `unit:${unit.id}`, payload: { authorMayLevel1: { from: unit.authorMayLevel1, to: input.authorMayLevel1 } } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by),
+        unitId: unit.id,
+        action: 'org.unit_settings',
+        subject: `unit:${unit.id}`,
+        payload: { authorMayLevel1: { from: unit.authorMayLevel1, to: input.authorMayLevel1 } },
+      },
+      now,
+    );
     return { ...unit, authorMayLevel1: input.authorMayLevel1 };
   });
 }

@@ -14,8 +14,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // 修改密码, 退出, the session routes, and the two public routes anyone may call without logging in (they carry no
 // account's power; the screen needs the labels to show the 修改密码 form).
-const BEFORE_PASSWORD_CHANGE = new Set(['POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/auth/me',
-  'POST /api/auth/login', 'GET /api/health', 'GET /api/meta/labels']);
+const BEFORE_PASSWORD_CHANGE = new Set([
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'POST /api/auth/login',
+  'GET /api/health',
+  'GET /api/meta/labels',
+]);
 
 export function registerSessionHook(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);

@@ -15,11 +15,24 @@ import { appendLedger } from '../platform/ledger/service.ts';
 import { enqueueMail } from '../platform/notify/service.ts';
 import { assertMayManageAccounts, type By, ledgerActorOf, ledgerRoleOf, requireText } from './acting.ts';
 import {
-  CONFIRMED_ROLES, DISTRICT_WIDE_ROLES, isRole, type Role, ROLE_NAME, type RoleAssignment, type RoleRequest,
-  sectionRule, separationProblem, type UserAccount, usernameProblem,
+  CONFIRMED_ROLES,
+  DISTRICT_WIDE_ROLES,
+  isRole,
+  type Role,
+  ROLE_NAME,
+  type RoleAssignment,
+  type RoleRequest,
+  sectionRule,
+  separationProblem,
+  type UserAccount,
+  usernameProblem,
 } from './model.ts';
 import {
-  cleanEmail, generateOneTimePassword, maskEmail, oneTimePasswordMail, passwordNotAccepted,
+  cleanEmail,
+  generateOneTimePassword,
+  maskEmail,
+  oneTimePasswordMail,
+  passwordNotAccepted,
 } from './one-time-password.ts';
 import { canGrantRole } from './policy/org.ts';
 import { assertAllowed } from './policy/verdict.ts';
@@ -66,12 +79,18 @@ export async function createUser(deps: Deps, by: By, input: UserInput): Promise<
   const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (tx) => {
     if (!(await store.getUnit(tx, input.unitId))) throw invalid('unitId', '所选单位不存在');
-    if (await users.findUserByUsername(tx, username)) throw conflict('DUPLICATE_USERNAME', `用户名「${username}」已被使用`);
+    if (await users.findUserByUsername(tx, username))
+      throw conflict('DUPLICATE_USERNAME', `用户名「${username}」已被使用`);
     const id = randomUUID();
     const all: RoleAssignment[] = [];
     for (const spec of input.roles ?? []) {
       const s = typeof spec === 'string' ? { role: spec } : spec;
-      const next = await checkedAssignment(tx, { userId: id, role: s.role, unitId: s.unitId ?? input.unitId, sectionId: s.sectionId ?? null });
+      const next = await checkedAssignment(tx, {
+        userId: id,
+        role: s.role,
+        unitId: s.unitId ?? input.unitId,
+        sectionId: s.sectionId ?? null,
+      });
       if (all.some((r) => r.role === next.role && r.unitId === next.unitId && r.sectionId === next.sectionId)) {
         throw invalid('roles', `角色「${ROLE_NAME[next.role]}」重复`);
       }
@@ -88,12 +107,37 @@ export async function createUser(deps: Deps, by: By, input: UserInput): Promise<
     await users.insertRoles(tx, roles, now);
     await requests.insertRoleRequests(tx, asked);
     const sentTo = mustChangePassword ? await mailPassword(tx, email!, username, name, password, now) : null;
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: input.unitId,
-      action: 'org.user_create', subject: `user:${id}`, payload: { username, name, roles: roles.map(rolePayload),
-        oneTimePassword: mustChangePassword, ...(sentTo ? { oneTimePasswordSentTo: sentTo } : {}) } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by, SIGNED_AS),
+        unitId: input.unitId,
+        action: 'org.user_create',
+        subject: `user:${id}`,
+        payload: {
+          username,
+          name,
+          roles: roles.map(rolePayload),
+          oneTimePassword: mustChangePassword,
+          ...(sentTo ? { oneTimePasswordSentTo: sentTo } : {}),
+        },
+      },
+      now,
+    );
     for (const r of asked) await ledgerRequest(deps, tx, by, username, r, now);
-    return { id, username, name, unitId: input.unitId, disabled: false, lockedUntil: null, mustChangePassword, roles,
-      pendingRoles: asked, oneTimePasswordSentTo: sentTo };
+    return {
+      id,
+      username,
+      name,
+      unitId: input.unitId,
+      disabled: false,
+      lockedUntil: null,
+      mustChangePassword,
+      roles,
+      pendingRoles: asked,
+      oneTimePasswordSentTo: sentTo,
+    };
   });
 }
 
@@ -114,14 +158,27 @@ export async function setPassword(deps: Deps, by: By, username: string, newPassw
     let sentTo: string | null = null;
     if (oneTime) {
       const email = cleanEmail(user.email);
-      if (!email) throw unprocessable('NO_EMAIL', `用户「${username}」未登记电子邮箱，无法发送一次性密码；请由运维人员用命令行重置`);
+      if (!email)
+        throw unprocessable(
+          'NO_EMAIL',
+          `用户「${username}」未登记电子邮箱，无法发送一次性密码；请由运维人员用命令行重置`,
+        );
       sentTo = await mailPassword(tx, email, username, user.display_name, password, now);
     }
     await users.setPasswordHash(tx, user.id, passwordHash, oneTime);
     await users.deleteSessionsOfUser(tx, user.id);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: user.unit_id,
-      action: 'org.password_set', subject: `user:${user.id}`,
-      payload: { username, oneTime, ...(sentTo ? { oneTimePasswordSentTo: sentTo } : {}) } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by, SIGNED_AS),
+        unitId: user.unit_id,
+        action: 'org.password_set',
+        subject: `user:${user.id}`,
+        payload: { username, oneTime, ...(sentTo ? { oneTimePasswordSentTo: sentTo } : {}) },
+      },
+      now,
+    );
     return sentTo;
   });
 }
@@ -166,9 +223,20 @@ export async function grantRole(deps: Deps, by: By, input: GrantInput): Promise<
     return await grantRoleNow(deps, by, input);
   } catch (err) {
     if (by !== 'system' && err instanceof AppError && (err.status === 403 || err.status === 422)) {
-      await deps.db.transaction().execute((tx) => appendLedger(tx, { actor: ledgerActorOf(by), role: '', unitId: '',
-        action: 'org.role_grant_denied', subject: `user:${input.userId}`,
-        payload: { role: String(input.role), unitId: String(input.unitId), code: err.code, reason: err.message } }, deps.clock.now()));
+      await deps.db.transaction().execute((tx) =>
+        appendLedger(
+          tx,
+          {
+            actor: ledgerActorOf(by),
+            role: '',
+            unitId: '',
+            action: 'org.role_grant_denied',
+            subject: `user:${input.userId}`,
+            payload: { role: String(input.role), unitId: String(input.unitId), code: err.code, reason: err.message },
+          },
+          deps.clock.now(),
+        ),
+      );
     }
     throw err;
   }
@@ -179,7 +247,12 @@ async function grantRoleNow(deps: Deps, by: By, input: GrantInput): Promise<Role
   return deps.db.transaction().execute(async (tx) => {
     const user = await users.getUserRow(tx, input.userId);
     if (!user) throw notFound('用户');
-    const assignment = await checkedAssignment(tx, { userId: user.id, role: input.role, unitId: input.unitId, sectionId: input.sectionId ?? null });
+    const assignment = await checkedAssignment(tx, {
+      userId: user.id,
+      role: input.role,
+      unitId: input.unitId,
+      sectionId: input.sectionId ?? null,
+    });
     const now = deps.clock.now();
     if (needsConfirmation(by, assignment.role)) {
       const request = requestOf(assignment, by, now);
@@ -188,8 +261,18 @@ async function grantRoleNow(deps: Deps, by: By, input: GrantInput): Promise<Role
       return { status: 'pending' as const, request };
     }
     await users.insertRoles(tx, [assignment], now);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: assignment.unitId,
-      action: 'org.role_grant', subject: `user:${user.id}`, payload: { username: user.username, ...rolePayload(assignment) } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by, SIGNED_AS),
+        unitId: assignment.unitId,
+        action: 'org.role_grant',
+        subject: `user:${user.id}`,
+        payload: { username: user.username, ...rolePayload(assignment) },
+      },
+      now,
+    );
     return { status: 'active' as const, assignment };
   });
 }
@@ -200,14 +283,27 @@ export async function revokeRole(deps: Deps, by: By, input: { userId: string; ro
     const assignment = await users.getRoleAssignment(tx, input.roleId);
     const user = await users.getUserRow(tx, input.userId);
     if (!assignment || !user || assignment.userId !== user.id) throw notFound('角色授权');
-    if (assignment.role === SIGNED_AS && Number(user.disabled) === 0 && (await users.countEnabledHolders(tx, SIGNED_AS)) <= 1) {
+    if (
+      assignment.role === SIGNED_AS
+      && Number(user.disabled) === 0
+      && (await users.countEnabledHolders(tx, SIGNED_AS)) <= 1
+    ) {
       // Without a 安全管理员 nobody could manage accounts from the UI again.
       throw conflict('LAST_SECURITY_ADMIN', '不能撤销最后一名安全管理员的角色');
     }
     await users.deleteRoleAssignment(tx, assignment.id);
-    await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: assignment.unitId,
-      action: 'org.role_revoke', subject: `user:${input.userId}`, payload: { username: user.username, ...rolePayload(assignment) } },
-    deps.clock.now());
+    await appendLedger(
+      tx,
+      {
+        actor: ledgerActorOf(by),
+        role: ledgerRoleOf(by, SIGNED_AS),
+        unitId: assignment.unitId,
+        action: 'org.role_revoke',
+        subject: `user:${input.userId}`,
+        payload: { username: user.username, ...rolePayload(assignment) },
+      },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -229,15 +325,36 @@ export async function listUsers(db: Executor, unitId?: string): Promise<UserAcco
 const rolePayload = (r: RoleAssignment) => ({ roleId: r.id, role: r.role, unitId: r.unitId, sectionId: r.sectionId });
 
 const requestOf = (r: RoleAssignment, by: By, now: Date): RoleRequest => ({
-  ...r, status: 'pending', requestedBy: by === 'system' ? 'system' : by.id, requestedAt: now.toISOString(),
-  decidedBy: null, decidedAt: null, reason: null,
+  ...r,
+  status: 'pending',
+  requestedBy: by === 'system' ? 'system' : by.id,
+  requestedAt: now.toISOString(),
+  decidedBy: null,
+  decidedAt: null,
+  reason: null,
 });
 
 /** org.role_request in the ledger, and a notice to whoever may confirm it. */
-async function ledgerRequest(_deps: Deps, tx: Executor, by: By, username: string, r: RoleRequest, now: Date): Promise<void> {
-  await appendLedger(tx, { actor: ledgerActorOf(by), role: ledgerRoleOf(by, SIGNED_AS), unitId: r.unitId,
-    action: 'org.role_request', subject: `user:${r.userId}`,
-    payload: { username, requestId: r.id, role: r.role, unitId: r.unitId, sectionId: r.sectionId } }, now);
+async function ledgerRequest(
+  _deps: Deps,
+  tx: Executor,
+  by: By,
+  username: string,
+  r: RoleRequest,
+  now: Date,
+): Promise<void> {
+  await appendLedger(
+    tx,
+    {
+      actor: ledgerActorOf(by),
+      role: ledgerRoleOf(by, SIGNED_AS),
+      unitId: r.unitId,
+      action: 'org.role_request',
+      subject: `user:${r.userId}`,
+      payload: { username, requestId: r.id, role: r.role, unitId: r.unitId, sectionId: r.sectionId },
+    },
+    now,
+  );
   await notifyDeciders(tx, r, username, now);
 }
 
@@ -255,8 +372,10 @@ async function checkedAssignment(tx: Executor, r: Omit<RoleAssignment, 'id'>): P
     const section = await store.getSection(tx, r.sectionId);
     if (!section || section.unitId !== unit.id) throw invalid('sectionId', `所选科室不属于${unit.name}`);
   }
-  if (await users.findRoleAssignment(tx, r)) throw conflict('DUPLICATE_ROLE', `该用户已在${unit.name}担任${ROLE_NAME[r.role]}`);
-  if (await requests.findPending(tx, r)) throw conflict('DUPLICATE_REQUEST', `该用户在${unit.name}的${ROLE_NAME[r.role]}角色已在等待确认`);
+  if (await users.findRoleAssignment(tx, r))
+    throw conflict('DUPLICATE_ROLE', `该用户已在${unit.name}担任${ROLE_NAME[r.role]}`);
+  if (await requests.findPending(tx, r))
+    throw conflict('DUPLICATE_REQUEST', `该用户在${unit.name}的${ROLE_NAME[r.role]}角色已在等待确认`);
   await assertSeparated(tx, r.userId, r.role);
   return { id: randomUUID(), ...r };
 }

@@ -9,11 +9,18 @@ export type UserLoginRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 
 export const toUserSummary = (r: Pick<UserLoginRow, 'id' | 'username' | 'display_name' | 'unit_id'>): UserSummary => ({
-  id: r.id, username: r.username, name: r.display_name, unitId: r.unit_id,
+  id: r.id,
+  username: r.username,
+  name: r.display_name,
+  unitId: r.unit_id,
 });
 
 const toRoleAssignment = (r: Selectable<RoleAssignmentsTable>): RoleAssignment => ({
-  id: r.id, userId: r.user_id, role: r.role as Role, unitId: r.unit_id, sectionId: r.section_id,
+  id: r.id,
+  userId: r.user_id,
+  role: r.role as Role,
+  unitId: r.unit_id,
+  sectionId: r.section_id,
 });
 
 export async function getUserRow(db: Executor, id: string): Promise<UserLoginRow | undefined> {
@@ -26,8 +33,11 @@ export async function findUserByUsername(db: Executor, username: string): Promis
 
 export async function getUsersByIds(db: Executor, ids: readonly string[]): Promise<UserSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('users').select(['id', 'username', 'display_name', 'unit_id'])
-    .where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'unit_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return rows.map(toUserSummary);
 }
 
@@ -50,18 +60,36 @@ export interface NewUser {
 
 export async function insertUsers(db: Executor, users: NewUser[], at: Date): Promise<void> {
   if (users.length === 0) return;
-  await db.insertInto('users').values(users.map((u, i) => ({
-    id: u.id, username: u.username, display_name: u.name, unit_id: u.unitId, password_hash: u.passwordHash,
-    disabled: 0, failed_logins: 0, locked_until: null, created_at: stampOf(at, i), email: u.email ?? null,
-    must_change_password: u.mustChangePassword ? 1 : 0,
-  }))).execute();
+  await db
+    .insertInto('users')
+    .values(
+      users.map((u, i) => ({
+        id: u.id,
+        username: u.username,
+        display_name: u.name,
+        unit_id: u.unitId,
+        password_hash: u.passwordHash,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: stampOf(at, i),
+        email: u.email ?? null,
+        must_change_password: u.mustChangePassword ? 1 : 0,
+      })),
+    )
+    .execute();
 }
 
 /** E-mail addresses of enabled accounts that have one (notifications by mail). */
 export async function getUserEmails(db: Executor, ids: readonly string[]): Promise<{ id: string; email: string }[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('users').select(['id', 'email'])
-    .where('id', 'in', [...new Set(ids)]).where('disabled', '=', 0).where('email', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('disabled', '=', 0)
+    .where('email', 'is not', null)
+    .execute();
   return rows.filter((r) => r.email).map((r) => ({ id: r.id, email: r.email! }));
 }
 
@@ -69,10 +97,17 @@ export async function getUserEmails(db: Executor, ids: readonly string[]): Promi
  * A new password also lifts a lockout: the 安全管理员's reset is how a locked-out person gets back in. `oneTime`:
  * an administrator chose it, so the person must change it at the next login (never a working password it knows).
  */
-export async function setPasswordHash(db: Executor, userId: string, passwordHash: string, oneTime = false): Promise<void> {
-  await db.updateTable('users')
+export async function setPasswordHash(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+  oneTime = false,
+): Promise<void> {
+  await db
+    .updateTable('users')
     .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, must_change_password: oneTime ? 1 : 0 })
-    .where('id', '=', userId).execute();
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Counts one more consecutive failure and returns the new count; the update is atomic across connections. */
@@ -89,7 +124,9 @@ export async function lockUser(db: Executor, userId: string, until: string): Pro
 
 /** Clears the failure count unless a lock set meanwhile is still running; false means locked. */
 export async function clearLoginFailures(db: Executor, userId: string, now: string): Promise<boolean> {
-  const res = await db.updateTable('users').set({ failed_logins: 0, locked_until: null })
+  const res = await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .executeTakeFirst();
@@ -98,8 +135,13 @@ export async function clearLoginFailures(db: Executor, userId: string, now: stri
 
 export async function rolesOfUsers(db: Executor, userIds: readonly string[]): Promise<RoleAssignment[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.selectFrom('role_assignments').selectAll().where('user_id', 'in', [...new Set(userIds)])
-    .orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('role_assignments')
+    .selectAll()
+    .where('user_id', 'in', [...new Set(userIds)])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toRoleAssignment);
 }
 
@@ -109,8 +151,12 @@ export async function getRoleAssignment(db: Executor, id: string): Promise<RoleA
 }
 
 export async function findRoleAssignment(db: Executor, r: Omit<RoleAssignment, 'id'>): Promise<RoleAssignment | null> {
-  let q = db.selectFrom('role_assignments').selectAll()
-    .where('user_id', '=', r.userId).where('role', '=', r.role).where('unit_id', '=', r.unitId);
+  let q = db
+    .selectFrom('role_assignments')
+    .selectAll()
+    .where('user_id', '=', r.userId)
+    .where('role', '=', r.role)
+    .where('unit_id', '=', r.unitId);
   q = r.sectionId ? q.where('section_id', '=', r.sectionId) : q.where('section_id', 'is', null);
   const row = await q.executeTakeFirst();
   return row ? toRoleAssignment(row) : null;
@@ -118,9 +164,19 @@ export async function findRoleAssignment(db: Executor, r: Omit<RoleAssignment, '
 
 export async function insertRoles(db: Executor, roles: RoleAssignment[], at: Date): Promise<void> {
   if (roles.length === 0) return;
-  await db.insertInto('role_assignments').values(roles.map((r, i) => ({
-    id: r.id, user_id: r.userId, role: r.role, unit_id: r.unitId, section_id: r.sectionId, created_at: stampOf(at, i),
-  }))).execute();
+  await db
+    .insertInto('role_assignments')
+    .values(
+      roles.map((r, i) => ({
+        id: r.id,
+        user_id: r.userId,
+        role: r.role,
+        unit_id: r.unitId,
+        section_id: r.sectionId,
+        created_at: stampOf(at, i),
+      })),
+    )
+    .execute();
 }
 
 export async function deleteRoleAssignment(db: Executor, id: string): Promise<void> {
@@ -128,10 +184,18 @@ export async function deleteRoleAssignment(db: Executor, id: string): Promise<vo
 }
 
 /** Enabled accounts holding `role`; district-wide roles (DOMAIN §1) match wherever they were granted. */
-export async function usersHoldingRole(db: Executor, role: Role, unitId: string, sectionId?: string): Promise<UserSummary[]> {
-  let q = db.selectFrom('users').innerJoin('role_assignments as r', 'r.user_id', 'users.id')
+export async function usersHoldingRole(
+  db: Executor,
+  role: Role,
+  unitId: string,
+  sectionId?: string,
+): Promise<UserSummary[]> {
+  let q = db
+    .selectFrom('users')
+    .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.unit_id'])
-    .where('r.role', '=', role).where('users.disabled', '=', 0);
+    .where('r.role', '=', role)
+    .where('users.disabled', '=', 0);
   if (!DISTRICT_WIDE_ROLES.includes(role)) q = q.where('r.unit_id', '=', unitId);
   if (sectionId) q = q.where('r.section_id', '=', sectionId);
   const rows = await q.distinct().orderBy('users.username').execute();
@@ -139,9 +203,13 @@ export async function usersHoldingRole(db: Executor, role: Role, unitId: string,
 }
 
 export async function countEnabledHolders(db: Executor, role: Role): Promise<number> {
-  const row = await db.selectFrom('role_assignments as r').innerJoin('users', 'users.id', 'r.user_id')
+  const row = await db
+    .selectFrom('role_assignments as r')
+    .innerJoin('users', 'users.id', 'r.user_id')
     .select((eb) => eb.fn.count('users.id').distinct().as('n'))
-    .where('r.role', '=', role).where('users.disabled', '=', 0).executeTakeFirstOrThrow();
+    .where('r.role', '=', role)
+    .where('users.disabled', '=', 0)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

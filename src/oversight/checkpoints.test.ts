@@ -25,19 +25,41 @@ function sortedJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${sortedJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${sortedJson(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
 
-interface Entry { seq: number; at: string; actor: { id: string; name: string } | null; role: string; unitId: string;
-  action: string; subject: string; payload: unknown }
+interface Entry {
+  seq: number;
+  at: string;
+  actor: { id: string; name: string } | null;
+  role: string;
+  unitId: string;
+  action: string;
+  subject: string;
+  payload: unknown;
+}
 
 function leafOf(e: Entry): string {
   const actor = e.actor ?? SYSTEM_ACTOR;
-  const bytes = sortedJson({ seq: e.seq, at: e.at, actor_id: actor.id, actor_name: actor.name, role: e.role,
-    unit_id: e.unitId, action: e.action, subject: e.subject, payload: e.payload });
-  return createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(bytes)])).digest('hex');
+  const bytes = sortedJson({
+    seq: e.seq,
+    at: e.at,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    role: e.role,
+    unit_id: e.unitId,
+    action: e.action,
+    subject: e.subject,
+    payload: e.payload,
+  });
+  return createHash('sha256')
+    .update(Buffer.concat([Buffer.from([0]), Buffer.from(bytes)]))
+    .digest('hex');
 }
 
 test('公钥公开可取；检查点发给督查；每条记录的包含证明与两个检查点之间的一致性证明都能独立验证', async () => {
@@ -46,9 +68,20 @@ test('公钥公开可取；检查点发给督查；每条记录的包含证明�
   assert.match(pem.body, /^-----BEGIN PUBLIC KEY-----\n/);
 
   const first = (await checkpointNow(demo.deps)).checkpoint!;
-  await demo.deps.db.transaction().execute((tx) => appendLedger(tx, { actor: SYSTEM_ACTOR, role: '', unitId: '',
-    action: 'demo.load', subject: 'demo', payload: { note: '又一条', list: [1, { b: 2, a: '甲' }] } },
-    demo.deps.clock.now()));
+  await demo.deps.db.transaction().execute((tx) =>
+    appendLedger(
+      tx,
+      {
+        actor: SYSTEM_ACTOR,
+        role: '',
+        unitId: '',
+        action: 'demo.load',
+        subject: 'demo',
+        payload: { note: '又一条', list: [1, { b: 2, a: '甲' }] },
+      },
+      demo.deps.clock.now(),
+    ),
+  );
   await checkpointNow(demo.deps);
 
   const listed = await get(inspector, '/api/ledger/checkpoints');
@@ -58,7 +91,7 @@ test('公钥公开可取；检查点发给督查；每条记录的包含证明�
   for (const c of [earlier, latest]) assert.equal(checkSignature(pem.body, c), true);
 
   const entries: Entry[] = [];
-  for (let cursor = ''; ;) {
+  for (let cursor = ''; ; ) {
     const page = (await get(inspector, `/api/ledger?limit=200${cursor}`)).json();
     entries.push(...page.entries);
     if (!page.nextCursor) break;

@@ -11,17 +11,29 @@ import type { Executor } from '../platform/db/types.ts';
 import type { JobSpec } from '../platform/jobs/index.ts';
 import { type Checkpoint, checkpointLine, noteText } from '../platform/ledger/checkpoint.ts';
 import { createCheckpoint, listCheckpoints } from '../platform/ledger/checkpoints.ts';
-import { appendCheckpointFile, checkpointsPath, ledgerKeyPath, loadOrCreateLedgerKey, publicKeyPem,
-  readCheckpointFile } from '../platform/ledger/keys.ts';
 import {
-  consistencyProof, type ConsistencyProof, inclusionProof, type InclusionProof,
+  appendCheckpointFile,
+  checkpointsPath,
+  ledgerKeyPath,
+  loadOrCreateLedgerKey,
+  publicKeyPem,
+  readCheckpointFile,
+} from '../platform/ledger/keys.ts';
+import {
+  consistencyProof,
+  type ConsistencyProof,
+  inclusionProof,
+  type InclusionProof,
 } from '../platform/ledger/proofs.ts';
 import { verifyLedger, type VerifyResult } from '../platform/ledger/verify.ts';
 import { enqueueMail } from '../platform/notify/service.ts';
 import { beijingMinute } from './time.ts';
 
-export const CHECKPOINT_JOB: JobSpec = { name: 'ledger.checkpoint', title: '登记台账签名检查点（每小时）',
-  when: { cron: '0 * * * *' } };
+export const CHECKPOINT_JOB: JobSpec = {
+  name: 'ledger.checkpoint',
+  title: '登记台账签名检查点（每小时）',
+  when: { cron: '0 * * * *' },
+};
 
 type KeyDeps = Pick<Deps, 'config' | 'log'>;
 
@@ -37,13 +49,32 @@ export const ledgerPublicKey = (deps: KeyDeps): string => publicKeyPem(ledgerKey
 
 async function mailInspectors(tx: Executor, c: Checkpoint, now: Date): Promise<void> {
   const inspectors = await usersHoldingRole(tx, 'inspector', '');
-  const emails = [...(await getUserEmails(tx, inspectors.map((u) => u.id))).values()].filter((e): e is string => !!e);
+  const emails = [
+    ...(
+      await getUserEmails(
+        tx,
+        inspectors.map((u) => u.id),
+      )
+    ).values(),
+  ].filter((e): e is string => !!e);
   if (emails.length === 0) return;
-  const text = [`gongkai 登记台账于 ${beijingMinute(c.time)} 签署了新的检查点：共 ${c.size} 条记录。`,
-    '请保存本邮件。日后可用它和平台公钥校验台账有没有被改写：', '  gongkai ledger verify --checkpoints 检查点文件 --public-key 公钥文件',
-    '（检查点文件每行一个检查点，即下面的 JSON 行；公钥可在台账页面下载。）', '', '检查点（签名文本）：', noteText(c),
-    '检查点（JSON 行）：', checkpointLine(c), '（本邮件由 gongkai 自动发送）'].join('\n');
-  await enqueueMail(tx, { to: emails, subject: `【登记台账检查点】${c.size} 条记录 ${beijingMinute(c.time)}`, text }, now);
+  const text = [
+    `gongkai 登记台账于 ${beijingMinute(c.time)} 签署了新的检查点：共 ${c.size} 条记录。`,
+    '请保存本邮件。日后可用它和平台公钥校验台账有没有被改写：',
+    '  gongkai ledger verify --checkpoints 检查点文件 --public-key 公钥文件',
+    '（检查点文件每行一个检查点，即下面的 JSON 行；公钥可在台账页面下载。）',
+    '',
+    '检查点（签名文本）：',
+    noteText(c),
+    '检查点（JSON 行）：',
+    checkpointLine(c),
+    '（本邮件由 gongkai 自动发送）',
+  ].join('\n');
+  await enqueueMail(
+    tx,
+    { to: emails, subject: `【登记台账检查点】${c.size} 条记录 ${beijingMinute(c.time)}`, text },
+    now,
+  );
 }
 
 /** Makes a checkpoint now if the tree grew since the last one (or there is none); returns it and whether it is new. */
@@ -66,8 +97,12 @@ export async function runCheckpointJob(deps: Deps): Promise<void> {
 }
 
 /** Every checkpoint in the file beside the data and in the database; verify holds the whole tree against them. */
-export async function verifyWithCheckpoints(deps: Deps, file?: string, publicKey?: string,
-  onProgress?: (checked: number, total: number) => void): Promise<VerifyResult & { fileErrors: string[] }> {
+export async function verifyWithCheckpoints(
+  deps: Deps,
+  file?: string,
+  publicKey?: string,
+  onProgress?: (checked: number, total: number) => void,
+): Promise<VerifyResult & { fileErrors: string[] }> {
   const read = readCheckpointFile(file ?? checkpointsPath(deps.config));
   const key = publicKey ?? ledgerPublicKey(deps);
   const result = await verifyLedger(deps.db, { checkpoints: read.checkpoints, publicKey: key, onProgress });
@@ -84,8 +119,12 @@ export async function inclusionProofAs(deps: Deps, actor: Actor, seq: number, si
   return inclusionProof(deps.db, seq, size);
 }
 
-export async function consistencyProofAs(deps: Deps, actor: Actor, from: number,
-  to: number): Promise<ConsistencyProof> {
+export async function consistencyProofAs(
+  deps: Deps,
+  actor: Actor,
+  from: number,
+  to: number,
+): Promise<ConsistencyProof> {
   assertAllowed(canReadLedgerProofs(actor));
   return consistencyProof(deps.db, from, to);
 }

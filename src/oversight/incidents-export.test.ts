@@ -14,29 +14,59 @@ let unitId: string;
 before(async () => {
   demo = await openDemoApp();
   duty = await demo.loginAs('kjj.duty');
-  unitId = (await demo.deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()).id;
+  unitId = (
+    await demo.deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()
+  ).id;
 });
 after(() => demo.close());
 
 const actorOf = async (username: string) => {
-  const { id } = await demo.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const { id } = await demo.deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   return (await loadActor(demo.deps.db, id))!;
 };
-const download = (as: DemoSession, query: string) => demo.app.inject({ method: 'GET', url: `/api/watch/incidents/export${query}`, cookies: as.cookies, headers: as.headers });
+const download = (as: DemoSession, query: string) =>
+  demo.app.inject({
+    method: 'GET',
+    url: `/api/watch/incidents/export${query}`,
+    cookies: as.cookies,
+    headers: as.headers,
+  });
 
 async function rowsOf(body: Buffer): Promise<string[][]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(body as unknown as ArrayBuffer);
   const out: string[][] = [];
-  book.getWorksheet('异常情况登记')!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  book
+    .getWorksheet('异常情况登记')!
+    .eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
   return out;
 }
 
 test('异常情况登记表：发现时间、对象、发现方式、已通知、处理过程和恢复时间；按单位和状态筛选', async () => {
   const egov = await actorOf('egov');
-  const site = await addSite(demo.deps, egov, { unitId, name: '区科技局网站', url: 'https://kjj.example.gov.cn/', kind: 'subsite' });
-  const observe = (url: string, summary: string) => recordObservations(demo.deps, { siteId: site.id }, [{ monitor: 'integrity', rule: 'hidden-link', level: 'veto',
-    incident: true, target: { kind: 'page', siteId: site.id, url }, summary, details: { url }, observedAt: demo.deps.clock.now() }]);
+  const site = await addSite(demo.deps, egov, {
+    unitId,
+    name: '区科技局网站',
+    url: 'https://kjj.example.gov.cn/',
+    kind: 'subsite',
+  });
+  const observe = (url: string, summary: string) =>
+    recordObservations(demo.deps, { siteId: site.id }, [
+      {
+        monitor: 'integrity',
+        rule: 'hidden-link',
+        level: 'veto',
+        incident: true,
+        target: { kind: 'page', siteId: site.id, url },
+        summary,
+        details: { url },
+        observedAt: demo.deps.clock.now(),
+      },
+    ]);
   const [handled] = (await observe('https://kjj.example.gov.cn/ldxx/', '领导信息页发现暗链')).opened;
   await observe('https://kjj.example.gov.cn/jgzn/', '机构职能页发现暗链');
   await moveIncident(demo.deps, await actorOf('kjj.duty'), handled, 'handle', '已通知平台运维清除');
@@ -51,7 +81,10 @@ test('异常情况登记表：发现时间、对象、发现方式、已通知�
   assert.deepEqual(rows[1], INCIDENT_HEADINGS);
   const row = rows.slice(2).find((r) => r[7] === '领导信息页发现暗链')!;
   const cell = (heading: string) => row[INCIDENT_HEADINGS.indexOf(heading)];
-  assert.deepEqual([cell('单位'), cell('类别'), cell('发现方式'), cell('级别'), cell('状态')], ['区科技局', '政府网站', '系统监测：防篡改（暗链）', '否决风险', '已恢复']);
+  assert.deepEqual(
+    [cell('单位'), cell('类别'), cell('发现方式'), cell('级别'), cell('状态')],
+    ['区科技局', '政府网站', '系统监测：防篡改（暗链）', '否决风险', '已恢复'],
+  );
   assert.match(cell('对象'), /区科技局网站/);
   assert.match(cell('已通知'), /（站内通知）/);
   assert.match(cell('处理过程'), /处理中 .+：已通知平台运维清除\n.*已恢复 .+：暗链已清除，复查正常/);
@@ -59,7 +92,10 @@ test('异常情况登记表：发现时间、对象、发现方式、已通知�
   assert.equal(cell('关闭时间'), '');
 
   const recovered = await rowsOf((await download(duty, `?unitId=${unitId}&state=recovered`)).rawPayload);
-  assert.deepEqual(recovered.slice(2).map((r) => r[7]), ['领导信息页发现暗链']);
+  assert.deepEqual(
+    recovered.slice(2).map((r) => r[7]),
+    ['领导信息页发现暗链'],
+  );
 });
 
 test('异常情况登记表：其他单位的值班人员 403；筛选条件有误 400；都以中文说明', async () => {

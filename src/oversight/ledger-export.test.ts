@@ -31,23 +31,51 @@ after(async () => {
 
 test('导出 .xlsx：只含该单位、该日期范围内的记录，表头为中文', async () => {
   const out = path.join(outDir, 'kjj.xlsx');
-  const r = await runCli(['ledger', 'export', '--unit', '区科技局', '--from', '2026-03-01', '--to', '2026-03-02', '--out', out], deps.cliEnv);
+  const r = await runCli(
+    ['ledger', 'export', '--unit', '区科技局', '--from', '2026-03-01', '--to', '2026-03-02', '--out', out],
+    deps.cliEnv,
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /已导出 2 条记录/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(out);
   const sheet = book.getWorksheet('登记台账')!;
-  assert.match(String(sheet.getRow(1).getCell(1).value), /重庆市綦江区科学技术局 信息发布登记台账（2026-03-01 至 2026-03-02）/);
+  assert.match(
+    String(sheet.getRow(1).getCell(1).value),
+    /重庆市綦江区科学技术局 信息发布登记台账（2026-03-01 至 2026-03-02）/,
+  );
   assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), LEDGER_HEADINGS);
   const rows = [3, 4].map((n) => (sheet.getRow(n).values as unknown[]).slice(1).map(String));
-  assert.deepEqual(rows.map((r) => r[5]), ['登录', '登录失败']);
-  assert.deepEqual(rows.map((r) => r[1]), ['2026-03-02 09:00:00', '2026-03-02 09:00:00']);
+  assert.deepEqual(
+    rows.map((r) => r[5]),
+    ['登录', '登录失败'],
+  );
+  assert.deepEqual(
+    rows.map((r) => r[1]),
+    ['2026-03-02 09:00:00', '2026-03-02 09:00:00'],
+  );
   assert.equal(sheet.rowCount, 4);
 });
 
 test('导出 .csv：带 BOM，Excel 能正确显示中文；范围扩大后包含后来的记录', async () => {
   const out = path.join(outDir, 'kjj.csv');
-  const r = await runCli(['ledger', 'export', '--unit', '重庆市綦江区科学技术局', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'csv', '--out', out], deps.cliEnv);
+  const r = await runCli(
+    [
+      'ledger',
+      'export',
+      '--unit',
+      '重庆市綦江区科学技术局',
+      '--from',
+      '2026-03-01',
+      '--to',
+      '2026-03-31',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ],
+    deps.cliEnv,
+  );
   assert.equal(r.code, 0, r.stderr);
   const text = fs.readFileSync(out, 'utf8');
   assert.ok(text.startsWith('\uFEFF序号,时间,操作人'));
@@ -58,10 +86,16 @@ test('导出 .csv：带 BOM，Excel 能正确显示中文；范围扩大后包�
 
 test('日期不正确或单位不存在：中文错误，退出码 2，不写文件', async () => {
   const out = path.join(outDir, 'bad.xlsx');
-  const badDate = await runCli(['ledger', 'export', '--unit', '区科技局', '--from', '2026-02-30', '--to', '2026-03-02', '--out', out], deps.cliEnv);
+  const badDate = await runCli(
+    ['ledger', 'export', '--unit', '区科技局', '--from', '2026-02-30', '--to', '2026-03-02', '--out', out],
+    deps.cliEnv,
+  );
   assert.equal(badDate.code, 2);
   assert.match(badDate.stderr, /开始日期「2026-02-30」不正确/);
-  const noUnit = await runCli(['ledger', 'export', '--unit', '区不存在局', '--from', '2026-03-01', '--to', '2026-03-02', '--out', out], deps.cliEnv);
+  const noUnit = await runCli(
+    ['ledger', 'export', '--unit', '区不存在局', '--from', '2026-03-01', '--to', '2026-03-02', '--out', out],
+    deps.cliEnv,
+  );
   assert.equal(noUnit.code, 2);
   assert.match(noUnit.stderr, /单位「区不存在局」不存在/);
   assert.equal(fs.existsSync(out), false);

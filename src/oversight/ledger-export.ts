@@ -17,9 +17,14 @@ export interface LedgerExportInput {
   to: string; // YYYY-MM-DD, inclusive
 }
 
-export async function ledgerTable(deps: Deps, input: LedgerExportInput): Promise<{ unitName: string; rows: string[][] }> {
+export async function ledgerTable(
+  deps: Deps,
+  input: LedgerExportInput,
+): Promise<{ unitName: string; rows: string[][] }> {
   const range = beijingDayRange(input.from, input.to);
-  const unit = (await getUnit(deps.db, input.unit)) ?? (await listUnits(deps.db)).find((u) => u.name === input.unit || u.fullName === input.unit);
+  const unit =
+    (await getUnit(deps.db, input.unit))
+    ?? (await listUnits(deps.db)).find((u) => u.name === input.unit || u.fullName === input.unit);
   if (!unit) throw notFound(`单位「${input.unit}」`);
   const entries = await listLedger(deps.db, { unitId: unit.id, ...range });
   return { unitName: unit.fullName || unit.name, rows: entries.map((e) => toCells(e, unit.name)) };
@@ -27,12 +32,27 @@ export async function ledgerTable(deps: Deps, input: LedgerExportInput): Promise
 
 function toCells(e: LedgerRow, unitName: string): string[] {
   const role = ROLE_NAME[e.role as Role] ?? e.role;
-  return [String(e.seq), beijingDateTime(e.at), e.actor_name, role, unitName, actionName(e.action), e.subject, e.payload, e.leaf_hash];
+  return [
+    String(e.seq),
+    beijingDateTime(e.at),
+    e.actor_name,
+    role,
+    unitName,
+    actionName(e.action),
+    e.subject,
+    e.payload,
+    e.leaf_hash,
+  ];
 }
 
 export function ledgerXlsx(unitName: string, range: string, rows: string[][]): Promise<Buffer> {
-  return titledTableXlsx({ sheet: '登记台账', title: `${unitName} 信息发布登记台账（${range}）`, headings: LEDGER_HEADINGS, rows,
-    widths: [8, 20, 10, 14, 20, 16, 44, 60, 20] });
+  return titledTableXlsx({
+    sheet: '登记台账',
+    title: `${unitName} 信息发布登记台账（${range}）`,
+    headings: LEDGER_HEADINGS,
+    rows,
+    widths: [8, 20, 10, 14, 20, 16, 44, 60, 20],
+  });
 }
 
 /** CSV with a BOM so that Excel opens the Chinese text correctly. */

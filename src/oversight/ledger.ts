@@ -54,13 +54,22 @@ function scopeOf(actor: Actor, unitId: string | undefined): string[] | 'all' {
   return [];
 }
 
-export async function browseLedger(deps: Deps, actor: Actor, q: LedgerBrowseQuery): Promise<{ entries: LedgerEntryView[]; nextCursor: string | null }> {
+export async function browseLedger(
+  deps: Deps,
+  actor: Actor,
+  q: LedgerBrowseQuery,
+): Promise<{ entries: LedgerEntryView[]; nextCursor: string | null }> {
   const scope = scopeOf(actor, q.unitId);
   const limit = q.limit ?? DEFAULT_PAGE;
   const action = q.action?.includes('.') ? { action: q.action } : q.action ? { actionPrefix: `${q.action}.` } : {};
   const rows = await listLedger(deps.db, {
-    ...(Array.isArray(scope) ? { unitIds: scope } : {}), ...beijingDayRange(q.from, q.to), ...action,
-    actor: q.actor, newestFirst: true, beforeSeq: q.cursor ? Number(q.cursor) : undefined, limit: limit + 1,
+    ...(Array.isArray(scope) ? { unitIds: scope } : {}),
+    ...beijingDayRange(q.from, q.to),
+    ...action,
+    actor: q.actor,
+    newestFirst: true,
+    beforeSeq: q.cursor ? Number(q.cursor) : undefined,
+    limit: limit + 1,
   });
   const page = rows.slice(0, limit);
   const names = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
@@ -78,10 +87,17 @@ function toView(r: LedgerRow, unitNames: Map<string, string>): LedgerEntryView {
     payload = r.payload; // verify reports such a row; the screen still shows what is stored
   }
   return {
-    seq: r.seq, at: r.at, actor: r.actor_id === SYSTEM_ACTOR.id ? null : { id: r.actor_id, name: r.actor_name },
-    role: r.role, roleName: ROLE_NAME[r.role as Role] ?? LEGACY_ROLE_NAME[r.role] ?? r.role, unitId: r.unit_id,
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor_id === SYSTEM_ACTOR.id ? null : { id: r.actor_id, name: r.actor_name },
+    role: r.role,
+    roleName: ROLE_NAME[r.role as Role] ?? LEGACY_ROLE_NAME[r.role] ?? r.role,
+    unitId: r.unit_id,
     unitName: r.unit_id ? (unitNames.get(r.unit_id) ?? r.unit_id) : DISTRICT_UNIT_NAME,
-    action: r.action, actionLabel: actionName(r.action), subject: r.subject, payload,
+    action: r.action,
+    actionLabel: actionName(r.action),
+    subject: r.subject,
+    payload,
   };
 }
 
@@ -92,7 +108,11 @@ export interface LedgerFile {
 }
 
 /** One unit's 登记台账 over a date range as the file people print and file (the same as `gongkai ledger export`). */
-export async function exportLedger(deps: Deps, actor: Actor, q: { unitId: string; from: string; to: string; format: 'xlsx' | 'csv' }): Promise<LedgerFile> {
+export async function exportLedger(
+  deps: Deps,
+  actor: Actor,
+  q: { unitId: string; from: string; to: string; format: 'xlsx' | 'csv' },
+): Promise<LedgerFile> {
   assertAllowed(canViewLedger(actor, q.unitId));
   const { unitName, rows } = await ledgerTable(deps, { unit: q.unitId, from: q.from, to: q.to });
   const name = `${unitName}信息发布登记台账（${q.from}至${q.to}）.${q.format}`;

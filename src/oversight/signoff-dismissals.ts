@@ -20,8 +20,11 @@ export interface SignedAct {
 
 export interface SignoffDismissal {
   // line and column are null for a 保密审查 finding, and its text is '' where it is 个人信息
-  finding: Omit<Dismissal['finding'], 'line' | 'column' | 'kind'> & { line: number | null; column: number | null;
-    severityName: string };
+  finding: Omit<Dismissal['finding'], 'line' | 'column' | 'kind'> & {
+    line: number | null;
+    column: number | null;
+    severityName: string;
+  };
   reason: string;
   proposed: SignedAct | null; // null: dismissed directly (二审 or above, or a warning)
   dismissed: SignedAct;
@@ -34,20 +37,46 @@ export function roleNameOf(as: Standing | null): string {
 }
 
 const signed = (a: { by: { id: string; name: string }; as: Standing | null; at: string }): SignedAct => ({
-  by: a.by, as: a.as, roleName: roleNameOf(a.as), at: a.at, time: a.at ? beijingMinute(a.at) : '',
+  by: a.by,
+  as: a.as,
+  roleName: roleNameOf(a.as),
+  at: a.at,
+  time: a.at ? beijingMinute(a.at) : '',
 });
 
-export async function dismissalsOf(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<SignoffDismissal[]> {
+export async function dismissalsOf(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  revision: number,
+): Promise<SignoffDismissal[]> {
   const dismissals = await listDismissals(deps, actor, itemId, revision);
-  return dismissals.map(({ finding: { kind, ...f }, ...d }) => kind === 'secrecy'
-    ? {
-      finding: { ...f, severityName: SEVERITY_NAME[f.severity] ?? f.severity, line: null, column: null,
-        text: f.category === 'pii' ? '' : f.text, suggestion: '' },
-      reason: d.reason,
-      proposed: null,
-      dismissed: { by: d.dismissed.by, as: null, roleName: `保密审查（${ROLE_NAME.secrecy}）`, at: d.dismissed.at,
-        time: d.dismissed.at ? beijingMinute(d.dismissed.at) : '' },
-    }
-    : { finding: { ...f, severityName: SEVERITY_NAME[f.severity] }, reason: d.reason,
-      proposed: d.proposed && signed(d.proposed), dismissed: signed(d.dismissed) });
+  return dismissals.map(({ finding: { kind, ...f }, ...d }) =>
+    kind === 'secrecy'
+      ? {
+          finding: {
+            ...f,
+            severityName: SEVERITY_NAME[f.severity] ?? f.severity,
+            line: null,
+            column: null,
+            text: f.category === 'pii' ? '' : f.text,
+            suggestion: '',
+          },
+          reason: d.reason,
+          proposed: null,
+          dismissed: {
+            by: d.dismissed.by,
+            as: null,
+            roleName: `保密审查（${ROLE_NAME.secrecy}）`,
+            at: d.dismissed.at,
+            time: d.dismissed.at ? beijingMinute(d.dismissed.at) : '',
+          },
+        }
+      : {
+          finding: { ...f, severityName: SEVERITY_NAME[f.severity] },
+          reason: d.reason,
+          proposed: d.proposed && signed(d.proposed),
+          dismissed: signed(d.dismissed),
+        },
+  );
 }

@@ -33,12 +33,21 @@ export async function ledgerEvidence(deps: Deps, itemId: string): Promise<Ledger
   const rows = await listLedger(deps.db, { subject: `item:${itemId}` });
   const last = rows.at(-1)?.seq;
   const checkpoint = last === undefined ? null : await checkpointCovering(deps.db, last);
-  const entries = await Promise.all(rows.map(async (r): Promise<EvidenceEntry> => ({
-    seq: r.seq, time: beijingMinute(r.at), actionLabel: actionName(r.action), actorName: r.actor_name,
-    entry: entryBytes(r), leafHash: leafHashOf(r),
-    proof: checkpoint ? (await inclusionProof(deps.db, r.seq, checkpoint.size)).proof : null,
-  })));
-  const statement = !checkpoint ? NOT_YET_COVERED
+  const entries = await Promise.all(
+    rows.map(
+      async (r): Promise<EvidenceEntry> => ({
+        seq: r.seq,
+        time: beijingMinute(r.at),
+        actionLabel: actionName(r.action),
+        actorName: r.actor_name,
+        entry: entryBytes(r),
+        leafHash: leafHashOf(r),
+        proof: checkpoint ? (await inclusionProof(deps.db, r.seq, checkpoint.size)).proof : null,
+      }),
+    ),
+  );
+  const statement = !checkpoint
+    ? NOT_YET_COVERED
     : `本单 ${rows.length} 条台账记录均包含在检查点（前 ${checkpoint.size} 条记录，${beijingMinute(checkpoint.time)} 签署）中`;
   return { checkpoint: checkpoint && { ...checkpoint, note: noteText(checkpoint) }, statement, entries };
 }

@@ -10,10 +10,11 @@ import type { SignoffDismissal } from './signoff-dismissals.ts';
 
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const loadFonts = () => (fonts ??= {
-  regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')),
-  bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')),
-});
+const loadFonts = () =>
+  (fonts ??= {
+    regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')),
+    bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')),
+  });
 
 const MARGIN = 40;
 const PAD = 4;
@@ -24,12 +25,20 @@ const REVIEW_WIDTHS = [46, 62, 60, 48, 100, 80, 119]; // sums to the A4 width le
 const DISMISS_HEAD = ['已忽略的智能校对发现', '忽略理由', '建议忽略', '确认忽略'];
 const DISMISS_WIDTHS = [165, 130, 110, 110];
 
-interface Cell { text: string; span?: number; label?: boolean }
+interface Cell {
+  text: string;
+  span?: number;
+  label?: boolean;
+}
 
 export async function signoffPdf(s: Signoff): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   const { default: PDFDocument } = await import('pdfkit'); // loaded on the first sheet, not at the server's start
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `信息发布审签单：${s.title}`, Creator: 'gongkai' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: `信息发布审签单：${s.title}`, Creator: 'gongkai' },
+  });
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -44,14 +53,39 @@ export async function signoffPdf(s: Signoff): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
   const quarter = [80, width / 2 - 80, 80, width / 2 - 80];
   let y = table(doc, doc.y + 6, quarter, infoRows(s), 9.5);
-  y = table(doc, y + 12, REVIEW_WIDTHS, [REVIEW_HEAD.map((text) => ({ text, label: true })), ...s.rows.map(reviewCells)], 8.5, 1);
-  if (s.rows.length === 0) doc.font('body').fontSize(9).text('当前版本尚无审核记录。', MARGIN, y + 6);
+  y = table(
+    doc,
+    y + 12,
+    REVIEW_WIDTHS,
+    [REVIEW_HEAD.map((text) => ({ text, label: true })), ...s.rows.map(reviewCells)],
+    8.5,
+    1,
+  );
+  if (s.rows.length === 0)
+    doc
+      .font('body')
+      .fontSize(9)
+      .text('当前版本尚无审核记录。', MARGIN, y + 6);
   if (s.dismissals.length > 0) {
-    table(doc, y + (s.rows.length === 0 ? 26 : 12), DISMISS_WIDTHS, [DISMISS_HEAD.map((text) => ({ text, label: true })), ...s.dismissals.map(dismissalCells)], 8, 1);
+    table(
+      doc,
+      y + (s.rows.length === 0 ? 26 : 12),
+      DISMISS_WIDTHS,
+      [DISMISS_HEAD.map((text) => ({ text, label: true })), ...s.dismissals.map(dismissalCells)],
+      8,
+      1,
+    );
   }
-  doc.font('body').fontSize(7.5).fillColor('#555555')
-    .text('本审签单依据平台记录生成；每一项审核均已记入登记台账（Merkle 树），附页“台账存证”可凭平台公钥独立核验。',
-      MARGIN, doc.page.height - MARGIN - 12, { width, align: 'center', lineBreak: false });
+  doc
+    .font('body')
+    .fontSize(7.5)
+    .fillColor('#555555')
+    .text(
+      '本审签单依据平台记录生成；每一项审核均已记入登记台账（Merkle 树），附页“台账存证”可凭平台公钥独立核验。',
+      MARGIN,
+      doc.page.height - MARGIN - 12,
+      { width, align: 'center', lineBreak: false },
+    );
   evidencePages(doc, s.ledger, width);
   doc.end();
   return done;
@@ -65,32 +99,57 @@ function infoRows(s: Signoff): Cell[][] {
     [label('承办单位'), { text: s.unit.fullName || s.unit.name }, label('起草人'), { text: s.author.name }],
     [label('发布渠道'), { text: channels || '—', span: 3 }],
     [label('稿件类型'), { text: s.itemTypeName }, label('审签版本'), { text: `第 ${s.revision} 版` }],
-    [label('重大事项'), { text: s.major ? '是（须主要领导审定）' : '否' }, label('当前状态'),
-      { text: s.publishedAt ? `${s.stageName}（${s.publishedAt}）` : s.stageName }],
+    [
+      label('重大事项'),
+      { text: s.major ? '是（须主要领导审定）' : '否' },
+      label('当前状态'),
+      { text: s.publishedAt ? `${s.stageName}（${s.publishedAt}）` : s.stageName },
+    ],
   ];
 }
 
 function reviewCells(r: SignoffRow): Cell[] {
   const d = r.disclosure;
   const disclosure = d
-    ? [d.opinionName, d.secrecyMatter === null ? '' : d.secrecyMatter ? '属于保密事项' : '不属于保密事项',
-      [...d.basis, d.basisText].filter(Boolean).join('；'), d.reason].filter(Boolean).join('\n')
+    ? [
+        d.opinionName,
+        d.secrecyMatter === null ? '' : d.secrecyMatter ? '属于保密事项' : '不属于保密事项',
+        [...d.basis, d.basisText].filter(Boolean).join('；'),
+        d.reason,
+      ]
+        .filter(Boolean)
+        .join('\n')
     : '';
-  return [r.levelName, `${r.reviewer.name}\n${r.roleName}`, r.time, r.decisionName, r.opinion, r.proofreading, disclosure]
-    .map((text) => ({ text }));
+  return [
+    r.levelName,
+    `${r.reviewer.name}\n${r.roleName}`,
+    r.time,
+    r.decisionName,
+    r.opinion,
+    r.proofreading,
+    disclosure,
+  ].map((text) => ({ text }));
 }
 
 function dismissalCells(d: SignoffDismissal): Cell[] {
   const f = d.finding;
   const where = f.line === null ? '' : `第 ${f.line} 行：`;
   const what = `【${f.severityName}】${where}${f.text}${f.suggestion ? ` → ${f.suggestion}` : ''}\n${f.message}`;
-  const act = (a: SignoffDismissal['dismissed'] | null) => (a ? `${a.by.name}\n${a.roleName}\n${a.time}` : '—（直接忽略）');
+  const act = (a: SignoffDismissal['dismissed'] | null) =>
+    a ? `${a.by.name}\n${a.roleName}\n${a.time}` : '—（直接忽略）';
   return [what, d.reason, act(d.proposed), act(d.dismissed)].map((text) => ({ text }));
 }
 
 /** Draws bordered rows from y; a row that does not fit starts a new page, repeating `headRows` rows. Returns the
  *  y below. */
-function table(doc: PDFKit.PDFDocument, top: number, widths: number[], rows: Cell[][], size: number, headRows = 0): number {
+function table(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  widths: number[],
+  rows: Cell[][],
+  size: number,
+  headRows = 0,
+): number {
   const x0 = MARGIN;
   const bottom = doc.page.height - MARGIN - 16;
   let y = top;
@@ -105,8 +164,16 @@ function table(doc: PDFKit.PDFDocument, top: number, widths: number[], rows: Cel
       x += w;
       return box;
     });
-    const height = Math.max(...boxes.map((b) => doc.font(b.c.label ? 'bold' : 'body').fontSize(size)
-      .heightOfString(b.c.text || ' ', { width: b.w - 2 * PAD }))) + 2 * PAD;
+    const height =
+      Math.max(
+        ...boxes.map((b) =>
+          doc
+            .font(b.c.label ? 'bold' : 'body')
+            .fontSize(size)
+            .heightOfString(b.c.text || ' ', { width: b.w - 2 * PAD }),
+        ),
+      )
+      + 2 * PAD;
     if (y + height > bottom && y > pageTop) {
       doc.addPage();
       y = pageTop = MARGIN;
@@ -115,7 +182,11 @@ function table(doc: PDFKit.PDFDocument, top: number, widths: number[], rows: Cel
     for (const b of boxes) {
       if (b.c.label) doc.rect(b.x, y, b.w, height).fill('#f0f0f0');
       doc.rect(b.x, y, b.w, height).lineWidth(0.6).strokeColor('#333333').stroke();
-      doc.fillColor('#000000').font(b.c.label ? 'bold' : 'body').fontSize(size).text(b.c.text, b.x + PAD, y + PAD, { width: b.w - 2 * PAD });
+      doc
+        .fillColor('#000000')
+        .font(b.c.label ? 'bold' : 'body')
+        .fontSize(size)
+        .text(b.c.text, b.x + PAD, y + PAD, { width: b.w - 2 * PAD });
     }
     y += height;
   };
@@ -128,17 +199,34 @@ function evidencePages(doc: PDFKit.PDFDocument, ev: LedgerEvidence, width: numbe
   doc.addPage();
   doc.fillColor('#000000').font('bold').fontSize(14).text('台账存证', MARGIN, MARGIN, { align: 'center', width });
   doc.font('body').fontSize(8.5).moveDown(0.5).text(ev.statement, { width });
-  doc.fontSize(7.5).fillColor('#333333').text('核验方法：对每条记录，叶哈希 = SHA-256(0x00 ‖ 记录原文的 UTF-8 字节)；沿包含证明逐级计算'
-    + '（RFC 9162 第 2.1.3.2 节）应得到检查点的根哈希；再用平台公钥（台账页面下载）核验检查点的 Ed25519 签名。', { width });
+  doc
+    .fontSize(7.5)
+    .fillColor('#333333')
+    .text(
+      '核验方法：对每条记录，叶哈希 = SHA-256(0x00 ‖ 记录原文的 UTF-8 字节)；沿包含证明逐级计算'
+        + '（RFC 9162 第 2.1.3.2 节）应得到检查点的根哈希；再用平台公钥（台账页面下载）核验检查点的 Ed25519 签名。',
+      { width },
+    );
   if (ev.checkpoint) {
     doc.moveDown(0.5).font('body').fontSize(7).fillColor('#000000').text(`检查点：\n${ev.checkpoint.note}`, { width });
   }
   for (const e of ev.entries) {
-    doc.moveDown(0.6).font('bold').fontSize(8).fillColor('#000000')
+    doc
+      .moveDown(0.6)
+      .font('bold')
+      .fontSize(8)
+      .fillColor('#000000')
       .text(`第 ${e.seq} 条　${e.time}　${e.actionLabel}　${e.actorName}`, { width });
-    doc.font('body').fontSize(6.5).text(`记录原文：${e.entry}`, { width })
+    doc
+      .font('body')
+      .fontSize(6.5)
+      .text(`记录原文：${e.entry}`, { width })
       .text(`叶哈希：${e.leafHash}`, { width })
-      .text(e.proof ? `包含证明（${e.proof.length} 个哈希，由近及远）：${e.proof.join(' ') || '（无：树中只有这一条）'}` : '包含证明：尚无检查点',
-        { width });
+      .text(
+        e.proof
+          ? `包含证明（${e.proof.length} 个哈希，由近及远）：${e.proof.join(' ') || '（无：树中只有这一条）'}`
+          : '包含证明：尚无检查点',
+        { width },
+      );
   }
 }

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { as, DISCLOSE, disclosureAt, openPublishApp, type PublishOrg, type Session } from '../../test/support/publish-fixtures.ts';
+import {
+  as,
+  DISCLOSE,
+  disclosureAt,
+  openPublishApp,
+  type PublishOrg,
+  type Session,
+} from '../../test/support/publish-fixtures.ts';
 import type { TestDeps } from '../../test/support/testdb.ts';
 import { checkSignature } from '../platform/ledger/checkpoint.ts';
 import { verifyInclusion } from '../platform/ledger/merkle.ts';
@@ -18,11 +25,27 @@ let s: Record<string, Session>;
 let close: () => Promise<void>;
 let itemId: string;
 
-const review = (level: number) => ({ level, revision: 1, opinion: `第${level}级：同意发布`, proofreading: '已校对标题、日期和人名',
-  standardsAttested: true, disclosure: disclosureAt(level) });
+const review = (level: number) => ({
+  level,
+  revision: 1,
+  opinion: `第${level}级：同意发布`,
+  proofreading: '已校对标题、日期和人名',
+  standardsAttested: true,
+  disclosure: disclosureAt(level),
+});
 
 before(async () => {
-  ({ deps, app, org, s, close } = await openPublishApp(['zhang', 'li', 'wang', 'bao', 'liu', 'zhou', 'duty', 'wu', 'ducha']));
+  ({ deps, app, org, s, close } = await openPublishApp([
+    'zhang',
+    'li',
+    'wang',
+    'bao',
+    'liu',
+    'zhou',
+    'duty',
+    'wu',
+    'ducha',
+  ]));
   const created = await as(app, s.zhang).post('/api/items', { ...org.draft(), major: true });
   assert.equal(created.statusCode, 201, created.body);
   itemId = created.json().id;
@@ -48,28 +71,50 @@ test('审签单 JSON：全部环节按时间顺序，北京时间精确到分钟
   assert.deepEqual(sheet.unit, { id: org.unitId, name: '区科技局', fullName: '重庆市綦江区科学技术局' });
   assert.deepEqual(sheet.author.name, '张承办');
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  assert.deepEqual(sheet.channels.sort(byName), [
-    { id: org.siteId, name: '区科技局网站', kindName: '政府网站', column: '工作动态' },
-    { id: org.wechatId, name: '綦江科技', kindName: '微信公众号', column: null },
-  ].sort(byName));
+  assert.deepEqual(
+    sheet.channels.sort(byName),
+    [
+      { id: org.siteId, name: '区科技局网站', kindName: '政府网站', column: '工作动态' },
+      { id: org.wechatId, name: '綦江科技', kindName: '微信公众号', column: null },
+    ].sort(byName),
+  );
   assert.equal(sheet.revision, 1);
   assert.equal(sheet.major, true);
   assert.equal(sheet.stageName, '已发布');
-  assert.deepEqual(sheet.rows.map((r: { levelName: string; reviewer: { name: string }; roleName: string; time: string; decisionName: string }) =>
-    [r.levelName, r.reviewer.name, r.roleName, r.time, r.decisionName]), [
-    // TEST_START is 09:00 Beijing time; each step half an hour later.
-    ['一审', '李一审', '工作人员', '2026-03-02 10:00', '通过'],
-    ['二审', '王科长', '科室负责人', '2026-03-02 10:30', '通过'],
-    ['保密审查', '鲍保密', '保密工作机构', '2026-03-02 11:00', '公开'],
-    ['三审', '刘分管', '分管领导', '2026-03-02 11:30', '通过'],
-    ['主要领导', '周局长', '主要领导', '2026-03-02 12:00', '通过'],
-  ]);
+  assert.deepEqual(
+    sheet.rows.map(
+      (r: { levelName: string; reviewer: { name: string }; roleName: string; time: string; decisionName: string }) => [
+        r.levelName,
+        r.reviewer.name,
+        r.roleName,
+        r.time,
+        r.decisionName,
+      ],
+    ),
+    [
+      // TEST_START is 09:00 Beijing time; each step half an hour later.
+      ['一审', '李一审', '工作人员', '2026-03-02 10:00', '通过'],
+      ['二审', '王科长', '科室负责人', '2026-03-02 10:30', '通过'],
+      ['保密审查', '鲍保密', '保密工作机构', '2026-03-02 11:00', '公开'],
+      ['三审', '刘分管', '分管领导', '2026-03-02 11:30', '通过'],
+      ['主要领导', '周局长', '主要领导', '2026-03-02 12:00', '通过'],
+    ],
+  );
   const [first, , secrecy, third] = sheet.rows;
   assert.equal(first.opinion, '第1级：同意发布');
   assert.equal(first.proofreading, '已校对标题、日期和人名');
-  assert.deepEqual(first.disclosure, { opinion: 'disclose', opinionName: '公开', basis: ['《中华人民共和国政府信息公开条例》第十九条'],
-    basisText: '', reason: DISCLOSE.reason, secrecyMatter: false });
-  assert.deepEqual(secrecy.disclosure.basis, ['《中华人民共和国政府信息公开条例》第十九条', '《中华人民共和国政府信息公开条例》第二十条']);
+  assert.deepEqual(first.disclosure, {
+    opinion: 'disclose',
+    opinionName: '公开',
+    basis: ['《中华人民共和国政府信息公开条例》第十九条'],
+    basisText: '',
+    reason: DISCLOSE.reason,
+    secrecyMatter: false,
+  });
+  assert.deepEqual(secrecy.disclosure.basis, [
+    '《中华人民共和国政府信息公开条例》第十九条',
+    '《中华人民共和国政府信息公开条例》第二十条',
+  ]);
   assert.equal(secrecy.opinion, DISCLOSE.reason);
   assert.equal(third.disclosure, null); // 三审 approves; it gives no disclosure opinion of its own (第八条(四))
 });
@@ -78,7 +123,10 @@ test('审签单 PDF：A4，标题“信息发布审签单”，嵌入中文字�
   const res = await as(app, s.ducha).get(`/api/items/${itemId}/signoff.pdf`);
   assert.equal(res.statusCode, 200, res.body.slice(0, 200));
   assert.equal(res.headers['content-type'], 'application/pdf');
-  assert.match(String(res.headers['content-disposition']), /^attachment; filename=".*\.pdf"; filename\*=UTF-8''%E5%AE%A1%E7%AD%BE%E5%8D%95-/);
+  assert.match(
+    String(res.headers['content-disposition']),
+    /^attachment; filename=".*\.pdf"; filename\*=UTF-8''%E5%AE%A1%E7%AD%BE%E5%8D%95-/,
+  );
   const pdf = res.rawPayload;
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   const text = pdf.toString('latin1');
@@ -112,7 +160,10 @@ test('审签单的台账存证：尚无检查点时如实说明；有检查点�
   await checkpointNow(deps);
   const sheet = (await as(app, s.ducha).get(`/api/items/${itemId}/signoff`)).json();
   const { checkpoint, entries } = sheet.ledger;
-  assert.match(sheet.ledger.statement, new RegExp(`本单 ${entries.length} 条台账记录均包含在检查点（前 ${checkpoint.size} 条记录`));
+  assert.match(
+    sheet.ledger.statement,
+    new RegExp(`本单 ${entries.length} 条台账记录均包含在检查点（前 ${checkpoint.size} 条记录`),
+  );
   assert.equal(checkSignature(ledgerPublicKey(deps), checkpoint), true);
   for (const e of entries as { seq: number; entry: string; leafHash: string; proof: string[] }[]) {
     const bytes = Buffer.concat([Buffer.from([0]), Buffer.from(e.entry, 'utf8')]);

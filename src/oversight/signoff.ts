@@ -16,7 +16,11 @@ import { beijingMinute } from './time.ts';
 export const SIGNOFF_LEVELS = ['level1', 'level2', 'secrecy', 'level3', 'level4'] as const;
 export type SignoffLevel = (typeof SIGNOFF_LEVELS)[number];
 export const SIGNOFF_LEVEL_NAME: Record<SignoffLevel, string> = {
-  level1: '一审', level2: '二审', secrecy: '保密审查', level3: '三审', level4: '主要领导',
+  level1: '一审',
+  level2: '二审',
+  secrecy: '保密审查',
+  level3: '三审',
+  level4: '主要领导',
 };
 
 export interface DisclosureOpinion {
@@ -69,11 +73,17 @@ export async function getSignoff(deps: Deps, actor: Actor, itemId: string): Prom
   const history = await getHistory(deps, actor, itemId);
   const [unit, channels] = await Promise.all([getUnit(deps.db, item.unitId), channelsOf(deps, item.channels)]);
   return {
-    itemId: item.id, title: item.title,
+    itemId: item.id,
+    title: item.title,
     unit: { id: item.unitId, name: unit?.name ?? '', fullName: unit?.fullName ?? '' },
     author: { id: item.authorId, name: item.authorName },
-    itemType: item.itemType, itemTypeName: ITEM_TYPE_NAME[item.itemType], channels,
-    revision: item.revision, major: item.major, stage: item.stage, stageName: STAGE_NAME[item.stage],
+    itemType: item.itemType,
+    itemTypeName: ITEM_TYPE_NAME[item.itemType],
+    channels,
+    revision: item.revision,
+    major: item.major,
+    stage: item.stage,
+    stageName: STAGE_NAME[item.stage],
     publishedAt: item.publishedAt && beijingMinute(item.publishedAt),
     rows: rowsOf(history, item.revision),
     dismissals: await dismissalsOf(deps, actor, item.id, item.revision),
@@ -82,11 +92,24 @@ export async function getSignoff(deps: Deps, actor: Actor, itemId: string): Prom
   };
 }
 
-async function channelsOf(deps: Deps, picks: { channelId: string; columnId: string | null }[]): Promise<Signoff['channels']> {
-  return Promise.all(picks.map(async (p) => {
-    const [channel, column] = await Promise.all([getChannel(deps.db, p.channelId), p.columnId ? getColumn(deps.db, p.columnId) : null]);
-    return { id: p.channelId, name: channel?.name ?? '', kindName: channel ? CHANNEL_KIND_NAME[channel.kind] : '', column: column?.name ?? null };
-  }));
+async function channelsOf(
+  deps: Deps,
+  picks: { channelId: string; columnId: string | null }[],
+): Promise<Signoff['channels']> {
+  return Promise.all(
+    picks.map(async (p) => {
+      const [channel, column] = await Promise.all([
+        getChannel(deps.db, p.channelId),
+        p.columnId ? getColumn(deps.db, p.columnId) : null,
+      ]);
+      return {
+        id: p.channelId,
+        name: channel?.name ?? '',
+        kindName: channel ? CHANNEL_KIND_NAME[channel.kind] : '',
+        column: column?.name ?? null,
+      };
+    }),
+  );
 }
 
 type Disclosure = History['disclosure'][number];
@@ -96,30 +119,78 @@ function disclosureOf(o: Disclosure): DisclosureOpinion {
     const b = basisById(id);
     return b ? `《${b.law}》${b.article}` : id;
   });
-  return { opinion: o.opinion, opinionName: o.opinion ? OPINION_NAME[o.opinion] : '', basis, basisText: o.basisText, reason: o.reason,
-    secrecyMatter: o.secrecyMatter };
+  return {
+    opinion: o.opinion,
+    opinionName: o.opinion ? OPINION_NAME[o.opinion] : '',
+    basis,
+    basisText: o.basisText,
+    reason: o.reason,
+    secrecyMatter: o.secrecyMatter,
+  };
 }
 
 /** The current revision's steps in the order they happened: approvals bind to a revision (DOMAIN §2.3). */
 function rowsOf(history: History, revision: number): SignoffRow[] {
   const opinions = history.disclosure.filter((o) => o.revision === revision);
-  const reviews = history.steps.filter((s) => s.revision === revision).map((s): SignoffRow => {
-    const level = `level${s.level as Level}` as SignoffLevel;
-    // 第八条(一)(二): levels 1 and 2 give their disclosure opinion with the approval.
-    const stated = opinions.find((o) => o.step === level && o.actor.id === s.reviewer.id);
-    return row(level, s.reviewer, s.role, s.createdAt, s.decision, s.opinion, s.proofreading, stated ? disclosureOf(stated) : null);
-  });
-  const secrecy = opinions.filter((o) => o.step === 'secrecy').map((o) => {
-    const decision = o.kind === 'opinion' ? (o.opinion ?? 'opinion') : o.kind;
-    return row('secrecy', o.actor, o.role, o.createdAt, decision, o.reason, '', o.kind === 'opinion' ? disclosureOf(o) : null);
-  });
-  return [...reviews, ...secrecy].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : SIGNOFF_LEVELS.indexOf(a.level) - SIGNOFF_LEVELS.indexOf(b.level)));
+  const reviews = history.steps
+    .filter((s) => s.revision === revision)
+    .map((s): SignoffRow => {
+      const level = `level${s.level as Level}` as SignoffLevel;
+      // 第八条(一)(二): levels 1 and 2 give their disclosure opinion with the approval.
+      const stated = opinions.find((o) => o.step === level && o.actor.id === s.reviewer.id);
+      return row(
+        level,
+        s.reviewer,
+        s.role,
+        s.createdAt,
+        s.decision,
+        s.opinion,
+        s.proofreading,
+        stated ? disclosureOf(stated) : null,
+      );
+    });
+  const secrecy = opinions
+    .filter((o) => o.step === 'secrecy')
+    .map((o) => {
+      const decision = o.kind === 'opinion' ? (o.opinion ?? 'opinion') : o.kind;
+      return row(
+        'secrecy',
+        o.actor,
+        o.role,
+        o.createdAt,
+        decision,
+        o.reason,
+        '',
+        o.kind === 'opinion' ? disclosureOf(o) : null,
+      );
+    });
+  return [...reviews, ...secrecy].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : SIGNOFF_LEVELS.indexOf(a.level) - SIGNOFF_LEVELS.indexOf(b.level),
+  );
 }
 
-function row(level: SignoffLevel, reviewer: { id: string; name: string }, role: string, at: string, decision: string, opinion: string,
-  proofreading: string, disclosure: DisclosureOpinion | null): SignoffRow {
+function row(
+  level: SignoffLevel,
+  reviewer: { id: string; name: string },
+  role: string,
+  at: string,
+  decision: string,
+  opinion: string,
+  proofreading: string,
+  disclosure: DisclosureOpinion | null,
+): SignoffRow {
   return {
-    level, levelName: SIGNOFF_LEVEL_NAME[level], reviewer, role, roleName: ROLE_NAME[role as Role] ?? role, at, time: beijingMinute(at),
-    decision, decisionName: DECISION_NAME[decision] ?? OPINION_NAME[decision as OpinionKind] ?? decision, opinion, proofreading, disclosure,
+    level,
+    levelName: SIGNOFF_LEVEL_NAME[level],
+    reviewer,
+    role,
+    roleName: ROLE_NAME[role as Role] ?? role,
+    at,
+    time: beijingMinute(at),
+    decision,
+    decisionName: DECISION_NAME[decision] ?? OPINION_NAME[decision as OpinionKind] ?? decision,
+    opinion,
+    proofreading,
+    disclosure,
   };
 }

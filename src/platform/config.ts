@@ -5,15 +5,28 @@ import { z } from 'zod';
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(8080),
   host: z.string().min(1).default('0.0.0.0'),
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头').optional(),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
+    .optional(),
   dataDir: z.string().min(1).default('./data'),
   demo: z.enum(['0', '1']).default('1'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  sessionHours: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  sessionHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // Failed logins (src/org/login-throttle.ts): free failures per (account, address) before delays start, the longest
   // delay, and login attempts per address per minute. An account is never locked.
   maxLoginFailures: z.coerce.number().int().min(1).max(100).default(5),
-  loginMaxDelayMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  loginMaxDelayMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   loginRatePerMinute: z.coerce.number().int().min(1).max(10_000).default(60),
   maxUploadMb: z.coerce.number().min(0.1).max(200).default(20),
   secureCookies: z.enum(['0', '1']).default('0'),
@@ -33,7 +46,12 @@ const ConfigSchema = z.object({
   // outside the database. Defaults: <dataDir>/keys/ledger-ed25519.pem and <dataDir>/checkpoints.jsonl.
   ledgerKeyFile: z.string().min(1).optional(),
   checkpointsFile: z.string().min(1).optional(),
-  watchProbeSeconds: z.coerce.number().int().min(1, '首页探测间隔至少 1 秒').max(4320, '首页探测间隔不能超过 4320 秒（每天至少探测 20 次）').default(300),
+  watchProbeSeconds: z.coerce
+    .number()
+    .int()
+    .min(1, '首页探测间隔至少 1 秒')
+    .max(4320, '首页探测间隔不能超过 4320 秒（每天至少探测 20 次）')
+    .default(300),
   // The address people open gongkai at: links in notices, e-mails and robot messages are absolute.
   publicUrl: z.url('GONGKAI_PUBLIC_URL 应为 http(s) 网址').default('http://localhost:8080'),
   // A failed homepage probe opens an incident only after this many more failed checks, this many seconds apart.
@@ -46,7 +64,11 @@ const ConfigSchema = z.object({
   watchHostConcurrency: z.coerce.number().int().min(1).max(32).default(4),
   // Days the raw homepage probes and monitor runs are kept (src/watch/retention.ts); day totals are kept for ever. The
   // 5 % veto line reads the last 7 days, so at least 8.
-  watchRawDays: z.coerce.number().int().min(8, '原始探测记录至少保留 8 天（否决线按近 7 天计算）').max(3660, '原始探测记录最多保留 3660 天')
+  watchRawDays: z.coerce
+    .number()
+    .int()
+    .min(8, '原始探测记录至少保留 8 天（否决线按近 7 天计算）')
+    .max(3660, '原始探测记录最多保留 3660 天')
     .default(90),
 });
 
@@ -101,8 +123,10 @@ export function summarizeConfig(config: Config): string {
   const db = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `sqlite ${sqlitePath(config)}`;
   const smtp = config.smtpHost ? `${config.smtpHost}:${config.smtpPort}` : '未配置';
   const login = `${config.maxLoginFailures}free/${config.loginMaxDelayMinutes}min/${config.loginRatePerMinute}rpm`;
-  return `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h `
-    + `login=${login} upload=${config.maxUploadMb}MB smtp=${smtp}`;
+  return (
+    `port=${config.port} db=${db} demo=${config.demo} log=${config.logLevel} session=${config.sessionHours}h `
+    + `login=${login} upload=${config.maxUploadMb}MB smtp=${smtp}`
+  );
 }
 
 export function redactUrl(url: string): string {

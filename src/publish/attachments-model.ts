@@ -25,14 +25,26 @@ const JPEG: FileType = { name: 'JPEG 图片', mediaType: 'image/jpeg', sniff: st
 export const ATTACHMENT_TYPES: Readonly<Record<string, FileType>> = {
   pdf: { name: 'PDF 文档', mediaType: 'application/pdf', sniff: (b) => b.subarray(0, 1024).includes('%PDF-') },
   doc: { name: WORD, mediaType: 'application/msword', sniff: OLE },
-  docx: { name: WORD, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sniff: zipWith('word/') },
+  docx: {
+    name: WORD,
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    sniff: zipWith('word/'),
+  },
   xls: { name: EXCEL, mediaType: 'application/vnd.ms-excel', sniff: OLE },
-  xlsx: { name: EXCEL, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sniff: zipWith('xl/') },
+  xlsx: {
+    name: EXCEL,
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    sniff: zipWith('xl/'),
+  },
   wps: { name: 'WPS 文字文档', mediaType: 'application/octet-stream', sniff: OLE },
   ofd: { name: 'OFD 版式文档', mediaType: 'application/ofd', sniff: zipWith('OFD.xml') }, // GB/T 33190-2016
   jpg: JPEG,
   jpeg: JPEG,
-  png: { name: 'PNG 图片', mediaType: 'image/png', sniff: startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  png: {
+    name: 'PNG 图片',
+    mediaType: 'image/png',
+    sniff: startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
   zip: { name: 'ZIP 压缩包', mediaType: 'application/zip', sniff: zip },
 };
 
@@ -42,8 +54,14 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, FileType>> = {
  * `%PDF-` anywhere in the first kilobyte, so `MZ…%PDF-` would pass as a PDF and run as a program.
  */
 const EXECUTABLE_HEADERS: readonly (readonly number[])[] = [
-  [0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe],
-  [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x23, 0x21],
+  [0x4d, 0x5a],
+  [0x7f, 0x45, 0x4c, 0x46],
+  [0xfe, 0xed, 0xfa, 0xce],
+  [0xfe, 0xed, 0xfa, 0xcf],
+  [0xce, 0xfa, 0xed, 0xfe],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba, 0xbe],
+  [0x23, 0x21],
 ];
 export const isExecutable = (b: Buffer): boolean => EXECUTABLE_HEADERS.some((sig) => startsWith(sig)(b));
 
@@ -80,14 +98,18 @@ export function checkAttachment(rawName: string, content: Buffer): CheckedFile |
   if (isExecutable(content)) {
     return new AppError(400, 'EXECUTABLE_FILE', `附件「${fileName}」是可执行程序或脚本，不能作为附件上传`, 'file');
   }
-  if (!type.sniff(content)) return invalid('file', `附件「${fileName}」的内容与扩展名不符：不是有效的${type.name}，请检查文件后重新上传`);
+  if (!type.sniff(content))
+    return invalid('file', `附件「${fileName}」的内容与扩展名不符：不是有效的${type.name}，请检查文件后重新上传`);
   return { fileName, mediaType: type.mediaType };
 }
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266, RFC 5987 filename*). */
 export function contentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const exact = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }
 

@@ -25,7 +25,12 @@ export interface Attachments {
 const race = () => conflict('RACE', '稿件已被他人处理，请刷新后查看');
 
 /** The item, the actor's right to change it (the author, while editable), and the revision a change belongs to. */
-async function openForChange(tx: Executor, actor: Actor, itemId: string, now: Date): Promise<{ item: Item; revision: number }> {
+async function openForChange(
+  tx: Executor,
+  actor: Actor,
+  itemId: string,
+  now: Date,
+): Promise<{ item: Item; revision: number }> {
   const item = await loadItem(tx, itemId);
   assertAllowed(canEdit(actor, item));
   if (!isEditable(item.stage)) throw notEditable(item.stage);
@@ -33,10 +38,21 @@ async function openForChange(tx: Executor, actor: Actor, itemId: string, now: Da
   return { item, revision: attachmentRevision(item, await lastReturnedRevision(tx, item.id)) };
 }
 
-const ledgerOf = (actor: Actor, item: Item, action: string, payload: Record<string, unknown>) => ({ actor: { id: actor.id, name: actor.name },
-  role: 'staff', unitId: item.unitId, action, subject: `item:${item.id}`, payload: { itemId: item.id, ...payload } });
+const ledgerOf = (actor: Actor, item: Item, action: string, payload: Record<string, unknown>) => ({
+  actor: { id: actor.id, name: actor.name },
+  role: 'staff',
+  unitId: item.unitId,
+  action,
+  subject: `item:${item.id}`,
+  payload: { itemId: item.id, ...payload },
+});
 
-export async function addAttachment(deps: Deps, actor: Actor, itemId: string, file: UploadedFile): Promise<AttachmentEntry> {
+export async function addAttachment(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  file: UploadedFile,
+): Promise<AttachmentEntry> {
   const mb = deps.config.maxUploadMb;
   if (file.buffer.length > mb * 1024 * 1024) throw new AppError(413, 'TOO_LARGE', `附件不能超过 ${mb} MB`);
   const checked = checkAttachment(file.fileName, file.buffer);
@@ -45,12 +61,33 @@ export async function addAttachment(deps: Deps, actor: Actor, itemId: string, fi
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const { item, revision } = await openForChange(tx, actor, itemId, now);
-    const added = { id: randomUUID(), itemId: item.id, revisionAdded: revision, fileName: checked.fileName, mediaType: checked.mediaType,
-      size: file.buffer.length, sha256, createdBy: actor.id, createdAt: now.toISOString() };
+    const added = {
+      id: randomUUID(),
+      itemId: item.id,
+      revisionAdded: revision,
+      fileName: checked.fileName,
+      mediaType: checked.mediaType,
+      size: file.buffer.length,
+      sha256,
+      createdBy: actor.id,
+      createdAt: now.toISOString(),
+    };
     await attachmentStore.insertAttachment(tx, added, file.buffer);
-    await appendLedger(tx, ledgerOf(actor, item, 'publish.attachment_add', { revision, attachmentId: added.id, fileName: added.fileName,
-      mediaType: added.mediaType, size: added.size, sha256 }), now);
-    const [entry] = await attachmentEntries(tx, [{ ...added, revisionRemoved: null, removedBy: null, removedAt: null }]);
+    await appendLedger(
+      tx,
+      ledgerOf(actor, item, 'publish.attachment_add', {
+        revision,
+        attachmentId: added.id,
+        fileName: added.fileName,
+        mediaType: added.mediaType,
+        size: added.size,
+        sha256,
+      }),
+      now,
+    );
+    const [entry] = await attachmentEntries(tx, [
+      { ...added, revisionRemoved: null, removedBy: null, removedAt: null },
+    ]);
     return entry;
   });
 }
@@ -59,7 +96,12 @@ export async function addAttachment(deps: Deps, actor: Actor, itemId: string, fi
  * Removes a file from the item. One no reviewer has seen is deleted; one a submitted revision had is kept, marked
  * removed from the revision being prepared, so that the history still shows what each revision was reviewed with.
  */
-export async function removeAttachment(deps: Deps, actor: Actor, itemId: string, attachmentId: string): Promise<Attachments> {
+export async function removeAttachment(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  attachmentId: string,
+): Promise<Attachments> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const { item, revision } = await openForChange(tx, actor, itemId, now);
@@ -67,11 +109,21 @@ export async function removeAttachment(deps: Deps, actor: Actor, itemId: string,
     if (!found) throw notFound('附件');
     if (found.revisionRemoved !== null) throw conflict('ALREADY_REMOVED', '该附件已删除');
     const kept = !neverReviewed(item.stage, found.revisionAdded, revision);
-    const done = kept ? await attachmentStore.markRemoved(tx, found.id, revision, actor.id, now.toISOString())
+    const done = kept
+      ? await attachmentStore.markRemoved(tx, found.id, revision, actor.id, now.toISOString())
       : await attachmentStore.deleteAttachment(tx, found.id);
     if (!done) throw race();
-    await appendLedger(tx, ledgerOf(actor, item, 'publish.attachment_remove', { revision, attachmentId: found.id, fileName: found.fileName,
-      sha256: found.sha256, kept }), now);
+    await appendLedger(
+      tx,
+      ledgerOf(actor, item, 'publish.attachment_remove', {
+        revision,
+        attachmentId: found.id,
+        fileName: found.fileName,
+        sha256: found.sha256,
+        kept,
+      }),
+      now,
+    );
     return attachmentsOf(tx, actor, { ...item, version: item.version + 1 });
   });
 }
@@ -88,15 +140,23 @@ export interface Download {
 }
 
 /** Any file the item ever had (removed ones too: the history links them), for whoever may view the item. */
-export async function downloadAttachment(deps: Deps, actor: Actor, itemId: string, attachmentId: string): Promise<Download> {
+export async function downloadAttachment(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  attachmentId: string,
+): Promise<Download> {
   const item = await loadViewable(deps.db, actor, itemId);
   const found = await attachmentStore.getAttachment(deps.db, item.id, attachmentId);
-  const content = found && await attachmentStore.getContent(deps.db, found.id);
+  const content = found && (await attachmentStore.getContent(deps.db, found.id));
   if (!found || !content) throw notFound('附件');
   return { fileName: found.fileName, mediaType: found.mediaType, content };
 }
 
 async function attachmentsOf(db: Executor, actor: Actor, item: Item): Promise<Attachments> {
-  return { itemId: item.id, attachments: await attachmentEntries(db, await attachmentStore.listAttachments(db, item.id)),
-    canChange: isEditable(item.stage) && canEdit(actor, item).allowed };
+  return {
+    itemId: item.id,
+    attachments: await attachmentEntries(db, await attachmentStore.listAttachments(db, item.id)),
+    canChange: isEditable(item.stage) && canEdit(actor, item).allowed,
+  };
 }

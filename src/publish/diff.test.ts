@@ -5,7 +5,10 @@ import { textDiff } from './diff.ts';
 
 test('逐字比较：一字之差只标出那一个字', () => {
   assert.deepEqual(textDiff('深入开展扫黑险恶专项斗争', '深入开展扫黑除恶专项斗争'), [
-    { op: 'equal', text: '深入开展扫黑' }, { op: 'delete', text: '险' }, { op: 'insert', text: '除' }, { op: 'equal', text: '恶专项斗争' },
+    { op: 'equal', text: '深入开展扫黑' },
+    { op: 'delete', text: '险' },
+    { op: 'insert', text: '除' },
+    { op: 'equal', text: '恶专项斗争' },
   ]);
   assert.deepEqual(textDiff('', '新稿'), [{ op: 'insert', text: '新稿' }]);
   assert.deepEqual(textDiff('同', '同'), [{ op: 'equal', text: '同' }]);
@@ -17,6 +20,18 @@ test('大段且差异很大的文本：在时限内给出结果，拼回去与�
   const started = Date.now();
   const ops = textDiff(a, b);
   assert.ok(Date.now() - started < 3000);
-  assert.equal(ops.filter((o) => o.op !== 'insert').map((o) => o.text).join(''), a);
-  assert.equal(ops.filter((o) => o.op !== 'delete').map((o) => o.text).join(''), b);
+  assert.equal(
+    ops
+      .filter((o) => o.op !== 'insert')
+      .map((o) => o.text)
+      .join(''),
+    a,
+  );
+  assert.equal(
+    ops
+      .filter((o) => o.op !== 'delete')
+      .map((o) => o.text)
+      .join(''),
+    b,
+  );
 });

@@ -10,6 +10,12 @@ const BUDGET_MS = 300;
 
 export function textDiff(before: string, after: string): DiffOp[] {
   const changes = diffChars(before, after, { timeout: BUDGET_MS }) ?? diffLines(before, after, { timeout: BUDGET_MS });
-  if (!changes) return [...(before ? [{ op: 'delete' as const, text: before }] : []), ...(after ? [{ op: 'insert' as const, text: after }] : [])];
-  return changes.filter((c) => c.value !== '').map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
+  if (!changes)
+    return [
+      ...(before ? [{ op: 'delete' as const, text: before }] : []),
+      ...(after ? [{ op: 'insert' as const, text: after }] : []),
+    ];
+  return changes
+    .filter((c) => c.value !== '')
+    .map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
 }

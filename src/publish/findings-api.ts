@@ -6,16 +6,29 @@ import type { SecrecyFinding, SecrecyFindings, SecrecyFindingStatus } from '../s
 import type { RevisionFinding } from './findings-model.ts';
 import { getFinding, listFindings, saveFinding } from './findings-store.ts';
 
-const toSecrecy = (f: RevisionFinding): SecrecyFinding => ({ id: f.id, itemId: f.itemId, revision: f.revision,
-  rule: f.rule, category: f.category, severity: f.severity, start: f.start, end: f.end, text: f.text,
-  message: f.message, status: f.status as SecrecyFindingStatus, resolvedBy: f.resolvedBy, reason: f.reason,
-  resolvedAt: f.resolvedAt, createdAt: f.createdAt });
+const toSecrecy = (f: RevisionFinding): SecrecyFinding => ({
+  id: f.id,
+  itemId: f.itemId,
+  revision: f.revision,
+  rule: f.rule,
+  category: f.category,
+  severity: f.severity,
+  start: f.start,
+  end: f.end,
+  text: f.text,
+  message: f.message,
+  status: f.status as SecrecyFindingStatus,
+  resolvedBy: f.resolvedBy,
+  reason: f.reason,
+  resolvedAt: f.resolvedAt,
+  createdAt: f.createdAt,
+});
 
 /** The item's secrecy findings through `db` (the caller's transaction). */
 export function secrecyFindingsOf(db: Executor, itemId: string): SecrecyFindings {
   return {
-    list: async (revision) => (await listFindings(db, itemId, revision)).filter((f) => f.kind === 'secrecy')
-      .map(toSecrecy),
+    list: async (revision) =>
+      (await listFindings(db, itemId, revision)).filter((f) => f.kind === 'secrecy').map(toSecrecy),
     resolve: async (f, status, by, reason, at) => {
       const before = await getFinding(db, f.id);
       if (!before || before.itemId !== itemId || before.kind !== 'secrecy' || before.status !== 'open') return false;

@@ -27,7 +27,11 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
 export const STANDINGS = ['author', 'level1', 'level2', 'level3', 'level4'] as const;
 export type Standing = (typeof STANDINGS)[number];
 export const STANDING_NAME: Record<Standing, string> = {
-  author: '起草人', level1: '一审', level2: '二审', level3: '三审', level4: '主要领导审定',
+  author: '起草人',
+  level1: '一审',
+  level2: '二审',
+  level3: '三审',
+  level4: '主要领导审定',
 };
 
 /** DOMAIN §2.5: only a reviewer at level 2 or above dismisses a serious or error finding. */
@@ -67,16 +71,41 @@ export interface RevisionFinding {
   createdAt: string;
 }
 
-export type NewFinding = Pick<RevisionFinding, 'rule' | 'category' | 'severity' | 'start' | 'end' | 'line' | 'column' | 'text'
-  | 'suggestion' | 'message' | 'kind' | 'status'>;
+export type NewFinding = Pick<
+  RevisionFinding,
+  | 'rule'
+  | 'category'
+  | 'severity'
+  | 'start'
+  | 'end'
+  | 'line'
+  | 'column'
+  | 'text'
+  | 'suggestion'
+  | 'message'
+  | 'kind'
+  | 'status'
+>;
 
-const kept = (f: Finding): f is Finding & { severity: KeptSeverity } => (KEPT_SEVERITIES as readonly string[]).includes(f.severity);
+const kept = (f: Finding): f is Finding & { severity: KeptSeverity } =>
+  (KEPT_SEVERITIES as readonly string[]).includes(f.severity);
 
 /** What a revision keeps of a check run, and who may dismiss each finding. */
 export function keptFindings(found: readonly Finding[]): NewFinding[] {
-  return found.filter(kept).map((f) => ({ rule: f.rule, category: f.category, severity: f.severity, start: f.start, end: f.end,
-    line: f.line, column: f.column, text: f.text, suggestion: f.suggestion, message: f.message,
-    kind: isBlocking(f) ? 'secrecy' as const : 'proofreading' as const, status: 'open' as const }));
+  return found.filter(kept).map((f) => ({
+    rule: f.rule,
+    category: f.category,
+    severity: f.severity,
+    start: f.start,
+    end: f.end,
+    line: f.line,
+    column: f.column,
+    text: f.text,
+    suggestion: f.suggestion,
+    message: f.message,
+    kind: isBlocking(f) ? ('secrecy' as const) : ('proofreading' as const),
+    status: 'open' as const,
+  }));
 }
 
 export type FindingCounts = Record<KeptSeverity, number>;
@@ -108,13 +137,22 @@ export function proofreadingProblem(findings: readonly RevisionFinding[], gate: 
   const what = f.suggestion ? `${clip(f.text)} → ${clip(f.suggestion)}` : `${clip(f.text)}，${f.message}`;
   const where = `第 ${f.line} 行：${what}`;
   if (gate === 'entry') {
-    return unprocessable('UNRESOLVED_PROOFREADING',
-      `智能校对发现 ${open.length} 处未处理的严重/错误问题（${where}），请修改，或说明理由后建议忽略（由二审确认）`);
+    return unprocessable(
+      'UNRESOLVED_PROOFREADING',
+      `智能校对发现 ${open.length} 处未处理的严重/错误问题（${where}），请修改，或说明理由后建议忽略（由二审确认）`,
+    );
   }
-  const parts = [open.length ? `${open.length} 处未修改也未忽略` : '', proposed.length ? `${proposed.length} 处忽略建议待二审确认` : '']
-    .filter(Boolean).join('，');
-  return unprocessable('UNRESOLVED_PROOFREADING', `智能校对还有 ${left.length} 处严重/错误问题未处理：${parts}（${where}）。`
-    + '须修改，或由二审及以上审核人同意忽略后才能通过');
+  const parts = [
+    open.length ? `${open.length} 处未修改也未忽略` : '',
+    proposed.length ? `${proposed.length} 处忽略建议待二审确认` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+  return unprocessable(
+    'UNRESOLVED_PROOFREADING',
+    `智能校对还有 ${left.length} 处严重/错误问题未处理：${parts}（${where}）。`
+      + '须修改，或由二审及以上审核人同意忽略后才能通过',
+  );
 }
 
 /** What someone does with a finding; `as`: where the policy found them standing (src/org/policy/publish.ts). */
@@ -124,24 +162,53 @@ export type FindingAction =
   | { kind: 'reject'; by: string; as: Standing; reason: string; at: string }; // 不同意: open again
 
 /** The finding after `a`, or why not: only the current revision's findings, and each action from its own status. */
-export function actOnFinding(f: RevisionFinding, currentRevision: number, a: FindingAction): RevisionFinding | AppError {
-  if (f.revision !== currentRevision) return conflict('STALE_REVISION', '该校对发现属于旧版本，请查看最新版本的校对结果');
+export function actOnFinding(
+  f: RevisionFinding,
+  currentRevision: number,
+  a: FindingAction,
+): RevisionFinding | AppError {
+  if (f.revision !== currentRevision)
+    return conflict('STALE_REVISION', '该校对发现属于旧版本，请查看最新版本的校对结果');
   if (f.kind === 'secrecy') return conflict('SECRECY_FINDING', SECRECY_FINDING_MESSAGE);
   if (f.status === 'dismissed') return conflict('ALREADY_RESOLVED', '该校对发现已被忽略');
   if (a.kind === 'dismiss') {
-    if (f.status === 'proposed') return conflict('ALREADY_PROPOSED', '该校对发现已有忽略建议待二审确认，请同意或不同意该建议');
+    if (f.status === 'proposed')
+      return conflict('ALREADY_PROPOSED', '该校对发现已有忽略建议待二审确认，请同意或不同意该建议');
     if (needsLevel2(f) && !decidesDismissals(a.as)) {
-      return { ...f, status: 'proposed', proposedBy: a.by, proposedAs: a.as, proposalReason: a.reason, proposedAt: a.at };
+      return {
+        ...f,
+        status: 'proposed',
+        proposedBy: a.by,
+        proposedAs: a.as,
+        proposalReason: a.reason,
+        proposedAt: a.at,
+      };
     }
     return { ...f, status: 'dismissed', resolvedBy: a.by, resolvedAs: a.as, reason: a.reason, resolvedAt: a.at };
   }
   if (f.status !== 'proposed') return conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
   if (!decidesDismissals(a.as)) return conflict('NOT_LEVEL2', '忽略建议须由二审或更高级别的审核人确认');
   if (a.kind === 'accept') {
-    return { ...f, status: 'dismissed', resolvedBy: a.by, resolvedAs: a.as, reason: f.proposalReason, resolvedAt: a.at };
+    return {
+      ...f,
+      status: 'dismissed',
+      resolvedBy: a.by,
+      resolvedAs: a.as,
+      reason: f.proposalReason,
+      resolvedAt: a.at,
+    };
   }
-  return { ...f, status: 'open', proposedBy: null, proposedAs: null, proposalReason: null, proposedAt: null, rejectedBy: a.by,
-    rejectionReason: a.reason, rejectedAt: a.at };
+  return {
+    ...f,
+    status: 'open',
+    proposedBy: null,
+    proposedAs: null,
+    proposalReason: null,
+    proposedAt: null,
+    rejectedBy: a.by,
+    rejectionReason: a.reason,
+    rejectedAt: a.at,
+  };
 }
 
 /** The reason a dismissal, a proposal or a refusal must give (2–500 characters, trimmed). */

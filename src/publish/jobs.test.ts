@@ -20,10 +20,20 @@ test('定时任务每分钟运行一次：到点的已审定稿件由系统发�
   const publishAt = new Date(deps.clock.now().getTime() + 10 * 60_000).toISOString();
   const item = await draftItem(deps, zhang, org.draft({ publishAt }));
   await submitItem(deps, zhang, { itemId: item.id, revision: 1 });
-  for (const [who, level] of [['li', 1], ['wang', 2], ['liu', 3]] as const) {
+  for (const [who, level] of [
+    ['li', 1],
+    ['wang', 2],
+    ['liu', 3],
+  ] as const) {
     if (level === 3) await passSecrecy(deps, org, item.id); // 保密审查 between 二审 and 三审
-    await approveItem(deps, await org.actor(who), { itemId: item.id, level, revision: 1, opinion: '同意', standardsAttested: true,
-      disclosure: disclosureAt(level) });
+    await approveItem(deps, await org.actor(who), {
+      itemId: item.id,
+      level,
+      revision: 1,
+      opinion: '同意',
+      standardsAttested: true,
+      disclosure: disclosureAt(level),
+    });
   }
   const scheduler = startPublishScheduler(deps);
   try {

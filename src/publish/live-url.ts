@@ -17,8 +17,12 @@ export interface LiveUrlInput {
   url: string;
 }
 
-
-export async function recordLiveUrl(deps: Deps, actor: Actor, itemId: string, input: LiveUrlInput): Promise<{ channelId: string; url: string }> {
+export async function recordLiveUrl(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  input: LiveUrlInput,
+): Promise<{ channelId: string; url: string }> {
   const url = checkHttpUrl('url', input.url, '发布网址');
   return deps.db.transaction().execute(async (tx) => {
     const item = await loadViewable(tx, actor, itemId);
@@ -27,8 +31,16 @@ export async function recordLiveUrl(deps: Deps, actor: Actor, itemId: string, in
       throw conflict('NOT_PUBLISHED_ON_CHANNEL', '该稿件尚未在此渠道发布，不能登记发布网址');
     }
     const signed = { actor: { id: actor.id, name: actor.name }, role: liveUrlRole(actor, item), unitId: item.unitId };
-    await appendLedger(tx, { ...signed, action: 'publish.live_url',
-      subject: `item:${item.id}`, payload: { itemId: item.id, channelId: input.channelId, url } }, deps.clock.now());
+    await appendLedger(
+      tx,
+      {
+        ...signed,
+        action: 'publish.live_url',
+        subject: `item:${item.id}`,
+        payload: { itemId: item.id, channelId: input.channelId, url },
+      },
+      deps.clock.now(),
+    );
     return { channelId: input.channelId, url };
   });
 }
@@ -39,11 +51,16 @@ export async function recordLiveUrl(deps: Deps, actor: Actor, itemId: string, in
  */
 export async function approvedTextsOf(deps: Pick<Deps, 'db'>, unitId: string): Promise<Record<string, string>> {
   const live = await store.livePublicationsOfUnit(deps.db, unitId);
-  const redacted = await redactedTextsOf(deps.db, live.filter((p) => p.text === 'redacted'));
-  return Object.fromEntries(live.map((p) => {
-    if (p.text === 'full') return [p.liveUrl, p.bodyText];
-    const text = redacted.get(`${p.itemId}:${p.revision}`);
-    if (text === undefined) throw new Error(`部分公开的稿件 ${p.itemId} 缺少脱密文本`);
-    return [p.liveUrl, text];
-  }));
+  const redacted = await redactedTextsOf(
+    deps.db,
+    live.filter((p) => p.text === 'redacted'),
+  );
+  return Object.fromEntries(
+    live.map((p) => {
+      if (p.text === 'full') return [p.liveUrl, p.bodyText];
+      const text = redacted.get(`${p.itemId}:${p.revision}`);
+      if (text === undefined) throw new Error(`部分公开的稿件 ${p.itemId} 缺少脱密文本`);
+      return [p.liveUrl, text];
+    }),
+  );
 }

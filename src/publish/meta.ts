@@ -4,7 +4,13 @@ import { getChannel, getColumn, getSection, getUnit } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { invalid } from '../platform/errors.ts';
 import {
-  type ChannelPick, channelProblem, type Item, type ItemChannel, type ItemType, itemTypeProblem, LIMITS,
+  type ChannelPick,
+  channelProblem,
+  type Item,
+  type ItemChannel,
+  type ItemType,
+  itemTypeProblem,
+  LIMITS,
 } from './model.ts';
 import * as store from './store.ts';
 
@@ -47,12 +53,19 @@ export async function resolveMeta(db: Executor, f: Partial<DraftFields>, existin
   const typeProblem = itemTypeProblem(itemType, source);
   if (typeProblem) throw typeProblem;
   if (source && [...source].length > LIMITS.source) throw invalid('source', `来源不能超过 ${LIMITS.source} 字`);
-  const channels = f.channels ? await resolveChannels(db, unitId, f.channels)
-    : (await store.channelsOfItems(db, [existing?.id ?? ''])).get(existing?.id ?? '') ?? [];
+  const channels = f.channels
+    ? await resolveChannels(db, unitId, f.channels)
+    : ((await store.channelsOfItems(db, [existing?.id ?? ''])).get(existing?.id ?? '') ?? []);
   if (channels.length === 0) throw invalid('channels', '请至少选择一个发布渠道');
   return {
-    title, unitId, sectionId: section.id, channels, itemType, source, major: f.major ?? existing?.major ?? false,
-    publishAt: f.publishAt !== undefined ? isoOrNull(f.publishAt) : existing?.publishAt ?? null,
+    title,
+    unitId,
+    sectionId: section.id,
+    channels,
+    itemType,
+    source,
+    major: f.major ?? existing?.major ?? false,
+    publishAt: f.publishAt !== undefined ? isoOrNull(f.publishAt) : (existing?.publishAt ?? null),
   };
 }
 
@@ -60,7 +73,10 @@ async function resolveChannels(db: Executor, unitId: string, picks: ChannelPick[
   const seen = new Set<string>();
   const out: ItemChannel[] = [];
   for (const [i, pick] of picks.entries()) {
-    const found = { channel: await getChannel(db, pick.channelId), column: pick.columnId ? await getColumn(db, pick.columnId) : null };
+    const found = {
+      channel: await getChannel(db, pick.channelId),
+      column: pick.columnId ? await getColumn(db, pick.columnId) : null,
+    };
     const problem = channelProblem(unitId, i, pick, found, seen);
     if (problem) throw problem;
     seen.add(pick.channelId);

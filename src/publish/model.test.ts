@@ -5,12 +5,32 @@ import fc from 'fast-check';
 import { AppError } from '../platform/errors.ts';
 import { decideSecrecy } from '../secrecy/model.ts';
 import {
-  attestationProblem, bodyProblem, channelProblem, type Decided, decide, edit, type ItemState, itemTypeProblem, type Level, levelOf,
-  nextLevel, publishIfDue, STAGE_AFTER_SECRECY, submit, titleFromImport, toBody,
+  attestationProblem,
+  bodyProblem,
+  channelProblem,
+  type Decided,
+  decide,
+  edit,
+  type ItemState,
+  itemTypeProblem,
+  type Level,
+  levelOf,
+  nextLevel,
+  publishIfDue,
+  STAGE_AFTER_SECRECY,
+  submit,
+  titleFromImport,
+  toBody,
 } from './model.ts';
 
 const NOW = new Date('2026-03-02T01:00:00.000Z');
-const at = (stage: ItemState['stage'], over: Partial<ItemState> = {}): ItemState => ({ stage, major: false, revision: 1, publishAt: null, ...over });
+const at = (stage: ItemState['stage'], over: Partial<ItemState> = {}): ItemState => ({
+  stage,
+  major: false,
+  revision: 1,
+  publishAt: null,
+  ...over,
+});
 const ok = <T>(r: T | AppError): T => {
   if (r instanceof AppError) throw new Error(`unexpected ${r.code}: ${r.message}`);
   return r;
@@ -25,7 +45,11 @@ const secrecyNext = (item: ItemState): ItemState['stage'] => {
 
 test('保密审查的结论由审核链决定去向：放行进三审，免于公开终结，报审等待，退回修改，报审答复后重新审查', () => {
   assert.deepEqual(STAGE_AFTER_SECRECY, {
-    cleared: 'level3', withheld: 'withheld', referred: 'referred', returned: 'returned', reopened: 'secrecy',
+    cleared: 'level3',
+    withheld: 'withheld',
+    referred: 'referred',
+    returned: 'returned',
+    reopened: 'secrecy',
   });
 });
 
@@ -46,7 +70,10 @@ test('一般稿件：一审 → 二审 → 保密审查 → 三审 → 无定时
 test('重大事项：三审后须主要领导审定', () => {
   const major = at('level3', { major: true });
   assert.equal(ok(decide(major, { kind: 'approve', level: 3, revision: 1 }, NOW)).next.stage, 'level4');
-  assert.equal(ok(decide(at('level4', { major: true }), { kind: 'approve', level: 4, revision: 1 }, NOW)).next.stage, 'published');
+  assert.equal(
+    ok(decide(at('level4', { major: true }), { kind: 'approve', level: 4, revision: 1 }, NOW)).next.stage,
+    'published',
+  );
   assert.equal(nextLevel({ major: false }, 3), null);
   assert.equal(nextLevel({ major: true }, 3), 4);
 });
@@ -62,7 +89,10 @@ test('定时发布：发布时间未到，审定后待发布；时间到后才�
 });
 
 test('审核须针对当前版本、当前环节', () => {
-  assert.equal(codeOf(decide(at('level2', { revision: 2 }), { kind: 'approve', level: 2, revision: 1 }, NOW)), 'STALE_REVISION');
+  assert.equal(
+    codeOf(decide(at('level2', { revision: 2 }), { kind: 'approve', level: 2, revision: 1 }, NOW)),
+    'STALE_REVISION',
+  );
   assert.equal(codeOf(decide(at('level2'), { kind: 'approve', level: 3, revision: 1 }, NOW)), 'NOT_AT_LEVEL');
   assert.equal(codeOf(decide(at('level2'), { kind: 'approve', level: 1, revision: 1 }, NOW)), 'NOT_AT_LEVEL');
   assert.equal(codeOf(decide(at('published'), { kind: 'return', level: 3, revision: 1 }, NOW)), 'NOT_AT_LEVEL');
@@ -100,8 +130,12 @@ test('发布渠道须属于承办单位，网站须选栏目，栏目须属于�
   const site = { id: 'c1', unitId: 'u1', kind: 'website' };
   const wechat = { id: 'c2', unitId: 'u1', kind: 'wechat' };
   const col = { id: 'k1', channelId: 'c1' };
-  const check = (pick: { channelId: string; columnId?: string | null }, channel: typeof site | null, column: typeof col | null, seen = new Set<string>()) =>
-    channelProblem('u1', 0, pick, { channel, column }, seen)?.field ?? null;
+  const check = (
+    pick: { channelId: string; columnId?: string | null },
+    channel: typeof site | null,
+    column: typeof col | null,
+    seen = new Set<string>(),
+  ) => channelProblem('u1', 0, pick, { channel, column }, seen)?.field ?? null;
   assert.equal(check({ channelId: 'c1', columnId: 'k1' }, site, col), null);
   assert.equal(check({ channelId: 'c2' }, wechat, null), null);
   assert.equal(check({ channelId: 'x' }, null, null), 'channels.0.channelId');
@@ -137,59 +171,83 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ t: 'edit' as const }),
   fc.constant({ t: 'publishDue' as const }),
   fc.constant({ t: 'secrecy' as const }),
-  fc.record({ t: fc.constantFrom('approve' as const, 'return' as const), level: fc.constantFrom<Level>(1, 2, 3, 4), stale: fc.boolean() }),
+  fc.record({
+    t: fc.constantFrom('approve' as const, 'return' as const),
+    level: fc.constantFrom<Level>(1, 2, 3, 4),
+    stale: fc.boolean(),
+  }),
 );
 
 test('随机审核序列：不跳级、一般稿件不进入主要领导审定、新版本从一审重新开始', () => {
-  fc.assert(fc.property(fc.boolean(), fc.boolean(), fc.array(opArb, { maxLength: 60 }), (major, scheduled, ops) => {
-    let item: ItemState = { stage: 'draft', major, revision: 1, publishAt: scheduled ? '2026-03-02T03:00:00.000Z' : null };
-    let returnedRevision: number | null = null;
-    let approvedLevels: Level[] = []; // approvals of the current revision since it was last submitted
-    let now = NOW;
-    for (const op of ops) {
-      if (op.t === 'submit') {
-        const r: ItemState | AppError = submit(item, item.revision, returnedRevision);
-        if (r instanceof AppError) continue;
-        assert.equal(r.stage, 'level1');
-        item = r;
-        approvedLevels = [];
-      } else if (op.t === 'edit') {
-        const r: ItemState | AppError = edit(item, item.revision);
-        if (r instanceof AppError) continue;
-        assert.equal(r.revision, item.revision + 1);
-        assert.equal(r.stage, item.stage, 'editing never moves the stage');
-        item = r;
-        approvedLevels = [];
-      } else if (op.t === 'secrecy') {
-        if (item.stage !== 'secrecy') continue;
-        assert.deepEqual(approvedLevels, [1, 2], 'the secrecy step comes right after 二审');
-        item = { ...item, stage: secrecyNext(item) };
-      } else if (op.t === 'publishDue') {
-        now = new Date(now.getTime() + 3600_000);
-        const r = publishIfDue(item, now);
-        if (r) item = r.next;
-      } else {
-        const revision = op.stale ? item.revision - 1 : item.revision;
-        const r: Decided<ItemState> | AppError = decide(item, { kind: op.t, level: op.level, revision }, now);
-        if (r instanceof AppError) {
-          assert.ok(op.stale || levelOf(item.stage) !== op.level, `refused a valid ${op.t} at ${item.stage}: ${r.code}`);
-          continue;
-        }
-        assert.ok(!op.stale, 'a stale revision is never accepted');
-        assert.equal(item.stage, `level${op.level}`, 'a decision is only taken at the level the item waits at');
-        if (op.t === 'return') {
-          assert.equal(r.next.stage, 'returned');
-          returnedRevision = item.revision;
+  fc.assert(
+    fc.property(fc.boolean(), fc.boolean(), fc.array(opArb, { maxLength: 60 }), (major, scheduled, ops) => {
+      let item: ItemState = {
+        stage: 'draft',
+        major,
+        revision: 1,
+        publishAt: scheduled ? '2026-03-02T03:00:00.000Z' : null,
+      };
+      let returnedRevision: number | null = null;
+      let approvedLevels: Level[] = []; // approvals of the current revision since it was last submitted
+      let now = NOW;
+      for (const op of ops) {
+        if (op.t === 'submit') {
+          const r: ItemState | AppError = submit(item, item.revision, returnedRevision);
+          if (r instanceof AppError) continue;
+          assert.equal(r.stage, 'level1');
+          item = r;
+          approvedLevels = [];
+        } else if (op.t === 'edit') {
+          const r: ItemState | AppError = edit(item, item.revision);
+          if (r instanceof AppError) continue;
+          assert.equal(r.revision, item.revision + 1);
+          assert.equal(r.stage, item.stage, 'editing never moves the stage');
+          item = r;
+          approvedLevels = [];
+        } else if (op.t === 'secrecy') {
+          if (item.stage !== 'secrecy') continue;
+          assert.deepEqual(approvedLevels, [1, 2], 'the secrecy step comes right after 二审');
+          item = { ...item, stage: secrecyNext(item) };
+        } else if (op.t === 'publishDue') {
+          now = new Date(now.getTime() + 3600_000);
+          const r = publishIfDue(item, now);
+          if (r) item = r.next;
         } else {
-          assert.deepEqual(approvedLevels, [1, 2, 3, 4].slice(0, op.level - 1), 'levels are approved in order, none skipped');
-          approvedLevels.push(op.level);
-          if (op.level === 2) assert.equal(r.next.stage, 'secrecy', '二审 leads to 保密审查 (DOMAIN §3.1)');
-          const done = r.next.stage === 'approved' || r.next.stage === 'published';
-          if (done) assert.deepEqual(approvedLevels, major ? [1, 2, 3, 4] : [1, 2, 3], 'finished only after every required level');
+          const revision = op.stale ? item.revision - 1 : item.revision;
+          const r: Decided<ItemState> | AppError = decide(item, { kind: op.t, level: op.level, revision }, now);
+          if (r instanceof AppError) {
+            assert.ok(
+              op.stale || levelOf(item.stage) !== op.level,
+              `refused a valid ${op.t} at ${item.stage}: ${r.code}`,
+            );
+            continue;
+          }
+          assert.ok(!op.stale, 'a stale revision is never accepted');
+          assert.equal(item.stage, `level${op.level}`, 'a decision is only taken at the level the item waits at');
+          if (op.t === 'return') {
+            assert.equal(r.next.stage, 'returned');
+            returnedRevision = item.revision;
+          } else {
+            assert.deepEqual(
+              approvedLevels,
+              [1, 2, 3, 4].slice(0, op.level - 1),
+              'levels are approved in order, none skipped',
+            );
+            approvedLevels.push(op.level);
+            if (op.level === 2) assert.equal(r.next.stage, 'secrecy', '二审 leads to 保密审查 (DOMAIN §3.1)');
+            const done = r.next.stage === 'approved' || r.next.stage === 'published';
+            if (done)
+              assert.deepEqual(
+                approvedLevels,
+                major ? [1, 2, 3, 4] : [1, 2, 3],
+                'finished only after every required level',
+              );
+          }
+          item = r.next;
         }
-        item = r.next;
+        if (!major) assert.notEqual(item.stage, 'level4', 'a normal item never reaches 主要领导审定');
       }
-      if (!major) assert.notEqual(item.stage, 'level4', 'a normal item never reaches 主要领导审定');
-    }
-  }), { numRuns: 500 });
+    }),
+    { numRuns: 500 },
+  );
 });

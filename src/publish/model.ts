@@ -7,19 +7,44 @@ import type { SecrecyOutcome } from '../secrecy/model.ts';
 
 // 'secrecy' (待保密审查) sits between 二审 and 三审 (DOMAIN §3.1); 'referred' waits for the authority's answer (需报审,
 // §3.7); 'withheld' is final: 免于公开, kept with its reasons but never published (§3.2).
-export const STAGES = ['draft', 'level1', 'level2', 'secrecy', 'referred', 'level3', 'level4', 'approved', 'published',
-  'returned', 'withheld'] as const;
+export const STAGES = [
+  'draft',
+  'level1',
+  'level2',
+  'secrecy',
+  'referred',
+  'level3',
+  'level4',
+  'approved',
+  'published',
+  'returned',
+  'withheld',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_NAME: Record<Stage, string> = {
-  draft: '草稿', level1: '待一审', level2: '待二审', secrecy: '待保密审查', referred: '已报审待答复', level3: '待三审',
-  level4: '待主要领导审定', approved: '已审定待发布', published: '已发布', returned: '已退回修改', withheld: '免于公开',
+  draft: '草稿',
+  level1: '待一审',
+  level2: '待二审',
+  secrecy: '待保密审查',
+  referred: '已报审待答复',
+  level3: '待三审',
+  level4: '待主要领导审定',
+  approved: '已审定待发布',
+  published: '已发布',
+  returned: '已退回修改',
+  withheld: '免于公开',
 };
 
 // 65号 §2(一): original text, pictures, video and reposts (转载) all go through the same chain.
 export const ITEM_TYPES = ['original', 'repost', 'picture', 'video'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
-export const ITEM_TYPE_NAME: Record<ItemType, string> = { original: '原创', repost: '转载', picture: '图片', video: '视频' };
+export const ITEM_TYPE_NAME: Record<ItemType, string> = {
+  original: '原创',
+  repost: '转载',
+  picture: '图片',
+  video: '视频',
+};
 
 export const BODY_FORMATS = ['text', 'html', 'docx'] as const;
 export type BodyFormat = (typeof BODY_FORMATS)[number];
@@ -130,7 +155,11 @@ export function stageAfter(item: Pick<ItemState, 'major'>, level: Level): Stage 
  * moves the item. Cleared (公开 / 部分公开) goes on to 三审, which gives 第八条(四).
  */
 export const STAGE_AFTER_SECRECY: Record<SecrecyOutcome, Stage> = {
-  cleared: stageFor(3), withheld: 'withheld', referred: 'referred', returned: 'returned', reopened: 'secrecy',
+  cleared: stageFor(3),
+  withheld: 'withheld',
+  referred: 'referred',
+  returned: 'returned',
+  reopened: 'secrecy',
 };
 
 /** A reviewer's decision at a level; approvals bind to the revision they name (DOMAIN §2.3). */
@@ -152,7 +181,8 @@ export function finalApproval<T extends ItemState>(item: T, now: Date): Decided<
 /** Editing makes a new revision, and is allowed only before review or after a return (DOMAIN §2.3). */
 export const isEditable = (stage: Stage): boolean => stage === 'draft' || stage === 'returned';
 
-export const notEditable = (stage: Stage) => conflict('NOT_EDITABLE', `稿件${STAGE_NAME[stage]}，不能修改；被退回后方可修改`);
+export const notEditable = (stage: Stage) =>
+  conflict('NOT_EDITABLE', `稿件${STAGE_NAME[stage]}，不能修改；被退回后方可修改`);
 
 export function edit<T extends ItemState>(item: T, baseRevision: number): T | AppError {
   if (!isEditable(item.stage)) return notEditable(item.stage);
@@ -204,7 +234,13 @@ export interface ResolvedPick {
 }
 
 /** Channels belong to the hosting unit (谁主办、谁发布); a website item goes into one of its columns (栏目). */
-export function channelProblem(unitId: string, i: number, pick: ChannelPick, found: ResolvedPick, seen: Set<string>): AppError | null {
+export function channelProblem(
+  unitId: string,
+  i: number,
+  pick: ChannelPick,
+  found: ResolvedPick,
+  seen: Set<string>,
+): AppError | null {
   const at = `channels.${i}`;
   if (!found.channel) return invalid(`${at}.channelId`, '所选发布渠道不存在');
   if (found.channel.unitId !== unitId) return invalid(`${at}.channelId`, '只能发布到承办单位自己的渠道');
@@ -243,7 +279,10 @@ export function bodyProblem(body: Body, field: string): AppError | null {
 
 /** An imported document's title when none was given: its first line with something visible, else the file name. */
 export function titleFromImport(text: string, fileName: string): string {
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '' && textProblem(l) === null);
+  const first = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && textProblem(l) === null);
   const title = first ?? fileName.replace(/\.docx$/i, '').trim();
   return [...title].slice(0, LIMITS.title).join('') || '未命名稿件';
 }

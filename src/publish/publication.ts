@@ -7,11 +7,31 @@ import { publishableText } from '../secrecy/chain.ts';
 import type { Item } from './model.ts';
 import * as store from './store.ts';
 
-export async function recordPublication(tx: Executor, item: Item, by: LedgerActor, role: string, now: Date): Promise<void> {
+export async function recordPublication(
+  tx: Executor,
+  item: Item,
+  by: LedgerActor,
+  role: string,
+  now: Date,
+): Promise<void> {
   const channels = (await store.channelsOfItems(tx, [item.id])).get(item.id) ?? [];
   const { text, redactionId } = await publishableText(tx, item);
   const at = now.toISOString();
-  await store.insertPublications(tx, item.id, channels.map((c) => ({ id: randomUUID(), ...c, revision: item.revision, publishedAt: at, text })));
-  await appendLedger(tx, { actor: by, role, unitId: item.unitId, action: 'publish.publish', subject: `item:${item.id}`,
-    payload: { itemId: item.id, revision: item.revision, channels, publishAt: item.publishAt, text, redactionId } }, now);
+  await store.insertPublications(
+    tx,
+    item.id,
+    channels.map((c) => ({ id: randomUUID(), ...c, revision: item.revision, publishedAt: at, text })),
+  );
+  await appendLedger(
+    tx,
+    {
+      actor: by,
+      role,
+      unitId: item.unitId,
+      action: 'publish.publish',
+      subject: `item:${item.id}`,
+      payload: { itemId: item.id, revision: item.revision, channels, publishAt: item.publishAt, text, redactionId },
+    },
+    now,
+  );
 }

@@ -3,21 +3,37 @@
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import {
-  type Abilities, abilitiesOf, canView, itemListScope, type ItemView, reviewScopes,
+  type Abilities,
+  abilitiesOf,
+  canView,
+  itemListScope,
+  type ItemView,
+  reviewScopes,
 } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUnit, getUsersByIds } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { invalid, notFound } from '../platform/errors.ts';
 import {
-  coIssuersOf, lastReturnedRevision as secrecyReturnedRevision, listOpinions, type OpinionRow, secrecyActorsOf,
+  coIssuersOf,
+  lastReturnedRevision as secrecyReturnedRevision,
+  listOpinions,
+  type OpinionRow,
+  secrecyActorsOf,
 } from '../secrecy/chain.ts';
 import * as attachmentStore from './attachments-store.ts';
 import { type DiffOp, textDiff } from './diff.ts';
 import type { FindingCounts } from './findings-model.ts';
 import { openCountsOf } from './findings-store.ts';
 import {
-  type BodyFormat, type Item, type ItemChannel, type Level, levelOf, type ReviewStep, type Stage, stageFor,
+  type BodyFormat,
+  type Item,
+  type ItemChannel,
+  type Level,
+  levelOf,
+  type ReviewStep,
+  type Stage,
+  stageFor,
 } from './model.ts';
 import * as store from './store.ts';
 
@@ -53,7 +69,8 @@ interface Known {
 const fresh = (): Known => ({ authorMayLevel1: new Map(), approvers: new Map() });
 
 async function unitAllowsAuthorLevel1(db: Executor, known: Known, unitId: string): Promise<boolean> {
-  if (!known.authorMayLevel1.has(unitId)) known.authorMayLevel1.set(unitId, (await getUnit(db, unitId))?.authorMayLevel1 ?? true);
+  if (!known.authorMayLevel1.has(unitId))
+    known.authorMayLevel1.set(unitId, (await getUnit(db, unitId))?.authorMayLevel1 ?? true);
   return known.authorMayLevel1.get(unitId) ?? true;
 }
 
@@ -61,7 +78,8 @@ async function unitAllowsAuthorLevel1(db: Executor, known: Known, unitId: string
 async function approversOf(db: Executor, known: Known, items: Item[]): Promise<Map<string, string[]>> {
   const missing = items.filter((i) => !known.approvers.has(i.id));
   const secrecy = await secrecyActorsOf(db, missing);
-  for (const [id, list] of await store.approversOf(db, missing)) known.approvers.set(id, [...list, ...(secrecy.get(id) ?? [])]);
+  for (const [id, list] of await store.approversOf(db, missing))
+    known.approvers.set(id, [...list, ...(secrecy.get(id) ?? [])]);
   return known.approvers;
 }
 
@@ -69,7 +87,11 @@ async function reviewViewsOf(db: Executor, items: Item[], known: Known): Promise
   const approvers = await approversOf(db, known, items);
   const views: ItemView[] = [];
   for (const i of items) {
-    views.push({ ...i, approverIds: approvers.get(i.id) ?? [], authorMayLevel1: await unitAllowsAuthorLevel1(db, known, i.unitId) });
+    views.push({
+      ...i,
+      approverIds: approvers.get(i.id) ?? [],
+      authorMayLevel1: await unitAllowsAuthorLevel1(db, known, i.unitId),
+    });
   }
   return views;
 }
@@ -79,7 +101,10 @@ async function summariesOf(db: Executor, actor: Actor, items: Item[], known = fr
   const authors = await getUsersByIds(db, [...new Set(items.map((i) => i.authorId))]);
   const findings = await openCountsOf(db, items);
   return items.map((item, i) => ({
-    ...item, authorName: authors.get(item.authorId)?.name ?? '', awaitingLevel: levelOf(item.stage), abilities: abilitiesOf(actor, views[i]),
+    ...item,
+    authorName: authors.get(item.authorId)?.name ?? '',
+    awaitingLevel: levelOf(item.stage),
+    abilities: abilitiesOf(actor, views[i]),
     openFindings: findings.get(item.id)?.open ?? { serious: 0, error: 0, warning: 0 },
     proposedFindings: findings.get(item.id)?.proposed ?? 0,
   }));
@@ -96,7 +121,11 @@ export async function detailOf(db: Executor, actor: Actor, item: Item, view?: It
   const revision = await store.getRevision(db, item.id, item.revision);
   const channels = await store.channelsOfItems(db, [item.id]);
   if (!revision) throw notFound('稿件版本');
-  return { ...summary, channels: channels.get(item.id) ?? [], body: { format: revision.format, html: revision.bodyHtml, text: revision.bodyText } };
+  return {
+    ...summary,
+    channels: channels.get(item.id) ?? [],
+    body: { format: revision.format, html: revision.bodyHtml, text: revision.bodyText },
+  };
 }
 
 /** The item (404 if missing) if the actor may view it (403 if not): canView, with the co-issuing units whose leaders
@@ -125,21 +154,40 @@ export async function peopleNamed(db: Executor, ids: Iterable<string>): Promise<
 
 /** The newest revision returned by a reviewer or by the secrecy office (保密审查), or null. */
 export async function lastReturnedRevision(db: Executor, itemId: string): Promise<number | null> {
-  const found = [await store.lastReturnedRevision(db, itemId), await secrecyReturnedRevision(db, itemId)].filter((r) => r !== null);
+  const found = [await store.lastReturnedRevision(db, itemId), await secrecyReturnedRevision(db, itemId)].filter(
+    (r) => r !== null,
+  );
   return found.length ? Math.max(...found) : null;
 }
 
-export type AttachmentEntry = Omit<attachmentStore.Attachment, 'itemId' | 'createdBy' | 'removedBy'> & { createdBy: Person; removedBy: Person | null };
+export type AttachmentEntry = Omit<attachmentStore.Attachment, 'itemId' | 'createdBy' | 'removedBy'> & {
+  createdBy: Person;
+  removedBy: Person | null;
+};
 
 /** Attachments with their people's names. */
 export async function attachmentEntries(db: Executor, list: attachmentStore.Attachment[]): Promise<AttachmentEntry[]> {
-  const person = await peopleNamed(db, list.flatMap((a) => (a.removedBy ? [a.createdBy, a.removedBy] : [a.createdBy])));
-  return list.map(({ itemId: _, createdBy, removedBy, ...a }) => ({ ...a, createdBy: person(createdBy), removedBy: removedBy ? person(removedBy) : null }));
+  const person = await peopleNamed(
+    db,
+    list.flatMap((a) => (a.removedBy ? [a.createdBy, a.removedBy] : [a.createdBy])),
+  );
+  return list.map(({ itemId: _, createdBy, removedBy, ...a }) => ({
+    ...a,
+    createdBy: person(createdBy),
+    removedBy: removedBy ? person(removedBy) : null,
+  }));
 }
 
 export interface History {
   itemId: string;
-  revisions: { number: number; title: string; format: BodyFormat; createdBy: Person; createdAt: string; diff: DiffOp[] }[];
+  revisions: {
+    number: number;
+    title: string;
+    format: BodyFormat;
+    createdBy: Person;
+    createdAt: string;
+    diff: DiffOp[];
+  }[];
   steps: (Omit<ReviewStep, 'reviewerId'> & { reviewer: Person })[];
   /** 保密审查 opinions of every step and revision, with basis and reason (第十二条), kept also when 免于公开. */
   disclosure: (Omit<OpinionRow, 'actorId' | 'itemId'> & { actor: Person })[];
@@ -152,15 +200,27 @@ export interface History {
 export async function getHistory(deps: Deps, actor: Actor, id: string): Promise<History> {
   await loadViewable(deps.db, actor, id);
   const [revisions, steps, publications, opinions, attachments] = await Promise.all([
-    store.listRevisions(deps.db, id), store.listReviewSteps(deps.db, id), store.listPublications(deps.db, id), listOpinions(deps.db, id),
+    store.listRevisions(deps.db, id),
+    store.listReviewSteps(deps.db, id),
+    store.listPublications(deps.db, id),
+    listOpinions(deps.db, id),
     attachmentStore.listAttachments(deps.db, id, true),
   ]);
-  const person = await peopleNamed(deps.db, [...revisions.map((r) => r.createdBy), ...steps.map((s) => s.reviewerId),
-    ...opinions.map((o) => o.actorId)]);
+  const person = await peopleNamed(deps.db, [
+    ...revisions.map((r) => r.createdBy),
+    ...steps.map((s) => s.reviewerId),
+    ...opinions.map((o) => o.actorId),
+  ]);
   return {
     itemId: id,
-    revisions: revisions.map((r, i) => ({ number: r.number, title: r.title, format: r.format, createdBy: person(r.createdBy),
-      createdAt: r.createdAt, diff: textDiff(revisions[i - 1]?.bodyText ?? '', r.bodyText) })),
+    revisions: revisions.map((r, i) => ({
+      number: r.number,
+      title: r.title,
+      format: r.format,
+      createdBy: person(r.createdBy),
+      createdAt: r.createdAt,
+      diff: textDiff(revisions[i - 1]?.bodyText ?? '', r.bodyText),
+    })),
     steps: steps.map(({ reviewerId, ...s }) => ({ ...s, reviewer: person(reviewerId) })),
     disclosure: opinions.map(({ actorId, itemId: _, ...o }) => ({ ...o, actor: person(actorId) })),
     publications,
@@ -179,11 +239,18 @@ export interface Page<T> {
 }
 
 /** Items the actor drafted (我起草的), in every stage, newest change first. */
-export const listMyDrafts = (deps: Deps, actor: Actor, page: PageRequest & { stage?: Stage }) => listItems(deps, actor, { ...page, mine: true });
+export const listMyDrafts = (deps: Deps, actor: Actor, page: PageRequest & { stage?: Stage }) =>
+  listItems(deps, actor, { ...page, mine: true });
 
 /** `mine`: the actor's own items; otherwise every item of the units the actor may see. */
-export async function listItems(deps: Deps, actor: Actor, q: PageRequest & { mine?: boolean; stage?: Stage }): Promise<Page<ItemSummary>> {
-  const query = q.mine ? { authorId: actor.id, unitIds: 'all' as const, stage: q.stage } : { unitIds: itemListScope(actor), stage: q.stage };
+export async function listItems(
+  deps: Deps,
+  actor: Actor,
+  q: PageRequest & { mine?: boolean; stage?: Stage },
+): Promise<Page<ItemSummary>> {
+  const query = q.mine
+    ? { authorId: actor.id, unitIds: 'all' as const, stage: q.stage }
+    : { unitIds: itemListScope(actor), stage: q.stage };
   const rows = await store.listItems(deps.db, query, q.limit + 1, decodeCursor(q.cursor));
   return pageOf(await summariesOf(deps.db, actor, rows.slice(0, q.limit)), rows.length > q.limit);
 }
@@ -198,17 +265,32 @@ export async function listReviewQueue(deps: Deps, actor: Actor, page: PageReques
   const found = new Map<string, Item>();
   for (const scope of reviewScopes(actor)) {
     const excludeAuthor = scope.level >= 2 || !(await unitAllowsAuthorLevel1(deps.db, known, scope.unitId));
-    const query = { stage: stageFor(scope.level), unitId: scope.unitId, sectionId: scope.sectionId, excludeAuthorId: excludeAuthor ? actor.id : null };
-    for (const item of await notApprovedBy(deps.db, known, actor.id, query, page.limit + 1, after)) found.set(item.id, item);
+    const query = {
+      stage: stageFor(scope.level),
+      unitId: scope.unitId,
+      sectionId: scope.sectionId,
+      excludeAuthorId: excludeAuthor ? actor.id : null,
+    };
+    for (const item of await notApprovedBy(deps.db, known, actor.id, query, page.limit + 1, after))
+      found.set(item.id, item);
   }
-  const merged = [...found.values()].sort((a, b) => (a.updatedAt === b.updatedAt ? cmp(a.id, b.id) : cmp(a.updatedAt, b.updatedAt)));
+  const merged = [...found.values()].sort((a, b) =>
+    a.updatedAt === b.updatedAt ? cmp(a.id, b.id) : cmp(a.updatedAt, b.updatedAt),
+  );
   return pageOf(await summariesOf(deps.db, actor, merged.slice(0, page.limit), known), merged.length > page.limit);
 }
 
 /** Up to `want` items of one queue that the reviewer has not approved at an earlier level (同一人不审两级). */
-async function notApprovedBy(db: Executor, known: Known, reviewerId: string, q: store.AwaitingQuery, want: number, after: store.Cursor | null): Promise<Item[]> {
+async function notApprovedBy(
+  db: Executor,
+  known: Known,
+  reviewerId: string,
+  q: store.AwaitingQuery,
+  want: number,
+  after: store.Cursor | null,
+): Promise<Item[]> {
   const kept: Item[] = [];
-  for (let cursor = after; ;) {
+  for (let cursor = after; ; ) {
     const rows = await store.listAwaiting(db, q, want, cursor);
     const approvers = await approversOf(db, known, rows);
     kept.push(...rows.filter((r) => !approvers.get(r.id)?.includes(reviewerId)));
@@ -222,7 +304,11 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function pageOf(items: ItemSummary[], more: boolean): Page<ItemSummary> {
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? Buffer.from(JSON.stringify({ at: last.updatedAt, id: last.id })).toString('base64url') : null };
+  return {
+    items,
+    nextCursor:
+      more && last ? Buffer.from(JSON.stringify({ at: last.updatedAt, id: last.id })).toString('base64url') : null,
+  };
 }
 
 function decodeCursor(cursor: string | null | undefined): store.Cursor | null {

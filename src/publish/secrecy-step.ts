@@ -8,8 +8,19 @@ import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict } from '../platform/errors.ts';
 import {
-  checkOpinionRequest, checkResumeRequest, checkReturnReason, type Decided, decideOpinion, decideResume, decideReturn,
-  type OpinionRequest, recordOf, recordOpinionDecision, recordResume, recordReturn, type ResumeRequest,
+  checkOpinionRequest,
+  checkResumeRequest,
+  checkReturnReason,
+  type Decided,
+  decideOpinion,
+  decideResume,
+  decideReturn,
+  type OpinionRequest,
+  recordOf,
+  recordOpinionDecision,
+  recordResume,
+  recordReturn,
+  type ResumeRequest,
   type SecrecyRecord,
 } from '../secrecy/service.ts';
 import { type Stage, STAGE_AFTER_SECRECY } from './model.ts';
@@ -29,8 +40,13 @@ type Recorder<R> = (tx: Executor, actor: Actor, ctx: StepContext, d: Decided<R>,
  * One secrecy action in one transaction: secrecy decides the outcome (409/422/403), the guarded move to the stage it
  * maps to (409 when someone else moved the item first), secrecy records it; the answer is the item's secrecy record.
  */
-async function act<R>(deps: Deps, actor: Actor, itemId: string,
-  decide: (tx: Executor, ctx: StepContext) => Promise<Decided<R>>, record: Recorder<R>): Promise<SecrecyRecord> {
+async function act<R>(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  decide: (tx: Executor, ctx: StepContext) => Promise<Decided<R>>,
+  record: Recorder<R>,
+): Promise<SecrecyRecord> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const ctx = await open(tx, actor, itemId);
@@ -55,8 +71,11 @@ export async function resumeReferral(deps: Deps, actor: Actor, input: ResumeRequ
 }
 
 /** The secrecy office sends the item back to its author (退回修改); the chain restarts on a new revision. */
-export async function returnForRevision(deps: Deps, actor: Actor,
-  input: { itemId: string; revision: number; reason: string }): Promise<SecrecyRecord> {
+export async function returnForRevision(
+  deps: Deps,
+  actor: Actor,
+  input: { itemId: string; revision: number; reason: string },
+): Promise<SecrecyRecord> {
   const reason = checkReturnReason(input.reason);
   const decide = (tx: Executor, ctx: StepContext) => decideReturn(tx, actor, ctx, input.revision, reason);
   return act(deps, actor, input.itemId, decide, recordReturn);

@@ -6,7 +6,14 @@ import { buildPublishOrg, disclosureAt, passSecrecy, type PublishOrg } from '../
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import {
-  approveItem, draftItem, getHistory, getItem, listMyDrafts, listReviewQueue, publishDue, submitItem,
+  approveItem,
+  draftItem,
+  getHistory,
+  getItem,
+  listMyDrafts,
+  listReviewQueue,
+  publishDue,
+  submitItem,
 } from './service.ts';
 import * as store from './store.ts';
 
@@ -31,7 +38,13 @@ async function submitted(over: Parameters<PublishOrg['draft']>[0] = {}, author =
 
 const approve = async (who: string, itemId: string, level: 1 | 2 | 3 | 4) => {
   if (level === 3) await passSecrecy(deps, org, itemId); // 保密审查 sits between 二审 and 三审
-  return approveItem(deps, await org.actor(who), { itemId, level, revision: 1, ...review, disclosure: disclosureAt(level) });
+  return approveItem(deps, await org.actor(who), {
+    itemId,
+    level,
+    revision: 1,
+    ...review,
+    disclosure: disclosureAt(level),
+  });
 };
 
 test('moveStage：版本号已变则不更新（乐观锁），两种数据库一致', async () => {
@@ -99,7 +112,10 @@ test('待审队列：最早等待的在前，按游标分页，不重不漏；�
   const ours = seen.filter((id) => ids.includes(id));
   assert.deepEqual(ours, ids); // oldest first, each once
   assert.equal(new Set(seen).size, seen.length);
-  await assert.rejects(listReviewQueue(deps, head, { limit: 3, cursor: 'not-a-cursor' }), { status: 400, field: 'cursor' });
+  await assert.rejects(listReviewQueue(deps, head, { limit: 3, cursor: 'not-a-cursor' }), {
+    status: 400,
+    field: 'cursor',
+  });
 });
 
 test('待审队列排除：自己一审过的不进二审队列；起草人看不到自己的二审稿件', async () => {
@@ -123,6 +139,9 @@ test('我的稿件：只列本人起草的，最近修改的在前', async () =>
   deps.clock.advance(1000);
   const second = await draftItem(deps, sun, org.draft({ title: '孙的第二篇' }));
   const mine = await listMyDrafts(deps, sun, { limit: 10 });
-  assert.deepEqual(mine.items.map((i) => i.id), [second.id, first.id]);
+  assert.deepEqual(
+    mine.items.map((i) => i.id),
+    [second.id, first.id],
+  );
   assert.ok(mine.items.every((i) => i.authorName === '孙一审' && i.abilities.canSubmit));
 });

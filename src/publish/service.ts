@@ -5,9 +5,7 @@ import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../dictionaries/service.ts';
 import type { Actor } from '../org/model.ts';
-import {
-  canDraft, canEdit, canReview, canRunPublishing, canSubmit, canView, ROLE_AT,
-} from '../org/policy/publish.ts';
+import { canDraft, canEdit, canReview, canRunPublishing, canSubmit, canView, ROLE_AT } from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { docxToHtml } from '../platform/documents/docx.ts';
 import { htmlToText, sanitizeHtml } from '../platform/documents/html.ts';
@@ -17,8 +15,20 @@ import { appendLedger, type LedgerActor, SYSTEM_ACTOR } from '../platform/ledger
 import * as secrecy from '../secrecy/chain.ts';
 import { type DraftFields, type ItemMeta, resolveMeta } from './meta.ts';
 import {
-  attestationProblem, type Body, bodyProblem, type BodyFormat, type DecisionKind, decide, edit, type Item, type Level,
-  LIMITS, publishIfDue, submit, titleFromImport, toBody,
+  attestationProblem,
+  type Body,
+  bodyProblem,
+  type BodyFormat,
+  type DecisionKind,
+  decide,
+  edit,
+  type Item,
+  type Level,
+  LIMITS,
+  publishIfDue,
+  submit,
+  titleFromImport,
+  toBody,
 } from './model.ts';
 import { secrecyFindingsOf } from './findings-api.ts';
 import { assertProofread, checkRevision } from './findings-service.ts';
@@ -27,7 +37,15 @@ import { recordPublication } from './publication.ts';
 import * as store from './store.ts';
 
 export {
-  getHistory, getItem, type History, type ItemDetail, type ItemSummary, listItems, listMyDrafts, listReviewQueue, type Page,
+  getHistory,
+  getItem,
+  type History,
+  type ItemDetail,
+  type ItemSummary,
+  listItems,
+  listMyDrafts,
+  listReviewQueue,
+  type Page,
   type PageRequest,
 } from './queries.ts';
 export { getPublishedBody, itemsByIds, loadForStep, type StepContext } from './step-api.ts';
@@ -55,9 +73,19 @@ export async function draftItem(deps: Deps, actor: Actor, input: DraftInput): Pr
 }
 
 /** .docx → new draft; the title defaults to the document's first line. */
-export async function importDraft(deps: Deps, actor: Actor, fields: Omit<DraftFields, 'title'> & { title?: string }, file: UploadedFile): Promise<ItemDetail> {
+export async function importDraft(
+  deps: Deps,
+  actor: Actor,
+  fields: Omit<DraftFields, 'title'> & { title?: string },
+  file: UploadedFile,
+): Promise<ItemDetail> {
   const body = await docxBody(deps, file);
-  return createDraft(deps, actor, { ...fields, title: fields.title || titleFromImport(body.text, file.fileName) }, body);
+  return createDraft(
+    deps,
+    actor,
+    { ...fields, title: fields.title || titleFromImport(body.text, file.fileName) },
+    body,
+  );
 }
 
 async function createDraft(deps: Deps, actor: Actor, fields: DraftFields, body: StoredBody): Promise<ItemDetail> {
@@ -70,15 +98,37 @@ async function createDraft(deps: Deps, actor: Actor, fields: DraftFields, body: 
     assertAllowed(canDraft(actor, meta.unitId));
     const at = now.toISOString();
     const item: Item = {
-      id: randomUUID(), unitId: meta.unitId, sectionId: meta.sectionId, authorId: actor.id, title: meta.title,
-      itemType: meta.itemType, source: meta.source, major: meta.major, stage: 'draft', revision: 1, version: 1,
-      publishAt: meta.publishAt, publishedAt: null, createdAt: at, updatedAt: at,
+      id: randomUUID(),
+      unitId: meta.unitId,
+      sectionId: meta.sectionId,
+      authorId: actor.id,
+      title: meta.title,
+      itemType: meta.itemType,
+      source: meta.source,
+      major: meta.major,
+      stage: 'draft',
+      revision: 1,
+      version: 1,
+      publishAt: meta.publishAt,
+      publishedAt: null,
+      createdAt: at,
+      updatedAt: at,
     };
     await store.insertItem(tx, item);
     const findings = await writeRevision(tx, checker, item, meta, body, actor, at);
     const coIssuerUnitIds = await secrecy.setCoIssuers(tx, item.id, item.unitId, fields.coIssuerUnitIds);
-    await appendLedger(tx, { actor: who(actor), role: 'staff', unitId: item.unitId, action: 'publish.draft',
-      subject: `item:${item.id}`, payload: { itemId: item.id, revision: 1, ...metaPayload(meta, body), coIssuerUnitIds, findings } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: who(actor),
+        role: 'staff',
+        unitId: item.unitId,
+        action: 'publish.draft',
+        subject: `item:${item.id}`,
+        payload: { itemId: item.id, revision: 1, ...metaPayload(meta, body), coIssuerUnitIds, findings },
+      },
+      now,
+    );
     return detailOf(tx, actor, item);
   });
 }
@@ -94,11 +144,30 @@ export async function editItem(deps: Deps, actor: Actor, input: EditInput): Prom
 }
 
 /** .docx → new revision of an item; everything but the text (and the title, if given) stays. */
-export async function importRevision(deps: Deps, actor: Actor, input: { itemId: string; revision: number; title?: string }, file: UploadedFile): Promise<ItemDetail> {
-  return revise(deps, actor, input.itemId, input.revision, input.title ? { title: input.title } : {}, await docxBody(deps, file));
+export async function importRevision(
+  deps: Deps,
+  actor: Actor,
+  input: { itemId: string; revision: number; title?: string },
+  file: UploadedFile,
+): Promise<ItemDetail> {
+  return revise(
+    deps,
+    actor,
+    input.itemId,
+    input.revision,
+    input.title ? { title: input.title } : {},
+    await docxBody(deps, file),
+  );
 }
 
-async function revise(deps: Deps, actor: Actor, itemId: string, base: number, fields: Partial<DraftFields>, body: StoredBody): Promise<ItemDetail> {
+async function revise(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  base: number,
+  fields: Partial<DraftFields>,
+  body: StoredBody,
+): Promise<ItemDetail> {
   const problem = bodyProblem(body, body.format === 'docx' ? 'file' : 'body.content');
   if (problem) throw problem;
   const checker = await getChecker(deps);
@@ -114,14 +183,27 @@ async function revise(deps: Deps, actor: Actor, itemId: string, base: number, fi
     const at = now.toISOString();
     const findings = await writeRevision(tx, checker, next, meta, body, actor, at);
     const coIssuerUnitIds = await secrecy.setCoIssuers(tx, item.id, item.unitId, fields.coIssuerUnitIds);
-    await appendLedger(tx, { actor: who(actor), role: 'staff', unitId: item.unitId, action: 'publish.edit',
-      subject: `item:${item.id}`, payload: { itemId: item.id, revision: next.revision, ...metaPayload(meta, body), coIssuerUnitIds,
-        findings } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: who(actor),
+        role: 'staff',
+        unitId: item.unitId,
+        action: 'publish.edit',
+        subject: `item:${item.id}`,
+        payload: { itemId: item.id, revision: next.revision, ...metaPayload(meta, body), coIssuerUnitIds, findings },
+      },
+      now,
+    );
     return detailOf(tx, actor, { ...item, ...meta, revision: next.revision, version: item.version + 1, updatedAt: at });
   });
 }
 
-export async function submitItem(deps: Deps, actor: Actor, input: { itemId: string; revision: number }): Promise<ItemDetail> {
+export async function submitItem(
+  deps: Deps,
+  actor: Actor,
+  input: { itemId: string; revision: number },
+): Promise<ItemDetail> {
   const checker = await getChecker(deps);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
@@ -132,8 +214,18 @@ export async function submitItem(deps: Deps, actor: Actor, input: { itemId: stri
     // 65号 第五条(四): nothing open; a dismissal proposed for 二审 to decide does not hold the submission back.
     await assertProofread(tx, checker, item, now.toISOString(), 'entry');
     if (!(await store.moveStage(tx, item, next.stage, now))) throw race();
-    await appendLedger(tx, { actor: who(actor), role: 'staff', unitId: item.unitId, action: 'publish.submit',
-      subject: `item:${item.id}`, payload: { itemId: item.id, revision: item.revision, from: item.stage, to: next.stage } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: who(actor),
+        role: 'staff',
+        unitId: item.unitId,
+        action: 'publish.submit',
+        subject: `item:${item.id}`,
+        payload: { itemId: item.id, revision: item.revision, from: item.stage, to: next.stage },
+      },
+      now,
+    );
     return detailOf(tx, actor, { ...next, version: item.version + 1, updatedAt: now.toISOString() });
   });
 }
@@ -180,22 +272,60 @@ async function review(deps: Deps, actor: Actor, kind: DecisionKind, input: Revie
     if (blocked) throw blocked;
     const text = final ? await secrecy.publishableText(tx, item) : null;
     const at = now.toISOString();
-    if (!(await store.moveStage(tx, item, decided.next.stage, now, publishing ? { publishedAt: at } : {}))) throw race();
+    if (!(await store.moveStage(tx, item, decided.next.stage, now, publishing ? { publishedAt: at } : {})))
+      throw race();
     const role = ROLE_AT[input.level];
-    await store.insertReviewStep(tx, item.id, { id: randomUUID(), revision: item.revision, level: input.level,
-      reviewerId: actor.id, role, decision: kind, opinion, proofreading, standardsAttested: !attested, createdAt: at });
-    if (disclosure) await secrecy.recordStepOpinion(tx, item, input.level as 1 | 2, { id: actor.id, role }, disclosure, at);
-    const receipt = decided.next.stage === 'secrecy' ? await secrecy.enterSecrecyStep(tx, item,
-      secrecyFindingsOf(tx, item.id), now) : null;
-    await appendLedger(tx, { actor: who(actor), role, unitId: item.unitId, action: `publish.${kind}`, subject: `item:${item.id}`,
-      payload: { itemId: item.id, revision: item.revision, level: input.level, from: item.stage, to: decided.next.stage, opinion,
-        proofreading, standardsAttested: !attested, ...(disclosure && secrecy.stepOpinionPayload(disclosure)),
-        ...(receipt && { secrecyReceipt: receipt }), ...(text && { text: text.text }) } }, now);
+    await store.insertReviewStep(tx, item.id, {
+      id: randomUUID(),
+      revision: item.revision,
+      level: input.level,
+      reviewerId: actor.id,
+      role,
+      decision: kind,
+      opinion,
+      proofreading,
+      standardsAttested: !attested,
+      createdAt: at,
+    });
+    if (disclosure)
+      await secrecy.recordStepOpinion(tx, item, input.level as 1 | 2, { id: actor.id, role }, disclosure, at);
+    const receipt =
+      decided.next.stage === 'secrecy'
+        ? await secrecy.enterSecrecyStep(tx, item, secrecyFindingsOf(tx, item.id), now)
+        : null;
+    await appendLedger(
+      tx,
+      {
+        actor: who(actor),
+        role,
+        unitId: item.unitId,
+        action: `publish.${kind}`,
+        subject: `item:${item.id}`,
+        payload: {
+          itemId: item.id,
+          revision: item.revision,
+          level: input.level,
+          from: item.stage,
+          to: decided.next.stage,
+          opinion,
+          proofreading,
+          standardsAttested: !attested,
+          ...(disclosure && secrecy.stepOpinionPayload(disclosure)),
+          ...(receipt && { secrecyReceipt: receipt }),
+          ...(text && { text: text.text }),
+        },
+      },
+      now,
+    );
     // 谁审核谁负责: publishing at once on the last approval is signed by that approver.
     if (publishing) await recordPublication(tx, item, who(actor), role, now);
     const approverIds = kind === 'approve' ? [...view.approverIds, actor.id] : view.approverIds;
-    return detailOf(tx, actor, { ...decided.next, version: item.version + 1, updatedAt: at, publishedAt: publishing ? at : null },
-      { ...view, approverIds });
+    return detailOf(
+      tx,
+      actor,
+      { ...decided.next, version: item.version + 1, updatedAt: at, publishedAt: publishing ? at : null },
+      { ...view, approverIds },
+    );
   });
 }
 
@@ -237,15 +367,38 @@ async function publishOne(deps: Deps, itemId: string, now: Date): Promise<boolea
 }
 
 /** The new revision, its channels, and its 智能校对 findings (whose open counts it returns for the ledger). */
-async function writeRevision(tx: Executor, checker: Checker, item: Item, meta: ItemMeta, body: StoredBody, actor: Actor, at: string) {
-  await store.insertRevision(tx, randomUUID(), item.id, { number: item.revision, title: meta.title, bodyHtml: body.html,
-    bodyText: body.text, format: body.format, createdBy: actor.id, createdAt: at });
+async function writeRevision(
+  tx: Executor,
+  checker: Checker,
+  item: Item,
+  meta: ItemMeta,
+  body: StoredBody,
+  actor: Actor,
+  at: string,
+) {
+  await store.insertRevision(tx, randomUUID(), item.id, {
+    number: item.revision,
+    title: meta.title,
+    bodyHtml: body.html,
+    bodyText: body.text,
+    format: body.format,
+    createdBy: actor.id,
+    createdAt: at,
+  });
   await store.setItemChannels(tx, item.id, meta.channels);
   return checkRevision(tx, checker, item, at, body.text);
 }
 
-const metaPayload = (meta: ItemMeta, body: StoredBody) => ({ title: meta.title, itemType: meta.itemType, source: meta.source,
-  major: meta.major, sectionId: meta.sectionId, channels: meta.channels, publishAt: meta.publishAt, format: body.format });
+const metaPayload = (meta: ItemMeta, body: StoredBody) => ({
+  title: meta.title,
+  itemType: meta.itemType,
+  source: meta.source,
+  major: meta.major,
+  sectionId: meta.sectionId,
+  channels: meta.channels,
+  publishAt: meta.publishAt,
+  format: body.format,
+});
 
 const typedBody = (b: DraftInput['body']): StoredBody => ({ ...toBody(b.format, b.content), format: b.format });
 

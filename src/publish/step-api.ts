@@ -23,11 +23,19 @@ export interface StepContext {
 /** The item (404 if missing) as a step outside the 三审 levels sees it; the caller checks its own policy. */
 export async function loadForStep(db: Executor, itemId: string): Promise<StepContext> {
   const item = await loadItem(db, itemId);
-  const [view, revision, coIssuers] = await Promise.all([reviewViewOf(db, item), store.getRevision(db, item.id, item.revision),
-    coIssuersOf(db, [item.id])]);
+  const [view, revision, coIssuers] = await Promise.all([
+    reviewViewOf(db, item),
+    store.getRevision(db, item.id, item.revision),
+    coIssuersOf(db, [item.id]),
+  ]);
   if (!revision) throw notFound('稿件版本');
-  return { item, view, revision, coIssuerUnitIds: coIssuers.get(item.id) ?? [],
-    findings: secrecyFindingsOf(db, item.id) };
+  return {
+    item,
+    view,
+    revision,
+    coIssuerUnitIds: coIssuers.get(item.id) ?? [],
+    findings: secrecyFindingsOf(db, item.id),
+  };
 }
 
 /** The items that exist, in the order of `ids` — one query. */
@@ -54,6 +62,12 @@ export async function getPublishedBody(deps: Deps, actor: Actor, itemId: string)
   const text = await publishableText(deps.db, published);
   const revision = await store.getRevision(deps.db, item.id, last.revision);
   if (!revision) throw notFound('稿件版本');
-  return { itemId: item.id, revision: last.revision, text: text.text, html: text.html ?? revision.bodyHtml,
-    bodyText: text.bodyText ?? revision.bodyText, publishedAt: last.publishedAt };
+  return {
+    itemId: item.id,
+    revision: last.revision,
+    text: text.text,
+    html: text.html ?? revision.bodyHtml,
+    bodyText: text.bodyText ?? revision.bodyText,
+    publishedAt: last.publishedAt,
+  };
 }

@@ -8,7 +8,11 @@ import { assertCleanText } from '../platform/http/text-hygiene.ts';
 import type { UploadedFile } from './service.ts';
 
 /** `what`: the file asked for, as the messages name it (a .docx by default). */
-export async function readUpload<S extends z.ZodType>(req: FastifyRequest, schema: S, what = '要导入的 .docx 文件'): Promise<{ file: UploadedFile; fields: z.output<S> }> {
+export async function readUpload<S extends z.ZodType>(
+  req: FastifyRequest,
+  schema: S,
+  what = '要导入的 .docx 文件',
+): Promise<{ file: UploadedFile; fields: z.output<S> }> {
   if (!req.isMultipart()) throw invalid('file', `请以 multipart/form-data 方式上传${what}`);
   const raw: Record<string, string> = {};
   let file: UploadedFile | null = null;

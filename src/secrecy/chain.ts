@@ -10,8 +10,15 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import {
-  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, consentProblem, declassificationProblem, type Level1Marks,
-  type Opinion, type OpinionInput, type SecrecyFindings,
+  ART13_OPINION_WORKING_DAYS,
+  checkLevel1Marks,
+  checkOpinion,
+  consentProblem,
+  declassificationProblem,
+  type Level1Marks,
+  type Opinion,
+  type OpinionInput,
+  type SecrecyFindings,
 } from './model.ts';
 import * as store from './store.ts';
 
@@ -29,16 +36,25 @@ export interface StepOpinion {
  * 第八条 (一)(二): an approval at level 1 or 2 carries the disclosure opinion; other levels and returns carry none.
  * null: nothing to record.
  */
-export function checkStepOpinion(level: number, kind: 'approve' | 'return', input: StepOpinionInput | undefined): StepOpinion | null {
+export function checkStepOpinion(
+  level: number,
+  kind: 'approve' | 'return',
+  input: StepOpinionInput | undefined,
+): StepOpinion | null {
   const recorded = kind === 'approve' && (level === 1 || level === 2);
   if (!recorded) {
-    if (input !== undefined) throw invalid('disclosure', kind === 'return' ? '退回修改时不填写公开属性意见' : '三审及以上不填写公开属性意见');
+    if (input !== undefined)
+      throw invalid('disclosure', kind === 'return' ? '退回修改时不填写公开属性意见' : '三审及以上不填写公开属性意见');
     return null;
   }
   const opinion = checkOpinion(input, 'disclosure');
   if (opinion instanceof AppError) throw opinion;
   if (level === 2) {
-    if (input?.secrecyMatter !== undefined || input?.declassified !== undefined || input?.declassification !== undefined) {
+    if (
+      input?.secrecyMatter !== undefined
+      || input?.declassified !== undefined
+      || input?.declassification !== undefined
+    ) {
       throw invalid('disclosure.secrecyMatter', '是否属于保密事项及解密意见由一审（信息产生机构）标明');
     }
     return { opinion, marks: null };
@@ -63,11 +79,26 @@ export interface ChainStep {
   findings: SecrecyFindings; // the item's 密级标志 / 个人信息 findings, kept by publish
 }
 
-export async function recordStepOpinion(tx: Executor, item: ChainItem, level: 1 | 2, by: { id: string; role: string }, o: StepOpinion, at: string): Promise<void> {
+export async function recordStepOpinion(
+  tx: Executor,
+  item: ChainItem,
+  level: 1 | 2,
+  by: { id: string; role: string },
+  o: StepOpinion,
+  at: string,
+): Promise<void> {
   await store.insertOpinion(tx, {
-    id: randomUUID(), itemId: item.id, revision: item.revision, step: level === 1 ? 'level1' : 'level2', kind: 'opinion',
-    actorId: by.id, role: by.role, ...o.opinion, secrecyMatter: o.marks?.secrecyMatter ?? null,
-    declassification: o.marks?.declassification ?? null, createdAt: at,
+    id: randomUUID(),
+    itemId: item.id,
+    revision: item.revision,
+    step: level === 1 ? 'level1' : 'level2',
+    kind: 'opinion',
+    actorId: by.id,
+    role: by.role,
+    ...o.opinion,
+    secrecyMatter: o.marks?.secrecyMatter ?? null,
+    declassification: o.marks?.declassification ?? null,
+    createdAt: at,
   });
 }
 
@@ -87,17 +118,35 @@ export interface Receipt {
  * State Council's schedule it counts Monday–Friday and is kept 暂定, recomputed on import: DOMAIN.md §5) and 智能校对 runs on
  * the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
  */
-export async function enterSecrecyStep(tx: Executor, item: ChainItem, findings: SecrecyFindings, now: Date):
-  Promise<Receipt> {
+export async function enterSecrecyStep(
+  tx: Executor,
+  item: ChainItem,
+  findings: SecrecyFindings,
+  now: Date,
+): Promise<Receipt> {
   const calendar = await loadCalendar(tx);
   const receivedOn = toShanghaiDate(now);
   const due = workingDeadline(calendar, receivedOn, ART13_OPINION_WORKING_DAYS);
   const { date: dueOn, provisional: dueProvisional } = due;
   const at = now.toISOString();
   const reviewId = randomUUID();
-  await store.insertReview(tx, { id: reviewId, itemId: item.id, revision: item.revision, unitId: item.unitId, state: 'open',
-    receivedOn, dueOn, dueProvisional, authority: null, referenceNo: null, referredAt: null, answer: null, answerRef: null, answeredAt: null,
-    createdAt: at });
+  await store.insertReview(tx, {
+    id: reviewId,
+    itemId: item.id,
+    revision: item.revision,
+    unitId: item.unitId,
+    state: 'open',
+    receivedOn,
+    dueOn,
+    dueProvisional,
+    authority: null,
+    referenceNo: null,
+    referredAt: null,
+    answer: null,
+    answerRef: null,
+    answeredAt: null,
+    createdAt: at,
+  });
   return { reviewId, receivedOn, dueOn, dueProvisional, findings: await storeFindings(findings, item, at) };
 }
 
@@ -118,7 +167,9 @@ async function storeFindings(findings: SecrecyFindings, item: ChainItem, at: str
 
 /** The level-1 declassification choice (第十一条) of a revision, if any. */
 export async function declassificationOf(db: Executor, item: ChainItem) {
-  const level1 = (await store.listOpinions(db, item.id, item.revision)).filter((o) => o.step === 'level1' && o.kind === 'opinion');
+  const level1 = (await store.listOpinions(db, item.id, item.revision)).filter(
+    (o) => o.step === 'level1' && o.kind === 'opinion',
+  );
   return level1.at(-1)?.declassification ?? null;
 }
 
@@ -128,7 +179,9 @@ export async function publicationProblem(db: Executor, item: ChainItem): Promise
   if (declassified) return declassified;
   const coIssuers = (await store.coIssuersOf(db, [item.id])).get(item.id) ?? [];
   if (coIssuers.length === 0) return null;
-  const consented = (await store.listConsents(db, item.id)).filter((c) => c.revision === item.revision).map((c) => c.unitId);
+  const consented = (await store.listConsents(db, item.id))
+    .filter((c) => c.revision === item.revision)
+    .map((c) => c.unitId);
   const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   return consentProblem(coIssuers, consented, names);
 }
@@ -142,15 +195,27 @@ export interface PublishableText {
 
 /** 第十四条: after 部分公开 only the redacted text of the revision can be published. */
 export async function publishableText(db: Executor, item: ChainItem): Promise<PublishableText> {
-  const secrecy = (await store.listOpinions(db, item.id, item.revision)).filter((o) => o.step === 'secrecy' && o.opinion !== 'refer' && o.opinion !== null);
+  const secrecy = (await store.listOpinions(db, item.id, item.revision)).filter(
+    (o) => o.step === 'secrecy' && o.opinion !== 'refer' && o.opinion !== null,
+  );
   if (secrecy.at(-1)?.opinion !== 'partial') return { text: 'full', redactionId: null, html: null, bodyText: null };
   const redaction = await store.redactionOf(db, item.id, item.revision);
   if (!redaction) throw new Error(`部分公开的稿件 ${item.id} 缺少脱密文本`);
-  return { text: 'redacted', redactionId: redaction.id, html: redaction.redactedHtml, bodyText: redaction.redactedText };
+  return {
+    text: 'redacted',
+    redactionId: redaction.id,
+    html: redaction.redactedHtml,
+    bodyText: redaction.redactedText,
+  };
 }
 
 /** 多机关共同形成 (第九条): the co-issuing units an item lists, set at draft and edit. */
-export async function setCoIssuers(tx: Executor, itemId: string, hostUnitId: string, unitIds: readonly string[] | undefined): Promise<string[] | null> {
+export async function setCoIssuers(
+  tx: Executor,
+  itemId: string,
+  hostUnitId: string,
+  unitIds: readonly string[] | undefined,
+): Promise<string[] | null> {
   if (unitIds === undefined) return null;
   const unique = [...new Set(unitIds)];
   for (const [i, id] of unique.entries()) {

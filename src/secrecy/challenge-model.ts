@@ -10,7 +10,16 @@ import { OGI_ART33_ANSWER_WORKING_DAYS, OGI_ART33_MAX_EXTENSION_DAYS } from './m
 /** 案件编号 prefix, in the style of a 发文字号 (机关代字〔年份〕序号, GB/T 9704): 綦 district, 公开 disclosure, 答 answer. */
 export const CASE_PREFIX = '綦公开答';
 
-export const LIMITS = { name: 50, org: 100, phone: 20, email: 254, subject: 200, question: 2000, basis: 500, reason: 5000 };
+export const LIMITS = {
+  name: 50,
+  org: 100,
+  phone: 20,
+  email: 254,
+  subject: 200,
+  question: 2000,
+  basis: 500,
+  reason: 5000,
+};
 
 // Mainland mobile (11 digits from 13–19) or a landline with area code, optional extension: what a 答复 can dial.
 export const PHONE_RE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
@@ -48,7 +57,8 @@ const PROVISIONAL_NOTE = '（暂定：次年节假日安排尚未公布，公布
 export const caseNumber = (year: number, seq: number): string => `${CASE_PREFIX}〔${year}〕${seq}号`;
 
 /** Overdue: still unanswered after its deadline day (the deadline day itself is still in time). */
-export const isOverdue = (c: Pick<Challenge, 'state' | 'dueOn'>, today: string): boolean => c.state === 'open' && today > c.dueOn;
+export const isOverdue = (c: Pick<Challenge, 'state' | 'dueOn'>, today: string): boolean =>
+  c.state === 'open' && today > c.dueOn;
 
 export function firstDeadline(cal: Calendar, receivedOn: string): string {
   return addWorkingDays(cal, receivedOn, OGI_ART33_ANSWER_WORKING_DAYS);
@@ -69,13 +79,18 @@ export interface ExtendInput {
 /** The new deadline, or why the extension is refused. */
 export function decideExtend(c: Challenge, input: ExtendInput, today: string, cal: Calendar): WorkingDate | AppError {
   if (c.state === 'answered') return conflict('ALREADY_ANSWERED', `${c.caseNo}已答复，不能再延长答复期限`);
-  if (c.extension) return conflict('ALREADY_EXTENDED', `${c.caseNo}已于${c.extension.at.slice(0, 10)}延长过一次答复期限，不能再次延长`);
+  if (c.extension)
+    return conflict(
+      'ALREADY_EXTENDED',
+      `${c.caseNo}已于${c.extension.at.slice(0, 10)}延长过一次答复期限，不能再次延长`,
+    );
   if (!input.reason.trim()) return invalid('reason', '延长答复期限须说明理由');
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > OGI_ART33_MAX_EXTENSION_DAYS) {
     return invalid('days', `延长期限为 1 至 ${OGI_ART33_MAX_EXTENSION_DAYS} 个工作日`);
   }
   // An extension keeps a deadline that is still running; a deadline already missed cannot be cured afterwards.
-  if (today > c.dueOn) return unprocessable('DEADLINE_PASSED', `${c.caseNo}的答复期限（${c.dueOn}）已过，不能再延长，请尽快答复`);
+  if (today > c.dueOn)
+    return unprocessable('DEADLINE_PASSED', `${c.caseNo}的答复期限（${c.dueOn}）已过，不能再延长，请尽快答复`);
   return deadlineInForce(cal, c.receivedOn, input.days);
 }
 
@@ -107,10 +122,18 @@ export function answerMail(c: Challenge, unitName: string, answer: AnswerInput, 
   return {
     to: [c.asker.email],
     subject: `${c.caseNo} 不予公开依据和理由的答复`,
-    text: [greeting(c), '',
-      `您${c.receivedOn}提出的${about(c)}未予公开的质疑申请（${c.caseNo}），现答复如下：`, '',
-      `依据：${answer.basis}`, '', `理由：${answer.reason}`, '',
-      `${unitName}`, answeredOn].join('\n'),
+    text: [
+      greeting(c),
+      '',
+      `您${c.receivedOn}提出的${about(c)}未予公开的质疑申请（${c.caseNo}），现答复如下：`,
+      '',
+      `依据：${answer.basis}`,
+      '',
+      `理由：${answer.reason}`,
+      '',
+      `${unitName}`,
+      answeredOn,
+    ].join('\n'),
   };
 }
 
@@ -120,9 +143,14 @@ export function extensionMail(c: Challenge, unitName: string, ext: ExtendInput, 
   return {
     to: [c.asker.email],
     subject: `${c.caseNo} 延长答复期限告知`,
-    text: [greeting(c), '',
+    text: [
+      greeting(c),
+      '',
       `您提出的${about(c)}未予公开的质疑申请（${c.caseNo}），答复期限延长 ${ext.days} 个工作日，`
         + `至${due.date}${due.provisional ? PROVISIONAL_NOTE : ''}。`,
-      `延长理由：${ext.reason}`, '', unitName].join('\n'),
+      `延长理由：${ext.reason}`,
+      '',
+      unitName,
+    ].join('\n'),
   };
 }

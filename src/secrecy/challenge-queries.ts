@@ -41,16 +41,24 @@ async function viewsOf(deps: Deps, actor: Actor, cases: Challenge[]): Promise<Ch
   const today = toShanghaiDate(deps.clock.now());
   const cal = await loadCalendar(deps.db);
   const units = new Map((await listUnits(deps.db)).map((u) => [u.id, u.fullName]));
-  const people = await getUsersByIds(deps.db, [...new Set(cases.flatMap((c) => [c.extension?.by, c.answer?.by]).filter((x): x is string => !!x))]);
+  const people = await getUsersByIds(deps.db, [
+    ...new Set(cases.flatMap((c) => [c.extension?.by, c.answer?.by]).filter((x): x is string => !!x)),
+  ]);
   return cases.map((c) => {
     const overdue = isOverdue(c, today);
     const handler = isAllowed(canHandleChallenge(actor, c));
     return {
-      ...c, unitName: units.get(c.unitId) ?? '', overdue, workingDaysLeft: daysLeft(cal, today, c),
+      ...c,
+      unitName: units.get(c.unitId) ?? '',
+      overdue,
+      workingDaysLeft: daysLeft(cal, today, c),
       late: c.answer ? toShanghaiDate(new Date(c.answer.at)) > c.dueOn : false,
-      extensionByName: c.extension ? people.get(c.extension.by)?.name ?? null : null,
-      answerByName: c.answer ? people.get(c.answer.by)?.name ?? null : null,
-      abilities: { canExtend: handler && c.state === 'open' && !c.extension && !overdue, canAnswer: handler && c.state === 'open' },
+      extensionByName: c.extension ? (people.get(c.extension.by)?.name ?? null) : null,
+      answerByName: c.answer ? (people.get(c.answer.by)?.name ?? null) : null,
+      abilities: {
+        canExtend: handler && c.state === 'open' && !c.extension && !overdue,
+        canAnswer: handler && c.state === 'open',
+      },
     };
   });
 }
@@ -73,17 +81,35 @@ function narrowed(scope: string[] | 'all' | Verdict, unitId: string | undefined)
 }
 
 /** The unit's cases (all, open or answered), the nearest deadline first. */
-export async function listUnitChallenges(deps: Deps, actor: Actor, q: PageQuery & { unitId?: string; state?: ChallengeState }): Promise<ChallengePage> {
+export async function listUnitChallenges(
+  deps: Deps,
+  actor: Actor,
+  q: PageQuery & { unitId?: string; state?: ChallengeState },
+): Promise<ChallengePage> {
   const unitIds = narrowed(challengeScope(actor), q.unitId);
-  const { rows, total } = await store.listChallenges(deps.db, { unitIds, state: q.state, limit: q.limit, offset: q.offset });
+  const { rows, total } = await store.listChallenges(deps.db, {
+    unitIds,
+    state: q.state,
+    limit: q.limit,
+    offset: q.offset,
+  });
   return { items: await viewsOf(deps, actor, rows), total };
 }
 
 /** 逾期未答复: open cases past their deadline — the handler's units, or the whole district for the 督查. */
-export async function listOverdue(deps: Deps, actor: Actor, q: PageQuery & { unitId?: string }): Promise<ChallengePage> {
+export async function listOverdue(
+  deps: Deps,
+  actor: Actor,
+  q: PageQuery & { unitId?: string },
+): Promise<ChallengePage> {
   const unitIds = narrowed(overdueScope(actor), q.unitId);
   const today = toShanghaiDate(deps.clock.now());
-  const { rows, total } = await store.listChallenges(deps.db, { unitIds, overdueOn: today, limit: q.limit, offset: q.offset });
+  const { rows, total } = await store.listChallenges(deps.db, {
+    unitIds,
+    overdueOn: today,
+    limit: q.limit,
+    offset: q.offset,
+  });
   return { items: await viewsOf(deps, actor, rows), total };
 }
 

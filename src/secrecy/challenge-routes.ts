@@ -20,30 +20,53 @@ import { LIMITS, PHONE_RE } from './challenge-model.ts';
 import { OGI_ART33_MAX_EXTENSION_DAYS } from './model.ts';
 import { ChallengeDto, ChallengePageDto, ListQuery, OpenedDto, OverdueQuery, PublicUnitDto } from './challenge-dto.ts';
 import {
-  answerChallenge, extendChallenge, getChallengeView, listChallengeUnits, listOverdue, listUnitChallenges, openChallenge,
+  answerChallenge,
+  extendChallenge,
+  getChallengeView,
+  listChallengeUnits,
+  listOverdue,
+  listUnitChallenges,
+  openChallenge,
 } from './challenge-service.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const OpenBody = z.object({
-  name: text(LIMITS.name).describe('申请人姓名或名称'),
-  organisation: z.string().trim().max(LIMITS.org).optional().describe('工作单位或组织名称'),
-  phone: z.string().trim().max(LIMITS.phone).regex(PHONE_RE, '电话号码格式不正确（手机 11 位，座机含区号）').optional(),
-  email: z.email('电子邮箱格式不正确').max(LIMITS.email).optional(),
-  itemId: z.uuid().optional().describe('所询问信息的编号'),
-  subject: text(LIMITS.subject).optional().describe('所询问的信息或事项（无信息编号时必填）'),
-  unitId: z.uuid().optional().describe('被询问的单位（无信息编号时必填）'),
-  question: text(LIMITS.question).describe('质疑内容'),
-}).superRefine((b, ctx) => {
-  if (!b.phone && !b.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: '请至少留下电话或电子邮箱中的一项，以便答复' });
-  if (!b.itemId && !b.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: '请填写所询问的信息或事项，或提供信息编号' });
-  if (!b.itemId && !b.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '请选择被询问的单位' });
-});
+const OpenBody = z
+  .object({
+    name: text(LIMITS.name).describe('申请人姓名或名称'),
+    organisation: z.string().trim().max(LIMITS.org).optional().describe('工作单位或组织名称'),
+    phone: z
+      .string()
+      .trim()
+      .max(LIMITS.phone)
+      .regex(PHONE_RE, '电话号码格式不正确（手机 11 位，座机含区号）')
+      .optional(),
+    email: z.email('电子邮箱格式不正确').max(LIMITS.email).optional(),
+    itemId: z.uuid().optional().describe('所询问信息的编号'),
+    subject: text(LIMITS.subject).optional().describe('所询问的信息或事项（无信息编号时必填）'),
+    unitId: z.uuid().optional().describe('被询问的单位（无信息编号时必填）'),
+    question: text(LIMITS.question).describe('质疑内容'),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.phone && !b.email)
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: '请至少留下电话或电子邮箱中的一项，以便答复' });
+    if (!b.itemId && !b.subject)
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: '请填写所询问的信息或事项，或提供信息编号' });
+    if (!b.itemId && !b.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '请选择被询问的单位' });
+  });
 const IdParams = z.object({ id: z.uuid() });
 const ExtendBody = z.object({
-  days: z.int().min(1).max(OGI_ART33_MAX_EXTENSION_DAYS).default(OGI_ART33_MAX_EXTENSION_DAYS).describe('延长的工作日数'),
+  days: z
+    .int()
+    .min(1)
+    .max(OGI_ART33_MAX_EXTENSION_DAYS)
+    .default(OGI_ART33_MAX_EXTENSION_DAYS)
+    .describe('延长的工作日数'),
   reason: text(LIMITS.basis).describe('延长理由（将告知申请人）'),
 });
-const AnswerBody = z.object({ basis: text(LIMITS.basis).describe('不予公开的依据'), reason: text(LIMITS.reason).describe('不予公开的理由') });
+const AnswerBody = z.object({
+  basis: text(LIMITS.basis).describe('不予公开的依据'),
+  reason: text(LIMITS.reason).describe('不予公开的理由'),
+});
 
 export interface ChallengeRouteOptions {
   deps: Deps;
@@ -53,7 +76,10 @@ export interface ChallengeRouteOptions {
 
 const tags = ['secrecy'];
 
-export const challengeRoutes: FastifyPluginAsyncZod<ChallengeRouteOptions> = async (app, { deps, rateLimit: limit }) => {
+export const challengeRoutes: FastifyPluginAsyncZod<ChallengeRouteOptions> = async (
+  app,
+  { deps, rateLimit: limit },
+) => {
   // JSON only, in this plugin's scope (see the comment at the top): every other content type is answered 415.
   app.removeAllContentTypeParsers();
   addStrictJsonParser(app as unknown as FastifyInstance); // invalid UTF-8: a 400, as everywhere (text-hygiene-hook.ts)
@@ -63,41 +89,99 @@ export const challengeRoutes: FastifyPluginAsyncZod<ChallengeRouteOptions> = asy
     errorResponseBuilder: (_req, ctx) => new AppError(429, 'RATE_LIMITED', `提交过于频繁，请在 ${ctx.after} 后再试`),
   });
 
-  app.post('/api/public/challenges', {
-    config: { rateLimit: limit ?? { max: 5, timeWindow: '1 hour' } },
-    bodyLimit: 32 * 1024, // the longest valid form is under 10 KB
-    schema: { body: OpenBody, response: { 201: OpenedDto }, tags, summary: '提出质疑申请：询问信息未予公开的依据和理由（无需登录）' },
-  }, async (req, reply) => {
-    const b = req.body;
-    const c = await openChallenge(deps, {
-      asker: { name: b.name, org: b.organisation || null, phone: b.phone || null, email: b.email || null },
-      itemId: b.itemId ?? null, subject: b.subject ?? null, unitId: b.unitId ?? null, question: b.question,
-    });
-    return reply.code(201).send({ caseNo: c.caseNo, unitName: c.unitName, receivedOn: c.receivedOn, dueOn: c.dueOn,
-      dueProvisional: c.dueProvisional });
-  });
+  app.post(
+    '/api/public/challenges',
+    {
+      config: { rateLimit: limit ?? { max: 5, timeWindow: '1 hour' } },
+      bodyLimit: 32 * 1024, // the longest valid form is under 10 KB
+      schema: {
+        body: OpenBody,
+        response: { 201: OpenedDto },
+        tags,
+        summary: '提出质疑申请：询问信息未予公开的依据和理由（无需登录）',
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const c = await openChallenge(deps, {
+        asker: { name: b.name, org: b.organisation || null, phone: b.phone || null, email: b.email || null },
+        itemId: b.itemId ?? null,
+        subject: b.subject ?? null,
+        unitId: b.unitId ?? null,
+        question: b.question,
+      });
+      return reply.code(201).send({
+        caseNo: c.caseNo,
+        unitName: c.unitName,
+        receivedOn: c.receivedOn,
+        dueOn: c.dueOn,
+        dueProvisional: c.dueProvisional,
+      });
+    },
+  );
 
-  app.get('/api/public/challenge-units', {
-    schema: { response: { 200: z.array(PublicUnitDto) }, tags, summary: '可受理质疑申请的单位（无需登录）' },
-  }, async () => listChallengeUnits(deps));
+  app.get(
+    '/api/public/challenge-units',
+    {
+      schema: { response: { 200: z.array(PublicUnitDto) }, tags, summary: '可受理质疑申请的单位（无需登录）' },
+    },
+    async () => listChallengeUnits(deps),
+  );
 
-  app.get('/api/challenges', {
-    schema: { querystring: ListQuery, response: { 200: ChallengePageDto }, tags, summary: '本单位的质疑申请' },
-  }, async (req) => listUnitChallenges(deps, actorOf(req), req.query));
+  app.get(
+    '/api/challenges',
+    {
+      schema: { querystring: ListQuery, response: { 200: ChallengePageDto }, tags, summary: '本单位的质疑申请' },
+    },
+    async (req) => listUnitChallenges(deps, actorOf(req), req.query),
+  );
 
-  app.get('/api/challenges/overdue', {
-    schema: { querystring: OverdueQuery, response: { 200: ChallengePageDto }, tags, summary: '逾期未答复的质疑申请（督查可查看全区）' },
-  }, async (req) => listOverdue(deps, actorOf(req), req.query));
+  app.get(
+    '/api/challenges/overdue',
+    {
+      schema: {
+        querystring: OverdueQuery,
+        response: { 200: ChallengePageDto },
+        tags,
+        summary: '逾期未答复的质疑申请（督查可查看全区）',
+      },
+    },
+    async (req) => listOverdue(deps, actorOf(req), req.query),
+  );
 
-  app.get('/api/challenges/:id', {
-    schema: { params: IdParams, response: { 200: ChallengeDto }, tags, summary: '质疑申请详情' },
-  }, async (req) => getChallengeView(deps, actorOf(req), req.params.id));
+  app.get(
+    '/api/challenges/:id',
+    {
+      schema: { params: IdParams, response: { 200: ChallengeDto }, tags, summary: '质疑申请详情' },
+    },
+    async (req) => getChallengeView(deps, actorOf(req), req.params.id),
+  );
 
-  app.post('/api/challenges/:id/extend', {
-    schema: { params: IdParams, body: ExtendBody, response: { 200: ChallengeDto }, tags, summary: '延长答复期限（仅一次）' },
-  }, async (req) => extendChallenge(deps, actorOf(req), { id: req.params.id, ...req.body }));
+  app.post(
+    '/api/challenges/:id/extend',
+    {
+      schema: {
+        params: IdParams,
+        body: ExtendBody,
+        response: { 200: ChallengeDto },
+        tags,
+        summary: '延长答复期限（仅一次）',
+      },
+    },
+    async (req) => extendChallenge(deps, actorOf(req), { id: req.params.id, ...req.body }),
+  );
 
-  app.post('/api/challenges/:id/answer', {
-    schema: { params: IdParams, body: AnswerBody, response: { 200: ChallengeDto }, tags, summary: '答复：说明不予公开的依据和理由' },
-  }, async (req) => answerChallenge(deps, actorOf(req), { id: req.params.id, ...req.body }));
+  app.post(
+    '/api/challenges/:id/answer',
+    {
+      schema: {
+        params: IdParams,
+        body: AnswerBody,
+        response: { 200: ChallengeDto },
+        tags,
+        summary: '答复：说明不予公开的依据和理由',
+      },
+    },
+    async (req) => answerChallenge(deps, actorOf(req), { id: req.params.id, ...req.body }),
+  );
 };

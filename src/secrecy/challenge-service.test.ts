@@ -19,7 +19,11 @@ before(async () => {
 after(() => deps.close());
 
 const input = (over: Partial<OpenInput> = {}): OpenInput => ({
-  asker: { name: '赵某', org: null, phone: '13800001234', email: null }, subject: '某事项', unitId, question: '为何未公开？', ...over,
+  asker: { name: '赵某', org: null, phone: '13800001234', email: null },
+  subject: '某事项',
+  unitId,
+  question: '为何未公开？',
+  ...over,
 });
 
 test('同时提交的申请编号各不相同、连续', async () => {
@@ -46,7 +50,13 @@ test('答复期限跨入尚未载入节假日安排的年份时按暂定日历�
 
 test('所指信息或单位不存在：400 并指出字段', async () => {
   deps.clock.set('2026-03-02T02:00:00.000Z');
-  await assert.rejects(openChallenge(deps, input({ itemId: '00000000-0000-4000-8000-000000000000' })), { status: 400, field: 'itemId' });
-  await assert.rejects(openChallenge(deps, input({ unitId: '00000000-0000-4000-8000-000000000000' })), { status: 400, field: 'unitId' });
+  await assert.rejects(openChallenge(deps, input({ itemId: '00000000-0000-4000-8000-000000000000' })), {
+    status: 400,
+    field: 'itemId',
+  });
+  await assert.rejects(openChallenge(deps, input({ unitId: '00000000-0000-4000-8000-000000000000' })), {
+    status: 400,
+    field: 'unitId',
+  });
   await assert.rejects(openChallenge(deps, input({ subject: null })), { status: 400, field: 'subject' });
 });

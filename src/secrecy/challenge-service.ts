@@ -15,14 +15,28 @@ import { appendLedger, type LedgerActor } from '../platform/ledger/service.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { itemsByIds } from '../publish/service.ts';
 import {
-  type AnswerInput, answerMail, type Asker, caseNumber, type Challenge, decideAnswer, decideExtend, type ExtendInput,
-  deadlineInForce, extensionMail, type Mail,
+  type AnswerInput,
+  answerMail,
+  type Asker,
+  caseNumber,
+  type Challenge,
+  decideAnswer,
+  decideExtend,
+  type ExtendInput,
+  deadlineInForce,
+  extensionMail,
+  type Mail,
 } from './challenge-model.ts';
 import { type ChallengeView, getChallengeView } from './challenge-queries.ts';
 import * as store from './challenge-store.ts';
 
 export {
-  type ChallengePage, type ChallengeView, getChallengeView, listChallengeUnits, listOverdue, listUnitChallenges,
+  type ChallengePage,
+  type ChallengeView,
+  getChallengeView,
+  listChallengeUnits,
+  listOverdue,
+  listUnitChallenges,
 } from './challenge-queries.ts';
 
 export interface OpenInput {
@@ -37,8 +51,7 @@ export interface OpenInput {
 const publicActor = (asker: Asker): LedgerActor => ({ id: 'public', name: asker.name });
 const who = (actor: Actor): LedgerActor => ({ id: actor.id, name: actor.name });
 /** A handler's ledger signature: who, in which role (policy/challenge.ts), for which unit. */
-const signedBy = (actor: Actor, unitId: string) =>
-  ({ actor: who(actor), role: challengeRole(actor, unitId), unitId });
+const signedBy = (actor: Actor, unitId: string) => ({ actor: who(actor), role: challengeRole(actor, unitId), unitId });
 const race = () => conflict('RACE', '该质疑申请已被他人处理，请刷新后查看');
 
 /** The answering unit: the named item's hosting unit (承办单位, 谁公开谁审查), else the one chosen. */
@@ -66,15 +79,44 @@ export async function openChallenge(deps: Deps, input: OpenInput): Promise<Chall
     const year = Number(receivedOn.slice(0, 4));
     const seq = await store.nextSeq(tx, year);
     const c: Challenge = {
-      id: randomUUID(), caseNo: caseNumber(year, seq), unitId, itemId: input.itemId ?? null, subject: input.subject ?? null,
-      question: input.question, asker: input.asker, state: 'open', receivedAt: now.toISOString(), receivedOn,
-      firstDueOn: dueOn, dueOn, dueProvisional, extension: null, answer: null,
+      id: randomUUID(),
+      caseNo: caseNumber(year, seq),
+      unitId,
+      itemId: input.itemId ?? null,
+      subject: input.subject ?? null,
+      question: input.question,
+      asker: input.asker,
+      state: 'open',
+      receivedAt: now.toISOString(),
+      receivedOn,
+      firstDueOn: dueOn,
+      dueOn,
+      dueProvisional,
+      extension: null,
+      answer: null,
     };
     await store.insertChallenge(tx, c, year, seq);
     // Contact details stay out of the ledger: it is printed, exported and never erased (个人信息保护法 第十九条).
-    await appendLedger(tx, { actor: publicActor(c.asker), role: '', unitId, action: 'challenge.open', subject: `challenge:${c.id}`,
-      payload: { caseNo: c.caseNo, itemId: c.itemId, subject: c.subject, askerOrg: c.asker.org, receivedOn, dueOn,
-        ...(dueProvisional && { dueProvisional }) } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: publicActor(c.asker),
+        role: '',
+        unitId,
+        action: 'challenge.open',
+        subject: `challenge:${c.id}`,
+        payload: {
+          caseNo: c.caseNo,
+          itemId: c.itemId,
+          subject: c.subject,
+          askerOrg: c.asker.org,
+          receivedOn,
+          dueOn,
+          ...(dueProvisional && { dueProvisional }),
+        },
+      },
+      now,
+    );
     await tellHandlers(tx, c, now);
     return { ...c, unitName: unit.fullName };
   });
@@ -82,14 +124,25 @@ export async function openChallenge(deps: Deps, input: OpenInput): Promise<Chall
 
 /** In-app notice to the unit's 保密工作机构 and 分管领导: a case opened and its deadline. */
 async function tellHandlers(tx: Executor, c: Challenge, now: Date): Promise<void> {
-  const people = [...await usersHoldingRole(tx, 'secrecy', c.unitId), ...await usersHoldingRole(tx, 'leader', c.unitId)];
+  const people = [
+    ...(await usersHoldingRole(tx, 'secrecy', c.unitId)),
+    ...(await usersHoldingRole(tx, 'leader', c.unitId)),
+  ];
   const ids = [...new Set(people.map((p) => p.id))];
   if (ids.length === 0) return;
-  await notifyUsers(tx, ids, {
-    kind: 'challenge.open', title: `收到质疑申请 ${c.caseNo}`, subject: `challenge:${c.id}`,
-    body: `${c.asker.name}询问${c.subject ? `「${c.subject}」` : '本单位信息'}未予公开的依据和理由，`
-      + `请于${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}前答复。`,
-  }, now);
+  await notifyUsers(
+    tx,
+    ids,
+    {
+      kind: 'challenge.open',
+      title: `收到质疑申请 ${c.caseNo}`,
+      subject: `challenge:${c.id}`,
+      body:
+        `${c.asker.name}询问${c.subject ? `「${c.subject}」` : '本单位信息'}未予公开的依据和理由，`
+        + `请于${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}前答复。`,
+    },
+    now,
+  );
 }
 
 async function loadForHandling(tx: Executor, actor: Actor, id: string): Promise<Challenge> {
@@ -105,7 +158,11 @@ async function mail(tx: Executor, m: Mail | null, now: Date): Promise<boolean> {
 }
 
 /** 条例 第三十三条: one extension of at most 20 working days, with a reason the asker is told. */
-export async function extendChallenge(deps: Deps, actor: Actor, input: ExtendInput & { id: string }): Promise<ChallengeView> {
+export async function extendChallenge(
+  deps: Deps,
+  actor: Actor,
+  input: ExtendInput & { id: string },
+): Promise<ChallengeView> {
   await deps.db.transaction().execute(async (tx) => {
     const c = await loadForHandling(tx, actor, input.id);
     const now = deps.clock.now();
@@ -116,15 +173,33 @@ export async function extendChallenge(deps: Deps, actor: Actor, input: ExtendInp
     if (!(await store.recordExtension(tx, c.id, extension, decided))) throw race();
     const unitName = (await getUnit(tx, c.unitId))?.fullName ?? '';
     const mailed = await mail(tx, extensionMail(c, unitName, ext, decided), now);
-    await appendLedger(tx, { ...signedBy(actor, c.unitId), action: 'challenge.extend',
-      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, days: ext.days, reason: ext.reason, dueOn: { from: c.dueOn, to: decided.date },
-        ...(decided.provisional && { dueProvisional: true }), mailed } }, now);
+    await appendLedger(
+      tx,
+      {
+        ...signedBy(actor, c.unitId),
+        action: 'challenge.extend',
+        subject: `challenge:${c.id}`,
+        payload: {
+          caseNo: c.caseNo,
+          days: ext.days,
+          reason: ext.reason,
+          dueOn: { from: c.dueOn, to: decided.date },
+          ...(decided.provisional && { dueProvisional: true }),
+          mailed,
+        },
+      },
+      now,
+    );
   });
   return getChallengeView(deps, actor, input.id);
 }
 
 /** The unit's answer: the basis (依据) and reasons (理由) for not disclosing, recorded and mailed to the asker. */
-export async function answerChallenge(deps: Deps, actor: Actor, input: AnswerInput & { id: string }): Promise<ChallengeView> {
+export async function answerChallenge(
+  deps: Deps,
+  actor: Actor,
+  input: AnswerInput & { id: string },
+): Promise<ChallengeView> {
   await deps.db.transaction().execute(async (tx) => {
     const c = await loadForHandling(tx, actor, input.id);
     const now = deps.clock.now();
@@ -136,9 +211,23 @@ export async function answerChallenge(deps: Deps, actor: Actor, input: AnswerInp
     if (!(await store.recordAnswer(tx, c.id, recorded))) throw race();
     const unitName = (await getUnit(tx, c.unitId))?.fullName ?? '';
     const mailed = await mail(tx, answerMail(c, unitName, answer, today), now);
-    await appendLedger(tx, { ...signedBy(actor, c.unitId), action: 'challenge.answer',
-      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, basis: answer.basis, reason: answer.reason, dueOn: c.dueOn,
-        late: decided.late, mailed } }, now);
+    await appendLedger(
+      tx,
+      {
+        ...signedBy(actor, c.unitId),
+        action: 'challenge.answer',
+        subject: `challenge:${c.id}`,
+        payload: {
+          caseNo: c.caseNo,
+          basis: answer.basis,
+          reason: answer.reason,
+          dueOn: c.dueOn,
+          late: decided.late,
+          mailed,
+        },
+      },
+      now,
+    );
   });
   return getChallengeView(deps, actor, input.id);
 }

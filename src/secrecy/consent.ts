@@ -38,7 +38,9 @@ async function openForConsent(tx: Executor, actor: Actor, itemId: string, revisi
 }
 
 async function assertFirst(tx: Executor, ctx: StepContext, unitId: string): Promise<void> {
-  const had = (await store.listConsents(tx, ctx.item.id)).some((c) => c.revision === ctx.item.revision && c.unitId === unitId);
+  const had = (await store.listConsents(tx, ctx.item.id)).some(
+    (c) => c.revision === ctx.item.revision && c.unitId === unitId,
+  );
   if (had) throw conflict('ALREADY_CONSENTED', '该共同发文单位已对本版本表示同意');
 }
 
@@ -58,12 +60,44 @@ export async function consentInApp(deps: Deps, actor: Actor, input: ConsentReque
     const unitId = consentUnitOf(actor, ctx, input.unitId) as string;
     await assertFirst(tx, ctx, unitId);
     const id = randomUUID();
-    await store.insertConsent(tx, { id, itemId: ctx.item.id, revision: ctx.item.revision, unitId, kind: 'approval', actorId: actor.id,
-      note: text, fileName: null, fileSha256: null, fileSize: null, createdAt: now.toISOString() }, null);
+    await store.insertConsent(
+      tx,
+      {
+        id,
+        itemId: ctx.item.id,
+        revision: ctx.item.revision,
+        unitId,
+        kind: 'approval',
+        actorId: actor.id,
+        note: text,
+        fileName: null,
+        fileSha256: null,
+        fileSize: null,
+        createdAt: now.toISOString(),
+      },
+      null,
+    );
     // Signed in the co-issuing unit's 台账: it is that unit's act (谁审核谁负责).
-    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: 'leader', unitId, action: 'secrecy.consent',
-      subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: ctx.item.revision, consentId: id, coIssuerUnitId: unitId,
-        hostUnitId: ctx.item.unitId, kind: 'approval', note: text } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: { id: actor.id, name: actor.name },
+        role: 'leader',
+        unitId,
+        action: 'secrecy.consent',
+        subject: `item:${ctx.item.id}`,
+        payload: {
+          itemId: ctx.item.id,
+          revision: ctx.item.revision,
+          consentId: id,
+          coIssuerUnitId: unitId,
+          hostUnitId: ctx.item.unitId,
+          kind: 'approval',
+          note: text,
+        },
+      },
+      now,
+    );
     return recordOf(tx, actor, ctx.item.id);
   });
 }
@@ -74,7 +108,12 @@ export interface ConsentFile {
 }
 
 /** The author or the hosting unit's secrecy office files a co-issuing unit's consent letter (书面同意). */
-export async function fileConsentDocument(deps: Deps, actor: Actor, input: ConsentRequest, file: ConsentFile): Promise<SecrecyRecord> {
+export async function fileConsentDocument(
+  deps: Deps,
+  actor: Actor,
+  input: ConsentRequest,
+  file: ConsentFile,
+): Promise<SecrecyRecord> {
   if (!input.unitId) throw invalid('unitId', '请选择出具书面同意的共同发文单位');
   if (file.buffer.length === 0) throw invalid('file', '请选择书面同意文件');
   if (file.buffer.length > CONSENT_MAX_BYTES) throw invalid('file', '书面同意文件不能超过 10 MB');
@@ -90,12 +129,45 @@ export async function fileConsentDocument(deps: Deps, actor: Actor, input: Conse
     await assertFirst(tx, ctx, unitId);
     const id = randomUUID();
     const fileName = file.fileName.slice(0, 200);
-    await store.insertConsent(tx, { id, itemId: ctx.item.id, revision: ctx.item.revision, unitId, kind: 'document', actorId: actor.id,
-      note: text, fileName, fileSha256: sha256, fileSize: file.buffer.length, createdAt: now.toISOString() }, file.buffer.toString('base64'));
-    await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: actor.id === ctx.item.authorId ? 'staff' : 'secrecy',
-      unitId: ctx.item.unitId, action: 'secrecy.consent', subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id,
-        revision: ctx.item.revision, consentId: id, coIssuerUnitId: unitId, kind: 'document', fileName, sha256, size: file.buffer.length,
-        note: text } }, now);
+    await store.insertConsent(
+      tx,
+      {
+        id,
+        itemId: ctx.item.id,
+        revision: ctx.item.revision,
+        unitId,
+        kind: 'document',
+        actorId: actor.id,
+        note: text,
+        fileName,
+        fileSha256: sha256,
+        fileSize: file.buffer.length,
+        createdAt: now.toISOString(),
+      },
+      file.buffer.toString('base64'),
+    );
+    await appendLedger(
+      tx,
+      {
+        actor: { id: actor.id, name: actor.name },
+        role: actor.id === ctx.item.authorId ? 'staff' : 'secrecy',
+        unitId: ctx.item.unitId,
+        action: 'secrecy.consent',
+        subject: `item:${ctx.item.id}`,
+        payload: {
+          itemId: ctx.item.id,
+          revision: ctx.item.revision,
+          consentId: id,
+          coIssuerUnitId: unitId,
+          kind: 'document',
+          fileName,
+          sha256,
+          size: file.buffer.length,
+          note: text,
+        },
+      },
+      now,
+    );
     return recordOf(tx, actor, ctx.item.id);
   });
 }

@@ -31,20 +31,34 @@ export interface Recomputer {
 const shown = (d: WorkingDate) => `${d.date}${d.provisional ? '（仍为暂定）' : ''}`;
 
 async function handlers(tx: Executor, unitId: string): Promise<string[]> {
-  const people = [...await usersHoldingRole(tx, 'secrecy', unitId), ...await usersHoldingRole(tx, 'leader', unitId)];
+  const people = [
+    ...(await usersHoldingRole(tx, 'secrecy', unitId)),
+    ...(await usersHoldingRole(tx, 'leader', unitId)),
+  ];
   return [...new Set(people.map((p) => p.id))];
 }
 
 /** Counts again every 暂定 deadline on `cal` (which now holds the imported year); returns what was recomputed. */
-export async function recomputeProvisionalDeadlines(tx: Executor, cal: Calendar, by: Recomputer, now: Date)
-  : Promise<RecomputedDeadline[]> {
-  return [...await recomputeReviews(tx, cal, by, now), ...await recomputeChallenges(tx, cal, by, now)];
+export async function recomputeProvisionalDeadlines(
+  tx: Executor,
+  cal: Calendar,
+  by: Recomputer,
+  now: Date,
+): Promise<RecomputedDeadline[]> {
+  return [...(await recomputeReviews(tx, cal, by, now)), ...(await recomputeChallenges(tx, cal, by, now))];
 }
 
 async function recomputeReviews(tx: Executor, cal: Calendar, by: Recomputer, now: Date): Promise<RecomputedDeadline[]> {
   const out: RecomputedDeadline[] = [];
   const reviews = await store.listProvisionalReviews(tx);
-  const items = new Map((await itemsByIds(tx, reviews.map((r) => r.itemId))).map((i) => [i.id, i]));
+  const items = new Map(
+    (
+      await itemsByIds(
+        tx,
+        reviews.map((r) => r.itemId),
+      )
+    ).map((i) => [i.id, i]),
+  );
   for (const r of reviews) {
     const to = workingDeadline(cal, r.receivedOn, ART13_OPINION_WORKING_DAYS);
     if (to.provisional && to.date === r.dueOn) continue; // the imported year is not the one this deadline waits for
@@ -53,20 +67,49 @@ async function recomputeReviews(tx: Executor, cal: Calendar, by: Recomputer, now
     const notified = to.date !== r.dueOn && waiting ? await handlers(tx, r.unitId) : [];
     const title = items.get(r.itemId)?.title ?? '';
     if (notified.length) {
-      await notifyUsers(tx, notified, { kind: 'secrecy.deadlineMoved', title: `保密审查期限已按节假日安排重算：${title}`,
-        subject: `item:${r.itemId}`, body: `稿件《${title}》于 ${r.receivedOn} 送保密审查。按新导入的节假日安排，提出审查意见的期限由 `
-          + `${r.dueOn}（暂定）改为 ${shown(to)}。` }, now);
+      await notifyUsers(
+        tx,
+        notified,
+        {
+          kind: 'secrecy.deadlineMoved',
+          title: `保密审查期限已按节假日安排重算：${title}`,
+          subject: `item:${r.itemId}`,
+          body:
+            `稿件《${title}》于 ${r.receivedOn} 送保密审查。按新导入的节假日安排，提出审查意见的期限由 `
+            + `${r.dueOn}（暂定）改为 ${shown(to)}。`,
+        },
+        now,
+      );
     }
-    await appendLedger(tx, { actor: by.actor, role: by.role, unitId: r.unitId, action: 'secrecy.deadline.recompute',
-      subject: `item:${r.itemId}`, payload: { reviewId: r.id, receivedOn: r.receivedOn,
-        dueOn: { from: r.dueOn, to: to.date }, provisional: to.provisional, notified } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: by.actor,
+        role: by.role,
+        unitId: r.unitId,
+        action: 'secrecy.deadline.recompute',
+        subject: `item:${r.itemId}`,
+        payload: {
+          reviewId: r.id,
+          receivedOn: r.receivedOn,
+          dueOn: { from: r.dueOn, to: to.date },
+          provisional: to.provisional,
+          notified,
+        },
+      },
+      now,
+    );
     out.push({ kind: 'secrecy', id: r.id, subject: `item:${r.itemId}`, unitId: r.unitId, from: r.dueOn, to, notified });
   }
   return out;
 }
 
-async function recomputeChallenges(tx: Executor, cal: Calendar, by: Recomputer, now: Date)
-  : Promise<RecomputedDeadline[]> {
+async function recomputeChallenges(
+  tx: Executor,
+  cal: Calendar,
+  by: Recomputer,
+  now: Date,
+): Promise<RecomputedDeadline[]> {
   const out: RecomputedDeadline[] = [];
   for (const c of await challenges.listProvisionalChallenges(tx)) {
     const to = deadlineInForce(cal, c.receivedOn, c.extension?.days ?? null);
@@ -76,17 +119,52 @@ async function recomputeChallenges(tx: Executor, cal: Calendar, by: Recomputer, 
     const notified = moved ? await handlers(tx, c.unitId) : [];
     const change = `答复期限由 ${c.dueOn}（暂定）改为 ${shown(to)}`;
     if (notified.length) {
-      await notifyUsers(tx, notified, { kind: 'challenge.deadlineMoved', title: `质疑申请 ${c.caseNo} 的答复期限已重算`,
-        subject: `challenge:${c.id}`, body: `按新导入的节假日安排，质疑申请 ${c.caseNo} 的${change}。` }, now);
+      await notifyUsers(
+        tx,
+        notified,
+        {
+          kind: 'challenge.deadlineMoved',
+          title: `质疑申请 ${c.caseNo} 的答复期限已重算`,
+          subject: `challenge:${c.id}`,
+          body: `按新导入的节假日安排，质疑申请 ${c.caseNo} 的${change}。`,
+        },
+        now,
+      );
     }
-    const mail = { subject: `${c.caseNo} 答复期限调整告知`,
-      text: `${c.asker.name}：\n\n国务院办公厅公布节假日安排后，您的质疑申请（${c.caseNo}）的${change}。` };
-    const mailed = moved && c.asker.email ? (await enqueueMail(tx, { to: [c.asker.email], ...mail }, now)) !== null : false;
-    await appendLedger(tx, { actor: by.actor, role: by.role, unitId: c.unitId, action: 'challenge.deadline.recompute',
-      subject: `challenge:${c.id}`, payload: { caseNo: c.caseNo, receivedOn: c.receivedOn,
-        dueOn: { from: c.dueOn, to: to.date }, provisional: to.provisional, notified, mailed } }, now);
-    out.push({ kind: 'challenge', id: c.id, subject: `challenge:${c.id}`, unitId: c.unitId, from: c.dueOn, to,
-      notified });
+    const mail = {
+      subject: `${c.caseNo} 答复期限调整告知`,
+      text: `${c.asker.name}：\n\n国务院办公厅公布节假日安排后，您的质疑申请（${c.caseNo}）的${change}。`,
+    };
+    const mailed =
+      moved && c.asker.email ? (await enqueueMail(tx, { to: [c.asker.email], ...mail }, now)) !== null : false;
+    await appendLedger(
+      tx,
+      {
+        actor: by.actor,
+        role: by.role,
+        unitId: c.unitId,
+        action: 'challenge.deadline.recompute',
+        subject: `challenge:${c.id}`,
+        payload: {
+          caseNo: c.caseNo,
+          receivedOn: c.receivedOn,
+          dueOn: { from: c.dueOn, to: to.date },
+          provisional: to.provisional,
+          notified,
+          mailed,
+        },
+      },
+      now,
+    );
+    out.push({
+      kind: 'challenge',
+      id: c.id,
+      subject: `challenge:${c.id}`,
+      unitId: c.unitId,
+      from: c.dueOn,
+      to,
+      notified,
+    });
   }
   return out;
 }

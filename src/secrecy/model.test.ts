@@ -9,8 +9,15 @@ import { addWorkingDays } from '../platform/calendar/model.ts';
 import { AppError } from '../platform/errors.ts';
 import { BASES } from './bases.ts';
 import {
-  ART13_OPINION_WORKING_DAYS, checkLevel1Marks, checkOpinion, checkSpans, consentProblem, decideSecrecy, PLACEHOLDER,
-  redact, unresolved,
+  ART13_OPINION_WORKING_DAYS,
+  checkLevel1Marks,
+  checkOpinion,
+  checkSpans,
+  consentProblem,
+  decideSecrecy,
+  PLACEHOLDER,
+  redact,
+  unresolved,
 } from './model.ts';
 import { reminderFor } from './reminders.ts';
 
@@ -22,8 +29,14 @@ test('审查意见须有意见、依据和理由：缺哪项 400 指明哪项', 
   assert.equal(fieldOf(checkOpinion(undefined, 'disclosure')), '400 disclosure');
   assert.equal(fieldOf(checkOpinion({ basisIds: ['ogi-14'], reason: '理由' }, '')), '400 opinion');
   assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', reason: '理由' }, '')), '400 basisIds');
-  assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisIds: ['ogi-14', 'nope'], reason: '理由' }, 'decision')), '400 decision.basisIds.1');
-  assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisIds: ['ogi-14'], reason: '  ' }, 'disclosure')), '400 disclosure.reason');
+  assert.equal(
+    fieldOf(checkOpinion({ opinion: 'exempt', basisIds: ['ogi-14', 'nope'], reason: '理由' }, 'decision')),
+    '400 decision.basisIds.1',
+  );
+  assert.equal(
+    fieldOf(checkOpinion({ opinion: 'exempt', basisIds: ['ogi-14'], reason: '  ' }, 'disclosure')),
+    '400 disclosure.reason',
+  );
   // free text alone
   assert.equal(fieldOf(checkOpinion({ opinion: 'exempt', basisText: '本机关内部规定', reason: '理由' }, '')), 'ok');
   assert.equal(new Set(BASES.map((b) => b.id)).size, BASES.length, '依据编号唯一');
@@ -32,10 +45,19 @@ test('审查意见须有意见、依据和理由：缺哪项 400 指明哪项', 
 
 test('一审标明是否属于保密事项；解密事项须选择解密后的处理意见', () => {
   assert.equal(fieldOf(checkLevel1Marks({}, 'disclosure')), '400 disclosure.secrecyMatter');
-  assert.equal(fieldOf(checkLevel1Marks({ secrecyMatter: true, declassified: true }, 'disclosure')), '400 disclosure.declassification');
-  assert.equal(fieldOf(checkLevel1Marks({ secrecyMatter: false, declassification: 'disclose' }, 'disclosure')), '400 disclosure.declassification');
-  assert.deepEqual(checkLevel1Marks({ secrecyMatter: true, declassified: true, declassification: 'workSecret' }, 'd'),
-    { secrecyMatter: true, declassified: true, declassification: 'workSecret' });
+  assert.equal(
+    fieldOf(checkLevel1Marks({ secrecyMatter: true, declassified: true }, 'disclosure')),
+    '400 disclosure.declassification',
+  );
+  assert.equal(
+    fieldOf(checkLevel1Marks({ secrecyMatter: false, declassification: 'disclose' }, 'disclosure')),
+    '400 disclosure.declassification',
+  );
+  assert.deepEqual(checkLevel1Marks({ secrecyMatter: true, declassified: true, declassification: 'workSecret' }, 'd'), {
+    secrecyMatter: true,
+    declassified: true,
+    declassification: 'workSecret',
+  });
 });
 
 test('脱密处理：范围须在正文内且不重叠；每处替换为“（此处不予公开）”', () => {
@@ -43,30 +65,62 @@ test('脱密处理：范围须在正文内且不重叠；每处替换为“（�
   assert.equal(fieldOf(checkSpans(text, [], 'spans')), '400 spans');
   assert.equal(fieldOf(checkSpans(text, [{ start: 5, end: 99 }], 'spans')), '400 spans.0');
   assert.equal(fieldOf(checkSpans(text, [{ start: 3, end: 3 }], 'spans')), '400 spans.0');
-  assert.equal(fieldOf(checkSpans(text, [{ start: 5, end: 10 }, { start: 8, end: 12 }], 'spans')), '400 spans');
+  assert.equal(
+    fieldOf(
+      checkSpans(
+        text,
+        [
+          { start: 5, end: 10 },
+          { start: 8, end: 12 },
+        ],
+        'spans',
+      ),
+    ),
+    '400 spans',
+  );
   assert.equal(fieldOf(checkSpans(text, [{ start: 0, end: text.length }], 'spans')), '400 spans'); // that is 免于公开
-  const spans = checkSpans(text, [{ start: 18, end: 20 }, { start: 5, end: 12 }], 'spans');
-  assert.deepEqual(spans, [{ start: 5, end: 12 }, { start: 18, end: 20 }]);
+  const spans = checkSpans(
+    text,
+    [
+      { start: 18, end: 20 },
+      { start: 5, end: 12 },
+    ],
+    'spans',
+  );
+  assert.deepEqual(spans, [
+    { start: 5, end: 12 },
+    { start: 18, end: 20 },
+  ]);
   assert.equal(redact(text, spans as never), `会议地点：${PLACEHOLDER}。参会人员：${PLACEHOLDER}。`);
 });
 
 test('脱密后的文本不含任何被标出的内容（随机范围）', () => {
-  fc.assert(fc.property(fc.string({ minLength: 2, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
-    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-    const spans = [];
-    for (let i = 0; i + 1 < points.length; i += 2) spans.push({ start: points[i], end: points[i + 1] });
-    const checked = checkSpans(text, spans, 'spans');
-    if (checked instanceof AppError) return;
-    const out = redact(text, checked);
-    assert.equal(out.split(PLACEHOLDER).length - 1, checked.length);
-    let rest = out;
-    for (const _s of checked) rest = rest.replace(PLACEHOLDER, '');
-    assert.equal(rest, checked.reduceRight((t, s) => t.slice(0, s.start) + t.slice(s.end), text));
-  }));
+  fc.assert(
+    fc.property(fc.string({ minLength: 2, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
+      const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const spans = [];
+      for (let i = 0; i + 1 < points.length; i += 2) spans.push({ start: points[i], end: points[i + 1] });
+      const checked = checkSpans(text, spans, 'spans');
+      if (checked instanceof AppError) return;
+      const out = redact(text, checked);
+      assert.equal(out.split(PLACEHOLDER).length - 1, checked.length);
+      let rest = out;
+      for (const _s of checked) rest = rest.replace(PLACEHOLDER, '');
+      assert.equal(
+        rest,
+        checked.reduceRight((t, s) => t.slice(0, s.start) + t.slice(s.end), text),
+      );
+    }),
+  );
 });
 
 test('未处理的密级标志或个人信息：阻止“公开”；部分公开须覆盖；排除后放行', () => {
-  const ctx = { stage: 'secrecy' as const, revision: 2, declassification: null, findings: [{ id: 'f1', start: 10, end: 28, status: 'open' as const }] };
+  const ctx = {
+    stage: 'secrecy' as const,
+    revision: 2,
+    declassification: null,
+    findings: [{ id: 'f1', start: 10, end: 28, status: 'open' as const }],
+  };
   assert.equal(codeOf(decideSecrecy(ctx, 2, 'disclose', [])), 'UNRESOLVED_FINDINGS');
   assert.match((decideSecrecy(ctx, 2, 'disclose', []) as AppError).message, /不能提出"公开"意见/);
   // covers only part
@@ -83,14 +137,23 @@ test('未处理的密级标志或个人信息：阻止“公开”；部分公�
 
 test('解密后不公开、解密后作为工作秘密：不能提出公开或部分公开意见', () => {
   const base = { stage: 'secrecy' as const, revision: 1, findings: [] };
-  assert.equal(codeOf(decideSecrecy({ ...base, declassification: 'withhold' }, 1, 'disclose', [])), 'DECLASSIFIED_NOT_PUBLIC');
-  assert.equal(codeOf(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'partial', [{ start: 0, end: 1 }])), 'DECLASSIFIED_NOT_PUBLIC');
+  assert.equal(
+    codeOf(decideSecrecy({ ...base, declassification: 'withhold' }, 1, 'disclose', [])),
+    'DECLASSIFIED_NOT_PUBLIC',
+  );
+  assert.equal(
+    codeOf(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'partial', [{ start: 0, end: 1 }])),
+    'DECLASSIFIED_NOT_PUBLIC',
+  );
   assert.equal(decideSecrecy({ ...base, declassification: 'workSecret' }, 1, 'exempt', []), 'withheld');
   assert.equal(decideSecrecy({ ...base, declassification: 'disclose' }, 1, 'disclose', []), 'cleared');
 });
 
 test('共同形成的信息：每个共同发文单位都同意后才放行', () => {
-  const names = new Map([['u2', '区民政局'], ['u3', '区发展改革委']]);
+  const names = new Map([
+    ['u2', '区民政局'],
+    ['u3', '区发展改革委'],
+  ]);
   assert.equal(consentProblem([], [], names), null);
   assert.match(consentProblem(['u2', 'u3'], ['u2'], names)?.message ?? '', /区发展改革委书面同意/);
   assert.equal(consentProblem(['u2', 'u3'], ['u3', 'u2'], names), null);

@@ -7,21 +7,28 @@ import { basisById } from './bases.ts';
 export const OPINIONS = ['disclose', 'partial', 'exempt', 'refer'] as const;
 export type OpinionKind = (typeof OPINIONS)[number];
 export const OPINION_NAME: Record<OpinionKind, string> = {
-  disclose: '公开', partial: '部分公开（脱密处理）', exempt: '免于公开', refer: '需报审',
+  disclose: '公开',
+  partial: '部分公开（脱密处理）',
+  exempt: '免于公开',
+  refer: '需报审',
 };
 
 // 保密审查制度 第十一条: a declassified secret proposed for disclosure carries one of these.
 export const DECLASSIFICATIONS = ['withhold', 'workSecret', 'disclose'] as const;
 export type Declassification = (typeof DECLASSIFICATIONS)[number];
 export const DECLASSIFICATION_NAME: Record<Declassification, string> = {
-  withhold: '解密后不公开', workSecret: '解密后作为工作秘密', disclose: '解密后公开',
+  withhold: '解密后不公开',
+  workSecret: '解密后作为工作秘密',
+  disclose: '解密后公开',
 };
 
 /** 保密审查制度 第八条: (一) level 1, (二) level 2, (三) the secrecy office; (四) is level 3's approval. */
 export const STEPS = ['level1', 'level2', 'secrecy'] as const;
 export type Step = (typeof STEPS)[number];
 export const STEP_NAME: Record<Step, string> = {
-  level1: '信息产生机构初步意见', level2: '机构负责人审查意见', secrecy: '保密工作机构审查意见',
+  level1: '信息产生机构初步意见',
+  level2: '机构负责人审查意见',
+  secrecy: '保密工作机构审查意见',
 };
 
 // —— rule numbers, each next to the article it comes from ——
@@ -33,7 +40,15 @@ export const OGI_ART33_ANSWER_WORKING_DAYS = 20;
 /** …extendable once, by at most 20 working days, with the reason told to the asker (the same 第三十三条第二款). */
 export const OGI_ART33_MAX_EXTENSION_DAYS = 20;
 
-export const LIMITS = { reason: 2000, basisText: 500, bases: 20, spans: 200, authority: 100, referenceNo: 100, answer: 2000 } as const;
+export const LIMITS = {
+  reason: 2000,
+  basisText: 500,
+  bases: 20,
+  spans: 200,
+  authority: 100,
+  referenceNo: 100,
+  answer: 2000,
+} as const;
 
 /** The visible placeholder a withheld span becomes in the published text (第十四条: 不予公开、其余部分公开). */
 export const PLACEHOLDER = '（此处不予公开）';
@@ -77,8 +92,10 @@ export function checkOpinion(input: Partial<OpinionInput> | undefined, at: strin
   const unknown = basisIds.findIndex((id) => !basisById(id));
   if (unknown >= 0) return invalid(`${under(at, 'basisIds')}.${unknown}`, '所选依据不在法律条款清单中');
   const basisText = trimmed(input.basisText);
-  if (basisText.length > LIMITS.basisText) return invalid(under(at, 'basisText'), `其他依据不能超过 ${LIMITS.basisText} 字`);
-  if (basisIds.length === 0 && !basisText) return invalid(under(at, 'basisIds'), '请注明审查依据：从法律条款清单中选择，或填写其他依据');
+  if (basisText.length > LIMITS.basisText)
+    return invalid(under(at, 'basisText'), `其他依据不能超过 ${LIMITS.basisText} 字`);
+  if (basisIds.length === 0 && !basisText)
+    return invalid(under(at, 'basisIds'), '请注明审查依据：从法律条款清单中选择，或填写其他依据');
   const reason = trimmed(input.reason);
   if (!reason) return invalid(under(at, 'reason'), '请注明审查理由');
   if (reason.length > LIMITS.reason) return invalid(under(at, 'reason'), `理由不能超过 ${LIMITS.reason} 字`);
@@ -92,14 +109,18 @@ export function checkLevel1Marks(input: Partial<Level1Marks> | undefined, at: st
   if (declassified && !choice) {
     return invalid(under(at, 'declassification'), '解密事项须选择：解密后不公开、解密后作为工作秘密或解密后公开');
   }
-  if (!declassified && choice) return invalid(under(at, 'declassification'), '未标明为解密事项，不能选择解密后的处理意见');
+  if (!declassified && choice)
+    return invalid(under(at, 'declassification'), '未标明为解密事项，不能选择解密后的处理意见');
   return { secrecyMatter: input.secrecyMatter, declassified, declassification: declassified ? choice : null };
 }
 
 /** 第十一条: 解密后不公开 and 解密后作为工作秘密 are never published. */
 export function declassificationProblem(choice: Declassification | null): AppError | null {
   if (choice === 'withhold' || choice === 'workSecret') {
-    return unprocessable('DECLASSIFIED_NOT_PUBLIC', `该信息为解密事项，意见为“${DECLASSIFICATION_NAME[choice]}”，不能公开`);
+    return unprocessable(
+      'DECLASSIFIED_NOT_PUBLIC',
+      `该信息为解密事项，意见为“${DECLASSIFICATION_NAME[choice]}”，不能公开`,
+    );
   }
   return null;
 }
@@ -109,7 +130,13 @@ export function checkSpans(text: string, spans: readonly Span[] | undefined, at:
   if (!spans || spans.length === 0) return invalid(at, '部分公开须标出不予公开的内容');
   if (spans.length > LIMITS.spans) return invalid(at, `不予公开的内容不能超过 ${LIMITS.spans} 处`);
   for (const [i, s] of spans.entries()) {
-    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > text.length || s.start >= s.end) {
+    if (
+      !Number.isInteger(s.start)
+      || !Number.isInteger(s.end)
+      || s.start < 0
+      || s.end > text.length
+      || s.start >= s.end
+    ) {
       return invalid(`${at}.${i}`, `第 ${i + 1} 处不予公开的位置超出正文范围（正文共 ${text.length} 字）`);
     }
   }
@@ -171,8 +198,13 @@ export interface SecrecyFinding extends BlockingFinding {
  */
 export interface SecrecyFindings {
   list(revision?: number): Promise<SecrecyFinding[]>;
-  resolve(f: SecrecyFinding, status: Exclude<SecrecyFindingStatus, 'open'>, by: string | null, reason: string | null,
-    at: string): Promise<boolean>;
+  resolve(
+    f: SecrecyFinding,
+    status: Exclude<SecrecyFindingStatus, 'open'>,
+    by: string | null,
+    reason: string | null,
+    at: string,
+  ): Promise<boolean>;
 }
 
 export const SECRECY_FINDING_MESSAGE = '密级标志和个人信息由保密工作机构在保密审查环节排除或脱密处理，不能在此忽略';
@@ -214,17 +246,29 @@ export interface SecrecyContext {
 }
 
 /** The item waits where the action belongs (the secrecy step, or 已报审) at the revision the actor saw; else 409. */
-export function stepProblem(ctx: Pick<SecrecyContext, 'stage' | 'revision'>, revision: number,
-  from: SecrecyWait = 'secrecy'): AppError | null {
+export function stepProblem(
+  ctx: Pick<SecrecyContext, 'stage' | 'revision'>,
+  revision: number,
+  from: SecrecyWait = 'secrecy',
+): AppError | null {
   if (revision !== ctx.revision) return conflict('STALE_REVISION', '稿件已修改，请审查最新版本');
   if (ctx.stage === from) return null;
-  return conflict('NOT_AT_SECRECY', from === 'secrecy' ? '稿件当前不在保密审查环节（可能已被他人处理），请刷新后查看'
-    : '稿件当前不在等待报审答复状态，请刷新后查看');
+  return conflict(
+    'NOT_AT_SECRECY',
+    from === 'secrecy'
+      ? '稿件当前不在保密审查环节（可能已被他人处理），请刷新后查看'
+      : '稿件当前不在等待报审答复状态，请刷新后查看',
+  );
 }
 
 /** 第八条(三)、第十二条: the outcome of an opinion given at `from`, or why it cannot be given (409, 422). */
-export function decideSecrecy(ctx: SecrecyContext, revision: number, opinion: OpinionKind, spans: readonly Span[],
-  from: SecrecyWait = 'secrecy'): SecrecyOutcome | AppError {
+export function decideSecrecy(
+  ctx: SecrecyContext,
+  revision: number,
+  opinion: OpinionKind,
+  spans: readonly Span[],
+  from: SecrecyWait = 'secrecy',
+): SecrecyOutcome | AppError {
   const wrong = stepProblem(ctx, revision, from);
   if (wrong) return wrong;
   if (opinion === 'exempt') return 'withheld';
@@ -234,17 +278,30 @@ export function decideSecrecy(ctx: SecrecyContext, revision: number, opinion: Op
   // 保密审查制度 第七条: 密级标志 and 个人信息 found by 智能校对 must be fixed, withheld or dismissed with a reason first.
   const open = unresolved(ctx.findings, opinion === 'partial' ? spans : []);
   if (open.length > 0 && opinion === 'disclose') {
-    return unprocessable('UNRESOLVED_FINDINGS', `存在未处理的密级标志或个人信息（${open.length} 处），不能提出"公开"意见`);
+    return unprocessable(
+      'UNRESOLVED_FINDINGS',
+      `存在未处理的密级标志或个人信息（${open.length} 处），不能提出"公开"意见`,
+    );
   }
   if (open.length > 0) {
-    return unprocessable('UNRESOLVED_FINDINGS', `存在未处理且未被不予公开范围覆盖的密级标志或个人信息（${open.length} 处）`);
+    return unprocessable(
+      'UNRESOLVED_FINDINGS',
+      `存在未处理且未被不予公开范围覆盖的密级标志或个人信息（${open.length} 处）`,
+    );
   }
   return 'cleared';
 }
 
 /** 第九条: jointly formed information is disclosed only with each co-issuing unit's written consent. */
-export function consentProblem(coIssuerUnitIds: readonly string[], consentedUnitIds: readonly string[], names: Map<string, string>): AppError | null {
+export function consentProblem(
+  coIssuerUnitIds: readonly string[],
+  consentedUnitIds: readonly string[],
+  names: Map<string, string>,
+): AppError | null {
   const missing = coIssuerUnitIds.filter((u) => !consentedUnitIds.includes(u));
   if (missing.length === 0) return null;
-  return unprocessable('CONSENT_MISSING', `共同形成的信息须征得${missing.map((u) => names.get(u) ?? u).join('、')}书面同意后方可公开`);
+  return unprocessable(
+    'CONSENT_MISSING',
+    `共同形成的信息须征得${missing.map((u) => names.get(u) ?? u).join('、')}书面同意后方可公开`,
+  );
 }

@@ -16,7 +16,9 @@ let thirdUnitId: string;
 before(async () => {
   deps = await createTestDeps();
   org = await buildPublishOrg(deps);
-  thirdUnitId = (await createUnit(deps, 'system', { name: '区财政局', fullName: '重庆市綦江区财政局', kind: 'department' })).id;
+  thirdUnitId = (
+    await createUnit(deps, 'system', { name: '区财政局', fullName: '重庆市綦江区财政局', kind: 'department' })
+  ).id;
   const user = (username: string, displayName: string, unitId: string, roles: ('leader' | 'secrecy')[]) =>
     createUser(deps, 'system', { username, displayName, unitId, password: 'Publish2026', roles });
   org.ids.czj = (await user('czj', '财政局分管领导', thirdUnitId, ['leader'])).id;
@@ -30,8 +32,17 @@ async function atSecrecy(coIssuerUnitIds: string[] = []): Promise<string> {
   const zhang = await org.actor('zhang');
   const item = await draftItem(deps, zhang, org.draft({ coIssuerUnitIds }));
   await submitItem(deps, zhang, { itemId: item.id, revision: 1 });
-  for (const [level, who] of [[1, 'li'], [2, 'wang']] as const) {
-    await approveItem(deps, await org.actor(who), { itemId: item.id, level, revision: 1, ...review, disclosure: disclosureAt(level) });
+  for (const [level, who] of [
+    [1, 'li'],
+    [2, 'wang'],
+  ] as const) {
+    await approveItem(deps, await org.actor(who), {
+      itemId: item.id,
+      level,
+      revision: 1,
+      ...review,
+      disclosure: disclosureAt(level),
+    });
   }
   return item.id;
 }
@@ -66,9 +77,13 @@ test('保密审查待办只含本人任保密工作机构的单位的待审稿�
 
 test('兼任多个单位保密工作机构的人看到各单位的待审稿件，其他角色看不到', async () => {
   const id = await atSecrecy();
-  const both = await createUser(deps, 'system', { username: 'twobao', displayName: '两局保密员', unitId: org.unitId,
+  const both = await createUser(deps, 'system', {
+    username: 'twobao',
+    displayName: '两局保密员',
+    unitId: org.unitId,
     password: 'Publish2026',
-    roles: ['secrecy', { role: 'secrecy', unitId: org.otherUnitId }, { role: 'leader', unitId: thirdUnitId }] });
+    roles: ['secrecy', { role: 'secrecy', unitId: org.otherUnitId }, { role: 'leader', unitId: thirdUnitId }],
+  });
   org.ids.twobao = both.id;
   const actor = await org.actor('twobao');
   assert.ok(holdsRole(actor, 'secrecy', org.otherUnitId));

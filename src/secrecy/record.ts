@@ -5,8 +5,14 @@ import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import {
-  canConsent, canFileConsentDocument, canGiveSecrecyOpinion, canResume, consentQueueWhere, consentUnitOf,
-  type SecrecyAbilities, secrecyQueueWhere,
+  canConsent,
+  canFileConsentDocument,
+  canGiveSecrecyOpinion,
+  canResume,
+  consentQueueWhere,
+  consentUnitOf,
+  type SecrecyAbilities,
+  secrecyQueueWhere,
 } from '../org/policy/secrecy.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUsersByIds, listUnits } from '../org/service.ts';
@@ -45,11 +51,20 @@ export async function recordOf(db: Executor, actor: Actor, itemId: string): Prom
   assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
   const { item } = ctx;
   const [opinions, receipts, findings, consents, redaction, units] = await Promise.all([
-    store.listOpinions(db, item.id), store.listReviews(db, item.id), ctx.findings.list(item.revision),
-    store.listConsents(db, item.id), store.redactionOf(db, item.id, item.revision), listUnits(db),
+    store.listOpinions(db, item.id),
+    store.listReviews(db, item.id),
+    ctx.findings.list(item.revision),
+    store.listConsents(db, item.id),
+    store.redactionOf(db, item.id, item.revision),
+    listUnits(db),
   ]);
-  const reminders = await store.remindersOf(db, receipts.map((r) => r.id));
-  const people = await getUsersByIds(db, [...new Set([...opinions.map((o) => o.actorId), ...consents.map((c) => c.actorId)])]);
+  const reminders = await store.remindersOf(
+    db,
+    receipts.map((r) => r.id),
+  );
+  const people = await getUsersByIds(db, [
+    ...new Set([...opinions.map((o) => o.actorId), ...consents.map((c) => c.actorId)]),
+  ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const consentedNow = consents.filter((c) => c.revision === item.revision).map((c) => c.unitId);
   const blockers: string[] = [];
@@ -58,22 +73,48 @@ export async function recordOf(db: Executor, actor: Actor, itemId: string): Prom
   const open = unresolved(findings, redaction?.spans ?? []);
   if (open.length) blockers.push(`存在未处理的密级标志或个人信息 ${open.length} 处`);
   return {
-    itemId: item.id, title: item.title, unitId: item.unitId, stage: item.stage, revision: item.revision,
+    itemId: item.id,
+    title: item.title,
+    unitId: item.unitId,
+    stage: item.stage,
+    revision: item.revision,
     opinions: opinions.map((o) => named(o, people.get(o.actorId)?.name)),
-    receipts: receipts.map((r) => ({ ...r, reminders: reminders.filter((m) => m.reviewId === r.id).map(({ kind, sentAt }) => ({ kind, sentAt })) })),
-    redaction: redaction && { revision: redaction.revision, spans: redaction.spans, originalText: ctx.revision.bodyText,
-      redactedText: redaction.redactedText, createdAt: redaction.createdAt },
+    receipts: receipts.map((r) => ({
+      ...r,
+      reminders: reminders.filter((m) => m.reviewId === r.id).map(({ kind, sentAt }) => ({ kind, sentAt })),
+    })),
+    redaction: redaction && {
+      revision: redaction.revision,
+      spans: redaction.spans,
+      originalText: ctx.revision.bodyText,
+      redactedText: redaction.redactedText,
+      createdAt: redaction.createdAt,
+    },
     findings,
-    coIssuers: ctx.coIssuerUnitIds.map((u) => ({ unitId: u, name: unitName.get(u) ?? '', consented: consentedNow.includes(u) })),
+    coIssuers: ctx.coIssuerUnitIds.map((u) => ({
+      unitId: u,
+      name: unitName.get(u) ?? '',
+      consented: consentedNow.includes(u),
+    })),
     consents: consents.map((c) => named(c, people.get(c.actorId)?.name)),
     blockers,
     abilities: await abilitiesOf(db, actor, ctx, consentedNow),
   };
 }
 
-async function abilitiesOf(db: Executor, actor: Actor, ctx: StepContext, consented: string[]): Promise<SecrecyAbilities> {
+async function abilitiesOf(
+  db: Executor,
+  actor: Actor,
+  ctx: StepContext,
+  consented: string[],
+): Promise<SecrecyAbilities> {
   const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
-  const view = { ...ctx.item, approverIds: ctx.view.approverIds, secrecyActorIds, coIssuerUnitIds: ctx.coIssuerUnitIds };
+  const view = {
+    ...ctx.item,
+    approverIds: ctx.view.approverIds,
+    secrecyActorIds,
+    coIssuerUnitIds: ctx.coIssuerUnitIds,
+  };
   const atSecrecy = ctx.item.stage === 'secrecy' && canGiveSecrecyOpinion(actor, view).allowed;
   const unsettled = !['approved', 'published', 'withheld'].includes(ctx.item.stage);
   const myUnit = consentUnitOf(actor, view);
@@ -104,23 +145,36 @@ const SETTLED: readonly Stage[] = ['approved', 'published', 'withheld', 'draft']
  * still in the chain that a unit the actor leads has not consented to at the current revision). Each list is scoped by
  * its policy's filter inside one store query; the items come in one more.
  */
-export async function listSecrecyQueue(deps: Deps, actor: Actor): Promise<{ review: QueueEntry[]; consent: QueueEntry[] }> {
+export async function listSecrecyQueue(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ review: QueueEntry[]; consent: QueueEntry[] }> {
   const [receipts, coIssues] = await Promise.all([
     store.listReceipts(deps.db, secrecyQueueWhere(actor), ['open', 'referred']),
     store.listCoIssues(deps.db, consentQueueWhere(actor)),
   ]);
   const ids = [...receipts.map((r) => r.itemId), ...coIssues.map((c) => c.itemId)];
   const items = new Map((await itemsByIds(deps.db, ids)).map((i) => [i.id, i]));
-  const entry = (i: Item, r: Pick<QueueEntry, 'receivedOn' | 'dueOn' | 'dueProvisional'>): QueueEntry =>
-    ({ itemId: i.id, title: i.title, stage: i.stage, revision: i.revision, unitId: i.unitId, ...r });
+  const entry = (i: Item, r: Pick<QueueEntry, 'receivedOn' | 'dueOn' | 'dueProvisional'>): QueueEntry => ({
+    itemId: i.id,
+    title: i.title,
+    stage: i.stage,
+    revision: i.revision,
+    unitId: i.unitId,
+    ...r,
+  });
   const review = receipts.flatMap((r) => {
     const i = items.get(r.itemId);
     return i && i.revision === r.revision ? [entry(i, r)] : [];
   });
-  const waiting = new Set(coIssues.filter((c) => {
-    const i = items.get(c.itemId);
-    return i && !SETTLED.includes(i.stage) && !c.consentedRevisions.includes(i.revision);
-  }).map((c) => c.itemId));
+  const waiting = new Set(
+    coIssues
+      .filter((c) => {
+        const i = items.get(c.itemId);
+        return i && !SETTLED.includes(i.stage) && !c.consentedRevisions.includes(i.revision);
+      })
+      .map((c) => c.itemId),
+  );
   const undated = { receivedOn: null, dueOn: null, dueProvisional: false };
   const consent = [...waiting].map((id) => entry(items.get(id)!, undated));
   return { review, consent };

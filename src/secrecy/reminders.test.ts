@@ -17,7 +17,11 @@ let deps: TestDeps;
 let smtp: TestSmtp;
 before(async () => {
   smtp = await startSmtp();
-  deps = await createTestDeps({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'gongkai <gongkai@qijiang.test>' });
+  deps = await createTestDeps({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    MAIL_FROM: 'gongkai <gongkai@qijiang.test>',
+  });
   await loadDemo(deps);
 });
 after(async () => {
@@ -40,12 +44,35 @@ async function receivedOn(day: string, title: string): Promise<string> {
   deps.clock.set(`${day}T02:00:00.000Z`);
   const staff = await actor('kjj.staff');
   const unit = staff.roles[0];
-  const site = await deps.db.selectFrom('channels').select('id').where('unit_id', '=', unit.unitId).where('kind', '=', 'wechat').executeTakeFirstOrThrow();
-  const item = await draftItem(deps, staff, { title, sectionId: unit.sectionId!, channels: [{ channelId: site.id }], itemType: 'original', major: false,
-    body: { format: 'text', content: `${title}。会议部署了全年重点工作。` } });
+  const site = await deps.db
+    .selectFrom('channels')
+    .select('id')
+    .where('unit_id', '=', unit.unitId)
+    .where('kind', '=', 'wechat')
+    .executeTakeFirstOrThrow();
+  const item = await draftItem(deps, staff, {
+    title,
+    sectionId: unit.sectionId!,
+    channels: [{ channelId: site.id }],
+    itemType: 'original',
+    major: false,
+    body: { format: 'text', content: `${title}。会议部署了全年重点工作。` },
+  });
   await submitItem(deps, staff, { itemId: item.id, revision: 1 });
-  await approveItem(deps, staff, { itemId: item.id, level: 1, revision: 1, ...review, disclosure: { ...DISCLOSE, secrecyMatter: false } });
-  const at = await approveItem(deps, await actor('kjj.section'), { itemId: item.id, level: 2, revision: 1, ...review, disclosure: DISCLOSE });
+  await approveItem(deps, staff, {
+    itemId: item.id,
+    level: 1,
+    revision: 1,
+    ...review,
+    disclosure: { ...DISCLOSE, secrecyMatter: false },
+  });
+  const at = await approveItem(deps, await actor('kjj.section'), {
+    itemId: item.id,
+    level: 2,
+    revision: 1,
+    ...review,
+    disclosure: DISCLOSE,
+  });
   assert.equal(at.stage, 'secrecy');
   return item.id;
 }
@@ -70,7 +97,10 @@ test('春节前收到（2026-02-11），期限 2026-03-03：剩 3 个工作日�
   assert.deepEqual(await runAt('2026-03-03'), []); // the last day: already reminded
   assert.deepEqual(await runAt('2026-03-04'), ['overdue']);
   const twice = await Promise.all([sendDueReminders(deps), sendDueReminders(deps)]);
-  assert.deepEqual(twice.flatMap((r) => r.sent), []);
+  assert.deepEqual(
+    twice.flatMap((r) => r.sent),
+    [],
+  );
   assert.equal((await deliverOutbox(deps)).sent, 1);
   const mails = await smtp.waitFor(2);
   assert.match(mails[1].subject, /保密审查已超期/);
@@ -80,7 +110,10 @@ test('春节前收到（2026-02-11），期限 2026-03-03：剩 3 个工作日�
   assert.deepEqual(notices.items.map((n) => n.kind).sort(), ['secrecy.dueSoon', 'secrecy.overdue']);
   assert.ok(notices.items.every((n) => n.subject === `item:${id}`));
   const ledger = await listLedger(deps.db, { subject: `item:${id}`, action: 'secrecy.reminder' });
-  assert.deepEqual(ledger.map((e) => JSON.parse(e.payload).kind), ['dueSoon', 'overdue']);
+  assert.deepEqual(
+    ledger.map((e) => JSON.parse(e.payload).kind),
+    ['dueSoon', 'overdue'],
+  );
 
   await giveOpinion(deps, secrecy, { itemId: id, revision: 1, ...DISCLOSE });
   assert.deepEqual(await runAt('2026-03-10'), []);
@@ -93,7 +126,10 @@ test('国庆前收到（2026-09-24），期限 2026-10-15；多个节点同时�
   assert.deepEqual(await runAt('2026-10-09'), []); // 10 (调休上班), 12, 13, 14, 15 → 5 left
   deps.clock.set('2026-10-12T01:00:00.000Z'); // 13, 14, 15 → 3 left
   const runs = await Promise.all([sendDueReminders(deps), sendDueReminders(deps), sendDueReminders(deps)]);
-  assert.deepEqual(runs.flatMap((r) => r.sent.map((s) => [s.reviewId.length > 0, s.kind])), [[true, 'dueSoon']]);
+  assert.deepEqual(
+    runs.flatMap((r) => r.sent.map((s) => [s.reviewId.length > 0, s.kind])),
+    [[true, 'dueSoon']],
+  );
   const ledger = await listLedger(deps.db, { action: 'secrecy.reminder' });
   assert.deepEqual(ledger.filter((e) => e.subject === `item:${late}`).length, 1);
   assert.equal(ledger.filter((e) => e.subject === `item:${answered}`).length, 0);

@@ -37,26 +37,61 @@ export async function sendDueReminders(deps: Deps): Promise<{ sent: { reviewId: 
   return { sent };
 }
 
-async function sendOne(deps: Deps, review: store.ReviewRow, kind: ReminderKind, today: string, now: Date): Promise<boolean> {
+async function sendOne(
+  deps: Deps,
+  review: store.ReviewRow,
+  kind: ReminderKind,
+  today: string,
+  now: Date,
+): Promise<boolean> {
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const current = await store.reviewInState(tx, review.itemId, 'open');
       if (current?.id !== review.id || (await store.reminderSent(tx, review.id, kind))) return false;
       const [item] = await itemsByIds(tx, [review.itemId]);
-      const people = [...await usersHoldingRole(tx, 'secrecy', review.unitId), ...await usersHoldingRole(tx, 'leader', review.unitId)];
+      const people = [
+        ...(await usersHoldingRole(tx, 'secrecy', review.unitId)),
+        ...(await usersHoldingRole(tx, 'leader', review.unitId)),
+      ];
       const ids = [...new Set(people.map((p) => p.id))];
-      const subject = kind === 'overdue' ? `【保密审查已超期】${item?.title ?? ''}` : `【保密审查即将到期】${item?.title ?? ''}`;
+      const subject =
+        kind === 'overdue' ? `【保密审查已超期】${item?.title ?? ''}` : `【保密审查即将到期】${item?.title ?? ''}`;
       const due = `${review.dueOn}${review.dueProvisional ? '（暂定，次年节假日安排导入后自动重算）' : ''}`;
-      const body = kind === 'overdue'
-        ? `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${due} 前提出审查意见，现已超期（今天 ${today}）。请尽快办理。`
-        : `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${due} 前提出审查意见，剩余不足 ${REMIND_AT_DAYS_LEFT} 个工作日。`;
+      const body =
+        kind === 'overdue'
+          ? `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${due} 前提出审查意见，现已超期（今天 ${today}）。请尽快办理。`
+          : `稿件《${item?.title ?? ''}》于 ${review.receivedOn} 送保密审查，应于 ${due} 前提出审查意见，剩余不足 ${REMIND_AT_DAYS_LEFT} 个工作日。`;
       await store.insertReminder(tx, review.id, kind, ids, now.toISOString());
-      await notifyUsers(tx, ids, { kind: `secrecy.${kind}`, title: subject, body, subject: `item:${review.itemId}` }, now);
+      await notifyUsers(
+        tx,
+        ids,
+        { kind: `secrecy.${kind}`, title: subject, body, subject: `item:${review.itemId}` },
+        now,
+      );
       const emails = [...(await getUserEmails(tx, ids)).values()].filter((e): e is string => !!e);
-      if (emails.length) await enqueueMail(tx, { to: emails, subject, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);
-      await appendLedger(tx, { actor: SYSTEM_ACTOR, role: '', unitId: review.unitId, action: 'secrecy.reminder', subject: `item:${review.itemId}`,
-        payload: { itemId: review.itemId, reviewId: review.id, kind, receivedOn: review.receivedOn, dueOn: review.dueOn, today, recipients: ids,
-          emails: emails.length } }, now);
+      if (emails.length)
+        await enqueueMail(tx, { to: emails, subject, text: `${body}\n\n（本邮件由 gongkai 自动发送）` }, now);
+      await appendLedger(
+        tx,
+        {
+          actor: SYSTEM_ACTOR,
+          role: '',
+          unitId: review.unitId,
+          action: 'secrecy.reminder',
+          subject: `item:${review.itemId}`,
+          payload: {
+            itemId: review.itemId,
+            reviewId: review.id,
+            kind,
+            receivedOn: review.receivedOn,
+            dueOn: review.dueOn,
+            today,
+            recipients: ids,
+            emails: emails.length,
+          },
+        },
+        now,
+      );
       return true;
     });
   } catch (err) {
@@ -67,7 +102,11 @@ async function sendOne(deps: Deps, review: store.ReviewRow, kind: ReminderKind, 
 }
 
 /** Every 15 minutes; sendDueReminders is safe on many nodes, and the scheduler keeps runs from overlapping. */
-export const SECRECY_REMINDER_JOB: JobSpec = { name: 'secrecy.reminders', title: '保密审查提醒', when: { cron: '*/15 * * * *' } };
+export const SECRECY_REMINDER_JOB: JobSpec = {
+  name: 'secrecy.reminders',
+  title: '保密审查提醒',
+  when: { cron: '*/15 * * * *' },
+};
 
 export async function runSecrecyReminderJob(deps: Deps): Promise<void> {
   const { sent } = await sendDueReminders(deps);

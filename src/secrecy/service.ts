@@ -4,7 +4,6 @@
 // writes secrecy's tables and the ledger entry. Dismissing a finding is a use case of its own here.
 // Consents are in consent.ts, reads in record.ts, deadline reminders in reminders.ts.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import { canDismissFinding, canGiveSecrecyOpinion, canResume, type SecrecyView } from '../org/policy/secrecy.ts';
@@ -16,10 +15,20 @@ import { appendLedger } from '../platform/ledger/service.ts';
 import { loadForStep } from '../publish/service.ts';
 import { type ChainStep, declassificationOf, enterSecrecyStep } from './chain.ts';
 import {
-  checkOpinion, checkSpans, covered, decideSecrecy, dismissalProblem, LIMITS, type Opinion, type OpinionInput, redact,
-  type SecrecyOutcome, type SecrecyWait, type Span, stepProblem,
+  checkOpinion,
+  checkSpans,
+  covered,
+  decideSecrecy,
+  dismissalProblem,
+  LIMITS,
+  type Opinion,
+  type OpinionInput,
+  redact,
+  type SecrecyOutcome,
+  type SecrecyWait,
+  type Span,
+  stepProblem,
 } from './model.ts';
-import { recordOf, type SecrecyRecord } from './record.ts';
 import * as store from './store.ts';
 
 export { getSecrecyRecord, listSecrecyQueue, recordOf, type SecrecyRecord } from './record.ts';
@@ -53,11 +62,18 @@ function checked(input: Partial<OpinionInput>, at: string): Opinion {
   return o;
 }
 
-export async function secrecyViewOf(db: Executor, ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>):
-  Promise<SecrecyView> {
+export async function secrecyViewOf(
+  db: Executor,
+  ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>,
+): Promise<SecrecyView> {
   const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
-  return { unitId: ctx.item.unitId, authorId: ctx.item.authorId, approverIds: ctx.view.approverIds, secrecyActorIds,
-    coIssuerUnitIds: ctx.coIssuerUnitIds };
+  return {
+    unitId: ctx.item.unitId,
+    authorId: ctx.item.authorId,
+    approverIds: ctx.view.approverIds,
+    secrecyActorIds,
+    coIssuerUnitIds: ctx.coIssuerUnitIds,
+  };
 }
 
 /** The item for a secrecy action: 404 if missing, 403 if the actor may not even see it. */
@@ -77,11 +93,15 @@ export interface CheckedOpinion {
 
 export function checkOpinionRequest(input: OpinionRequest): CheckedOpinion {
   const opinion = checked(input, '');
-  if (opinion.opinion !== 'partial' && input.spans?.length) throw invalid('spans', '只有“部分公开”需要标出不予公开的内容');
-  const referral = opinion.opinion === 'refer' ? {
-    authority: text('referral.authority', '报审机关', input.referral?.authority, LIMITS.authority),
-    referenceNo: text('referral.referenceNo', '报审文号', input.referral?.referenceNo, LIMITS.referenceNo),
-  } : null;
+  if (opinion.opinion !== 'partial' && input.spans?.length)
+    throw invalid('spans', '只有“部分公开”需要标出不予公开的内容');
+  const referral =
+    opinion.opinion === 'refer'
+      ? {
+          authority: text('referral.authority', '报审机关', input.referral?.authority, LIMITS.authority),
+          referenceNo: text('referral.referenceNo', '报审文号', input.referral?.referenceNo, LIMITS.referenceNo),
+        }
+      : null;
   if (!referral && input.referral) throw invalid('referral', '只有“需报审”需要填写报审机关和文号');
   return { opinion, referral, spans: input.spans, revision: input.revision };
 }
@@ -110,19 +130,43 @@ export async function decideOpinion(tx: Executor, actor: Actor, ctx: ChainStep, 
 }
 
 /** After the chain moved the item to `to`: the receipt is answered (or referred), the ledger entry, the opinion. */
-export async function recordOpinionDecision(tx: Executor, actor: Actor, ctx: ChainStep, d: Decided, to: string,
-  now: Date): Promise<void> {
+export async function recordOpinionDecision(
+  tx: Executor,
+  actor: Actor,
+  ctx: ChainStep,
+  d: Decided,
+  to: string,
+  now: Date,
+): Promise<void> {
   const { opinion, referral, spans } = d.record;
   const { receipt } = d;
   const at = now.toISOString();
-  const moved = referral ? await store.moveReview(tx, receipt.id, 'open', 'referred', { ...referral, referredAt: at })
+  const moved = referral
+    ? await store.moveReview(tx, receipt.id, 'open', 'referred', { ...referral, referredAt: at })
     : await store.moveReview(tx, receipt.id, 'open', 'answered', { answeredAt: at });
   if (!moved) throw race();
-  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
-    action: referral ? 'secrecy.refer' : 'secrecy.opinion', subject: `item:${ctx.item.id}`,
-    payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: ctx.item.stage, to, ...opinion,
-      ...(referral && { referral }), receivedOn: receipt.receivedOn, dueOn: receipt.dueOn,
-      ...(receipt.dueProvisional && { dueProvisional: true }) } }, now);
+  await appendLedger(
+    tx,
+    {
+      actor: { id: actor.id, name: actor.name },
+      role: ROLE,
+      unitId: ctx.item.unitId,
+      action: referral ? 'secrecy.refer' : 'secrecy.opinion',
+      subject: `item:${ctx.item.id}`,
+      payload: {
+        itemId: ctx.item.id,
+        revision: ctx.item.revision,
+        from: ctx.item.stage,
+        to,
+        ...opinion,
+        ...(referral && { referral }),
+        receivedOn: receipt.receivedOn,
+        dueOn: receipt.dueOn,
+        ...(receipt.dueProvisional && { dueProvisional: true }),
+      },
+    },
+    now,
+  );
   await recordOpinion(tx, actor, ctx, 'opinion', opinion, spans, now);
 }
 
@@ -159,8 +203,12 @@ interface ResumeDecision {
 }
 
 /** 需报审 (第十条): the answer settles the opinion (an outcome like an opinion's) or reopens the secrecy step. */
-export async function decideResume(tx: Executor, actor: Actor, ctx: ChainStep,
-  req: CheckedResume): Promise<Decided<ResumeDecision>> {
+export async function decideResume(
+  tx: Executor,
+  actor: Actor,
+  ctx: ChainStep,
+  req: CheckedResume,
+): Promise<Decided<ResumeDecision>> {
   const spans = req.decision?.opinion === 'partial' ? spansOf(ctx, req.spans, 'decision.spans') : [];
   const wrong = stepProblem(ctx.item, req.revision, 'referred');
   if (wrong) throw wrong;
@@ -172,27 +220,59 @@ export async function decideResume(tx: Executor, actor: Actor, ctx: ChainStep,
 }
 
 /** After the move: the referral answered; a reopened step starts a new receipt (重新计时); the ledger; the opinion. */
-export async function recordResume(tx: Executor, actor: Actor, ctx: ChainStep, d: Decided<ResumeDecision>, to: string,
-  now: Date): Promise<void> {
-  const { req: { answer, answerRef, decision }, spans } = d.record;
+export async function recordResume(
+  tx: Executor,
+  actor: Actor,
+  ctx: ChainStep,
+  d: Decided<ResumeDecision>,
+  to: string,
+  now: Date,
+): Promise<void> {
+  const {
+    req: { answer, answerRef, decision },
+    spans,
+  } = d.record;
   const referred = d.receipt;
   const at = now.toISOString();
   const answered = { answer, answerRef: answerRef || null, answeredAt: at };
   if (!(await store.moveReview(tx, referred.id, 'referred', 'resumed', answered))) throw race();
   const receipt = d.outcome === 'reopened' ? await enterSecrecyStep(tx, ctx.item, ctx.findings, now) : null;
-  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
-    action: 'secrecy.resume', subject: `item:${ctx.item.id}`,
-    payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'referred', to, authority: referred.authority,
-      referenceNo: referred.referenceNo, answer, answerRef: answerRef || null, ...(decision ?? {}),
-      ...(receipt && { secrecyReceipt: receipt }) } }, now);
+  await appendLedger(
+    tx,
+    {
+      actor: { id: actor.id, name: actor.name },
+      role: ROLE,
+      unitId: ctx.item.unitId,
+      action: 'secrecy.resume',
+      subject: `item:${ctx.item.id}`,
+      payload: {
+        itemId: ctx.item.id,
+        revision: ctx.item.revision,
+        from: 'referred',
+        to,
+        authority: referred.authority,
+        referenceNo: referred.referenceNo,
+        answer,
+        answerRef: answerRef || null,
+        ...(decision ?? {}),
+        ...(receipt && { secrecyReceipt: receipt }),
+      },
+    },
+    now,
+  );
   await recordOpinion(tx, actor, ctx, 'resume', decision, spans, now, answer);
 }
 
 /** The secrecy office sends the item back to its author (退回修改); the reason is checked before any reading. */
 export const checkReturnReason = (reason: unknown): string => text('reason', '退回理由', reason, LIMITS.reason);
 
-export async function decideReturn(tx: Executor, actor: Actor, ctx: ChainStep, revision: number,
-  reason: string): Promise<Decided<string>> {
+export async function decideReturn(
+  tx: Executor,
+  actor: Actor,
+  ctx: ChainStep,
+  revision: number,
+  reason: string,
+): Promise<Decided<string>> {
   const wrong = stepProblem(ctx.item, revision);
   if (wrong) throw wrong;
   assertAllowed(canGiveSecrecyOpinion(actor, await secrecyViewOf(tx, ctx)));
@@ -202,24 +282,57 @@ export async function decideReturn(tx: Executor, actor: Actor, ctx: ChainStep, r
 }
 
 /** After the move: the receipt closed, the return kept as the step's opinion, the ledger entry. */
-export async function recordReturn(tx: Executor, actor: Actor, ctx: ChainStep, d: Decided<string>, to: string,
-  now: Date): Promise<void> {
+export async function recordReturn(
+  tx: Executor,
+  actor: Actor,
+  ctx: ChainStep,
+  d: Decided<string>,
+  to: string,
+  now: Date,
+): Promise<void> {
   const reason = d.record;
   if (!(await store.moveReview(tx, d.receipt.id, 'open', 'closed', { answeredAt: now.toISOString() }))) throw race();
-  await store.insertOpinion(tx, { id: randomUUID(), itemId: ctx.item.id, revision: ctx.item.revision, step: 'secrecy',
-    kind: 'return', actorId: actor.id, role: ROLE, opinion: null, basisIds: [], basisText: '', reason,
-    secrecyMatter: null, declassification: null, createdAt: now.toISOString() });
-  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
-    action: 'secrecy.return', subject: `item:${ctx.item.id}`,
-    payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'secrecy', to, reason } }, now);
+  await store.insertOpinion(tx, {
+    id: randomUUID(),
+    itemId: ctx.item.id,
+    revision: ctx.item.revision,
+    step: 'secrecy',
+    kind: 'return',
+    actorId: actor.id,
+    role: ROLE,
+    opinion: null,
+    basisIds: [],
+    basisText: '',
+    reason,
+    secrecyMatter: null,
+    declassification: null,
+    createdAt: now.toISOString(),
+  });
+  await appendLedger(
+    tx,
+    {
+      actor: { id: actor.id, name: actor.name },
+      role: ROLE,
+      unitId: ctx.item.unitId,
+      action: 'secrecy.return',
+      subject: `item:${ctx.item.id}`,
+      payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'secrecy', to, reason },
+    },
+    now,
+  );
 }
 
 /**
  * 第七条: a 密级标志 / 个人信息 finding the secrecy office judges harmless is dismissed with a reason, at its step only.
  * Publish's one dismiss route asks this for a finding of kind 'secrecy' (org/policy/publish.ts FINDING_DISMISSER).
  */
-export async function dismissSecrecyFinding(tx: Executor, actor: Actor, input: { itemId: string; findingId: string },
-  reason: string, now: Date): Promise<void> {
+export async function dismissSecrecyFinding(
+  tx: Executor,
+  actor: Actor,
+  input: { itemId: string; findingId: string },
+  reason: string,
+  now: Date,
+): Promise<void> {
   const ctx = await open(tx, actor, input.itemId);
   const finding = (await ctx.findings.list()).find((f) => f.id === input.findingId);
   if (!finding) throw notFound('校对发现');
@@ -229,15 +342,33 @@ export async function dismissSecrecyFinding(tx: Executor, actor: Actor, input: {
   if (!(await ctx.findings.resolve(finding, 'dismissed', actor.id, reason, now.toISOString()))) {
     throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
   }
-  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId,
-    action: 'secrecy.finding_dismiss', subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id,
-      revision: finding.revision, findingId: finding.id, rule: finding.rule, category: finding.category, reason } },
-    now); // not the text: it may be personal data
+  await appendLedger(
+    tx,
+    {
+      actor: { id: actor.id, name: actor.name },
+      role: ROLE,
+      unitId: ctx.item.unitId,
+      action: 'secrecy.finding_dismiss',
+      subject: `item:${ctx.item.id}`,
+      payload: {
+        itemId: ctx.item.id,
+        revision: finding.revision,
+        findingId: finding.id,
+        rule: finding.rule,
+        category: finding.category,
+        reason,
+      },
+    },
+    now,
+  ); // not the text: it may be personal data
 }
 
 /** Whether the actor may dismiss the open secrecy findings of the item's current revision now (第七条). */
-export async function dismissesSecrecyFindings(db: Executor, actor: Actor,
-  ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>): Promise<boolean> {
+export async function dismissesSecrecyFindings(
+  db: Executor,
+  actor: Actor,
+  ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>,
+): Promise<boolean> {
   return ctx.item.stage === 'secrecy' && canDismissFinding(actor, await secrecyViewOf(db, ctx)).allowed;
 }
 
@@ -250,28 +381,78 @@ function spansOf(ctx: ChainStep, spans: Span[] | undefined, field = 'spans'): Sp
   return unwrap(checkSpans(ctx.revision.bodyText, spans, field));
 }
 
-async function decide(tx: Executor, ctx: ChainStep, revision: number, o: Opinion, spans: Span[],
-  from: SecrecyWait): Promise<SecrecyOutcome> {
+async function decide(
+  tx: Executor,
+  ctx: ChainStep,
+  revision: number,
+  o: Opinion,
+  spans: Span[],
+  from: SecrecyWait,
+): Promise<SecrecyOutcome> {
   const findings = await ctx.findings.list(ctx.item.revision);
   const declassification = await declassificationOf(tx, ctx.item);
   return unwrap(decideSecrecy({ ...ctx.item, findings, declassification }, revision, o.opinion, spans, from));
 }
 
 /** The opinion row; after 部分公开 also the redaction (both texts and the spans are kept) and the findings it withholds. */
-async function recordOpinion(tx: Executor, actor: Actor, ctx: ChainStep, kind: 'opinion' | 'resume', o: Opinion | null,
-  spans: Span[], now: Date, answer?: string): Promise<void> {
+async function recordOpinion(
+  tx: Executor,
+  actor: Actor,
+  ctx: ChainStep,
+  kind: 'opinion' | 'resume',
+  o: Opinion | null,
+  spans: Span[],
+  now: Date,
+  answer?: string,
+): Promise<void> {
   const at = now.toISOString();
-  await store.insertOpinion(tx, { id: randomUUID(), itemId: ctx.item.id, revision: ctx.item.revision, step: 'secrecy', kind,
-    actorId: actor.id, role: ROLE, opinion: o?.opinion ?? null, basisIds: o?.basisIds ?? [], basisText: o?.basisText ?? '',
-    reason: o?.reason ?? answer ?? '', secrecyMatter: null, declassification: null, createdAt: at });
+  await store.insertOpinion(tx, {
+    id: randomUUID(),
+    itemId: ctx.item.id,
+    revision: ctx.item.revision,
+    step: 'secrecy',
+    kind,
+    actorId: actor.id,
+    role: ROLE,
+    opinion: o?.opinion ?? null,
+    basisIds: o?.basisIds ?? [],
+    basisText: o?.basisText ?? '',
+    reason: o?.reason ?? answer ?? '',
+    secrecyMatter: null,
+    declassification: null,
+    createdAt: at,
+  });
   if (o?.opinion !== 'partial') return;
   const redactedText = redact(ctx.revision.bodyText, spans);
   const redactionId = randomUUID();
-  await store.insertRedaction(tx, { id: redactionId, itemId: ctx.item.id, revision: ctx.item.revision, spans, redactedText,
-    redactedHtml: textToHtml(redactedText), createdBy: actor.id, createdAt: at });
+  await store.insertRedaction(tx, {
+    id: redactionId,
+    itemId: ctx.item.id,
+    revision: ctx.item.revision,
+    spans,
+    redactedText,
+    redactedHtml: textToHtml(redactedText),
+    createdBy: actor.id,
+    createdAt: at,
+  });
   const withheld = (await ctx.findings.list(ctx.item.revision)).filter((f) => f.status === 'open' && covered(f, spans));
   for (const f of withheld) await ctx.findings.resolve(f, 'redacted', actor.id, null, at);
-  await appendLedger(tx, { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId, action: 'secrecy.redact',
-    subject: `item:${ctx.item.id}`, payload: { itemId: ctx.item.id, revision: ctx.item.revision, redactionId, spans,
-      findingsWithheld: withheld.map((f) => f.id) } }, now); // the withheld words stay out of the 台账: they may be secret
+  await appendLedger(
+    tx,
+    {
+      actor: { id: actor.id, name: actor.name },
+      role: ROLE,
+      unitId: ctx.item.unitId,
+      action: 'secrecy.redact',
+      subject: `item:${ctx.item.id}`,
+      payload: {
+        itemId: ctx.item.id,
+        revision: ctx.item.revision,
+        redactionId,
+        spans,
+        findingsWithheld: withheld.map((f) => f.id),
+      },
+    },
+    now,
+  ); // the withheld words stay out of the 台账: they may be secret
 }

@@ -8,9 +8,12 @@ import ipaddr from 'ipaddr.js';
 /** Resolves a host name to its addresses; tests pass their own (there is no DNS in a test sandbox). */
 export type Resolve = (host: string) => Promise<string[]>;
 
-export const systemResolve: Resolve = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+export const systemResolve: Resolve = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
-export type AddressVerdict = { ok: true; address: string } | { ok: false; code: 'dns-not-found' | 'dns-failed' | 'blocked-address'; error: string };
+export type AddressVerdict =
+  | { ok: true; address: string }
+  | { ok: false; code: 'dns-not-found' | 'dns-failed' | 'blocked-address'; error: string };
 
 /** True for public unicast addresses; loopback, private, link-local, multicast, CGNAT and reserved ranges are not. */
 export function isPublicAddress(address: string): boolean {
@@ -24,7 +27,10 @@ const TTL_MS = 60_000;
 
 export class AddressBook {
   private readonly cache = new Map<string, { verdict: AddressVerdict; at: number }>();
-  constructor(private readonly resolve: Resolve, private readonly allowPrivate: boolean) {}
+  constructor(
+    private readonly resolve: Resolve,
+    private readonly allowPrivate: boolean,
+  ) {}
 
   /** The address to connect to for a host, or why not. Every address the name has must be allowed. */
   async check(host: string): Promise<AddressVerdict> {
@@ -38,9 +44,10 @@ export class AddressBook {
       verdict = addresses.length ? this.judge(addresses) : notFound(bare);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      verdict = code === 'ENOTFOUND' || code === 'ENODATA'
-        ? notFound(bare)
-        : { ok: false, code: 'dns-failed', error: `域名 ${bare} 解析失败（${code ?? '未知错误'}）` };
+      verdict =
+        code === 'ENOTFOUND' || code === 'ENODATA'
+          ? notFound(bare)
+          : { ok: false, code: 'dns-failed', error: `域名 ${bare} 解析失败（${code ?? '未知错误'}）` };
     }
     this.cache.set(bare, { verdict, at: Date.now() });
     return verdict;
@@ -53,7 +60,8 @@ export class AddressBook {
 
   private judge(addresses: string[]): AddressVerdict {
     const blocked = addresses.find((a) => !this.allowPrivate && !isPublicAddress(a));
-    if (blocked) return { ok: false, code: 'blocked-address', error: `目标为内网、本机或保留地址（${blocked}），已拒绝访问` };
+    if (blocked)
+      return { ok: false, code: 'blocked-address', error: `目标为内网、本机或保留地址（${blocked}），已拒绝访问` };
     return { ok: true, address: addresses[0] };
   }
 }

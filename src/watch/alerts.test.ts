@@ -10,8 +10,15 @@ import { backUp, outage, watchWorld, type WatchWorld } from '../../test/support/
 import { listMyNotifications } from '../platform/notify/service.ts';
 import { runAvailabilityJob } from './jobs.ts';
 import {
-  addSite, deliverPending, getIncidentDetail, listIncidentViews, moveIncident, recordObservations, removeSite,
-  saveWebhook, type Site,
+  addSite,
+  deliverPending,
+  getIncidentDetail,
+  listIncidentViews,
+  moveIncident,
+  recordObservations,
+  removeSite,
+  saveWebhook,
+  type Site,
 } from './service.ts';
 
 let w: WatchWorld;
@@ -35,7 +42,12 @@ before(async () => {
   gov = await startGovSite({ today: '2026-03-02' });
   const egov = await w.org.actor('egov');
   await removeSite(w.deps, egov, w.site.id); // only the fixture site is probed here
-  site = await addSite(w.deps, egov, { unitId: w.org.unitId, name: '綦江区人民政府网（测试站）', url: gov.url, kind: 'portal' });
+  site = await addSite(w.deps, egov, {
+    unitId: w.org.unitId,
+    name: '綦江区人民政府网（测试站）',
+    url: gov.url,
+    kind: 'portal',
+  });
   const port = (robot.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/hook`;
   await saveWebhook(w.deps, egov, { unitId: w.org.unitId }, { kind: 'json', name: '值班群', url });
@@ -76,7 +88,10 @@ test('一次失败不开启事件：失败后立即复核 2 次，复核恢复�
   const [incident] = await incidentsOf(site.id);
   assert.equal(incident.state, 'notified');
   assert.match(incident.summary, /复核 2 次仍无法访问/);
-  assert.deepEqual(received.map((r) => r.event), ['watch.incident.open']);
+  assert.deepEqual(
+    received.map((r) => r.event),
+    ['watch.incident.open'],
+  );
 });
 
 test('抖动：恢复后反复失败并入同一事件，只发一次恢复通知，恢复后不再发送任何消息', async () => {
@@ -91,13 +106,24 @@ test('抖动：恢复后反复失败并入同一事件，只发一次恢复通�
   await tick(5);
   await probe(0);
   const list = await incidentsOf(site.id);
-  assert.deepEqual(list.map((i) => [i.id, i.state]), [[incident.id, 'recovered']], '抖动只有一个事件');
-  assert.deepEqual(received.map((r) => r.event), ['watch.incident.open'], '恢复通知等待抖动期满');
+  assert.deepEqual(
+    list.map((i) => [i.id, i.state]),
+    [[incident.id, 'recovered']],
+    '抖动只有一个事件',
+  );
+  assert.deepEqual(
+    received.map((r) => r.event),
+    ['watch.incident.open'],
+    '恢复通知等待抖动期满',
+  );
   for (let i = 0; i < 6; i++) {
     await tick(5);
     await probe(0);
   }
-  assert.deepEqual(received.map((r) => r.event), ['watch.incident.open', 'watch.incident.recover']);
+  assert.deepEqual(
+    received.map((r) => r.event),
+    ['watch.incident.open', 'watch.incident.recover'],
+  );
   const [, recovery] = received;
   assert.match(recovery.title, /^【恢复】区科技局「綦江区人民政府网（测试站）」首页无法访问已恢复$/);
   assert.equal(recovery.link, `https://gongkai.qj.gov.cn/watch/incidents/${incident.id}`);
@@ -105,9 +131,14 @@ test('抖动：恢复后反复失败并入同一事件，只发一次恢复通�
   const texts = `${received[0].title}${received[0].text}${recovery.title}${recovery.text}`;
   const words = texts.replace(/https?:\/\/[^\s）]+/g, '');
   assert.doesNotMatch(words, /availability|[a-z]+-[a-z]+/, '消息只用中文名称（不含 homepage-unreachable 之类的代码）');
-  const zhao = (await listMyNotifications(w.deps.db, w.org.ids.zhao)).items
-    .filter((n) => n.subject === `watchIncident:${incident.id}`);
-  assert.deepEqual(zhao.map((n) => n.title.slice(0, 4)).sort(), ['【恢复】', '【读网值'].sort(), '站内通知：一次发现、一次恢复');
+  const zhao = (await listMyNotifications(w.deps.db, w.org.ids.zhao)).items.filter(
+    (n) => n.subject === `watchIncident:${incident.id}`,
+  );
+  assert.deepEqual(
+    zhao.map((n) => n.title.slice(0, 4)).sort(),
+    ['【恢复】', '【读网值'].sort(),
+    '站内通知：一次发现、一次恢复',
+  );
   const detail = await getIncidentDetail(w.deps, await w.org.actor('egov'), incident.id);
   assert.equal(detail.steps.filter((s) => s.kind === 'found').length, 4, '每次再次发生都记入处理过程');
 });
@@ -115,8 +146,12 @@ test('抖动：恢复后反复失败并入同一事件，只发一次恢复通�
 test('事件在消息发出前已恢复：不再发送“发现”消息，也不发恢复通知；人工登记恢复立即发恢复通知', async () => {
   const before = received.length;
   const { deps } = w;
-  const other = await addSite(deps, await w.org.actor('egov'), { unitId: w.org.unitId, name: '区科技局网站',
-    url: 'https://kjj2.example.gov.cn/', kind: 'subsite' });
+  const other = await addSite(deps, await w.org.actor('egov'), {
+    unitId: w.org.unitId,
+    name: '区科技局网站',
+    url: 'https://kjj2.example.gov.cn/',
+    kind: 'subsite',
+  });
   const [id] = (await recordObservations(deps, { siteId: other.id }, [outage(deps, other.id)])).opened;
   deps.clock.advance(60_000);
   await recordObservations(deps, { siteId: other.id }, [backUp(deps, other.id)]); // before the delivery job ran
@@ -127,7 +162,11 @@ test('事件在消息发出前已恢复：不再发送“发现”消息，也�
   const robots = detail.deliveries.filter((d) => d.channel === 'json');
   assert.deepEqual(robots.map((d) => `${d.reason}:${d.state}`).sort(), ['open:skipped', 'recover:skipped']);
   const mails = detail.deliveries.filter((d) => d.channel === 'email');
-  assert.deepEqual(mails.map((d) => d.state), Array(6).fill('skipped'), '三封发现邮件和三封恢复邮件都未发送');
+  assert.deepEqual(
+    mails.map((d) => d.state),
+    Array(6).fill('skipped'),
+    '三封发现邮件和三封恢复邮件都未发送',
+  );
 
   deps.clock.advance(60 * 60_000);
   const [next] = (await recordObservations(deps, { siteId: other.id }, [outage(deps, other.id)])).opened;
@@ -137,5 +176,8 @@ test('事件在消息发出前已恢复：不再发送“发现”消息，也�
   await moveIncident(deps, zhou, next, 'handle', '已联系平台运维');
   await moveIncident(deps, zhou, next, 'recover', '运维重启后恢复');
   await tick(0);
-  assert.deepEqual(received.slice(before).map((r) => r.event), ['watch.incident.open', 'watch.incident.recover']);
+  assert.deepEqual(
+    received.slice(before).map((r) => r.event),
+    ['watch.incident.open', 'watch.incident.recover'],
+  );
 });

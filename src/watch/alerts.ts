@@ -30,9 +30,15 @@ const ids = (list: readonly { id: string }[]) => list.map((u) => u.id);
 const unique = (list: readonly string[]) => [...new Set(list)];
 
 /** The people to tell, by role. Fallbacks are decisions (65号 is silent): contacts, then anyone holding the role. */
-export async function recipientsOf(tx: Executor, incident: Incident, reason: 'open' | 'escalate', now: Date): Promise<Recipients> {
+export async function recipientsOf(
+  tx: Executor,
+  incident: Incident,
+  reason: 'open' | 'escalate',
+  now: Date,
+): Promise<Recipients> {
   const onDuty = await whoIsOnDuty({ db: tx }, incident.unitId, now);
-  const holding = async (role: 'dutyOfficer' | 'dutyLeader' | 'egovCenter'): Promise<UserSummary[]> => usersHoldingRole(tx, role, incident.unitId);
+  const holding = async (role: 'dutyOfficer' | 'dutyLeader' | 'egovCenter'): Promise<UserSummary[]> =>
+    usersHoldingRole(tx, role, incident.unitId);
   let leaders = ids(onDuty.leaders);
   if (leaders.length === 0) leaders = ids(await holding('dutyLeader'));
   const egov = reason === 'escalate' || incident.medium === 'website' ? ids(await holding('egovCenter')) : [];
@@ -79,24 +85,47 @@ export function messageOf(i: Incident, unitName: string, subject: Subject, reaso
   return {
     title: TITLE_OF[reason](unitName, subject.name, i, rule, o.ackMinutes),
     lines: [
-      `单位：${unitName}`, `对象：${subject.name}${subject.url ? `（${subject.url}）` : ''}`,
-      `监测：${MONITOR_NAME[i.monitor]}·${rule}，${level}`, `发现时间：${shanghai(i.openedAt)}`, ...over, `状态：${state}`,
-      `情况：${i.summary}`, `请在 gongkai 读网值班「异常事件」中查看：${incidentLink(o.publicUrl, i.id)}`,
+      `单位：${unitName}`,
+      `对象：${subject.name}${subject.url ? `（${subject.url}）` : ''}`,
+      `监测：${MONITOR_NAME[i.monitor]}·${rule}，${level}`,
+      `发现时间：${shanghai(i.openedAt)}`,
+      ...over,
+      `状态：${state}`,
+      `情况：${i.summary}`,
+      `请在 gongkai 读网值班「异常事件」中查看：${incidentLink(o.publicUrl, i.id)}`,
     ],
   };
 }
 
 /** The robot formats: 企业微信 {msgtype, markdown.content}, 钉钉 {msgtype, markdown.title/text}, generic JSON. */
-export function webhookBody(kind: WebhookKind, m: Message, i: Incident, reason: Reason, publicUrl: string):
-  Record<string, unknown> {
+export function webhookBody(
+  kind: WebhookKind,
+  m: Message,
+  i: Incident,
+  reason: Reason,
+  publicUrl: string,
+): Record<string, unknown> {
   const markdown = `### ${m.title}\n${m.lines.map((l) => `> ${l}`).join('\n')}`;
   if (kind === 'wecom') return { msgtype: 'markdown', markdown: { content: markdown } };
   if (kind === 'dingtalk') return { msgtype: 'markdown', markdown: { title: m.title.slice(0, 64), text: markdown } };
   const state = reason === 'recover' ? 'recovered' : i.state;
   return {
-    event: `watch.incident.${reason}`, title: m.title, text: m.lines.join('\n'), link: incidentLink(publicUrl, i.id),
-    incident: { id: i.id, unitId: i.unitId, monitor: i.monitor, rule: i.rule, ruleName: RULE_NAME[i.rule] ?? i.rule,
-      level: i.level, state, summary: i.summary, openedAt: i.openedAt, target: i.target },
+    event: `watch.incident.${reason}`,
+    title: m.title,
+    text: m.lines.join('\n'),
+    link: incidentLink(publicUrl, i.id),
+    incident: {
+      id: i.id,
+      unitId: i.unitId,
+      monitor: i.monitor,
+      rule: i.rule,
+      ruleName: RULE_NAME[i.rule] ?? i.rule,
+      level: i.level,
+      state,
+      summary: i.summary,
+      openedAt: i.openedAt,
+      target: i.target,
+    },
   };
 }
 
@@ -106,25 +135,53 @@ type Reached = Pick<Delivery, 'channel' | 'target' | 'label' | 'state' | 'payloa
 
 /** Full delivery rows for one alert's messages, all created now. */
 function deliveriesOf(incident: Incident, reason: Reason, now: Date, rows: Reached[]): Delivery[] {
-  return rows.map((r) => ({ id: randomUUID(), incidentId: incident.id, reason, refId: null, attempts: 0,
-    nextAttemptAt: null, lastError: null, createdAt: now.toISOString(), sentAt: null, ...r }));
+  return rows.map((r) => ({
+    id: randomUUID(),
+    incidentId: incident.id,
+    reason,
+    refId: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    createdAt: now.toISOString(),
+    sentAt: null,
+    ...r,
+  }));
 }
 
 /**
  * Writes the in-app notices of one alert and queues its e-mails and webhooks (sent by deliverPending after commit,
  * and only while the incident is still open); returns the deliveries recorded.
  */
-export async function alert(tx: Executor, incident: Incident, subject: Subject, reason: 'open' | 'escalate', now: Date,
-  publicUrl: string): Promise<Delivery[]> {
-  const [who, unit, settings] = await Promise.all([recipientsOf(tx, incident, reason, now), getUnit(tx, incident.unitId),
-    store.getUnitSettings(tx, incident.unitId)]);
+export async function alert(
+  tx: Executor,
+  incident: Incident,
+  subject: Subject,
+  reason: 'open' | 'escalate',
+  now: Date,
+  publicUrl: string,
+): Promise<Delivery[]> {
+  const [who, unit, settings] = await Promise.all([
+    recipientsOf(tx, incident, reason, now),
+    getUnit(tx, incident.unitId),
+    store.getUnitSettings(tx, incident.unitId),
+  ]);
   const m = messageOf(incident, unit?.name ?? '', subject, reason, { ackMinutes: settings.ackMinutes, publicUrl, now });
   const people = unique([...who.officers, ...who.leaders, ...who.egov]);
   const at = now.toISOString();
   const rows: Reached[] = [];
   const [names, emails] = await Promise.all([getUsersByIds(tx, people), getUserEmails(tx, people)]);
-  await notifyUsers(tx, people, { kind: `watch.incident_${reason}`, title: m.title, body: m.lines.join('\n'),
-    subject: `watchIncident:${incident.id}` }, now);
+  await notifyUsers(
+    tx,
+    people,
+    {
+      kind: `watch.incident_${reason}`,
+      title: m.title,
+      body: m.lines.join('\n'),
+      subject: `watchIncident:${incident.id}`,
+    },
+    now,
+  );
   for (const id of people) {
     const name = names.get(id)?.name ?? id;
     rows.push({ channel: 'inapp', target: id, label: name, state: 'sent', attempts: 1, sentAt: at, payload: '' });
@@ -136,8 +193,13 @@ export async function alert(tx: Executor, incident: Incident, subject: Subject, 
   const districtWide = reason === 'escalate' || incident.medium === 'website';
   const district = districtWide ? (await listUnits(tx)).filter((u) => u.districtWide).map((u) => u.id) : [];
   for (const hook of await store.listWebhooks(tx, unique([incident.unitId, ...district]), true)) {
-    rows.push({ channel: hook.kind, target: hook.id, label: `${hook.name}（${maskUrl(hook.url)}）`, state: 'pending',
-      payload: JSON.stringify(webhookBody(hook.kind, m, incident, reason, publicUrl)) });
+    rows.push({
+      channel: hook.kind,
+      target: hook.id,
+      label: `${hook.name}（${maskUrl(hook.url)}）`,
+      state: 'pending',
+      payload: JSON.stringify(webhookBody(hook.kind, m, incident, reason, publicUrl)),
+    });
   }
   const out = deliveriesOf(incident, reason, now, rows);
   await insertDeliveries(tx, out);
@@ -149,8 +211,14 @@ export async function alert(tx: Executor, incident: Incident, subject: Subject, 
  * recovery waits out the 抖动 window; a reopening in it cancels these). deliverPending sends each one only when the
  * same channel actually delivered the opening message.
  */
-export async function queueRecovery(tx: Executor, incident: Incident, subject: Subject, now: Date, dueAt: Date,
-  publicUrl: string): Promise<number> {
+export async function queueRecovery(
+  tx: Executor,
+  incident: Incident,
+  subject: Subject,
+  now: Date,
+  dueAt: Date,
+  publicUrl: string,
+): Promise<number> {
   const told = (await listDeliveries(tx, incident.id)).filter((d) => d.reason !== 'recover' && d.state !== 'skipped');
   const unit = await getUnit(tx, incident.unitId);
   const m = messageOf(incident, unit?.name ?? '', subject, 'recover', { ackMinutes: 0, publicUrl, now });

@@ -25,13 +25,21 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
   const fallBack = () => {
     worker = undefined;
     local ??= createChecker(options);
-    for (const [id, w] of waiting) { waiting.delete(id); w.resolve(reportText(local, w.text)); }
+    for (const [id, w] of waiting) {
+      waiting.delete(id);
+      w.resolve(reportText(local, w.text));
+    }
   };
   worker.on('message', (results: { id: number; report: TextReport }[]) => {
-    for (const { id, report } of results) { waiting.get(id)?.resolve(report); waiting.delete(id); }
+    for (const { id, report } of results) {
+      waiting.get(id)?.resolve(report);
+      waiting.delete(id);
+    }
   });
   worker.on('error', fallBack);
-  worker.on('exit', () => { if (waiting.size) fallBack(); });
+  worker.on('exit', () => {
+    if (waiting.size) fallBack();
+  });
   const flush = () => {
     if (worker && batch.length) worker.postMessage(batch);
     batch = [];

@@ -11,7 +11,15 @@ import * as store from './store.ts';
 /** A person, or null for the system (the monitors and the escalation job). */
 export type By = Actor | null;
 
-export async function record(tx: Executor, by: By, unitId: string, action: string, subject: string, payload: Record<string, unknown>, now: Date): Promise<void> {
+export async function record(
+  tx: Executor,
+  by: By,
+  unitId: string,
+  action: string,
+  subject: string,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
   const actor = by ? { id: by.id, name: by.name } : SYSTEM_ACTOR;
   await appendLedger(tx, { actor, role: watchRole(by, unitId), unitId, action, subject, payload }, now);
 }

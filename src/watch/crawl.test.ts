@@ -6,18 +6,24 @@ import { crawlSite } from './crawl.ts';
 import { createFetcher } from './fetch.ts';
 
 let site: GovSite;
-before(async () => { site = await startGovSite({ articles: 300 }); });
+before(async () => {
+  site = await startGovSite({ articles: 300 });
+});
 after(() => site.close());
 const fetcher = () => createFetcher({ allowPrivate: true, resolve: async () => ['127.0.0.1'] });
 
 test('页面数上限、深度上限；超出上限的本站页面只检查不抓取', async () => {
   const f = fetcher();
   const visited: string[] = [];
-  const r = await crawlSite(f, site.url, { maxDepth: 10, maxPages: 25, concurrency: 4 }, ({ url }) => { visited.push(url); });
+  const r = await crawlSite(f, site.url, { maxDepth: 10, maxPages: 25, concurrency: 4 }, ({ url }) => {
+    visited.push(url);
+  });
   assert.equal(r.pages, 25);
   assert.ok(visited.length <= 25);
   const shallow: number[] = [];
-  await crawlSite(f, site.url, { maxDepth: 1, maxPages: 1000, concurrency: 4 }, ({ depth }) => { shallow.push(depth); });
+  await crawlSite(f, site.url, { maxDepth: 1, maxPages: 1000, concurrency: 4 }, ({ depth }) => {
+    shallow.push(depth);
+  });
   assert.equal(Math.max(...shallow), 1);
   assert.ok(shallow.length > 10);
   await f.close();

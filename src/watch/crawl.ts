@@ -28,7 +28,11 @@ export interface CrawlOptions {
   retryBackoffMs?: number;
 }
 
-export interface CrawlProgress { pages: number; checked: number; queued: number }
+export interface CrawlProgress {
+  pages: number;
+  checked: number;
+  queued: number;
+}
 
 /** A link target: how it answered, and the pages it is on (the first few, and how many). */
 export interface LinkTarget {
@@ -60,7 +64,12 @@ export type Visit = (page: { url: string; depth: number; $: CheerioAPI; html: st
 const KEEP_PAGES_PER_TARGET = 5;
 const SNIFF_BYTES = 256 * 1024;
 
-export async function crawlSite(fetcher: Fetcher, start: string, options: CrawlOptions, visit: Visit): Promise<CrawlResult> {
+export async function crawlSite(
+  fetcher: Fetcher,
+  start: string,
+  options: CrawlOptions,
+  visit: Visit,
+): Promise<CrawlResult> {
   const t0 = performance.now();
   const origin = new URL(start);
   const robots = await loadRobots(fetcher, origin, options.timeoutMs);
@@ -82,46 +91,52 @@ export async function crawlSite(fetcher: Fetcher, start: string, options: CrawlO
   let scheduled = 0;
   const progress = () => options.onProgress?.({ pages, checked, queued: queue.pending });
 
-  const crawl = (url: string, depth: number) => queue.push(async () => {
-    const own = { timeoutMs: options.timeoutMs, allowedHosts: [origin.hostname] };
-    const result = options.prefetched?.get(url) ?? await get(url, own);
-    const target = targets.get(url);
-    if (target) target.result = pick(result);
-    if (target && unsure(result)) target.unconfirmed = result.error ?? `HTTP ${result.status}`;
-    pages++;
-    progress();
-    if (!result.ok || !result.body || !/html|xml/i.test(result.contentType ?? 'text/html')) return;
-    const $ = loadHtml(result.body);
-    visit({ url, depth, $, html: result.body, result });
-    for (const link of pageLinks($, result.finalUrl)) discover(link.url, link.kind, link.text, url, depth + 1);
-  });
+  const crawl = (url: string, depth: number) =>
+    queue.push(async () => {
+      const own = { timeoutMs: options.timeoutMs, allowedHosts: [origin.hostname] };
+      const result = options.prefetched?.get(url) ?? (await get(url, own));
+      const target = targets.get(url);
+      if (target) target.result = pick(result);
+      if (target && unsure(result)) target.unconfirmed = result.error ?? `HTTP ${result.status}`;
+      pages++;
+      progress();
+      if (!result.ok || !result.body || !/html|xml/i.test(result.contentType ?? 'text/html')) return;
+      const $ = loadHtml(result.body);
+      visit({ url, depth, $, html: result.body, result });
+      for (const link of pageLinks($, result.finalUrl)) discover(link.url, link.kind, link.text, url, depth + 1);
+    });
 
-  const check = (t: LinkTarget) => queue.push(async () => {
-    const host = new URL(t.url).host;
-    let result: FetchResult;
-    if (t.external && t.kind === 'page' && options.sniffExternal && !sniffedHosts.has(host)) {
-      sniffedHosts.add(host);
-      result = await get(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
-      if (result.body) t.sniffed = options.sniffExternal(result.body);
-    } else if (!t.external) {
-      // On the site's own host: a GET of the first byte instead of HEAD. undici closes the connection after every
-      // HEAD (nodejs/undici#258), which on a large site means thousands of new connections to the government
-      // server; a ranged GET keeps the connection (a server that ignores Range is cut off at the cap).
-      result = await get(t.url, { firstByte: true, timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
-    } else {
-      result = await get(t.url, { method: 'HEAD', timeoutMs: options.timeoutMs });
-      if (!result.ok && (result.status === 405 || result.status === 403 || result.status === 501 || result.errorCode === 'network')) {
+  const check = (t: LinkTarget) =>
+    queue.push(async () => {
+      const host = new URL(t.url).host;
+      let result: FetchResult;
+      if (t.external && t.kind === 'page' && options.sniffExternal && !sniffedHosts.has(host)) {
+        sniffedHosts.add(host);
         result = await get(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
+        if (result.body) t.sniffed = options.sniffExternal(result.body);
+      } else if (!t.external) {
+        // On the site's own host: a GET of the first byte instead of HEAD. undici closes the connection after every
+        // HEAD (nodejs/undici#258), which on a large site means thousands of new connections to the government
+        // server; a ranged GET keeps the connection (a server that ignores Range is cut off at the cap).
+        result = await get(t.url, { firstByte: true, timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
+      } else {
+        result = await get(t.url, { method: 'HEAD', timeoutMs: options.timeoutMs });
+        if (
+          !result.ok
+          && (result.status === 405 || result.status === 403 || result.status === 501 || result.errorCode === 'network')
+        ) {
+          result = await get(t.url, { timeoutMs: options.timeoutMs, maxBytes: SNIFF_BYTES });
+        }
       }
-    }
-    // A body over the cap still proves the target is alive.
-    if (result.errorCode === 'too-large' && result.status >= 200 && result.status < 300) result = { ...result, ok: true };
-    if (result.errorCode === 'blocked-address') t.skipped = result.error;
-    else t.result = pick(result);
-    if (unsure(result)) t.unconfirmed = result.error ?? `HTTP ${result.status}`;
-    checked++;
-    progress();
-  });
+      // A body over the cap still proves the target is alive.
+      if (result.errorCode === 'too-large' && result.status >= 200 && result.status < 300)
+        result = { ...result, ok: true };
+      if (result.errorCode === 'blocked-address') t.skipped = result.error;
+      else t.result = pick(result);
+      if (unsure(result)) t.unconfirmed = result.error ?? `HTTP ${result.status}`;
+      checked++;
+      progress();
+    });
 
   function discover(url: string, kind: LinkKind, text: string, from: string | undefined, depth: number): void {
     const existing = targets.get(url);
@@ -159,10 +174,15 @@ function pick(r: FetchResult): LinkTarget['result'] {
 
 const USER_AGENT = 'gongkai-watch';
 // robots-parser is CommonJS whose typings claim an ES default export; require() gives the function itself.
-const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, text: string) =>
-  { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined };
+const robotsParser = createRequire(import.meta.url)('robots-parser') as (
+  url: string,
+  text: string,
+) => { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined };
 
-interface Robots { allows: (url: string) => boolean; crawlDelayMs: number }
+interface Robots {
+  allows: (url: string) => boolean;
+  crawlDelayMs: number;
+}
 /** The longest Crawl-delay honoured: a site asking for more is still crawled, at one page every 30 seconds. */
 const MAX_CRAWL_DELAY_MS = 30_000;
 
@@ -187,7 +207,10 @@ class HostGate {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
   private readonly nextStart = new Map<string, number>();
-  constructor(private readonly limit: number, private readonly delays: Record<string, number>) {}
+  constructor(
+    private readonly limit: number,
+    private readonly delays: Record<string, number>,
+  ) {}
 
   async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
     const running = this.active.get(host) ?? 0;
@@ -229,7 +252,9 @@ class WorkQueue {
 
   drain(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => { this.idle = resolve; });
+    return new Promise((resolve) => {
+      this.idle = resolve;
+    });
   }
 
   private pump(): void {
@@ -239,12 +264,16 @@ class WorkQueue {
       this.running++;
       // A task never fails on what a site sends (fetch returns results); this catches our own bugs, kept
       // for the report.
-      task().catch((e: Error) => { if (this.errors.length < 5) this.errors.push(e.stack ?? String(e)); }).finally(() => {
-        this.running--;
-        this.pending--;
-        this.pump();
-        if (this.pending === 0) this.idle?.();
-      });
+      task()
+        .catch((e: Error) => {
+          if (this.errors.length < 5) this.errors.push(e.stack ?? String(e));
+        })
+        .finally(() => {
+          this.running--;
+          this.pending--;
+          this.pump();
+          if (this.pending === 0) this.idle?.();
+        });
     }
   }
 }

@@ -1,7 +1,8 @@
 // Dates as government sites write them next to items: 2022-11-04, 2022年11月4日, 2022/11/04, 2022.11.04 (also
 // with a time after them). Days are calendar days in Asia/Shanghai (STYLE.md §2), dates kept as 'YYYY-MM-DD'.
 
-const DATE = /(?<!\d)((?:19|20)\d{2})\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)(?!\d)/g;
+const DATE =
+  /(?<!\d)((?:19|20)\d{2})\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)(?!\d)/g;
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 

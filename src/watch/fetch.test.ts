@@ -6,14 +6,31 @@ import { isPublicAddress } from './address.ts';
 import { createFetcher, withoutCredentials } from './fetch.ts';
 
 let site: GovSite;
-before(async () => { site = await startGovSite(); });
+before(async () => {
+  site = await startGovSite();
+});
 after(() => site.close());
-const local = () => createFetcher({ allowPrivate: true, resolve: async (h) => (h === 'localhost' ? ['127.0.0.1'] : []) });
+const local = () =>
+  createFetcher({ allowPrivate: true, resolve: async (h) => (h === 'localhost' ? ['127.0.0.1'] : []) });
 
 test('公网单播地址可访问；本机、内网、链路本地、组播、运营商 NAT 地址不可', () => {
   for (const a of ['8.8.8.8', '2400:3200::1', '::ffff:8.8.8.8']) assert.ok(isPublicAddress(a), a);
-  for (const a of ['127.0.0.1', '10.1.2.3', '192.168.0.1', '172.16.5.5', '169.254.169.254', '224.0.0.1', '100.64.0.1',
-    '0.0.0.0', '::1', 'fe80::1', 'fc00::1', '::ffff:127.0.0.1', 'not-an-ip']) assert.ok(!isPublicAddress(a), a);
+  for (const a of [
+    '127.0.0.1',
+    '10.1.2.3',
+    '192.168.0.1',
+    '172.16.5.5',
+    '169.254.169.254',
+    '224.0.0.1',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fc00::1',
+    '::ffff:127.0.0.1',
+    'not-an-ip',
+  ])
+    assert.ok(!isPublicAddress(a), a);
 });
 
 test('默认拒绝本机地址，包括解析到本机的域名（不发出请求）', async () => {
@@ -31,7 +48,10 @@ test('默认拒绝本机地址，包括解析到本机的域名（不发出请�
 
 test('DNS 重绑定：检查时是公网地址、连接时改为本机，也连不到本机', async () => {
   let calls = 0;
-  const f = createFetcher({ resolve: async () => (calls++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']), timeoutMs: 1500 });
+  const f = createFetcher({
+    resolve: async () => (calls++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']),
+    timeoutMs: 1500,
+  });
   const r = await f.fetch(`http://rebind.example:${site.port}/`);
   assert.equal(r.ok, false);
   assert.notEqual(r.status, 200);

@@ -5,8 +5,17 @@ import type { LookupAddress } from 'node:dns';
 import { Agent, request } from 'undici';
 import { AddressBook, systemResolve, type Resolve } from './address.ts';
 
-export type FetchErrorCode = 'bad-url' | 'blocked-address' | 'dns-not-found' | 'dns-failed' | 'timeout' | 'too-large'
-  | 'too-many-redirects' | 'host-not-allowed' | 'network' | 'http';
+export type FetchErrorCode =
+  | 'bad-url'
+  | 'blocked-address'
+  | 'dns-not-found'
+  | 'dns-failed'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'host-not-allowed'
+  | 'network'
+  | 'http';
 
 export interface FetchResult {
   /** A 2xx answer after redirects, with no error. */
@@ -109,13 +118,24 @@ function pinnedLookup(book: AddressBook, host: string, opts: { all?: boolean }, 
   else book.check(host).then(answer, (e: Error) => cb(e, ''));
 }
 
-async function fetchSafely(agent: Agent, book: AddressBook, userAgent: string, input: string, o: RequestOptions): Promise<FetchResult> {
+async function fetchSafely(
+  agent: Agent,
+  book: AddressBook,
+  userAgent: string,
+  input: string,
+  o: RequestOptions,
+): Promise<FetchResult> {
   const t0 = performance.now();
   const shown = withoutCredentials(input);
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const done = (r: Omit<FetchResult, 'url' | 'ms' | 'ok'> & { ok?: boolean }): FetchResult =>
-    ({ ok: false, ...r, url: shown, ms: Math.round(performance.now() - t0) });
-  const fail = (finalUrl: string, errorCode: FetchErrorCode, error: string, status = 0) => done({ status, finalUrl, errorCode, error });
+  const done = (r: Omit<FetchResult, 'url' | 'ms' | 'ok'> & { ok?: boolean }): FetchResult => ({
+    ok: false,
+    ...r,
+    url: shown,
+    ms: Math.round(performance.now() - t0),
+  });
+  const fail = (finalUrl: string, errorCode: FetchErrorCode, error: string, status = 0) =>
+    done({ status, finalUrl, errorCode, error });
   const signal = AbortSignal.timeout(timeoutMs);
   let url: URL;
   try {
@@ -126,21 +146,30 @@ async function fetchSafely(agent: Agent, book: AddressBook, userAgent: string, i
   const maxRedirects = o.maxRedirects ?? 5;
   for (let hop = 0; ; hop++) {
     const here = withoutCredentials(url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(here, 'bad-url', `只支持 http 和 https 网址（${url.protocol}）`);
-    if (o.allowedHosts && !o.allowedHosts.includes(url.hostname)) return fail(here, 'host-not-allowed', `重定向到了本站以外的主机 ${url.hostname}，已停止`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return fail(here, 'bad-url', `只支持 http 和 https 网址（${url.protocol}）`);
+    if (o.allowedHosts && !o.allowedHosts.includes(url.hostname))
+      return fail(here, 'host-not-allowed', `重定向到了本站以外的主机 ${url.hostname}，已停止`);
     const verdict = await book.check(url.hostname);
     if (!verdict.ok) return fail(here, verdict.code, verdict.error);
     url.username = '';
     url.password = '';
     try {
       const res = await request(url, {
-        dispatcher: agent, method: o.method ?? 'GET', signal,
-        headers: { 'user-agent': userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...(o.firstByte ? { range: 'bytes=0-0' } : {}) },
+        dispatcher: agent,
+        method: o.method ?? 'GET',
+        signal,
+        headers: {
+          'user-agent': userAgent,
+          accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+          ...(o.firstByte ? { range: 'bytes=0-0' } : {}),
+        },
       });
       const location = res.headers.location;
       if (REDIRECT.has(res.statusCode) && typeof location === 'string') {
         await res.body.dump().catch(() => {});
-        if (hop >= maxRedirects) return fail(here, 'too-many-redirects', `重定向超过 ${maxRedirects} 次（可能是循环重定向）`, res.statusCode);
+        if (hop >= maxRedirects)
+          return fail(here, 'too-many-redirects', `重定向超过 ${maxRedirects} 次（可能是循环重定向）`, res.statusCode);
         url = new URL(location, url);
         continue;
       }
@@ -149,7 +178,8 @@ async function fetchSafely(agent: Agent, book: AddressBook, userAgent: string, i
       let body: string | undefined;
       if ((o.method ?? 'GET') === 'GET') {
         const read = await readCapped(res.body, o.maxBytes ?? DEFAULT_MAX_BYTES);
-        if (read === undefined) return fail(here, 'too-large', `响应超过 ${formatSize(o.maxBytes ?? DEFAULT_MAX_BYTES)}，已中断读取`, status);
+        if (read === undefined)
+          return fail(here, 'too-large', `响应超过 ${formatSize(o.maxBytes ?? DEFAULT_MAX_BYTES)}，已中断读取`, status);
         body = decode(read, contentType);
       } else {
         await res.body.dump().catch(() => {});
@@ -163,14 +193,18 @@ async function fetchSafely(agent: Agent, book: AddressBook, userAgent: string, i
       if (signal.aborted) return fail(here, 'timeout', `超时（${Math.round(timeoutMs / 100) / 10} 秒内未完成）`);
       const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
       const code = err.cause?.code ?? err.code ?? err.name;
-      if (code === 'EBLOCKED') return fail(here, 'blocked-address', withoutCredentials(err.cause?.message ?? err.message));
+      if (code === 'EBLOCKED')
+        return fail(here, 'blocked-address', withoutCredentials(err.cause?.message ?? err.message));
       return fail(here, 'network', `连接失败（${code}）`);
     }
   }
 }
 
 /** The whole body, or undefined as soon as it passes the cap (the stream is destroyed then). */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, maxBytes: number): Promise<Buffer | undefined> {
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  maxBytes: number,
+): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -187,7 +221,8 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max
 /** Chinese government sites still serve GBK; the charset comes from the header or a <meta>, UTF-8 otherwise. */
 function decode(buf: Buffer, contentType: string): string {
   let charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
-  if (!charset && /html/i.test(contentType)) charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(buf.subarray(0, 2048).toString('latin1'))?.[1];
+  if (!charset && /html/i.test(contentType))
+    charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(buf.subarray(0, 2048).toString('latin1'))?.[1];
   try {
     return new TextDecoder(charset?.toLowerCase() === 'gb2312' ? 'gb18030' : (charset ?? 'utf-8')).decode(buf);
   } catch {

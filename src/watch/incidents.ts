@@ -30,7 +30,10 @@ async function subjectOf(db: Executor, i: incidents.Incident): Promise<Subject> 
     const site = await store.getSite(db, i.siteId);
     const page = i.target.kind === 'page' ? i.target.url : null;
     const column = i.target.kind === 'column' ? await store.getColumn(db, i.target.columnId) : null;
-    return { name: `${site?.name ?? ''}${column ? `「${column.name}」栏目` : ''}`, url: page ?? column?.url ?? site?.url ?? null };
+    return {
+      name: `${site?.name ?? ''}${column ? `「${column.name}」栏目` : ''}`,
+      url: page ?? column?.url ?? site?.url ?? null,
+    };
   }
   const a = i.accountId ? await store.getAccount(db, i.accountId) : null;
   return { name: a ? `${PLATFORM_NAME[a.platform]}「${a.name}」` : '', url: a?.url ?? null };
@@ -40,8 +43,15 @@ async function subjectOf(db: Executor, i: incidents.Incident): Promise<Subject> 
 async function viewsOf(deps: Pick<Deps, 'db' | 'clock'>, list: incidents.Incident[]): Promise<IncidentView[]> {
   const now = deps.clock.now();
   const ackMinutes = new Map<string, number>();
-  for (const unitId of new Set(list.map((i) => i.unitId))) ackMinutes.set(unitId, (await store.getUnitSettings(deps.db, unitId)).ackMinutes);
-  return Promise.all(list.map(async (i) => ({ ...i, subject: await subjectOf(deps.db, i), overdue: isLate(i, ackMinutes.get(i.unitId)!, now) })));
+  for (const unitId of new Set(list.map((i) => i.unitId)))
+    ackMinutes.set(unitId, (await store.getUnitSettings(deps.db, unitId)).ackMinutes);
+  return Promise.all(
+    list.map(async (i) => ({
+      ...i,
+      subject: await subjectOf(deps.db, i),
+      overdue: isLate(i, ackMinutes.get(i.unitId)!, now),
+    })),
+  );
 }
 
 async function loadIncident(db: Executor, id: string): Promise<incidents.Incident> {
@@ -50,14 +60,23 @@ async function loadIncident(db: Executor, id: string): Promise<incidents.Inciden
   return i;
 }
 
-export async function getIncidentDetail(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string): Promise<IncidentDetail> {
+export async function getIncidentDetail(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+): Promise<IncidentDetail> {
   const i = await loadIncident(deps.db, id);
   assertAllowed(canViewWatch(actor, i.unitId));
-  const [[view], steps, deliveries] = await Promise.all([viewsOf(deps, [i]), incidents.listSteps(deps.db, id), incidents.listDeliveries(deps.db, id)]);
+  const [[view], steps, deliveries] = await Promise.all([
+    viewsOf(deps, [i]),
+    incidents.listSteps(deps.db, id),
+    incidents.listDeliveries(deps.db, id),
+  ]);
   const may = isAllowed(canHandleIncident(actor, i));
   const can = (e: 'handle' | 'recover' | 'close') => may && !(transition(i.state, e) instanceof AppError);
   return {
-    incident: view, steps,
+    incident: view,
+    steps,
     deliveries: deliveries.map(({ payload: _p, target: _t, refId: _r, ...d }) => d),
     abilities: { canHandle: can('handle'), canRecover: can('recover'), canClose: can('close') },
   };
@@ -73,24 +92,45 @@ export interface IncidentQuery {
 }
 
 /** `cap`: the most a caller may ask for (the screen's list 500; the 登记表 export more). */
-export async function listIncidentViews(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: IncidentQuery, cap = 500): Promise<IncidentView[]> {
+export async function listIncidentViews(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  q: IncidentQuery,
+  cap = 500,
+): Promise<IncidentView[]> {
   assertAllowed(canUseWatch(actor));
   if (q.unitId) assertAllowed(canViewWatch(actor, q.unitId));
-  const list = await incidents.listIncidents(deps.db, { unitIds: q.unitId ? [q.unitId] : watchScope(actor), states: q.states, monitor: q.monitor,
-    siteId: q.siteId, accountId: q.accountId, limit: Math.min(q.limit ?? 100, cap) });
+  const list = await incidents.listIncidents(deps.db, {
+    unitIds: q.unitId ? [q.unitId] : watchScope(actor),
+    states: q.states,
+    monitor: q.monitor,
+    siteId: q.siteId,
+    accountId: q.accountId,
+    limit: Math.min(q.limit ?? 100, cap),
+  });
   return viewsOf(deps, list);
 }
 
-export type IncidentRecord = IncidentView & { steps: incidents.Step[]; told: { label: string; channel: incidents.Delivery['channel'] }[] };
+export type IncidentRecord = IncidentView & {
+  steps: incidents.Step[];
+  told: { label: string; channel: incidents.Delivery['channel'] }[];
+};
 
 /**
  * 异常情况登记 (DOMAIN §4.5: found when, by whom, what, who was told, what was done, when it recovered): the incidents
  * the list would show, each with its steps and the people and robots told, in three queries.
  */
-export async function listIncidentRecords(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: IncidentQuery): Promise<IncidentRecord[]> {
+export async function listIncidentRecords(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  q: IncidentQuery,
+): Promise<IncidentRecord[]> {
   const views = await listIncidentViews(deps, actor, { ...q, limit: q.limit ?? 5000 }, 5000);
   const ids = views.map((v) => v.id);
-  const [steps, deliveries] = await Promise.all([incidents.listStepsOf(deps.db, ids), incidents.listDeliveriesOf(deps.db, ids)]);
+  const [steps, deliveries] = await Promise.all([
+    incidents.listStepsOf(deps.db, ids),
+    incidents.listDeliveriesOf(deps.db, ids),
+  ]);
   const byIncident = <T extends { incidentId: string }>(rows: T[]) => {
     const out = new Map<string, T[]>(); // Map.groupBy needs node 21
     for (const r of rows) {
@@ -102,16 +142,38 @@ export async function listIncidentRecords(deps: Pick<Deps, 'db' | 'clock'>, acto
   };
   const stepsOf = byIncident(steps);
   const toldOf = byIncident(deliveries);
-  return views.map((v) => ({ ...v, steps: stepsOf.get(v.id) ?? [], told: (toldOf.get(v.id) ?? []).map((d) => ({ label: d.label, channel: d.channel })) }));
+  return views.map((v) => ({
+    ...v,
+    steps: stepsOf.get(v.id) ?? [],
+    told: (toldOf.get(v.id) ?? []).map((d) => ({ label: d.label, channel: d.channel })),
+  }));
 }
 
-const ACTION = { handle: 'watch.incident_handle', recover: 'watch.incident_recover', close: 'watch.incident_close' } as const;
+const ACTION = {
+  handle: 'watch.incident_handle',
+  recover: 'watch.incident_recover',
+  close: 'watch.incident_close',
+} as const;
 const STEP = { handle: 'handling', recover: 'recovered', close: 'closed' } as const;
 
 /** 处理中 (acknowledge, with what is being done), 已恢复 (confirmed back to normal), 已关闭 (only after recovery). */
-export async function moveIncident(deps: D, actor: Actor, id: string, event: 'handle' | 'recover' | 'close', note: string): Promise<IncidentDetail> {
+export async function moveIncident(
+  deps: D,
+  actor: Actor,
+  id: string,
+  event: 'handle' | 'recover' | 'close',
+  note: string,
+): Promise<IncidentDetail> {
   const text = note.trim();
-  if (!text) throw invalid('note', event === 'handle' ? '请填写处置情况（如已联系平台运维）' : event === 'recover' ? '请填写恢复情况' : '请填写关闭说明');
+  if (!text)
+    throw invalid(
+      'note',
+      event === 'handle'
+        ? '请填写处置情况（如已联系平台运维）'
+        : event === 'recover'
+          ? '请填写恢复情况'
+          : '请填写关闭说明',
+    );
   await deps.db.transaction().execute(async (tx) => {
     const i = await loadIncident(tx, id);
     assertAllowed(canHandleIncident(actor, i));
@@ -119,8 +181,24 @@ export async function moveIncident(deps: D, actor: Actor, id: string, event: 'ha
     if (next instanceof AppError) throw next;
     if (!(await incidents.updateIncident(tx, i, { state: next }))) throw conflict('RACE', '事件已被他人处理，请刷新');
     const now = deps.clock.now();
-    await incidents.insertStep(tx, { id: randomUUID(), incidentId: id, kind: STEP[event], at: now.toISOString(), actorId: actor.id, actorName: actor.name, note: text });
-    await record(tx, actor, i.unitId, ACTION[event], `watchIncident:${id}`, { incidentId: id, from: i.state, to: next, note: text }, now);
+    await incidents.insertStep(tx, {
+      id: randomUUID(),
+      incidentId: id,
+      kind: STEP[event],
+      at: now.toISOString(),
+      actorId: actor.id,
+      actorName: actor.name,
+      note: text,
+    });
+    await record(
+      tx,
+      actor,
+      i.unitId,
+      ACTION[event],
+      `watchIncident:${id}`,
+      { incidentId: id, from: i.state, to: next, note: text },
+      now,
+    );
     // 恢复 notices: at once when a person recovers it; a held automatic one goes out when it is closed.
     if (event === 'recover') await queueRecovery(tx, i, await subjectOf(tx, i), now, now, deps.config.publicUrl);
     if (event === 'close') await incidents.releaseRecovery(tx, id, now.toISOString());
@@ -141,12 +219,28 @@ export async function escalateOverdue(deps: D, now: Date): Promise<string[]> {
       if (!i) return false;
       const { ackMinutes } = await store.getUnitSettings(tx, i.unitId);
       if (!isOverdue(i, ackMinutes, now) || transition(i.state, 'escalate') instanceof AppError) return false;
-      if (!(await incidents.updateIncident(tx, i, { escalations: i.escalations + 1, escalatedAt: now.toISOString() }))) return false;
+      if (!(await incidents.updateIncident(tx, i, { escalations: i.escalations + 1, escalatedAt: now.toISOString() })))
+        return false;
       const sent = await alert(tx, i, await subjectOf(tx, i), 'escalate', now, deps.config.publicUrl);
       const people = [...new Set(sent.filter((d) => d.channel === 'inapp').map((d) => d.label))];
-      await incidents.insertStep(tx, { id: randomUUID(), incidentId: i.id, kind: 'escalated', at: now.toISOString(), actorId: 'system', actorName: '系统',
-        note: `${ackMinutes} 分钟内无人处理，已升级通知：${people.join('、') || '（无人员）'}` });
-      await record(tx, null, i.unitId, 'watch.incident_escalate', `watchIncident:${i.id}`, { incidentId: i.id, ackMinutes, people, deliveries: sent.length }, now);
+      await incidents.insertStep(tx, {
+        id: randomUUID(),
+        incidentId: i.id,
+        kind: 'escalated',
+        at: now.toISOString(),
+        actorId: 'system',
+        actorName: '系统',
+        note: `${ackMinutes} 分钟内无人处理，已升级通知：${people.join('、') || '（无人员）'}`,
+      });
+      await record(
+        tx,
+        null,
+        i.unitId,
+        'watch.incident_escalate',
+        `watchIncident:${i.id}`,
+        { incidentId: i.id, ackMinutes, people, deliveries: sent.length },
+        now,
+      );
       return true;
     });
     if (escalated) done.push(c.id);

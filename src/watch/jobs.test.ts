@@ -16,7 +16,12 @@ before(async () => {
   w = await watchWorld({ watchAllowPrivate: '1' });
   gov = await startGovSite({ today: '2026-03-02' }); // the site's today is the clock's (Monday 2026-03-02)
   const egov = await w.org.actor('egov');
-  site = await addSite(w.deps, egov, { unitId: w.org.unitId, name: '綦江区人民政府网（测试站）', url: gov.url, kind: 'portal' });
+  site = await addSite(w.deps, egov, {
+    unitId: w.org.unitId,
+    name: '綦江区人民政府网（测试站）',
+    url: gov.url,
+    kind: 'portal',
+  });
   const news = gov.columns.find((c) => c.kind === 'news');
   assert.ok(news);
   await addColumn(w.deps, egov, site.id, { name: news.name, url: `${gov.url}col/${news.id}/`, kind: '动态要闻' });
@@ -27,8 +32,10 @@ after(async () => {
   await w?.deps.close();
 });
 
-const openIncidents = async () => (await listIncidentViews(w.deps, await w.org.actor('egov'), { siteId: site.id }))
-  .filter((i) => ['found', 'notified', 'handling'].includes(i.state));
+const openIncidents = async () =>
+  (await listIncidentViews(w.deps, await w.org.actor('egov'), { siteId: site.id })).filter((i) =>
+    ['found', 'notified', 'handling'].includes(i.state),
+  );
 
 test('可用性监测：首页返回 500 即开启事件并通知在班的值班人员；恢复后事件自动恢复；探测计入 7 日失败比例', async () => {
   await runAvailabilityJob(w.deps);
@@ -39,7 +46,10 @@ test('可用性监测：首页返回 500 即开启事件并通知在班的值班
   const [incident] = await openIncidents();
   assert.equal(incident?.monitor, 'availability');
   const zhao = await listMyNotifications(w.deps.db, w.org.ids.zhao); // 赵 is on the 白班 now
-  assert.ok(zhao.items.some((n) => n.title.includes('綦江区人民政府网（测试站）')), JSON.stringify(zhao.items.map((n) => n.title)));
+  assert.ok(
+    zhao.items.some((n) => n.title.includes('綦江区人民政府网（测试站）')),
+    JSON.stringify(zhao.items.map((n) => n.title)),
+  );
 
   gov.reset();
   gov.set({ today: '2026-03-02' });
@@ -59,7 +69,11 @@ test('网站巡检：页面出现严重表述错误（扫黑险恶）开启智�
   const content = (await openIncidents()).filter((i) => i.monitor === 'content');
   assert.equal(content.length, 1, JSON.stringify(await openIncidents()));
   assert.match(JSON.stringify(content[0]), /扫黑/);
-  const page = await w.deps.db.selectFrom('watch_pages').select('baseline_hash').where('site_id', '=', site.id).executeTakeFirstOrThrow();
+  const page = await w.deps.db
+    .selectFrom('watch_pages')
+    .select('baseline_hash')
+    .where('site_id', '=', site.id)
+    .executeTakeFirstOrThrow();
   assert.ok(page.baseline_hash, '首次巡检应记下机构概况页的基线');
 
   // An hour later nothing changed: the pages are not proofread again, so the incident gains no new observation.
@@ -68,7 +82,11 @@ test('网站巡检：页面出现严重表述错误（扫黑险恶）开启智�
   const [again] = (await openIncidents()).filter((i) => i.monitor === 'content');
   assert.equal(again.observations, content[0].observations);
   // Each page's hash is kept once per site and stamped with the latest run.
-  const hashes = await w.deps.db.selectFrom('watch_page_hashes').select(['url', 'checked_at']).where('site_id', '=', site.id).execute();
+  const hashes = await w.deps.db
+    .selectFrom('watch_page_hashes')
+    .select(['url', 'checked_at'])
+    .where('site_id', '=', site.id)
+    .execute();
   assert.ok(hashes.length > 3, `应记下各页面的指纹：${hashes.length}`);
   assert.equal(new Set(hashes.map((h) => h.url)).size, hashes.length);
   assert.deepEqual([...new Set(hashes.map((h) => Date.parse(h.checked_at)))], [w.deps.clock.now().getTime()]);

@@ -13,7 +13,15 @@ import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
 import { createFetcher } from './fetch.ts';
 import { type Confirmation, judgeAvailabilityOn, probeHomepage, recheck } from './rules/availability.ts';
 import { runSiteChecks, type RunOptions } from './run.ts';
-import { checkAccounts, deliverPending, escalateOverdue, listWatchTargets, recordObservations, recordProbe, setPageBaseline } from './service.ts';
+import {
+  checkAccounts,
+  deliverPending,
+  escalateOverdue,
+  listWatchTargets,
+  recordObservations,
+  recordProbe,
+  setPageBaseline,
+} from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
 import { countProbes } from './store-probe-days.ts';
 import { listStatuses, pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
@@ -38,7 +46,8 @@ export function availabilityJobs(config: Pick<Config, 'watchProbeSeconds'>): Job
   const intervalMs = config.watchProbeSeconds * 1000;
   const groups = probeGroups(config);
   return Array.from({ length: groups }, (_, k) => ({
-    name: `watch.availability.${k}`, title: `首页可用性监测（第 ${k + 1}/${groups} 组）`,
+    name: `watch.availability.${k}`,
+    title: `首页可用性监测（第 ${k + 1}/${groups} 组）`,
     when: { intervalMs, offsetMs: Math.floor((k * intervalMs) / groups) },
   }));
 }
@@ -47,7 +56,11 @@ export function availabilityJobs(config: Pick<Config, 'watchProbeSeconds'>): Job
 const PROBE_CONCURRENCY = 32;
 
 export const WATCH_JOBS = {
-  full: { name: 'watch.sites', title: '网站巡检（栏目更新、链接、防篡改、暗链、智能校对）', when: { intervalMs: 60 * MINUTE, jitterMs: 5 * MINUTE } },
+  full: {
+    name: 'watch.sites',
+    title: '网站巡检（栏目更新、链接、防篡改、暗链、智能校对）',
+    when: { intervalMs: 60 * MINUTE, jitterMs: 5 * MINUTE },
+  },
   escalate: { name: 'watch.escalate', title: '异常事件超时升级', when: { cron: '* * * * *' } },
   deliver: { name: 'watch.deliver', title: '异常事件通知发送', when: { cron: '*/30 * * * * *' } },
   accounts: { name: 'watch.accounts', title: '政务新媒体更新检查', when: { cron: '0 9 * * *' } },
@@ -56,12 +69,18 @@ export const WATCH_JOBS = {
 type WatchDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'log'>;
 
 function runOptions(deps: WatchDeps): RunOptions {
-  return { allowPrivate: deps.config.watchAllowPrivate === '1', clock: deps.clock, confirm: confirmationOf(deps.config),
-    hostConcurrency: deps.config.watchHostConcurrency };
+  return {
+    allowPrivate: deps.config.watchAllowPrivate === '1',
+    clock: deps.clock,
+    confirm: confirmationOf(deps.config),
+    hostConcurrency: deps.config.watchHostConcurrency,
+  };
 }
 
-const confirmationOf = (c: Pick<Config, 'watchConfirmChecks' | 'watchConfirmSeconds'>): Confirmation =>
-  ({ checks: c.watchConfirmChecks, intervalMs: c.watchConfirmSeconds * 1000 });
+const confirmationOf = (c: Pick<Config, 'watchConfirmChecks' | 'watchConfirmSeconds'>): Confirmation => ({
+  checks: c.watchConfirmChecks,
+  intervalMs: c.watchConfirmSeconds * 1000,
+});
 
 async function history(deps: WatchDeps, siteId: string) {
   return (await recentProbes(deps.db, siteId, PROBE_HISTORY)).map(probeRecordOf);
@@ -71,24 +90,37 @@ async function history(deps: WatchDeps, siteId: string) {
  *  confirmed outage is an incident. The run is recorded under its scheduled time, so that "each slot once across
  *  nodes" can be checked in the database. The 7-day share is counted in the database (day rows and raw probes), not
  *  read probe by probe. */
-export async function runAvailabilityJob(deps: WatchDeps, run?: JobRun, group?: { index: number; of: number }):
-  Promise<void> {
+export async function runAvailabilityJob(
+  deps: WatchDeps,
+  run?: JobRun,
+  group?: { index: number; of: number },
+): Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
   const mine = sites.filter((s) => s.active && (!group || groupOf(s.id, group.of) === group.index));
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
   try {
-    await eachConcurrently(mine, PROBE_CONCURRENCY, (site) => eachSite(deps, site, async () => {
-      const spec = siteSpecOf(site, accounts);
-      const now = deps.clock.now();
-      const { probe } = await probeHomepage(fetcher, spec, now);
-      const prior = await probeCount(deps, site.id, now);
-      await recordProbe(deps, site.id, { at: probe.at, ok: probe.ok, ms: probe.ms, statusCode: probe.status ?? null,
-        error: probe.error ?? null });
-      const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config));
-      const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
-      await recordObservations(deps, { siteId: site.id }, observations,
-        { monitor: 'availability', startedAt: run?.scheduledAt ?? now, durationMs: probe.ms });
-    }));
+    await eachConcurrently(mine, PROBE_CONCURRENCY, (site) =>
+      eachSite(deps, site, async () => {
+        const spec = siteSpecOf(site, accounts);
+        const now = deps.clock.now();
+        const { probe } = await probeHomepage(fetcher, spec, now);
+        const prior = await probeCount(deps, site.id, now);
+        await recordProbe(deps, site.id, {
+          at: probe.at,
+          ok: probe.ok,
+          ms: probe.ms,
+          statusCode: probe.status ?? null,
+          error: probe.error ?? null,
+        });
+        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config));
+        const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
+        await recordObservations(deps, { siteId: site.id }, observations, {
+          monitor: 'availability',
+          startedAt: run?.scheduledAt ?? now,
+          durationMs: probe.ms,
+        });
+      }),
+    );
   } finally {
     await fetcher.close();
   }
@@ -114,20 +146,36 @@ export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
   for (const site of sites.filter((s) => s.active)) {
     await eachSite(deps, site, async () => {
       const startedAt = deps.clock.now();
-      const spec = { ...siteSpecOf(site, accounts), approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
-        pageHashes: await pageHashes(deps.db, site.id), unconfirmedStreaks: await unconfirmedStreaks(deps, site.id) };
+      const spec = {
+        ...siteSpecOf(site, accounts),
+        approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
+        pageHashes: await pageHashes(deps.db, site.id),
+        unconfirmedStreaks: await unconfirmedStreaks(deps, site.id),
+      };
       const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
       const p = result.probe;
-      await recordProbe(deps, site.id, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
+      await recordProbe(deps, site.id, {
+        at: p.at,
+        ok: p.ok,
+        ms: p.ms,
+        statusCode: p.status ?? null,
+        error: p.error ?? null,
+      });
       const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
       await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
-      for (const o of ofAccounts) if (o.target.kind === 'account') await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
+      for (const o of ofAccounts)
+        if (o.target.kind === 'account')
+          await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
       await savePageHashes(deps.db, site.id, result.pageHashes, startedAt.toISOString());
       for (const page of site.pages) {
         const hash = result.baselines[page.url];
         if (hash && !page.baselineHash) await setPageBaseline(deps, page.id, hash);
       }
-      if (result.stats.errors.length) deps.log.warn({ siteId: site.id, errors: result.stats.errors.slice(0, 5) }, `网站巡检「${site.name}」中有页面处理出错`);
+      if (result.stats.errors.length)
+        deps.log.warn(
+          { siteId: site.id, errors: result.stats.errors.slice(0, 5) },
+          `网站巡检「${site.name}」中有页面处理出错`,
+        );
     });
   }
 }

@@ -1,12 +1,34 @@
 // 监测总览: a site's standing against every 单项否决 line (INSPECTION.md) — green, warning (the early line) or veto
 // risk — from its probes and the monitors' latest statuses. Pure: facts in, levels out.
-import { type ColumnKind, failureShareLevel, KEY_COLUMN_KINDS, type MonitorKind, type Thresholds, type WatchLevel, worse, worst } from './model.ts';
+import {
+  type ColumnKind,
+  failureShareLevel,
+  KEY_COLUMN_KINDS,
+  type MonitorKind,
+  type Thresholds,
+  type WatchLevel,
+  worse,
+  worst,
+} from './model.ts';
 
-export const VETO_LINES = ['availability', 'homepage', 'staleColumns', 'blankColumns', 'deadLinks', 'integrity', 'content'] as const;
+export const VETO_LINES = [
+  'availability',
+  'homepage',
+  'staleColumns',
+  'blankColumns',
+  'deadLinks',
+  'integrity',
+  'content',
+] as const;
 export type VetoLine = (typeof VETO_LINES)[number];
 export const VETO_LINE_NAME: Record<VetoLine, string> = {
-  availability: '首页可用性', homepage: '首页更新', staleColumns: '栏目不更新', blankColumns: '空白栏目', deadLinks: '错链断链',
-  integrity: '防篡改与暗链', content: '严重错误与内容',
+  availability: '首页可用性',
+  homepage: '首页更新',
+  staleColumns: '栏目不更新',
+  blankColumns: '空白栏目',
+  deadLinks: '错链断链',
+  integrity: '防篡改与暗链',
+  content: '严重错误与内容',
 };
 
 export interface StatusFact {
@@ -31,7 +53,8 @@ export interface LineView {
 }
 
 const pct = (n: number) => `${(Math.round(n * 100) / 100).toString()}%`;
-const judge = (count: number, warnAbove: number, veto: number): WatchLevel => (count >= veto ? 'veto' : count > warnAbove ? 'warning' : 'ok');
+const judge = (count: number, warnAbove: number, veto: number): WatchLevel =>
+  count >= veto ? 'veto' : count > warnAbove ? 'warning' : 'ok';
 
 function availability(f: SiteFacts): LineView {
   const { total, failures } = f.probes;
@@ -49,7 +72,9 @@ function availability(f: SiteFacts): LineView {
 
 function fromRules(f: SiteFacts, line: VetoLine, rules: string[], none: string): LineView {
   const hits = f.statuses.filter((s) => rules.includes(s.rule));
-  const bad = hits.filter((s) => s.level !== 'ok').sort((a, b) => (a.level === 'veto' ? -1 : 0) - (b.level === 'veto' ? -1 : 0));
+  const bad = hits
+    .filter((s) => s.level !== 'ok')
+    .sort((a, b) => (a.level === 'veto' ? -1 : 0) - (b.level === 'veto' ? -1 : 0));
   return { line, level: worst(hits.map((s) => s.level)), summary: bad[0]?.summary ?? (hits[0]?.summary || none) };
 }
 
@@ -57,11 +82,17 @@ function fromRules(f: SiteFacts, line: VetoLine, rules: string[], none: string):
 function staleColumns(f: SiteFacts): LineView {
   const stale = f.statuses.filter((s) => s.rule === 'column-stale' && s.level !== 'ok');
   const key = stale.filter((s) => s.columnKind && KEY_COLUMN_KINDS.includes(s.columnKind)).length;
-  const counted = worse(judge(key, f.thresholds.staleKeyWarnAbove, f.thresholds.staleKeyVeto),
-    judge(stale.length, f.thresholds.staleAnyWarnAbove, f.thresholds.staleAnyVeto));
+  const counted = worse(
+    judge(key, f.thresholds.staleKeyWarnAbove, f.thresholds.staleKeyVeto),
+    judge(stale.length, f.thresholds.staleAnyWarnAbove, f.thresholds.staleAnyVeto),
+  );
   const site = fromRules(f, 'staleColumns', ['stale-columns'], '');
   if (site.summary && site.level === worse(site.level, counted)) return site;
-  return { line: 'staleColumns', level: counted, summary: `未按时更新的栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件 ${key} 个）` };
+  return {
+    line: 'staleColumns',
+    level: counted,
+    summary: `未按时更新的栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件 ${key} 个）`,
+  };
 }
 
 function blankColumns(f: SiteFacts): LineView {
@@ -76,7 +107,15 @@ function byMonitor(f: SiteFacts, line: VetoLine, monitor: MonitorKind, none: str
   const hits = f.statuses.filter((s) => s.monitor === monitor);
   const bad = hits.filter((s) => s.level !== 'ok');
   const level = worst(hits.map((s) => s.level));
-  return { line, level, summary: bad.length ? `${bad.length} 项问题：${bad.find((s) => s.level === level)?.summary ?? bad[0].summary}` : hits.length ? '未发现问题' : none };
+  return {
+    line,
+    level,
+    summary: bad.length
+      ? `${bad.length} 项问题：${bad.find((s) => s.level === level)?.summary ?? bad[0].summary}`
+      : hits.length
+        ? '未发现问题'
+        : none,
+  };
 }
 
 export function siteLines(f: SiteFacts): LineView[] {

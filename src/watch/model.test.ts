@@ -6,7 +6,16 @@ import fc from 'fast-check';
 import { AppError } from '../platform/errors.ts';
 import { accountLevel, siteLines, type StatusFact } from './levels.ts';
 import {
-  checkHttpUrl, checkThresholds, DEFAULT_THRESHOLDS, effectOf, INCIDENT_STATES, type IncidentEvent, type IncidentState, isOverdue, maskUrl, transition,
+  checkHttpUrl,
+  checkThresholds,
+  DEFAULT_THRESHOLDS,
+  effectOf,
+  INCIDENT_STATES,
+  type IncidentEvent,
+  type IncidentState,
+  isOverdue,
+  maskUrl,
+  transition,
 } from './model.ts';
 
 const EVENTS: IncidentEvent[] = ['notify', 'handle', 'recover', 'close', 'escalate'];
@@ -14,33 +23,41 @@ const ORDER: Record<IncidentState, number> = { found: 0, notified: 1, handling: 
 
 test('生命周期：发现 → 已通知 → 处理中 → 已恢复 → 已关闭', () => {
   let s: IncidentState = 'found';
-  for (const [e, next] of [['notify', 'notified'], ['handle', 'handling'], ['recover', 'recovered'], ['close', 'closed']] as const) {
+  for (const [e, next] of [
+    ['notify', 'notified'],
+    ['handle', 'handling'],
+    ['recover', 'recovered'],
+    ['close', 'closed'],
+  ] as const) {
     s = transition(s, e) as IncidentState;
     assert.equal(s, next);
   }
 });
 
 test('未恢复不能关闭；已关闭的事件不再变化；处理中不再升级', () => {
-  for (const s of ['found', 'notified', 'handling'] as const) assert.equal((transition(s, 'close') as AppError).code, 'NOT_RECOVERED');
+  for (const s of ['found', 'notified', 'handling'] as const)
+    assert.equal((transition(s, 'close') as AppError).code, 'NOT_RECOVERED');
   for (const e of EVENTS) assert.equal((transition('closed', e) as AppError).code, 'INCIDENT_CLOSED');
   assert.equal((transition('handling', 'escalate') as AppError).code, 'INCIDENT_ACKNOWLEDGED');
   assert.equal(transition('found', 'recover'), 'recovered'); // 可用性异常可在通知前自动恢复
 });
 
 test('性质：任意事件序列下状态只进不退，关闭之前必经恢复', () => {
-  fc.assert(fc.property(fc.array(fc.constantFrom(...EVENTS), { maxLength: 30 }), (events) => {
-    let s: IncidentState = 'found';
-    const seen: IncidentState[] = [s];
-    for (const e of events) {
-      const next = transition(s, e);
-      if (next instanceof AppError) continue;
-      assert.ok(ORDER[next] >= ORDER[s], `${s} -${e}-> ${next}`);
-      if (next === 'closed') assert.equal(s, 'recovered');
-      s = next;
-      seen.push(s);
-    }
-    assert.ok(INCIDENT_STATES.includes(s));
-  }));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...EVENTS), { maxLength: 30 }), (events) => {
+      let s: IncidentState = 'found';
+      const seen: IncidentState[] = [s];
+      for (const e of events) {
+        const next = transition(s, e);
+        if (next instanceof AppError) continue;
+        assert.ok(ORDER[next] >= ORDER[s], `${s} -${e}-> ${next}`);
+        if (next === 'closed') assert.equal(s, 'recovered');
+        s = next;
+        seen.push(s);
+      }
+      assert.ok(INCIDENT_STATES.includes(s));
+    }),
+  );
 });
 
 test('观测结果的作用：否决或 incident 开启事件，已开启则追加；可用性恢复正常自动恢复', () => {
@@ -65,25 +82,43 @@ test('升级：超过时限仍未处理的事件升级一次', () => {
   assert.equal(isOverdue({ ...i, state: 'handling' }, 30, new Date('2026-03-02T05:00:00.000Z')), false);
 });
 
-const fact = (f: Partial<StatusFact>): StatusFact => ({ monitor: 'freshness', rule: 'column-stale', level: 'warning', summary: '栏目超期未更新', ...f });
+const fact = (f: Partial<StatusFact>): StatusFact => ({
+  monitor: 'freshness',
+  rule: 'column-stale',
+  level: 'warning',
+  summary: '栏目超期未更新',
+  ...f,
+});
 const line = (facts: Parameters<typeof siteLines>[0], name: string) => siteLines(facts).find((l) => l.line === name)!;
 
 test('总览：首页可用性按近 7 天失败比例，3% 预警、5% 否决，实时中断立即预警', () => {
-  const at = (failures: number, statuses: StatusFact[] = []) => line({ thresholds: DEFAULT_THRESHOLDS, probes: { total: 140, failures }, statuses }, 'availability');
+  const at = (failures: number, statuses: StatusFact[] = []) =>
+    line({ thresholds: DEFAULT_THRESHOLDS, probes: { total: 140, failures }, statuses }, 'availability');
   assert.equal(at(4).level, 'ok'); // 2.86%
   assert.equal(at(5).level, 'warning'); // 3.57%
   assert.equal(at(7).level, 'veto'); // 5%
   assert.match(at(7).summary, /近 7 天探测 140 次，失败 7 次（5%）/);
-  const live = at(0, [fact({ monitor: 'availability', rule: 'homepage-unreachable', level: 'warning', summary: '首页连续 3 次无法访问' })]);
+  const live = at(0, [
+    fact({ monitor: 'availability', rule: 'homepage-unreachable', level: 'warning', summary: '首页连续 3 次无法访问' }),
+  ]);
   assert.equal(live.level, 'warning');
   // A line the admin set is reached exactly, with no rounding on the way (29/100 × 100 is 28.999… in floating point).
   const custom = { ...DEFAULT_THRESHOLDS, availabilityWarnPct: 20, availabilityVetoPct: 29 };
-  assert.deepEqual([28, 29].map((failures) => line({ thresholds: custom, probes: { total: 100, failures }, statuses: [] }, 'availability').level), ['warning', 'veto']);
+  assert.deepEqual(
+    [28, 29].map(
+      (failures) => line({ thresholds: custom, probes: { total: 100, failures }, statuses: [] }, 'availability').level,
+    ),
+    ['warning', 'veto'],
+  );
 });
 
 test('总览：栏目不更新按类别计数（要闻/公告/政策 >2 预警、≥5 否决；全部 >6、≥10），空白栏目 >2 / ≥5', () => {
   const stale = (n: number, kind: '动态要闻' | '专题') => Array.from({ length: n }, () => fact({ columnKind: kind }));
-  const facts = (statuses: StatusFact[]) => ({ thresholds: DEFAULT_THRESHOLDS, probes: { total: 0, failures: 0 }, statuses });
+  const facts = (statuses: StatusFact[]) => ({
+    thresholds: DEFAULT_THRESHOLDS,
+    probes: { total: 0, failures: 0 },
+    statuses,
+  });
   assert.equal(line(facts(stale(2, '动态要闻')), 'staleColumns').level, 'ok');
   assert.equal(line(facts(stale(3, '动态要闻')), 'staleColumns').level, 'warning');
   assert.equal(line(facts(stale(5, '动态要闻')), 'staleColumns').level, 'veto');
@@ -92,7 +127,10 @@ test('总览：栏目不更新按类别计数（要闻/公告/政策 >2 预警�
   const blank = (n: number) => Array.from({ length: n }, () => fact({ rule: 'column-blank' }));
   assert.equal(line(facts(blank(3)), 'blankColumns').level, 'warning');
   assert.equal(line(facts(blank(5)), 'blankColumns').level, 'veto');
-  const site = line(facts([fact({ rule: 'stale-columns', level: 'veto', summary: '6 个栏目超期未更新' })]), 'staleColumns');
+  const site = line(
+    facts([fact({ rule: 'stale-columns', level: 'veto', summary: '6 个栏目超期未更新' })]),
+    'staleColumns',
+  );
   assert.deepEqual([site.level, site.summary], ['veto', '6 个栏目超期未更新']);
 });
 
@@ -105,10 +143,17 @@ test('新媒体：两周未更新即否决，第 10 天预警，未登记日期�
 
 test('网址只接受 http(s)；预警线须低于否决线；机器人地址只显示掩码', () => {
   assert.equal(checkHttpUrl('url', 'https://www.cqqj.gov.cn', '网址'), 'https://www.cqqj.gov.cn/');
-  assert.throws(() => checkHttpUrl('url', 'ftp://x.gov.cn', '网站首页地址'), { status: 400, field: 'url', message: '网站首页地址必须以 http:// 或 https:// 开头' });
+  assert.throws(() => checkHttpUrl('url', 'ftp://x.gov.cn', '网站首页地址'), {
+    status: 400,
+    field: 'url',
+    message: '网站首页地址必须以 http:// 或 https:// 开头',
+  });
   assert.throws(() => checkHttpUrl('url', 'javascript:alert(1)', '网址'), { status: 400 });
-  assert.throws(() => checkThresholds({ ...DEFAULT_THRESHOLDS, blankWarnAbove: 5 }),
-    { status: 400, field: 'blankWarnAbove', message: '空白栏目数的预警线应低于否决线（当前 5，否决线 5）' });
+  assert.throws(() => checkThresholds({ ...DEFAULT_THRESHOLDS, blankWarnAbove: 5 }), {
+    status: 400,
+    field: 'blankWarnAbove',
+    message: '空白栏目数的预警线应低于否决线（当前 5，否决线 5）',
+  });
   const masked = maskUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa');
   assert.equal(masked, 'https://qyapi.weixin.qq.com/…5aaa');
   assert.ok(!masked.includes('693a91f6'));

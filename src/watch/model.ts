@@ -11,7 +11,11 @@ export { targetKey } from './observation.ts';
 export const MONITORS: readonly MonitorKind[] = ['availability', 'freshness', 'links', 'integrity', 'content'];
 export const LEVELS: readonly WatchLevel[] = ['ok', 'warning', 'veto'];
 export const MONITOR_NAME: Record<MonitorKind, string> = {
-  availability: '可用性', freshness: '更新情况', links: '链接', integrity: '防篡改', content: '内容',
+  availability: '可用性',
+  freshness: '更新情况',
+  links: '链接',
+  integrity: '防篡改',
+  content: '内容',
 };
 
 export const SITE_KINDS = ['portal', 'subsite'] as const; // 门户 / 子站
@@ -19,7 +23,14 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 export const SITE_KIND_NAME: Record<SiteKind, string> = { portal: '门户网站', subsite: '子站' };
 
 /** 政务新媒体 platforms: the org module's channel kinds other than a website. */
-export const PLATFORMS = ['wechat', 'weibo', 'douyin', 'toutiao', 'xigua', 'app'] as const satisfies readonly ChannelKind[];
+export const PLATFORMS = [
+  'wechat',
+  'weibo',
+  'douyin',
+  'toutiao',
+  'xigua',
+  'app',
+] as const satisfies readonly ChannelKind[];
 export type Platform = (typeof PLATFORMS)[number];
 export const PLATFORM_NAME: Record<Platform, string> = CHANNEL_KIND_NAME;
 
@@ -28,14 +39,25 @@ export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 /** INSPECTION.md column clocks: 动态/要闻 14 days; 通知公告/政策文件 6 months; 人事/规划计划 1 year. null: no clock. */
 export const DEFAULT_CLOCK_DAYS: Record<ColumnKind, number | null> = {
-  动态要闻: 14, 通知公告: 183, 政策文件: 183, 人事: 365, 规划计划: 365, 互动: null, 专题: null, 其他: null,
+  动态要闻: 14,
+  通知公告: 183,
+  政策文件: 183,
+  人事: 365,
+  规划计划: 365,
+  互动: null,
+  专题: null,
+  其他: null,
 };
 /** The kinds the 14-day / 6-month veto line counts together (动态要闻 plus 通知公告/政策文件). */
 export const KEY_COLUMN_KINDS: readonly ColumnKind[] = ['动态要闻', '通知公告', '政策文件'];
 
 export const WEBHOOK_KINDS = ['wecom', 'dingtalk', 'json'] as const;
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
-export const WEBHOOK_KIND_NAME: Record<WebhookKind, string> = { wecom: '企业微信机器人', dingtalk: '钉钉机器人', json: '通用 JSON' };
+export const WEBHOOK_KIND_NAME: Record<WebhookKind, string> = {
+  wecom: '企业微信机器人',
+  dingtalk: '钉钉机器人',
+  json: '通用 JSON',
+};
 
 /**
  * A site's warning and veto lines (INSPECTION.md; the warning lines are the market's practice, admin-changeable).
@@ -55,34 +77,61 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  availabilityWarnPct: 3, availabilityVetoPct: 5, homepageWarnDays: 10, homepageVetoDays: 14, blankWarnAbove: 2, blankVeto: 5,
-  staleKeyWarnAbove: 2, staleKeyVeto: 5, staleAnyWarnAbove: 6, staleAnyVeto: 10,
+  availabilityWarnPct: 3,
+  availabilityVetoPct: 5,
+  homepageWarnDays: 10,
+  homepageVetoDays: 14,
+  blankWarnAbove: 2,
+  blankVeto: 5,
+  staleKeyWarnAbove: 2,
+  staleKeyVeto: 5,
+  staleAnyWarnAbove: 6,
+  staleAnyVeto: 10,
 };
 
 /** The 7-day homepage failure share against the lines, compared without rounding (7 failures of 140 is exactly 5%). */
-export function failureShareLevel(failures: number, total: number, t: Pick<Thresholds, 'availabilityWarnPct' | 'availabilityVetoPct'>): WatchLevel {
+export function failureShareLevel(
+  failures: number,
+  total: number,
+  t: Pick<Thresholds, 'availabilityWarnPct' | 'availabilityVetoPct'>,
+): WatchLevel {
   const scaled = failures * 100;
-  return !total ? 'ok' : scaled >= t.availabilityVetoPct * total ? 'veto' : scaled >= t.availabilityWarnPct * total ? 'warning' : 'ok';
+  return !total
+    ? 'ok'
+    : scaled >= t.availabilityVetoPct * total
+      ? 'veto'
+      : scaled >= t.availabilityWarnPct * total
+        ? 'warning'
+        : 'ok';
 }
 
 /** A warning line must come before its veto line. */
 export function checkThresholds(t: Thresholds): void {
   const pairs: [keyof Thresholds, keyof Thresholds, boolean][] = [
-    ['availabilityWarnPct', 'availabilityVetoPct', false], ['homepageWarnDays', 'homepageVetoDays', false],
-    ['blankWarnAbove', 'blankVeto', true], ['staleKeyWarnAbove', 'staleKeyVeto', true], ['staleAnyWarnAbove', 'staleAnyVeto', true],
+    ['availabilityWarnPct', 'availabilityVetoPct', false],
+    ['homepageWarnDays', 'homepageVetoDays', false],
+    ['blankWarnAbove', 'blankVeto', true],
+    ['staleKeyWarnAbove', 'staleKeyVeto', true],
+    ['staleAnyWarnAbove', 'staleAnyVeto', true],
   ];
   for (const [warn, veto, above] of pairs) {
-    if (above ? t[warn] >= t[veto] : t[warn] > t[veto]) throw invalid(warn, `${THRESHOLD_NAME[warn]}的预警线应低于否决线（当前 ${t[warn]}，否决线 ${t[veto]}）`);
+    if (above ? t[warn] >= t[veto] : t[warn] > t[veto])
+      throw invalid(warn, `${THRESHOLD_NAME[warn]}的预警线应低于否决线（当前 ${t[warn]}，否决线 ${t[veto]}）`);
   }
 }
 
 /** The lines' names as the inspection indicators call them, for messages. */
 const THRESHOLD_NAME: Record<keyof Thresholds, string> = {
-  availabilityWarnPct: '首页无法访问比例', availabilityVetoPct: '首页无法访问比例',
-  homepageWarnDays: '首页未更新天数', homepageVetoDays: '首页未更新天数',
-  blankWarnAbove: '空白栏目数', blankVeto: '空白栏目数',
-  staleKeyWarnAbove: '动态要闻、通知公告和政策文件栏目未更新数', staleKeyVeto: '动态要闻、通知公告和政策文件栏目未更新数',
-  staleAnyWarnAbove: '应更新栏目未更新数', staleAnyVeto: '应更新栏目未更新数',
+  availabilityWarnPct: '首页无法访问比例',
+  availabilityVetoPct: '首页无法访问比例',
+  homepageWarnDays: '首页未更新天数',
+  homepageVetoDays: '首页未更新天数',
+  blankWarnAbove: '空白栏目数',
+  blankVeto: '空白栏目数',
+  staleKeyWarnAbove: '动态要闻、通知公告和政策文件栏目未更新数',
+  staleKeyVeto: '动态要闻、通知公告和政策文件栏目未更新数',
+  staleAnyWarnAbove: '应更新栏目未更新数',
+  staleAnyVeto: '应更新栏目未更新数',
 };
 
 /** Default minutes an incident may wait for 处理中 before it is escalated again (DOMAIN §4.4). */
@@ -100,7 +149,11 @@ export const worst = (levels: readonly WatchLevel[]): WatchLevel => levels.reduc
 export const INCIDENT_STATES = ['found', 'notified', 'handling', 'recovered', 'closed'] as const;
 export type IncidentState = (typeof INCIDENT_STATES)[number];
 export const INCIDENT_STATE_NAME: Record<IncidentState, string> = {
-  found: '发现', notified: '已通知', handling: '处理中', recovered: '已恢复', closed: '已关闭',
+  found: '发现',
+  notified: '已通知',
+  handling: '处理中',
+  recovered: '已恢复',
+  closed: '已关闭',
 };
 export const STEP_KINDS = [...INCIDENT_STATES, 'escalated'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
@@ -115,9 +168,15 @@ export function transition(state: IncidentState, event: IncidentEvent): Incident
   if (state === 'closed') return conflict('INCIDENT_CLOSED', '事件已关闭');
   switch (event) {
     case 'notify':
-      return state === 'found' ? 'notified' : state === 'recovered' ? conflict('INCIDENT_RECOVERED', '事件已恢复') : state;
+      return state === 'found'
+        ? 'notified'
+        : state === 'recovered'
+          ? conflict('INCIDENT_RECOVERED', '事件已恢复')
+          : state;
     case 'escalate':
-      return state === 'found' || state === 'notified' ? state : conflict('INCIDENT_ACKNOWLEDGED', '事件已有人处理，无需升级');
+      return state === 'found' || state === 'notified'
+        ? state
+        : conflict('INCIDENT_ACKNOWLEDGED', '事件已有人处理，无需升级');
     case 'handle':
       if (state === 'handling') return conflict('ALREADY_HANDLING', '事件已在处理中');
       if (state === 'recovered') return conflict('INCIDENT_RECOVERED', '事件已恢复，请直接关闭');
@@ -153,7 +212,8 @@ export const mediumOf = (t: WatchTarget): 'website' | 'newmedia' => (t.kind === 
 
 type Waiting = { state: IncidentState; openedAt: string; escalations: number };
 const isUnacknowledged = (s: IncidentState) => s === 'found' || s === 'notified';
-const pastAckTime = (i: Waiting, ackMinutes: number, now: Date) => Date.parse(i.openedAt) + ackMinutes * 60000 <= now.getTime();
+const pastAckTime = (i: Waiting, ackMinutes: number, now: Date) =>
+  Date.parse(i.openedAt) + ackMinutes * 60000 <= now.getTime();
 
 /** Escalate once when nobody took the incident up (处理中) within ackMinutes of its opening. */
 export function isOverdue(i: Waiting, ackMinutes: number, now: Date): boolean {

@@ -28,10 +28,23 @@ const LEASE_MS = 2 * 60000;
 
 async function failFinally(deps: D, d: incidents.Delivery, error: string, now: Date, attempts: number): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
-    await incidents.settleDelivery(tx, d.id, { state: 'failed', attempts, nextAttemptAt: null, lastError: error, sentAt: null });
+    await incidents.settleDelivery(tx, d.id, {
+      state: 'failed',
+      attempts,
+      nextAttemptAt: null,
+      lastError: error,
+      sentAt: null,
+    });
     const incident = await incidents.getIncident(tx, d.incidentId);
-    await record(tx, null, incident?.unitId ?? '', 'watch.delivery_failed', `watchIncident:${d.incidentId}`,
-      { incidentId: d.incidentId, deliveryId: d.id, channel: d.channel, label: d.label, attempts, error }, now);
+    await record(
+      tx,
+      null,
+      incident?.unitId ?? '',
+      'watch.delivery_failed',
+      `watchIncident:${d.incidentId}`,
+      { incidentId: d.incidentId, deliveryId: d.id, channel: d.channel, label: d.label, attempts, error },
+      now,
+    );
   });
 }
 
@@ -43,8 +56,9 @@ async function staleReason(deps: D, d: incidents.Delivery): Promise<string | und
   const over = `事件已${INCIDENT_STATE_NAME[incident.state]}，不再发送`;
   if (d.reason !== 'recover') return isOpen(incident.state) ? undefined : over;
   if (isOpen(incident.state)) return '事件再次发生，恢复通知取消';
-  const opening = (await incidents.listDeliveries(deps.db, d.incidentId))
-    .filter((o) => o.reason !== 'recover' && o.channel === d.channel && o.target === d.target);
+  const opening = (await incidents.listDeliveries(deps.db, d.incidentId)).filter(
+    (o) => o.reason !== 'recover' && o.channel === d.channel && o.target === d.target,
+  );
   const reached = opening.some((o) => o.state === 'sent' || (o.channel === 'email' && o.refId));
   return reached ? undefined : '未发出事件通知，无需恢复通知';
 }
@@ -78,24 +92,46 @@ async function sendNotice(deps: D, d: incidents.Delivery, attempts: number, now:
       const kind = `watch.incident_${d.reason}`;
       await notifyUsers(tx, [d.target], { kind, title: m.title, body: m.text, subject }, now);
       const sentAt = now.toISOString();
-      await incidents.settleDelivery(tx, d.id, { state: 'sent', attempts, nextAttemptAt: null, lastError: null,
-        sentAt });
+      await incidents.settleDelivery(tx, d.id, {
+        state: 'sent',
+        attempts,
+        nextAttemptAt: null,
+        lastError: null,
+        sentAt,
+      });
       return;
     }
     const refId = await enqueueMail(tx, { to: [d.target], subject: m.title, text: m.text }, now);
     if (!refId) {
-      const failed = { state: 'failed', attempts, nextAttemptAt: null, lastError: '邮件地址无效', sentAt: null } as const;
+      const failed = {
+        state: 'failed',
+        attempts,
+        nextAttemptAt: null,
+        lastError: '邮件地址无效',
+        sentAt: null,
+      } as const;
       await incidents.settleDelivery(tx, d.id, failed);
       return;
     }
-    const handed = { state: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, sentAt: null,
-      refId } as const;
+    const handed = {
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+      sentAt: null,
+      refId,
+    } as const;
     await incidents.settleDelivery(tx, d.id, handed);
   });
 }
 
-async function sendWebhook(deps: D, d: incidents.Delivery, attempts: number, now: Date, report: DeliverReport):
-  Promise<void> {
+async function sendWebhook(
+  deps: D,
+  d: incidents.Delivery,
+  attempts: number,
+  now: Date,
+  report: DeliverReport,
+): Promise<void> {
   const hook = await store.getWebhook(deps.db, d.target);
   if (!hook?.active) {
     await failFinally(deps, d, '通知机器人已删除或停用', now, attempts);
@@ -110,7 +146,10 @@ async function sendWebhook(deps: D, d: incidents.Delivery, attempts: number, now
   } catch (err) {
     const raw = err instanceof WebhookError ? err.message : `发送失败（${(err as Error)?.name ?? 'Error'}）`;
     const error = redactSecrets(raw, [hook.url]).slice(0, 300);
-    deps.log.warn({ deliveryId: d.id, incidentId: d.incidentId, webhookId: hook.id, attempts, error }, '通知机器人发送失败');
+    deps.log.warn(
+      { deliveryId: d.id, incidentId: d.incidentId, webhookId: hook.id, attempts, error },
+      '通知机器人发送失败',
+    );
     if (attempts >= MAX_ATTEMPTS) {
       await failFinally(deps, d, error, now, attempts);
       report.failed++;
@@ -135,14 +174,24 @@ async function followMail(deps: D, now: Date, report: DeliverReport): Promise<vo
   for (const d of mine) {
     const m = pending.get(d.refId!);
     if (!m) {
-      await incidents.settleDelivery(deps.db, d.id, { state: 'sent', nextAttemptAt: null, lastError: null, sentAt: now.toISOString() });
+      await incidents.settleDelivery(deps.db, d.id, {
+        state: 'sent',
+        nextAttemptAt: null,
+        lastError: null,
+        sentAt: now.toISOString(),
+      });
       report.mailSent++;
       continue;
     }
     const failed = m.attempts >= MAX_ATTEMPTS && !!m.lastError;
     if (m.attempts === d.attempts && (failed ? 'failed' : 'pending') === d.state) continue;
-    await incidents.settleDelivery(deps.db, d.id, { state: failed ? 'failed' : 'pending', attempts: m.attempts, nextAttemptAt: m.nextAttemptAt,
-      lastError: m.lastError, sentAt: null });
+    await incidents.settleDelivery(deps.db, d.id, {
+      state: failed ? 'failed' : 'pending',
+      attempts: m.attempts,
+      nextAttemptAt: m.nextAttemptAt,
+      lastError: m.lastError,
+      sentAt: null,
+    });
   }
 }
 

@@ -16,7 +16,10 @@ export interface WebhookOptions {
 }
 
 export class WebhookError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'WebhookError';
   }
@@ -34,10 +37,11 @@ export function isAllowedAddress(address: string, allowPrivate: boolean): boolea
 
 async function vettedAddress(host: string, allowPrivate: boolean): Promise<{ address: string; family: number }> {
   const bare = host.replace(/^\[|\]$/g, '');
-  const found = ipaddr.isValid(bare) ? [{ address: bare, family: ipaddr.parse(bare).kind() === 'ipv6' ? 6 : 4 }]
+  const found = ipaddr.isValid(bare)
+    ? [{ address: bare, family: ipaddr.parse(bare).kind() === 'ipv6' ? 6 : 4 }]
     : await dns.lookup(bare, { all: true, verbatim: true }).catch(() => {
-      throw new WebhookError('DNS', '机器人地址的域名无法解析');
-    });
+        throw new WebhookError('DNS', '机器人地址的域名无法解析');
+      });
   if (found.length === 0) throw new WebhookError('DNS', '机器人地址的域名无法解析');
   const bad = found.find((a) => !isAllowedAddress(a.address, allowPrivate));
   if (bad) throw new WebhookError('PRIVATE_ADDRESS', '机器人地址指向本机或内网地址，已拒绝发送');
@@ -58,38 +62,60 @@ export async function postWebhook(rawUrl: string, body: unknown, opts: WebhookOp
   } catch {
     throw new WebhookError('BAD_URL', '机器人地址不是有效的网址');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookError('BAD_URL', '机器人地址必须是 http 或 https');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new WebhookError('BAD_URL', '机器人地址必须是 http 或 https');
   const pinned = await vettedAddress(url.hostname, opts.allowPrivate);
   const lookup: LookupFunction = (_host, options, cb) => {
-    if ((options as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
+    if ((options as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
     else cb(null, pinned.address, pinned.family);
   };
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
   const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
   const cap = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const res = await new Promise<WebhookResponse>((resolve, reject) => {
-    const req = (url.protocol === 'https:' ? https : http).request(url, {
-      method: 'POST', lookup, timeout: timeoutMs, agent: false,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length, 'user-agent': 'gongkai-watch/1' },
-    }, (r) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      r.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > cap) {
-          r.destroy();
-          reject(new WebhookError('TOO_LARGE', `机器人响应超过 ${cap} 字节`));
-          return;
-        }
-        chunks.push(c);
-      });
-      r.on('end', () => resolve({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      r.on('error', () => reject(new WebhookError('NETWORK', '读取机器人响应失败')));
-    });
-    const deadline = setTimeout(() => req.destroy(new WebhookError('TIMEOUT', `机器人 ${timeoutMs / 1000} 秒内无响应`)), timeoutMs);
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        lookup,
+        timeout: timeoutMs,
+        agent: false,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': payload.length,
+          'user-agent': 'gongkai-watch/1',
+        },
+      },
+      (r) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        r.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > cap) {
+            r.destroy();
+            reject(new WebhookError('TOO_LARGE', `机器人响应超过 ${cap} 字节`));
+            return;
+          }
+          chunks.push(c);
+        });
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        r.on('error', () => reject(new WebhookError('NETWORK', '读取机器人响应失败')));
+      },
+    );
+    const deadline = setTimeout(
+      () => req.destroy(new WebhookError('TIMEOUT', `机器人 ${timeoutMs / 1000} 秒内无响应`)),
+      timeoutMs,
+    );
     deadline.unref();
     req.on('timeout', () => req.destroy(new WebhookError('TIMEOUT', `机器人 ${timeoutMs / 1000} 秒内无响应`)));
-    req.on('error', (err) => reject(err instanceof WebhookError ? err : new WebhookError('NETWORK', `连接机器人失败（${(err as { code?: string }).code ?? 'ERROR'}）`)));
+    req.on('error', (err) =>
+      reject(
+        err instanceof WebhookError
+          ? err
+          : new WebhookError('NETWORK', `连接机器人失败（${(err as { code?: string }).code ?? 'ERROR'}）`),
+      ),
+    );
     req.on('close', () => clearTimeout(deadline));
     req.end(payload);
   });

@@ -13,7 +13,10 @@ import { MAX_ATTEMPTS, retryDelayMs } from './model.ts';
 import { isAllowedAddress, postWebhook } from './notify-webhook.ts';
 import { deliverPending, getIncidentDetail, recordObservations, saveWebhook } from './service.ts';
 
-interface Received { path: string; body: unknown }
+interface Received {
+  path: string;
+  body: unknown;
+}
 let received: Received[];
 let server: http.Server;
 let base: string;
@@ -32,7 +35,8 @@ before(async () => {
       if (path.startsWith('/huge')) return res.end('x'.repeat(200 * 1024));
       received.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
       if (path.startsWith('/fail')) return res.writeHead(500).end('boom');
-      if (path.startsWith('/robot-error')) return res.end(JSON.stringify({ errcode: 93000, errmsg: 'invalid webhook url' }));
+      if (path.startsWith('/robot-error'))
+        return res.end(JSON.stringify({ errcode: 93000, errmsg: 'invalid webhook url' }));
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
     });
@@ -53,14 +57,40 @@ test('网站异常推送到本单位和区电子政务中心的机器人（企�
   const { deps, org, site } = w;
   const zhou = await org.actor('zhou');
   const egov = await org.actor('egov');
-  const wecom = await saveWebhook(deps, zhou, { unitId: org.unitId }, { kind: 'wecom', name: '科技局值班群', url: `${base}/wecom/send?key=${KEY}` });
+  const wecom = await saveWebhook(
+    deps,
+    zhou,
+    { unitId: org.unitId },
+    { kind: 'wecom', name: '科技局值班群', url: `${base}/wecom/send?key=${KEY}` },
+  );
   assert.equal(wecom.url, `${base.replace('http://', 'http://')}/…${KEY.slice(-4)}`);
   assert.ok(!JSON.stringify(wecom).includes(KEY));
-  await saveWebhook(deps, zhou, { unitId: org.unitId }, { kind: 'dingtalk', name: '科技局钉钉群', url: `${base}/ding?access_token=${KEY}` });
-  await saveWebhook(deps, zhou, { unitId: org.unitId }, { kind: 'json', name: '坏掉的接收端', url: `${base}/fail/${KEY}` });
-  await saveWebhook(deps, egov, { unitId: org.officeId }, { kind: 'json', name: '电子政务中心工单', url: `${base}/json` });
-  await assert.rejects(saveWebhook(deps, await org.actor('zhao'), { unitId: org.unitId }, { kind: 'json', name: 'x', url: `${base}/x` }), { status: 403 });
-  await assert.rejects(saveWebhook(deps, zhou, { unitId: org.unitId }, { kind: 'json', name: 'x', url: 'file:///etc/passwd' }), { status: 400, field: 'url' });
+  await saveWebhook(
+    deps,
+    zhou,
+    { unitId: org.unitId },
+    { kind: 'dingtalk', name: '科技局钉钉群', url: `${base}/ding?access_token=${KEY}` },
+  );
+  await saveWebhook(
+    deps,
+    zhou,
+    { unitId: org.unitId },
+    { kind: 'json', name: '坏掉的接收端', url: `${base}/fail/${KEY}` },
+  );
+  await saveWebhook(
+    deps,
+    egov,
+    { unitId: org.officeId },
+    { kind: 'json', name: '电子政务中心工单', url: `${base}/json` },
+  );
+  await assert.rejects(
+    saveWebhook(deps, await org.actor('zhao'), { unitId: org.unitId }, { kind: 'json', name: 'x', url: `${base}/x` }),
+    { status: 403 },
+  );
+  await assert.rejects(
+    saveWebhook(deps, zhou, { unitId: org.unitId }, { kind: 'json', name: 'x', url: 'file:///etc/passwd' }),
+    { status: 400, field: 'url' },
+  );
 
   const [id] = (await recordObservations(deps, { siteId: site.id }, [outage(deps, site.id)])).opened;
   let now = deps.clock.now();
@@ -71,10 +101,17 @@ test('网站异常推送到本单位和区电子政务中心的机器人（企�
   assert.match(byPath('/wecom').markdown.content, /^### 【读网值班】区科技局「区科技局网站」首页连续 3 次无法访问/);
   assert.deepEqual(Object.keys(byPath('/ding').markdown).sort(), ['text', 'title']);
   assert.match(byPath('/ding').markdown.title, /【读网值班】/);
-  assert.deepEqual([byPath('/json').event, byPath('/json').incident.id, byPath('/json').incident.target], ['watch.incident.open', id, { kind: 'site', siteId: site.id }]);
+  assert.deepEqual(
+    [byPath('/json').event, byPath('/json').incident.id, byPath('/json').incident.target],
+    ['watch.incident.open', id, { kind: 'site', siteId: site.id }],
+  );
 
   for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-    assert.equal((await deliverPending(deps, now)).retrying + (await deliverPending(deps, now)).failed, 0, '未到重试时间不发送');
+    assert.equal(
+      (await deliverPending(deps, now)).retrying + (await deliverPending(deps, now)).failed,
+      0,
+      '未到重试时间不发送',
+    );
     now = new Date(now.getTime() + retryDelayMs(attempt - 1));
     const r = await deliverPending(deps, now);
     assert.equal(attempt === MAX_ATTEMPTS ? r.failed : r.retrying, 1);
@@ -100,24 +137,47 @@ test('网站异常推送到本单位和区电子政务中心的机器人（企�
   assert.doesNotMatch(smtp.received[0].text, /homepage-unreachable/);
   assert.equal((await deliverPending(deps, now)).mailSent, 3);
   const states = (await getIncidentDetail(deps, egov, id)).deliveries.map((d) => `${d.channel}:${d.state}`).sort();
-  assert.deepEqual(states.filter((s) => s.startsWith('email')), ['email:sent', 'email:sent', 'email:sent']);
+  assert.deepEqual(
+    states.filter((s) => s.startsWith('email')),
+    ['email:sent', 'email:sent', 'email:sent'],
+  );
 });
 
 test('机器人返回 errcode≠0 视为失败；超时和超大响应被截断', async () => {
-  await assert.rejects(postWebhook(`${base}/robot-error`, { a: 1 }, { allowPrivate: true }), { code: 'ROBOT', message: '机器人返回错误 errcode=93000' });
-  await assert.rejects(postWebhook(`${base}/slow`, { a: 1 }, { allowPrivate: true, timeoutMs: 300 }), { code: 'TIMEOUT' });
+  await assert.rejects(postWebhook(`${base}/robot-error`, { a: 1 }, { allowPrivate: true }), {
+    code: 'ROBOT',
+    message: '机器人返回错误 errcode=93000',
+  });
+  await assert.rejects(postWebhook(`${base}/slow`, { a: 1 }, { allowPrivate: true, timeoutMs: 300 }), {
+    code: 'TIMEOUT',
+  });
   await assert.rejects(postWebhook(`${base}/huge`, { a: 1 }, { allowPrivate: true }), { code: 'TOO_LARGE' });
 });
 
 test('防 SSRF：不允许内网时拒绝本机、内网、链路本地和映射地址，只接受 http(s)', async () => {
   const port = (server.address() as AddressInfo).port;
   const before = received.length;
-  for (const url of [`${base}/json`, `http://localhost:${port}/json`, `http://[::ffff:127.0.0.1]:${port}/json`, `http://[::1]:${port}/json`]) {
+  for (const url of [
+    `${base}/json`,
+    `http://localhost:${port}/json`,
+    `http://[::ffff:127.0.0.1]:${port}/json`,
+    `http://[::1]:${port}/json`,
+  ]) {
     await assert.rejects(postWebhook(url, { a: 1 }, { allowPrivate: false }), { code: 'PRIVATE_ADDRESS' }, url);
   }
   await assert.rejects(postWebhook('ftp://example.com/x', {}, { allowPrivate: false }), { code: 'BAD_URL' });
   assert.equal(received.length, before, '被拒绝的请求一个也没有发出');
-  for (const a of ['10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', 'fd00::1', 'fe80::1', '224.0.0.1']) {
+  for (const a of [
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    'fd00::1',
+    'fe80::1',
+    '224.0.0.1',
+  ]) {
     assert.equal(isAllowedAddress(a, false), false, a);
   }
   assert.equal(isAllowedAddress('202.96.134.133', false), true);

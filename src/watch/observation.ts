@@ -38,9 +38,13 @@ export interface Observation {
 /** The key of "one open incident per monitor and target". */
 export function targetKey(t: WatchTarget): string {
   switch (t.kind) {
-    case 'site': return `site:${t.siteId}`;
-    case 'column': return `column:${t.columnId}`;
-    case 'account': return `account:${t.accountId}`;
-    case 'page': return `page:${t.siteId}:${t.url}`;
+    case 'site':
+      return `site:${t.siteId}`;
+    case 'column':
+      return `column:${t.columnId}`;
+    case 'account':
+      return `account:${t.accountId}`;
+    case 'page':
+      return `page:${t.siteId}:${t.url}`;
   }
 }

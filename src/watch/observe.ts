@@ -8,7 +8,17 @@ import { AppError, invalid } from '../platform/errors.ts';
 import { alert, queueRecovery, type Subject } from './alerts.ts';
 import { loadAccount, loadSite, record, shanghaiDay } from './context.ts';
 import { accountLevel } from './levels.ts';
-import { effectOf, mediumOf, type MonitorKind, type Observation, PLATFORM_NAME, targetKey, transition, type WatchLevel, worse } from './model.ts';
+import {
+  effectOf,
+  mediumOf,
+  type MonitorKind,
+  type Observation,
+  PLATFORM_NAME,
+  targetKey,
+  transition,
+  type WatchLevel,
+  worse,
+} from './model.ts';
 import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
 import * as probeDays from './store-probe-days.ts';
@@ -46,7 +56,12 @@ async function ownerOf(db: Executor, s: WatchSubject): Promise<Owner> {
     return { unitId: site.unitId, siteId: site.id, accountId: null, subject: { name: site.name, url: site.url } };
   }
   const a = await loadAccount(db, s.accountId);
-  return { unitId: a.unitId, siteId: null, accountId: a.id, subject: { name: `${PLATFORM_NAME[a.platform]}「${a.name}」`, url: a.url } };
+  return {
+    unitId: a.unitId,
+    siteId: null,
+    accountId: a.id,
+    subject: { name: `${PLATFORM_NAME[a.platform]}「${a.name}」`, url: a.url },
+  };
 }
 
 function checkTargets(owner: Owner, observations: readonly Observation[]): void {
@@ -61,7 +76,13 @@ function checkTargets(owner: Owner, observations: readonly Observation[]): void 
  *  call again. */
 function isRetryable(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
-  return code === '23505' || code === '40P01' || code === '40001' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || code === 'SQLITE_BUSY';
+  return (
+    code === '23505'
+    || code === '40P01'
+    || code === '40001'
+    || code.startsWith('SQLITE_CONSTRAINT_UNIQUE')
+    || code === 'SQLITE_BUSY'
+  );
 }
 
 export async function withRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
@@ -76,14 +97,47 @@ export async function withRetry<T>(run: () => Promise<T>, attempts = 4): Promise
 
 async function openIncident(tx: Executor, owner: Owner, o: Observation, now: Date, publicUrl: string): Promise<string> {
   const at = o.observedAt.toISOString();
-  const i: incidents.Incident = { id: randomUUID(), monitor: o.monitor, targetKey: targetKey(o.target), target: o.target, rule: o.rule, siteId: owner.siteId,
-    accountId: owner.accountId, unitId: owner.unitId, medium: mediumOf(o.target), level: o.level, summary: o.summary, details: o.details, state: 'found',
-    openedAt: at, lastObservedAt: at, observations: 1, escalations: 0, escalatedAt: null, version: 1 };
+  const i: incidents.Incident = {
+    id: randomUUID(),
+    monitor: o.monitor,
+    targetKey: targetKey(o.target),
+    target: o.target,
+    rule: o.rule,
+    siteId: owner.siteId,
+    accountId: owner.accountId,
+    unitId: owner.unitId,
+    medium: mediumOf(o.target),
+    level: o.level,
+    summary: o.summary,
+    details: o.details,
+    state: 'found',
+    openedAt: at,
+    lastObservedAt: at,
+    observations: 1,
+    escalations: 0,
+    escalatedAt: null,
+    version: 1,
+  };
   await incidents.insertIncident(tx, i);
-  const step = (kind: incidents.Step['kind'], note: string) => incidents.insertStep(tx, { id: randomUUID(), incidentId: i.id, kind, at: now.toISOString(),
-    actorId: 'system', actorName: '系统', note });
+  const step = (kind: incidents.Step['kind'], note: string) =>
+    incidents.insertStep(tx, {
+      id: randomUUID(),
+      incidentId: i.id,
+      kind,
+      at: now.toISOString(),
+      actorId: 'system',
+      actorName: '系统',
+      note,
+    });
   await step('found', o.summary);
-  const payload = { incidentId: i.id, monitor: i.monitor, rule: i.rule, level: i.level, target: i.targetKey, summary: i.summary };
+  const payload = {
+    incidentId: i.id,
+    monitor: i.monitor,
+    rule: i.rule,
+    level: i.level,
+    target: i.targetKey,
+    summary: i.summary,
+  };
   await record(tx, null, i.unitId, 'watch.incident_open', `watchIncident:${i.id}`, payload, now);
   const sent = await alert(tx, i, owner.subject, 'open', now, publicUrl);
   if (sent.length === 0) return i.id; // nobody to tell: stays 发现, and the escalation job takes it up
@@ -92,7 +146,15 @@ async function openIncident(tx: Executor, owner: Owner, o: Observation, now: Dat
   const people = [...new Set(sent.filter((d) => d.channel === 'inapp').map((d) => d.label))];
   const robots = sent.filter((d) => d.channel !== 'inapp' && d.channel !== 'email').length;
   await step('notified', `已通知：${people.join('、') || '（无人员）'}${robots ? `；通知机器人 ${robots} 个` : ''}`);
-  await record(tx, null, i.unitId, 'watch.incident_notify', `watchIncident:${i.id}`, { incidentId: i.id, people, robots, deliveries: sent.length }, now);
+  await record(
+    tx,
+    null,
+    i.unitId,
+    'watch.incident_notify',
+    `watchIncident:${i.id}`,
+    { incidentId: i.id, people, robots, deliveries: sent.length },
+    now,
+  );
   return i.id;
 }
 
@@ -110,13 +172,26 @@ async function reopenFlapping(tx: Executor, deps: D, key: string, o: Observation
   if (told.some((d) => d.reason === 'recover' && d.state === 'sent')) return null;
   const next = transition(last.state, 'reopen');
   if (next instanceof AppError) return null;
-  const reopened = { state: next, level: worse(last.level, o.level), summary: o.summary, details: o.details,
-    observations: last.observations + 1, lastObservedAt: o.observedAt.toISOString() };
+  const reopened = {
+    state: next,
+    level: worse(last.level, o.level),
+    summary: o.summary,
+    details: o.details,
+    observations: last.observations + 1,
+    lastObservedAt: o.observedAt.toISOString(),
+  };
   if (!(await incidents.updateIncident(tx, last, reopened))) return null;
   await incidents.skipPending(tx, last.id, 'recover');
   const note = `恢复后 ${deps.config.watchFlapMinutes} 分钟内再次发生（抖动），并入本事件：${o.summary}`;
-  await incidents.insertStep(tx, { id: randomUUID(), incidentId: last.id, kind: 'found', at: now.toISOString(),
-    actorId: 'system', actorName: '系统', note });
+  await incidents.insertStep(tx, {
+    id: randomUUID(),
+    incidentId: last.id,
+    kind: 'found',
+    at: now.toISOString(),
+    actorId: 'system',
+    actorName: '系统',
+    note,
+  });
   const payload = { incidentId: last.id, summary: o.summary };
   await record(tx, null, last.unitId, 'watch.incident_reopen', `watchIncident:${last.id}`, payload, now);
   return last.id;
@@ -127,51 +202,95 @@ async function reopenFlapping(tx: Executor, deps: D, key: string, o: Observation
  * monitor/target/rule; an incident opened (incident:true or veto) or added to when one is open for the monitor and
  * target; an availability incident recovered by an 'ok' availability observation; and a run record per monitor.
  */
-export async function recordObservations(deps: D, subject: WatchSubject, observations: readonly Observation[], run: RunInfo = {}): Promise<RecordResult> {
+export async function recordObservations(
+  deps: D,
+  subject: WatchSubject,
+  observations: readonly Observation[],
+  run: RunInfo = {},
+): Promise<RecordResult> {
   const sorted = [...observations].sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
-  return withRetry(() => deps.db.transaction().execute(async (tx) => {
-    const owner = await ownerOf(tx, subject);
-    checkTargets(owner, sorted);
-    const now = deps.clock.now();
-    const result: RecordResult = { opened: [], appended: [], recovered: [] };
-    for (const o of sorted) {
-      const key = targetKey(o.target);
-      await runs.upsertStatus(tx, { monitor: o.monitor, targetKey: key, rule: o.rule, siteId: owner.siteId, accountId: owner.accountId, level: o.level,
-        summary: o.summary, details: o.details, observedAt: o.observedAt.toISOString() });
-      const open = await incidents.findOpen(tx, o.monitor, key);
-      const effect = effectOf(o, !!open);
-      const flapping = effect === 'open' && o.monitor === 'availability';
-      const flapped = flapping ? await reopenFlapping(tx, deps, key, o, now) : null;
-      if (flapped) result.appended.push(flapped);
-      else if (effect === 'open') result.opened.push(await openIncident(tx, owner, o, now, deps.config.publicUrl));
-      if (effect === 'append' && open) {
-        const level: WatchLevel = worse(open.level, o.level);
-        await incidents.updateIncident(tx, open, { level, summary: o.summary, details: o.details, observations: open.observations + 1,
-          lastObservedAt: o.observedAt.toISOString() });
-        result.appended.push(open.id);
+  return withRetry(() =>
+    deps.db.transaction().execute(async (tx) => {
+      const owner = await ownerOf(tx, subject);
+      checkTargets(owner, sorted);
+      const now = deps.clock.now();
+      const result: RecordResult = { opened: [], appended: [], recovered: [] };
+      for (const o of sorted) {
+        const key = targetKey(o.target);
+        await runs.upsertStatus(tx, {
+          monitor: o.monitor,
+          targetKey: key,
+          rule: o.rule,
+          siteId: owner.siteId,
+          accountId: owner.accountId,
+          level: o.level,
+          summary: o.summary,
+          details: o.details,
+          observedAt: o.observedAt.toISOString(),
+        });
+        const open = await incidents.findOpen(tx, o.monitor, key);
+        const effect = effectOf(o, !!open);
+        const flapping = effect === 'open' && o.monitor === 'availability';
+        const flapped = flapping ? await reopenFlapping(tx, deps, key, o, now) : null;
+        if (flapped) result.appended.push(flapped);
+        else if (effect === 'open') result.opened.push(await openIncident(tx, owner, o, now, deps.config.publicUrl));
+        if (effect === 'append' && open) {
+          const level: WatchLevel = worse(open.level, o.level);
+          await incidents.updateIncident(tx, open, {
+            level,
+            summary: o.summary,
+            details: o.details,
+            observations: open.observations + 1,
+            lastObservedAt: o.observedAt.toISOString(),
+          });
+          result.appended.push(open.id);
+        }
+        if (effect === 'recover' && open) {
+          const next = transition(open.state, 'recover');
+          if (next instanceof AppError) throw next;
+          await incidents.updateIncident(tx, open, { state: next, lastObservedAt: o.observedAt.toISOString() });
+          await incidents.insertStep(tx, {
+            id: randomUUID(),
+            incidentId: open.id,
+            kind: 'recovered',
+            at: now.toISOString(),
+            actorId: 'system',
+            actorName: '系统',
+            note: `自动恢复：${o.summary}`,
+          });
+          await record(
+            tx,
+            null,
+            open.unitId,
+            'watch.incident_recover',
+            `watchIncident:${open.id}`,
+            { incidentId: open.id, automatic: true, summary: o.summary },
+            now,
+          );
+          // The 恢复 notice waits out the 抖动 window: failing again in it reopens this incident and cancels the notice.
+          const due = new Date(now.getTime() + deps.config.watchFlapMinutes * 60000);
+          await queueRecovery(tx, open, owner.subject, now, due, deps.config.publicUrl);
+          result.recovered.push(open.id);
+        }
       }
-      if (effect === 'recover' && open) {
-        const next = transition(open.state, 'recover');
-        if (next instanceof AppError) throw next;
-        await incidents.updateIncident(tx, open, { state: next, lastObservedAt: o.observedAt.toISOString() });
-        await incidents.insertStep(tx, { id: randomUUID(), incidentId: open.id, kind: 'recovered', at: now.toISOString(), actorId: 'system', actorName: '系统',
-          note: `自动恢复：${o.summary}` });
-        await record(tx, null, open.unitId, 'watch.incident_recover', `watchIncident:${open.id}`, { incidentId: open.id, automatic: true, summary: o.summary }, now);
-        // The 恢复 notice waits out the 抖动 window: failing again in it reopens this incident and cancels the notice.
-        const due = new Date(now.getTime() + deps.config.watchFlapMinutes * 60000);
-        await queueRecovery(tx, open, owner.subject, now, due, deps.config.publicUrl);
-        result.recovered.push(open.id);
+      const monitors = new Set<MonitorKind>(sorted.map((o) => o.monitor));
+      if (run.monitor) monitors.add(run.monitor);
+      for (const monitor of monitors) {
+        await runs.insertRun(tx, {
+          id: randomUUID(),
+          monitor,
+          siteId: owner.siteId,
+          accountId: owner.accountId,
+          startedAt: (run.startedAt ?? now).toISOString(),
+          durationMs: run.durationMs ?? 0,
+          outcome: run.error ? 'failed' : 'ok',
+          observations: sorted.filter((o) => o.monitor === monitor).length,
+          error: run.error?.slice(0, 500) ?? null,
+        });
       }
-    }
-    const monitors = new Set<MonitorKind>(sorted.map((o) => o.monitor));
-    if (run.monitor) monitors.add(run.monitor);
-    for (const monitor of monitors) {
-      await runs.insertRun(tx, { id: randomUUID(), monitor, siteId: owner.siteId, accountId: owner.accountId, startedAt: (run.startedAt ?? now).toISOString(),
-        durationMs: run.durationMs ?? 0, outcome: run.error ? 'failed' : 'ok', observations: sorted.filter((o) => o.monitor === monitor).length,
-        error: run.error?.slice(0, 500) ?? null });
-    }
-    return result;
-  }));
+      return result;
+    }),
+  );
 }
 
 export interface ProbeInput {
@@ -185,8 +304,13 @@ export interface ProbeInput {
 /** One availability probe of the site's homepage (≥ 20 a day, 15 s timeout: INSPECTION.md). */
 export async function recordProbe(deps: D, siteId: string, p: ProbeInput): Promise<void> {
   await loadSite(deps.db, siteId);
-  await runs.insertProbe(deps.db, randomUUID(), siteId, { at: p.at.toISOString(), ok: p.ok, ms: p.ms, statusCode: p.statusCode ?? null,
-    error: p.error?.slice(0, 500) ?? null });
+  await runs.insertProbe(deps.db, randomUUID(), siteId, {
+    at: p.at.toISOString(),
+    ok: p.ok,
+    ms: p.ms,
+    statusCode: p.statusCode ?? null,
+    error: p.error?.slice(0, 500) ?? null,
+  });
 }
 
 export interface AvailabilityShare {
@@ -207,7 +331,13 @@ export async function availabilityShare(deps: Pick<Deps, 'db'>, siteId: string, 
   const c = (await probeDays.countProbes(deps.db, [siteId], from, to)).get(siteId) ?? { total: 0, failures: 0 };
   const percent = c.total ? (c.failures / c.total) * 100 : 0;
   const t = site.thresholds;
-  return { from, to: now.toISOString(), ...c, percent, level: percent >= t.availabilityVetoPct ? 'veto' : percent >= t.availabilityWarnPct ? 'warning' : 'ok' };
+  return {
+    from,
+    to: now.toISOString(),
+    ...c,
+    percent,
+    level: percent >= t.availabilityVetoPct ? 'veto' : percent >= t.availabilityWarnPct ? 'warning' : 'ok',
+  };
 }
 
 /**
@@ -218,9 +348,29 @@ export async function checkAccounts(deps: D, now: Date): Promise<RecordResult> {
   const out: RecordResult = { opened: [], appended: [], recovered: [] };
   for (const a of (await store.listAccounts(deps.db, 'all')).filter((x) => !x.url)) {
     const { level, days } = accountLevel(a.lastPostOn, shanghaiDay(now));
-    const summary = days === null ? '尚未登记最近发布日期' : level === 'ok' ? `${days} 天前有更新` : `已 ${days} 天未更新（两周未更新即为单项否决）`;
-    const r = await recordObservations(deps, { accountId: a.id }, [{ monitor: 'freshness', target: { kind: 'account', accountId: a.id }, rule: 'account-dormant',
-      level, incident: false, summary, details: { lastPostOn: a.lastPostOn, days }, observedAt: now }], { monitor: 'freshness', startedAt: now });
+    const summary =
+      days === null
+        ? '尚未登记最近发布日期'
+        : level === 'ok'
+          ? `${days} 天前有更新`
+          : `已 ${days} 天未更新（两周未更新即为单项否决）`;
+    const r = await recordObservations(
+      deps,
+      { accountId: a.id },
+      [
+        {
+          monitor: 'freshness',
+          target: { kind: 'account', accountId: a.id },
+          rule: 'account-dormant',
+          level,
+          incident: false,
+          summary,
+          details: { lastPostOn: a.lastPostOn, days },
+          observedAt: now,
+        },
+      ],
+      { monitor: 'freshness', startedAt: now },
+    );
     out.opened.push(...r.opened);
     out.appended.push(...r.appended);
   }

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { observation, watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
-import { escalateOverdue, getIncidentDetail, getUnitWatchSettings, listIncidentViews, moveIncident, recordObservations, saveUnitWatchSettings } from './service.ts';
+import {
+  escalateOverdue,
+  getIncidentDetail,
+  getUnitWatchSettings,
+  listIncidentViews,
+  moveIncident,
+  recordObservations,
+  saveUnitWatchSettings,
+} from './service.ts';
 
 let w: WatchWorld;
 before(async () => {
@@ -19,8 +27,15 @@ test('超时未接手：默认 15 分钟，按本单位设置的升级时限判�
 
   const opened = deps.clock.now().getTime();
   const at = (min: number) => deps.clock.set(new Date(opened + min * 60000).toISOString());
-  const [id] = (await recordObservations(deps, { siteId: site.id }, [observation(deps, { kind: 'page', siteId: site.id, url: 'https://kjj.example.gov.cn/ldxx/' },
-    { monitor: 'integrity', rule: 'hidden-link', level: 'veto', summary: '领导信息页发现暗链' })])).opened;
+  const [id] = (
+    await recordObservations(deps, { siteId: site.id }, [
+      observation(
+        deps,
+        { kind: 'page', siteId: site.id, url: 'https://kjj.example.gov.cn/ldxx/' },
+        { monitor: 'integrity', rule: 'hidden-link', level: 'veto', summary: '领导信息页发现暗链' },
+      ),
+    ])
+  ).opened;
   const overdue = async () => {
     const listed = (await listIncidentViews(deps, egov, { unitId: org.unitId })).find((i) => i.id === id)!;
     const shown = (await getIncidentDetail(deps, egov, id)).incident;
@@ -36,8 +51,15 @@ test('超时未接手：默认 15 分钟，按本单位设置的升级时限判�
 
   await saveUnitWatchSettings(deps, zhou, org.unitId, { contactIds: [], ackMinutes: 60 });
   assert.equal(await overdue(), true, '已升级的事件仍是超时未接手');
-  const [second] = (await recordObservations(deps, { siteId: site.id }, [observation(deps, { kind: 'page', siteId: site.id, url: 'https://kjj.example.gov.cn/jgzn/' },
-    { monitor: 'integrity', rule: 'defaced', level: 'veto', summary: '机构职能页被篡改' })])).opened;
+  const [second] = (
+    await recordObservations(deps, { siteId: site.id }, [
+      observation(
+        deps,
+        { kind: 'page', siteId: site.id, url: 'https://kjj.example.gov.cn/jgzn/' },
+        { monitor: 'integrity', rule: 'defaced', level: 'veto', summary: '机构职能页被篡改' },
+      ),
+    ])
+  ).opened;
   const secondOverdue = async () => (await getIncidentDetail(deps, egov, second)).incident.overdue;
   at(15 + 59);
   assert.equal(await secondOverdue(), false);

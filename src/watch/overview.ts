@@ -46,16 +46,37 @@ async function unitNames(db: Executor): Promise<Map<string, string>> {
 async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<Omit<SiteSummary, 'unitName'>[]> {
   const ids = sites.map((s) => s.id);
   const [probes, statuses, columns, open] = await Promise.all([
-    probeDays.countProbes(db, ids, new Date(now.getTime() - 7 * DAY_MS).toISOString(),
-      new Date(now.getTime() + 1).toISOString()),
-    runs.listStatuses(db, { siteIds: ids }), store.listColumns(db, ids),
-    incidents.listIncidents(db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 })]);
+    probeDays.countProbes(
+      db,
+      ids,
+      new Date(now.getTime() - 7 * DAY_MS).toISOString(),
+      new Date(now.getTime() + 1).toISOString(),
+    ),
+    runs.listStatuses(db, { siteIds: ids }),
+    store.listColumns(db, ids),
+    incidents.listIncidents(db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 }),
+  ]);
   const kindOf = new Map(columns.map((c) => [c.id, c.kind]));
   return sites.map((site) => {
-    const mine = statuses.filter((s) => s.siteId === site.id).map((s) => ({ ...s, columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')) ?? null }));
-    const lines = siteLines({ thresholds: site.thresholds, probes: probes.get(site.id) ?? { total: 0, failures: 0 }, statuses: mine });
-    const lastCheckedAt = mine.reduce<string | null>((at, s) => (at === null || s.observedAt > at ? s.observedAt : at), null);
-    return { site, level: worst(lines.map((l) => l.level)), lines, openIncidents: open.filter((i) => i.siteId === site.id).length, lastCheckedAt };
+    const mine = statuses
+      .filter((s) => s.siteId === site.id)
+      .map((s) => ({ ...s, columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')) ?? null }));
+    const lines = siteLines({
+      thresholds: site.thresholds,
+      probes: probes.get(site.id) ?? { total: 0, failures: 0 },
+      statuses: mine,
+    });
+    const lastCheckedAt = mine.reduce<string | null>(
+      (at, s) => (at === null || s.observedAt > at ? s.observedAt : at),
+      null,
+    );
+    return {
+      site,
+      level: worst(lines.map((l) => l.level)),
+      lines,
+      openIncidents: open.filter((i) => i.siteId === site.id).length,
+      lastCheckedAt,
+    };
   });
 }
 
@@ -72,22 +93,49 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
   assertAllowed(canUseWatch(actor));
   const now = deps.clock.now();
   const scope = watchScope(actor);
-  const [sites, accounts, names] = await Promise.all([store.listSites(deps.db, scope), store.listAccounts(deps.db, scope), unitNames(deps.db)]);
-  const siteViews = (await summarise(deps.db, sites, now)).map((s) => ({ ...s, unitName: names.get(s.site.unitId) ?? '' }));
-  const [statuses, open] = await Promise.all([runs.listStatuses(deps.db, { accountIds: accounts.map((a) => a.id) }),
-    incidents.listIncidents(deps.db, { unitIds: scope, states: ['found', 'notified', 'handling'], limit: 5000 })]);
+  const [sites, accounts, names] = await Promise.all([
+    store.listSites(deps.db, scope),
+    store.listAccounts(deps.db, scope),
+    unitNames(deps.db),
+  ]);
+  const siteViews = (await summarise(deps.db, sites, now)).map((s) => ({
+    ...s,
+    unitName: names.get(s.site.unitId) ?? '',
+  }));
+  const [statuses, open] = await Promise.all([
+    runs.listStatuses(deps.db, { accountIds: accounts.map((a) => a.id) }),
+    incidents.listIncidents(deps.db, { unitIds: scope, states: ['found', 'notified', 'handling'], limit: 5000 }),
+  ]);
   const accountViews = accounts.map((account): AccountSummary => {
     const mine = statuses.filter((s) => s.accountId === account.id);
     const manual = account.url ? null : accountLevel(account.lastPostOn, shanghaiDay(now));
     const level = worst([...(manual ? [manual.level] : []), ...mine.map((s) => s.level)]);
-    const summary = mine.find((s) => s.level === level)?.summary
-      ?? (manual?.days === null ? '尚未登记最近发布日期' : manual ? `最近发布于 ${account.lastPostOn}（${manual.days} 天前）` : '暂无检查结果');
-    return { account, unitName: names.get(account.unitId) ?? '', level, daysSincePost: manual?.days ?? null, summary,
-      openIncidents: open.filter((i) => i.accountId === account.id).length, canReportLastPost: isAllowed(canReportLastPost(actor, account)) };
+    const summary =
+      mine.find((s) => s.level === level)?.summary
+      ?? (manual?.days === null
+        ? '尚未登记最近发布日期'
+        : manual
+          ? `最近发布于 ${account.lastPostOn}（${manual.days} 天前）`
+          : '暂无检查结果');
+    return {
+      account,
+      unitName: names.get(account.unitId) ?? '',
+      level,
+      daysSincePost: manual?.days ?? null,
+      summary,
+      openIncidents: open.filter((i) => i.accountId === account.id).length,
+      canReportLastPost: isAllowed(canReportLastPost(actor, account)),
+    };
   });
   const counts: Record<WatchLevel, number> = { ok: 0, warning: 0, veto: 0 };
   for (const v of [...siteViews, ...accountViews]) counts[v.level]++;
-  return { at: now.toISOString(), sites: siteViews, accounts: accountViews, counts, abilities: { canManage: isAllowed(canManageWatch(actor)) } };
+  return {
+    at: now.toISOString(),
+    sites: siteViews,
+    accounts: accountViews,
+    counts,
+    abilities: { canManage: isAllowed(canManageWatch(actor)) },
+  };
 }
 
 export async function listSiteSummaries(deps: D, actor: Actor): Promise<SiteSummary[]> {
@@ -121,14 +169,36 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
   assertAllowed(canViewWatch(actor, site.unitId));
   const now = deps.clock.now();
   const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list] = await Promise.all([
-    summarise(deps.db, [site], now), unitNames(deps.db), store.listColumns(deps.db, [id]), store.listPages(deps.db, id),
-    runs.listStatuses(deps.db, { siteIds: [id] }), availabilityShare(deps, id, now), runs.recentProbes(deps.db, id, 100),
-    runs.recentRuns(deps.db, { siteId: id }, 50), incidents.listIncidents(deps.db, { unitIds: 'all', siteId: id, limit: 50 })]);
+    summarise(deps.db, [site], now),
+    unitNames(deps.db),
+    store.listColumns(deps.db, [id]),
+    store.listPages(deps.db, id),
+    runs.listStatuses(deps.db, { siteIds: [id] }),
+    availabilityShare(deps, id, now),
+    runs.recentProbes(deps.db, id, 100),
+    runs.recentRuns(deps.db, { siteId: id }, 50),
+    incidents.listIncidents(deps.db, { unitIds: 'all', siteId: id, limit: 50 }),
+  ]);
   const columnViews = columns.map((c): ColumnView => {
     const mine = statuses.filter((s) => s.targetKey === `column:${c.id}`);
     const level = worst(mine.map((s) => s.level));
-    return { ...c, level, summary: mine.find((s) => s.level === level)?.summary ?? '暂无检查结果', observedAt: mine[0]?.observedAt ?? null };
+    return {
+      ...c,
+      level,
+      summary: mine.find((s) => s.level === level)?.summary ?? '暂无检查结果',
+      observedAt: mine[0]?.observedAt ?? null,
+    };
   });
-  return { ...summary, unitName: names.get(site.unitId) ?? '', columns: columnViews, pages, statuses, availability, probes, runs: lastRuns,
-    incidents: list, abilities: { canManage: isAllowed(canManageWatch(actor)) } };
+  return {
+    ...summary,
+    unitName: names.get(site.unitId) ?? '',
+    columns: columnViews,
+    pages,
+    statuses,
+    availability,
+    probes,
+    runs: lastRuns,
+    incidents: list,
+    abilities: { canManage: isAllowed(canManageWatch(actor)) },
+  };
 }

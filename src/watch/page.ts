@@ -13,8 +13,11 @@ export interface PageLink {
 }
 
 const ATTACHMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|csv|txt)$/i;
-const CHROME = new RegExp(String.raw`(^|[\s_-])(nav|navbar|menu|header|head|top|footer|foot|bottom|crumb|breadcrumb|`
-  + String.raw`position|location|pager|pagination)([\s_-]|$)`, 'i');
+const CHROME = new RegExp(
+  String.raw`(^|[\s_-])(nav|navbar|menu|header|head|top|footer|foot|bottom|crumb|breadcrumb|`
+    + String.raw`position|location|pager|pagination)([\s_-]|$)`,
+  'i',
+);
 const PAGER_TEXT = /^(上一页|下一页|首页|尾页|末页|更多|more|>>|<<|»|«|\d{1,4}|\[\d+\])$/i;
 
 export function loadHtml(html: string): CheerioAPI {
@@ -124,7 +127,27 @@ export function itemLinks($: CheerioAPI, base: string): Cheerio<Element> {
   });
 }
 
-const BLOCK = new Set(['p', 'div', 'li', 'tr', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'dd', 'dt', 'section', 'article', 'title']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'tr',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'ul',
+  'ol',
+  'dd',
+  'dt',
+  'section',
+  'article',
+  'title',
+]);
 
 /** The page's readable text, one block per line, without scripts and styles. */
 export function pageText($: CheerioAPI, root: Cheerio<AnyNode> = $.root()): string {
@@ -141,13 +164,23 @@ export function pageText($: CheerioAPI, root: Cheerio<AnyNode> = $.root()): stri
     }
   };
   walk(root.toArray());
-  return out.join('').replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n[\s]*/g, '\n').trim();
+  return out
+    .join('')
+    .replace(/[ \t\u00a0\u3000]+/g, ' ')
+    .replace(/ *\n[\s]*/g, '\n')
+    .trim();
 }
 
 /** Where an article's text lives on common portal templates (TRS, 拓尔思 WCM, …), best first. */
 const MAIN: ((el: Element) => boolean)[] = [
-  (el) => el.name === 'article', (el) => hasClass(el, 'article'), (el) => el.attribs.id === 'zoom', (el) => hasClass(el, 'TRS_Editor'),
-  (el) => hasClass(el, 'content'), (el) => el.attribs.id === 'content', (el) => hasClass(el, 'main-text'), (el) => el.name === 'main',
+  (el) => el.name === 'article',
+  (el) => hasClass(el, 'article'),
+  (el) => el.attribs.id === 'zoom',
+  (el) => hasClass(el, 'TRS_Editor'),
+  (el) => hasClass(el, 'content'),
+  (el) => el.attribs.id === 'content',
+  (el) => hasClass(el, 'main-text'),
+  (el) => el.name === 'main',
 ];
 
 /** The main text of an article page: the first known content container, else the body without chrome. */
@@ -161,6 +194,9 @@ export function mainText($: CheerioAPI): string {
   }
   const body = $('body').clone();
   body.find('nav, header, footer').remove();
-  body.find('*').filter((_, el) => CHROME.test(el.attribs.class ?? '') || CHROME.test(el.attribs.id ?? '')).remove();
+  body
+    .find('*')
+    .filter((_, el) => CHROME.test(el.attribs.class ?? '') || CHROME.test(el.attribs.id ?? ''))
+    .remove();
   return pageText($, body);
 }

@@ -10,7 +10,15 @@ import type { Executor } from '../platform/db/types.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { checkPeople, checkUnit, loadAccount, loadSite, record, shanghaiDay } from './context.ts';
 import {
-  checkHttpUrl, checkThresholds, type ColumnKind, DEFAULT_CLOCK_DAYS, DEFAULT_THRESHOLDS, maskUrl, type Platform, type SiteKind, type Thresholds,
+  checkHttpUrl,
+  checkThresholds,
+  type ColumnKind,
+  DEFAULT_CLOCK_DAYS,
+  DEFAULT_THRESHOLDS,
+  maskUrl,
+  type Platform,
+  type SiteKind,
+  type Thresholds,
   type WebhookKind,
 } from './model.ts';
 import * as store from './store.ts';
@@ -30,50 +38,100 @@ export async function addSite(deps: D, actor: Actor, input: SiteInput): Promise<
   return deps.db.transaction().execute(async (tx) => {
     await checkUnit(tx, input.unitId);
     const now = deps.clock.now().toISOString();
-    const site: store.Site = { id: randomUUID(), unitId: input.unitId, name: input.name.trim(), url: checkHttpUrl('url', input.url, '网站首页地址'),
-      kind: input.kind, contactIds: await checkPeople(tx, input.contactIds ?? [], 'contactIds'), thresholds: DEFAULT_THRESHOLDS, overrides: {},
-      active: true, version: 1, createdAt: now, updatedAt: now };
+    const site: store.Site = {
+      id: randomUUID(),
+      unitId: input.unitId,
+      name: input.name.trim(),
+      url: checkHttpUrl('url', input.url, '网站首页地址'),
+      kind: input.kind,
+      contactIds: await checkPeople(tx, input.contactIds ?? [], 'contactIds'),
+      thresholds: DEFAULT_THRESHOLDS,
+      overrides: {},
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     await store.insertSite(tx, site, actor.id);
-    await record(tx, actor, site.unitId, 'watch.site_add', `watchSite:${site.id}`, { siteId: site.id, name: site.name, url: site.url, kind: site.kind }, deps.clock.now());
+    await record(
+      tx,
+      actor,
+      site.unitId,
+      'watch.site_add',
+      `watchSite:${site.id}`,
+      { siteId: site.id, name: site.name, url: site.url, kind: site.kind },
+      deps.clock.now(),
+    );
     return site;
   });
 }
 
 /** `change` reads through `tx` only: on SQLite the one connection is the transaction's until it ends. */
-async function changeSite(deps: D, actor: Actor, id: string, action: string, change: (s: store.Site, tx: Executor) => Promise<store.Site>,
-  payload: (s: store.Site) => Record<string, unknown>): Promise<store.Site> {
+async function changeSite(
+  deps: D,
+  actor: Actor,
+  id: string,
+  action: string,
+  change: (s: store.Site, tx: Executor) => Promise<store.Site>,
+  payload: (s: store.Site) => Record<string, unknown>,
+): Promise<store.Site> {
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const before = await loadSite(tx, id);
     const next = await change(before, tx);
     const now = deps.clock.now();
-    if (!(await store.updateSite(tx, next, now.toISOString()))) throw conflict('STALE_SITE', '网站登记已被他人修改，请刷新后重试');
+    if (!(await store.updateSite(tx, next, now.toISOString())))
+      throw conflict('STALE_SITE', '网站登记已被他人修改，请刷新后重试');
     await record(tx, actor, next.unitId, action, `watchSite:${id}`, { siteId: id, ...payload(next) }, now);
     return { ...next, version: before.version + 1, updatedAt: now.toISOString() };
   });
 }
 
-export const editSite = (deps: D, actor: Actor, id: string, patch: Partial<SiteInput>) => changeSite(deps, actor, id, 'watch.site_edit', async (s, tx) => ({
-  ...s,
-  unitId: patch.unitId !== undefined ? (await checkUnit(tx, patch.unitId), patch.unitId) : s.unitId,
-  name: patch.name?.trim() ?? s.name,
-  url: patch.url !== undefined ? checkHttpUrl('url', patch.url, '网站首页地址') : s.url,
-  kind: patch.kind ?? s.kind,
-  contactIds: patch.contactIds ? await checkPeople(tx, patch.contactIds, 'contactIds') : s.contactIds,
-}), (s) => ({ name: s.name, url: s.url, kind: s.kind, unitId: s.unitId, contactIds: s.contactIds }));
+export const editSite = (deps: D, actor: Actor, id: string, patch: Partial<SiteInput>) =>
+  changeSite(
+    deps,
+    actor,
+    id,
+    'watch.site_edit',
+    async (s, tx) => ({
+      ...s,
+      unitId: patch.unitId !== undefined ? (await checkUnit(tx, patch.unitId), patch.unitId) : s.unitId,
+      name: patch.name?.trim() ?? s.name,
+      url: patch.url !== undefined ? checkHttpUrl('url', patch.url, '网站首页地址') : s.url,
+      kind: patch.kind ?? s.kind,
+      contactIds: patch.contactIds ? await checkPeople(tx, patch.contactIds, 'contactIds') : s.contactIds,
+    }),
+    (s) => ({ name: s.name, url: s.url, kind: s.kind, unitId: s.unitId, contactIds: s.contactIds }),
+  );
 
 /** 停止监测: the site leaves the overview and the schedules; its history and incidents stay. */
-export const removeSite = (deps: D, actor: Actor, id: string) => changeSite(deps, actor, id, 'watch.site_remove', async (s) => {
-  if (!s.active) throw notFound('监测网站');
-  return { ...s, active: false };
-}, (s) => ({ name: s.name }));
+export const removeSite = (deps: D, actor: Actor, id: string) =>
+  changeSite(
+    deps,
+    actor,
+    id,
+    'watch.site_remove',
+    async (s) => {
+      if (!s.active) throw notFound('监测网站');
+      return { ...s, active: false };
+    },
+    (s) => ({ name: s.name }),
+  );
 
 /** Replaces the site's changed lines; a line not given is the default. Warning lines must come before veto lines. */
-export const setThresholds = (deps: D, actor: Actor, id: string, overrides: Partial<Thresholds>) => changeSite(deps, actor, id, 'watch.thresholds', async (s) => {
-  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  checkThresholds(thresholds);
-  return { ...s, overrides, thresholds };
-}, (s) => ({ overrides: s.overrides }));
+export const setThresholds = (deps: D, actor: Actor, id: string, overrides: Partial<Thresholds>) =>
+  changeSite(
+    deps,
+    actor,
+    id,
+    'watch.thresholds',
+    async (s) => {
+      const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+      checkThresholds(thresholds);
+      return { ...s, overrides, thresholds };
+    },
+    (s) => ({ overrides: s.overrides }),
+  );
 
 export interface ColumnInput {
   name: string;
@@ -86,27 +144,62 @@ export interface ColumnInput {
 
 function columnOf(base: store.Column, input: Partial<ColumnInput>): store.Column {
   const kind = input.kind ?? base.kind;
-  const clockDays = input.clockDays !== undefined ? input.clockDays : input.kind !== undefined ? DEFAULT_CLOCK_DAYS[kind] : base.clockDays;
-  if (clockDays !== null && (!Number.isInteger(clockDays) || clockDays < 1 || clockDays > 3650)) throw invalid('clockDays', '更新周期应为 1 至 3650 天');
-  return { ...base, name: input.name?.trim() ?? base.name, url: input.url !== undefined ? checkHttpUrl('url', input.url, '栏目列表页地址') : base.url,
-    kind, clockDays, dateSelector: input.dateSelector !== undefined ? input.dateSelector?.trim() || null : base.dateSelector };
+  const clockDays =
+    input.clockDays !== undefined
+      ? input.clockDays
+      : input.kind !== undefined
+        ? DEFAULT_CLOCK_DAYS[kind]
+        : base.clockDays;
+  if (clockDays !== null && (!Number.isInteger(clockDays) || clockDays < 1 || clockDays > 3650))
+    throw invalid('clockDays', '更新周期应为 1 至 3650 天');
+  return {
+    ...base,
+    name: input.name?.trim() ?? base.name,
+    url: input.url !== undefined ? checkHttpUrl('url', input.url, '栏目列表页地址') : base.url,
+    kind,
+    clockDays,
+    dateSelector: input.dateSelector !== undefined ? input.dateSelector?.trim() || null : base.dateSelector,
+  };
 }
 
 export async function addColumn(deps: D, actor: Actor, siteId: string, input: ColumnInput): Promise<store.Column> {
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const site = await loadSite(tx, siteId);
-    const column = columnOf({ id: randomUUID(), siteId, name: '', url: '', kind: input.kind, clockDays: DEFAULT_CLOCK_DAYS[input.kind], dateSelector: null,
-      active: true }, input);
+    const column = columnOf(
+      {
+        id: randomUUID(),
+        siteId,
+        name: '',
+        url: '',
+        kind: input.kind,
+        clockDays: DEFAULT_CLOCK_DAYS[input.kind],
+        dateSelector: null,
+        active: true,
+      },
+      input,
+    );
     const now = deps.clock.now();
     await store.saveColumn(tx, column, now.toISOString(), true);
-    await record(tx, actor, site.unitId, 'watch.column_add', `watchColumn:${column.id}`, { siteId, columnId: column.id, name: column.name, kind: column.kind,
-      clockDays: column.clockDays }, now);
+    await record(
+      tx,
+      actor,
+      site.unitId,
+      'watch.column_add',
+      `watchColumn:${column.id}`,
+      { siteId, columnId: column.id, name: column.name, kind: column.kind, clockDays: column.clockDays },
+      now,
+    );
     return column;
   });
 }
 
-export async function editColumn(deps: D, actor: Actor, id: string, patch: Partial<ColumnInput> & { remove?: boolean }): Promise<store.Column> {
+export async function editColumn(
+  deps: D,
+  actor: Actor,
+  id: string,
+  patch: Partial<ColumnInput> & { remove?: boolean },
+): Promise<store.Column> {
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const before = await store.getColumn(tx, id);
@@ -115,21 +208,48 @@ export async function editColumn(deps: D, actor: Actor, id: string, patch: Parti
     const column = patch.remove ? { ...before, active: false } : columnOf(before, patch);
     const now = deps.clock.now();
     await store.saveColumn(tx, column, now.toISOString(), false);
-    await record(tx, actor, site.unitId, patch.remove ? 'watch.column_remove' : 'watch.column_edit', `watchColumn:${id}`,
-      { siteId: site.id, columnId: id, name: column.name, kind: column.kind, clockDays: column.clockDays }, now);
+    await record(
+      tx,
+      actor,
+      site.unitId,
+      patch.remove ? 'watch.column_remove' : 'watch.column_edit',
+      `watchColumn:${id}`,
+      { siteId: site.id, columnId: id, name: column.name, kind: column.kind, clockDays: column.clockDays },
+      now,
+    );
     return column;
   });
 }
 
 /** A page that should not change (首页、领导信息页…): the integrity monitor keeps its baseline. */
-export async function addPage(deps: D, actor: Actor, siteId: string, input: { url: string; label: string }): Promise<store.Page> {
+export async function addPage(
+  deps: D,
+  actor: Actor,
+  siteId: string,
+  input: { url: string; label: string },
+): Promise<store.Page> {
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const site = await loadSite(tx, siteId);
-    const page: store.Page = { id: randomUUID(), siteId, url: checkHttpUrl('url', input.url, '页面地址'), label: input.label.trim(), baselineHash: null, baselineAt: null };
+    const page: store.Page = {
+      id: randomUUID(),
+      siteId,
+      url: checkHttpUrl('url', input.url, '页面地址'),
+      label: input.label.trim(),
+      baselineHash: null,
+      baselineAt: null,
+    };
     const now = deps.clock.now();
     if (!(await store.insertPage(tx, page, now.toISOString()))) throw conflict('PAGE_EXISTS', '该页面已在防篡改名单中');
-    await record(tx, actor, site.unitId, 'watch.page_add', `watchSite:${siteId}`, { siteId, pageId: page.id, url: page.url, label: page.label }, now);
+    await record(
+      tx,
+      actor,
+      site.unitId,
+      'watch.page_add',
+      `watchSite:${siteId}`,
+      { siteId, pageId: page.id, url: page.url, label: page.label },
+      now,
+    );
     return page;
   });
 }
@@ -141,7 +261,15 @@ export async function removePage(deps: D, actor: Actor, id: string): Promise<voi
     if (!page) throw notFound('防篡改页面');
     const site = await loadSite(tx, page.siteId);
     await store.deletePage(tx, id);
-    await record(tx, actor, site.unitId, 'watch.page_remove', `watchSite:${site.id}`, { siteId: site.id, pageId: id, url: page.url }, deps.clock.now());
+    await record(
+      tx,
+      actor,
+      site.unitId,
+      'watch.page_remove',
+      `watchSite:${site.id}`,
+      { siteId: site.id, pageId: id, url: page.url },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -157,21 +285,44 @@ export interface AccountInput {
   url?: string | null;
 }
 
-export async function saveAccount(deps: D, actor: Actor, id: string | null, input: Partial<AccountInput> & { remove?: boolean }): Promise<store.Account> {
+export async function saveAccount(
+  deps: D,
+  actor: Actor,
+  id: string | null,
+  input: Partial<AccountInput> & { remove?: boolean },
+): Promise<store.Account> {
   assertAllowed(canManageWatch(actor));
   return deps.db.transaction().execute(async (tx) => {
     const before = id ? await loadAccount(tx, id) : null;
     if (input.unitId !== undefined) await checkUnit(tx, input.unitId);
     const account: store.Account = {
-      id: before?.id ?? randomUUID(), unitId: input.unitId ?? before!.unitId, platform: input.platform ?? before!.platform,
-      name: input.name?.trim() ?? before!.name, url: input.url !== undefined ? (input.url ? checkHttpUrl('url', input.url, '账号主页或订阅地址') : null) : before?.url ?? null,
-      lastPostOn: before?.lastPostOn ?? null, lastPostBy: before?.lastPostBy ?? null, lastPostAt: before?.lastPostAt ?? null, active: !input.remove,
+      id: before?.id ?? randomUUID(),
+      unitId: input.unitId ?? before!.unitId,
+      platform: input.platform ?? before!.platform,
+      name: input.name?.trim() ?? before!.name,
+      url:
+        input.url !== undefined
+          ? input.url
+            ? checkHttpUrl('url', input.url, '账号主页或订阅地址')
+            : null
+          : (before?.url ?? null),
+      lastPostOn: before?.lastPostOn ?? null,
+      lastPostBy: before?.lastPostBy ?? null,
+      lastPostAt: before?.lastPostAt ?? null,
+      active: !input.remove,
     };
     const now = deps.clock.now();
     await store.saveAccount(tx, account, now.toISOString(), !before);
     const action = !before ? 'watch.account_add' : input.remove ? 'watch.account_remove' : 'watch.account_edit';
-    await record(tx, actor, account.unitId, action, `watchAccount:${account.id}`, { accountId: account.id, platform: account.platform, name: account.name,
-      url: account.url }, now);
+    await record(
+      tx,
+      actor,
+      account.unitId,
+      action,
+      `watchAccount:${account.id}`,
+      { accountId: account.id, platform: account.platform, name: account.name, url: account.url },
+      now,
+    );
     return account;
   });
 }
@@ -182,31 +333,65 @@ export async function reportLastPost(deps: D, actor: Actor, id: string, day: str
     const before = await loadAccount(tx, id);
     assertAllowed(canReportLastPost(actor, before));
     const now = deps.clock.now();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw invalid('lastPostOn', '最近发布日期格式应为 YYYY-MM-DD');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+      throw invalid('lastPostOn', '最近发布日期格式应为 YYYY-MM-DD');
     if (day > shanghaiDay(now)) throw invalid('lastPostOn', '最近发布日期不能晚于今天');
     const account = { ...before, lastPostOn: day, lastPostBy: actor.id, lastPostAt: now.toISOString() };
     await store.saveAccount(tx, account, now.toISOString(), false);
-    await record(tx, actor, account.unitId, 'watch.last_post', `watchAccount:${id}`, { accountId: id, lastPostOn: day }, now);
+    await record(
+      tx,
+      actor,
+      account.unitId,
+      'watch.last_post',
+      `watchAccount:${id}`,
+      { accountId: id, lastPostOn: day },
+      now,
+    );
     return account;
   });
 }
 
-export async function getUnitWatchSettings(deps: D, actor: Actor, unitId: string): Promise<{ settings: store.UnitSettings; webhooks: WebhookView[] }> {
+export async function getUnitWatchSettings(
+  deps: D,
+  actor: Actor,
+  unitId: string,
+): Promise<{ settings: store.UnitSettings; webhooks: WebhookView[] }> {
   assertAllowed(canManageUnitWatch(actor, unitId));
   await checkUnit(deps.db, unitId);
-  const [settings, hooks] = await Promise.all([store.getUnitSettings(deps.db, unitId), store.listWebhooks(deps.db, [unitId])]);
+  const [settings, hooks] = await Promise.all([
+    store.getUnitSettings(deps.db, unitId),
+    store.listWebhooks(deps.db, [unitId]),
+  ]);
   return { settings, webhooks: hooks.map(webhookView) };
 }
 
-export async function saveUnitWatchSettings(deps: D, actor: Actor, unitId: string, input: { contactIds: string[]; ackMinutes: number }): Promise<store.UnitSettings> {
+export async function saveUnitWatchSettings(
+  deps: D,
+  actor: Actor,
+  unitId: string,
+  input: { contactIds: string[]; ackMinutes: number },
+): Promise<store.UnitSettings> {
   assertAllowed(canManageUnitWatch(actor, unitId));
   return deps.db.transaction().execute(async (tx) => {
     await checkUnit(tx, unitId);
-    if (!Number.isInteger(input.ackMinutes) || input.ackMinutes < 5 || input.ackMinutes > 24 * 60) throw invalid('ackMinutes', '升级时限应为 5 至 1440 分钟');
-    const settings = { unitId, contactIds: await checkPeople(tx, input.contactIds, 'contactIds'), ackMinutes: input.ackMinutes };
+    if (!Number.isInteger(input.ackMinutes) || input.ackMinutes < 5 || input.ackMinutes > 24 * 60)
+      throw invalid('ackMinutes', '升级时限应为 5 至 1440 分钟');
+    const settings = {
+      unitId,
+      contactIds: await checkPeople(tx, input.contactIds, 'contactIds'),
+      ackMinutes: input.ackMinutes,
+    };
     const now = deps.clock.now();
     await store.saveUnitSettings(tx, settings, actor.id, now.toISOString());
-    await record(tx, actor, unitId, 'watch.unit_settings', `unit:${unitId}`, { contactIds: settings.contactIds, ackMinutes: settings.ackMinutes }, now);
+    await record(
+      tx,
+      actor,
+      unitId,
+      'watch.unit_settings',
+      `unit:${unitId}`,
+      { contactIds: settings.contactIds, ackMinutes: settings.ackMinutes },
+      now,
+    );
     return settings;
   });
 }
@@ -222,20 +407,39 @@ export interface WebhookInput {
   active?: boolean;
 }
 
-export async function saveWebhook(deps: D, actor: Actor, ref: { unitId: string } | { id: string }, input: Partial<WebhookInput> & { remove?: boolean }): Promise<WebhookView> {
+export async function saveWebhook(
+  deps: D,
+  actor: Actor,
+  ref: { unitId: string } | { id: string },
+  input: Partial<WebhookInput> & { remove?: boolean },
+): Promise<WebhookView> {
   return deps.db.transaction().execute(async (tx) => {
     const before = 'id' in ref ? await store.getWebhook(tx, ref.id) : null;
     if ('id' in ref && !before) throw notFound('通知机器人');
     const unitId = before?.unitId ?? (ref as { unitId: string }).unitId;
     assertAllowed(canManageUnitWatch(actor, unitId));
     if (!before) await checkUnit(tx, unitId);
-    const hook: store.Webhook = { id: before?.id ?? randomUUID(), unitId, kind: input.kind ?? before!.kind, name: input.name?.trim() ?? before!.name,
-      url: input.url !== undefined ? checkHttpUrl('url', input.url, '机器人地址') : before!.url, active: input.active ?? before?.active ?? true };
+    const hook: store.Webhook = {
+      id: before?.id ?? randomUUID(),
+      unitId,
+      kind: input.kind ?? before!.kind,
+      name: input.name?.trim() ?? before!.name,
+      url: input.url !== undefined ? checkHttpUrl('url', input.url, '机器人地址') : before!.url,
+      active: input.active ?? before?.active ?? true,
+    };
     const now = deps.clock.now();
     if (input.remove) await store.deleteWebhook(tx, hook.id);
     else await store.saveWebhook(tx, hook, actor.id, now.toISOString(), !before);
     const action = !before ? 'watch.webhook_add' : input.remove ? 'watch.webhook_remove' : 'watch.webhook_edit';
-    await record(tx, actor, unitId, action, `unit:${unitId}`, { webhookId: hook.id, kind: hook.kind, name: hook.name, url: maskUrl(hook.url), active: hook.active }, now);
+    await record(
+      tx,
+      actor,
+      unitId,
+      action,
+      `unit:${unitId}`,
+      { webhookId: hook.id, kind: hook.kind, name: hook.name, url: maskUrl(hook.url), active: hook.active },
+      now,
+    );
     return webhookView(hook);
   });
 }

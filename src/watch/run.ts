@@ -51,7 +51,12 @@ export interface RunOptions {
   retryCapMs?: number;
 }
 
-export interface RunProgress { phase: MonitorKind | 'crawl'; pages: number; checked: number; queued: number }
+export interface RunProgress {
+  phase: MonitorKind | 'crawl';
+  pages: number;
+  checked: number;
+  queued: number;
+}
 
 export interface RunStats {
   ms: number;
@@ -77,12 +82,22 @@ export interface RunResult {
   columns: ColumnSpec[];
 }
 
-export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
+export async function runSiteChecks(
+  given: SiteSpec,
+  options: RunOptions = {},
+  onProgress?: (p: RunProgress) => void,
+): Promise<RunResult> {
   const t0 = performance.now();
   const now = (options.clock ?? systemClock).now();
   // A URL with user:password would carry them into every observation: the monitors never send them anyway.
   let spec: SiteSpec = { ...given, url: withoutCredentials(given.url) };
-  const fetcher = options.fetcher ?? createFetcher({ allowPrivate: options.allowPrivate, resolve: options.resolve, connections: options.concurrency });
+  const fetcher =
+    options.fetcher
+    ?? createFetcher({
+      allowPrivate: options.allowPrivate,
+      resolve: options.resolve,
+      connections: options.concurrency,
+    });
   const content = options.content !== false;
   const checker = content ? options.checker : undefined;
   const pool = content && !checker ? startContentPool() : undefined;
@@ -118,14 +133,23 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
       seen.add(url);
       if (url === home && $) homeReading = readList($, url, now);
       const column = columnsByUrl.get(url);
-      if (column) readings.set(column.id, $ ? readList($, url, now, column.dateSelector) : { url, items: 0, dated: 0, error: result.error ?? `HTTP ${result.status}` });
+      if (column)
+        readings.set(
+          column.id,
+          $
+            ? readList($, url, now, column.dateSelector)
+            : { url, items: 0, dated: 0, error: result.error ?? `HTTP ${result.status}` },
+        );
       if (stable.has(url)) {
         const d = judgeDefacement(spec, url, result, $, now);
         observations.push(d.observation);
         if (d.newBaseline) baselines[url] = d.newBaseline;
       }
       if (!$) {
-        if (approved.has(url)) observations.push(judgeApprovedText(spec, url, approved.get(url)!, undefined, result.error ?? `HTTP ${result.status}`, now));
+        if (approved.has(url))
+          observations.push(
+            judgeApprovedText(spec, url, approved.get(url)!, undefined, result.error ?? `HTTP ${result.status}`, now),
+          );
         return;
       }
       collectHiddenLinks(hidden, url, findHiddenLinks($, url, siteHosts));
@@ -135,7 +159,10 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
       else if (pool) {
         const hash = contentHash(text);
         pageHashes[url] = hash;
-        if (!unchanged(spec, url, hash)) proofreading.push(pool.check(text).then((report) => record(contentJudgement(spec, url, hash, report, now), url)));
+        if (!unchanged(spec, url, hash))
+          proofreading.push(
+            pool.check(text).then((report) => record(contentJudgement(spec, url, hash, report, now), url)),
+          );
       }
     };
     const record = (c: ContentJudgement, url: string) => {
@@ -145,14 +172,24 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
       if (c.observation) observations.push(c.observation);
     };
 
-    const crawl = await crawlSite(fetcher, home, {
-      maxDepth: options.maxDepth ?? DEFAULTS.maxDepth, maxPages: options.maxPages ?? DEFAULTS.maxPages,
-      concurrency: options.concurrency ?? DEFAULTS.concurrency, timeoutMs: options.timeoutMs,
-      hostConcurrency: options.hostConcurrency, retryCapMs: options.retryCapMs, retryBackoffMs: options.retryCapMs,
-      prefetched: new Map([[home, homePage]]), sniffExternal: sniffDomainPage,
-      seeds: [...columnsByUrl.keys(), ...stable, ...approved.keys()],
-      onProgress: (p) => onProgress?.({ phase: 'crawl', ...p }),
-    }, ({ url, $, result }) => judgePage(url, result, $));
+    const crawl = await crawlSite(
+      fetcher,
+      home,
+      {
+        maxDepth: options.maxDepth ?? DEFAULTS.maxDepth,
+        maxPages: options.maxPages ?? DEFAULTS.maxPages,
+        concurrency: options.concurrency ?? DEFAULTS.concurrency,
+        timeoutMs: options.timeoutMs,
+        hostConcurrency: options.hostConcurrency,
+        retryCapMs: options.retryCapMs,
+        retryBackoffMs: options.retryCapMs,
+        prefetched: new Map([[home, homePage]]),
+        sniffExternal: sniffDomainPage,
+        seeds: [...columnsByUrl.keys(), ...stable, ...approved.keys()],
+        onProgress: (p) => onProgress?.({ phase: 'crawl', ...p }),
+      },
+      ({ url, $, result }) => judgePage(url, result, $),
+    );
     observations.push(...judgeLinks(spec, crawl, now));
 
     // Pages the monitors need that the crawl did not reach (beyond its limits, or on another host).
@@ -168,17 +205,33 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
     if (homePage.ok && !homeReading && homePage.body) homeReading = readList(loadHtml(homePage.body), home, now);
 
     const accounts = new Map<string, { newest?: string; error?: string }>();
-    await mapLimit((spec.accounts ?? []).filter((a) => a.feedUrl), 2, async (a) => {
-      const r = await fetcher.fetch(a.feedUrl!, { timeoutMs: options.timeoutMs, maxBytes: 2 * 1024 * 1024 });
-      accounts.set(a.id, r.ok && r.body ? { newest: feedNewest(r.body, now) } : { error: r.error });
-    });
+    await mapLimit(
+      (spec.accounts ?? []).filter((a) => a.feedUrl),
+      2,
+      async (a) => {
+        const r = await fetcher.fetch(a.feedUrl!, { timeoutMs: options.timeoutMs, maxBytes: 2 * 1024 * 1024 });
+        accounts.set(a.id, r.ok && r.body ? { newest: feedNewest(r.body, now) } : { error: r.error });
+      },
+    );
     observations.push(...judgeFreshness({ spec, now, homepage: homeReading, columns: readings, accounts }));
 
     const dead = observations.filter((o) => o.rule === 'dead-link').length;
     return {
-      observations, baselines, probe, pageHashes, columns: spec.columns,
-      stats: { ms: Math.round(performance.now() - t0), pages: crawl.pages, links: crawl.targets.size, dead, robotsDisallowed: crawl.robotsDisallowed,
-        contentChecked, findings, errors: crawl.errors },
+      observations,
+      baselines,
+      probe,
+      pageHashes,
+      columns: spec.columns,
+      stats: {
+        ms: Math.round(performance.now() - t0),
+        pages: crawl.pages,
+        links: crawl.targets.size,
+        dead,
+        robotsDisallowed: crawl.robotsDisallowed,
+        contentChecked,
+        findings,
+        errors: crawl.errors,
+      },
     };
   } finally {
     if (!options.fetcher) await fetcher.close();
@@ -188,7 +241,9 @@ export async function runSiteChecks(given: SiteSpec, options: RunOptions = {}, o
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }

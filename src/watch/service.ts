@@ -10,25 +10,77 @@ export type { Account, Column, Page, Site, UnitSettings } from './store.ts';
 export type { Incident, Step, Delivery } from './store-incidents.ts';
 export type { Probe, Run, Status } from './store-runs.ts';
 export {
-  addColumn, addPage, addSite, editColumn, editSite, getUnitWatchSettings, removePage, removeSite, reportLastPost, saveAccount, saveUnitWatchSettings,
-  saveWebhook, setPageBaseline, setThresholds, webhookView, type AccountInput, type ColumnInput, type SiteInput, type WebhookInput, type WebhookView,
+  addColumn,
+  addPage,
+  addSite,
+  editColumn,
+  editSite,
+  getUnitWatchSettings,
+  removePage,
+  removeSite,
+  reportLastPost,
+  saveAccount,
+  saveUnitWatchSettings,
+  saveWebhook,
+  setPageBaseline,
+  setThresholds,
+  webhookView,
+  type AccountInput,
+  type ColumnInput,
+  type SiteInput,
+  type WebhookInput,
+  type WebhookView,
 } from './registry.ts';
 export {
-  availabilityShare, checkAccounts, recordObservations, recordProbe, type AvailabilityShare, type ProbeInput, type RecordResult, type RunInfo,
+  availabilityShare,
+  checkAccounts,
+  recordObservations,
+  recordProbe,
+  type AvailabilityShare,
+  type ProbeInput,
+  type RecordResult,
+  type RunInfo,
   type WatchSubject,
 } from './observe.ts';
 export {
-  escalateOverdue, getIncidentDetail, listIncidentRecords, listIncidentViews, moveIncident, type IncidentDetail, type IncidentQuery, type IncidentRecord,
+  escalateOverdue,
+  getIncidentDetail,
+  listIncidentRecords,
+  listIncidentViews,
+  moveIncident,
+  type IncidentDetail,
+  type IncidentQuery,
+  type IncidentRecord,
   type IncidentView,
 } from './incidents.ts';
 export { deliverPending, type DeliverReport } from './notify-deliver.ts';
 export {
-  availabilityYear, pruneHistory, RETENTION_JOB, rollUpProbes, runRetentionJob, type MonthAvailability,
-  type RollupReport, type YearAvailability,
+  availabilityYear,
+  pruneHistory,
+  RETENTION_JOB,
+  rollUpProbes,
+  runRetentionJob,
+  type MonthAvailability,
+  type RollupReport,
+  type YearAvailability,
 } from './retention.ts';
-export { DELIVERY_CHANNEL_NAME, INCIDENT_STATE_NAME, MONITOR_NAME, RULE_NAME, STEP_NAME, WATCH_LEVEL_NAME } from './names.ts';
 export {
-  getSiteDetail, listAccountSummaries, listSiteSummaries, overview, type AccountSummary, type Overview, type SiteDetail, type SiteSummary,
+  DELIVERY_CHANNEL_NAME,
+  INCIDENT_STATE_NAME,
+  MONITOR_NAME,
+  RULE_NAME,
+  STEP_NAME,
+  WATCH_LEVEL_NAME,
+} from './names.ts';
+export {
+  getSiteDetail,
+  listAccountSummaries,
+  listSiteSummaries,
+  overview,
+  type AccountSummary,
+  type Overview,
+  type SiteDetail,
+  type SiteSummary,
 } from './overview.ts';
 
 export interface WatchTargets {
@@ -39,7 +91,10 @@ export interface WatchTargets {
 /** What the monitors run over: every active site with its columns, pages and thresholds, and every active account. */
 export async function listWatchTargets(deps: Pick<Deps, 'db'>): Promise<WatchTargets> {
   const sites = await store.listSites(deps.db, 'all');
-  const columns = await store.listColumns(deps.db, sites.map((s) => s.id));
+  const columns = await store.listColumns(
+    deps.db,
+    sites.map((s) => s.id),
+  );
   const pages = await Promise.all(sites.map((s) => store.listPages(deps.db, s.id)));
   return {
     sites: sites.map((s, i) => ({ ...s, columns: columns.filter((c) => c.siteId === s.id), pages: pages[i] })),

@@ -7,7 +7,14 @@ import type { ColumnKind as RuleKind, ProbeRecord, SiteSpec } from './spec.ts';
 import type { Probe } from './store-runs.ts';
 
 const RULE_KIND: Record<RegistryKind, RuleKind> = {
-  动态要闻: 'news', 通知公告: 'notice', 政策文件: 'policy', 人事: 'plan', 规划计划: 'plan', 互动: 'other', 专题: 'other', 其他: 'other',
+  动态要闻: 'news',
+  通知公告: 'notice',
+  政策文件: 'policy',
+  人事: 'plan',
+  规划计划: 'plan',
+  互动: 'other',
+  专题: 'other',
+  其他: 'other',
 };
 
 export interface RegisteredSite extends Site {
@@ -21,14 +28,24 @@ export function siteSpecOf(site: RegisteredSite, accounts: readonly Account[]): 
     id: site.id,
     name: site.name,
     url: site.url,
-    columns: site.columns.filter((c) => c.active).map((c) => ({
-      id: c.id, name: c.name, listUrl: c.url, kind: RULE_KIND[c.kind], maxAgeDays: c.clockDays ?? undefined, dateSelector: c.dateSelector ?? undefined,
-    })),
-    accounts: accounts.filter((a) => a.active && a.url && a.unitId === site.unitId)
+    columns: site.columns
+      .filter((c) => c.active)
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        listUrl: c.url,
+        kind: RULE_KIND[c.kind],
+        maxAgeDays: c.clockDays ?? undefined,
+        dateSelector: c.dateSelector ?? undefined,
+      })),
+    accounts: accounts
+      .filter((a) => a.active && a.url && a.unitId === site.unitId)
       .map((a) => ({ id: a.id, name: a.name, platform: a.platform, feedUrl: a.url ?? undefined })),
     thresholds: site.thresholds,
     stablePages: site.pages.map((p) => p.url),
-    baselines: Object.fromEntries(site.pages.filter((p) => p.baselineHash).map((p) => [p.url, p.baselineHash as string])),
+    baselines: Object.fromEntries(
+      site.pages.filter((p) => p.baselineHash).map((p) => [p.url, p.baselineHash as string]),
+    ),
   };
 }
 

@@ -11,10 +11,20 @@ export const DEFAULTS = { maxDepth: 3, maxPages: 500, concurrency: 4 };
 export type ColumnKind = 'news' | 'notice' | 'policy' | 'plan' | 'other';
 
 export const COLUMN_KIND_NAME: Record<ColumnKind, string> = {
-  news: '动态要闻', notice: '通知公告', policy: '政策文件', plan: '人事/规划计划', other: '其他栏目',
+  news: '动态要闻',
+  notice: '通知公告',
+  policy: '政策文件',
+  plan: '人事/规划计划',
+  other: '其他栏目',
 };
 
-export const DEFAULT_MAX_AGE_DAYS: Record<ColumnKind, number> = { news: 14, notice: 183, policy: 183, plan: 365, other: 365 };
+export const DEFAULT_MAX_AGE_DAYS: Record<ColumnKind, number> = {
+  news: 14,
+  notice: 183,
+  policy: 183,
+  plan: 365,
+  other: 365,
+};
 
 /** A column (栏目) whose list page carries dated items. */
 export interface ColumnSpec {
@@ -50,7 +60,12 @@ export interface RunThresholds extends Thresholds {
   accountVetoDays: number;
 }
 
-export const DEFAULT_RUN_THRESHOLDS: RunThresholds = { ...DEFAULT_THRESHOLDS, availabilityMinProbes: 20, accountWarnDays: 10, accountVetoDays: 14 };
+export const DEFAULT_RUN_THRESHOLDS: RunThresholds = {
+  ...DEFAULT_THRESHOLDS,
+  availabilityMinProbes: 20,
+  accountWarnDays: 10,
+  accountVetoDays: 14,
+};
 
 /** One homepage probe, kept by the caller for the 7-day failure share. */
 export interface ProbeRecord {

@@ -37,56 +37,146 @@ export interface Run {
 
 /** Keeps the newest judgement: an older observation arriving late never overwrites a newer one. */
 export async function upsertStatus(db: Executor, s: Status): Promise<void> {
-  const values = { site_id: s.siteId, account_id: s.accountId, level: s.level, summary: s.summary, details: JSON.stringify(s.details), observed_at: s.observedAt };
-  await db.insertInto('watch_status').values({ monitor: s.monitor, target_key: s.targetKey, rule: s.rule, ...values })
-    .onConflict((oc) => oc.columns(['monitor', 'target_key', 'rule']).doUpdateSet(values)
-      .where('watch_status.observed_at', '<=', s.observedAt)).execute();
+  const values = {
+    site_id: s.siteId,
+    account_id: s.accountId,
+    level: s.level,
+    summary: s.summary,
+    details: JSON.stringify(s.details),
+    observed_at: s.observedAt,
+  };
+  await db
+    .insertInto('watch_status')
+    .values({ monitor: s.monitor, target_key: s.targetKey, rule: s.rule, ...values })
+    .onConflict((oc) =>
+      oc
+        .columns(['monitor', 'target_key', 'rule'])
+        .doUpdateSet(values)
+        .where('watch_status.observed_at', '<=', s.observedAt),
+    )
+    .execute();
 }
 
-export async function listStatuses(db: Executor, by: { siteIds?: readonly string[]; accountIds?: readonly string[] }): Promise<Status[]> {
+export async function listStatuses(
+  db: Executor,
+  by: { siteIds?: readonly string[]; accountIds?: readonly string[] },
+): Promise<Status[]> {
   const siteIds = by.siteIds ?? [];
   const accountIds = by.accountIds ?? [];
   if (siteIds.length === 0 && accountIds.length === 0) return [];
-  const rows = await db.selectFrom('watch_status').selectAll().where((eb) => eb.or([
-    ...(siteIds.length ? [eb('site_id', 'in', siteIds)] : []), ...(accountIds.length ? [eb('account_id', 'in', accountIds)] : [])]))
-    .orderBy('observed_at', 'desc').orderBy('target_key').execute();
+  const rows = await db
+    .selectFrom('watch_status')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(siteIds.length ? [eb('site_id', 'in', siteIds)] : []),
+        ...(accountIds.length ? [eb('account_id', 'in', accountIds)] : []),
+      ]),
+    )
+    .orderBy('observed_at', 'desc')
+    .orderBy('target_key')
+    .execute();
   return rows.map((r) => ({
-    monitor: r.monitor as MonitorKind, targetKey: r.target_key, rule: r.rule, siteId: r.site_id, accountId: r.account_id, level: r.level as WatchLevel,
-    summary: r.summary, details: JSON.parse(r.details) as Record<string, unknown>, observedAt: r.observed_at,
+    monitor: r.monitor as MonitorKind,
+    targetKey: r.target_key,
+    rule: r.rule,
+    siteId: r.site_id,
+    accountId: r.account_id,
+    level: r.level as WatchLevel,
+    summary: r.summary,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    observedAt: r.observed_at,
   }));
 }
 
 export async function insertProbe(db: Executor, id: string, siteId: string, p: Probe): Promise<void> {
-  await db.insertInto('watch_probes').values({ id, site_id: siteId, at: p.at, ok: p.ok ? 1 : 0, ms: Math.round(p.ms), status_code: p.statusCode,
-    error: p.error }).execute();
+  await db
+    .insertInto('watch_probes')
+    .values({
+      id,
+      site_id: siteId,
+      at: p.at,
+      ok: p.ok ? 1 : 0,
+      ms: Math.round(p.ms),
+      status_code: p.statusCode,
+      error: p.error,
+    })
+    .execute();
 }
 
 /** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes). */
-export async function insertProbes(db: Executor, rows: readonly (Probe & { id: string; siteId: string })[]):
-  Promise<void> {
+export async function insertProbes(
+  db: Executor,
+  rows: readonly (Probe & { id: string; siteId: string })[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    const values = rows.slice(i, i + 500).map((p) => ({ id: p.id, site_id: p.siteId, at: p.at, ok: p.ok ? 1 : 0,
-      ms: Math.round(p.ms), status_code: p.statusCode, error: p.error }));
+    const values = rows.slice(i, i + 500).map((p) => ({
+      id: p.id,
+      site_id: p.siteId,
+      at: p.at,
+      ok: p.ok ? 1 : 0,
+      ms: Math.round(p.ms),
+      status_code: p.statusCode,
+      error: p.error,
+    }));
     await db.insertInto('watch_probes').values(values).execute();
   }
 }
 
 export async function recentProbes(db: Executor, siteId: string, limit: number): Promise<Probe[]> {
-  const rows = await db.selectFrom('watch_probes').selectAll().where('site_id', '=', siteId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ at: r.at, ok: Number(r.ok) === 1, ms: Number(r.ms), statusCode: r.status_code === null ? null : Number(r.status_code), error: r.error }));
+  const rows = await db
+    .selectFrom('watch_probes')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    ok: Number(r.ok) === 1,
+    ms: Number(r.ms),
+    statusCode: r.status_code === null ? null : Number(r.status_code),
+    error: r.error,
+  }));
 }
 
 export async function insertRun(db: Executor, r: Run): Promise<void> {
-  await db.insertInto('watch_runs').values({ id: r.id, monitor: r.monitor, site_id: r.siteId, account_id: r.accountId, started_at: r.startedAt,
-    duration_ms: Math.round(r.durationMs), outcome: r.outcome, observations: r.observations, error: r.error }).execute();
+  await db
+    .insertInto('watch_runs')
+    .values({
+      id: r.id,
+      monitor: r.monitor,
+      site_id: r.siteId,
+      account_id: r.accountId,
+      started_at: r.startedAt,
+      duration_ms: Math.round(r.durationMs),
+      outcome: r.outcome,
+      observations: r.observations,
+      error: r.error,
+    })
+    .execute();
 }
 
-export async function recentRuns(db: Executor, by: { siteId?: string; accountId?: string }, limit: number): Promise<Run[]> {
+export async function recentRuns(
+  db: Executor,
+  by: { siteId?: string; accountId?: string },
+  limit: number,
+): Promise<Run[]> {
   let q = db.selectFrom('watch_runs').selectAll();
   q = by.siteId ? q.where('site_id', '=', by.siteId) : q.where('account_id', '=', by.accountId ?? '');
   const rows = await q.orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, monitor: r.monitor as MonitorKind, siteId: r.site_id, accountId: r.account_id, startedAt: r.started_at,
-    durationMs: Number(r.duration_ms), outcome: r.outcome as 'ok' | 'failed', observations: Number(r.observations), error: r.error }));
+  return rows.map((r) => ({
+    id: r.id,
+    monitor: r.monitor as MonitorKind,
+    siteId: r.site_id,
+    accountId: r.account_id,
+    startedAt: r.started_at,
+    durationMs: Number(r.duration_ms),
+    outcome: r.outcome as 'ok' | 'failed',
+    observations: Number(r.observations),
+    error: r.error,
+  }));
 }
 
 /** Text hashes of the pages proofread on a site, by URL (only new or changed pages are proofread again). */
@@ -95,12 +185,23 @@ export async function pageHashes(db: Executor, siteId: string): Promise<Record<s
   return Object.fromEntries(rows.map((r) => [r.url, r.hash]));
 }
 
-export async function savePageHashes(db: Executor, siteId: string, hashes: Record<string, string>, at: string): Promise<void> {
+export async function savePageHashes(
+  db: Executor,
+  siteId: string,
+  hashes: Record<string, string>,
+  at: string,
+): Promise<void> {
   // One statement per 500 pages (a 5,000-page site is 10 round trips, not 5,000), well under SQLite's variable limit.
   const rows = Object.entries(hashes).map(([url, hash]) => ({ site_id: siteId, url, hash, checked_at: at }));
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('watch_page_hashes').values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['site_id', 'url']).doUpdateSet((eb) => ({ hash: eb.ref('excluded.hash'), checked_at: eb.ref('excluded.checked_at') })))
+    await db
+      .insertInto('watch_page_hashes')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['site_id', 'url'])
+          .doUpdateSet((eb) => ({ hash: eb.ref('excluded.hash'), checked_at: eb.ref('excluded.checked_at') })),
+      )
       .execute();
   }
 }

@@ -27,21 +27,30 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-const unsupported = () => { throw new Error('端到端测试使用真实时钟，不能调整'); };
+const unsupported = () => {
+  throw new Error('端到端测试使用真实时钟，不能调整');
+};
 
 export async function openE2E(): Promise<E2E> {
   assert.ok(fs.existsSync(CHROMIUM), `找不到 chromium：${CHROMIUM}（apt-get install -y chromium）`);
   await ensureWebBuild();
   const test = await createTestDeps();
   // The browser keeps the session cookie only while it has not expired by the real clock.
-  const deps: TestDeps = { ...test, clock: { ...systemClock, set: unsupported, advance: unsupported } as unknown as TestDeps['clock'] };
+  const deps: TestDeps = {
+    ...test,
+    clock: { ...systemClock, set: unsupported, advance: unsupported } as unknown as TestDeps['clock'],
+  };
   await loadDemo(deps);
   await loadDutyDemo(deps); // 班次、值班人员和本月起已发布的值班表
   const app: FastifyInstance = await buildServer(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN'],
+  });
   const contexts: BrowserContext[] = [];
   const consoleErrors: string[] = [];
 
@@ -50,16 +59,27 @@ export async function openE2E(): Promise<E2E> {
     page.on('console', (msg) => {
       // A 4xx the UI answers with a Chinese message is expected; the browser's own network line about it is not
       // an app error.
-      if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) {
+      if (
+        msg.type() === 'error'
+        && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())
+      ) {
         consoleErrors.push(`${who}: ${msg.text()}`);
       }
     });
   };
 
   return {
-    baseUrl, deps, browser, consoleErrors,
+    baseUrl,
+    deps,
+    browser,
+    consoleErrors,
     async as(username) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true, baseURL: baseUrl });
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'zh-CN',
+        acceptDownloads: true,
+        baseURL: baseUrl,
+      });
       // A loaded CI machine has taken over 30 s (Playwright's default) for a screen to answer; a lost step still fails.
       context.setDefaultTimeout(60_000);
       contexts.push(context);
@@ -95,21 +115,34 @@ export async function pickOption(page: Page, testId: string, option: string | Re
   const select = page.getByTestId(testId);
   const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const isChosen = (el: Element) => el.classList.contains('ant-select-item-option-selected');
-  const multiple = await select.evaluate((el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple'));
+  const multiple = await select.evaluate(
+    (el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple'),
+  );
   for (let attempt = 1; attempt <= 3; attempt++) {
     await select.click();
     const item = list.locator('.ant-select-item-option', { hasText: option }).first();
     await item.waitFor();
     if (!(await item.evaluate(isChosen))) await item.click();
-    const chosen = await item.evaluate((el) => new Promise<boolean>((resolve) => {
-      const started = Date.now();
-      const poll = () => (el.classList.contains('ant-select-item-option-selected') ? resolve(true)
-        : !el.isConnected ? resolve(false) : Date.now() - started > 10_000 ? resolve(false) : setTimeout(poll, 50));
-      poll();
-    })).catch(() => false);
+    const chosen = await item
+      .evaluate(
+        (el) =>
+          new Promise<boolean>((resolve) => {
+            const started = Date.now();
+            const poll = () =>
+              el.classList.contains('ant-select-item-option-selected')
+                ? resolve(true)
+                : !el.isConnected
+                  ? resolve(false)
+                  : Date.now() - started > 10_000
+                    ? resolve(false)
+                    : setTimeout(poll, 50);
+            poll();
+          }),
+      )
+      .catch(() => false);
     await closeList(page, list, multiple);
     // What the person sees decides: the select shows the chosen label.
-    if (chosen || await select.getByText(option).count()) return;
+    if (chosen || (await select.getByText(option).count())) return;
   }
   assert.fail(`下拉框 ${testId} 选不中「${String(option)}」：已试 3 次`);
 }
@@ -120,7 +153,17 @@ export async function pickOption(page: Page, testId: string, option: string | Re
  * its list by itself once an option is picked, so it is given the time to do that first.
  */
 async function closeList(page: Page, list: Locator, multiple: boolean): Promise<void> {
-  if (!multiple && await list.first().waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  if (
+    !multiple
+    && (await list
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      ))
+  )
+    return;
   if (await list.count()) await page.keyboard.press('Escape');
   await list.first().waitFor({ state: 'hidden' });
 }

@@ -8,15 +8,25 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { getSetup, listEmergencyViews, listFeedTokens, listSpecialDays, listUnavailability } from '../../src/duty/service.ts';
+import {
+  getSetup,
+  listEmergencyViews,
+  listFeedTokens,
+  listSpecialDays,
+  listUnavailability,
+} from '../../src/duty/service.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { listUnits, listUsers, loadActor } from '../../src/org/service.ts';
 import { listLedger } from '../../src/platform/ledger/service.ts';
 import { openE2E, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
-before(async () => { e2e = await openE2E(); });
-after(async () => { await e2e?.close(); });
+before(async () => {
+  e2e = await openE2E();
+});
+after(async () => {
+  await e2e?.close();
+});
 
 const DAY_MS = 86_400_000;
 /** A Shanghai date `n` days from today. */
@@ -31,13 +41,17 @@ async function actor(username: string): Promise<Actor> {
 const kjjId = async () => (await listUnits(e2e.deps.db)).find((u) => u.name === '区科技局')!.id;
 
 /** Confirms the open Popconfirm with its button `name`. */
-const confirm = (page: Page, name: RegExp) => page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons').getByRole('button', { name }).click();
+const confirm = (page: Page, name: RegExp) =>
+  page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons').getByRole('button', { name }).click();
 
 /** Types a date into the date picker(s) of a dialog form and leaves the picker (Enter would submit the form). */
 async function fillDates(page: Page, form: string, ...days: string[]): Promise<void> {
   const inputs = page.getByTestId(form).locator('.ant-picker input');
   for (const [i, day] of days.entries()) await inputs.nth(i).fill(day);
-  await page.locator('.ant-modal', { has: page.getByTestId(form) }).locator('.ant-modal-title').click();
+  await page
+    .locator('.ant-modal', { has: page.getByTestId(form) })
+    .locator('.ant-modal-title')
+    .click();
 }
 
 /** Fetches a calendar subscription without a session, as a calendar app does. */
@@ -72,7 +86,14 @@ test('值班设置：新增班次、修改值班规则、标记和取消重要�
   await page.getByTestId('template-form').waitFor({ state: 'detached' });
   await screenshot(page, '18-值班设置');
   const added = (await getSetup(e2e.deps, keeper, kjj)).templates.find((t) => t.name === '午间值守');
-  assert.deepEqual(added && [added.start, added.end, added.dayKinds, added.hard, added.leaderRequired, added.active], ['12:00', '13:30', ['working'], true, false, true]);
+  assert.deepEqual(added && [added.start, added.end, added.dayKinds, added.hard, added.leaderRequired, added.active], [
+    '12:00',
+    '13:30',
+    ['working'],
+    true,
+    false,
+    true,
+  ]);
 
   // 值班规则
   await page.getByTestId('setup-tab-settings').click();
@@ -92,7 +113,10 @@ test('值班设置：新增班次、修改值班规则、标记和取消重要�
   await page.getByTestId('special-form-submit').click();
   const marked = page.getByTestId('special-table').locator('tr', { hasText: '科技活动周' });
   await marked.getByText(eventDay).waitFor();
-  assert.deepEqual((await listSpecialDays(e2e.deps, keeper, kjj)).days.map((d) => [d.day, d.kind, d.name, d.district]), [[eventDay, 'importantDate', '科技活动周', false]]);
+  assert.deepEqual(
+    (await listSpecialDays(e2e.deps, keeper, kjj)).days.map((d) => [d.day, d.kind, d.name, d.district]),
+    [[eventDay, 'importantDate', '科技活动周', false]],
+  );
   await marked.getByTestId('special-remove').click();
   await confirm(page, /取消标记/);
   await marked.waitFor({ state: 'detached' });
@@ -105,9 +129,15 @@ test('值班设置：新增班次、修改值班规则、标记和取消重要�
   await fillDates(page, 'unavailable-form', shanghaiDay(3), shanghaiDay(5));
   await page.getByTestId('unavailable-reason').fill('年休假');
   await page.getByTestId('unavailable-form-submit').click();
-  await page.getByTestId('unavailable-table').locator('tr', { hasText: officer.name }).getByText(`${shanghaiDay(3)} 至 ${shanghaiDay(5)}`).waitFor();
-  assert.deepEqual((await listUnavailability(e2e.deps, keeper, kjj)).map((u) => [u.userId, u.from, u.to, u.reason]),
-    [[officer.id, shanghaiDay(3), shanghaiDay(5), '年休假']]);
+  await page
+    .getByTestId('unavailable-table')
+    .locator('tr', { hasText: officer.name })
+    .getByText(`${shanghaiDay(3)} 至 ${shanghaiDay(5)}`)
+    .waitFor();
+  assert.deepEqual(
+    (await listUnavailability(e2e.deps, keeper, kjj)).map((u) => [u.userId, u.from, u.to, u.reason]),
+    [[officer.id, shanghaiDay(3), shanghaiDay(5), '年休假']],
+  );
 
   // 值班电话
   await page.getByTestId('setup-tab-phones').click();
@@ -115,7 +145,10 @@ test('值班设置：新增班次、修改值班规则、标记和取消重要�
   await page.getByTestId('phone-input').fill('023-4860 1234');
   await page.getByTestId('phone-form-submit').click();
   await page.getByTestId('phone-table').locator('tr', { hasText: officer.name }).getByText('023-4860 1234').waitFor();
-  assert.equal((await getSetup(e2e.deps, keeper, kjj)).pool.officers.find((p) => p.id === officer.id)?.phone, '023-4860 1234');
+  assert.equal(
+    (await getSetup(e2e.deps, keeper, kjj)).pool.officers.find((p) => p.id === officer.id)?.phone,
+    '023-4860 1234',
+  );
 
   // 日历订阅: my own (personal, no shifts of mine) and the unit's roster; fetched without a session; 停用 ends one.
   await page.getByTestId('setup-tab-feeds').click();
@@ -136,12 +169,25 @@ test('值班设置：新增班次、修改值班规则、标记和取消重要�
   await confirm(page, /停\s*用/);
   await page.getByTestId('feed-table').locator('tr', { hasText: '我的值班安排' }).waitFor({ state: 'detached' });
   assert.equal((await fetchFeed(mine)).status, 404);
-  assert.deepEqual((await listFeedTokens(e2e.deps, keeper)).map((f) => [f.kind, f.ownerId]), [['unit', kjj]]);
+  assert.deepEqual(
+    (await listFeedTokens(e2e.deps, keeper)).map((f) => [f.kind, f.ownerId]),
+    [['unit', kjj]],
+  );
 
-  assert.deepEqual((await listLedger(e2e.deps.db, { actor: keeper.id, from: started, actionPrefix: 'duty.' })).map((r) => r.action), [
-    'duty.template_add', 'duty.settings', 'duty.special_day_add', 'duty.special_day_remove', 'duty.unavailable_add', 'duty.phone',
-    'duty.feed_create', 'duty.feed_create', 'duty.feed_revoke',
-  ]);
+  assert.deepEqual(
+    (await listLedger(e2e.deps.db, { actor: keeper.id, from: started, actionPrefix: 'duty.' })).map((r) => r.action),
+    [
+      'duty.template_add',
+      'duty.settings',
+      'duty.special_day_add',
+      'duty.special_day_remove',
+      'duty.unavailable_add',
+      'duty.phone',
+      'duty.feed_create',
+      'duty.feed_create',
+      'duty.feed_revoke',
+    ],
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
@@ -165,10 +211,17 @@ test('突发事件：带班领导启动本单位突发事件处置，增加处�
   await open.getByTestId('emergency-extras-list').getByText(extra.name).waitFor();
   await screenshot(page, '20-突发事件');
   const [declared] = await listEmergencyViews(e2e.deps, leader, { unitId: kjj });
-  assert.deepEqual([declared.title, declared.state, declared.district, declared.extras.map((p) => p.id)], [title, 'open', false, [extra.id]]);
+  assert.deepEqual(
+    [declared.title, declared.state, declared.district, declared.extras.map((p) => p.id)],
+    [title, 'open', false, [extra.id]],
+  );
 
   await page.getByTestId('menu-now').click();
-  await page.locator('[data-testid="now-unit"][data-unit="区科技局"]').getByTestId('now-emergency').getByText(`突发事件处置中：${title}`).waitFor();
+  await page
+    .locator('[data-testid="now-unit"][data-unit="区科技局"]')
+    .getByTestId('now-emergency')
+    .getByText(`突发事件处置中：${title}`)
+    .waitFor();
 
   await page.getByTestId('menu-emergencies').click();
   await open.getByTestId('emergency-close').click();
@@ -177,8 +230,14 @@ test('突发事件：带班领导启动本单位突发事件处置，增加处�
   await page.getByTestId('emergency-closed').getByText(title).waitFor();
   await page.getByTestId('emergency-none').waitFor();
   const [closed] = await listEmergencyViews(e2e.deps, leader, { unitId: kjj });
-  assert.deepEqual([closed.id, closed.state, closed.summary], [declared.id, 'closed', '已恢复网站首页，厂商已修补漏洞。']);
-  assert.deepEqual((await listLedger(e2e.deps.db, { subject: `duty-emergency:${declared.id}` })).map((r) => r.action), ['duty.emergency_declare', 'duty.emergency_close']);
+  assert.deepEqual(
+    [closed.id, closed.state, closed.summary],
+    [declared.id, 'closed', '已恢复网站首页，厂商已修补漏洞。'],
+  );
+  assert.deepEqual(
+    (await listLedger(e2e.deps.db, { subject: `duty-emergency:${declared.id}` })).map((r) => r.action),
+    ['duty.emergency_declare', 'duty.emergency_close'],
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
@@ -192,6 +251,9 @@ test('值班人员：值班设置只能查看，但可以生成自己的值班�
   await page.getByTestId('feed-create-user').click();
   const feed = await fetchFeed(await page.getByTestId('feed-url').innerText());
   assert.equal(feed.cal?.getFirstPropertyValue('x-wr-calname'), `${officer.name}的值班安排`);
-  assert.deepEqual((await listFeedTokens(e2e.deps, officer)).map((f) => [f.kind, f.ownerId]), [['user', officer.id]]);
+  assert.deepEqual(
+    (await listFeedTokens(e2e.deps, officer)).map((f) => [f.kind, f.ownerId]),
+    [['user', officer.id]],
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });

@@ -12,8 +12,12 @@ import { findShifts } from '../../src/duty/store.ts';
 import { openE2E, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
-before(async () => { e2e = await openE2E(); });
-after(async () => { await e2e?.close(); });
+before(async () => {
+  e2e = await openE2E();
+});
+after(async () => {
+  await e2e?.close();
+});
 
 const DAY_MS = 86_400_000;
 /** A Shanghai date `n` days from today. */
@@ -43,7 +47,8 @@ async function drag(page: Page, source: Locator, target: Locator): Promise<void>
 
 /** Pages the week calendar forward until the day's cell is shown. */
 async function showDay(page: Page, day: string): Promise<void> {
-  for (let i = 0; i < 3 && !(await page.getByTestId(`day-${day}`).count()); i++) await page.getByRole('button', { name: '下一周' }).click();
+  for (let i = 0; i < 3 && !(await page.getByTestId(`day-${day}`).count()); i++)
+    await page.getByRole('button', { name: '下一周' }).click();
   await page.getByTestId(`day-${day}`).waitFor();
 }
 
@@ -66,7 +71,8 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
   // The rotation without leaders: the officers only.
   const leaders = page.getByTestId('generate-leaders');
   await leaders.click();
-  for (let n = await leaders.locator('.ant-select-selection-item').count(); n > 0; n--) await page.keyboard.press('Backspace');
+  for (let n = await leaders.locator('.ant-select-selection-item').count(); n > 0; n--)
+    await page.keyboard.press('Backspace');
   await page.keyboard.press('Escape');
   assert.equal(await leaders.locator('.ant-select-selection-item').count(), 0);
   await page.getByTestId('generate-form-submit').click();
@@ -83,10 +89,14 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
   await screenshot(page, '10-排班');
 
   const rosters = await listRosters(e2e.deps, keeper, cgj);
-  assert.deepEqual(rosters.map((r) => [r.from, r.to, r.state]), [[from, shanghaiDay(5), 'draft']]);
+  assert.deepEqual(
+    rosters.map((r) => [r.from, r.to, r.state]),
+    [[from, shanghaiDay(5), 'draft']],
+  );
   const detail = () => getRoster(e2e.deps, keeper, rosters[0].id);
   const before = await detail();
-  const lacking = before.shifts.filter((s) => before.findings.some((f) => f.code === 'LEADER_MISSING' && f.shiftIds.includes(s.id)))
+  const lacking = before.shifts
+    .filter((s) => before.findings.some((f) => f.code === 'LEADER_MISSING' && f.shiftIds.includes(s.id)))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   assert.ok(lacking.length >= 2, `重大活动日前后应有至少两个班次缺带班领导，实际 ${lacking.length}`);
   const names = (await Promise.all(['cgj.dutyleader', 'cgj.dutyleader2'].map(actor))).map((a) => a.name);
@@ -98,10 +108,18 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
   const target = lastIsMonday ? shanghaiDay(2) : shanghaiDay(3);
   const uncovered = page.locator('[data-testid="roster-finding"][data-code="UNCOVERED"]');
   await showDay(page, moving.day);
-  await drag(page, page.locator(`[data-testid="shift-card"][data-shift-id="${moving.id}"]`), page.getByTestId(`day-${target}`));
+  await drag(
+    page,
+    page.locator(`[data-testid="shift-card"][data-shift-id="${moving.id}"]`),
+    page.getByTestId(`day-${target}`),
+  );
   await page.getByTestId(`day-${target}`).locator(`[data-shift-id="${moving.id}"]`).waitFor();
   await uncovered.first().waitFor();
-  await drag(page, page.locator(`[data-testid="shift-card"][data-shift-id="${moving.id}"]`), page.getByTestId(`day-${moving.day}`));
+  await drag(
+    page,
+    page.locator(`[data-testid="shift-card"][data-shift-id="${moving.id}"]`),
+    page.getByTestId(`day-${moving.day}`),
+  );
   await page.getByTestId(`day-${moving.day}`).locator(`[data-shift-id="${moving.id}"]`).waitFor();
   await uncovered.first().waitFor({ state: 'detached' });
 
@@ -109,10 +127,20 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
   for (const [i, s] of lacking.slice(0, -1).entries()) {
     const count = await missing.count();
     await showDay(page, s.day);
-    await drag(page, page.locator('[data-testid="person-chip"][data-as="leader"]', { hasText: names[i % 2] }),
-      page.locator(`[data-testid="shift-card"][data-shift-id="${s.id}"]`));
-    await page.locator(`[data-testid="shift-card"][data-shift-id="${s.id}"] [data-testid="shift-leader"]`, { hasText: names[i % 2] }).waitFor();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="roster-finding"][data-code="LEADER_MISSING"]').length === n, count - 1);
+    await drag(
+      page,
+      page.locator('[data-testid="person-chip"][data-as="leader"]', { hasText: names[i % 2] }),
+      page.locator(`[data-testid="shift-card"][data-shift-id="${s.id}"]`),
+    );
+    await page
+      .locator(`[data-testid="shift-card"][data-shift-id="${s.id}"] [data-testid="shift-leader"]`, {
+        hasText: names[i % 2],
+      })
+      .waitFor();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="roster-finding"][data-code="LEADER_MISSING"]').length === n,
+      count - 1,
+    );
   }
   // …and the last from the findings list, through the edit dialog.
   await missing.first().locator('a').click();
@@ -126,7 +154,10 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
   const published = await detail();
   assert.equal(published.roster.state, 'published');
   assert.deepEqual(published.findings, []);
-  assert.ok(lacking.every((s) => published.shifts.find((x) => x.id === s.id)!.leader), '缺带班领导的班次都已安排带班领导');
+  assert.ok(
+    lacking.every((s) => published.shifts.find((x) => x.id === s.id)!.leader),
+    '缺带班领导的班次都已安排带班领导',
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
@@ -135,7 +166,8 @@ test('离岗：值班人员申请离岗并指定接替人员，带班领导批�
   let now = await whoIsOnDuty(e2e.deps, kjj, new Date());
   assert.equal(now.shifts.length >= 1, true, '演示值班表此刻应有班次');
   const left = Date.parse(now.shifts[0].endsAt) - Date.now();
-  if (left < 5 * 60_000) { // too close to the shift's end for the whole story: take the next one
+  if (left < 5 * 60_000) {
+    // too close to the shift's end for the whole story: take the next one
     await new Promise((r) => setTimeout(r, left + 5_000));
     now = await whoIsOnDuty(e2e.deps, kjj, new Date());
   }
@@ -146,11 +178,17 @@ test('离岗：值班人员申请离岗并指定接替人员，带班领导批�
   // The replacement stands the rest of the shift: someone with no shift within the unit's 8 hours of rest around it
   // (the roster check refuses a replacement left without rest).
   const REST = 8 * 3600000;
-  const near = { from: new Date(Date.parse(shift.startsAt) - REST).toISOString(),
-    to: new Date(Date.parse(shift.endsAt) + REST).toISOString() };
+  const near = {
+    from: new Date(Date.parse(shift.startsAt) - REST).toISOString(),
+    to: new Date(Date.parse(shift.endsAt) + REST).toISOString(),
+  };
   const free = async (id: string) => (await findShifts(e2e.deps.db, { ...near, userIds: [id] })).length === 0;
-  const candidates = users.filter((u) => u.roles.some((r) => r.role === 'dutyOfficer') && !shift.officers.some((o) => o.id === u.id));
-  const replacement = (await Promise.all(candidates.map(async (u) => ((await free(u.id)) ? u : null)))).find((u) => u !== null)!;
+  const candidates = users.filter(
+    (u) => u.roles.some((r) => r.role === 'dutyOfficer') && !shift.officers.some((o) => o.id === u.id),
+  );
+  const replacement = (await Promise.all(candidates.map(async (u) => ((await free(u.id)) ? u : null)))).find(
+    (u) => u !== null,
+  )!;
   assert.ok(replacement, '演示数据中应有此时空闲的值班人员');
   const onDutyNames = async () => (await whoIsOnDuty(e2e.deps, kjj, new Date())).officers.map((p) => p.name);
 
@@ -159,7 +197,9 @@ test('离岗：值班人员申请离岗并指定接替人员，带班领导批�
   const myShift = officer.locator(`[data-testid="my-shift"][data-shift-id="${shift.shiftId}"]`);
   await myShift.getByTestId('check-in').click();
   await myShift.getByText('已签到（到岗）').waitFor({ state: 'detached' });
-  await officer.locator('[data-testid="now-unit"][data-unit="区科技局"] [data-testid="now-officer"]', { hasText: '已到岗' }).waitFor();
+  await officer
+    .locator('[data-testid="now-unit"][data-unit="区科技局"] [data-testid="now-officer"]', { hasText: '已到岗' })
+    .waitFor();
   await screenshot(officer, '11-今日值班');
   // Leaving at the end of the shift only: now it is refused with the reason.
   await myShift.getByTestId('handover-note').fill('网站首页正常。');
@@ -177,14 +217,22 @@ test('离岗：值班人员申请离岗并指定接替人员，带班领导批�
   await leader.getByTestId('menu-changes').click();
   await leader.getByTestId('changes-pending').waitFor();
   await leader.getByTestId('change-approve').click();
-  await leader.locator('[data-testid="change-state"][data-state="approved"]', { hasText: '等待接替人员到岗' }).waitFor();
+  await leader
+    .locator('[data-testid="change-state"][data-state="approved"]', { hasText: '等待接替人员到岗' })
+    .waitFor();
   await screenshot(leader, '12-离岗申请');
 
   // Approved, but the replacement has not arrived: the officer is still on duty (§4.6).
   await officer.goto('/duty/now');
   const unit = officer.locator('[data-testid="now-unit"][data-unit="区科技局"]');
-  await unit.getByTestId('awaiting').filter({ hasText: `${leaving.name}离岗，由${replacement.name}接替` }).waitFor();
-  assert.deepEqual(await unit.getByTestId('now-officer').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))), [leaving.name]);
+  await unit
+    .getByTestId('awaiting')
+    .filter({ hasText: `${leaving.name}离岗，由${replacement.name}接替` })
+    .waitFor();
+  assert.deepEqual(
+    await unit.getByTestId('now-officer').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))),
+    [leaving.name],
+  );
   assert.deepEqual(await onDutyNames(), [leaving.name]);
 
   const standIn = await e2e.as(replacement.username);
@@ -193,10 +241,16 @@ test('离岗：值班人员申请离岗并指定接替人员，带班领导批�
   const standInUnit = standIn.locator('[data-testid="now-unit"][data-unit="区科技局"]');
   await standInUnit.locator('[data-testid="now-officer"]', { hasText: replacement.name }).waitFor();
   assert.equal(await standInUnit.getByTestId('awaiting').count(), 0);
-  assert.deepEqual(await standInUnit.getByTestId('now-officer').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))), [replacement.name]);
+  assert.deepEqual(
+    await standInUnit.getByTestId('now-officer').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))),
+    [replacement.name],
+  );
   assert.deepEqual(await onDutyNames(), [replacement.name]);
   const changes = await listChanges(e2e.deps, await actor('kjj.dutyleader'), { unitId: kjj });
-  assert.deepEqual(changes.changes.map((c) => [c.kind, c.state, c.leavingId, c.replacementId]), [['leave', 'completed', leaving.id, replacement.id]]);
+  assert.deepEqual(
+    changes.changes.map((c) => [c.kind, c.state, c.leavingId, c.replacementId]),
+    [['leave', 'completed', leaving.id, replacement.id]],
+  );
 
   // The 离岗 is in the 交接班记录.
   await leader.getByTestId('menu-handovers').click();

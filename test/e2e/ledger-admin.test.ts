@@ -9,8 +9,12 @@ import { createUser, loadActor } from '../../src/org/service.ts';
 import { ARTIFACTS, openE2E, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
-before(async () => { e2e = await openE2E(); });
-after(async () => { await e2e?.close(); });
+before(async () => {
+  e2e = await openE2E();
+});
+after(async () => {
+  await e2e?.close();
+});
 
 test('台账：督查人员导出 Excel，文件含中文表头与刚才的登录记录', async () => {
   await e2e.as('kjj.staff'); // a login of 区科技局 that the ledger must show
@@ -22,7 +26,10 @@ test('台账：督查人员导出 Excel，文件含中文表头与刚才的登�
   await inspector.getByTestId('ledger-search').click();
   await inspector.getByRole('cell', { name: '登录', exact: true }).first().waitFor();
   await screenshot(inspector, '08-台账');
-  const [download] = await Promise.all([inspector.waitForEvent('download'), inspector.getByTestId('ledger-export').click()]);
+  const [download] = await Promise.all([
+    inspector.waitForEvent('download'),
+    inspector.getByTestId('ledger-export').click(),
+  ]);
   assert.match(download.suggestedFilename(), /\.xlsx$/);
   const file = path.join(ARTIFACTS, 'ledger-export.xlsx');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -43,7 +50,10 @@ test('管理：系统管理员打开单位、词典与节假日；安全管理�
   await admin.getByText('区科技局').first().waitFor();
   await screenshot(admin, '09-管理');
   // Each tab loads its own data: the district's unit dictionary, the shipped holiday years.
-  const expected: Array<[string, string]> = [['dictionaries', '本区单位'], ['calendar', '2026']];
+  const expected: Array<[string, string]> = [
+    ['dictionaries', '本区单位'],
+    ['calendar', '2026'],
+  ];
   for (const [tab, text] of expected) {
     await admin.getByTestId(`admin-tab-${tab}`).click();
     await admin.getByText(text).first().waitFor();
@@ -52,11 +62,25 @@ test('管理：系统管理员打开单位、词典与节假日；安全管理�
   assert.equal(await admin.getByTestId('admin-tab-users').count(), 0, '系统管理员不管账号（三员分立）');
 
   // The 安全管理员 asks 工作人员 for a newcomer of 区科技局: it shows as pending until the 主要领导 confirms it.
-  const actorOf = async (username: string) => (await loadActor(e2e.deps.db, (await e2e.deps.db.selectFrom('users').select('id')
-    .where('username', '=', username).executeTakeFirstOrThrow()).id))!;
-  const kjj = await e2e.deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow();
-  await createUser(e2e.deps, await actorOf('secadmin'), { username: 'kjj.newcomer', displayName: '新同事', unitId: kjj.id,
-    email: 'newcomer@example.gov.cn', roles: ['staff'] });
+  const actorOf = async (username: string) =>
+    (await loadActor(
+      e2e.deps.db,
+      (
+        await e2e.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()
+      ).id,
+    ))!;
+  const kjj = await e2e.deps.db
+    .selectFrom('units')
+    .select('id')
+    .where('name', '=', '区科技局')
+    .executeTakeFirstOrThrow();
+  await createUser(e2e.deps, await actorOf('secadmin'), {
+    username: 'kjj.newcomer',
+    displayName: '新同事',
+    unitId: kjj.id,
+    email: 'newcomer@example.gov.cn',
+    roles: ['staff'],
+  });
   const sec = await e2e.as('secadmin');
   await sec.goto('/admin');
   assert.equal(await sec.getByTestId('admin-tab-units').count(), 0);
@@ -75,8 +99,14 @@ test('管理：系统管理员打开单位、词典与节假日；安全管理�
   const card = principal.getByTestId('role-requests');
   await card.getByText('新同事').waitFor();
   await card.getByTestId('role-request-confirm').click();
-  await principal.locator('.ant-popconfirm').getByRole('button', { name: /确\s?认/ }).click();
+  await principal
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s?认/ })
+    .click();
   await card.waitFor({ state: 'detached' });
-  assert.deepEqual((await actorOf('kjj.newcomer')).roles.map((r) => r.role), ['staff']);
+  assert.deepEqual(
+    (await actorOf('kjj.newcomer')).roles.map((r) => r.role),
+    ['staff'],
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });

@@ -5,8 +5,12 @@ import type { Page } from 'playwright-core';
 import { clickAndSee, openE2E, pickColumn, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
-before(async () => { e2e = await openE2E(); });
-after(async () => { await e2e?.close(); });
+before(async () => {
+  e2e = await openE2E();
+});
+after(async () => {
+  await e2e?.close();
+});
 
 const CLEAN_BODY = '区科技局组织开展科技活动周，面向中小学生开放实验室，展示科技创新成果。活动为期三天，欢迎市民参加。';
 
@@ -102,8 +106,15 @@ test('一般稿件：起草人、科室负责人、保密工作机构、分管�
   await staff.getByTestId('live-url-input').fill(live);
   await staff.getByTestId('live-url-save').click();
   await staff.getByText('已登记发布网址').waitFor();
-  const history = await e2e.deps.db.selectFrom('publications').select('live_url').where('item_id', '=', item.split('/').pop()!).execute();
-  assert.ok(history.some((p) => p.live_url === live), JSON.stringify(history));
+  const history = await e2e.deps.db
+    .selectFrom('publications')
+    .select('live_url')
+    .where('item_id', '=', item.split('/').pop()!)
+    .execute();
+  assert.ok(
+    history.some((p) => p.live_url === live),
+    JSON.stringify(history),
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
@@ -141,7 +152,14 @@ test('退回与重新提交：科室负责人退回，起草人修改形成新�
   await staff.getByText('已保存为第 2 版').waitFor();
   await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1')); // the chain restarts at level 1
   await staff.getByRole('tab', { name: '修改对比' }).click();
-  assert.match(await staff.getByTestId('diff').locator('.diff-insert').allInnerTexts().then((t) => t.join('')), /东溪镇、打通镇/);
+  assert.match(
+    await staff
+      .getByTestId('diff')
+      .locator('.diff-insert')
+      .allInnerTexts()
+      .then((t) => t.join('')),
+    /东溪镇、打通镇/,
+  );
   await staff.getByRole('tab', { name: /审核记录/ }).click();
   await staff.getByText('请补充服务的镇街名单。').waitFor();
   assert.deepEqual(e2e.consoleErrors, []);
@@ -191,7 +209,10 @@ test('起草人对严重问题只能建议忽略：二审同意忽略前不能�
   await section.goto(`${item}/signoff`);
   const row = section.getByTestId('signoff-dismissal');
   await row.waitFor();
-  assert.match(await row.innerText(), /中华人民共合国[\s\S]*我认为没问题[\s\S]*建议：.*起草人[\s\S]*同意：.*二审（科室负责人）/);
+  assert.match(
+    await row.innerText(),
+    /中华人民共合国[\s\S]*我认为没问题[\s\S]*建议：.*起草人[\s\S]*同意：.*二审（科室负责人）/,
+  );
   await screenshot(section, '08-审签单-校对忽略');
   assert.deepEqual(e2e.consoleErrors, []);
 });
@@ -199,7 +220,11 @@ test('起草人对严重问题只能建议忽略：二审同意忽略前不能�
 test('部分公开：保密工作机构在正文中选出不予公开的内容，分管领导审定并发布脱密文本', async () => {
   const staff = await e2e.as('kjj.staff');
   const secret = '项目评审专家为张某某、李某某';
-  const item = await draft(staff, '区级科技项目立项结果公示', `经评审，区级科技项目共立项12个。${secret}。公示期为5个工作日。`);
+  const item = await draft(
+    staff,
+    '区级科技项目立项结果公示',
+    `经评审，区级科技项目共立项12个。${secret}。公示期为5个工作日。`,
+  );
   await clickAndSee(staff, staff.getByTestId('submit'), stageShown(staff, 'level1'));
   await approve(staff, item, { disclosure: true, then: 'level2' });
   await approve(await e2e.as('kjj.section'), item, { disclosure: true, then: 'secrecy' });
@@ -232,7 +257,10 @@ test('部分公开：保密工作机构在正文中选出不予公开的内容�
   assert.match(redacted, /（此处不予公开）/);
   assert.doesNotMatch(redacted, /张某某/);
   await approve(leader, item, { then: 'published' });
-  const published = await leader.evaluate(async (p) => (await fetch(`/api${p}/published`)).json(), item) as { bodyText: string; text: string };
+  const published = (await leader.evaluate(async (p) => (await fetch(`/api${p}/published`)).json(), item)) as {
+    bodyText: string;
+    text: string;
+  };
   assert.equal(published.text, 'redacted');
   assert.doesNotMatch(published.bodyText, /张某某/);
   assert.deepEqual(e2e.consoleErrors, []);

@@ -12,8 +12,12 @@ import { addColumn, addSite, getIncidentDetail, getSiteDetail, recordObservation
 import { openE2E, pickOption, screenshot, type E2E } from './browser.ts';
 
 let e2e: E2E;
-before(async () => { e2e = await openE2E(); });
-after(async () => { await e2e?.close(); });
+before(async () => {
+  e2e = await openE2E();
+});
+after(async () => {
+  await e2e?.close();
+});
 
 async function person(username: string): Promise<{ actor: Actor; name: string }> {
   const user = (await listUsers(e2e.deps.db)).find((u) => u.username === username);
@@ -26,18 +30,51 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   const egov = await person('egov');
   const duty = await person('kjj.duty');
   const leader = await person('kjj.dutyleader');
-  const site = await addSite(e2e.deps, egov.actor, { unitId: kjj, name: '区科技局网站', url: 'https://kjj.example.gov.cn/', kind: 'subsite' });
-  await addColumn(e2e.deps, egov.actor, site.id, { name: '科技动态', url: 'https://kjj.example.gov.cn/kjdt/', kind: '动态要闻' });
+  const site = await addSite(e2e.deps, egov.actor, {
+    unitId: kjj,
+    name: '区科技局网站',
+    url: 'https://kjj.example.gov.cn/',
+    kind: 'subsite',
+  });
+  await addColumn(e2e.deps, egov.actor, site.id, {
+    name: '科技动态',
+    url: 'https://kjj.example.gov.cn/kjdt/',
+    kind: '动态要闻',
+  });
   const now = new Date();
   const twoHoursAgo = new Date(now.getTime() - 2 * 3600_000); // the hidden link waits past the unit's 15 minutes
-  const { opened } = await recordObservations(e2e.deps, { siteId: site.id }, [
-    { monitor: 'availability', target: { kind: 'site', siteId: site.id }, rule: 'homepage-unreachable', level: 'warning', incident: true,
-      summary: '首页连续 3 次无法访问（超时 15 秒）', details: { url: site.url, error: '超时 15 秒' }, observedAt: now },
-    { monitor: 'integrity', target: { kind: 'page', siteId: site.id, url: 'https://kjj.example.gov.cn/ldxx/' }, rule: 'hidden-link', level: 'veto', incident: true,
-      summary: '领导信息页发现暗链', details: { url: 'https://kjj.example.gov.cn/ldxx/', link: 'http://bad.example/' }, observedAt: twoHoursAgo },
-  ], { durationMs: 15000 });
+  const { opened } = await recordObservations(
+    e2e.deps,
+    { siteId: site.id },
+    [
+      {
+        monitor: 'availability',
+        target: { kind: 'site', siteId: site.id },
+        rule: 'homepage-unreachable',
+        level: 'warning',
+        incident: true,
+        summary: '首页连续 3 次无法访问（超时 15 秒）',
+        details: { url: site.url, error: '超时 15 秒' },
+        observedAt: now,
+      },
+      {
+        monitor: 'integrity',
+        target: { kind: 'page', siteId: site.id, url: 'https://kjj.example.gov.cn/ldxx/' },
+        rule: 'hidden-link',
+        level: 'veto',
+        incident: true,
+        summary: '领导信息页发现暗链',
+        details: { url: 'https://kjj.example.gov.cn/ldxx/', link: 'http://bad.example/' },
+        observedAt: twoHoursAgo,
+      },
+    ],
+    { durationMs: 15000 },
+  );
   assert.equal(opened.length, 2);
-  const outage = (await getIncidentDetail(e2e.deps, egov.actor, opened[0])).incident.monitor === 'availability' ? opened[0] : opened[1];
+  const outage =
+    (await getIncidentDetail(e2e.deps, egov.actor, opened[0])).incident.monitor === 'availability'
+      ? opened[0]
+      : opened[1];
 
   // 监测总览: the site red (the hidden link) with the homepage line yellow, two open incidents; words, not colour alone.
   const page = await e2e.as('egov');
@@ -96,7 +133,10 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   assert.equal(await late.count(), 1);
   assert.match(await late.innerText(), /领导信息页发现暗链[\s\S]*超时未接手/);
   assert.match(await page.getByTestId('incidents-overdue').innerText(), /有 1 个事件超过时限无人接手处理/);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
   await screenshot(page, '14-异常事件');
   await pickOption(page, 'incident-monitor', '可用性');
   await page.waitForURL(/monitor=availability/);
@@ -106,12 +146,15 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   assert.match(download.suggestedFilename(), /^区科技局读网值班异常情况登记表（\d{4}-\d{2}-\d{2}）\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await download.path());
-  const registered = book.worksheets[0].getSheetValues().slice(3).map((r) => (r as unknown[])[8]);
+  const registered = book.worksheets[0]
+    .getSheetValues()
+    .slice(3)
+    .map((r) => (r as unknown[])[8]);
   assert.deepEqual(registered, ['首页连续 3 次无法访问（超时 15 秒）']);
   await links.first().click();
   await page.getByTestId('incident-title').getByText('首页连续 3 次无法访问').waitFor();
   await page.getByTestId('incident-evidence').getByText('超时 15 秒').waitFor();
-  assert.ok(await page.getByTestId('incident-deliveries').getByText('站内通知').count() > 0);
+  assert.ok((await page.getByTestId('incident-deliveries').getByText('站内通知').count()) > 0);
 
   // The unit's duty officer takes it up.
   const officer = await e2e.as('kjj.duty');
@@ -138,7 +181,9 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   await boss.getByTestId('menu-watch-settings').click();
   await boss.getByTestId('webhook-add').click();
   await boss.getByLabel('名称').fill('科技局值班群');
-  await boss.getByLabel('Webhook 地址').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-key-1234');
+  await boss
+    .getByLabel('Webhook 地址')
+    .fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-key-1234');
   await boss.getByTestId('webhook-form-submit').click();
   const robots = boss.getByTestId('webhook-table');
   await robots.getByText('科技局值班群').waitFor();
@@ -158,11 +203,20 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
   const kept = await getSiteDetail(e2e.deps, egov.actor, site.id);
   assert.equal(kept.site.url, 'https://kjj.qijiang.example.gov.cn/');
   assert.deepEqual([kept.site.overrides, kept.site.thresholds.homepageVetoDays], [{ homepageWarnDays: 7 }, 14]);
-  assert.deepEqual(kept.columns.map((c) => [c.name, c.clockDays, c.dateSelector]), [['科技动态', 10, '.list li span.date']]);
+  assert.deepEqual(
+    kept.columns.map((c) => [c.name, c.clockDays, c.dateSelector]),
+    [['科技动态', 10, '.list li span.date']],
+  );
   const done = await getIncidentDetail(e2e.deps, egov.actor, outage);
   assert.equal(done.incident.state, 'closed');
-  assert.deepEqual(done.steps.slice(-3).map((s) => [s.kind, s.actorName, s.note]), [
-    ['handling', duty.name, '已电话联系平台运维，正在排查'], ['recovered', egov.name, '运维重启服务后首页恢复访问'], ['closed', leader.name, '已复核，关闭']]);
+  assert.deepEqual(
+    done.steps.slice(-3).map((s) => [s.kind, s.actorName, s.note]),
+    [
+      ['handling', duty.name, '已电话联系平台运维，正在排查'],
+      ['recovered', egov.name, '运维重启服务后首页恢复访问'],
+      ['closed', leader.name, '已复核，关闭'],
+    ],
+  );
   assert.deepEqual(e2e.consoleErrors, []);
 });
 
@@ -172,21 +226,47 @@ test('读网监测：总览显示预警和否决风险，异常事件由值班�
  * is described (its note, its field messages) and sent once more — only while no request has gone out, which the
  * server's step count tells — and the failure message carries that description.
  */
-async function move(page: import('playwright-core').Page, event: 'handle' | 'recover' | 'close', note: string, incident: { id: string; viewer: Actor }): Promise<void> {
+async function move(
+  page: import('playwright-core').Page,
+  event: 'handle' | 'recover' | 'close',
+  note: string,
+  incident: { id: string; viewer: Actor },
+): Promise<void> {
   await page.getByTestId(`incident-${event}`).click();
   const form = page.getByTestId('incident-note-form');
   const shown = page.getByTestId('incident-steps').getByText(note);
   const refused = page.getByTestId('incident-note-form-error');
-  const sent = async () => (await getIncidentDetail(e2e.deps, incident.viewer, incident.id)).steps.some((s) => s.note === note);
+  const sent = async () =>
+    (await getIncidentDetail(e2e.deps, incident.viewer, incident.id)).steps.some((s) => s.note === note);
   let seen = '';
   for (let attempt = 1; attempt <= 2; attempt++) {
     await page.getByTestId('incident-note').fill(note);
     await page.getByTestId('incident-note-form-submit').click();
-    if (await shown.or(refused).first().waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
-    seen = `第 ${attempt} 次：对话框${await form.count() ? '仍打开' : '已关闭'}，说明框内容「${await page.getByTestId('incident-note').inputValue().catch(() => '（无）')}」，`
-      + `字段提示「${(await form.locator('.ant-form-item-explain-error').allInnerTexts().catch(() => [])).join('；')}」，服务端${await sent() ? '已' : '未'}记录该步骤`;
-    if (await sent() || !(await form.count())) break;
+    if (
+      await shown
+        .or(refused)
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      break;
+    seen =
+      `第 ${attempt} 次：对话框${(await form.count()) ? '仍打开' : '已关闭'}，说明框内容「${await page
+        .getByTestId('incident-note')
+        .inputValue()
+        .catch(() => '（无）')}」，`
+      + `字段提示「${(
+        await form
+          .locator('.ant-form-item-explain-error')
+          .allInnerTexts()
+          .catch(() => [])
+      ).join('；')}」，服务端${(await sent()) ? '已' : '未'}记录该步骤`;
+    if ((await sent()) || !(await form.count())) break;
   }
-  if (!(await shown.count()) && !(await refused.count())) await shown.waitFor({ timeout: 10_000 }).catch(() => assert.fail(`「${event}」没有显示结果：${seen}`));
+  if (!(await shown.count()) && !(await refused.count()))
+    await shown.waitFor({ timeout: 10_000 }).catch(() => assert.fail(`「${event}」没有显示结果：${seen}`));
   if (await refused.count()) assert.fail(`「${event}」未成功：${await refused.innerText()}`);
 }

@@ -16,12 +16,17 @@ export const GONGKAI_BIN = path.join(ROOT, 'bin', 'gongkai.js');
 export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [GONGKAI_BIN, ...args], {
-      cwd: ROOT, env: { ...process.env, ...env },
+      cwd: ROOT,
+      env: { ...process.env, ...env },
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
     child.stdin.end(stdin ?? '');

@@ -27,10 +27,18 @@ export async function openDemoApp(): Promise<DemoApp> {
     deps,
     app,
     async loginAs(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
       assert.equal(res.statusCode, 200, res.body);
       const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-      return { cookies: { [SESSION_COOKIE]: token }, headers: { [CSRF_HEADER]: res.json().csrfToken }, userId: res.json().user.id };
+      return {
+        cookies: { [SESSION_COOKIE]: token },
+        headers: { [CSRF_HEADER]: res.json().csrfToken },
+        userId: res.json().user.id,
+      };
     },
     close: async () => {
       await app.close();

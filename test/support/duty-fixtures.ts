@@ -37,8 +37,17 @@ const PEOPLE: [string, string, 'unit' | 'office' | 'archive', Role[]][] = [
 ];
 
 export async function buildDutyOrg(deps: Deps): Promise<DutyOrg> {
-  const office = await createUnit(deps, 'system', { name: '区政府办公室', fullName: '重庆市綦江区人民政府办公室', kind: 'office', districtWide: true });
-  const unit = await createUnit(deps, 'system', { name: '区科技局', fullName: '重庆市綦江区科学技术局', kind: 'department' });
+  const office = await createUnit(deps, 'system', {
+    name: '区政府办公室',
+    fullName: '重庆市綦江区人民政府办公室',
+    kind: 'office',
+    districtWide: true,
+  });
+  const unit = await createUnit(deps, 'system', {
+    name: '区科技局',
+    fullName: '重庆市綦江区科学技术局',
+    kind: 'department',
+  });
   const archive = await createUnit(deps, 'system', { name: '区档案馆', fullName: '重庆市綦江区档案馆', kind: 'other' });
   await createChannel(deps, 'system', { unitId: office.id, kind: 'website', name: '綦江区人民政府网' });
   await createChannel(deps, 'system', { unitId: unit.id, kind: 'website', name: '区科技局网站' });
@@ -47,12 +56,22 @@ export async function buildDutyOrg(deps: Deps): Promise<DutyOrg> {
   const ids: Record<string, string> = {};
   const names: Record<string, string> = {};
   for (const [username, name, where, roles] of PEOPLE) {
-    const u = await createUser(deps, 'system', { username, displayName: name, unitId: unitOf[where], password: PASSWORD, roles });
+    const u = await createUser(deps, 'system', {
+      username,
+      displayName: name,
+      unitId: unitOf[where],
+      password: PASSWORD,
+      roles,
+    });
     ids[username] = u.id;
     names[username] = name;
   }
   return {
-    officeId: office.id, unitId: unit.id, archiveId: archive.id, ids, names,
+    officeId: office.id,
+    unitId: unit.id,
+    archiveId: archive.id,
+    ids,
+    names,
     async actor(username) {
       const a = await loadActor(deps.db, ids[username]);
       if (!a) throw new Error(`no such user ${username}`);
@@ -64,7 +83,14 @@ export async function buildDutyOrg(deps: Deps): Promise<DutyOrg> {
 /** 白班 on working days, 周末白班 on rest days, 节假日白班 on holidays (leader), and 夜班 every night: 24 hours a day. */
 export async function standardTemplates(deps: Deps, keeper: Actor, unitId: string): Promise<Record<string, Template>> {
   const out: Record<string, Template> = {};
-  const add = async (name: string, start: string, end: string, dayKinds: Template['dayKinds'], hard: boolean, leaderRequired = false) => {
+  const add = async (
+    name: string,
+    start: string,
+    end: string,
+    dayKinds: Template['dayKinds'],
+    hard: boolean,
+    leaderRequired = false,
+  ) => {
     out[name] = await saveTemplate(deps, keeper, { unitId }, { name, start, end, dayKinds, hard, leaderRequired });
   };
   await add('白班', '08:30', '17:30', ['working'], false);
@@ -77,15 +103,26 @@ export async function standardTemplates(deps: Deps, keeper: Actor, unitId: strin
 export type Placement = [day: string, template: string, officers: string[], leader?: string];
 
 /** A roster laid out by hand (usernames), from the first day to the day after the last, published. */
-export async function publishLayout(deps: Deps, org: DutyOrg, keeper: Actor, unitId: string, templates: Record<string, Template>,
-  rows: Placement[], opts: { from?: string; to?: string; publish?: boolean } = {}): Promise<RosterDetail> {
+export async function publishLayout(
+  deps: Deps,
+  org: DutyOrg,
+  keeper: Actor,
+  unitId: string,
+  templates: Record<string, Template>,
+  rows: Placement[],
+  opts: { from?: string; to?: string; publish?: boolean } = {},
+): Promise<RosterDetail> {
   const days = rows.map((r) => r[0]).sort();
   const from = opts.from ?? days[0];
   const to = opts.to ?? addDays(days[days.length - 1], 1);
   let detail = await createRoster(deps, keeper, { unitId, from, to });
   for (const [day, template, officers, leader] of rows) {
-    detail = await addShift(deps, keeper, detail.roster.id, { day, templateId: templates[template].id, officerIds: officers.map((u) => org.ids[u]),
-      leaderId: leader ? org.ids[leader] : null });
+    detail = await addShift(deps, keeper, detail.roster.id, {
+      day,
+      templateId: templates[template].id,
+      officerIds: officers.map((u) => org.ids[u]),
+      leaderId: leader ? org.ids[leader] : null,
+    });
   }
   return opts.publish === false ? detail : publishRoster(deps, keeper, detail.roster.id, detail.roster.version);
 }
@@ -107,7 +144,12 @@ export async function dutyWeek(): Promise<{ deps: TestDeps; org: DutyOrg; roster
   const org = await buildDutyOrg(deps);
   const keeper = await org.actor('zheng');
   const roster = await publishLayout(deps, org, keeper, org.unitId, await standardTemplates(deps, keeper, org.unitId), [
-    ['2026-03-02', '白班', ['zhao']], ['2026-03-02', '夜班', ['qian']], ['2026-03-03', '白班', ['sun']], ['2026-03-03', '夜班', ['li']],
-    ['2026-03-04', '白班', ['zhao']], ['2026-03-04', '夜班', ['qian']]]);
+    ['2026-03-02', '白班', ['zhao']],
+    ['2026-03-02', '夜班', ['qian']],
+    ['2026-03-03', '白班', ['sun']],
+    ['2026-03-03', '夜班', ['li']],
+    ['2026-03-04', '白班', ['zhao']],
+    ['2026-03-04', '夜班', ['qian']],
+  ]);
   return { deps, org, roster };
 }

@@ -6,16 +6,29 @@ import pg from 'pg';
 import pino from 'pino';
 import { createPgBossScheduler } from '../../src/platform/jobs/pgboss.ts';
 
-const { JOBS_TEST_PG_URL: url, JOBS_TEST_SCHEMA: schema, JOBS_TEST_PGBOSS_SCHEMA: bossSchema, JOBS_TEST_INTERVAL_MS: interval } = process.env;
+const {
+  JOBS_TEST_PG_URL: url,
+  JOBS_TEST_SCHEMA: schema,
+  JOBS_TEST_PGBOSS_SCHEMA: bossSchema,
+  JOBS_TEST_INTERVAL_MS: interval,
+} = process.env;
 if (!url || !schema || !bossSchema || !interval) throw new Error('缺少 JOBS_TEST_* 环境变量');
 
 const log = pino({ level: 'debug' });
 const pool = new pg.Pool({ connectionString: url, max: 2 });
 const lagMs = Number(process.env.JOBS_TEST_LAG_MS ?? 0); // this node's clock is behind by this much
-const scheduler = createPgBossScheduler(log, { connectionString: url, schema: bossSchema, pollingIntervalSeconds: 0.5, poolSize: 3,
-  now: () => Date.now() - lagMs });
+const scheduler = createPgBossScheduler(log, {
+  connectionString: url,
+  schema: bossSchema,
+  pollingIntervalSeconds: 0.5,
+  poolSize: 3,
+  now: () => Date.now() - lagMs,
+});
 scheduler.every({ name: 'test.tick', title: '测试任务', when: { intervalMs: Number(interval) } }, async ({ slot }) => {
-  const { rows } = await pool.query(`insert into ${schema}.job_runs (slot, pid) values ($1, $2) returning id`, [slot, process.pid]);
+  const { rows } = await pool.query(`insert into ${schema}.job_runs (slot, pid) values ($1, $2) returning id`, [
+    slot,
+    process.pid,
+  ]);
   await sleep(150); // long enough for another node to try the same slot meanwhile
   await pool.query(`update ${schema}.job_runs set ended_at = clock_timestamp() where id = $1`, [rows[0].id]);
 });

@@ -7,8 +7,14 @@ const rt = await openRuntime({ logLevel: 'silent' });
 const { db, clock } = rt.deps;
 async function writer(w: number): Promise<never> {
   for (let i = 0; ; i++) {
-    const entry = { actor: SYSTEM_ACTOR, role: '', unitId: '', action: 'publish.approve',
-      subject: `item:burst-${w}-${i}`, payload: { writer: w, i, note: '突发写入' } };
+    const entry = {
+      actor: SYSTEM_ACTOR,
+      role: '',
+      unitId: '',
+      action: 'publish.approve',
+      subject: `item:burst-${w}-${i}`,
+      payload: { writer: w, i, note: '突发写入' },
+    };
     const row = await db.transaction().execute((tx) => appendLedger(tx, entry, clock.now()));
     process.stdout.write(`committed ${row.seq}\n`);
   }

@@ -5,7 +5,8 @@ import type { Executor } from '../../src/platform/db/types.ts';
 /** Every one-time password mailed to `email`, in no particular order. */
 export async function mailedPasswords(db: Executor, email: string): Promise<string[]> {
   const rows = await db.selectFrom('outbox').select('payload').execute();
-  return rows.map((r) => JSON.parse(r.payload) as { to: string[]; text: string })
+  return rows
+    .map((r) => JSON.parse(r.payload) as { to: string[]; text: string })
     .filter((m) => m.to.includes(email))
     .map((m) => /一次性密码：(\S+)/.exec(m.text)?.[1])
     .filter((p): p is string => !!p);

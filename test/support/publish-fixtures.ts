@@ -7,7 +7,13 @@ import type { Deps } from '../../src/platform/deps.ts';
 import { buildServer } from '../../src/app/server.ts';
 import type { Actor, Role } from '../../src/org/model.ts';
 import {
-  createChannel, createColumn, createSection, createUnit, createUser, loadActor, setUnitSettings,
+  createChannel,
+  createColumn,
+  createSection,
+  createUnit,
+  createUser,
+  loadActor,
+  setUnitSettings,
 } from '../../src/org/service.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/org/session-hook.ts';
 import { type DraftInput, giveOpinion } from '../../src/publish/service.ts';
@@ -39,14 +45,33 @@ export interface PublishOrg {
  * bao and gu (保密工作机构 of this unit: the secrecy step between 二审 and 三审).
  */
 export async function buildPublishOrg(deps: Deps, opts: { authorMayLevel1?: boolean } = {}): Promise<PublishOrg> {
-  const office = await createUnit(deps, 'system', { name: '区政府办公室', fullName: '重庆市綦江区人民政府办公室', kind: 'office', districtWide: true });
-  const unit = await createUnit(deps, 'system', { name: '区科技局', fullName: '重庆市綦江区科学技术局', kind: 'department' });
-  const other = await createUnit(deps, 'system', { name: '区民政局', fullName: '重庆市綦江区民政局', kind: 'department' });
-  if (opts.authorMayLevel1 === false) await setUnitSettings(deps, 'system', { unitId: unit.id, authorMayLevel1: false });
+  const office = await createUnit(deps, 'system', {
+    name: '区政府办公室',
+    fullName: '重庆市綦江区人民政府办公室',
+    kind: 'office',
+    districtWide: true,
+  });
+  const unit = await createUnit(deps, 'system', {
+    name: '区科技局',
+    fullName: '重庆市綦江区科学技术局',
+    kind: 'department',
+  });
+  const other = await createUnit(deps, 'system', {
+    name: '区民政局',
+    fullName: '重庆市綦江区民政局',
+    kind: 'department',
+  });
+  if (opts.authorMayLevel1 === false)
+    await setUnitSettings(deps, 'system', { unitId: unit.id, authorMayLevel1: false });
   const s1 = await createSection(deps, 'system', { unitId: unit.id, name: '办公室' });
   const s2 = await createSection(deps, 'system', { unitId: unit.id, name: '科技科' });
   await createSection(deps, 'system', { unitId: other.id, name: '办公室' });
-  const site = await createChannel(deps, 'system', { unitId: unit.id, kind: 'website', name: '区科技局网站', url: 'https://kjj.example.gov.cn/' });
+  const site = await createChannel(deps, 'system', {
+    unitId: unit.id,
+    kind: 'website',
+    name: '区科技局网站',
+    url: 'https://kjj.example.gov.cn/',
+  });
   const column = await createColumn(deps, 'system', { channelId: site.id, name: '工作动态', kind: '动态要闻' });
   const wechat = await createChannel(deps, 'system', { unitId: unit.id, kind: 'wechat', name: '綦江科技' });
   const otherSite = await createChannel(deps, 'system', { unitId: other.id, kind: 'website', name: '区民政局网站' });
@@ -73,8 +98,15 @@ export async function buildPublishOrg(deps: Deps, opts: { authorMayLevel1?: bool
     ids[username] = (await createUser(deps, 'system', { username, displayName, unitId, password: PASSWORD, roles })).id;
   }
   return {
-    unitId: unit.id, otherUnitId: other.id, sectionId: s1.id, otherSectionId: s2.id, siteId: site.id, columnId: column.id,
-    wechatId: wechat.id, otherSiteId: otherSite.id, ids,
+    unitId: unit.id,
+    otherUnitId: other.id,
+    sectionId: s1.id,
+    otherSectionId: s2.id,
+    siteId: site.id,
+    columnId: column.id,
+    wechatId: wechat.id,
+    otherSiteId: otherSite.id,
+    ids,
     async actor(username) {
       const a = await loadActor(deps.db, ids[username]);
       assert.ok(a, username);
@@ -93,7 +125,11 @@ export async function buildPublishOrg(deps: Deps, opts: { authorMayLevel1?: bool
 }
 
 /** 保密审查制度 第八条(一)(二): the disclosure opinion levels 1 and 2 send with an approval (none at other levels). */
-export const DISCLOSE = { opinion: 'disclose', basisIds: ['ogi-19'], reason: '属于应主动公开的工作动态，不涉及国家秘密' } as const;
+export const DISCLOSE = {
+  opinion: 'disclose',
+  basisIds: ['ogi-19'],
+  reason: '属于应主动公开的工作动态，不涉及国家秘密',
+} as const;
 export function disclosureAt(level: number): Record<string, unknown> | undefined {
   if (level === 1) return { ...DISCLOSE, basisIds: [...DISCLOSE.basisIds], secrecyMatter: false };
   if (level === 2) return { ...DISCLOSE, basisIds: [...DISCLOSE.basisIds] };
@@ -121,7 +157,16 @@ export async function openPublishApp(usernames: string[], env: Record<string, st
   const app = await buildServer(deps);
   const s: Record<string, Session> = {};
   for (const name of usernames) s[name] = await loginAs(app, name);
-  return { deps, app, org, s, close: async () => { await app.close(); await deps.close(); } };
+  return {
+    deps,
+    app,
+    org,
+    s,
+    close: async () => {
+      await app.close();
+      await deps.close();
+    },
+  };
 }
 
 export interface Session {
@@ -140,7 +185,12 @@ export async function loginAs(app: FastifyInstance, username: string): Promise<S
 /** app.inject as a logged-in person (or anonymously with null). */
 export function as(app: FastifyInstance, s: Session | null) {
   const send = (method: InjectOptions['method'], url: string, payload?: unknown) =>
-    app.inject({ method, url, ...(s ?? {}), ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+    app.inject({
+      method,
+      url,
+      ...(s ?? {}),
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
   return {
     get: (url: string) => send('GET', url),
     post: (url: string, payload: unknown = {}) => send('POST', url, payload),
@@ -149,17 +199,33 @@ export function as(app: FastifyInstance, s: Session | null) {
     /** multipart/form-data: text fields plus one file named `file`. */
     upload: (url: string, fields: Record<string, string>, file: { name: string; content: Buffer }) => {
       const form = multipart(fields, file);
-      return app.inject({ method: 'POST', url, cookies: s?.cookies, headers: { ...s?.headers, 'content-type': form.contentType }, payload: form.body });
+      return app.inject({
+        method: 'POST',
+        url,
+        cookies: s?.cookies,
+        headers: { ...s?.headers, 'content-type': form.contentType },
+        payload: form.body,
+      });
     },
   };
 }
 
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer }): { contentType: string; body: Buffer } {
+function multipart(
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer },
+): { contentType: string; body: Buffer } {
   const boundary = '----gongkai-test-boundary';
   const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n`
-    + 'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n'), file.content, Buffer.from('\r\n'));
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n`
+        + 'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n',
+    ),
+    file.content,
+    Buffer.from('\r\n'),
+  );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(parts) };
 }
@@ -167,23 +233,32 @@ function multipart(fields: Record<string, string>, file: { name: string; content
 /** The smallest .docx Word and mammoth accept: content types, the package relationship, and the document body. */
 export async function buildDocx(paragraphs: string[]): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml"'
-    + ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    + '</Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1"'
-    + ' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
-    + ' Target="word/document.xml"/>'
-    + '</Relationships>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+      + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      + '<Default Extension="xml" ContentType="application/xml"/>'
+      + '<Override PartName="/word/document.xml"'
+      + ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+      + '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+      + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+      + '<Relationship Id="rId1"'
+      + ' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
+      + ' Target="word/document.xml"/>'
+      + '</Relationships>',
+  );
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    + `<w:body>${body}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+      + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+      + `<w:body>${body}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -30,8 +30,12 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ ...parseMail(raw), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address), raw });
+        received.push({
+          ...parseMail(raw),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         done();
       });
     },
@@ -57,10 +61,19 @@ function parseMail(raw: string): { subject: string; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' '); // unfold
   const body = raw.slice(split + 4);
-  const header = (name: string) => head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? '';
+  const header = (name: string) =>
+    head
+      .split('\r\n')
+      .find((l) => l.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim() ?? '';
   const cte = header('content-transfer-encoding').toLowerCase();
-  const bytes = cte === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
-    : cte === 'quoted-printable' ? quotedPrintable(body) : Buffer.from(body, 'utf8');
+  const bytes =
+    cte === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : cte === 'quoted-printable'
+        ? quotedPrintable(body)
+        : Buffer.from(body, 'utf8');
   return { subject: encodedWords(header('subject')), text: bytes.toString('utf8').replace(/\r\n/g, '\n').trimEnd() };
 }
 
@@ -78,6 +91,11 @@ function quotedPrintable(s: string): Buffer {
 
 /** RFC 2047 =?UTF-8?B?…?= / =?UTF-8?Q?…?=; adjacent words join without the space between them. */
 function encodedWords(s: string): string {
-  return s.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs, enc: string, data: string) =>
-    (enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : quotedPrintable(data.replace(/_/g, ' '))).toString('utf8'));
+  return s
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs, enc: string, data: string) =>
+      (enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : quotedPrintable(data.replace(/_/g, ' '))).toString(
+        'utf8',
+      ),
+    );
 }

@@ -44,8 +44,17 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
     const opened = openDb({ url: PG_URL, schema, poolSize: 8 });
     if (migrate) await migrateToLatest(opened.db, schema);
     return {
-      db: opened.db, engine: 'postgres', clock, config: { ...config, databaseUrl: PG_URL, dataDir }, log,
-      cliEnv: { DATABASE_URL: urlWithSchema(PG_URL, schema), GONGKAI_DATA_DIR: dataDir, GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' },
+      db: opened.db,
+      engine: 'postgres',
+      clock,
+      config: { ...config, databaseUrl: PG_URL, dataDir },
+      log,
+      cliEnv: {
+        DATABASE_URL: urlWithSchema(PG_URL, schema),
+        GONGKAI_DATA_DIR: dataDir,
+        GONGKAI_DEMO: '0',
+        LOG_LEVEL: 'silent',
+      },
       async close() {
         await opened.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -59,7 +68,11 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
   const opened = openDb({ url: path.join(dir, 'gongkai.sqlite') });
   if (migrate) await migrateToLatest(opened.db);
   return {
-    db: opened.db, engine: 'sqlite', clock, config: { ...config, dataDir: dir }, log,
+    db: opened.db,
+    engine: 'sqlite',
+    clock,
+    config: { ...config, dataDir: dir },
+    log,
     cliEnv: { GONGKAI_DATA_DIR: dir, DATABASE_URL: '', GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' },
     async close() {
       await opened.close();

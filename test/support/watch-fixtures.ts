@@ -22,13 +22,30 @@ export const MONDAY_10 = '2026-03-02T02:00:00.000Z';
 export async function watchWorld(config: Partial<TestDeps['config']> = {}): Promise<WatchWorld> {
   const { deps, org } = await dutyWeek();
   deps.config = { ...deps.config, watchConfirmSeconds: 0, ...config }; // re-checks at once: tests never sleep
-  for (const [who, email] of [['zhao', 'zhao@kjj.test'], ['zhou', 'zhou@kjj.test'], ['egov', 'egov@office.test']]) {
+  for (const [who, email] of [
+    ['zhao', 'zhao@kjj.test'],
+    ['zhou', 'zhou@kjj.test'],
+    ['egov', 'egov@office.test'],
+  ]) {
     await deps.db.updateTable('users').set({ email }).where('id', '=', org.ids[who]).execute();
   }
   const egov = await org.actor('egov');
-  const site = await addSite(deps, egov, { unitId: org.unitId, name: '区科技局网站', url: 'https://kjj.example.gov.cn/', kind: 'subsite' });
-  const news = await addColumn(deps, egov, site.id, { name: '科技动态', url: 'https://kjj.example.gov.cn/kjdt/', kind: '动态要闻' });
-  const notices = await addColumn(deps, egov, site.id, { name: '通知公告', url: 'https://kjj.example.gov.cn/tzgg/', kind: '通知公告' });
+  const site = await addSite(deps, egov, {
+    unitId: org.unitId,
+    name: '区科技局网站',
+    url: 'https://kjj.example.gov.cn/',
+    kind: 'subsite',
+  });
+  const news = await addColumn(deps, egov, site.id, {
+    name: '科技动态',
+    url: 'https://kjj.example.gov.cn/kjdt/',
+    kind: '动态要闻',
+  });
+  const notices = await addColumn(deps, egov, site.id, {
+    name: '通知公告',
+    url: 'https://kjj.example.gov.cn/tzgg/',
+    kind: '通知公告',
+  });
   const account = await saveAccount(deps, egov, null, { unitId: org.unitId, platform: 'wechat', name: '綦江科技' });
   deps.clock.set(MONDAY_10);
   return { deps, org, site, news, notices, account };
@@ -36,10 +53,24 @@ export async function watchWorld(config: Partial<TestDeps['config']> = {}): Prom
 
 /** An observation at the clock's time. */
 export function observation(deps: TestDeps, target: WatchTarget, o: Partial<Observation> = {}): Observation {
-  return { monitor: 'availability', target, rule: 'homepage-unreachable', level: 'warning', incident: true, summary: '首页连续 3 次无法访问（超时 15 秒）',
-    details: { url: 'https://kjj.example.gov.cn/' }, observedAt: deps.clock.now(), ...o };
+  return {
+    monitor: 'availability',
+    target,
+    rule: 'homepage-unreachable',
+    level: 'warning',
+    incident: true,
+    summary: '首页连续 3 次无法访问（超时 15 秒）',
+    details: { url: 'https://kjj.example.gov.cn/' },
+    observedAt: deps.clock.now(),
+    ...o,
+  };
 }
 
-export const outage = (deps: TestDeps, siteId: string, o: Partial<Observation> = {}) => observation(deps, { kind: 'site', siteId }, o);
+export const outage = (deps: TestDeps, siteId: string, o: Partial<Observation> = {}) =>
+  observation(deps, { kind: 'site', siteId }, o);
 export const backUp = (deps: TestDeps, siteId: string) =>
-  observation(deps, { kind: 'site', siteId }, { level: 'ok', incident: false, summary: '首页恢复访问（耗时 320 毫秒）' });
+  observation(
+    deps,
+    { kind: 'site', siteId },
+    { level: 'ok', incident: false, summary: '首页恢复访问（耗时 320 毫秒）' },
+  );

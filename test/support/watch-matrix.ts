@@ -5,7 +5,15 @@
 import type { Deps } from '../../src/platform/deps.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { loadActor } from '../../src/org/service.ts';
-import { addColumn, addPage, addSite, moveIncident, recordObservations, saveAccount, saveWebhook } from '../../src/watch/service.ts';
+import {
+  addColumn,
+  addPage,
+  addSite,
+  moveIncident,
+  recordObservations,
+  saveAccount,
+  saveWebhook,
+} from '../../src/watch/service.ts';
 
 export interface WatchMatrix {
   unitId: string;
@@ -23,28 +31,78 @@ export interface WatchMatrix {
 
 export async function buildWatchMatrix(deps: Deps): Promise<WatchMatrix> {
   const actor = async (username: string): Promise<Actor> => {
-    const row = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
     return (await loadActor(deps.db, row.id))!;
   };
   const admin = await actor('sysadmin'); // 系统管理员
-  const unitId = (await deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()).id;
+  const unitId = (
+    await deps.db.selectFrom('units').select('id').where('name', '=', '区科技局').executeTakeFirstOrThrow()
+  ).id;
   let n = 0;
-  const site = async () => (await addSite(deps, admin, { unitId, name: `矩阵网站${++n}`, url: `https://m${n}.kjj.example.gov.cn/`, kind: 'subsite' })).id;
+  const site = async () =>
+    (
+      await addSite(deps, admin, {
+        unitId,
+        name: `矩阵网站${++n}`,
+        url: `https://m${n}.kjj.example.gov.cn/`,
+        kind: 'subsite',
+      })
+    ).id;
   const siteId = await site();
-  const account = async () => (await saveAccount(deps, admin, null, { unitId, platform: 'wechat', name: `矩阵公众号${++n}` })).id;
+  const account = async () =>
+    (await saveAccount(deps, admin, null, { unitId, platform: 'wechat', name: `矩阵公众号${++n}` })).id;
   const incident = async (state: 'notified' | 'recovered') => {
-    const [id] = (await recordObservations(deps, { siteId }, [{ monitor: 'integrity', target: { kind: 'page', siteId, url: `https://kjj.example.gov.cn/p${++n}.html` },
-      rule: 'defaced', level: 'veto', incident: true, summary: '矩阵测试：页面被篡改', details: {}, observedAt: deps.clock.now() }])).opened;
+    const [id] = (
+      await recordObservations(deps, { siteId }, [
+        {
+          monitor: 'integrity',
+          target: { kind: 'page', siteId, url: `https://kjj.example.gov.cn/p${++n}.html` },
+          rule: 'defaced',
+          level: 'veto',
+          incident: true,
+          summary: '矩阵测试：页面被篡改',
+          details: {},
+          observedAt: deps.clock.now(),
+        },
+      ])
+    ).opened;
     if (state === 'recovered') await moveIncident(deps, admin, id, 'recover', '矩阵测试：已恢复');
     return id;
   };
   return {
-    unitId, siteId, accountId: await account(), incidentId: await incident('notified'),
+    unitId,
+    siteId,
+    accountId: await account(),
+    incidentId: await incident('notified'),
     site,
-    column: async () => (await addColumn(deps, admin, siteId, { name: `矩阵栏目${++n}`, url: `https://kjj.example.gov.cn/c${n}/`, kind: '通知公告' })).id,
-    page: async () => (await addPage(deps, admin, siteId, { url: `https://kjj.example.gov.cn/keep${++n}.html`, label: '领导信息' })).id,
+    column: async () =>
+      (
+        await addColumn(deps, admin, siteId, {
+          name: `矩阵栏目${++n}`,
+          url: `https://kjj.example.gov.cn/c${n}/`,
+          kind: '通知公告',
+        })
+      ).id,
+    page: async () =>
+      (await addPage(deps, admin, siteId, { url: `https://kjj.example.gov.cn/keep${++n}.html`, label: '领导信息' })).id,
     account,
-    webhook: async () => (await saveWebhook(deps, admin, { unitId }, { kind: 'wecom', name: `矩阵机器人${++n}`, url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix' })).id,
+    webhook: async () =>
+      (
+        await saveWebhook(
+          deps,
+          admin,
+          { unitId },
+          {
+            kind: 'wecom',
+            name: `矩阵机器人${++n}`,
+            url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix',
+          },
+        )
+      ).id,
     incident,
   };
 }

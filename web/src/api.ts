@@ -2,10 +2,17 @@
 // session's CSRF token (double submit). Errors arrive as the server's Chinese message.
 let csrfToken = '';
 
-export const setCsrfToken = (token: string) => { csrfToken = token; };
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly code?: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -50,7 +57,8 @@ export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body
 /** A query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null | false>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== false && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== false && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

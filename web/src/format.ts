@@ -10,7 +10,8 @@ dayjs.locale('zh-cn');
 
 export const TZ = 'Asia/Shanghai';
 
-export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).tz(TZ).format('YYYY-MM-DD HH:mm') : '—');
+export const formatTime = (iso: string | null | undefined) =>
+  iso ? dayjs(iso).tz(TZ).format('YYYY-MM-DD HH:mm') : '—';
 export const formatDate = (isoDate: string | null | undefined) => (isoDate ? isoDate.slice(0, 10) : '—');
 export const todayInShanghai = () => dayjs().tz(TZ).format('YYYY-MM-DD');
 export { dayjs };

@@ -27,7 +27,14 @@ import { SitePage } from './watch/SitePage.tsx';
 
 export function AppRoutes() {
   const { user, labels, loading, mustChangePassword } = useSession();
-  if (loading) return <div style={{ padding: 120, textAlign: 'center' }}><Spin size="large" tip="正在加载…"><div /></Spin></div>;
+  if (loading)
+    return (
+      <div style={{ padding: 120, textAlign: 'center' }}>
+        <Spin size="large" tip="正在加载…">
+          <div />
+        </Spin>
+      </div>
+    );
   if (!labels) return <Result status="error" title="无法连接服务器" subTitle="请检查网络或联系管理员后刷新页面" />;
   if (!user) return <LoginPage />;
   if (mustChangePassword) return <PasswordPage forced />;

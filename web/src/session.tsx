@@ -30,7 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     Promise.all([
-      get<Session>('/api/auth/me').then(accept).catch((e) => { if (!(e instanceof ApiError && e.status === 401)) throw e; }),
+      get<Session>('/api/auth/me')
+        .then(accept)
+        .catch((e) => {
+          if (!(e instanceof ApiError && e.status === 401)) throw e;
+        }),
       get<Labels>('/api/meta/labels').then(setLabels),
     ]).finally(() => setLoading(false));
   }, []);
@@ -48,10 +52,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
     setMustChangePassword(false);
   }, []);
-  const has = useCallback((role: string, unitId?: string) =>
-    !!user?.roles.some((r) => r.role === role && (!unitId || r.unitId === unitId)), [user]);
+  const has = useCallback(
+    (role: string, unitId?: string) => !!user?.roles.some((r) => r.role === role && (!unitId || r.unitId === unitId)),
+    [user],
+  );
 
-  return <SessionContext.Provider value={{ user, labels, loading, mustChangePassword, signIn, changePassword, signOut, has }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider
+      value={{ user, labels, loading, mustChangePassword, signIn, changePassword, signOut, has }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

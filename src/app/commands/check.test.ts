@@ -12,29 +12,47 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const GAZETTE = path.resolve(root, 'test/fixtures/qijiang-gazette-2022-11.txt');
 const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-check-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string | Buffer) => { const p = path.join(dir, name); writeFileSync(p, content); return p; };
+const file = (name: string, content: string | Buffer) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
 
 function gongkai(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [GONGKAI_BIN, 'check', ...args],
-    { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [GONGKAI_BIN, 'check', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 async function docx(bodyXml: string): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml"'
-    + ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?>'
-    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1"'
-    + ' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
-    + ' Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?>'
-    + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    + `<w:body>${bodyXml}</w:body></w:document>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      + '<Default Extension="xml" ContentType="application/xml"/>'
+      + '<Override PartName="/word/document.xml"'
+      + ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?>'
+      + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+      + '<Relationship Id="rId1"'
+      + ' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
+      + ' Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8"?>'
+      + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+      + `<w:body>${bodyXml}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
@@ -50,15 +68,29 @@ test('公报：按严重程度分组输出行列号、上下文和建议，有�
 });
 
 test('--format json 输出约定的字段；无错误时退出码为 0', () => {
-  const r = gongkai(['--format', 'json', file('clean.txt', '重庆市綦江区人民政府关于做好第三次全国土壤普查的通知。\n')]);
+  const r = gongkai([
+    '--format',
+    'json',
+    file('clean.txt', '重庆市綦江区人民政府关于做好第三次全国土壤普查的通知。\n'),
+  ]);
   assert.equal(r.status, 0);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(Object.keys(out).sort(), ['file', 'findings', 'stats']);
   assert.deepEqual(out.findings, []);
   assert.equal(out.stats.chars, 28);
   const bad = JSON.parse(gongkai(['--format', 'json', file('bad.txt', '扫黑险恶')]).stdout);
-  assert.deepEqual(Object.keys(bad.findings[0]).sort(),
-    ['category', 'column', 'end', 'line', 'message', 'rule', 'severity', 'start', 'suggestion', 'text']);
+  assert.deepEqual(Object.keys(bad.findings[0]).sort(), [
+    'category',
+    'column',
+    'end',
+    'line',
+    'message',
+    'rule',
+    'severity',
+    'start',
+    'suggestion',
+    'text',
+  ]);
 });
 
 test('从标准输入读取（-）', () => {
@@ -68,7 +100,9 @@ test('从标准输入读取（-）', () => {
 });
 
 test('.html 和 GB18030 编码的 .txt', () => {
-  const html = JSON.parse(gongkai(['--format', 'json', file('a.html', '<p>深入开展<b>扫黑险恶</b>专项斗争</p>')]).stdout);
+  const html = JSON.parse(
+    gongkai(['--format', 'json', file('a.html', '<p>深入开展<b>扫黑险恶</b>专项斗争</p>')]).stdout,
+  );
   assert.match(html.findings[0].text, /^扫黑险恶/);
   assert.match(html.findings[0].suggestion, /^扫黑除恶/);
   const gbk = Buffer.from([0xc9, 0xa8, 0xba, 0xda, 0xcf, 0xd5, 0xb6, 0xf1]); // 扫黑险恶 in GB18030
@@ -76,7 +110,11 @@ test('.html 和 GB18030 编码的 .txt', () => {
 });
 
 test('.docx 文件', async () => {
-  const r = gongkai(['--format', 'json', file('ok.docx', await docx(para('綦江府发[2022]29号') + para('区长办公会议纪要')))]);
+  const r = gongkai([
+    '--format',
+    'json',
+    file('ok.docx', await docx(para('綦江府发[2022]29号') + para('区长办公会议纪要'))),
+  ]);
   assert.equal(r.status, 1);
   assert.equal(JSON.parse(r.stdout).findings[0].suggestion, '綦江府发〔2022〕29号');
 });

@@ -13,12 +13,16 @@ const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const DOCX_EXPANSION = 5;
 const PROGRESS_FROM_FILES = 3;
 
-interface CheckCommandOptions { format: 'text' | 'json'; maxBytes: number }
+interface CheckCommandOptions {
+  format: 'text' | 'json';
+  maxBytes: number;
+}
 
 class InputError extends Error {}
 
 export function registerCheckCommand(program: Command): void {
-  program.command('check')
+  program
+    .command('check')
     .description('智能校对：检查文件中的严重表述错误、个人信息、密级标志、错别字、公文格式和标点')
     .argument('<文件...>', '.txt、.html、.docx 文件，或用 - 表示从标准输入读取')
     .option('--format <格式>', '输出格式：text 或 json', parseFormat, 'text')
@@ -48,10 +52,13 @@ async function checkFiles(files: string[], opts: CheckCommandOptions): Promise<n
   // Loaded here, not with the command line: `gongkai --help` needs none of it, .txt files need no HTML or .docx reader.
   // The engine loads and builds its dictionaries while the first input is being read (checkOne awaits it).
   const checker = import('../../checks/index.ts').then(({ createChecker }) => createChecker());
-  const cliProgress = files.length >= PROGRESS_FROM_FILES && process.stderr.isTTY
-    ? (await import('cli-progress')).default : undefined;
+  const cliProgress =
+    files.length >= PROGRESS_FROM_FILES && process.stderr.isTTY ? (await import('cli-progress')).default : undefined;
   const bar = cliProgress
-    ? new cliProgress.SingleBar({ format: '智能校对 [{bar}] {value}/{total} 个文件', stream: process.stderr }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: '智能校对 [{bar}] {value}/{total} 个文件', stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   bar?.start(files.length, 0);
   const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -67,7 +74,8 @@ async function checkFiles(files: string[], opts: CheckCommandOptions): Promise<n
     bar?.increment();
   }
   bar?.stop();
-  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(rendered.length === 1 ? rendered[0] : rendered, null, 2)}\n`);
+  if (opts.format === 'json')
+    process.stdout.write(`${JSON.stringify(rendered.length === 1 ? rendered[0] : rendered, null, 2)}\n`);
   else for (const r of rendered) process.stdout.write(r as string);
   return unusable ? 2 : blocking ? 1 : 0;
 }
@@ -86,7 +94,8 @@ async function checkOne(checker: Promise<Checker>, file: string, maxBytes: numbe
   }
 }
 
-const tooLarge = (maxBytes: number) => new InputError(`输入超过允许的最大大小 ${formatBytes(maxBytes)}，已拒绝（可用 --max-bytes 调整）`);
+const tooLarge = (maxBytes: number) =>
+  new InputError(`输入超过允许的最大大小 ${formatBytes(maxBytes)}，已拒绝（可用 --max-bytes 调整）`);
 
 const htmlToText = async (html: string) => (await import('../../platform/documents/html.ts')).htmlToText(html);
 
@@ -127,7 +136,8 @@ function decodeText(buf: Buffer): string {
   const sample = buf.subarray(0, 64 * 1024);
   let control = 0;
   for (const b of sample) if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27)) control++;
-  if (sample.includes(0) || control > sample.length / 100) throw new InputError('不是文本文件（含二进制内容），请提供 .txt、.html 或 .docx 文件');
+  if (sample.includes(0) || control > sample.length / 100)
+    throw new InputError('不是文本文件（含二进制内容），请提供 .txt、.html 或 .docx 文件');
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
       return new TextDecoder(encoding, { fatal: true }).decode(buf);
@@ -146,12 +156,32 @@ function formatBytes(n: number): string {
 
 function toJson(o: Outcome) {
   if ('error' in o) return { file: o.file, error: { code: 'UNUSABLE_INPUT', message: o.error } };
-  const findings = o.result.findings.map(({ rule, category, severity, start, end, line, column, text, suggestion, message }) =>
-    ({ rule, category, severity, start, end, line, column, text, suggestion, message }));
+  const findings = o.result.findings.map(
+    ({ rule, category, severity, start, end, line, column, text, suggestion, message }) => ({
+      rule,
+      category,
+      severity,
+      start,
+      end,
+      line,
+      column,
+      text,
+      suggestion,
+      message,
+    }),
+  );
   return { file: o.file, findings, stats: o.result.stats };
 }
 
-const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', reverse: '\x1b[7m', reset: '\x1b[0m' };
+const ANSI = {
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  reverse: '\x1b[7m',
+  reset: '\x1b[0m',
+};
 const SEVERITY_COLOUR = { serious: ANSI.red + ANSI.bold, error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
 
 const CONTEXT = 16;
@@ -170,7 +200,9 @@ function printOutcome(o: Outcome, colour: boolean): string {
     lines.push(`  ${paint(SEVERITY_COLOUR[severity], `${SEVERITY_NAME[severity]}（${group.length}）`)}`);
     for (const f of group) lines.push(...printFinding(f, o.text, paint));
   }
-  const counts = SEVERITY_ORDER.map((s) => `${SEVERITY_NAME[s]} ${findings.filter((f) => f.severity === s).length}`).join('、');
+  const counts = SEVERITY_ORDER.map(
+    (s) => `${SEVERITY_NAME[s]} ${findings.filter((f) => f.severity === s).length}`,
+  ).join('、');
   lines.push(`  共 ${findings.length} 条：${counts}（${stats.chars} 字，${stats.ms} 毫秒）`, '');
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,10 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Runtime } from '../runtime.ts';
 
-export async function runCommand(open: () => Promise<Runtime>, action: (rt: Runtime) => Promise<number>): Promise<void> {
+export async function runCommand(
+  open: () => Promise<Runtime>,
+  action: (rt: Runtime) => Promise<number>,
+): Promise<void> {
   let rt: Runtime | null = null;
   let code = 1;
   try {

@@ -4,16 +4,23 @@ import type { Command } from 'commander';
 /** The server's modules, loaded when `serve` runs (not by every other command); the scheduler's after listening. */
 async function load() {
   const [demo, config, runtime, server, webBuild, checkpoints] = await Promise.all([
-    import('../../org/demo.ts'), import('../../platform/config.ts'), import('../runtime.ts'), import('../server.ts'),
-    import('../web-build.ts'), import('../../oversight/checkpoints.ts'),
+    import('../../org/demo.ts'),
+    import('../../platform/config.ts'),
+    import('../runtime.ts'),
+    import('../server.ts'),
+    import('../web-build.ts'),
+    import('../../oversight/checkpoints.ts'),
   ]);
   return { ...demo, ...config, ...runtime, ...server, ...webBuild, ...checkpoints };
 }
 
 export function registerServeCommand(program: Command): void {
-  program.command('serve').description('启动 gongkai 服务（默认 http://localhost:8080）')
+  program
+    .command('serve')
+    .description('启动 gongkai 服务（默认 http://localhost:8080）')
     .action(async () => {
-      const { loadConfig, summarizeConfig, openRuntime, loadDemo, ensureWebBuild, buildServer, ledgerKey } = await load();
+      const { loadConfig, summarizeConfig, openRuntime, loadDemo, ensureWebBuild, buildServer, ledgerKey } =
+        await load();
       const config = loadConfig();
       const rt = await openRuntime({ config });
       const { deps } = rt;

@@ -11,8 +11,13 @@ import { shanghaiDay } from '../../watch/dates.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-watch-'));
 let site: GovSite;
-before(async () => { site = await startGovSite({ today: shanghaiDay(new Date()) }); });
-after(async () => { await site.close(); rmSync(dir, { recursive: true, force: true }); });
+before(async () => {
+  site = await startGovSite({ today: shanghaiDay(new Date()) });
+});
+after(async () => {
+  await site.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function gongkai(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const r = await runCli(['watch', ...args], { NO_COLOR: '1' });
@@ -22,22 +27,55 @@ async function gongkai(args: string[]): Promise<{ status: number; stdout: string
 test('正常站点：中文报告按监测项分组，栏目从首页导航识别，退出码 0', async () => {
   const r = await gongkai([site.url, '--allow-private']);
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  for (const h of ['【首页可用性】', '【更新情况】', '【链接检查】', '【页面安全（篡改、暗链、审定稿）】', '【内容校对（智能校对）】']) assert.ok(r.stdout.includes(h), h);
+  for (const h of [
+    '【首页可用性】',
+    '【更新情况】',
+    '【链接检查】',
+    '【页面安全（篡改、暗链、审定稿）】',
+    '【内容校对（智能校对）】',
+  ])
+    assert.ok(r.stdout.includes(h), h);
   assert.match(r.stdout, /栏目：动态要闻、通知公告、政策文件、人事信息/);
   assert.match(r.stdout, /结论：未发现否决风险和事件/);
 });
 
 test('有事件或否决风险时退出码 1；--format json 给出观测和统计；--state 保存基线，再次运行发现篡改', async () => {
   const state = path.join(dir, 'state.json');
-  const first = await gongkai([site.url, '--allow-private', '--stable', `${site.url}about.html`, '--state', state, '--format', 'json', '--no-content']);
+  const first = await gongkai([
+    site.url,
+    '--allow-private',
+    '--stable',
+    `${site.url}about.html`,
+    '--state',
+    state,
+    '--format',
+    'json',
+    '--no-content',
+  ]);
   assert.equal(first.status, 0, first.stdout);
   assert.ok(JSON.parse(readFileSync(state, 'utf8')).baselines[`${site.url}about.html`]);
   site.set({ defaced: true, typo: true, deadLink: true });
   try {
-    const r = await gongkai([site.url, '--allow-private', '--stable', `${site.url}about.html`, '--state', state, '--format', 'json', '--depth', '2', '--concurrency', '2']);
+    const r = await gongkai([
+      site.url,
+      '--allow-private',
+      '--stable',
+      `${site.url}about.html`,
+      '--state',
+      state,
+      '--format',
+      'json',
+      '--depth',
+      '2',
+      '--concurrency',
+      '2',
+    ]);
     assert.equal(r.status, 1);
     const out = JSON.parse(r.stdout);
-    const rules = out.observations.filter((o: { incident: boolean }) => o.incident).map((o: { rule: string }) => o.rule).sort();
+    const rules = out.observations
+      .filter((o: { incident: boolean }) => o.incident)
+      .map((o: { rule: string }) => o.rule)
+      .sort();
     assert.deepEqual(rules, ['defaced', 'serious-finding']);
     assert.equal(out.observations.filter((o: { rule: string }) => o.rule === 'dead-link').length, 3);
     assert.ok(out.stats.pages > 10);

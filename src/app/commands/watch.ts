@@ -7,11 +7,22 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULTS } from '../../watch/spec.ts';
 
 /** A column given with --column; its kind is told from its name when the run starts (watch-run.ts). */
-export interface GivenColumn { name: string; listUrl: string }
+export interface GivenColumn {
+  name: string;
+  listUrl: string;
+}
 
 export interface WatchOptions {
-  format: 'text' | 'json'; depth: number; pages: number; concurrency: number; timeout: number;
-  allowPrivate: boolean; content: boolean; column: GivenColumn[]; stable: string[]; state?: string;
+  format: 'text' | 'json';
+  depth: number;
+  pages: number;
+  concurrency: number;
+  timeout: number;
+  allowPrivate: boolean;
+  content: boolean;
+  column: GivenColumn[];
+  stable: string[];
+  state?: string;
 }
 
 const positive = (name: string) => (v: string) => {
@@ -21,19 +32,30 @@ const positive = (name: string) => (v: string) => {
 };
 
 export function registerWatchCommand(program: Command): void {
-  program.command('watch')
+  program
+    .command('watch')
     .description('读网监测：对一个网站运行全部监测（首页可用性、栏目更新、死链与问题域名、篡改与暗链、智能校对）一次')
     .argument('<网址>', '网站首页，如 https://www.cqqj.gov.cn/')
-    .option('--format <格式>', '输出格式：text 或 json', (v) => {
-      if (v !== 'text' && v !== 'json') throw new InvalidArgumentError('只支持 text 或 json');
-      return v;
-    }, 'text')
+    .option(
+      '--format <格式>',
+      '输出格式：text 或 json',
+      (v) => {
+        if (v !== 'text' && v !== 'json') throw new InvalidArgumentError('只支持 text 或 json');
+        return v;
+      },
+      'text',
+    )
     .option('--depth <层数>', '抓取深度（首页为第 0 层）', positive('抓取深度'), DEFAULTS.maxDepth)
     .option('--pages <个数>', '最多抓取的页面数', positive('页面数'), DEFAULTS.maxPages)
     .option('--concurrency <个数>', '同时进行的请求数（礼貌抓取，默认 4）', positive('并发数'), DEFAULTS.concurrency)
     .option('--timeout <秒>', '每个请求的超时秒数（首页探测固定 15 秒）', positive('超时'), 15)
     .option('--column <名称=网址>', '指定栏目及其列表页，可多次使用；不指定时从首页导航识别', parseColumn, [])
-    .option('--stable <网址>', '不应变化的页面（机构概况等），用于篡改监测，可多次使用', (v: string, acc: string[]) => [...acc, v], [])
+    .option(
+      '--stable <网址>',
+      '不应变化的页面（机构概况等），用于篡改监测，可多次使用',
+      (v: string, acc: string[]) => [...acc, v],
+      [],
+    )
     .option('--state <文件>', '保存基线、页面指纹和探测记录的 JSON 文件（不存在时创建），用于多次运行之间比对')
     .option('--no-content', '不对页面运行智能校对')
     .option('--allow-private', '允许访问内网和本机地址（仅用于内网网站和测试）', false)

@@ -4,7 +4,9 @@ import { ensureWebBuild } from '../web-build.ts';
 
 export function registerWebCommands(program: Command): void {
   const web = program.command('web').description('网页界面');
-  web.command('build').description('构建网页界面（源码未变时跳过）')
+  web
+    .command('build')
+    .description('构建网页界面（源码未变时跳过）')
     .action(async () => {
       try {
         const built = await ensureWebBuild((m) => console.log(m));

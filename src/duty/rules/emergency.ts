@@ -7,7 +7,8 @@ import type { Violation } from './verdict.ts';
 export function expectedEnd(until: string | null | undefined, now: Date): { until: string | null } | Violation {
   if (!until) return { until: null };
   const u = Date.parse(until);
-  if (Number.isNaN(u) || !/^\d{4}-\d{2}-\d{2}T/.test(until)) return invalid('until', '预计结束时间格式不正确，应为 ISO 8601');
+  if (Number.isNaN(u) || !/^\d{4}-\d{2}-\d{2}T/.test(until))
+    return invalid('until', '预计结束时间格式不正确，应为 ISO 8601');
   if (u <= now.getTime()) return invalid('until', '预计结束时间须晚于现在');
   return { until: new Date(u).toISOString() };
 }
@@ -19,8 +20,13 @@ export function reinforcementsKnown(ids: readonly string[], known: ReadonlySet<s
 }
 
 /** A named leader's unit is among the emergency's units and they are that unit's 带班领导. */
-export function namedLeader(i: number, unitId: string | null | undefined, units: readonly string[],
-  leadersOfUnit: (unitId: string) => readonly string[], userId: string): Violation | null {
+export function namedLeader(
+  i: number,
+  unitId: string | null | undefined,
+  units: readonly string[],
+  leadersOfUnit: (unitId: string) => readonly string[],
+  userId: string,
+): Violation | null {
   if (!unitId || !units.includes(unitId)) return invalid(`leaders.${i}.unitId`, '请为带班领导选择其值班单位');
   return leadersOfUnit(unitId).includes(userId) ? null : invalid(`leaders.${i}.userId`, '所选人员不是该单位的带班领导');
 }

@@ -10,8 +10,11 @@ export const CHECK_IN_EARLY_MINUTES = 60;
 export const CHECK_OUT_EARLY_MINUTES = 30;
 
 /** §4.6 到岗: from CHECK_IN_EARLY_MINUTES before the start until the end, once. */
-export function checkInAllowed(shift: Pick<Shift, 'startsAt' | 'endsAt'>, now: Date, alreadyIn: boolean):
-  Violation | null {
+export function checkInAllowed(
+  shift: Pick<Shift, 'startsAt' | 'endsAt'>,
+  now: Date,
+  alreadyIn: boolean,
+): Violation | null {
   const opens = Date.parse(shift.startsAt) - CHECK_IN_EARLY_MINUTES * MINUTE_MS;
   if (now.getTime() < opens || now.toISOString() >= shift.endsAt) {
     const span = `本班次 ${when(shift.startsAt)} 至 ${when(shift.endsAt)}`;
@@ -80,7 +83,8 @@ export function changeShape(r: ChangeRequest, f: ChangeFacts): Violation | null 
   if (shift.startsAt <= f.now) return conflict('SHIFT_STARTED', '该班次已开始，值班中途换人请办理离岗');
   const c = f.counter;
   if (!c) return null;
-  if (c.unitId !== shift.unitId || c.id === shift.id) return invalid('counterShiftId', '换回的班次须为本单位的另一个班次');
+  if (c.unitId !== shift.unitId || c.id === shift.id)
+    return invalid('counterShiftId', '换回的班次须为本单位的另一个班次');
   if (c.startsAt <= f.now) return invalid('counterShiftId', '换回的班次已开始');
   if (!onShift(c, r.replacementId!) || onShift(c, r.leavingId)) {
     return invalid('counterShiftId', '换回的班次须由接替人员值班，且申请人不在其上');
@@ -89,8 +93,11 @@ export function changeShape(r: ChangeRequest, f: ChangeFacts): Violation | null 
 }
 
 /** One open request per person and shift. */
-export function noPendingChange(pending: readonly { leavingId: string; shiftId: string }[], leavingId: string,
-  shiftId: string): Violation | null {
+export function noPendingChange(
+  pending: readonly { leavingId: string; shiftId: string }[],
+  leavingId: string,
+  shiftId: string,
+): Violation | null {
   const open = pending.some((c) => c.leavingId === leavingId && c.shiftId === shiftId);
   return open ? conflict('PENDING_CHANGE', '该班次已有尚未办结的换班或离岗申请') : null;
 }
@@ -101,5 +108,7 @@ export const undecided = (state: string): Violation | null =>
 
 /** The shift the roster holds after a 换班 or a completed 离岗: `into` stands where `out` stood. */
 export const swapIn = (s: Shift, out: string, into: string): Shift => ({
-  ...s, leaderId: s.leaderId === out ? into : s.leaderId, officerIds: s.officerIds.map((o) => (o === out ? into : o)),
+  ...s,
+  leaderId: s.leaderId === out ? into : s.leaderId,
+  officerIds: s.officerIds.map((o) => (o === out ? into : o)),
 });

@@ -64,18 +64,27 @@ export function isDraft(state: string, message = '该值班表已发布'): Viola
 }
 
 /** 发布值班表: the version the keeper saw, with no finding left. */
-export function publishable(roster: { version: number }, version: number,
-  findings: readonly { message: string }[]): Violation | null {
+export function publishable(
+  roster: { version: number },
+  version: number,
+  findings: readonly { message: string }[],
+): Violation | null {
   if (roster.version !== version) return conflict('STALE_ROSTER', '值班表已被修改，请刷新后再发布');
   if (!findings.length) return null;
-  const list = findings.slice(0, 10).map((f, i) => `${i + 1}. ${f.message}`).join('；');
+  const list = findings
+    .slice(0, 10)
+    .map((f, i) => `${i + 1}. ${f.message}`)
+    .join('；');
   const more = findings.length > 10 ? '……' : '';
   return unprocessable('ROSTER_FINDINGS', `值班表有 ${findings.length} 个问题，不能发布：${list}${more}`);
 }
 
 /** A published roster only changes for the better or stays as good: no finding it did not have before. */
-export function noNewFindings(before: readonly { message: string }[], after: readonly { message: string }[],
-  refusal: string): Violation | null {
+export function noNewFindings(
+  before: readonly { message: string }[],
+  after: readonly { message: string }[],
+  refusal: string,
+): Violation | null {
   const had = new Set(before.map((f) => f.message));
   const added = after.filter((f) => !had.has(f.message));
   if (!added.length) return null;
@@ -83,8 +92,14 @@ export function noNewFindings(before: readonly { message: string }[], after: rea
 }
 
 /** Each id is one of the pool: a 400 naming the field (officerIds.2) and the person otherwise; nobody twice. */
-export function inPool(allowed: readonly string[], ids: readonly string[], role: 'officer' | 'leader', field: string,
-  names: ReadonlyMap<string, string>, indexed = true): Violation | null {
+export function inPool(
+  allowed: readonly string[],
+  ids: readonly string[],
+  role: 'officer' | 'leader',
+  field: string,
+  names: ReadonlyMap<string, string>,
+  indexed = true,
+): Violation | null {
   const bad = ids.findIndex((id) => !allowed.includes(id));
   if (bad >= 0) {
     const who = names.get(ids[bad]);

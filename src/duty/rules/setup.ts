@@ -6,11 +6,15 @@ import { LIMITS, SPECIAL_KINDS } from '../model.ts';
 import type { Violation } from './verdict.ts';
 
 /** Template names are unique in a unit, at most LIMITS.templates of them. */
-export function templateFits(all: readonly { id: string; name: string }[], name: string,
-  existingId: string | null): Violation | null {
+export function templateFits(
+  all: readonly { id: string; name: string }[],
+  name: string,
+  existingId: string | null,
+): Violation | null {
   const taken = all.some((t) => t.name === name && t.id !== existingId);
   if (taken) return conflict('DUPLICATE_TEMPLATE', `本单位已有班次「${name}」`);
-  if (!existingId && all.length >= LIMITS.templates) return invalid('name', `一个单位最多设置 ${LIMITS.templates} 个班次`);
+  if (!existingId && all.length >= LIMITS.templates)
+    return invalid('name', `一个单位最多设置 ${LIMITS.templates} 个班次`);
   return null;
 }
 

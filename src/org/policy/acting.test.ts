@@ -14,7 +14,8 @@ import { WATCH_ROLES, watchRole } from './watch.ts';
 const UNITS = ['u1', 'u2', 'office'];
 const arbRole = fc.constantFrom(...ROLES);
 const arbHeld = fc.record({ role: arbRole, unitId: fc.constantFrom(...UNITS), sectionId: fc.constant(null) });
-const arbActor: fc.Arbitrary<Actor> = fc.array(arbHeld, { maxLength: 6 })
+const arbActor: fc.Arbitrary<Actor> = fc
+  .array(arbHeld, { maxLength: 6 })
   .map((roles) => ({ id: 'p', username: 'p', name: 'p', unitId: roles[0]?.unitId ?? 'u1', roles }));
 const arbUnit = fc.constantFrom<string | null>(...UNITS, null);
 const arbPreference = fc.shuffledSubarray([...ROLES]);
@@ -23,32 +24,39 @@ const qualifies = (a: Actor, r: Role, unitId: string | null) =>
   DISTRICT_WIDE_ROLES.includes(r) ? holdsDistrictRole(a, r) : unitId !== null && holdsRole(a, r, unitId);
 
 test('签署角色：系统为空；有角色的人总以本人确实担任的角色签署，无角色的人为空', () => {
-  fc.assert(fc.property(arbActor, arbUnit, arbPreference, (a, unitId, roles) => {
-    assert.equal(actingRole(null, unitId, roles), '');
-    const role = actingRole(a, unitId, roles);
-    assert.equal(role === '', a.roles.length === 0);
-    if (role) assert.ok(a.roles.some((r) => r.role === role));
-  }));
+  fc.assert(
+    fc.property(arbActor, arbUnit, arbPreference, (a, unitId, roles) => {
+      assert.equal(actingRole(null, unitId, roles), '');
+      const role = actingRole(a, unitId, roles);
+      assert.equal(role === '', a.roles.length === 0);
+      if (role) assert.ok(a.roles.some((r) => r.role === role));
+    }),
+  );
 });
 
 test('签署角色：本单位担任的首选角色优先（单位角色只算本单位的，区级角色在各单位都算），都不担任时为本人第一个角色', () => {
-  fc.assert(fc.property(arbActor, arbUnit, arbPreference, (a, unitId, roles) => {
-    const role = actingRole(a, unitId, roles);
-    const first = roles.find((r) => qualifies(a, r, unitId));
-    assert.equal(role, first ?? a.roles[0]?.role ?? '', 'none qualifies: the person\'s first role');
-  }));
+  fc.assert(
+    fc.property(arbActor, arbUnit, arbPreference, (a, unitId, roles) => {
+      const role = actingRole(a, unitId, roles);
+      const first = roles.find((r) => qualifies(a, r, unitId));
+      assert.equal(role, first ?? a.roles[0]?.role ?? '', "none qualifies: the person's first role");
+    }),
+  );
 });
 
 test('签署角色：与角色授予的先后无关，也不受在其他单位所担任的单位角色影响', () => {
   const arbUnitRole = arbRole.filter((r) => !DISTRICT_WIDE_ROLES.includes(r));
   const arbOther = fc.array(fc.record({ role: arbUnitRole, unitId: fc.constant('u9'), sectionId: fc.constant(null) }));
-  const arbReordered = arbActor.chain((a) => fc.tuple(fc.constant(a),
-    fc.shuffledSubarray(a.roles, { minLength: a.roles.length, maxLength: a.roles.length })));
-  fc.assert(fc.property(arbReordered, arbUnit, arbPreference, arbOther, ([a, reordered], unitId, roles, other) => {
-    if (!roles.some((r) => qualifies(a, r, unitId))) return;
-    const moved = { ...a, roles: [...other, ...reordered] };
-    assert.equal(actingRole(moved, unitId, roles), actingRole(a, unitId, roles));
-  }));
+  const arbReordered = arbActor.chain((a) =>
+    fc.tuple(fc.constant(a), fc.shuffledSubarray(a.roles, { minLength: a.roles.length, maxLength: a.roles.length })),
+  );
+  fc.assert(
+    fc.property(arbReordered, arbUnit, arbPreference, arbOther, ([a, reordered], unitId, roles, other) => {
+      if (!roles.some((r) => qualifies(a, r, unitId))) return;
+      const moved = { ...a, roles: [...other, ...reordered] };
+      assert.equal(actingRole(moved, unitId, roles), actingRole(a, unitId, roles));
+    }),
+  );
 });
 
 // The rules watch/context.ts and duty/context.ts had before they were one (commit history: roleOf, roleIn).
@@ -71,15 +79,23 @@ const oldDutyRole = (a: Actor, unitId: string | null, roles: readonly Role[]): s
 test('读网值班和值班排班的台账角色与合并前逐一相同', () => {
   const arbDutyRoles = fc.constantFrom(ROSTER_ROLES, DUTY_ROLES, [...DUTY_ROLES, 'leader', 'principal'] as Role[]);
   const arbCase = fc.tuple(fc.option(arbActor), fc.constantFrom(...UNITS), arbUnit, arbDutyRoles);
-  fc.assert(fc.property(arbCase, ([a, unitId, dutyUnit, roles]) => {
-    assert.equal(watchRole(a, unitId), oldWatchRole(a, unitId));
-    if (a) assert.equal(dutyRole(a, dutyUnit, roles), oldDutyRole(a, dutyUnit, roles));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(arbCase, ([a, unitId, dutyUnit, roles]) => {
+      assert.equal(watchRole(a, unitId), oldWatchRole(a, unitId));
+      if (a) assert.equal(dutyRole(a, dutyUnit, roles), oldDutyRole(a, dutyUnit, roles));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('质疑申请以承办单位的保密工作机构、分管领导或主要领导身份签署（兼任时依此顺序）；发布网址以本单位身份优先', () => {
-  const p = (...roles: [Role, string][]): Actor => ({ id: 'p', username: 'p', name: 'p', unitId: 'u1',
-    roles: roles.map(([role, unitId]) => ({ role, unitId, sectionId: null })) });
+  const p = (...roles: [Role, string][]): Actor => ({
+    id: 'p',
+    username: 'p',
+    name: 'p',
+    unitId: 'u1',
+    roles: roles.map(([role, unitId]) => ({ role, unitId, sectionId: null })),
+  });
   assert.deepEqual(CHALLENGE_ROLES, ['secrecy', 'leader', 'principal']);
   assert.equal(challengeRole(p(['leader', 'u1'], ['secrecy', 'u1']), 'u1'), 'secrecy');
   assert.equal(challengeRole(p(['secrecy', 'u2'], ['principal', 'u1']), 'u1'), 'principal');

@@ -15,7 +15,9 @@ const handles = (actor: Actor, unitId: string) => CHALLENGE_ROLES.some((r) => ho
 
 /** Extending the deadline and answering. */
 export function canHandleChallenge(actor: Actor, c: { unitId: string }): Verdict {
-  return handles(actor, c.unitId) ? ALLOW : deny('NOT_HANDLER', '只有承办单位的保密工作机构、分管领导或主要领导可以办理质疑申请');
+  return handles(actor, c.unitId)
+    ? ALLOW
+    : deny('NOT_HANDLER', '只有承办单位的保密工作机构、分管领导或主要领导可以办理质疑申请');
 }
 
 /** One case: its handlers always; the inspector when it is overdue (督查 of a missed deadline). */
@@ -28,12 +30,16 @@ export function canViewChallenge(actor: Actor, c: { unitId: string; overdue: boo
 /** The units whose cases the actor lists. */
 export function challengeScope(actor: Actor): string[] | Verdict {
   const units = [...new Set(actor.roles.filter((r) => CHALLENGE_ROLES.includes(r.role)).map((r) => r.unitId))];
-  return units.length ? units : deny('NOT_HANDLER', '只有单位的保密工作机构、分管领导或主要领导可以查看本单位的质疑申请');
+  return units.length
+    ? units
+    : deny('NOT_HANDLER', '只有单位的保密工作机构、分管领导或主要领导可以查看本单位的质疑申请');
 }
 
 /** Overdue cases: the inspector across the district, a handler for their own units. */
 export function overdueScope(actor: Actor): string[] | 'all' | Verdict {
   if (holdsDistrictRole(actor, 'inspector')) return 'all';
   const units = challengeScope(actor);
-  return Array.isArray(units) ? units : deny('NOT_HANDLER', '只有督查或单位的保密工作机构、分管领导、主要领导可以查看逾期的质疑申请');
+  return Array.isArray(units)
+    ? units
+    : deny('NOT_HANDLER', '只有督查或单位的保密工作机构、分管领导、主要领导可以查看逾期的质疑申请');
 }

@@ -6,7 +6,12 @@ import { type Actor, holdsDistrictRole } from '../model.ts';
 import { ALLOW, deny, type Verdict } from './verdict.ts';
 
 export function canViewDictionaries(actor: Actor): Verdict {
-  if (holdsDistrictRole(actor, 'sysAdmin') || holdsDistrictRole(actor, 'egovCenter') || holdsDistrictRole(actor, 'inspector')) return ALLOW;
+  if (
+    holdsDistrictRole(actor, 'sysAdmin')
+    || holdsDistrictRole(actor, 'egovCenter')
+    || holdsDistrictRole(actor, 'inspector')
+  )
+    return ALLOW;
   return deny('NOT_DICTIONARY_READER', '只有系统管理员、区电子政务中心和督查可以查看智能校对词典');
 }
 

@@ -19,10 +19,12 @@ export const dutyRole = (actor: Actor, unitId: string | null, roles: readonly Ro
   actingRole(actor, unitId, [...roles, ...DISTRICT_SIGNING]);
 
 /** The units a person takes duty in (值班人员 or 带班领导 there): whose roster keepers may edit their duty details. */
-export const dutyUnitsOf = (person: Actor): string[] =>
-  [...new Set(person.roles.filter((r) => DUTY_ROLES.includes(r.role)).map((r) => r.unitId))];
+export const dutyUnitsOf = (person: Actor): string[] => [
+  ...new Set(person.roles.filter((r) => DUTY_ROLES.includes(r.role)).map((r) => r.unitId)),
+];
 
-const holdsAny = (actor: Actor, roles: readonly Role[], unitId: string) => roles.some((r) => holdsRole(actor, r, unitId));
+const holdsAny = (actor: Actor, roles: readonly Role[], unitId: string) =>
+  roles.some((r) => holdsRole(actor, r, unitId));
 
 export function canViewDuty(actor: Actor, unitId: string): Verdict {
   const scope = visibleUnitIds(actor);
@@ -39,25 +41,38 @@ export function canManageRoster(actor: Actor, unitId: string): Verdict {
 
 /** 读网记录 and 上级通知登记. */
 export function canRecordDuty(actor: Actor, unitId: string): Verdict {
-  return holdsAny(actor, DUTY_ROLES, unitId) ? ALLOW : deny('NOT_ON_DUTY_ROLE', '只有本单位值班人员或带班领导可以登记值班记录');
+  return holdsAny(actor, DUTY_ROLES, unitId)
+    ? ALLOW
+    : deny('NOT_ON_DUTY_ROLE', '只有本单位值班人员或带班领导可以登记值班记录');
 }
 
 /** 到岗、离岗登记 on a shift: the people on it, or the approved replacement. */
 export function canAttend(actor: Actor, shift: { people: readonly string[] }): Verdict {
-  return shift.people.includes(actor.id) ? ALLOW : deny('NOT_ON_SHIFT', '只有本班次的值班人员、带班领导或经批准的接替人员可以登记到岗、离岗');
+  return shift.people.includes(actor.id)
+    ? ALLOW
+    : deny('NOT_ON_SHIFT', '只有本班次的值班人员、带班领导或经批准的接替人员可以登记到岗、离岗');
 }
 
 /** 换班 / 离岗 requests: the person on the shift, or a roster keeper on their behalf. */
-export function canRequestChange(actor: Actor, shift: { unitId: string; people: readonly string[] }, leavingId: string): Verdict {
+export function canRequestChange(
+  actor: Actor,
+  shift: { unitId: string; people: readonly string[] },
+  leavingId: string,
+): Verdict {
   if (actor.id === leavingId && shift.people.includes(actor.id)) return ALLOW;
   if (canManageRoster(actor, shift.unitId).allowed) return ALLOW;
   return deny('NOT_ON_SHIFT', '只能为自己值的班次申请换班或离岗（带班领导可代为登记）');
 }
 
 /** §4.6: the duty leader agrees; never the person leaving or the one who asked. */
-export function canDecideChange(actor: Actor, change: { unitId: string; leavingId: string; requestedBy: string }): Verdict {
-  if (!holdsRole(actor, 'dutyLeader', change.unitId)) return deny('NOT_DUTY_LEADER', '换班和离岗须由本单位带班领导批准');
-  if (actor.id === change.leavingId || actor.id === change.requestedBy) return deny('SAME_PERSON', '不能批准自己的换班或离岗申请');
+export function canDecideChange(
+  actor: Actor,
+  change: { unitId: string; leavingId: string; requestedBy: string },
+): Verdict {
+  if (!holdsRole(actor, 'dutyLeader', change.unitId))
+    return deny('NOT_DUTY_LEADER', '换班和离岗须由本单位带班领导批准');
+  if (actor.id === change.leavingId || actor.id === change.requestedBy)
+    return deny('SAME_PERSON', '不能批准自己的换班或离岗申请');
   return ALLOW;
 }
 
@@ -68,13 +83,16 @@ export function canDeclareEmergency(actor: Actor, unitId: string | null, distric
     if (districtUnitIds.some((u) => holdsAny(actor, ROSTER_ROLES, u))) return ALLOW;
     return deny('NOT_DISTRICT', '全区突发事件由区政府办公室带班领导、分管领导、主要领导或区电子政务中心启动');
   }
-  return holdsAny(actor, ROSTER_ROLES, unitId) ? ALLOW : deny('NOT_ROSTER_KEEPER', '只有本单位带班领导、分管领导、主要领导可以启动突发事件处置');
+  return holdsAny(actor, ROSTER_ROLES, unitId)
+    ? ALLOW
+    : deny('NOT_ROSTER_KEEPER', '只有本单位带班领导、分管领导、主要领导可以启动突发事件处置');
 }
 
 /** 重大活动 / 重要节点: a unit's own, or the whole district's (unitId null). */
 export function canMarkSpecialDay(actor: Actor, unitId: string | null, districtUnitIds: readonly string[]): Verdict {
   if (unitId !== null) return canManageRoster(actor, unitId);
-  if (holdsDistrictRole(actor, 'sysAdmin') || districtUnitIds.some((u) => holdsAny(actor, ROSTER_ROLES, u))) return ALLOW;
+  if (holdsDistrictRole(actor, 'sysAdmin') || districtUnitIds.some((u) => holdsAny(actor, ROSTER_ROLES, u)))
+    return ALLOW;
   return deny('NOT_DISTRICT', '全区的重大活动、重要节点由区政府办公室带班领导、分管领导、主要领导或系统管理员标记');
 }
 

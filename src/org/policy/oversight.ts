@@ -14,7 +14,10 @@ export const LEDGER_ROLES: readonly Role[] = ['leader', 'principal', 'sectionHea
 
 export const LEDGER_AUDITORS: readonly Role[] = ['inspector', 'egovCenter', 'auditAdmin'];
 
-const NO_LEDGER = deny('NO_LEDGER_ROLE', '只有本单位分管领导、主要领导、科室负责人，或督查、区电子政务中心、审计管理员可以查看登记台账');
+const NO_LEDGER = deny(
+  'NO_LEDGER_ROLE',
+  '只有本单位分管领导、主要领导、科室负责人，或督查、区电子政务中心、审计管理员可以查看登记台账',
+);
 
 /** The units whose ledger the actor reads: 'all' (with district-wide entries) or the units they lead. */
 export function ledgerScope(actor: Actor): string[] | 'all' | Verdict {

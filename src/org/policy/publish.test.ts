@@ -3,14 +3,33 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Role } from '../model.ts';
 import {
-  abilitiesOf, canDecideDismissal, canDraft, canEdit, canReview, canView, findingStanding, type ItemView, itemListScope, reviewScopes,
+  abilitiesOf,
+  canDecideDismissal,
+  canDraft,
+  canEdit,
+  canReview,
+  canView,
+  findingStanding,
+  type ItemView,
+  itemListScope,
+  reviewScopes,
 } from './publish.ts';
 
 const person = (id: string, ...roles: [Role, string, string?][]): Actor => ({
-  id, username: id, name: id, unitId: roles[0]?.[1] ?? 'u1', roles: roles.map(([role, unitId, sectionId]) => ({ role, unitId, sectionId: sectionId ?? null })),
+  id,
+  username: id,
+  name: id,
+  unitId: roles[0]?.[1] ?? 'u1',
+  roles: roles.map(([role, unitId, sectionId]) => ({ role, unitId, sectionId: sectionId ?? null })),
 });
 const item = (over: Partial<ItemView> = {}): ItemView => ({
-  unitId: 'u1', sectionId: 's1', authorId: 'author', stage: 'level1', approverIds: [], authorMayLevel1: true, ...over,
+  unitId: 'u1',
+  sectionId: 's1',
+  authorId: 'author',
+  stage: 'level1',
+  approverIds: [],
+  authorMayLevel1: true,
+  ...over,
 });
 const codeOf = (v: ReturnType<typeof canReview>) => (v.allowed ? 'ALLOW' : v.code);
 
@@ -68,14 +87,36 @@ test('只有起草人可以修改和提交；起草须为承办单位工作人�
 });
 
 test('abilities 与服务端的判断一致', () => {
-  assert.deepEqual(abilitiesOf(author, item({ stage: 'returned' })), { canApprove: false, canReturn: false, canEdit: true, canSubmit: true });
-  assert.deepEqual(abilitiesOf(head, item({ stage: 'level2' })), { canApprove: true, canReturn: true, canEdit: false, canSubmit: false });
-  assert.deepEqual(abilitiesOf(head, item({ stage: 'level3' })), { canApprove: false, canReturn: false, canEdit: false, canSubmit: false });
+  assert.deepEqual(abilitiesOf(author, item({ stage: 'returned' })), {
+    canApprove: false,
+    canReturn: false,
+    canEdit: true,
+    canSubmit: true,
+  });
+  assert.deepEqual(abilitiesOf(head, item({ stage: 'level2' })), {
+    canApprove: true,
+    canReturn: true,
+    canEdit: false,
+    canSubmit: false,
+  });
+  assert.deepEqual(abilitiesOf(head, item({ stage: 'level3' })), {
+    canApprove: false,
+    canReturn: false,
+    canEdit: false,
+    canSubmit: false,
+  });
   assert.deepEqual(abilitiesOf(author, item({ stage: 'level2' })).canApprove, false);
 });
 
 test('待审队列：每个角色打开一个队列，二审按科室，重复授权不重复', () => {
-  const many = person('many', ['staff', 'u1'], ['staff', 'u1', 's1'], ['sectionHead', 'u1', 's1'], ['leader', 'u2'], ['sysAdmin', 'u0']);
+  const many = person(
+    'many',
+    ['staff', 'u1'],
+    ['staff', 'u1', 's1'],
+    ['sectionHead', 'u1', 's1'],
+    ['leader', 'u2'],
+    ['sysAdmin', 'u0'],
+  );
   assert.deepEqual(reviewScopes(many), [
     { level: 1, unitId: 'u1', sectionId: null },
     { level: 2, unitId: 'u1', sectionId: 's1' },
@@ -99,5 +140,8 @@ test('智能校对发现：起草人（起草时）和一审只能建议忽略�
   assert.equal(codeOf(canDecideDismissal(staff, item({ stage: 'level1' }), 'author')), 'NOT_LEVEL2');
   assert.equal(codeOf(canDecideDismissal(author, item({ stage: 'draft' }), 'author')), 'NOT_LEVEL2');
   assert.equal(codeOf(canDecideDismissal(otherHead, item({ stage: 'level2' }), 'author')), 'OTHER_SECTION');
-  assert.equal(codeOf(canDecideDismissal(head, item({ stage: 'level2', approverIds: ['head'] }), 'author')), 'SAME_PERSON');
+  assert.equal(
+    codeOf(canDecideDismissal(head, item({ stage: 'level2', approverIds: ['head'] }), 'author')),
+    'SAME_PERSON',
+  );
 });

@@ -35,7 +35,8 @@ export function canDraft(actor: Actor, unitId: string): Verdict {
 
 export function canReview(actor: Actor, item: ItemView, level: Level): Verdict {
   const role = ROLE_AT[level];
-  if (!holdsRole(actor, role, item.unitId)) return deny('NO_ROLE', `${LEVEL_NAME[level]}需要承办单位${ROLE_NAME[role]}身份`);
+  if (!holdsRole(actor, role, item.unitId))
+    return deny('NO_ROLE', `${LEVEL_NAME[level]}需要承办单位${ROLE_NAME[role]}身份`);
   if (level === 2 && !headsSection(actor, item.unitId, item.sectionId)) {
     return deny('OTHER_SECTION', '二审二校由稿件所属科室的负责人进行，不能审核其他科室的稿件');
   }
@@ -54,7 +55,10 @@ export function canReview(actor: Actor, item: ItemView, level: Level): Verdict {
  * The author, reviewers of the hosting unit, district-wide supervisors (督查, 电子政务中心, 系统管理员, 审计管理员), and
  * the leaders of co-issuing units, who must read what they consent to (保密审查制度 第九条).
  */
-export function canView(actor: Actor, item: Pick<ItemView, 'unitId' | 'authorId'> & { coIssuerUnitIds?: readonly string[] }): Verdict {
+export function canView(
+  actor: Actor,
+  item: Pick<ItemView, 'unitId' | 'authorId'> & { coIssuerUnitIds?: readonly string[] },
+): Verdict {
   if (actor.id === item.authorId) return ALLOW;
   const scope = itemListScope(actor);
   if (scope === 'all' || scope.includes(item.unitId)) return ALLOW;
@@ -79,7 +83,9 @@ export function canEdit(actor: Actor, item: Pick<ItemView, 'authorId'>): Verdict
  */
 export function findingStanding(actor: Actor, item: ItemView): Verdict & { as?: Standing } {
   if (isEditable(item.stage)) {
-    return canEdit(actor, item).allowed ? { ...ALLOW, as: 'author' } : deny('NOT_AUTHOR', '起草或退回修改期间，只有起草人可以处理校对发现');
+    return canEdit(actor, item).allowed
+      ? { ...ALLOW, as: 'author' }
+      : deny('NOT_AUTHOR', '起草或退回修改期间，只有起草人可以处理校对发现');
   }
   const level = levelOf(item.stage);
   if (level === null) return deny('NOT_AT_LEVEL', '稿件当前不在起草或审核环节，不能处理校对发现');
@@ -92,8 +98,10 @@ export function findingStanding(actor: Actor, item: ItemView): Verdict & { as?: 
  * reviewer at the waiting level (findingStanding; a serious or error one counts only from 二审, DOMAIN §2.5); a 密级标志 /
  * 个人信息 finding only the 保密工作机构 at the secrecy step (保密审查制度 第七条, secrecy.ts canDismissFinding).
  */
-export const FINDING_DISMISSER = { proofreading: 'reviewer', secrecy: 'secrecyOffice' } as const satisfies
-  Record<FindingKind, string>;
+export const FINDING_DISMISSER = { proofreading: 'reviewer', secrecy: 'secrecyOffice' } as const satisfies Record<
+  FindingKind,
+  string
+>;
 export type FindingDismisser = (typeof FINDING_DISMISSER)[keyof typeof FINDING_DISMISSER];
 
 /**
@@ -119,7 +127,12 @@ export function canSubmit(actor: Actor, item: Pick<ItemView, 'authorId'>): Verdi
  * 科室负责人 — or by the district e-gov center, which runs the site; the 读网值班 integrity monitor reads it.
  */
 export function canRecordLiveUrl(actor: Actor, item: Pick<ItemView, 'unitId' | 'authorId'>): Verdict {
-  if (actor.id === item.authorId || holdsRole(actor, 'staff', item.unitId) || holdsRole(actor, 'sectionHead', item.unitId)) return ALLOW;
+  if (
+    actor.id === item.authorId
+    || holdsRole(actor, 'staff', item.unitId)
+    || holdsRole(actor, 'sectionHead', item.unitId)
+  )
+    return ALLOW;
   if (holdsDistrictRole(actor, 'egovCenter')) return ALLOW;
   return deny('NOT_UNIT', '只有承办单位的工作人员、科室负责人或区电子政务中心可以登记发布网址');
 }

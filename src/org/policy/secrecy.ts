@@ -35,19 +35,29 @@ export const canResume = canGiveSecrecyOpinion;
 export const canDismissFinding = canGiveSecrecyOpinion;
 
 /** The co-issuing unit whose leader (分管领导) the actor is, for an in-app consent (第九条 以文字形式征得同意). */
-export function consentUnitOf(actor: Actor, item: Pick<SecrecyView, 'coIssuerUnitIds'>, unitId?: string): string | null {
-  const led = item.coIssuerUnitIds.filter((u) => holdsRole(actor, 'leader', u) && (unitId === undefined || u === unitId));
+export function consentUnitOf(
+  actor: Actor,
+  item: Pick<SecrecyView, 'coIssuerUnitIds'>,
+  unitId?: string,
+): string | null {
+  const led = item.coIssuerUnitIds.filter(
+    (u) => holdsRole(actor, 'leader', u) && (unitId === undefined || u === unitId),
+  );
   return led[0] ?? null;
 }
 
 export function canConsent(actor: Actor, item: Pick<SecrecyView, 'coIssuerUnitIds'>, unitId?: string): Verdict {
   if (item.coIssuerUnitIds.length === 0) return deny('NOT_CO_ISSUED', '该稿件没有共同发文单位');
-  if (!consentUnitOf(actor, item, unitId)) return deny('NOT_CO_ISSUER_LEADER', '只有共同发文单位的分管领导可以在系统中表示同意');
+  if (!consentUnitOf(actor, item, unitId))
+    return deny('NOT_CO_ISSUER_LEADER', '只有共同发文单位的分管领导可以在系统中表示同意');
   return ALLOW;
 }
 
 /** A co-issuer's consent letter is filed by the author (承办人) or the hosting unit's secrecy office. */
-export function canFileConsentDocument(actor: Actor, item: Pick<SecrecyView, 'unitId' | 'authorId' | 'coIssuerUnitIds'>): Verdict {
+export function canFileConsentDocument(
+  actor: Actor,
+  item: Pick<SecrecyView, 'unitId' | 'authorId' | 'coIssuerUnitIds'>,
+): Verdict {
   if (item.coIssuerUnitIds.length === 0) return deny('NOT_CO_ISSUED', '该稿件没有共同发文单位');
   if (actor.id === item.authorId || holdsRole(actor, 'secrecy', item.unitId)) return ALLOW;
   return deny('NOT_FILER', '书面同意文件由起草人或承办单位保密工作机构上传');

@@ -19,7 +19,9 @@ const onDutyIn = (actor: Actor, unitId: string) => WATCH_ROLES.some((r) => holds
 
 /** Sites, columns, pages, accounts and thresholds of every unit. */
 export function canManageWatch(actor: Actor): Verdict {
-  return isManager(actor) ? ALLOW : deny('NOT_WATCH_MANAGER', '只有区电子政务中心或系统管理员可以管理监测网站、栏目和新媒体账号');
+  return isManager(actor)
+    ? ALLOW
+    : deny('NOT_WATCH_MANAGER', '只有区电子政务中心或系统管理员可以管理监测网站、栏目和新媒体账号');
 }
 
 /** Units whose monitoring the actor sees: 'all' for the district roles, else where they stand duty. */
@@ -31,12 +33,16 @@ export function watchScope(actor: Actor): string[] | 'all' {
 /** Lists and the overview: anyone with a scope; a person with no duty role is told why. */
 export function canUseWatch(actor: Actor): Verdict {
   const scope = watchScope(actor);
-  return scope === 'all' || scope.length > 0 ? ALLOW : deny('NOT_ON_DUTY_ROLE', '只有值班人员、带班领导、区电子政务中心、督查或系统管理员可以查看监测情况');
+  return scope === 'all' || scope.length > 0
+    ? ALLOW
+    : deny('NOT_ON_DUTY_ROLE', '只有值班人员、带班领导、区电子政务中心、督查或系统管理员可以查看监测情况');
 }
 
 export function canViewWatch(actor: Actor, unitId: string): Verdict {
   const scope = watchScope(actor);
-  return scope === 'all' || scope.includes(unitId) ? ALLOW : deny('OTHER_UNIT', '只能查看本单位（本人值班单位）的监测情况和异常事件');
+  return scope === 'all' || scope.includes(unitId)
+    ? ALLOW
+    : deny('OTHER_UNIT', '只能查看本单位（本人值班单位）的监测情况和异常事件');
 }
 
 /** 处理中 / 已恢复 / 已关闭 of an incident. */

@@ -5,8 +5,15 @@ import { test } from 'node:test';
 import chineseDays from 'chinese-days';
 import fc from 'fast-check';
 import {
-  addWorkingDays, buildCalendar, type Calendar, isProvisionalDay, isWorkingDay, spansProvisional, toShanghaiDate,
-  workingDaysBetween, workingDeadline,
+  addWorkingDays,
+  buildCalendar,
+  type Calendar,
+  isProvisionalDay,
+  isWorkingDay,
+  spansProvisional,
+  toShanghaiDate,
+  workingDaysBetween,
+  workingDeadline,
 } from './model.ts';
 import { SHIPPED_YEARS } from './service.ts';
 
@@ -35,10 +42,21 @@ test('每年的数据注明国务院办公厅通知；2025 年起法定节假日
   for (const y of SHIPPED_YEARS) assert.match(y.source, new RegExp(`^国务院办公厅关于${y.year}年部分节假日安排的通知`));
   assert.match(SHIPPED_YEARS.find((y) => y.year === 2024)!.source, /国办发明电〔2023〕7号/);
   assert.match(SHIPPED_YEARS.find((y) => y.year === 2025)!.source, /国办发明电〔2024〕12号/);
-  assert.deepEqual(SHIPPED_YEARS.find((y) => y.year === 2025)!.makeupWorkdays,
-    ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
-  assert.deepEqual(SHIPPED_YEARS.find((y) => y.year === 2026)!.makeupWorkdays,
-    ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+  assert.deepEqual(SHIPPED_YEARS.find((y) => y.year === 2025)!.makeupWorkdays, [
+    '2025-01-26',
+    '2025-02-08',
+    '2025-04-27',
+    '2025-09-28',
+    '2025-10-11',
+  ]);
+  assert.deepEqual(SHIPPED_YEARS.find((y) => y.year === 2026)!.makeupWorkdays, [
+    '2026-01-04',
+    '2026-02-14',
+    '2026-02-28',
+    '2026-05-09',
+    '2026-09-20',
+    '2026-10-10',
+  ]);
 });
 
 test('调休上班的周末是工作日，春节期间的工作日不是', () => {
@@ -102,15 +120,19 @@ test('上海日期：UTC 16:00 起已是次日', () => {
   assert.equal(toShanghaiDate(new Date('2025-12-31T16:30:00Z')), '2026-01-01');
 });
 
-const dayIn2024to2026 = fc.integer({ min: 0, max: 365 * 3 - 60 })
+const dayIn2024to2026 = fc
+  .integer({ min: 0, max: 365 * 3 - 60 })
   .map((i) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
 
 test('性质：第 n 个工作日是工作日，且与收到日之间恰有 n 个工作日', () => {
-  fc.assert(fc.property(dayIn2024to2026, fc.integer({ min: 1, max: 30 }), (from, n) => {
-    const due = addWorkingDays(cal, from, n);
-    assert.equal(isWorkingDay(cal, due), true);
-    assert.equal(workingDaysBetween(cal, from, due), n);
-    assert.equal(workingDaysBetween(cal, due, from), -n);
-    assert.ok(due > from);
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(dayIn2024to2026, fc.integer({ min: 1, max: 30 }), (from, n) => {
+      const due = addWorkingDays(cal, from, n);
+      assert.equal(isWorkingDay(cal, due), true);
+      assert.equal(workingDaysBetween(cal, from, due), n);
+      assert.equal(workingDaysBetween(cal, due, from), -n);
+      assert.ok(due > from);
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -102,7 +102,7 @@ export function spansProvisional(cal: Calendar, from: string, to: string): boole
 export function addWorkingDays(cal: Calendar, receivedOn: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new AppError(400, 'INVALID_INPUT', '工作日天数须为非负整数', 'add');
   let day = dayNumber(receivedOn);
-  for (let left = n; left > 0;) {
+  for (let left = n; left > 0; ) {
     day += 1;
     if (isWorkingDay(cal, dateOf(day))) left -= 1;
   }

@@ -19,8 +19,10 @@ const at = (line: number, name?: string) => `第${line}行${name ? `「${name}�
 export function noticeYear(text: string, given?: number): number {
   const m = /(\d{4})\s*年\s*部分节假日安排/.exec(text);
   const year = m ? Number(m[1]) : given;
-  if (!year) throw invalid('text', '未找到年份：请粘贴通知标题（国务院办公厅关于XXXX年部分节假日安排的通知），或选择年份');
-  if (given && m && Number(m[1]) !== given) throw invalid('text', `通知是 ${m[1]} 年的安排，与所选年份 ${given} 不一致`);
+  if (!year)
+    throw invalid('text', '未找到年份：请粘贴通知标题（国务院办公厅关于XXXX年部分节假日安排的通知），或选择年份');
+  if (given && m && Number(m[1]) !== given)
+    throw invalid('text', `通知是 ${m[1]} 年的安排，与所选年份 ${given} 不一致`);
   return year;
 }
 
@@ -53,17 +55,28 @@ interface Section {
 
 function sectionsOf(text: string): Section[] {
   const sections: Section[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    for (const part of raw.replace(ASIDE_RE, '').trim().split(STARTS_SECTION_RE).map((p) => p.trim()).filter(Boolean)) {
-      const m = SECTION_RE.exec(part);
-      if (m) {
-        if (!m[2]) throw invalid('text', `${at(i + 1)}：「${m[1]}、」后缺少节日名称`);
-        sections.push({ line: i + 1, name: m[2], body: m[3] });
-      } else if (new RegExp(`^${NUMERAL}、`).test(part) && /放假|上班/.test(part)) {
-        throw invalid('text', `${at(i + 1)}：应写作“${part.slice(0, part.indexOf('、') + 1)}节日名称：X月X日至X日放假”（缺少冒号）`);
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      for (const part of raw
+        .replace(ASIDE_RE, '')
+        .trim()
+        .split(STARTS_SECTION_RE)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const m = SECTION_RE.exec(part);
+        if (m) {
+          if (!m[2]) throw invalid('text', `${at(i + 1)}：「${m[1]}、」后缺少节日名称`);
+          sections.push({ line: i + 1, name: m[2], body: m[3] });
+        } else if (new RegExp(`^${NUMERAL}、`).test(part) && /放假|上班/.test(part)) {
+          throw invalid(
+            'text',
+            `${at(i + 1)}：应写作“${part.slice(0, part.indexOf('、') + 1)}节日名称：X月X日至X日放假”（缺少冒号）`,
+          );
+        }
       }
-    }
-  });
+    });
   if (sections.length === 0) {
     throw invalid('text', '未找到放假安排：请粘贴通知正文，每项形如“一、元旦：1月1日放假，与周末连休。”');
   }
@@ -81,11 +94,15 @@ export function parseNotice(text: string, givenYear?: number): CalendarYear {
     for (const sentence of s.body.split(/[。；;]/)) {
       if (sentence.includes('放假') && days === null) {
         const ds = datesOf(sentence.slice(0, sentence.indexOf('放假')), year, where);
-        if (ds.length === 0 || ds.length > 2) throw invalid('text', `${where}：放假日期应写作“X月X日放假”或“X月X日至X日放假”`);
+        if (ds.length === 0 || ds.length > 2)
+          throw invalid('text', `${where}：放假日期应写作“X月X日放假”或“X月X日至X日放假”`);
         days = run(ds[0], ds[ds.length - 1], where);
         const total = /共\s*(\d+)\s*天/.exec(sentence) ?? /放假\s*(\d+)\s*天/.exec(sentence);
         if (total && Number(total[1]) !== days.length) {
-          throw invalid('text', `${where}：写明共 ${total[1]} 天，但 ${ds[0]} 至 ${ds[ds.length - 1]} 是 ${days.length} 天`);
+          throw invalid(
+            'text',
+            `${where}：写明共 ${total[1]} 天，但 ${ds[0]} 至 ${ds[ds.length - 1]} 是 ${days.length} 天`,
+          );
         }
       } else if (sentence.includes('上班')) {
         for (const d of datesOf(sentence, year, where)) {
@@ -97,7 +114,8 @@ export function parseNotice(text: string, givenYear?: number): CalendarYear {
     if (!days) throw invalid('text', `${where}：未找到放假日期（应写作“X月X日至X日放假”）`);
     holidays.push({ name: s.name, days });
   }
-  const source = /国务院办公厅关于\d{4}年部分节假日安排的通知[^\n]*/.exec(text)?.[0].trim()
+  const source =
+    /国务院办公厅关于\d{4}年部分节假日安排的通知[^\n]*/.exec(text)?.[0].trim()
     ?? `国务院办公厅关于${year}年部分节假日安排的通知`;
   return parseCalendarYear({ year, source: source.slice(0, 200), holidays, makeupWorkdays: makeup });
 }

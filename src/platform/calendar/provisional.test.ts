@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  addWorkingDays, buildCalendar, isProvisionalDay, isWeekend, isWorkingDay, workingDaysBetween, workingDeadline,
+  addWorkingDays,
+  buildCalendar,
+  isProvisionalDay,
+  isWeekend,
+  isWorkingDay,
+  workingDaysBetween,
+  workingDeadline,
   yearToImport,
 } from './model.ts';
 import { SHIPPED_YEARS } from './service.ts';
@@ -21,31 +27,42 @@ const year2027 = runOf.map(({ start, len }) => {
   const makeupWorkdays = isWeekend(after) ? [after] : [];
   return { year: 2027, source: '测试', holidays: [{ name: '假日', days }], makeupWorkdays };
 });
-const lateIn2026 = fc.integer({ min: 280, max: 364 }).map((i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000)
-  .toISOString().slice(0, 10));
+const lateIn2026 = fc
+  .integer({ min: 280, max: 364 })
+  .map((i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
 
 test('性质：暂定标志恰好在计入了缺年份的日子时出现；未标暂定的期限在导入该年后不变', () => {
-  fc.assert(fc.property(lateIn2026, fc.integer({ min: 0, max: 40 }), year2027, (from, n, y27) => {
-    const before = workingDeadline(official, from, n);
-    assert.equal(before.provisional, before.date.startsWith('2027'));
-    const after = workingDeadline(buildCalendar([...SHIPPED_YEARS, y27]), from, n);
-    assert.equal(after.provisional, false);
-    if (!before.provisional) assert.equal(after.date, before.date);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(lateIn2026, fc.integer({ min: 0, max: 40 }), year2027, (from, n, y27) => {
+      const before = workingDeadline(official, from, n);
+      assert.equal(before.provisional, before.date.startsWith('2027'));
+      const after = workingDeadline(buildCalendar([...SHIPPED_YEARS, y27]), from, n);
+      assert.equal(after.provisional, false);
+      if (!before.provisional) assert.equal(after.date, before.date);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('性质：缺年份的日子按周一至周五计，且推算与计数互逆', () => {
-  const in2027 = fc.integer({ min: 0, max: 364 }).map((i) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000)
-    .toISOString().slice(0, 10));
-  fc.assert(fc.property(in2027, (d) => {
-    assert.equal(isProvisionalDay(official, d), true);
-    assert.equal(isWorkingDay(official, d), !isWeekend(d));
-  }), { numRuns: 200 });
-  fc.assert(fc.property(lateIn2026, fc.integer({ min: 1, max: 40 }), (from, n) => {
-    const due = addWorkingDays(official, from, n);
-    assert.equal(isWorkingDay(official, due), true);
-    assert.equal(workingDaysBetween(official, from, due), n);
-  }), { numRuns: 300 });
+  const in2027 = fc
+    .integer({ min: 0, max: 364 })
+    .map((i) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+  fc.assert(
+    fc.property(in2027, (d) => {
+      assert.equal(isProvisionalDay(official, d), true);
+      assert.equal(isWorkingDay(official, d), !isWeekend(d));
+    }),
+    { numRuns: 200 },
+  );
+  fc.assert(
+    fc.property(lateIn2026, fc.integer({ min: 1, max: 40 }), (from, n) => {
+      const due = addWorkingDays(official, from, n);
+      assert.equal(isWorkingDay(official, due), true);
+      assert.equal(workingDaysBetween(official, from, due), n);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('导入的年份以其调休为准：2026 年的安排被替换为暂定以外的任何安排都不影响 2027 的暂定标志', () => {

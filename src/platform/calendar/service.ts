@@ -54,10 +54,16 @@ export async function loadCalendar(db: Executor): Promise<Calendar> {
 }
 
 export async function listCalendarYears(db: Executor): Promise<CalendarYearInfo[]> {
-  return [...(await mergedYears(db)).values()].sort((a, b) => a.year - b.year).map((y) => ({
-    year: y.year, source: y.source, origin: y.origin, importedAt: y.importedAt,
-    holidayDays: y.holidays.reduce((n, h) => n + h.days.length, 0), makeupWorkdays: y.makeupWorkdays.length,
-  }));
+  return [...(await mergedYears(db)).values()]
+    .sort((a, b) => a.year - b.year)
+    .map((y) => ({
+      year: y.year,
+      source: y.source,
+      origin: y.origin,
+      importedAt: y.importedAt,
+      holidayDays: y.holidays.reduce((n, h) => n + h.days.length, 0),
+      makeupWorkdays: y.makeupWorkdays.length,
+    }));
 }
 
 export async function getCalendarYear(db: Executor, year: number): Promise<CalendarYearDetail> {
@@ -82,15 +88,43 @@ export interface SavedYear {
  * overriding the shipped year), with its ledger entry calendar.import. The caller (src/app/calendar-import.ts) then
  * recomputes the 暂定 deadlines of the modules that store them, in the same transaction.
  */
-export async function saveCalendarYear(tx: Executor, by: CalendarImporter, year: CalendarYear, now: Date)
-  : Promise<SavedYear> {
+export async function saveCalendarYear(
+  tx: Executor,
+  by: CalendarImporter,
+  year: CalendarYear,
+  now: Date,
+): Promise<SavedYear> {
   const before = (await mergedYears(tx)).get(year.year);
-  const result = await store.upsertYear(tx, { year: year.year, source: year.source, data: canonicalJson(year),
-    importedBy: by.actor.id, importedAt: now.toISOString() });
-  const holidays = year.holidays.map((h) => ({ name: h.name, from: h.days[0], to: h.days[h.days.length - 1],
-    days: h.days.length }));
-  await appendLedger(tx, { actor: by.actor, role: by.role, unitId: '', action: 'calendar.import',
-    subject: `calendar:${year.year}`, payload: { year: year.year, source: year.source, replaces: before ? before.origin : null, holidays,
-      makeupWorkdays: year.makeupWorkdays } }, now);
+  const result = await store.upsertYear(tx, {
+    year: year.year,
+    source: year.source,
+    data: canonicalJson(year),
+    importedBy: by.actor.id,
+    importedAt: now.toISOString(),
+  });
+  const holidays = year.holidays.map((h) => ({
+    name: h.name,
+    from: h.days[0],
+    to: h.days[h.days.length - 1],
+    days: h.days.length,
+  }));
+  await appendLedger(
+    tx,
+    {
+      actor: by.actor,
+      role: by.role,
+      unitId: '',
+      action: 'calendar.import',
+      subject: `calendar:${year.year}`,
+      payload: {
+        year: year.year,
+        source: year.source,
+        replaces: before ? before.origin : null,
+        holidays,
+        makeupWorkdays: year.makeupWorkdays,
+      },
+    },
+    now,
+  );
   return { year, result: before ? 'replaced' : result };
 }

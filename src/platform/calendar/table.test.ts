@@ -14,8 +14,18 @@ const rows = [
 
 test('CSV 与 Excel 表格（日期、类型、名称）导入的结果与 2026 年安排一致', async () => {
   const csv = `\uFEFF日期,类型,名称\n${rows.map((r) => r.join(',')).join('\r\n')}\n`;
-  for (const parsed of [parseCalendarCsv(csv), await parseCalendarXlsx(await titledTableXlsx({ sheet: '节假日',
-    title: '2026年节假日安排', headings: ['日期', '类型', '名称'], rows, widths: [14, 8, 12] }))]) {
+  for (const parsed of [
+    parseCalendarCsv(csv),
+    await parseCalendarXlsx(
+      await titledTableXlsx({
+        sheet: '节假日',
+        title: '2026年节假日安排',
+        headings: ['日期', '类型', '名称'],
+        rows,
+        widths: [14, 8, 12],
+      }),
+    ),
+  ]) {
     assert.equal(parsed.year, 2026);
     assert.deepEqual(parsed.holidays, y2026.holidays);
     assert.deepEqual(parsed.makeupWorkdays, y2026.makeupWorkdays);

@@ -22,7 +22,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text).trim();
     return '';
@@ -45,7 +49,8 @@ export function parseCalendarRows(rows: readonly (readonly string[])[], givenYea
     if (i - head > MAX_ROWS) throw invalid('file', `一次最多导入 ${MAX_ROWS} 行`);
     const where = `第${i + 1}行`;
     const date = normalizeDate(r[dateCol] ?? '');
-    if (!date) throw invalid('file', `${where}「日期」：「${r[dateCol] ?? ''}」不是有效日期，应为 2027-01-01 或 2027年1月1日`);
+    if (!date)
+      throw invalid('file', `${where}「日期」：「${r[dateCol] ?? ''}」不是有效日期，应为 2027-01-01 或 2027年1月1日`);
     year ??= Number(date.slice(0, 4));
     if (Number(date.slice(0, 4)) !== year) throw invalid('file', `${where}「日期」：${date} 不在 ${year} 年内`);
     const kind = (r[kindCol] ?? '').trim();
@@ -66,13 +71,21 @@ export function parseCalendarRows(rows: readonly (readonly string[])[], givenYea
   const names = holidays.map((h) => h.name);
   const split = names.find((n, i) => names.indexOf(n) !== i);
   if (split) throw invalid('file', `「${split}」的放假日期不连续或未按日期排列，请逐日连续填写`);
-  return parseCalendarYear({ year, source: `国务院办公厅关于${year}年部分节假日安排的通知`, holidays, makeupWorkdays: makeup });
+  return parseCalendarYear({
+    year,
+    source: `国务院办公厅关于${year}年部分节假日安排的通知`,
+    holidays,
+    makeupWorkdays: makeup,
+  });
 }
 
 /** CSV as Excel and WPS save it (UTF-8, with or without BOM; comma or tab separated; no quoted commas needed). */
 export function parseCalendarCsv(text: string, givenYear?: number): CalendarYear {
   const cells = (line: string) => line.split(/[,\t，]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).map(cells);
+  const rows = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map(cells);
   return parseCalendarRows(rows, givenYear);
 }
 

@@ -17,8 +17,10 @@ function text(field: string, label: string, value: unknown, max: number): string
 }
 
 function dateIn(field: string, value: unknown, year: number): string {
-  if (typeof value !== 'string' || !isIsoDate(value)) throw invalid(field, `${field}：「${String(value)}」不是有效日期，应为 YYYY-MM-DD`);
-  if (Number(value.slice(0, 4)) !== year) throw invalid(field, `${field}：${value} 不在 ${year} 年内，每年的安排只能包含本年的日期`);
+  if (typeof value !== 'string' || !isIsoDate(value))
+    throw invalid(field, `${field}：「${String(value)}」不是有效日期，应为 YYYY-MM-DD`);
+  if (Number(value.slice(0, 4)) !== year)
+    throw invalid(field, `${field}：${value} 不在 ${year} 年内，每年的安排只能包含本年的日期`);
   return value;
 }
 
@@ -74,7 +76,8 @@ export function parseCalendarYear(input: unknown, expectedYear?: number): Calend
   makeupWorkdays.forEach((d, i) => {
     const field = `makeupWorkdays.${i}`;
     if (holidayOf.has(d)) throw invalid(field, `${d} 既是「${holidayOf.get(d)}」的放假日，又是调休上班日`);
-    if (!isWeekend(d)) throw invalid(field, `调休上班日（makeupWorkdays）${d} 不是周六或周日：工作日本来就上班，无需调休`);
+    if (!isWeekend(d))
+      throw invalid(field, `调休上班日（makeupWorkdays）${d} 不是周六或周日：工作日本来就上班，无需调休`);
   });
   holidays.sort((a, b) => a.days[0].localeCompare(b.days[0]));
   return { year, source, holidays, makeupWorkdays };

@@ -50,7 +50,9 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 // file's) and skips creating them in this one; and take turns with schema drops (see withSchemaLock).
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = schema ? await withSchemaLock(db, () => migrator.migrateToLatest()) : await migrator.migrateToLatest();
+  const { error, results } = schema
+    ? await withSchemaLock(db, () => migrator.migrateToLatest())
+    : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -40,7 +40,12 @@ export async function withSchemaLock<T>(db: Kysely<any>, run: () => Promise<T>):
 export const createSchema = (url: string, name: string) => run(url, `create schema ${checked(name)}`);
 /** The lock is let go only after the drop has committed: a migration that starts then sees the schema gone. */
 export const dropSchema = (url: string, name: string) =>
-  run(url, `select pg_advisory_lock(${SCHEMA_LOCK})`, `drop schema if exists ${checked(name)} cascade`, `select pg_advisory_unlock(${SCHEMA_LOCK})`);
+  run(
+    url,
+    `select pg_advisory_lock(${SCHEMA_LOCK})`,
+    `drop schema if exists ${checked(name)} cascade`,
+    `select pg_advisory_unlock(${SCHEMA_LOCK})`,
+  );
 
 /** The same URL with every connection's search_path set to `schema` (for a subprocess given only a URL). */
 export function urlWithSchema(url: string, schema: string): string {

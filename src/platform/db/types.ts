@@ -193,8 +193,16 @@ export interface LedgerCheckpointsTable {
 }
 
 /** Every table. Capabilities added later declare theirs in ./tables/<capability>.ts. */
-export interface DB extends CalendarTables, NotifyTables, SecrecyTables, ChallengeTables, DictionaryTables, PublishTables, DutyTables,
-  WatchTables, LoginTables {
+export interface DB
+  extends CalendarTables,
+    NotifyTables,
+    SecrecyTables,
+    ChallengeTables,
+    DictionaryTables,
+    PublishTables,
+    DutyTables,
+    WatchTables,
+    LoginTables {
   units: UnitsTable;
   sections: SectionsTable;
   users: UsersTable;

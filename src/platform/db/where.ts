@@ -15,8 +15,11 @@ export function whereIn<F extends string>(field: F, values: Iterable<string>): W
  * The filter as a condition on the store's columns (`columns` names the column of each field). The caller handles
  * `true` (no condition) and `false` (no query at all), so every engine sees only plain `in` lists.
  */
-export function whereSql<F extends string>(eb: ExpressionBuilder<any, any>, where: Exclude<Where<F>, boolean>,
-  columns: Record<F, string>): Expression<SqlBool> {
+export function whereSql<F extends string>(
+  eb: ExpressionBuilder<any, any>,
+  where: Exclude<Where<F>, boolean>,
+  columns: Record<F, string>,
+): Expression<SqlBool> {
   const fields = (Object.keys(where) as F[]).filter((f) => where[f] !== undefined);
   return eb.and(fields.map((f) => eb(columns[f] as string, 'in', [...where[f]!.in])));
 }

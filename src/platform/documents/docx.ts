@@ -12,7 +12,10 @@ export const DEFAULT_DOCX_LIMITS: DocxLimits = { maxUncompressedBytes: 100 * 102
 
 const badDocx = (message: string) => new AppError(400, 'BAD_DOCX', message, 'file');
 
-export async function docxToHtml(buf: Buffer, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<{ html: string; warnings: string[] }> {
+export async function docxToHtml(
+  buf: Buffer,
+  limits: DocxLimits = DEFAULT_DOCX_LIMITS,
+): Promise<{ html: string; warnings: string[] }> {
   await assertBoundedDocx(buf, limits);
   const { default: mammoth } = await import('mammoth'); // loaded on the first .docx, not at the server's start
   try {
@@ -44,7 +47,9 @@ export async function assertBoundedDocx(buf: Buffer, limits: DocxLimits): Promis
         if (total > limits.maxUncompressedBytes) {
           stream.pause();
           stream.removeAllListeners('data');
-          reject(badDocx(`文档解压后超过 ${Math.round(limits.maxUncompressedBytes / 1048576)} MB，疑似压缩炸弹，已拒绝`));
+          reject(
+            badDocx(`文档解压后超过 ${Math.round(limits.maxUncompressedBytes / 1048576)} MB，疑似压缩炸弹，已拒绝`),
+          );
         }
       });
       stream.on('error', () => reject(badDocx('文档已损坏，无法解压')));

@@ -26,6 +26,8 @@ export async function titledTableXlsx(t: TitledTable): Promise<Buffer> {
     const row = sheet.addRow([...r]);
     if (t.wrap) row.alignment = { vertical: 'top', wrapText: true };
   }
-  t.widths.forEach((w, i) => { sheet.getColumn(i + 1).width = w; });
+  t.widths.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

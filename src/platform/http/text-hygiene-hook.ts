@@ -33,7 +33,10 @@ function checkQueryEncoding(url: string): void {
 
 function checkRequest(req: FastifyRequest): void {
   checkQueryEncoding(req.url);
-  for (const [part, where] of [['params', WHERE.params], ['query', WHERE.querystring]] as const) {
+  for (const [part, where] of [
+    ['params', WHERE.params],
+    ['query', WHERE.querystring],
+  ] as const) {
     const found = findTextProblem(req[part]);
     if (found) throw new AppError(found.status, found.code, `${where}${found.message}`, found.field);
   }

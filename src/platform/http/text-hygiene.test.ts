@@ -9,8 +9,16 @@ import { fieldLabel, findTextProblem, textProblem } from './text-hygiene.ts';
 const fault = (s: string) => textProblem(s)?.fault ?? null;
 
 test('干净的中文：标点、全角空格、emoji（含 ZWJ 与变体选择符）、制表符与换行（含 CR LF）都可以', () => {
-  for (const ok of ['关于开展2026年“科技活动周”的通知（第一期）——綦江区', '一、目标\n二、任务\r\n\t（一）宣传', '　首行缩进',
-    '点赞👍🏽 家庭👨‍👩‍👧 ❤️', '', '   ', 'A\u200bB', '\u00a0正文']) {
+  for (const ok of [
+    '关于开展2026年“科技活动周”的通知（第一期）——綦江区',
+    '一、目标\n二、任务\r\n\t（一）宣传',
+    '　首行缩进',
+    '点赞👍🏽 家庭👨‍👩‍👧 ❤️',
+    '',
+    '   ',
+    'A\u200bB',
+    '\u00a0正文',
+  ]) {
     assert.equal(textProblem(ok), null, JSON.stringify(ok));
   }
 });

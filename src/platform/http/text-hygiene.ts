@@ -20,13 +20,16 @@ export interface TextProblem {
   codePoint: number | null; // the first offending character; null for 'invisible'
 }
 
-const isBidi = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-  || c === 0x200e || c === 0x200f || c === 0x061c;
+const isBidi = (c: number) =>
+  (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
 const isControl = (c: number) => (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f);
 
 /** Characters that draw nothing. Ordinary whitespace (space, tab, newline, U+3000) is not in this list. */
-const INVISIBLE = new RegExp('^[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200d\u2060-\u2064'
-  + '\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]$', 'u');
+const INVISIBLE = new RegExp(
+  '^[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200d\u2060-\u2064'
+    + '\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]$',
+  'u',
+);
 const WHITESPACE = /^\s$/u;
 
 /** The first thing wrong with `text`, or null when it may be stored. */
@@ -62,11 +65,39 @@ export const TEXT_FAULT_CODE: Record<TextFault, string> = {
 
 /** Chinese names of common fields; any other field is named by its path. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: '标题', body: '正文', text: '正文', html: '正文', name: '名称', fullName: '全称', displayName: '姓名',
-  username: '用户名', password: '密码', oldPassword: '原密码', newPassword: '新密码', email: '电子邮箱', phone: '电话',
-  opinion: '意见', reason: '理由', note: '备注', summary: '摘要', source: '来源', url: '网址', message: '内容',
-  comment: '意见', label: '名称', law: '依据', basis: '依据', q: '搜索词', file: '文件', fileName: '文件名',
-  filename: '文件名', content: '正文', redactedText: '脱密文本', originalText: '原文', referenceNo: '文号', docCode: '机关代字',
+  title: '标题',
+  body: '正文',
+  text: '正文',
+  html: '正文',
+  name: '名称',
+  fullName: '全称',
+  displayName: '姓名',
+  username: '用户名',
+  password: '密码',
+  oldPassword: '原密码',
+  newPassword: '新密码',
+  email: '电子邮箱',
+  phone: '电话',
+  opinion: '意见',
+  reason: '理由',
+  note: '备注',
+  summary: '摘要',
+  source: '来源',
+  url: '网址',
+  message: '内容',
+  comment: '意见',
+  label: '名称',
+  law: '依据',
+  basis: '依据',
+  q: '搜索词',
+  file: '文件',
+  fileName: '文件名',
+  filename: '文件名',
+  content: '正文',
+  redactedText: '脱密文本',
+  originalText: '原文',
+  referenceNo: '文号',
+  docCode: '机关代字',
 };
 
 const U = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -83,7 +114,8 @@ export function fieldLabel(path: readonly (string | number)[]): string {
 function describe(p: TextProblem): string {
   const at = p.codePoint === null ? '' : `（${U(p.codePoint)}）`;
   if (p.fault === 'control') return `含有不可见的控制字符${at}，请删除后重新提交`;
-  if (p.fault === 'bidi') return `含有改变文字显示方向的控制字符${at}，可能使显示内容与实际内容不一致，请删除后重新提交`;
+  if (p.fault === 'bidi')
+    return `含有改变文字显示方向的控制字符${at}，可能使显示内容与实际内容不一致，请删除后重新提交`;
   if (p.fault === 'surrogate') return `含有不完整的字符编码${at}，请重新输入`;
   return '只有不可见的字符，请填写实际内容';
 }

@@ -9,7 +9,12 @@ import type { JobRun } from './model.ts';
 
 function capturedLog() {
   const lines: { level: number; msg: string }[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk))); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
   return { log: pino({ level: 'debug' }, stream), lines };
 }
 
@@ -26,14 +31,19 @@ test('间隔任务按计划运行，runNow 立即运行一次，停止后不再�
   const { log } = capturedLog();
   const scheduler = createLocalScheduler(log);
   const runs: JobRun[] = [];
-  scheduler.every({ name: 'tick', title: '测试', when: { intervalMs: 100, jitterMs: 20 } }, async (run) => { runs.push(run); });
+  scheduler.every({ name: 'tick', title: '测试', when: { intervalMs: 100, jitterMs: 20 } }, async (run) => {
+    runs.push(run);
+  });
   assert.equal(scheduler.nextRun('tick'), null); // not started
   await scheduler.start();
   // The next run is the next slot's time ± its jitter: at most one interval plus twice the jitter ahead.
   assert.ok(scheduler.nextRun('tick')!.getTime() - Date.now() <= 100 + 2 * 20);
   await waitFor('三次按计划运行', () => runs.length >= 3);
   const slots = runs.map((r) => Number(r.slot));
-  assert.deepEqual(slots, [...new Set(slots)].sort((a, b) => a - b)); // each slot once, in order
+  assert.deepEqual(
+    slots,
+    [...new Set(slots)].sort((a, b) => a - b),
+  ); // each slot once, in order
   await scheduler.runNow('tick');
   assert.ok(runs.some((r) => r.slot.startsWith('manual:')));
   await scheduler.stop();

@@ -5,28 +5,33 @@ import fc from 'fast-check';
 import { checkSpec, jobsSchemaFor, nextDue, slotJobId } from './model.ts';
 
 test('间隔任务：下一次运行在抖动范围内，各节点算得相同，轮次依次递增', () => {
-  fc.assert(fc.property(
-    fc.integer({ min: 1000, max: 3_600_000 }), fc.double({ min: 0, max: 0.49, noNaN: true }), fc.integer({ min: 0, max: 4e12 }),
-    (intervalMs, share, after) => {
-      const job = { name: 'watch.site-1', when: { intervalMs, jitterMs: Math.floor(intervalMs * share) } };
-      const due = nextDue(job, after);
-      const k = Number(due.slot);
-      assert.ok(due.at > after);
-      assert.ok(Math.abs(due.at - k * intervalMs) <= job.when.jitterMs);
-      assert.deepEqual(nextDue(job, after), due); // another node, same answer
-      const following = nextDue(job, due.at);
-      assert.equal(Number(following.slot), k + 1);
-      assert.ok(following.at > due.at);
-    },
-  ));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1000, max: 3_600_000 }),
+      fc.double({ min: 0, max: 0.49, noNaN: true }),
+      fc.integer({ min: 0, max: 4e12 }),
+      (intervalMs, share, after) => {
+        const job = { name: 'watch.site-1', when: { intervalMs, jitterMs: Math.floor(intervalMs * share) } };
+        const due = nextDue(job, after);
+        const k = Number(due.slot);
+        assert.ok(due.at > after);
+        assert.ok(Math.abs(due.at - k * intervalMs) <= job.when.jitterMs);
+        assert.deepEqual(nextDue(job, after), due); // another node, same answer
+        const following = nextDue(job, due.at);
+        assert.equal(Number(following.slot), k + 1);
+        assert.ok(following.at > due.at);
+      },
+    ),
+  );
 });
 
 test('各任务的抖动不同，同一任务每轮的抖动也不同', () => {
   const when = { intervalMs: 300_000, jitterMs: 30_000 };
-  const offsets = (name: string) => Array.from({ length: 5 }, (_, i) => {
-    const due = nextDue({ name, when }, 1_000 * 300_000 + i * 300_000);
-    return due.at - Number(due.slot) * 300_000;
-  });
+  const offsets = (name: string) =>
+    Array.from({ length: 5 }, (_, i) => {
+      const due = nextDue({ name, when }, 1_000 * 300_000 + i * 300_000);
+      return due.at - Number(due.slot) * 300_000;
+    });
   assert.notDeepEqual(offsets('watch.a'), offsets('watch.b'));
   assert.ok(new Set(offsets('watch.a')).size > 1);
 });
@@ -35,8 +40,10 @@ test('cron 任务按北京时间计算，轮次是到期时刻', () => {
   const job = { name: 'daily', when: { cron: '0 8 * * *' } };
   const due = nextDue(job, Date.parse('2026-03-02T01:00:00.000Z')); // 09:00 in Shanghai
   assert.equal(due.slot, '2026-03-03T00:00:00.000Z'); // next 08:00 Shanghai
-  assert.equal(nextDue({ name: 'half', when: { cron: '*/30 * * * * *' } }, Date.parse('2026-03-02T01:00:10.000Z')).slot,
-    '2026-03-02T01:00:30.000Z');
+  assert.equal(
+    nextDue({ name: 'half', when: { cron: '*/30 * * * * *' } }, Date.parse('2026-03-02T01:00:10.000Z')).slot,
+    '2026-03-02T01:00:30.000Z',
+  );
 });
 
 test('任务 id：同一任务同一轮相同，否则不同；是合法的 UUID', () => {

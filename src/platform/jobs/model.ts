@@ -57,7 +57,8 @@ export function checkSpec(job: JobSpec): JobSpec | Error {
     return job;
   }
   const jitter = when.jitterMs ?? 0;
-  if (!Number.isInteger(when.intervalMs) || when.intervalMs <= 0) return new Error(`定时任务「${job.name}」的间隔必须是正整数毫秒`);
+  if (!Number.isInteger(when.intervalMs) || when.intervalMs <= 0)
+    return new Error(`定时任务「${job.name}」的间隔必须是正整数毫秒`);
   if (!Number.isInteger(jitter) || jitter < 0 || jitter * 2 >= when.intervalMs) {
     return new Error(`定时任务「${job.name}」的抖动必须小于间隔的一半`);
   }

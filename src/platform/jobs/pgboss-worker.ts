@@ -27,7 +27,8 @@ export function startQueueWorker(boss: PgBoss, runner: JobRunner, pollMs: number
     // never throws
     const outcome = await runner.tick({ slot: job.data.slot, scheduledAt: new Date(job.data.scheduledAt) });
     try {
-      if (outcome.kind === 'failed') await boss.fail(name, job.id, { message: String((outcome.error as Error)?.message ?? outcome.error) });
+      if (outcome.kind === 'failed')
+        await boss.fail(name, job.id, { message: String((outcome.error as Error)?.message ?? outcome.error) });
       else await boss.complete(name, job.id);
     } catch (err) {
       // The run stays active in the queue until pg-boss expires it (15 minutes); the runs after it wait till then.

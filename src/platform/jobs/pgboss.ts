@@ -31,36 +31,54 @@ export function createPgBossScheduler(log: Logger, opts: PgBossSchedulerOptions)
     return boss;
   };
 
-  return schedulerOn({
-    async start() {
-      const schema = typeof opts.schema === 'string' ? opts.schema : await opts.schema();
-      boss = new PgBoss({ connectionString: opts.connectionString, schema, max: opts.poolSize ?? 4, application_name: 'gongkai-jobs',
-        schedule: false }); // no pg-boss cron: no timekeeper queues or clock checks
-      boss.on('error', (err) => log.error({ err }, '任务队列（pg-boss）出错，继续运行'));
-      await boss.start();
+  return schedulerOn(
+    {
+      async start() {
+        const schema = typeof opts.schema === 'string' ? opts.schema : await opts.schema();
+        boss = new PgBoss({
+          connectionString: opts.connectionString,
+          schema,
+          max: opts.poolSize ?? 4,
+          application_name: 'gongkai-jobs',
+          schedule: false,
+        }); // no pg-boss cron: no timekeeper queues or clock checks
+        boss.on('error', (err) => log.error({ err }, '任务队列（pg-boss）出错，继续运行'));
+        await boss.start();
+      },
+      async add(runner) {
+        const { name } = runner.spec;
+        await createQueue(started(), name);
+        workers.set(name, startQueueWorker(started(), runner, (opts.pollingIntervalSeconds ?? 2) * 1000, log));
+      },
+      fire(runner, due) {
+        const { name } = runner.spec;
+        const data: SlotData = { slot: due.slot, scheduledAt: new Date(due.at).toISOString() };
+        const send = started()
+          .send(name, data, { id: slotJobId(name, due.slot), retryLimit: 0 })
+          .then(
+            (id) => {
+              log.debug(
+                { job: name, slot: due.slot, queued: !!id },
+                id
+                  ? `定时任务「${runner.title}」本轮已排队`
+                  : `定时任务「${runner.title}」本轮未重复排队（其他节点已排队，或上一轮仍在等待）`,
+              );
+              if (id) workers.get(name)?.wake();
+            },
+            (err) => log.error({ err, job: name, slot: due.slot }, `定时任务「${runner.title}」排队失败，本轮不运行`),
+          );
+        sending.add(send);
+        void send.finally(() => sending.delete(send));
+      },
+      async stop() {
+        await Promise.all(sending);
+        await Promise.all([...workers.values()].map((w) => w.stop()));
+        await boss?.stop({ graceful: true, wait: true, timeout: 30_000 });
+      },
     },
-    async add(runner) {
-      const { name } = runner.spec;
-      await createQueue(started(), name);
-      workers.set(name, startQueueWorker(started(), runner, (opts.pollingIntervalSeconds ?? 2) * 1000, log));
-    },
-    fire(runner, due) {
-      const { name } = runner.spec;
-      const data: SlotData = { slot: due.slot, scheduledAt: new Date(due.at).toISOString() };
-      const send = started().send(name, data, { id: slotJobId(name, due.slot), retryLimit: 0 }).then((id) => {
-        log.debug({ job: name, slot: due.slot, queued: !!id }, id ? `定时任务「${runner.title}」本轮已排队`
-          : `定时任务「${runner.title}」本轮未重复排队（其他节点已排队，或上一轮仍在等待）`);
-        if (id) workers.get(name)?.wake();
-      }, (err) => log.error({ err, job: name, slot: due.slot }, `定时任务「${runner.title}」排队失败，本轮不运行`));
-      sending.add(send);
-      void send.finally(() => sending.delete(send));
-    },
-    async stop() {
-      await Promise.all(sending);
-      await Promise.all([...workers.values()].map((w) => w.stop()));
-      await boss?.stop({ graceful: true, wait: true, timeout: 30_000 });
-    },
-  }, log, opts.now);
+    log,
+    opts.now,
+  );
 }
 
 /**

@@ -9,7 +9,11 @@ export class JobRunner {
   private current: Promise<Outcome> | null = null;
   readonly title: string;
 
-  constructor(readonly spec: JobSpec, private readonly handler: JobHandler, private readonly log: Logger) {
+  constructor(
+    readonly spec: JobSpec,
+    private readonly handler: JobHandler,
+    private readonly log: Logger,
+  ) {
     this.title = spec.title ?? spec.name;
   }
 
@@ -21,7 +25,10 @@ export class JobRunner {
     }
     const outcome = await this.execute(run);
     if (outcome.kind === 'failed') {
-      this.log.error({ err: outcome.error, job: this.spec.name, slot: run.slot }, `定时任务「${this.title}」运行失败，将在下次运行时重试`);
+      this.log.error(
+        { err: outcome.error, job: this.spec.name, slot: run.slot },
+        `定时任务「${this.title}」运行失败，将在下次运行时重试`,
+      );
     }
     return outcome;
   }
@@ -40,13 +47,19 @@ export class JobRunner {
 
   private execute(run: JobRun): Promise<Outcome> {
     const started = Date.now();
-    const current = Promise.resolve().then(() => this.handler(run)).then(
-      (): Outcome => ({ kind: 'done' }),
-      (error: unknown): Outcome => ({ kind: 'failed', error }),
-    ).finally(() => {
-      if (this.current === current) this.current = null;
-      this.log.debug({ job: this.spec.name, slot: run.slot, ms: Date.now() - started }, `定时任务「${this.title}」运行结束`);
-    });
+    const current = Promise.resolve()
+      .then(() => this.handler(run))
+      .then(
+        (): Outcome => ({ kind: 'done' }),
+        (error: unknown): Outcome => ({ kind: 'failed', error }),
+      )
+      .finally(() => {
+        if (this.current === current) this.current = null;
+        this.log.debug(
+          { job: this.spec.name, slot: run.slot, ms: Date.now() - started },
+          `定时任务「${this.title}」运行结束`,
+        );
+      });
     this.current = current;
     return current;
   }

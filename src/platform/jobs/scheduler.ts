@@ -27,7 +27,8 @@ export function schedulerOn(backend: Backend, log: Logger, now: () => number = D
   let adding: Promise<void> = Promise.resolve(); // jobs registered after start, prepared one after another
 
   const arm = (entry: Entry) => {
-    if (state === 'started') entry.trigger = startTrigger(entry.runner.spec, (due) => backend.fire(entry.runner, due), now);
+    if (state === 'started')
+      entry.trigger = startTrigger(entry.runner.spec, (due) => backend.fire(entry.runner, due), now);
   };
   const entryOf = (name: string): Entry => {
     const entry = jobs.get(name);
@@ -44,8 +45,12 @@ export function schedulerOn(backend: Backend, log: Logger, now: () => number = D
       const entry: Entry = { runner: new JobRunner(job, handler, log), trigger: null };
       jobs.set(job.name, entry);
       if (state !== 'started') return; // start() prepares it
-      adding = adding.then(() => backend.add(entry.runner)).then(() => arm(entry),
-        (err) => log.error({ err, job: job.name }, `定时任务「${entry.runner.title}」启动失败`));
+      adding = adding
+        .then(() => backend.add(entry.runner))
+        .then(
+          () => arm(entry),
+          (err) => log.error({ err, job: job.name }, `定时任务「${entry.runner.title}」启动失败`),
+        );
     },
     async start() {
       if (state !== 'new') throw new Error('调度器只能启动一次');

@@ -19,12 +19,15 @@ export function startTrigger(job: JobSpec, fire: (due: Due) => void, now: () => 
     if (stopped) return;
     due = nextDue(job, afterMs);
     const wait = due.at - now();
-    timer = setTimeout(() => {
-      const reached = due!;
-      if (now() < reached.at) return arm(afterMs); // a long wait cut into parts
-      fire(reached);
-      arm(Math.max(reached.at, now()));
-    }, Math.min(Math.max(wait, 0), MAX_DELAY_MS));
+    timer = setTimeout(
+      () => {
+        const reached = due!;
+        if (now() < reached.at) return arm(afterMs); // a long wait cut into parts
+        fire(reached);
+        arm(Math.max(reached.at, now()));
+      },
+      Math.min(Math.max(wait, 0), MAX_DELAY_MS),
+    );
     timer.unref();
   };
   arm(now());

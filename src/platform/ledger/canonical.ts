@@ -4,7 +4,10 @@
 // rewritten: NaN and ±Infinity, lone surrogates, BigInt, functions, and objects that are not plain (Date, Map…).
 
 export class NotCanonicalError extends Error {
-  constructor(readonly where: string, reason: string) {
+  constructor(
+    readonly where: string,
+    reason: string,
+  ) {
     super(`${where || '（整体）'}：${reason}`);
     this.name = 'NotCanonicalError';
   }
@@ -21,24 +24,33 @@ function str(s: string, where: string): string {
 export function canonicalJson(value: unknown, where = ''): string {
   if (value === null) return 'null';
   switch (typeof value) {
-    case 'boolean': return value ? 'true' : 'false';
+    case 'boolean':
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new NotCanonicalError(where, `数值 ${value} 不能写入规范 JSON`);
       return JSON.stringify(value); // ECMAScript Number::toString, as RFC 8785 §3.2.2.3 requires; -0 → 0
-    case 'string': return str(value, where);
-    case 'object': break;
-    default: throw new NotCanonicalError(where, `${typeof value} 类型的值不能写入规范 JSON`);
+    case 'string':
+      return str(value, where);
+    case 'object':
+      break;
+    default:
+      throw new NotCanonicalError(where, `${typeof value} 类型的值不能写入规范 JSON`);
   }
   if (Array.isArray(value)) {
-    return `[${value.map((v, i) => {
-      if (v === undefined) throw new NotCanonicalError(`${where}[${i}]`, '数组中不能有 undefined');
-      return canonicalJson(v, `${where}[${i}]`);
-    }).join(',')}]`;
+    return `[${value
+      .map((v, i) => {
+        if (v === undefined) throw new NotCanonicalError(`${where}[${i}]`, '数组中不能有 undefined');
+        return canonicalJson(v, `${where}[${i}]`);
+      })
+      .join(',')}]`;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) throw new NotCanonicalError(where, '只能写入普通对象（不能是日期、Map 等）');
+  if (proto !== Object.prototype && proto !== null)
+    throw new NotCanonicalError(where, '只能写入普通对象（不能是日期、Map 等）');
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(); // sort(): UTF-16 code units, as §3.2.3
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort(); // sort(): UTF-16 code units, as §3.2.3
   const at = (k: string) => (where ? `${where}.${k}` : k);
   return `{${keys.map((k) => `${str(k, at(k))}:${canonicalJson(obj[k], at(k))}`).join(',')}}`;
 }

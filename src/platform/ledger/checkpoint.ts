@@ -24,7 +24,10 @@ export function noteText(c: Checkpoint): string {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function signCheckpoint(privateKey: KeyObject, head: { size: number; root: string; time: string }): Checkpoint {
@@ -52,12 +55,22 @@ export function parseCheckpointLine(line: string, lineNo: number): Checkpoint | 
   } catch {
     return new Error(`检查点文件第 ${lineNo} 行不是 JSON`);
   }
-  const ok = Number.isSafeInteger(v.size) && (v.size as number) >= 0 && typeof v.root === 'string'
-    && /^[0-9a-f]{64}$/.test(v.root) && typeof v.time === 'string' && typeof v.keyId === 'string'
+  const ok =
+    Number.isSafeInteger(v.size)
+    && (v.size as number) >= 0
+    && typeof v.root === 'string'
+    && /^[0-9a-f]{64}$/.test(v.root)
+    && typeof v.time === 'string'
+    && typeof v.keyId === 'string'
     && typeof v.signature === 'string';
   if (!ok) return new Error(`检查点文件第 ${lineNo} 行缺少树大小、根哈希、时间或签名`);
-  return { size: v.size as number, root: v.root as string, time: v.time as string, keyId: v.keyId as string,
-    signature: v.signature as string };
+  return {
+    size: v.size as number,
+    root: v.root as string,
+    time: v.time as string,
+    keyId: v.keyId as string,
+    signature: v.signature as string,
+  };
 }
 
 /** The line appended to checkpoints.jsonl: the checkpoint as JSON with a fixed key order. */

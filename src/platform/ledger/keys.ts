@@ -46,11 +46,13 @@ export function readCheckpointFile(file: string): { checkpoints: Checkpoint[]; e
   if (!fs.existsSync(file)) return { checkpoints: [], errors: [] };
   const checkpoints: Checkpoint[] = [];
   const errors: Error[] = [];
-  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const c = parseCheckpointLine(line, i + 1);
-    if (c instanceof Error) errors.push(c);
-    else checkpoints.push(c);
-  });
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const c = parseCheckpointLine(line, i + 1);
+      if (c instanceof Error) errors.push(c);
+      else checkpoints.push(c);
+    });
   return { checkpoints, errors };
 }

@@ -17,8 +17,12 @@ import { leafHashOf } from './model.ts';
 import { appendLedger, verifyLedger } from './service.ts';
 
 let deps: TestDeps;
-before(async () => { deps = await createTestDeps(); });
-after(async () => { await deps.close(); });
+before(async () => {
+  deps = await createTestDeps();
+});
+after(async () => {
+  await deps.close();
+});
 
 const actor = { id: 'u-1', name: '张明' };
 
@@ -26,15 +30,30 @@ async function resetLedger(): Promise<void> {
   await deps.db.deleteFrom('ledger').execute();
   await deps.db.deleteFrom('ledger_nodes').execute();
   await deps.db.deleteFrom('ledger_checkpoints').execute();
-  await deps.db.updateTable('ledger_head').set({ seq: 0, hash: rootOf({ size: 0, hashes: [] }), frontier: '[]' })
-    .where('id', '=', 1).execute();
+  await deps.db
+    .updateTable('ledger_head')
+    .set({ seq: 0, hash: rootOf({ size: 0, hashes: [] }), frontier: '[]' })
+    .where('id', '=', 1)
+    .execute();
   fs.rmSync(checkpointsPath(deps.config), { force: true });
 }
 
 async function append(n: number, title = '稿件'): Promise<void> {
   for (let i = 1; i <= n; i++) {
-    await deps.db.transaction().execute((tx) => appendLedger(tx, { actor, role: 'staff', unitId: 'unit-kjj',
-      action: 'publish.draft', subject: `item:${i}`, payload: { title: `${title}${i}`, n: i } }, deps.clock.now()));
+    await deps.db.transaction().execute((tx) =>
+      appendLedger(
+        tx,
+        {
+          actor,
+          role: 'staff',
+          unitId: 'unit-kjj',
+          action: 'publish.draft',
+          subject: `item:${i}`,
+          payload: { title: `${title}${i}`, n: i },
+        },
+        deps.clock.now(),
+      ),
+    );
   }
 }
 
@@ -56,8 +75,11 @@ async function recomputeStoredTree(db: Executor): Promise<void> {
     if (pushed.finished.length) await db.insertInto('ledger_nodes').values(pushed.finished).execute();
     f = pushed.frontier;
   }
-  await db.updateTable('ledger_head').set({ seq: f.size, hash: rootOf(f), frontier: JSON.stringify(f.hashes) })
-    .where('id', '=', 1).execute();
+  await db
+    .updateTable('ledger_head')
+    .set({ seq: f.size, hash: rootOf(f), frontier: JSON.stringify(f.hashes) })
+    .where('id', '=', 1)
+    .execute();
 }
 
 async function verifyAll() {
@@ -94,8 +116,15 @@ test('没有新记录时不再签署检查点；有新记录时签署，并追�
   assert.deepEqual([again.created, again.checkpoint?.size], [false, 3]);
   await append(2, '又一稿');
   assert.equal((await checkpointNow(deps)).checkpoint?.size, 5);
-  const lines = fs.readFileSync(checkpointsPath(deps.config), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((l) => l.size), [3, 5]);
+  const lines = fs
+    .readFileSync(checkpointsPath(deps.config), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => l.size),
+    [3, 5],
+  );
 });
 
 test('用 SQL 改动一条记录的内容（不重算哈希）：指出被篡改的那一条', async () => {
@@ -109,19 +138,35 @@ test('用 SQL 改动一条记录的内容（不重算哈希）：指出被篡改
 
 test('内容有重复的键（SQLite 的 json_extract 读第一个，程序读最后一个）：校验指出不是规范 JSON', async () => {
   await freshLedger(3);
-  await deps.db.updateTable('ledger').set({ payload: '{"n":2,"title":"稿件2","title":"别的标题"}' }).where('seq', '=', 2)
+  await deps.db
+    .updateTable('ledger')
+    .set({ payload: '{"n":2,"title":"稿件2","title":"别的标题"}' })
+    .where('seq', '=', 2)
     .execute();
   await recomputeStoredTree(deps.db);
   const result = await verifyLedger(deps.db);
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.seq]), [['nonCanonical', 2]]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.seq]),
+    [['nonCanonical', 2]],
+  );
   assert.match(result.problem!.reason, /重复的键/);
 });
 
 test('写入时拒绝不能写成规范 JSON 的内容（NaN、不成对的代理字符、日期对象），台账不变', async () => {
   await freshLedger(1);
   for (const payload of [{ x: Number.NaN }, { t: 'a\uD800b' }, { when: new Date() }]) {
-    await assert.rejects(deps.db.transaction().execute((tx) => appendLedger(tx, { actor, role: '', unitId: '',
-      action: 'auth.login', subject: 'user:1', payload }, deps.clock.now())), { status: 400, code: 'INVALID_INPUT' });
+    await assert.rejects(
+      deps.db
+        .transaction()
+        .execute((tx) =>
+          appendLedger(
+            tx,
+            { actor, role: '', unitId: '', action: 'auth.login', subject: 'user:1', payload },
+            deps.clock.now(),
+          ),
+        ),
+      { status: 400, code: 'INVALID_INPUT' },
+    );
   }
   assert.deepEqual((await verifyLedger(deps.db)).checked, 1);
 });
@@ -132,7 +177,10 @@ test('内部人员截掉末尾的记录并改动台账头：与先前的检查�
   await deps.db.deleteFrom('ledger').where('seq', '>', 4).execute();
   await recomputeStoredTree(deps.db);
   const result = await verifyAll();
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.seq]), [['truncated', 6]]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.seq]),
+    [['truncated', 6]],
+  );
   await cliVerifyFails(/台账只有 4 条记录，少于检查点.*记录的 6 条：末尾的记录被删除/);
 });
 
@@ -143,7 +191,10 @@ test('内部人员改写一条记录并用项目自己的代码重算其后所�
   await deps.db.updateTable('ledger').set({ actor_name: '李四' }).where('seq', '=', 3).execute();
   await recomputeStoredTree(deps.db);
   const result = await verifyAll();
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.seq]), [['rootMismatch', 7]]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.seq]),
+    [['rootMismatch', 7]],
+  );
   await cliVerifyFails(/前 7 条记录与检查点.*不符：根哈希不同/);
 });
 
@@ -155,7 +206,10 @@ test('内部人员调换两条记录的顺序并重算：被发现', async () =>
   await deps.db.updateTable('ledger').set({ seq: 3 }).where('seq', '=', -2).execute();
   await recomputeStoredTree(deps.db);
   const result = await verifyAll();
-  assert.deepEqual(result.problems.map((p) => p.kind), ['rootMismatch']);
+  assert.deepEqual(
+    result.problems.map((p) => p.kind),
+    ['rootMismatch'],
+  );
   await cliVerifyFails(/调换了顺序/);
 });
 
@@ -164,11 +218,16 @@ test('内部人员换掉整张表：重新写入一棵看起来完整的新树�
   await checkpointNow(deps);
   await deps.db.deleteFrom('ledger').execute();
   await deps.db.deleteFrom('ledger_nodes').execute();
-  await deps.db.updateTable('ledger_head').set({ seq: 0, hash: rootOf({ size: 0, hashes: [] }), frontier: '[]' })
+  await deps.db
+    .updateTable('ledger_head')
+    .set({ seq: 0, hash: rootOf({ size: 0, hashes: [] }), frontier: '[]' })
     .execute();
   await append(9, '伪造的稿件');
   const result = await verifyAll();
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.seq]), [['rootMismatch', 8]]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.seq]),
+    [['rootMismatch', 8]],
+  );
   assert.equal((await verifyLedger(deps.db)).ok, true, 'without a checkpoint the forged tree looks whole');
   await cliVerifyFails(/前 8 条记录与检查点/);
 });
@@ -179,7 +238,10 @@ test('伪造检查点（改了根哈希或大小）：签名无效；换用别�
   const file = checkpointsPath(deps.config);
   fs.appendFileSync(file, `${JSON.stringify({ ...checkpoint, size: 3 })}\n`);
   const result = await verifyAll();
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.seq]), [['badSignature', 3]]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.seq]),
+    [['badSignature', 3]],
+  );
   const other = `${deps.config.dataDir}/other.pem`;
   const { generateKeyPairSync } = await import('node:crypto');
   fs.writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
@@ -190,11 +252,18 @@ test('伪造检查点（改了根哈希或大小）：签名无效；换用别�
 
 test('并发追加从不分叉：20 个事务同时写入，序号连续、树完整', async () => {
   await freshLedger(0);
-  await Promise.all(Array.from({ length: 20 }, (_, i) => deps.db.transaction().execute(async (tx) => {
-    await sql`select 1`.execute(tx); // give the other transactions a chance to interleave
-    await appendLedger(tx, { actor, role: 'staff', unitId: 'unit-kjj', action: 'auth.login', subject: `user:${i}`,
-      payload: {} }, deps.clock.now());
-  })));
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      deps.db.transaction().execute(async (tx) => {
+        await sql`select 1`.execute(tx); // give the other transactions a chance to interleave
+        await appendLedger(
+          tx,
+          { actor, role: 'staff', unitId: 'unit-kjj', action: 'auth.login', subject: `user:${i}`, payload: {} },
+          deps.clock.now(),
+        );
+      }),
+    ),
+  );
   const result = await verifyLedger(deps.db);
   assert.deepEqual([result.ok, result.checked], [true, 20]);
 });
@@ -215,11 +284,14 @@ test('崩溃后诚实的台账仍能通过校验：另一进程连续写入时�
   await freshLedger(3);
   await checkpointNow(deps);
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/ledger-burst.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, ...deps.cliEnv },
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+    env: { ...process.env, ...deps.cliEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   await new Promise<void>((resolve, reject) => {
     let commits = 0;

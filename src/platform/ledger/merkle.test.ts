@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { canonicalJson, isCanonicalJson } from './canonical.ts';
 import {
-  consistencyRanges, foldRight, type Frontier, inclusionRanges, perfectsOf, pushLeaf, rootOf, verifyConsistency,
+  consistencyRanges,
+  foldRight,
+  type Frontier,
+  inclusionRanges,
+  perfectsOf,
+  pushLeaf,
+  rootOf,
+  verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';
 
@@ -26,7 +33,8 @@ function refPath(m: number, d: Buffer[]): Buffer[] {
 function refSubproof(m: number, d: Buffer[], b: boolean): Buffer[] {
   if (m === d.length) return b ? [] : [mth(d)];
   const s = k(d.length);
-  return m <= s ? [...refSubproof(m, d.slice(0, s), b), mth(d.slice(s))]
+  return m <= s
+    ? [...refSubproof(m, d.slice(0, s), b), mth(d.slice(s))]
     : [...refSubproof(m - s, d.slice(s), false), mth(d.slice(0, s))];
 }
 const hex = (bs: Buffer[]) => bs.map((b) => b.toString('hex'));
@@ -89,17 +97,24 @@ test('校验函数接受 RFC 定义的证明，拒绝改过的证明、错的位
 });
 
 test('RFC 8785：键按 UTF-16 码元排序，数值按 ECMAScript 输出；不能表示的值被拒绝', () => {
-  const sorted = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+  const sorted = {
+    '\u20ac': 'Euro Sign',
+    '\r': 'Carriage Return',
+    '\ufb33': 'Hebrew Letter Dalet With Dagesh',
     1: 'One',
-    '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+    '\ud83d\ude00': 'Emoji: Grinning Face',
+    '\u0080': 'Control',
+    '\u00f6': 'Latin Small Letter O With Diaeresis',
+  };
   const order = [...canonicalJson(sorted).matchAll(/"([^"]*)":/g)].map((m) => JSON.parse(`"${m[1]}"`));
   assert.deepEqual(order, ['\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33']);
   // biome-ignore lint/correctness/noPrecisionLoss: RFC 8785's own sample, rounded on purpose
-  const numbers = [333333333.33333329, 1e30, 4.50, 2e-3, 0.000000000000000000000000001, -0];
-  assert.equal(canonicalJson({ numbers }),
-    '{"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,0]}');
-  assert.equal(canonicalJson({ b: [true, null, 'a\u000f"\\'], a: { d: 1, c: undefined } }),
-    '{"a":{"d":1},"b":[true,null,"a\\u000f\\"\\\\"]}');
+  const numbers = [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001, -0];
+  assert.equal(canonicalJson({ numbers }), '{"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,0]}');
+  assert.equal(
+    canonicalJson({ b: [true, null, 'a\u000f"\\'], a: { d: 1, c: undefined } }),
+    '{"a":{"d":1},"b":[true,null,"a\\u000f\\"\\\\"]}',
+  );
   for (const bad of [Number.POSITIVE_INFINITY, '\udc00', new Map(), 1n, () => 1]) {
     assert.throws(() => canonicalJson({ bad }));
   }

@@ -7,12 +7,18 @@ import { createHash } from 'node:crypto';
 export const EMPTY_ROOT = createHash('sha256').digest('hex'); // MTH({}) = SHA-256()
 
 export function leafHash(entry: string | Uint8Array): string {
-  return createHash('sha256').update(Buffer.from([0])).update(entry).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(entry)
+    .digest('hex');
 }
 
 export function nodeHash(left: string, right: string): string {
-  return createHash('sha256').update(Buffer.from([1])).update(Buffer.from(left, 'hex'))
-    .update(Buffer.from(right, 'hex')).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from([1]))
+    .update(Buffer.from(left, 'hex'))
+    .update(Buffer.from(right, 'hex'))
+    .digest('hex');
 }
 
 /** The largest power of two smaller than n (n ≥ 2). */
@@ -102,8 +108,13 @@ const odd = (x: number) => x % 2 === 1;
 const half = (x: number) => Math.floor(x / 2);
 
 /** RFC 9162 §2.1.3.2: does `proof` show that `leaf` is leaf number `index` (0-based) of the tree with this root? */
-export function verifyInclusion(index: number, size: number, leaf: string, proof: readonly string[],
-  root: string): boolean {
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leaf: string,
+  proof: readonly string[],
+  root: string,
+): boolean {
   if (!Number.isSafeInteger(index) || index < 0 || index >= size) return false;
   let fn = index;
   let sn = size - 1;
@@ -113,7 +124,10 @@ export function verifyInclusion(index: number, size: number, leaf: string, proof
     if (odd(fn) || fn === sn) {
       r = nodeHash(p, r);
       if (!odd(fn)) {
-        while (!odd(fn) && fn !== 0) { fn = half(fn); sn = half(sn); }
+        while (!odd(fn) && fn !== 0) {
+          fn = half(fn);
+          sn = half(sn);
+        }
       }
     } else {
       r = nodeHash(r, p);
@@ -125,8 +139,13 @@ export function verifyInclusion(index: number, size: number, leaf: string, proof
 }
 
 /** RFC 9162 §2.1.4.2: does `proof` show that the tree (size1, root1) is a prefix of the tree (size2, root2)? */
-export function verifyConsistency(size1: number, size2: number, root1: string, root2: string,
-  proof: readonly string[]): boolean {
+export function verifyConsistency(
+  size1: number,
+  size2: number,
+  root1: string,
+  root2: string,
+  proof: readonly string[],
+): boolean {
   if (size1 < 0 || size2 < size1) return false;
   if (size1 === size2) return proof.length === 0 && root1 === root2;
   if (size1 === 0) return proof.length === 0 && root1 === EMPTY_ROOT;
@@ -134,7 +153,10 @@ export function verifyConsistency(size1: number, size2: number, root1: string, r
   if (path.length === 0) return false;
   let fn = size1 - 1;
   let sn = size2 - 1;
-  while (odd(fn)) { fn = half(fn); sn = half(sn); }
+  while (odd(fn)) {
+    fn = half(fn);
+    sn = half(sn);
+  }
   let fr = path[0];
   let sr = path[0];
   for (const c of path.slice(1)) {
@@ -143,7 +165,10 @@ export function verifyConsistency(size1: number, size2: number, root1: string, r
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
       if (!odd(fn)) {
-        while (!odd(fn) && fn !== 0) { fn = half(fn); sn = half(sn); }
+        while (!odd(fn) && fn !== 0) {
+          fn = half(fn);
+          sn = half(sn);
+        }
       }
     } else {
       sr = nodeHash(sr, c);

@@ -19,13 +19,28 @@ export function entryBytes(row: Omit<LedgerRow, 'leaf_hash'>): string {
   } catch {
     payload = row.payload;
   }
-  return canonicalJson({ seq: row.seq, at: row.at, actor_id: row.actor_id, actor_name: row.actor_name, role: row.role,
-    unit_id: row.unit_id, action: row.action, subject: row.subject, payload });
+  return canonicalJson({
+    seq: row.seq,
+    at: row.at,
+    actor_id: row.actor_id,
+    actor_name: row.actor_name,
+    role: row.role,
+    unit_id: row.unit_id,
+    action: row.action,
+    subject: row.subject,
+    payload,
+  });
 }
 
 export const leafHashOf = (row: Omit<LedgerRow, 'leaf_hash'>): string => leafHash(entryBytes(row));
 
-export type ProblemKind = 'missing' | 'nonCanonical' | 'leafMismatch' | 'truncated' | 'rootMismatch' | 'badSignature'
+export type ProblemKind =
+  | 'missing'
+  | 'nonCanonical'
+  | 'leafMismatch'
+  | 'truncated'
+  | 'rootMismatch'
+  | 'badSignature'
   | 'headMismatch';
 
 export interface LedgerProblem {
@@ -38,12 +53,18 @@ export interface LedgerProblem {
 export function rowProblems(row: LedgerRow, expectedSeq: number): LedgerProblem[] {
   const out: LedgerProblem[] = [];
   if (row.seq !== expectedSeq) {
-    out.push({ kind: 'missing', seq: expectedSeq,
-      reason: `第 ${expectedSeq} 条缺失（下一条为第 ${row.seq} 条）：记录被删除或序号被改动` });
+    out.push({
+      kind: 'missing',
+      seq: expectedSeq,
+      reason: `第 ${expectedSeq} 条缺失（下一条为第 ${row.seq} 条）：记录被删除或序号被改动`,
+    });
   }
   if (!isCanonicalJson(row.payload)) {
-    out.push({ kind: 'nonCanonical', seq: row.seq,
-      reason: `第 ${row.seq} 条的内容不是规范 JSON（RFC 8785）：可能有重复的键，不同程序会读出不同内容，记录被改动` });
+    out.push({
+      kind: 'nonCanonical',
+      seq: row.seq,
+      reason: `第 ${row.seq} 条的内容不是规范 JSON（RFC 8785）：可能有重复的键，不同程序会读出不同内容，记录被改动`,
+    });
   }
   if (leafHashOf(row) !== row.leaf_hash) {
     out.push({ kind: 'leafMismatch', seq: row.seq, reason: `第 ${row.seq} 条的内容与其叶哈希不符：记录被篡改` });

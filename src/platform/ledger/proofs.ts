@@ -15,12 +15,17 @@ async function perfectHashes(db: Executor, wanted: Perfect[]): Promise<Map<strin
     for (const r of rows) found.set(`0:${Number(r.seq) - 1}`, r.leaf_hash);
   }
   for (const p of wanted.filter((w) => w.level > 0)) {
-    const row = await db.selectFrom('ledger_nodes').select('hash').where('level', '=', p.level).where('idx', '=', p.idx)
+    const row = await db
+      .selectFrom('ledger_nodes')
+      .select('hash')
+      .where('level', '=', p.level)
+      .where('idx', '=', p.idx)
       .executeTakeFirst();
     if (row) found.set(key(p), row.hash);
   }
   for (const p of wanted) {
-    if (!found.has(key(p))) throw new Error(`台账存储缺少子树哈希（层 ${p.level}，序 ${p.idx}）：请运行 gongkai ledger verify`);
+    if (!found.has(key(p)))
+      throw new Error(`台账存储缺少子树哈希（层 ${p.level}，序 ${p.idx}）：请运行 gongkai ledger verify`);
   }
   return found;
 }

@@ -39,17 +39,32 @@ export async function appendLedger(tx: Executor, entry: LedgerEntry, at: Date): 
   // Taking the head row's write lock first serialises appends across connections (PostgreSQL row lock;
   // SQLite's single writer), so two transactions can never add the same leaf position.
   await tx.updateTable('ledger_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
-  const head = await tx.selectFrom('ledger_head').select(['seq', 'frontier']).where('id', '=', 1)
+  const head = await tx
+    .selectFrom('ledger_head')
+    .select(['seq', 'frontier'])
+    .where('id', '=', 1)
     .executeTakeFirstOrThrow();
   const frontier: Frontier = { size: Number(head.seq), hashes: JSON.parse(head.frontier) as string[] };
-  const body = { seq: frontier.size + 1, at: at.toISOString(), actor_id: entry.actor.id, actor_name: entry.actor.name,
-    role: entry.role, unit_id: entry.unitId, action: entry.action, subject: entry.subject, payload };
+  const body = {
+    seq: frontier.size + 1,
+    at: at.toISOString(),
+    actor_id: entry.actor.id,
+    actor_name: entry.actor.name,
+    role: entry.role,
+    unit_id: entry.unitId,
+    action: entry.action,
+    subject: entry.subject,
+    payload,
+  };
   const row: LedgerRow = { ...body, leaf_hash: leafHashOf(body) };
   const pushed = pushLeaf(frontier, row.leaf_hash);
   await tx.insertInto('ledger').values(row).execute();
   if (pushed.finished.length) await tx.insertInto('ledger_nodes').values(pushed.finished).execute();
-  await tx.updateTable('ledger_head').set({ seq: row.seq, hash: rootOf(pushed.frontier),
-    frontier: JSON.stringify(pushed.frontier.hashes) }).where('id', '=', 1).execute();
+  await tx
+    .updateTable('ledger_head')
+    .set({ seq: row.seq, hash: rootOf(pushed.frontier), frontier: JSON.stringify(pushed.frontier.hashes) })
+    .where('id', '=', 1)
+    .execute();
   return row;
 }
 
@@ -90,7 +105,10 @@ function like(column: 'action' | 'actor_name', text: string, where: 'prefix' | '
 
 export async function listLedger(db: Executor, q: LedgerQuery): Promise<LedgerRow[]> {
   if (q.unitIds?.length === 0) return [];
-  let query = db.selectFrom('ledger').selectAll().orderBy('seq', q.newestFirst ? 'desc' : 'asc');
+  let query = db
+    .selectFrom('ledger')
+    .selectAll()
+    .orderBy('seq', q.newestFirst ? 'desc' : 'asc');
   if (q.unitId) query = query.where('unit_id', '=', q.unitId);
   if (q.unitIds) query = query.where('unit_id', 'in', [...q.unitIds]);
   if (q.from) query = query.where('at', '>=', q.from);

@@ -34,7 +34,12 @@ export function createMailer(config: SmtpConfig & { smtpHost: string }): Mailer 
   });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({
+        from: config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
       const rejected = (info.rejected ?? []) as (string | { address: string })[];
       return { rejected: rejected.map((a) => (typeof a === 'string' ? a : a.address)) };
     },

@@ -22,7 +22,14 @@ test('收件人：去空白、去重，丢弃不像邮箱的地址', () => {
 });
 
 test('SMTP 配置：启动摘要只有 主机:端口，不含用户名和口令；未配置时注明', () => {
-  const c = loadConfig({ SMTP_HOST: 'mail.qj.gov.cn', SMTP_PORT: '465', SMTP_SECURE: '1', SMTP_USER: 'gk-sender', SMTP_PASS: 'Smtp-s3cret', MAIL_FROM: 'gongkai <gk@qj.gov.cn>' });
+  const c = loadConfig({
+    SMTP_HOST: 'mail.qj.gov.cn',
+    SMTP_PORT: '465',
+    SMTP_SECURE: '1',
+    SMTP_USER: 'gk-sender',
+    SMTP_PASS: 'Smtp-s3cret',
+    MAIL_FROM: 'gongkai <gk@qj.gov.cn>',
+  });
   assert.equal(c.smtpPort, 465);
   assert.equal(c.smtpSecure, '1');
   const line = summarizeConfig(c);

@@ -8,7 +8,12 @@ import { notFound } from '../errors.ts';
 import { appendLedger } from '../ledger/service.ts';
 import { createMailer, type Mailer, secretsOf } from './mailer.ts';
 import {
-  cleanRecipients, describeFailure, type MailMessage, type Notification, type NotificationInput, retryDelayMs,
+  cleanRecipients,
+  describeFailure,
+  type MailMessage,
+  type Notification,
+  type NotificationInput,
+  retryDelayMs,
   SEND_LEASE_MS,
 } from './model.ts';
 import * as store from './store.ts';
@@ -30,7 +35,12 @@ export async function enqueueMail(tx: Executor, mail: MailMessage, now: Date = n
 }
 
 /** In-app notifications (站内通知) for each user, in the caller's transaction; returns their ids. */
-export async function notifyUsers(tx: Executor, userIds: readonly string[], n: NotificationInput, now: Date): Promise<string[]> {
+export async function notifyUsers(
+  tx: Executor,
+  userIds: readonly string[],
+  n: NotificationInput,
+  now: Date,
+): Promise<string[]> {
   const rows = [...new Set(userIds)].map((userId) => ({ ...n, id: randomUUID(), userId }));
   await store.insertNotifications(tx, rows, now.toISOString());
   return rows.map((r) => r.id);
@@ -71,7 +81,8 @@ export async function deliverOutbox(deps: NotifyDeps): Promise<DeliveryReport> {
         try {
           const { rejected } = await mailer.send(m.mail);
           await store.markSent(deps.db, m.id, deps.clock.now().toISOString());
-          if (rejected.length) deps.log.warn({ outboxId: m.id, rejected: rejected.length }, '邮件已发出，但部分收件人被拒收');
+          if (rejected.length)
+            deps.log.warn({ outboxId: m.id, rejected: rejected.length }, '邮件已发出，但部分收件人被拒收');
           report.sent++;
         } catch (err) {
           const error = describeFailure(err, secretsOf(config));
@@ -95,9 +106,12 @@ export async function deliverOutbox(deps: NotifyDeps): Promise<DeliveryReport> {
  * rejects: a failure is already recorded on the message and the worker retries it.
  */
 export function kickOutbox(deps: NotifyDeps): Promise<void> {
-  return deliverOutbox(deps).then(() => undefined, (err) => {
-    deps.log.warn({ err }, '立即发送邮件失败，将由发送队列重试');
-  });
+  return deliverOutbox(deps).then(
+    () => undefined,
+    (err) => {
+      deps.log.warn({ err }, '立即发送邮件失败，将由发送队列重试');
+    },
+  );
 }
 
 /** Unsent mails with their attempts and last error (operator view, tests). */
@@ -109,7 +123,10 @@ export interface MyNotifications {
 }
 
 export async function listMyNotifications(db: Executor, userId: string, limit = 50): Promise<MyNotifications> {
-  const [items, unread] = await Promise.all([store.listNotifications(db, userId, limit), store.countUnread(db, userId)]);
+  const [items, unread] = await Promise.all([
+    store.listNotifications(db, userId, limit),
+    store.countUnread(db, userId),
+  ]);
   return { items, unread };
 }
 
@@ -124,15 +141,29 @@ export interface Reader {
  * Marks one of the reader's notifications read, with a ledger entry: that a reminder was seen is evidence an
  * inspector may ask for. Another person's notification is "not found", so ids reveal nothing.
  */
-export async function markNotificationRead(deps: Pick<Deps, 'db' | 'clock'>, reader: Reader, id: string): Promise<Notification> {
+export async function markNotificationRead(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  reader: Reader,
+  id: string,
+): Promise<Notification> {
   return deps.db.transaction().execute(async (tx) => {
     const n = await store.getNotification(tx, id);
     if (!n || n.userId !== reader.id) throw notFound('通知');
     if (n.readAt) return n;
     const now = deps.clock.now();
     await store.markRead(tx, id, now.toISOString());
-    await appendLedger(tx, { actor: { id: reader.id, name: reader.name }, role: '', unitId: reader.unitId, action: 'notify.read',
-      subject: n.subject, payload: { notificationId: n.id, kind: n.kind } }, now);
+    await appendLedger(
+      tx,
+      {
+        actor: { id: reader.id, name: reader.name },
+        role: '',
+        unitId: reader.unitId,
+        action: 'notify.read',
+        subject: n.subject,
+        payload: { notificationId: n.id, kind: n.kind },
+      },
+      now,
+    );
     return { ...n, readAt: now.toISOString() };
   });
 }

@@ -7,7 +7,11 @@ const spec: SiteSpec = { id: 's1', name: '綦江区政府网', url: 'https://www
 const now = new Date('2026-11-29T02:00:00Z');
 /** n probes spread over the last week, the first `failed` of them failed. */
 function history(n: number, failed: number, span = 6.9 * 86_400_000): ProbeRecord[] {
-  return Array.from({ length: n }, (_, i) => ({ at: new Date(now.getTime() - span + (i * span) / n), ok: i >= failed, ms: 200 }));
+  return Array.from({ length: n }, (_, i) => ({
+    at: new Date(now.getTime() - span + (i * span) / n),
+    ok: i >= failed,
+    ms: 200,
+  }));
 }
 const ok: ProbeRecord = { at: now, ok: true, ms: 180, status: 200 };
 const down: ProbeRecord = { at: now, ok: false, ms: 15000, error: '超时（15 秒内未完成）' };

@@ -11,7 +11,12 @@ export const PROBE_TIMEOUT_MS = 15_000;
 const WEEK_MS = 7 * 86_400_000;
 
 /** Probes the homepage once; the page itself is handed on so that the crawl does not fetch it again. */
-export async function probeHomepage(fetcher: Fetcher, spec: SiteSpec, now: Date, timeoutMs = PROBE_TIMEOUT_MS): Promise<{ probe: ProbeRecord; page: FetchResult }> {
+export async function probeHomepage(
+  fetcher: Fetcher,
+  spec: SiteSpec,
+  now: Date,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<{ probe: ProbeRecord; page: FetchResult }> {
   const page = await fetcher.fetch(spec.url, { timeoutMs });
   const probe: ProbeRecord = { at: now, ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error };
   return { probe, page };
@@ -28,8 +33,12 @@ export interface Confirmation {
  * 复核: after a failed probe, up to `checks` immediate re-checks `intervalMs` apart, stopping at the first that
  * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`).
  */
-export async function recheck(fetcher: Fetcher, spec: SiteSpec, c: Confirmation, timeoutMs = PROBE_TIMEOUT_MS):
-  Promise<ProbeRecord[]> {
+export async function recheck(
+  fetcher: Fetcher,
+  spec: SiteSpec,
+  c: Confirmation,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ProbeRecord[]> {
   const out: ProbeRecord[] = [];
   for (let i = 0; i < c.checks; i++) {
     if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, c.intervalMs));
@@ -41,7 +50,11 @@ export async function recheck(fetcher: Fetcher, spec: SiteSpec, c: Confirmation,
 }
 
 /** The failure share over the 7 days before `now`, this probe included. */
-export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Date): { failures: number; total: number; share: number } {
+export function failureShare(
+  probe: ProbeRecord,
+  history: ProbeRecord[],
+  now: Date,
+): { failures: number; total: number; share: number } {
   const window = history.filter((p) => p.at.getTime() > now.getTime() - WEEK_MS && p.at.getTime() < probe.at.getTime());
   window.push(probe);
   const failures = window.filter((p) => !p.ok).length;
@@ -50,16 +63,26 @@ export function failureShare(probe: ProbeRecord, history: ProbeRecord[], now: Da
 
 /** `rechecks`: the re-checks made after a failed probe; a failure opens an incident only when all of them failed too
  *  (none made — the CLI's single run — counts as confirmed). */
-export function judgeAvailability(spec: SiteSpec, probe: ProbeRecord, history: ProbeRecord[], now: Date,
-  rechecks: ProbeRecord[] = []): Observation[] {
+export function judgeAvailability(
+  spec: SiteSpec,
+  probe: ProbeRecord,
+  history: ProbeRecord[],
+  now: Date,
+  rechecks: ProbeRecord[] = [],
+): Observation[] {
   const { failures, total } = failureShare(probe, history, now);
   const prior = { failures: failures - (probe.ok ? 0 : 1), total: total - 1 };
   return judgeAvailabilityOn(spec, probe, prior, now, rechecks);
 }
 
 /** The same judgement from the counts of the week's earlier probes (the scheduler counts them in the database). */
-export function judgeAvailabilityOn(spec: SiteSpec, probe: ProbeRecord, prior: { failures: number; total: number },
-  now: Date, rechecks: ProbeRecord[] = []): Observation[] {
+export function judgeAvailabilityOn(
+  spec: SiteSpec,
+  probe: ProbeRecord,
+  prior: { failures: number; total: number },
+  now: Date,
+  rechecks: ProbeRecord[] = [],
+): Observation[] {
   const t = thresholdsOf(spec);
   const failures = prior.failures + (probe.ok ? 0 : 1);
   const total = prior.total + 1;
@@ -73,17 +96,32 @@ export function judgeAvailabilityOn(spec: SiteSpec, probe: ProbeRecord, prior: {
   const shareText = `近 7 天 ${total} 次探测失败 ${failures} 次（${percent}）`;
   const confirmed = !probe.ok && rechecks.every((p) => !p.ok);
   const why = `首页无法访问：${probe.error ?? `HTTP ${probe.status}`}`;
-  const summary = probe.ok ? `首页可访问（${probe.ms} 毫秒）；${shareText}`
-    : confirmed ? `${why}${rechecks.length ? `，复核 ${rechecks.length} 次仍无法访问` : ''}；${shareText}`
-    : `${why}，复核时恢复访问（未开启事件）；${shareText}`;
-  return [{
-    monitor: 'availability', target: { kind: 'site', siteId: spec.id }, rule: 'homepage-unreachable', level,
-    incident: confirmed, summary,
-    details: { url: spec.url, ok: probe.ok, status: probe.status, ms: probe.ms, error: probe.error, failures, total,
-      share, slow: probe.ms > 3000,
-      ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) }
-        : {}),
+  const summary = probe.ok
+    ? `首页可访问（${probe.ms} 毫秒）；${shareText}`
+    : confirmed
+      ? `${why}${rechecks.length ? `，复核 ${rechecks.length} 次仍无法访问` : ''}；${shareText}`
+      : `${why}，复核时恢复访问（未开启事件）；${shareText}`;
+  return [
+    {
+      monitor: 'availability',
+      target: { kind: 'site', siteId: spec.id },
+      rule: 'homepage-unreachable',
+      level,
+      incident: confirmed,
+      summary,
+      details: {
+        url: spec.url,
+        ok: probe.ok,
+        status: probe.status,
+        ms: probe.ms,
+        error: probe.error,
+        failures,
+        total,
+        share,
+        slow: probe.ms > 3000,
+        ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) } : {}),
+      },
+      observedAt: now,
     },
-    observedAt: now,
-  }];
+  ];
 }

@@ -20,7 +20,16 @@ const CONTEXT = 20;
  *  it crosses from the worker thread cheaply). */
 export interface TextReport {
   counts: Record<Finding['severity'], number>;
-  serious: { rule: string; category: string; message: string; text: string; suggestion: string; line: number; column: number; context: string }[];
+  serious: {
+    rule: string;
+    category: string;
+    message: string;
+    text: string;
+    suggestion: string;
+    line: number;
+    column: number;
+    context: string;
+  }[];
   total: number;
 }
 
@@ -30,11 +39,19 @@ export function reportText(checker: Checker, text: string): TextReport {
   for (const f of findings) counts[f.severity]++;
   const serious = findings.filter((f) => f.severity === 'serious');
   return {
-    counts, total: serious.length,
+    counts,
+    total: serious.length,
     serious: serious.slice(0, 10).map((f) => ({
-      rule: f.rule, category: f.category, message: f.message, text: f.text, suggestion: f.suggestion, line: f.line, column: f.column,
-      context: (`${text.slice(Math.max(0, f.start - CONTEXT), f.start)}【${f.text}】`
-        + `${text.slice(f.end, f.end + CONTEXT)}`).replace(/\s+/g, ' '),
+      rule: f.rule,
+      category: f.category,
+      message: f.message,
+      text: f.text,
+      suggestion: f.suggestion,
+      line: f.line,
+      column: f.column,
+      context: (
+        `${text.slice(Math.max(0, f.start - CONTEXT), f.start)}【${f.text}】` + `${text.slice(f.end, f.end + CONTEXT)}`
+      ).replace(/\s+/g, ' '),
     })),
   };
 }
@@ -48,13 +65,25 @@ export function unchanged(spec: SiteSpec, url: string, hash: string): boolean {
   return spec.pageHashes?.[url] === hash;
 }
 
-export function contentJudgement(spec: SiteSpec, url: string, hash: string, report: TextReport, now: Date): ContentJudgement {
+export function contentJudgement(
+  spec: SiteSpec,
+  url: string,
+  hash: string,
+  report: TextReport,
+  now: Date,
+): ContentJudgement {
   if (report.total === 0) return { hash, checked: true, counts: report.counts };
   const first = report.serious[0];
   return {
-    hash, checked: true, counts: report.counts,
+    hash,
+    checked: true,
+    counts: report.counts,
     observation: {
-      monitor: 'content', target: { kind: 'page', siteId: spec.id, url }, rule: 'serious-finding', level: 'veto', incident: true,
+      monitor: 'content',
+      target: { kind: 'page', siteId: spec.id, url },
+      rule: 'serious-finding',
+      level: 'veto',
+      incident: true,
       summary: `页面有 ${report.total} 处严重问题：${first.message}（“${first.context}”）`,
       details: { url, findings: report.serious, total: report.total },
       observedAt: now,
@@ -64,6 +93,7 @@ export function contentJudgement(spec: SiteSpec, url: string, hash: string, repo
 
 export function judgeContent(spec: SiteSpec, checker: Checker, url: string, text: string, now: Date): ContentJudgement {
   const hash = contentHash(text);
-  if (unchanged(spec, url, hash)) return { hash, checked: false, counts: { serious: 0, error: 0, warning: 0, info: 0 } };
+  if (unchanged(spec, url, hash))
+    return { hash, checked: false, counts: { serious: 0, error: 0, warning: 0, info: 0 } };
   return contentJudgement(spec, url, hash, reportText(checker, text), now);
 }

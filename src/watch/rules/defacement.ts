@@ -28,21 +28,55 @@ export interface DefacementJudgement {
   newBaseline?: string;
 }
 
-export function judgeDefacement(spec: SiteSpec, url: string, page: FetchResult, $: CheerioAPI | undefined, now: Date): DefacementJudgement {
-  const base = { monitor: 'integrity' as const, target: { kind: 'page' as const, siteId: spec.id, url }, rule: 'defaced', observedAt: now };
+export function judgeDefacement(
+  spec: SiteSpec,
+  url: string,
+  page: FetchResult,
+  $: CheerioAPI | undefined,
+  now: Date,
+): DefacementJudgement {
+  const base = {
+    monitor: 'integrity' as const,
+    target: { kind: 'page' as const, siteId: spec.id, url },
+    rule: 'defaced',
+    observedAt: now,
+  };
   if (!$ || !page.ok) {
-    return { observation: { ...base, level: 'warning', incident: false, summary: `不应变化的页面无法读取：${page.error ?? `HTTP ${page.status}`}`, details: { url } } };
+    return {
+      observation: {
+        ...base,
+        level: 'warning',
+        incident: false,
+        summary: `不应变化的页面无法读取：${page.error ?? `HTTP ${page.status}`}`,
+        details: { url },
+      },
+    };
   }
   const normalized = normalizeForBaseline($);
   const hash = baselineHash(normalized);
   const expected = spec.baselines?.[url];
   if (!expected) {
-    return { newBaseline: hash, observation: { ...base, level: 'ok', incident: false, summary: '已记录页面基线（首次检查）', details: { url, hash } } };
+    return {
+      newBaseline: hash,
+      observation: {
+        ...base,
+        level: 'ok',
+        incident: false,
+        summary: '已记录页面基线（首次检查）',
+        details: { url, hash },
+      },
+    };
   }
-  if (expected === hash) return { observation: { ...base, level: 'ok', incident: false, summary: '页面与基线一致', details: { url, hash } } };
+  if (expected === hash)
+    return {
+      observation: { ...base, level: 'ok', incident: false, summary: '页面与基线一致', details: { url, hash } },
+    };
   return {
     observation: {
-      ...base, level: 'veto', incident: true, summary: `不应变化的页面内容被改动（疑似篡改）：${url}`,
+      ...base,
+      level: 'veto',
+      incident: true,
+      summary: `不应变化的页面内容被改动（疑似篡改）：${url}`,
       details: { url, expected, actual: hash, excerpt: normalized.slice(0, 300) },
     },
   };

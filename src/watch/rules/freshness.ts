@@ -27,7 +27,10 @@ export function readList($: CheerioAPI, url: string, now: Date, dateSelector?: s
   if (dateSelector) {
     $(dateSelector).each((_, el) => {
       const d = findDates($(el).text())[0];
-      if (d) { dates.push(d); dated++; }
+      if (d) {
+        dates.push(d);
+        dated++;
+      }
     });
     return { url, items: Math.max(links.length, dated), dated, newest: newestDate(dates, now) };
   }
@@ -36,7 +39,10 @@ export function readList($: CheerioAPI, url: string, now: Date, dateSelector?: s
     let d = findDates(box.text())[0];
     // A date in a sibling cell or element of a container that holds only this one item.
     if (!d && box.parent().find('a[href]').length === 1) d = findDates(box.parent().text())[0];
-    if (d) { dates.push(d); dated++; }
+    if (d) {
+      dates.push(d);
+      dated++;
+    }
   });
   return { url, items: links.length, dated, newest: newestDate(dates, now) };
 }
@@ -44,7 +50,9 @@ export function readList($: CheerioAPI, url: string, now: Date, dateSelector?: s
 /** The newest post date in a feed (RSS pubDate, Atom updated/published) or in any dated page. */
 export function feedNewest(body: string, now: Date): string | undefined {
   const stamps = [...body.matchAll(/<(?:pubDate|updated|published|dc:date)>([^<]+)</gi)]
-    .map((m) => Date.parse(m[1].trim())).filter((t) => !Number.isNaN(t)).map((t) => shanghaiDay(new Date(t)));
+    .map((m) => Date.parse(m[1].trim()))
+    .filter((t) => !Number.isNaN(t))
+    .map((t) => shanghaiDay(new Date(t)));
   return newestDate(stamps.length ? stamps : findDates(body), now);
 }
 
@@ -61,18 +69,34 @@ export interface FreshnessInput {
 export function judgeFreshness(input: FreshnessInput): Observation[] {
   const { spec, now } = input;
   const t = thresholdsOf(spec);
-  const obs = (target: Observation['target'], rule: string, level: WatchLevel, summary: string, details: Record<string, unknown>): Observation =>
-    ({ monitor: 'freshness', target, rule, level, incident: false, summary, details, observedAt: now });
+  const obs = (
+    target: Observation['target'],
+    rule: string,
+    level: WatchLevel,
+    summary: string,
+    details: Record<string, unknown>,
+  ): Observation => ({ monitor: 'freshness', target, rule, level, incident: false, summary, details, observedAt: now });
   const site = { kind: 'site' as const, siteId: spec.id };
   const out: Observation[] = [];
 
   const home = input.homepage;
   if (home && !home.error) {
     const days = home.newest ? daysSince(home.newest, now) : undefined;
-    const level = days === undefined || days >= t.homepageVetoDays ? 'veto' : days >= t.homepageWarnDays ? 'warning' : 'ok';
-    out.push(obs(site, 'homepage-stale', level, days === undefined
-      ? '首页未找到带日期的信息（无日期的信息视为未更新）'
-      : level === 'ok' ? `首页最新信息发布于 ${home.newest}（${days} 天前）` : `首页最新信息发布于 ${home.newest}，已 ${days} 天未更新`, { url: home.url, newest: home.newest, days, items: home.items }));
+    const level =
+      days === undefined || days >= t.homepageVetoDays ? 'veto' : days >= t.homepageWarnDays ? 'warning' : 'ok';
+    out.push(
+      obs(
+        site,
+        'homepage-stale',
+        level,
+        days === undefined
+          ? '首页未找到带日期的信息（无日期的信息视为未更新）'
+          : level === 'ok'
+            ? `首页最新信息发布于 ${home.newest}（${days} 天前）`
+            : `首页最新信息发布于 ${home.newest}，已 ${days} 天未更新`,
+        { url: home.url, newest: home.newest, days, items: home.items },
+      ),
+    );
   }
 
   const stale: ColumnSpec[] = [];
@@ -82,53 +106,105 @@ export function judgeFreshness(input: FreshnessInput): Observation[] {
     const target = { kind: 'column' as const, siteId: spec.id, columnId: column.id };
     const name = `栏目「${column.name}」（${COLUMN_KIND_NAME[column.kind]}）`;
     if (!r || r.error) {
-      out.push(obs(target, 'column-stale', 'warning', `${name}列表页无法读取：${r?.error ?? '未抓取'}`, { url: column.listUrl }));
+      out.push(
+        obs(target, 'column-stale', 'warning', `${name}列表页无法读取：${r?.error ?? '未抓取'}`, {
+          url: column.listUrl,
+        }),
+      );
       continue;
     }
     const details = { url: r.url, items: r.items, dated: r.dated, newest: r.newest, maxAgeDays: maxAgeOf(column) };
     if (r.items === 0) {
       blank.push(column);
-      out.push(obs(target, 'column-stale', 'warning', `${name}是空白栏目（没有任何信息）`, { ...details, blank: true }));
+      out.push(
+        obs(target, 'column-stale', 'warning', `${name}是空白栏目（没有任何信息）`, { ...details, blank: true }),
+      );
       continue;
     }
     const days = r.newest ? daysSince(r.newest, now) : undefined;
     if (days === undefined || days > maxAgeOf(column)) {
       stale.push(column);
-      out.push(obs(target, 'column-stale', 'warning', days === undefined
-        ? `${name}的 ${r.items} 条信息都没有可见日期，视为未更新`
-        : `${name}最新信息发布于 ${r.newest}，已 ${days} 天未更新（要求 ${maxAgeOf(column)} 天内）`, { ...details, days }));
+      out.push(
+        obs(
+          target,
+          'column-stale',
+          'warning',
+          days === undefined
+            ? `${name}的 ${r.items} 条信息都没有可见日期，视为未更新`
+            : `${name}最新信息发布于 ${r.newest}，已 ${days} 天未更新（要求 ${maxAgeOf(column)} 天内）`,
+          { ...details, days },
+        ),
+      );
     } else {
-      out.push(obs(target, 'column-stale', 'ok', `${name}最新信息发布于 ${r.newest}（${days} 天前）`, { ...details, days }));
+      out.push(
+        obs(target, 'column-stale', 'ok', `${name}最新信息发布于 ${r.newest}（${days} 天前）`, { ...details, days }),
+      );
     }
   }
 
   const core = stale.filter((c) => c.kind === 'news' || c.kind === 'notice' || c.kind === 'policy').length;
-  const staleLevel = core >= t.staleKeyVeto || stale.length >= t.staleAnyVeto ? 'veto'
-    : core > t.staleKeyWarnAbove || stale.length > t.staleAnyWarnAbove ? 'warning' : 'ok';
-  out.push(obs(site, 'stale-columns', staleLevel,
-    `不更新栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件类 ${core} 个）；否决线：三类合计 ${t.staleKeyVeto} 个或全部 ${t.staleAnyVeto} 个`,
-    { stale: stale.map((c) => c.name), core, total: stale.length }));
+  const staleLevel =
+    core >= t.staleKeyVeto || stale.length >= t.staleAnyVeto
+      ? 'veto'
+      : core > t.staleKeyWarnAbove || stale.length > t.staleAnyWarnAbove
+        ? 'warning'
+        : 'ok';
+  out.push(
+    obs(
+      site,
+      'stale-columns',
+      staleLevel,
+      `不更新栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件类 ${core} 个）；否决线：三类合计 ${t.staleKeyVeto} 个或全部 ${t.staleAnyVeto} 个`,
+      { stale: stale.map((c) => c.name), core, total: stale.length },
+    ),
+  );
   const blankLevel = blank.length >= t.blankVeto ? 'veto' : blank.length > t.blankWarnAbove ? 'warning' : 'ok';
-  out.push(obs(site, 'blank-columns', blankLevel, `空白栏目 ${blank.length} 个；否决线 ${t.blankVeto} 个`,
-    { blank: blank.map((c) => c.name), total: blank.length }));
+  out.push(
+    obs(site, 'blank-columns', blankLevel, `空白栏目 ${blank.length} 个；否决线 ${t.blankVeto} 个`, {
+      blank: blank.map((c) => c.name),
+      total: blank.length,
+    }),
+  );
 
   for (const account of spec.accounts ?? []) out.push(judgeAccount(account, input, obs));
   return out;
 }
 
-function judgeAccount(account: AccountSpec, input: FreshnessInput,
-  obs: (target: Observation['target'], rule: string, level: WatchLevel, summary: string, details: Record<string, unknown>) => Observation): Observation {
+function judgeAccount(
+  account: AccountSpec,
+  input: FreshnessInput,
+  obs: (
+    target: Observation['target'],
+    rule: string,
+    level: WatchLevel,
+    summary: string,
+    details: Record<string, unknown>,
+  ) => Observation,
+): Observation {
   const t = thresholdsOf(input.spec);
   const read = input.accounts.get(account.id);
-  const newest = newestDate([read?.newest, account.lastPostDate].filter((d): d is string => !!d), input.now);
+  const newest = newestDate(
+    [read?.newest, account.lastPostDate].filter((d): d is string => !!d),
+    input.now,
+  );
   const target = { kind: 'account' as const, accountId: account.id };
   const name = `${account.platform}「${account.name}」`;
   if (!newest) {
-    return obs(target, 'account-dormant', 'warning', `${name}无法确定最近发布日期${read?.error ? `：${read.error}` : '（请录入最近发布日期）'}`,
-      { feedUrl: account.feedUrl });
+    return obs(
+      target,
+      'account-dormant',
+      'warning',
+      `${name}无法确定最近发布日期${read?.error ? `：${read.error}` : '（请录入最近发布日期）'}`,
+      { feedUrl: account.feedUrl },
+    );
   }
   const days = daysSince(newest, input.now);
   const level = days >= t.accountVetoDays ? 'veto' : days >= t.accountWarnDays ? 'warning' : 'ok';
-  return obs(target, 'account-dormant', level, `${name}最近发布于 ${newest}，已 ${days} 天未更新${level === 'veto' ? '（僵尸号）' : ''}`,
-    { newest, days, feedUrl: account.feedUrl });
+  return obs(
+    target,
+    'account-dormant',
+    level,
+    `${name}最近发布于 ${newest}，已 ${days} 天未更新${level === 'veto' ? '（僵尸号）' : ''}`,
+    { newest, days, feedUrl: account.feedUrl },
+  );
 }

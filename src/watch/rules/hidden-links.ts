@@ -10,7 +10,12 @@ import { eachElement, hasClass, resolveLink, textOf } from '../page.ts';
 import type { SiteSpec } from '../spec.ts';
 import { GAMBLING_PORN } from './links.ts';
 
-export interface HiddenLink { url: string; text: string; reason: string; weight: 'high' | 'normal' }
+export interface HiddenLink {
+  url: string;
+  text: string;
+  reason: string;
+  weight: 'high' | 'normal';
+}
 
 /** Why a style hides its element, or undefined. */
 export function hidingStyle(style: string): string | undefined {
@@ -43,7 +48,11 @@ function hidingRules(css: string): HidingRule[] {
   for (const m of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}@]+)\{([^{}]*)\}/g)) {
     const reason = hidingStyle(m[2]);
     if (!reason) continue;
-    for (const selector of m[1].split(',').map((x) => x.trim()).filter(Boolean)) rules.push({ selector, reason, match: simpleMatcher(selector) });
+    for (const selector of m[1]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      rules.push({ selector, reason, match: simpleMatcher(selector) });
   }
   if (ruleCache.size > 100) ruleCache.clear();
   ruleCache.set(css, rules);
@@ -56,11 +65,17 @@ function simpleMatcher(selector: string): ((el: Element) => boolean) | undefined
   if (!m || (!m[1] && !m[2])) return undefined;
   const tag = m[1]?.toLowerCase();
   const parts = [...m[2].matchAll(/([.#])([\w-]+)/g)].map((p) => [p[1], p[2]] as const);
-  return (el) => (!tag || el.name === tag) && parts.every(([k, v]) => (k === '#' ? el.attribs.id === v : hasClass(el, v)));
+  return (el) =>
+    (!tag || el.name === tag) && parts.every(([k, v]) => (k === '#' ? el.attribs.id === v : hasClass(el, v)));
 }
 
 /** Why a stylesheet rule hides this element, if one does. */
-function hiddenBySheet(_$: CheerioAPI, rules: HidingRule[], complex: Map<Element, string> | undefined, el: Element): string | undefined {
+function hiddenBySheet(
+  _$: CheerioAPI,
+  rules: HidingRule[],
+  complex: Map<Element, string> | undefined,
+  el: Element,
+): string | undefined {
   for (const r of rules) if (r.match?.(el)) return `${r.selector}{${r.reason}}`;
   return complex?.get(el);
 }
@@ -72,7 +87,9 @@ function complexHidden($: CheerioAPI, rules: HidingRule[]): Map<Element, string>
   const hidden = new Map<Element, string>();
   for (const r of complex) {
     try {
-      $(r.selector).each((_, el) => { hidden.set(el as Element, `${r.selector}{${r.reason}}`); });
+      $(r.selector).each((_, el) => {
+        hidden.set(el as Element, `${r.selector}{${r.reason}}`);
+      });
     } catch {
       // a selector cheerio does not support (pseudo-classes and the like) hides nothing we can judge
     }
@@ -97,11 +114,19 @@ export function findHiddenLinks($: CheerioAPI, pageUrl: string, siteHosts: strin
   for (const { a, url } of external) {
     let reason: string | undefined;
     for (let el: Element | null = a; el && el.type === 'tag' && !reason; el = el.parent as Element | null) {
-      reason = (el.attribs.style && hidingStyle(el.attribs.style)) || (el.attribs.hidden !== undefined ? 'hidden 属性' : undefined) || hiddenBySheet($, rules, complex, el);
+      reason =
+        (el.attribs.style && hidingStyle(el.attribs.style))
+        || (el.attribs.hidden !== undefined ? 'hidden 属性' : undefined)
+        || hiddenBySheet($, rules, complex, el);
     }
     if (!reason) continue;
     const text = textOf(a).trim().slice(0, 80);
-    out.push({ url, text, reason, weight: GAMBLING_PORN.test(`${text} ${url} ${a.attribs.title ?? ''}`) ? 'high' : 'normal' });
+    out.push({
+      url,
+      text,
+      reason,
+      weight: GAMBLING_PORN.test(`${text} ${url} ${a.attribs.title ?? ''}`) ? 'high' : 'normal',
+    });
   }
   return out;
 }
@@ -125,10 +150,15 @@ export function judgeHiddenLinks(spec: SiteSpec, found: HiddenLinksFound, now: D
   const hosts = [...new Set(all.map((h) => new URL(h.link.url).hostname))];
   const pages = Math.max(0, ...all.map((h) => h.onCount));
   return {
-    monitor: 'integrity', target: { kind: 'site', siteId: spec.id }, rule: 'hidden-link',
-    level: all.length === 0 ? 'ok' : high ? 'veto' : 'warning', incident: all.length > 0,
-    summary: all.length === 0 ? '未发现暗链'
-      : `发现 ${all.length} 个暗链（隐藏的外部链接，最多出现在 ${pages} 个页面）${high ? '，含赌博或色情内容' : ''}：${hosts.join('、')}`,
+    monitor: 'integrity',
+    target: { kind: 'site', siteId: spec.id },
+    rule: 'hidden-link',
+    level: all.length === 0 ? 'ok' : high ? 'veto' : 'warning',
+    incident: all.length > 0,
+    summary:
+      all.length === 0
+        ? '未发现暗链'
+        : `发现 ${all.length} 个暗链（隐藏的外部链接，最多出现在 ${pages} 个页面）${high ? '，含赌博或色情内容' : ''}：${hosts.join('、')}`,
     details: { links: all.map((h) => ({ ...h.link, on: h.on, onCount: h.onCount })) },
     observedAt: now,
   };

@@ -8,7 +8,9 @@ import { runSiteChecks } from '../run.ts';
 import { UNSURE_RUNS } from './links.ts';
 
 let site: GovSite;
-before(async () => { site = await startGovSite(); });
+before(async () => {
+  site = await startGovSite();
+});
 after(() => site.close());
 
 const options = fixtureOptions({ timeoutMs: 600, retryCapMs: 200, content: false, maxPages: 40 });
@@ -18,13 +20,16 @@ const ruleOf = (r: Result, rule: string) => r.observations.filter((o) => o.rule 
 test('429、503 和超时重试一次后记为“无法确认”，单独列出，连续三次巡检仍如此才计为死链', async () => {
   site.set({ unsureLinks: true, deadLink: true });
   const UNSURE = ['/busy', '/maintenance', '/slow-page'];
-  const deadOf = (r: Result) => ruleOf(r, 'dead-link')
-    .map((o) => new URL(o.details.url as string).pathname);
+  const deadOf = (r: Result) => ruleOf(r, 'dead-link').map((o) => new URL(o.details.url as string).pathname);
   site.resetCounters();
   const first = await runSiteChecks(fixtureSpec(site), options);
   const dead = deadOf(first);
   assert.ok(dead.includes('/files/missing.pdf'), '404 仍是死链');
-  assert.deepEqual(dead.filter((p) => UNSURE.includes(p) || p === '/busy-once'), [], '429、503、超时不是死链');
+  assert.deepEqual(
+    dead.filter((p) => UNSURE.includes(p) || p === '/busy-once'),
+    [],
+    '429、503、超时不是死链',
+  );
   const [unsure] = ruleOf(first, 'unconfirmed-links');
   const links = unsure.details.links as { url: string; error: string; streak: number }[];
   assert.deepEqual(links.map((l) => new URL(l.url).pathname).sort(), ['/busy', '/maintenance', '/slow-page']);
@@ -38,11 +43,16 @@ test('429、503 和超时重试一次后记为“无法确认”，单独列出�
   for (let run = 2; run <= UNSURE_RUNS; run++) {
     const r = await runSiteChecks(fixtureSpec(site, { unconfirmedStreaks: streaks }), options);
     streaks = ruleOf(r, 'unconfirmed-links')[0].details.streaks as Record<string, number>;
-    const deadNow = deadOf(r).filter((p) => UNSURE.includes(p)).sort();
+    const deadNow = deadOf(r)
+      .filter((p) => UNSURE.includes(p))
+      .sort();
     if (run < UNSURE_RUNS) assert.deepEqual(deadNow, []);
     else {
       assert.deepEqual(deadNow, UNSURE);
-      assert.match(ruleOf(r, 'dead-link').find((o) => String(o.details.url).endsWith('/busy'))!.summary, /连续 3 次巡检/);
+      assert.match(
+        ruleOf(r, 'dead-link').find((o) => String(o.details.url).endsWith('/busy'))!.summary,
+        /连续 3 次巡检/,
+      );
     }
   }
   site.reset();

@@ -25,14 +25,25 @@ export function AdminPage() {
   const navigate = useNavigate();
   const sub = useParams()['*'] ?? '';
   const tabs = TABS.filter((t) => user?.abilities[t.needs]);
-  if (tabs.length === 0) return <Result status="403" title="无权访问" subTitle="需要系统管理员、安全管理员或审计管理员身份才能进入管理页面" />;
+  if (tabs.length === 0)
+    return (
+      <Result status="403" title="无权访问" subTitle="需要系统管理员、安全管理员或审计管理员身份才能进入管理页面" />
+    );
   const active = tabs.some((t) => t.key === sub) ? sub : tabs[0].key;
   return (
     <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>管理</Typography.Title>
-      <Tabs activeKey={active} onChange={(k) => navigate(`/admin/${k}`)} items={tabs.map(({ key, label, Tab }) => ({
-        key, label: <span data-testid={`admin-tab-${key}`}>{label}</span>, children: <Tab />,
-      }))} />
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        管理
+      </Typography.Title>
+      <Tabs
+        activeKey={active}
+        onChange={(k) => navigate(`/admin/${k}`)}
+        items={tabs.map(({ key, label, Tab }) => ({
+          key,
+          label: <span data-testid={`admin-tab-${key}`}>{label}</span>,
+          children: <Tab />,
+        }))}
+      />
     </Card>
   );
 }

@@ -25,7 +25,15 @@ export function FormModal<T extends object>(props: FormModalProps<T>) {
 }
 
 // Inside the modal so that its state starts afresh each time the dialog opens.
-function ModalForm<T extends object>({ onClose, onSubmit, done, testId, initialValues, submitText, children }: FormModalProps<T>) {
+function ModalForm<T extends object>({
+  onClose,
+  onSubmit,
+  done,
+  testId,
+  initialValues,
+  submitText,
+  children,
+}: FormModalProps<T>) {
   const [form] = Form.useForm<T>();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -41,7 +49,8 @@ function ModalForm<T extends object>({ onClose, onSubmit, done, testId, initialV
     } catch (e) {
       const text = e instanceof Error ? e.message : '操作失败';
       setError(text);
-      if (e instanceof ApiError && e.field && e.field in form.getFieldsValue()) form.setFields([{ name: e.field as never, errors: [text] }]);
+      if (e instanceof ApiError && e.field && e.field in form.getFieldsValue())
+        form.setFields([{ name: e.field as never, errors: [text] }]);
     } finally {
       setBusy(false);
     }
@@ -50,10 +59,14 @@ function ModalForm<T extends object>({ onClose, onSubmit, done, testId, initialV
   return (
     <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} data-testid={testId}>
       {children}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />
+      )}
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
         <Button onClick={onClose}>取消</Button>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid={`${testId}-submit`}>{submitText ?? '确定'}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid={`${testId}-submit`}>
+          {submitText ?? '确定'}
+        </Button>
       </Space>
     </Form>
   );
@@ -73,4 +86,3 @@ export function useAction() {
     }
   };
 }
-

@@ -6,8 +6,16 @@ import { useLoad } from '../hooks.ts';
 import { useLabels } from '../session.tsx';
 import type { History, UnitDetail } from '../types.ts';
 
-export function LiveUrls({ itemId, unitId, publications, onSaved }: {
-  itemId: string; unitId: string; publications: History['publications']; onSaved: () => void;
+export function LiveUrls({
+  itemId,
+  unitId,
+  publications,
+  onSaved,
+}: {
+  itemId: string;
+  unitId: string;
+  publications: History['publications'];
+  onSaved: () => void;
 }) {
   const { message } = App.useApp();
   const labels = useLabels();
@@ -29,14 +37,27 @@ export function LiveUrls({ itemId, unitId, publications, onSaved }: {
 
   return (
     <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} data-testid="live-urls">
-      <Typography.Text type="secondary">稿件上网后登记其网址，读网值班巡检时核对网页正文与审定文本是否一致。</Typography.Text>
+      <Typography.Text type="secondary">
+        稿件上网后登记其网址，读网值班巡检时核对网页正文与审定文本是否一致。
+      </Typography.Text>
       {[...latest.values()].map((p) => (
-        <Form key={p.channelId} layout="inline" initialValues={{ url: p.liveUrl ?? '' }} onFinish={(v: { url: string }) => void save(p.channelId, v.url)}>
-          <Form.Item label={`${labels.channelKind.website ?? '网站'}：${websites.get(p.channelId)?.name ?? ''}`} name="url"
-            rules={[{ required: true, message: '请填写发布网址' }, { type: 'url', message: '请填写以 http:// 或 https:// 开头的网址' }]}>
+        <Form
+          key={p.channelId}
+          layout="inline"
+          initialValues={{ url: p.liveUrl ?? '' }}
+          onFinish={(v: { url: string }) => void save(p.channelId, v.url)}>
+          <Form.Item
+            label={`${labels.channelKind.website ?? '网站'}：${websites.get(p.channelId)?.name ?? ''}`}
+            name="url"
+            rules={[
+              { required: true, message: '请填写发布网址' },
+              { type: 'url', message: '请填写以 http:// 或 https:// 开头的网址' },
+            ]}>
             <Input style={{ width: 420 }} placeholder="https://…" data-testid="live-url-input" />
           </Form.Item>
-          <Button htmlType="submit" data-testid="live-url-save">{p.liveUrl ? '修改' : '登记'}</Button>
+          <Button htmlType="submit" data-testid="live-url-save">
+            {p.liveUrl ? '修改' : '登记'}
+          </Button>
         </Form>
       ))}
     </Space>

@@ -14,11 +14,21 @@ export function OpinionFields({ name, opinions }: { name?: string; opinions?: st
   return (
     <>
       <Form.Item name={at('opinion')} label="公开属性意见" rules={[{ required: true, message: '请选择审查意见' }]}>
-        <Select data-testid="opinion-select" placeholder="请选择" options={kinds.map((k) => ({ value: k, label: labels.opinion[k] }))} />
+        <Select
+          data-testid="opinion-select"
+          placeholder="请选择"
+          options={kinds.map((k) => ({ value: k, label: labels.opinion[k] }))}
+        />
       </Form.Item>
       <Form.Item name={at('basisIds')} label="依据（法律条款）">
-        <Select data-testid="basis-select" mode="multiple" loading={bases.loading} placeholder="从法律条款清单中选择" optionFilterProp="label"
-          options={(bases.data ?? []).map((b) => ({ value: b.id, label: `${b.law} ${b.article}：${b.summary}` }))} />
+        <Select
+          data-testid="basis-select"
+          mode="multiple"
+          loading={bases.loading}
+          placeholder="从法律条款清单中选择"
+          optionFilterProp="label"
+          options={(bases.data ?? []).map((b) => ({ value: b.id, label: `${b.law} ${b.article}：${b.summary}` }))}
+        />
       </Form.Item>
       <Form.Item name={at('basisText')} label="其他依据">
         <Input maxLength={500} placeholder="清单外的依据（可选）" />

@@ -2,10 +2,26 @@
 // Offsets are UTF-16 positions in the revision's plain text, as the server computes them.
 import { Fragment } from 'react';
 
-export interface Mark { start: number; end: number; className: string; title?: string; id?: string }
+export interface Mark {
+  start: number;
+  end: number;
+  className: string;
+  title?: string;
+  id?: string;
+}
 
-export function ProofText({ text, marks, activeId, onMarkClick, testId }: {
-  text: string; marks: Mark[]; activeId?: string | null; onMarkClick?: (id: string) => void; testId?: string;
+export function ProofText({
+  text,
+  marks,
+  activeId,
+  onMarkClick,
+  testId,
+}: {
+  text: string;
+  marks: Mark[];
+  activeId?: string | null;
+  onMarkClick?: (id: string) => void;
+  testId?: string;
 }) {
   const sorted = [...marks].filter((m) => m.end > m.start).sort((a, b) => a.start - b.start);
   const parts: React.ReactNode[] = [];
@@ -14,7 +30,10 @@ export function ProofText({ text, marks, activeId, onMarkClick, testId }: {
     if (m.start < at) continue; // overlapping marks: the first one wins, the list beside shows both
     parts.push(<Fragment key={`t${i}`}>{text.slice(at, m.start)}</Fragment>);
     parts.push(
-      <mark key={`m${i}`} id={m.id ? `mark-${m.id}` : undefined} title={m.title}
+      <mark
+        key={`m${i}`}
+        id={m.id ? `mark-${m.id}` : undefined}
+        title={m.title}
         className={`${m.className}${m.id && m.id === activeId ? ' active' : ''}`}
         onClick={m.id && onMarkClick ? () => onMarkClick(m.id!) : undefined}>
         {text.slice(m.start, m.end)}
@@ -23,5 +42,9 @@ export function ProofText({ text, marks, activeId, onMarkClick, testId }: {
     at = m.end;
   }
   parts.push(<Fragment key="rest">{text.slice(at)}</Fragment>);
-  return <div className="proof-text" data-testid={testId}>{parts}</div>;
+  return (
+    <div className="proof-text" data-testid={testId}>
+      {parts}
+    </div>
+  );
 }

@@ -8,7 +8,9 @@ export function ProvisionalTag({ provisional }: { provisional: boolean | undefin
   if (!provisional) return null;
   return (
     <Tooltip title={PROVISIONAL_HINT}>
-      <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="provisional">暂定</Tag>
+      <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="provisional">
+        暂定
+      </Tag>
     </Tooltip>
   );
 }

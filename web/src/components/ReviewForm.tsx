@@ -9,12 +9,30 @@ import type { ItemDetail } from '../types.ts';
 import { OpinionFields } from './OpinionFields.tsx';
 
 interface Values {
-  opinion: string; proofreading?: string; standardsAttested?: boolean;
-  disclosure?: { opinion?: string; basisIds?: string[]; basisText?: string; reason?: string; secrecyMatter?: boolean; declassified?: boolean; declassification?: string };
+  opinion: string;
+  proofreading?: string;
+  standardsAttested?: boolean;
+  disclosure?: {
+    opinion?: string;
+    basisIds?: string[];
+    basisText?: string;
+    reason?: string;
+    secrecyMatter?: boolean;
+    declassified?: boolean;
+    declassification?: string;
+  };
 }
 
 /** `blocked`: why 智能校对 keeps the item from passing this level (DOMAIN §2.5), shown by the 通过 button; null: nothing. */
-export function ReviewForm({ item, onDone, blocked = null }: { item: ItemDetail; onDone: () => void; blocked?: string | null }) {
+export function ReviewForm({
+  item,
+  onDone,
+  blocked = null,
+}: {
+  item: ItemDetail;
+  onDone: () => void;
+  blocked?: string | null;
+}) {
   const labels = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -25,7 +43,10 @@ export function ReviewForm({ item, onDone, blocked = null }: { item: ItemDetail;
 
   const send = async (decision: 'approve' | 'return') => {
     setError(null);
-    const v = decision === 'approve' ? await form.validateFields() : await form.validateFields(['opinion']).then(() => form.getFieldsValue());
+    const v =
+      decision === 'approve'
+        ? await form.validateFields()
+        : await form.validateFields(['opinion']).then(() => form.getFieldsValue());
     if (decision === 'approve' && !v.standardsAttested) {
       setError('请确认已按审核标准审核');
       return;
@@ -34,12 +55,28 @@ export function ReviewForm({ item, onDone, blocked = null }: { item: ItemDetail;
     try {
       const d = v.disclosure;
       await post(`/api/items/${item.id}/${decision}`, {
-        level, revision: item.revision, opinion: v.opinion, proofreading: v.proofreading ?? '',
+        level,
+        revision: item.revision,
+        opinion: v.opinion,
+        proofreading: v.proofreading ?? '',
         standardsAttested: !!v.standardsAttested,
-        ...(withDisclosure && d?.opinion ? { disclosure: {
-          opinion: d.opinion, basisIds: d.basisIds ?? [], basisText: d.basisText ?? '', reason: d.reason ?? '',
-          ...(level === 1 ? { secrecyMatter: !!d.secrecyMatter, declassified: !!d.declassified, declassification: d.declassified ? d.declassification : null } : {}),
-        } } : {}),
+        ...(withDisclosure && d?.opinion
+          ? {
+              disclosure: {
+                opinion: d.opinion,
+                basisIds: d.basisIds ?? [],
+                basisText: d.basisText ?? '',
+                reason: d.reason ?? '',
+                ...(level === 1
+                  ? {
+                      secrecyMatter: !!d.secrecyMatter,
+                      declassified: !!d.declassified,
+                      declassification: d.declassified ? d.declassification : null,
+                    }
+                  : {}),
+              },
+            }
+          : {}),
       });
       message.success(decision === 'approve' ? `${labels.level[level]}：已通过` : '已退回修改');
       onDone();
@@ -58,7 +95,12 @@ export function ReviewForm({ item, onDone, blocked = null }: { item: ItemDetail;
           <Input.TextArea data-testid="review-opinion" rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="proofreading" label="校对情况">
-          <Input.TextArea data-testid="review-proofreading" rows={2} maxLength={5000} placeholder="如：已核对文字、数据、日期、人名" />
+          <Input.TextArea
+            data-testid="review-proofreading"
+            rows={2}
+            maxLength={5000}
+            placeholder="如：已核对文字、数据、日期、人名"
+          />
         </Form.Item>
         {withDisclosure && (
           <>
@@ -72,23 +114,44 @@ export function ReviewForm({ item, onDone, blocked = null }: { item: ItemDetail;
                   <Switch checkedChildren="是" unCheckedChildren="否" />
                 </Form.Item>
                 <Form.Item noStyle shouldUpdate>
-                  {() => form.getFieldValue(['disclosure', 'declassified']) && (
-                    <Form.Item name={['disclosure', 'declassification']} label="解密后处理" rules={[{ required: true, message: '请选择解密后的处理' }]}>
-                      <Select style={{ width: 200 }} options={Object.entries(labels.declassification).map(([value, label]) => ({ value, label }))} />
-                    </Form.Item>
-                  )}
+                  {() =>
+                    form.getFieldValue(['disclosure', 'declassified']) && (
+                      <Form.Item
+                        name={['disclosure', 'declassification']}
+                        label="解密后处理"
+                        rules={[{ required: true, message: '请选择解密后的处理' }]}>
+                        <Select
+                          style={{ width: 200 }}
+                          options={Object.entries(labels.declassification).map(([value, label]) => ({ value, label }))}
+                        />
+                      </Form.Item>
+                    )
+                  }
                 </Form.Item>
               </Space>
             )}
           </>
         )}
         <Form.Item name="standardsAttested" valuePropName="checked">
-          <Checkbox data-testid="attest">我已按审核标准审核：政治导向、事实数据、文字标点、涉密与个人信息、版权来源</Checkbox>
+          <Checkbox data-testid="attest">
+            我已按审核标准审核：政治导向、事实数据、文字标点、涉密与个人信息、版权来源
+          </Checkbox>
         </Form.Item>
-        {blocked && <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 12 }} data-testid="review-blocking" />}
+        {blocked && (
+          <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 12 }} data-testid="review-blocking" />
+        )}
         <Space>
-          <Button type="primary" loading={busy} onClick={() => void send('approve')} data-testid="approve" disabled={!!blocked}>通过</Button>
-          <Button danger loading={busy} onClick={() => void send('return')} data-testid="return">退回修改</Button>
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => void send('approve')}
+            data-testid="approve"
+            disabled={!!blocked}>
+            通过
+          </Button>
+          <Button danger loading={busy} onClick={() => void send('return')} data-testid="return">
+            退回修改
+          </Button>
         </Space>
       </Form>
     </Card>

@@ -8,7 +8,16 @@ import { OpinionFields } from './OpinionFields.tsx';
 import { ProvisionalTag } from './Provisional.tsx';
 import { type Span, SpanPicker } from './SpanPicker.tsx';
 
-interface Values { opinion: string; basisIds?: string[]; basisText?: string; reason: string; authority?: string; referenceNo?: string; answer?: string; answerRef?: string }
+interface Values {
+  opinion: string;
+  basisIds?: string[];
+  basisText?: string;
+  reason: string;
+  authority?: string;
+  referenceNo?: string;
+  answer?: string;
+  answerRef?: string;
+}
 
 export function SecrecyForm({ item, record, onDone }: { item: ItemDetail; record: SecrecyRecord; onDone: () => void }) {
   const { message } = App.useApp();
@@ -33,41 +42,70 @@ export function SecrecyForm({ item, record, onDone }: { item: ItemDetail; record
     }
   };
   const decision = (v: Values) => ({
-    opinion: v.opinion, basisIds: v.basisIds ?? [], basisText: v.basisText ?? '', reason: v.reason ?? '',
+    opinion: v.opinion,
+    basisIds: v.basisIds ?? [],
+    basisText: v.basisText ?? '',
+    reason: v.reason ?? '',
     ...(v.opinion === 'partial' ? { spans } : {}),
   });
   const give = async () => {
     const v = await form.validateFields();
-    await act(() => post(`/api/items/${item.id}/secrecy/opinion`, {
-      revision: item.revision, ...decision(v),
-      ...(v.opinion === 'refer' ? { referral: { authority: v.authority, referenceNo: v.referenceNo } } : {}),
-    }), '已提交保密审查意见');
+    await act(
+      () =>
+        post(`/api/items/${item.id}/secrecy/opinion`, {
+          revision: item.revision,
+          ...decision(v),
+          ...(v.opinion === 'refer' ? { referral: { authority: v.authority, referenceNo: v.referenceNo } } : {}),
+        }),
+      '已提交保密审查意见',
+    );
   };
   const resume = async () => {
     const v = form.getFieldsValue();
-    await act(() => post(`/api/items/${item.id}/secrecy/resume`, {
-      revision: item.revision, answer: v.answer ?? '', answerRef: v.answerRef || undefined,
-      ...(v.opinion ? { decision: decision(v) } : {}),
-    }), '已登记答复');
+    await act(
+      () =>
+        post(`/api/items/${item.id}/secrecy/resume`, {
+          revision: item.revision,
+          answer: v.answer ?? '',
+          answerRef: v.answerRef || undefined,
+          ...(v.opinion ? { decision: decision(v) } : {}),
+        }),
+      '已登记答复',
+    );
   };
   const giveBack = async () => {
     const v = form.getFieldsValue();
-    await act(() => post(`/api/items/${item.id}/secrecy/return`, { revision: item.revision, reason: v.reason ?? '' }), '已退回修改');
+    await act(
+      () => post(`/api/items/${item.id}/secrecy/return`, { revision: item.revision, reason: v.reason ?? '' }),
+      '已退回修改',
+    );
   };
 
   return (
     <Card title={resuming ? '登记报审答复' : '保密审查意见'} data-testid="secrecy-form">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="secrecy-error" />}
       {record.receipts[0] && (
-        <Alert style={{ marginBottom: 12 }} type="info" showIcon
-          title={<>收件日期 {record.receipts[0].receivedOn}，应于 {record.receipts[0].dueOn}
-            <ProvisionalTag provisional={record.receipts[0].dueProvisional} /> 前（10 个工作日）出具意见</>} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          title={
+            <>
+              收件日期 {record.receipts[0].receivedOn}，应于 {record.receipts[0].dueOn}
+              <ProvisionalTag provisional={record.receipts[0].dueProvisional} /> 前（10 个工作日）出具意见
+            </>
+          }
+        />
       )}
       <Form form={form} layout="vertical">
         {resuming && (
           <>
-            <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}><Input.TextArea rows={2} /></Form.Item>
-            <Form.Item name="answerRef" label="答复文号"><Input maxLength={100} /></Form.Item>
+            <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item name="answerRef" label="答复文号">
+              <Input maxLength={100} />
+            </Form.Item>
           </>
         )}
         <OpinionFields opinions={resuming ? ['disclose', 'partial', 'exempt'] : undefined} />
@@ -78,15 +116,29 @@ export function SecrecyForm({ item, record, onDone }: { item: ItemDetail; record
         )}
         {opinion === 'refer' && !resuming && (
           <Space>
-            <Form.Item name="authority" label="报审机关" rules={[{ required: true, message: '请填写报审机关' }]}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="referenceNo" label="报审文号" rules={[{ required: true, message: '请填写报审文号' }]}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="authority" label="报审机关" rules={[{ required: true, message: '请填写报审机关' }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="referenceNo" label="报审文号" rules={[{ required: true, message: '请填写报审文号' }]}>
+              <Input maxLength={100} />
+            </Form.Item>
           </Space>
         )}
         <Space>
-          {resuming
-            ? <Button type="primary" loading={busy} onClick={() => void resume()} data-testid="secrecy-resume">登记答复</Button>
-            : <Button type="primary" loading={busy} onClick={() => void give()} data-testid="secrecy-submit">提交审查意见</Button>}
-          {!resuming && <Button danger loading={busy} onClick={() => void giveBack()} data-testid="secrecy-return">退回修改</Button>}
+          {resuming ? (
+            <Button type="primary" loading={busy} onClick={() => void resume()} data-testid="secrecy-resume">
+              登记答复
+            </Button>
+          ) : (
+            <Button type="primary" loading={busy} onClick={() => void give()} data-testid="secrecy-submit">
+              提交审查意见
+            </Button>
+          )}
+          {!resuming && (
+            <Button danger loading={busy} onClick={() => void giveBack()} data-testid="secrecy-return">
+              退回修改
+            </Button>
+          )}
         </Space>
       </Form>
     </Card>

@@ -4,7 +4,10 @@ import { Button, List, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ProofText } from './ProofText.tsx';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export function SpanPicker({ text, spans, onChange }: { text: string; spans: Span[]; onChange: (s: Span[]) => void }) {
   const box = useRef<HTMLDivElement>(null);
@@ -32,18 +35,35 @@ export function SpanPicker({ text, spans, onChange }: { text: string; spans: Spa
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <div ref={box}>
-        <ProofText text={text} testId="span-text" marks={spans.map((s) => ({ ...s, className: 'withheld', title: '不予公开' }))} />
+        <ProofText
+          text={text}
+          testId="span-text"
+          marks={spans.map((s) => ({ ...s, className: 'withheld', title: '不予公开' }))}
+        />
       </div>
       <Space>
-        <Button onClick={add} data-testid="span-add">将选中文字标记为不予公开</Button>
+        <Button onClick={add} data-testid="span-add">
+          将选中文字标记为不予公开
+        </Button>
         {hint && <Typography.Text type="warning">{hint}</Typography.Text>}
       </Space>
-      <List size="small" bordered dataSource={spans} locale={{ emptyText: '尚未标记不予公开的内容' }} data-testid="spans"
+      <List
+        size="small"
+        bordered
+        dataSource={spans}
+        locale={{ emptyText: '尚未标记不予公开的内容' }}
+        data-testid="spans"
         renderItem={(s, i) => (
-          <List.Item actions={[<Button key="r" size="small" onClick={() => onChange(spans.filter((_, j) => j !== i))}>取消标记</Button>]}>
+          <List.Item
+            actions={[
+              <Button key="r" size="small" onClick={() => onChange(spans.filter((_, j) => j !== i))}>
+                取消标记
+              </Button>,
+            ]}>
             第 {i + 1} 处：“{text.slice(s.start, s.end)}”
           </List.Item>
-        )} />
+        )}
+      />
     </Space>
   );
 }

@@ -12,11 +12,22 @@ import type { Unit } from '../types.ts';
 import { type DutyPool, type Emergency, LIMITS, personText } from './setupTypes.ts';
 import type { DutyPerson } from './types.ts';
 
-interface Values { scope: 'unit' | 'district'; unitId?: string; title: string; description?: string; until?: Dayjs | null; leaders?: string[]; extras?: string[] }
+interface Values {
+  scope: 'unit' | 'district';
+  unitId?: string;
+  title: string;
+  description?: string;
+  until?: Dayjs | null;
+  leaders?: string[];
+  extras?: string[];
+}
 
 /** A person of a unit's duty pool as a select value: the unit matters for a 带班领导 of a district-wide emergency. */
 const pick = (unitId: string, p: DutyPerson) => ({ value: `${unitId}:${p.id}`, label: personText(p) });
-const parse = (v: string) => { const [unitId, userId] = v.split(':'); return { unitId, userId }; };
+const parse = (v: string) => {
+  const [unitId, userId] = v.split(':');
+  return { unitId, userId };
+};
 
 interface Props {
   open: boolean;
@@ -30,32 +41,72 @@ interface Props {
 export function EmergencyForm({ open, may, pools, defaultUnitId, onClose, onDeclared }: Props) {
   const declare = async (v: Values) => {
     const extras = [...new Set((v.extras ?? []).map((x) => parse(x).userId))];
-    onDeclared(await post<Emergency>('/api/duty/emergencies', { unitId: v.scope === 'district' ? null : v.unitId, title: v.title,
-      description: v.description ?? '', until: v.until ? v.until.toISOString() : null, leaders: (v.leaders ?? []).map(parse), extraUserIds: extras }));
+    onDeclared(
+      await post<Emergency>('/api/duty/emergencies', {
+        unitId: v.scope === 'district' ? null : v.unitId,
+        title: v.title,
+        description: v.description ?? '',
+        until: v.until ? v.until.toISOString() : null,
+        leaders: (v.leaders ?? []).map(parse),
+        extraUserIds: extras,
+      }),
+    );
   };
   const unitId = may.units.some((u) => u.id === defaultUnitId) ? defaultUnitId : may.units[0]?.id;
   return (
-    <FormModal<Values> title="启动突发事件处置" open={open} onClose={onClose} onSubmit={declare} testId="emergency-form" submitText="启动处置"
-      done="已启动突发事件处置，已通知相关人员" initialValues={{ scope: 'unit', unitId }}>
+    <FormModal<Values>
+      title="启动突发事件处置"
+      open={open}
+      onClose={onClose}
+      onSubmit={declare}
+      testId="emergency-form"
+      submitText="启动处置"
+      done="已启动突发事件处置，已通知相关人员"
+      initialValues={{ scope: 'unit', unitId }}>
       <Form.Item name="scope" label="范围">
-        <Radio.Group data-testid="emergency-scope" options={[{ value: 'unit', label: '本单位' }, { value: 'district', label: '全区', disabled: !may.district }]} />
+        <Radio.Group
+          data-testid="emergency-scope"
+          options={[
+            { value: 'unit', label: '本单位' },
+            { value: 'district', label: '全区', disabled: !may.district },
+          ]}
+        />
       </Form.Item>
       <Form.Item noStyle dependencies={['scope']}>
-        {({ getFieldValue }) => getFieldValue('scope') === 'unit' && (
-          <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
-            <UnitSelect units={may.units} data-testid="emergency-unit" />
-          </Form.Item>
-        )}
+        {({ getFieldValue }) =>
+          getFieldValue('scope') === 'unit' && (
+            <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+              <UnitSelect units={may.units} data-testid="emergency-unit" />
+            </Form.Item>
+          )
+        }
       </Form.Item>
-      <Form.Item name="title" label="事件名称" rules={[{ required: true, whitespace: true, message: '请填写事件名称' },
-        { max: LIMITS.title, message: `事件名称不能超过 ${LIMITS.title} 个字` }]}>
+      <Form.Item
+        name="title"
+        label="事件名称"
+        rules={[
+          { required: true, whitespace: true, message: '请填写事件名称' },
+          { max: LIMITS.title, message: `事件名称不能超过 ${LIMITS.title} 个字` },
+        ]}>
         <Input placeholder="如：单位网站首页被篡改" data-testid="emergency-title" />
       </Form.Item>
-      <Form.Item name="description" label="事件情况" rules={[{ max: LIMITS.text, message: `事件情况不能超过 ${LIMITS.text} 个字` }]}>
+      <Form.Item
+        name="description"
+        label="事件情况"
+        rules={[{ max: LIMITS.text, message: `事件情况不能超过 ${LIMITS.text} 个字` }]}>
         <Input.TextArea rows={3} data-testid="emergency-description" />
       </Form.Item>
-      <Form.Item name="until" label="预计结束时间" extra="不填则直到结束处置；期间每个班次须有带班领导"
-        rules={[{ validator: async (_, v: Dayjs | null | undefined) => { if (v && !v.isAfter(dayjs())) throw new Error('预计结束时间须晚于现在'); } }]}>
+      <Form.Item
+        name="until"
+        label="预计结束时间"
+        extra="不填则直到结束处置；期间每个班次须有带班领导"
+        rules={[
+          {
+            validator: async (_, v: Dayjs | null | undefined) => {
+              if (v && !v.isAfter(dayjs())) throw new Error('预计结束时间须晚于现在');
+            },
+          },
+        ]}>
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="emergency-until" />
       </Form.Item>
       <PeopleFields pools={pools} />
@@ -76,11 +127,28 @@ function PeopleFields({ pools }: { pools: DutyPool[] }) {
   };
   return (
     <>
-      <Form.Item name="leaders" label="带班领导" extra="当前及后续班次（24 小时内，或至预计结束时间）没有带班领导的，由所选带班领导轮流带班">
-        <Select mode="multiple" allowClear optionFilterProp="label" placeholder="选择带班领导" options={options('leaders')} data-testid="emergency-leaders" />
+      <Form.Item
+        name="leaders"
+        label="带班领导"
+        extra="当前及后续班次（24 小时内，或至预计结束时间）没有带班领导的，由所选带班领导轮流带班">
+        <Select
+          mode="multiple"
+          allowClear
+          optionFilterProp="label"
+          placeholder="选择带班领导"
+          options={options('leaders')}
+          data-testid="emergency-leaders"
+        />
       </Form.Item>
       <Form.Item name="extras" label="增加处置力量" extra="所选人员将收到通知，请立即到岗处置">
-        <Select mode="multiple" allowClear optionFilterProp="label" placeholder="选择增加的处置人员" options={options('officers')} data-testid="emergency-extras" />
+        <Select
+          mode="multiple"
+          allowClear
+          optionFilterProp="label"
+          placeholder="选择增加的处置人员"
+          options={options('officers')}
+          data-testid="emergency-extras"
+        />
       </Form.Item>
     </>
   );

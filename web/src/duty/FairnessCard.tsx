@@ -24,16 +24,31 @@ export function FairnessCard({ detail }: { detail: RosterDetail }) {
   };
   return (
     <Card size="small" title="公平性（本表）" style={{ marginTop: 12 }} data-testid="roster-fairness">
-      <Table<Row> size="small" pagination={false} rowKey={(c) => c.person.id} dataSource={officers}
-        columns={[{ key: 'name', title: '值班人员', render: (_, c) => c.person.name },
-          ...COLUMNS.map((col) => ({ key: col.key, title: col.title, render: (_: unknown, c: Row) => col.value(c) }))]}
-        onRow={(c) => ({ 'data-testid': 'fairness-row', 'data-person-id': c.person.id }) as React.HTMLAttributes<HTMLElement>}
+      <Table<Row>
+        size="small"
+        pagination={false}
+        rowKey={(c) => c.person.id}
+        dataSource={officers}
+        columns={[
+          { key: 'name', title: '值班人员', render: (_, c) => c.person.name },
+          ...COLUMNS.map((col) => ({ key: col.key, title: col.title, render: (_: unknown, c: Row) => col.value(c) })),
+        ]}
+        onRow={(c) =>
+          ({ 'data-testid': 'fairness-row', 'data-person-id': c.person.id }) as React.HTMLAttributes<HTMLElement>
+        }
         summary={() => (
           <Table.Summary.Row data-testid="fairness-spread">
-            <Table.Summary.Cell index={0}><Typography.Text strong>最多与最少之差</Typography.Text></Table.Summary.Cell>
-            {COLUMNS.map((col, i) => <Table.Summary.Cell key={col.key} index={i + 1}>{spread(col.value)}</Table.Summary.Cell>)}
+            <Table.Summary.Cell index={0}>
+              <Typography.Text strong>最多与最少之差</Typography.Text>
+            </Table.Summary.Cell>
+            {COLUMNS.map((col, i) => (
+              <Table.Summary.Cell key={col.key} index={i + 1}>
+                {spread(col.value)}
+              </Table.Summary.Cell>
+            ))}
           </Table.Summary.Row>
-        )} />
+        )}
+      />
     </Card>
   );
 }

@@ -16,24 +16,57 @@ export function HandoverPage() {
   const list = useLoad(() => get<Handover[]>(`/api/duty/handovers${query({ unitId, from, to })}`), [unitId, from, to]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>交接班记录</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        交接班记录
+      </Typography.Title>
       <Card size="small">
         <Space wrap>
           {picker}
-          <DatePicker.RangePicker value={range} allowClear={false} aria-label="日期" data-testid="handover-range"
-            onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0], v[1]]); }} />
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            aria-label="日期"
+            data-testid="handover-range"
+            onChange={(v) => {
+              if (v?.[0] && v[1]) setRange([v[0], v[1]]);
+            }}
+          />
         </Space>
       </Card>
       {list.error && <Alert type="error" showIcon title={list.error} />}
-      <Table<Handover> rowKey={(h) => `${h.shiftId}-${h.person.id}-${h.checkedOutAt}`} size="middle" loading={list.loading} dataSource={list.data}
-        data-testid="handover-table" pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '所选日期内没有交接班记录' }}
+      <Table<Handover>
+        rowKey={(h) => `${h.shiftId}-${h.person.id}-${h.checkedOutAt}`}
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data}
+        data-testid="handover-table"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: '所选日期内没有交接班记录' }}
         columns={[
-          { title: '班次', dataIndex: 'shiftName', width: 200, render: (n: string, h) => <>{n}<br /><Typography.Text type="secondary">{formatTime(h.startsAt)} 至 {formatTime(h.endsAt)}</Typography.Text></> },
+          {
+            title: '班次',
+            dataIndex: 'shiftName',
+            width: 200,
+            render: (n: string, h) => (
+              <>
+                {n}
+                <br />
+                <Typography.Text type="secondary">
+                  {formatTime(h.startsAt)} 至 {formatTime(h.endsAt)}
+                </Typography.Text>
+              </>
+            ),
+          },
           { title: '值班人员', dataIndex: 'person', width: 110, render: (p: Handover['person']) => p.name },
           { title: '到岗', dataIndex: 'checkedInAt', width: 140, render: formatTime },
           { title: '离岗', dataIndex: 'checkedOutAt', width: 140, render: formatTime },
-          { title: '交接班记录', dataIndex: 'note', render: (n: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{n}</span> },
-        ]} />
+          {
+            title: '交接班记录',
+            dataIndex: 'note',
+            render: (n: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{n}</span>,
+          },
+        ]}
+      />
     </Space>
   );
 }

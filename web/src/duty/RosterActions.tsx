@@ -32,37 +32,63 @@ export function RosterActions({ detail, onChanged, onRefused, onDiscarded }: Pro
       setBusy(null);
     }
   };
-  const publish = () => run('publish', async () => {
-    onRefused(null);
-    onChanged(await post<RosterDetail>(`/api/duty/rosters/${roster.id}/publish`, { version: roster.version }));
-    message.success('值班表已发布');
-  });
-  const upload = (file: File) => run('import', async () => {
-    const form = new FormData();
-    form.append('file', file);
-    onChanged(await api<RosterDetail>('POST', `/api/duty/rosters/${roster.id}/import`, form));
-    message.success('已从 Excel 导入值班表');
-  });
-  const discard = () => run('discard', async () => {
-    await api('DELETE', `/api/duty/rosters/${roster.id}`);
-    message.success('已删除值班表草稿');
-    onDiscarded();
-  });
+  const publish = () =>
+    run('publish', async () => {
+      onRefused(null);
+      onChanged(await post<RosterDetail>(`/api/duty/rosters/${roster.id}/publish`, { version: roster.version }));
+      message.success('值班表已发布');
+    });
+  const upload = (file: File) =>
+    run('import', async () => {
+      const form = new FormData();
+      form.append('file', file);
+      onChanged(await api<RosterDetail>('POST', `/api/duty/rosters/${roster.id}/import`, form));
+      message.success('已从 Excel 导入值班表');
+    });
+  const discard = () =>
+    run('discard', async () => {
+      await api('DELETE', `/api/duty/rosters/${roster.id}`);
+      message.success('已删除值班表草稿');
+      onDiscarded();
+    });
 
   return (
     <Space wrap>
       {abilities.canEdit && draft && (
-        <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'} onClick={() => void publish()} data-testid="roster-publish">发布</Button>
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={busy === 'publish'}
+          onClick={() => void publish()}
+          data-testid="roster-publish">
+          发布
+        </Button>
       )}
-      <Button icon={<DownloadOutlined />} href={`/api/duty/rosters/${roster.id}/xlsx`} download data-testid="roster-export">导出 Excel</Button>
+      <Button
+        icon={<DownloadOutlined />}
+        href={`/api/duty/rosters/${roster.id}/xlsx`}
+        download
+        data-testid="roster-export">
+        导出 Excel
+      </Button>
       {abilities.canEdit && draft && (
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
-          <Button icon={<UploadOutlined />} loading={busy === 'import'} data-testid="roster-import">导入 Excel</Button>
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void upload(f);
+            return false;
+          }}>
+          <Button icon={<UploadOutlined />} loading={busy === 'import'} data-testid="roster-import">
+            导入 Excel
+          </Button>
         </Upload>
       )}
       {abilities.canDiscard && (
         <Popconfirm title="删除这份值班表草稿？" okText="删除" cancelText="取消" onConfirm={() => void discard()}>
-          <Button danger icon={<DeleteOutlined />} loading={busy === 'discard'} data-testid="roster-discard">删除草稿</Button>
+          <Button danger icon={<DeleteOutlined />} loading={busy === 'discard'} data-testid="roster-discard">
+            删除草稿
+          </Button>
         </Popconfirm>
       )}
     </Space>

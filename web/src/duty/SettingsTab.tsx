@@ -20,24 +20,52 @@ export function SettingsTab({ setup, reload }: SetupTabProps) {
     if (await run(() => api('PUT', `/api/duty/units/${setup.unitId}/settings`, v), '值班规则已保存')) reload();
   };
   const number = (testId: string, max: number, unit: string) => (
-    <InputNumber min={0} max={max} precision={0} disabled={disabled} suffix={unit} style={{ width: 160 }} data-testid={testId} />
+    <InputNumber
+      min={0}
+      max={max}
+      precision={0}
+      disabled={disabled}
+      suffix={unit}
+      style={{ width: 160 }}
+      data-testid={testId}
+    />
   );
   return (
-    <Form<DutySettings> layout="vertical" initialValues={setup.settings} onFinish={(v) => void save(v)} data-testid="settings-form" style={{ maxWidth: 560 }}>
-      <Form.Item name="minRestMinutes" label="两班之间最短休息（分钟）" extra="同一人两个班次之间至少休息多久；排班时检查"
+    <Form<DutySettings>
+      layout="vertical"
+      initialValues={setup.settings}
+      onFinish={(v) => void save(v)}
+      data-testid="settings-form"
+      style={{ maxWidth: 560 }}>
+      <Form.Item
+        name="minRestMinutes"
+        label="两班之间最短休息（分钟）"
+        extra="同一人两个班次之间至少休息多久；排班时检查"
         rules={whole('两班之间最短休息（分钟）', LIMITS.minutes)}>
         {number('settings-min-rest', LIMITS.minutes, '分钟')}
       </Form.Item>
-      <Form.Item name="remindMinutes" label="班前提醒提前量（分钟）" extra="班次开始前多久提醒值班人员" rules={whole('班前提醒提前量（分钟）', LIMITS.minutes)}>
+      <Form.Item
+        name="remindMinutes"
+        label="班前提醒提前量（分钟）"
+        extra="班次开始前多久提醒值班人员"
+        rules={whole('班前提醒提前量（分钟）', LIMITS.minutes)}>
         {number('settings-remind', LIMITS.minutes, '分钟')}
       </Form.Item>
       {(Object.keys(DAY_KIND_NAME) as DayKind[]).map((k) => (
-        <Form.Item key={k} name={['readings', k]} label={`${DAY_KIND_NAME[k]}每日读网至少`} rules={whole(`${DAY_KIND_NAME[k]}读网轮次`, LIMITS.readings)}>
+        <Form.Item
+          key={k}
+          name={['readings', k]}
+          label={`${DAY_KIND_NAME[k]}每日读网至少`}
+          rules={whole(`${DAY_KIND_NAME[k]}读网轮次`, LIMITS.readings)}>
           {number(`settings-readings-${k}`, LIMITS.readings, '轮')}
         </Form.Item>
       ))}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="settings-error" />}
-      {!disabled && <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-submit">保存</Button>}
+      {!disabled && (
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-submit">
+          保存
+        </Button>
+      )}
     </Form>
   );
 }

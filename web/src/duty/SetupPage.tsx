@@ -33,24 +33,50 @@ export function SetupPage() {
   const [params, setParams] = useSearchParams();
   const setup = useLoad(() => get<SetupDetail>(`/api/duty/units/${unitId}/setup`), [unitId]);
   const tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'templates';
-  const setTab = (key: string) => setParams((p) => { p.set('tab', key); return p; }, { replace: true });
+  const setTab = (key: string) =>
+    setParams(
+      (p) => {
+        p.set('tab', key);
+        return p;
+      },
+      { replace: true },
+    );
   const shown = setup.data?.unitId === unitId ? setup.data : undefined;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>值班设置</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          值班设置
+        </Typography.Title>
         {picker}
       </Space>
       {setup.error && <Alert type="error" showIcon title={setup.error} />}
       {shown && !shown.abilities.canManage && (
-        <Alert type="info" showIcon title="只能查看：本单位带班领导、分管领导、主要领导或管理员可以修改值班设置" data-testid="setup-readonly" />
+        <Alert
+          type="info"
+          showIcon
+          title="只能查看：本单位带班领导、分管领导、主要领导或管理员可以修改值班设置"
+          data-testid="setup-readonly"
+        />
       )}
-      {!shown ? (!setup.error && <Spin tip="正在加载值班设置…"><div style={{ height: 120 }} /></Spin>) : (
+      {!shown ? (
+        !setup.error && (
+          <Spin tip="正在加载值班设置…">
+            <div style={{ height: 120 }} />
+          </Spin>
+        )
+      ) : (
         <Card>
-          <Tabs activeKey={tab} onChange={setTab} items={TABS.map(({ key, label, Tab }) => ({
-            key, label: <span data-testid={`setup-tab-${key}`}>{label}</span>, children: <Tab key={shown.unitId} setup={shown} reload={setup.reload} />,
-          }))} />
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={TABS.map(({ key, label, Tab }) => ({
+              key,
+              label: <span data-testid={`setup-tab-${key}`}>{label}</span>,
+              children: <Tab key={shown.unitId} setup={shown} reload={setup.reload} />,
+            }))}
+          />
         </Card>
       )}
     </Space>

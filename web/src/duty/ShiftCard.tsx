@@ -19,13 +19,31 @@ export function ShiftCard({ shift, problem, editable, onOpen, onPerson }: Props)
   const label = `${shift.name} ${shift.start}至${shift.end}，带班领导${shift.leader?.name ?? '无'}，值班人员${officers || '无'}`;
   return (
     // A div with the button role: a real <button> cannot be dragged in every browser.
-    <div role="button" tabIndex={0} className={`duty-shift${shift.hard ? ' hard' : ''}${problem ? ' problem' : ''}${over ? ' drop' : ''}`}
-      draggable={editable} aria-label={label} title={needsLeader ? `须带班：${shift.leaderReasons.join('；')}` : undefined}
-      data-testid="shift-card" data-shift-id={shift.id} data-day={shift.day} data-shift-name={shift.name}
+    <div
+      role="button"
+      tabIndex={0}
+      className={`duty-shift${shift.hard ? ' hard' : ''}${problem ? ' problem' : ''}${over ? ' drop' : ''}`}
+      draggable={editable}
+      aria-label={label}
+      title={needsLeader ? `须带班：${shift.leaderReasons.join('；')}` : undefined}
+      data-testid="shift-card"
+      data-shift-id={shift.id}
+      data-day={shift.day}
+      data-shift-name={shift.name}
       onClick={() => onOpen(shift)}
-      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(shift); } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen(shift);
+        }
+      }}
       onDragStart={(e) => startDrag(e, { kind: 'shift', shiftId: shift.id })}
-      onDragOver={(e) => { if (editable && isOurs(e)) { e.preventDefault(); setOver(true); } }}
+      onDragOver={(e) => {
+        if (editable && isOurs(e)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
       onDragLeave={() => setOver(false)}
       onDrop={(e) => {
         setOver(false);
@@ -35,12 +53,19 @@ export function ShiftCard({ shift, problem, editable, onOpen, onPerson }: Props)
         e.stopPropagation();
         onPerson(shift, what.userId, what.as);
       }}>
-      <span className="line"><b>{shift.name}</b></span>
-      <span className="line">{shift.start}–{shift.end}{shift.end <= shift.start ? '（次日）' : ''}</span>
+      <span className="line">
+        <b>{shift.name}</b>
+      </span>
+      <span className="line">
+        {shift.start}–{shift.end}
+        {shift.end <= shift.start ? '（次日）' : ''}
+      </span>
       <span className="line" data-testid="shift-leader">
         带班：{shift.leader ? shift.leader.name : needsLeader ? <span className="missing">缺带班领导</span> : '—'}
       </span>
-      <span className="line" data-testid="shift-officers">值班：{officers || <span className="missing">无人</span>}</span>
+      <span className="line" data-testid="shift-officers">
+        值班：{officers || <span className="missing">无人</span>}
+      </span>
     </div>
   );
 }

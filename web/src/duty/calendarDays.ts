@@ -3,15 +3,20 @@ import { dayjs } from '../format.ts';
 
 export type ViewMode = 'month' | 'week';
 
-const mondayOf = (d: string) => { const x = dayjs(d); return x.subtract((x.day() + 6) % 7, 'day'); };
+const mondayOf = (d: string) => {
+  const x = dayjs(d);
+  return x.subtract((x.day() + 6) % 7, 'day');
+};
 
 export function visibleDays(anchor: string, mode: ViewMode): string[] {
   const start = mode === 'week' ? mondayOf(anchor) : mondayOf(dayjs(anchor).startOf('month').format('YYYY-MM-DD'));
-  const weeks = mode === 'week' ? 1 : Math.ceil((dayjs(anchor).endOf('month').startOf('day').diff(start, 'day') + 1) / 7);
+  const weeks =
+    mode === 'week' ? 1 : Math.ceil((dayjs(anchor).endOf('month').startOf('day').diff(start, 'day') + 1) / 7);
   return Array.from({ length: weeks * 7 }, (_, i) => start.add(i, 'day').format('YYYY-MM-DD'));
 }
 
-export const shiftAnchor = (anchor: string, mode: ViewMode, by: number) => dayjs(anchor).add(by, mode).format('YYYY-MM-DD');
+export const shiftAnchor = (anchor: string, mode: ViewMode, by: number) =>
+  dayjs(anchor).add(by, mode).format('YYYY-MM-DD');
 
 export function periodTitle(anchor: string, mode: ViewMode): string {
   if (mode === 'month') return dayjs(anchor).format('YYYY年M月');

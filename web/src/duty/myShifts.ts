@@ -11,15 +11,19 @@ export async function myShiftIds(me: string, unitIds: string[], now: NowDto): Pr
   const from = dayjs(today).subtract(1, 'day').format('YYYY-MM-DD');
   const to = dayjs(today).add(2, 'day').format('YYYY-MM-DD');
   const t = Date.parse(now.at);
-  const calendars = await Promise.all(unitIds.map((unitId) => get<DutyCalendar>(`/api/duty/calendar${query({ unitId, from, to })}`)));
+  const calendars = await Promise.all(
+    unitIds.map((unitId) => get<DutyCalendar>(`/api/duty/calendar${query({ unitId, from, to })}`)),
+  );
   const ids = new Set<string>();
   for (const cal of calendars) {
     const published = new Set(cal.rosters.filter((r) => r.state === 'published').map((r) => r.id));
     for (const s of cal.shifts) {
       const mine = s.leader?.id === me || s.officers.some((o) => o.id === me);
-      if (mine && published.has(s.rosterId) && Date.parse(s.startsAt) - EARLY_MS <= t && t < Date.parse(s.endsAt)) ids.add(s.id);
+      if (mine && published.has(s.rosterId) && Date.parse(s.startsAt) - EARLY_MS <= t && t < Date.parse(s.endsAt))
+        ids.add(s.id);
     }
   }
-  for (const u of now.units) for (const s of u.shifts) if (s.awaiting.some((a) => a.replacement.id === me)) ids.add(s.shiftId);
+  for (const u of now.units)
+    for (const s of u.shifts) if (s.awaiting.some((a) => a.replacement.id === me)) ids.add(s.shiftId);
   return [...ids];
 }

@@ -10,9 +10,23 @@ export function useDutyUnit(): { unitId: string; setUnitId: (id: string) => void
   const { units } = useUnits();
   const [params, setParams] = useSearchParams();
   const unitId = params.get('unit') ?? user?.unitId ?? '';
-  const setUnitId = (id: string) => setParams((p) => { p.set('unit', id); return p; }, { replace: true });
+  const setUnitId = (id: string) =>
+    setParams(
+      (p) => {
+        p.set('unit', id);
+        return p;
+      },
+      { replace: true },
+    );
   const picker = (
-    <UnitSelect units={units} value={unitId || undefined} onChange={setUnitId} style={{ width: 180 }} data-testid="duty-unit" aria-label="单位" />
+    <UnitSelect
+      units={units}
+      value={unitId || undefined}
+      onChange={setUnitId}
+      style={{ width: 180 }}
+      data-testid="duty-unit"
+      aria-label="单位"
+    />
   );
   return { unitId, setUnitId, picker };
 }

@@ -13,21 +13,47 @@ import { useUnits } from '../units.ts';
 import { LedgerCheckpoints } from './LedgerCheckpoints.tsx';
 
 interface LedgerEntry {
-  seq: number; at: string; actor: { id: string; name: string } | null; role: string; roleName: string;
-  unitId: string; unitName: string; action: string; actionLabel: string; subject: string; payload: unknown;
+  seq: number;
+  at: string;
+  actor: { id: string; name: string } | null;
+  role: string;
+  roleName: string;
+  unitId: string;
+  unitName: string;
+  action: string;
+  actionLabel: string;
+  subject: string;
+  payload: unknown;
 }
-interface Filters { unitId?: string; range?: [Dayjs, Dayjs] | null; action?: string; actor?: string }
+interface Filters {
+  unitId?: string;
+  range?: [Dayjs, Dayjs] | null;
+  action?: string;
+  actor?: string;
+}
 
 const PAGE = 50;
 // The modules whose actions the ledger records (the first part of an action code such as publish.approve).
 const MODULES: [string, string][] = [
-  ['publish', '稿件审核与发布'], ['secrecy', '保密审查'], ['challenge', '质疑申请'], ['org', '单位、用户与角色'],
-  ['auth', '登录与账号'], ['dictionary', '智能校对词典'], ['calendar', '节假日安排'], ['duty', '值班'],
+  ['publish', '稿件审核与发布'],
+  ['secrecy', '保密审查'],
+  ['challenge', '质疑申请'],
+  ['org', '单位、用户与角色'],
+  ['auth', '登录与账号'],
+  ['dictionary', '智能校对词典'],
+  ['calendar', '节假日安排'],
+  ['duty', '值班'],
 ];
 const DISTRICT_ROLES = ['egovCenter', 'inspector', 'auditAdmin'];
 
 const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
-const paramsOf = (f: Filters) => ({ unitId: f.unitId, from: day(f.range?.[0]), to: day(f.range?.[1]), action: f.action, actor: f.actor?.trim() });
+const paramsOf = (f: Filters) => ({
+  unitId: f.unitId,
+  from: day(f.range?.[0]),
+  to: day(f.range?.[1]),
+  action: f.action,
+  actor: f.actor?.trim(),
+});
 
 export function LedgerPage() {
   const { user } = useSession();
@@ -53,7 +79,8 @@ export function LedgerPage() {
     setError(null);
     try {
       const page = await get<{ entries: LedgerEntry[]; nextCursor: string | null }>(
-        `/api/ledger${query({ ...paramsOf(f), limit: PAGE, cursor: after })}`);
+        `/api/ledger${query({ ...paramsOf(f), limit: PAGE, cursor: after })}`,
+      );
       if (mine !== request.current) return;
       setEntries((prev) => (after ? [...prev, ...page.entries] : page.entries));
       setCursor(page.nextCursor);
@@ -65,10 +92,13 @@ export function LedgerPage() {
     }
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => { void load(filters, null); }, [filters]);
+  useEffect(() => {
+    void load(filters, null);
+  }, [filters]);
 
   const { unitId, from, to } = paramsOf(filters);
-  const exportUrl = unitId && from && to ? `/api/ledger/export${query({ unitId, from, to, format: 'xlsx' })}` : undefined;
+  const exportUrl =
+    unitId && from && to ? `/api/ledger/export${query({ unitId, from, to, format: 'xlsx' })}` : undefined;
   const actionOptions = [
     { label: '按类别', options: MODULES.map(([value, label]) => ({ value, label: `${label}（全部）` })) },
     ...(seen.size ? [{ label: '按操作', options: [...seen].map(([value, label]) => ({ value, label })) }] : []),
@@ -76,33 +106,74 @@ export function LedgerPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>登记台账</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        登记台账
+      </Typography.Title>
       <Card size="small">
-        <Form<Filters> form={form} layout="inline" initialValues={initial} onFinish={(f) => setFilters({ ...f })} style={{ rowGap: 12 }}>
+        <Form<Filters>
+          form={form}
+          layout="inline"
+          initialValues={initial}
+          onFinish={(f) => setFilters({ ...f })}
+          style={{ rowGap: 12 }}>
           <Form.Item name="unitId" label="单位">
-            <UnitSelect units={units} allowClear placeholder="全部可查看的单位" style={{ width: 180 }} data-testid="ledger-unit" />
+            <UnitSelect
+              units={units}
+              allowClear
+              placeholder="全部可查看的单位"
+              style={{ width: 180 }}
+              data-testid="ledger-unit"
+            />
           </Form.Item>
           <Form.Item name="range" label="日期">
             <DatePicker.RangePicker allowClear style={{ width: 250 }} data-testid="ledger-range" />
           </Form.Item>
           <Form.Item name="action" label="操作">
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" style={{ width: 200 }} options={actionOptions} data-testid="ledger-action" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="全部操作"
+              style={{ width: 200 }}
+              options={actionOptions}
+              data-testid="ledger-action"
+            />
           </Form.Item>
           <Form.Item name="actor" label="操作人" rules={[{ max: 64, message: '不超过 64 个字' }]}>
             <Input allowClear placeholder="姓名" style={{ width: 120 }} data-testid="ledger-actor" />
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="ledger-search">查询</Button>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="ledger-search">
+              查询
+            </Button>
             <Tooltip title={exportUrl ? '导出所选单位在所选日期内的台账' : '导出需先选择单位和日期范围，并点击查询'}>
-              <Button icon={<DownloadOutlined />} href={exportUrl} download disabled={!exportUrl} data-testid="ledger-export">导出 Excel</Button>
+              <Button
+                icon={<DownloadOutlined />}
+                href={exportUrl}
+                download
+                disabled={!exportUrl}
+                data-testid="ledger-export">
+                导出 Excel
+              </Button>
             </Tooltip>
           </Space>
         </Form>
       </Card>
       {error && <Alert type="error" showIcon title={error} data-testid="ledger-error" />}
-      <Table<LedgerEntry> rowKey="seq" size="small" loading={loading} dataSource={entries} pagination={false} data-testid="ledger-table"
+      <Table<LedgerEntry>
+        rowKey="seq"
+        size="small"
+        loading={loading}
+        dataSource={entries}
+        pagination={false}
+        data-testid="ledger-table"
         locale={{ emptyText: '所选范围内没有台账记录' }}
-        expandable={{ expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(e.payload, null, 2)}</pre> }}
+        expandable={{
+          expandedRowRender: (e) => (
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {JSON.stringify(e.payload, null, 2)}
+            </pre>
+          ),
+        }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', width: 140, render: formatTime },
@@ -111,10 +182,17 @@ export function LedgerPage() {
           { title: '单位', dataIndex: 'unitName', width: 130 },
           { title: '操作', dataIndex: 'actionLabel', width: 170 },
           { title: '对象', dataIndex: 'subject', ellipsis: true },
-        ]} />
+        ]}
+      />
       <Space>
-        <Typography.Text type="secondary" data-testid="ledger-count">已显示 {entries.length} 条{cursor ? '' : entries.length ? '，已全部加载' : ''}</Typography.Text>
-        {cursor && <Button onClick={() => void load(filters, cursor)} loading={loading} data-testid="ledger-more">加载更多</Button>}
+        <Typography.Text type="secondary" data-testid="ledger-count">
+          已显示 {entries.length} 条{cursor ? '' : entries.length ? '，已全部加载' : ''}
+        </Typography.Text>
+        {cursor && (
+          <Button onClick={() => void load(filters, cursor)} loading={loading} data-testid="ledger-more">
+            加载更多
+          </Button>
+        )}
       </Space>
       <LedgerCheckpoints />
     </Space>

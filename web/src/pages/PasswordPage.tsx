@@ -5,7 +5,11 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../session.tsx';
 
-interface PasswordForm { oldPassword: string; newPassword: string; repeat: string }
+interface PasswordForm {
+  oldPassword: string;
+  newPassword: string;
+  repeat: string;
+}
 
 // platform/auth/password.ts passwordProblem, checked here before sending.
 const passwordRule = {
@@ -35,26 +39,68 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
   };
   const card = (
     <Card style={{ width: 420 }} data-testid="password-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>修改密码</Typography.Title>
-      {forced && <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="password-required"
-        title={`${user?.name ?? ''}，您的密码由管理员设置，只能使用一次。请设置只有您自己知道的新密码后继续使用。`} />}
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        修改密码
+      </Typography.Title>
+      {forced && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="password-required"
+          title={`${user?.name ?? ''}，您的密码由管理员设置，只能使用一次。请设置只有您自己知道的新密码后继续使用。`}
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" />}
       <Form<PasswordForm> layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="oldPassword" label={forced ? '管理员设置的密码' : '原密码'} rules={[{ required: true, message: '请输入原密码' }]}>
+        <Form.Item
+          name="oldPassword"
+          label={forced ? '管理员设置的密码' : '原密码'}
+          rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="password-old" />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请输入新密码' }, passwordRule]}>
+        <Form.Item
+          name="newPassword"
+          label="新密码"
+          rules={[{ required: true, message: '请输入新密码' }, passwordRule]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
-        <Form.Item name="repeat" label="再次输入新密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({ validator: async (_, v) => { if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致'); } })]}>
+        <Form.Item
+          name="repeat"
+          label="再次输入新密码"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: async (_, v) => {
+                if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致');
+              },
+            }),
+          ]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-repeat" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">修改密码</Button>
-        {forced && <Button type="link" block onClick={() => void signOut()} style={{ marginTop: 8 }}>退出登录</Button>}
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">
+          修改密码
+        </Button>
+        {forced && (
+          <Button type="link" block onClick={() => void signOut()} style={{ marginTop: 8 }}>
+            退出登录
+          </Button>
+        )}
       </Form>
     </Card>
   );
   if (!forced) return card;
-  return <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }}>{card}</div>;
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f5f5f5',
+      }}>
+      {card}
+    </div>
+  );
 }

@@ -16,21 +16,50 @@ const ACTION: Record<Event, { label: string; done: string; placeholder: string }
 export function IncidentActions({ detail, onDone }: { detail: IncidentDetail; onDone: () => void }) {
   const [event, setEvent] = useState<Event | null>(null);
   const { canHandle, canRecover, canClose } = detail.abilities;
-  const allowed: Event[] = [...(canHandle ? ['handle' as const] : []), ...(canRecover ? ['recover' as const] : []), ...(canClose ? ['close' as const] : [])];
+  const allowed: Event[] = [
+    ...(canHandle ? ['handle' as const] : []),
+    ...(canRecover ? ['recover' as const] : []),
+    ...(canClose ? ['close' as const] : []),
+  ];
   if (!allowed.length) return null;
   return (
     <Card size="small">
       <Space>
         <Typography.Text>处理：</Typography.Text>
         {allowed.map((e) => (
-          <Button key={e} type={e === allowed[0] ? 'primary' : 'default'} onClick={() => setEvent(e)} data-testid={`incident-${e}`}>{ACTION[e].label}</Button>
+          <Button
+            key={e}
+            type={e === allowed[0] ? 'primary' : 'default'}
+            onClick={() => setEvent(e)}
+            data-testid={`incident-${e}`}>
+            {ACTION[e].label}
+          </Button>
         ))}
       </Space>
-      <FormModal<{ note: string }> title={event ? ACTION[event].label : ''} open={!!event} onClose={() => setEvent(null)} testId="incident-note-form"
-        done={event ? ACTION[event].done : ''} submitText={event ? ACTION[event].label : undefined}
-        onSubmit={async (v) => { await post(`/api/watch/incidents/${detail.incident.id}/${event}`, v); onDone(); }}>
-        <Form.Item name="note" label="说明" rules={[{ required: true, whitespace: true, message: '请填写说明' }, { max: 2000, message: '不超过 2000 个字' }]}>
-          <Input.TextArea rows={4} placeholder={event ? ACTION[event].placeholder : ''} autoFocus data-testid="incident-note" />
+      <FormModal<{ note: string }>
+        title={event ? ACTION[event].label : ''}
+        open={!!event}
+        onClose={() => setEvent(null)}
+        testId="incident-note-form"
+        done={event ? ACTION[event].done : ''}
+        submitText={event ? ACTION[event].label : undefined}
+        onSubmit={async (v) => {
+          await post(`/api/watch/incidents/${detail.incident.id}/${event}`, v);
+          onDone();
+        }}>
+        <Form.Item
+          name="note"
+          label="说明"
+          rules={[
+            { required: true, whitespace: true, message: '请填写说明' },
+            { max: 2000, message: '不超过 2000 个字' },
+          ]}>
+          <Input.TextArea
+            rows={4}
+            placeholder={event ? ACTION[event].placeholder : ''}
+            autoFocus
+            data-testid="incident-note"
+          />
         </Form.Item>
       </FormModal>
     </Card>

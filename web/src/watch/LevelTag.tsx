@@ -7,12 +7,31 @@ const LEVEL_COLOUR: Record<WatchLevel, string> = { ok: 'success', warning: 'warn
 
 export function LevelTag({ level, title }: { level: WatchLevel; title?: string }) {
   const names = useWatchNames();
-  return <Tag color={LEVEL_COLOUR[level]} title={title} data-testid="level-tag" data-level={level} style={{ marginInlineEnd: 0 }}>{names.level[level]}</Tag>;
+  return (
+    <Tag
+      color={LEVEL_COLOUR[level]}
+      title={title}
+      data-testid="level-tag"
+      data-level={level}
+      style={{ marginInlineEnd: 0 }}>
+      {names.level[level]}
+    </Tag>
+  );
 }
 
-const STATE_COLOR: Record<IncidentState, string> = { found: 'red', notified: 'volcano', handling: 'blue', recovered: 'green', closed: 'default' };
+const STATE_COLOR: Record<IncidentState, string> = {
+  found: 'red',
+  notified: 'volcano',
+  handling: 'blue',
+  recovered: 'green',
+  closed: 'default',
+};
 
 export function StateTag({ state }: { state: IncidentState }) {
   const names = useWatchNames();
-  return <Tag color={STATE_COLOR[state]} data-testid="incident-state" data-state={state}>{names.incidentState[state]}</Tag>;
+  return (
+    <Tag color={STATE_COLOR[state]} data-testid="incident-state" data-state={state}>
+      {names.incidentState[state]}
+    </Tag>
+  );
 }

@@ -9,7 +9,11 @@ export function LineCell({ line }: { line: Line | undefined }) {
   if (!line) return <>—</>;
   return (
     <Tooltip title={line.summary} trigger={['hover', 'focus']}>
-      <span tabIndex={0} aria-label={`${names.vetoLine[line.line]}：${names.level[line.level]}，${line.summary}`} data-testid={`line-${line.line}`} data-level={line.level}>
+      <span
+        tabIndex={0}
+        aria-label={`${names.vetoLine[line.line]}：${names.level[line.level]}，${line.summary}`}
+        data-testid={`line-${line.line}`}
+        data-level={line.level}>
         <LevelTag level={line.level} />
       </span>
     </Tooltip>

@@ -23,46 +23,121 @@ export function SitePage() {
   const names = useWatchNames();
   const [changing, setChanging] = useState(false);
   const { data: d, loading, error, reload } = useLoad(() => get<SiteDetail>(`/api/watch/sites/${id}`), [id]);
-  if (error && !d) return <Result status="warning" title="无法打开网站详情" subTitle={error} extra={<Link to="/watch/overview">返回监测总览</Link>} />;
-  if (!d) return <Spin spinning={loading} tip="正在加载…"><div style={{ minHeight: 200 }} /></Spin>;
+  if (error && !d)
+    return (
+      <Result
+        status="warning"
+        title="无法打开网站详情"
+        subTitle={error}
+        extra={<Link to="/watch/overview">返回监测总览</Link>}
+      />
+    );
+  if (!d)
+    return (
+      <Spin spinning={loading} tip="正在加载…">
+        <div style={{ minHeight: 200 }} />
+      </Spin>
+    );
   const a = d.availability;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="site-title">{d.site.name} <LevelTag level={d.level} /></Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="site-title">
+          {d.site.name} <LevelTag level={d.level} />
+        </Typography.Title>
         <Space>
-          {d.abilities.canManage && <Button onClick={() => setChanging(true)} data-testid="site-edit">修改</Button>}
           {d.abilities.canManage && (
-            <Popconfirm title="停止监测该网站？历史记录和事件会保留。" okText="停止监测" cancelText="取消"
-              onConfirm={async () => { if (await act(() => api('DELETE', `/api/watch/sites/${id}`), '已停止监测该网站')) navigate('/watch/overview'); }}>
+            <Button onClick={() => setChanging(true)} data-testid="site-edit">
+              修改
+            </Button>
+          )}
+          {d.abilities.canManage && (
+            <Popconfirm
+              title="停止监测该网站？历史记录和事件会保留。"
+              okText="停止监测"
+              cancelText="取消"
+              onConfirm={async () => {
+                if (await act(() => api('DELETE', `/api/watch/sites/${id}`), '已停止监测该网站'))
+                  navigate('/watch/overview');
+              }}>
               <Button danger>停止监测</Button>
-            </Popconfirm>)}
+            </Popconfirm>
+          )}
           <Link to="/watch/overview">返回监测总览</Link>
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       <SiteFormModal site={d.site} open={changing} onClose={() => setChanging(false)} onDone={reload} />
       <Card size="small">
-        <Descriptions size="small" column={3} items={[
-          { label: '主办单位', children: d.unitName },
-          { label: '类别', children: names.siteKind[d.site.kind] },
-          { label: '首页', children: <Typography.Link href={d.site.url} target="_blank" rel="noreferrer">{d.site.url}</Typography.Link> },
-          { label: '近 7 天可用性', children: <>{a.total ? `探测 ${a.total} 次，失败 ${a.failures} 次（${a.percent}%）` : '暂无探测'} <LevelTag level={a.level} /></> },
-          { label: '最近探测', children: formatTime(d.probes[0]?.at) },
-          { label: '最近监测运行', children: formatTime(d.runs[0]?.startedAt) },
-        ]} />
+        <Descriptions
+          size="small"
+          column={3}
+          items={[
+            { label: '主办单位', children: d.unitName },
+            { label: '类别', children: names.siteKind[d.site.kind] },
+            {
+              label: '首页',
+              children: (
+                <Typography.Link href={d.site.url} target="_blank" rel="noreferrer">
+                  {d.site.url}
+                </Typography.Link>
+              ),
+            },
+            {
+              label: '近 7 天可用性',
+              children: (
+                <>
+                  {a.total ? `探测 ${a.total} 次，失败 ${a.failures} 次（${a.percent}%）` : '暂无探测'}{' '}
+                  <LevelTag level={a.level} />
+                </>
+              ),
+            },
+            { label: '最近探测', children: formatTime(d.probes[0]?.at) },
+            { label: '最近监测运行', children: formatTime(d.runs[0]?.startedAt) },
+          ]}
+        />
       </Card>
       <Card size="small" title="单项否决线">
-        <Descriptions size="small" column={1} bordered data-testid="site-lines" items={d.lines.map((l) => ({
-          label: names.vetoLine[l.line], children: <Space><LevelTag level={l.level} /><span>{l.summary}</span></Space>,
-        }))} />
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          data-testid="site-lines"
+          items={d.lines.map((l) => ({
+            label: names.vetoLine[l.line],
+            children: (
+              <Space>
+                <LevelTag level={l.level} />
+                <span>{l.summary}</span>
+              </Space>
+            ),
+          }))}
+        />
       </Card>
-      <Tabs items={[
-        { key: 'columns', label: `栏目（${d.columns.length}）`, children: <ColumnsTab site={d} onChanged={reload} /> },
-        { key: 'pages', label: `防篡改页面（${d.pages.length}）`, children: <PagesTab site={d} onChanged={reload} /> },
-        { key: 'history', label: '监测历史', children: <HistoryTab site={d} /> },
-        ...(d.abilities.canManage ? [{ key: 'thresholds', label: '预警线与否决线', children: <ThresholdsForm site={d.site} onChanged={reload} /> }] : []),
-      ]} />
+      <Tabs
+        items={[
+          {
+            key: 'columns',
+            label: `栏目（${d.columns.length}）`,
+            children: <ColumnsTab site={d} onChanged={reload} />,
+          },
+          {
+            key: 'pages',
+            label: `防篡改页面（${d.pages.length}）`,
+            children: <PagesTab site={d} onChanged={reload} />,
+          },
+          { key: 'history', label: '监测历史', children: <HistoryTab site={d} /> },
+          ...(d.abilities.canManage
+            ? [
+                {
+                  key: 'thresholds',
+                  label: '预警线与否决线',
+                  children: <ThresholdsForm site={d.site} onChanged={reload} />,
+                },
+              ]
+            : []),
+        ]}
+      />
     </Space>
   );
 }

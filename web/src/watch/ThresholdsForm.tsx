@@ -17,23 +17,39 @@ export function ThresholdsForm({ site, onChanged }: { site: Site; onChanged: () 
   const [form] = Form.useForm<Thresholds>();
   const { busy, error, run } = useSubmit();
   const save = async (v: Thresholds) => {
-    const body = Object.fromEntries(Object.entries(v).filter(([k, x]) => k in site.overrides || x !== site.thresholds[k as keyof Thresholds]));
-    if (await run(() => api('PUT', `/api/watch/sites/${site.id}/thresholds`, body), '预警线与否决线已保存')) onChanged();
+    const body = Object.fromEntries(
+      Object.entries(v).filter(([k, x]) => k in site.overrides || x !== site.thresholds[k as keyof Thresholds]),
+    );
+    if (await run(() => api('PUT', `/api/watch/sites/${site.id}/thresholds`, body), '预警线与否决线已保存'))
+      onChanged();
   };
   return (
-    <Form<Thresholds> form={form} layout="horizontal" initialValues={site.thresholds} onFinish={(v) => void save(v)} data-testid="thresholds-form"
+    <Form<Thresholds>
+      form={form}
+      layout="horizontal"
+      initialValues={site.thresholds}
+      onFinish={(v) => void save(v)}
+      data-testid="thresholds-form"
       style={{ maxWidth: 760 }}>
       {ROWS.map(([label, warn, veto, hint]) => (
         <Form.Item key={warn} label={label} extra={hint} labelCol={{ span: 10 }}>
           <Space>
-            <Form.Item name={warn} noStyle rules={[{ required: true, message: '请填写预警线' }]}><InputNumber min={0} aria-label={`${label}预警线`} prefix="预警" /></Form.Item>
-            <Form.Item name={veto} noStyle rules={[{ required: true, message: '请填写否决线' }]}><InputNumber min={0} aria-label={`${label}否决线`} prefix="否决" /></Form.Item>
-            {(warn in site.overrides || veto in site.overrides) && <Typography.Text type="secondary">已调整</Typography.Text>}
+            <Form.Item name={warn} noStyle rules={[{ required: true, message: '请填写预警线' }]}>
+              <InputNumber min={0} aria-label={`${label}预警线`} prefix="预警" />
+            </Form.Item>
+            <Form.Item name={veto} noStyle rules={[{ required: true, message: '请填写否决线' }]}>
+              <InputNumber min={0} aria-label={`${label}否决线`} prefix="否决" />
+            </Form.Item>
+            {(warn in site.overrides || veto in site.overrides) && (
+              <Typography.Text type="secondary">已调整</Typography.Text>
+            )}
           </Space>
         </Form.Item>
       ))}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Button type="primary" htmlType="submit" loading={busy}>保存</Button>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        保存
+      </Button>
     </Form>
   );
 }

@@ -4,4 +4,5 @@ import { useLabels } from '../session.tsx';
 export const useWatchNames = () => useLabels().watch;
 
 /** A Select's options from a names record, in the server's order. */
-export const optionsOf = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
+export const optionsOf = (names: Record<string, string>) =>
+  Object.entries(names).map(([value, label]) => ({ value, label }));

@@ -3,46 +3,155 @@
 export type WatchLevel = 'ok' | 'warning' | 'veto';
 export type Monitor = 'availability' | 'freshness' | 'links' | 'integrity' | 'content';
 export type IncidentState = 'found' | 'notified' | 'handling' | 'recovered' | 'closed';
-export type VetoLine = 'availability' | 'homepage' | 'staleColumns' | 'blankColumns' | 'deadLinks' | 'integrity' | 'content';
+export type VetoLine =
+  | 'availability'
+  | 'homepage'
+  | 'staleColumns'
+  | 'blankColumns'
+  | 'deadLinks'
+  | 'integrity'
+  | 'content';
 export type WebhookKind = 'wecom' | 'dingtalk' | 'json';
 
 /** The colours of a delivery's state; its name comes from the labels. */
 export const DELIVERY_COLOUR: Record<Delivery['state'], string> = { pending: 'blue', sent: 'green', failed: 'red' };
 
 export interface Thresholds {
-  availabilityWarnPct: number; availabilityVetoPct: number; homepageWarnDays: number; homepageVetoDays: number; blankWarnAbove: number;
-  blankVeto: number; staleKeyWarnAbove: number; staleKeyVeto: number; staleAnyWarnAbove: number; staleAnyVeto: number;
+  availabilityWarnPct: number;
+  availabilityVetoPct: number;
+  homepageWarnDays: number;
+  homepageVetoDays: number;
+  blankWarnAbove: number;
+  blankVeto: number;
+  staleKeyWarnAbove: number;
+  staleKeyVeto: number;
+  staleAnyWarnAbove: number;
+  staleAnyVeto: number;
 }
 export interface Site {
-  id: string; unitId: string; name: string; url: string; kind: 'portal' | 'subsite'; contactIds: string[]; thresholds: Thresholds;
-  overrides: Partial<Thresholds>; active: boolean; version: number; createdAt: string; updatedAt: string;
+  id: string;
+  unitId: string;
+  name: string;
+  url: string;
+  kind: 'portal' | 'subsite';
+  contactIds: string[];
+  thresholds: Thresholds;
+  overrides: Partial<Thresholds>;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
-export interface Line { line: VetoLine; level: WatchLevel; summary: string }
-export interface SiteSummary { site: Site; unitName: string; level: WatchLevel; lines: Line[]; openIncidents: number; lastCheckedAt: string | null }
+export interface Line {
+  line: VetoLine;
+  level: WatchLevel;
+  summary: string;
+}
+export interface SiteSummary {
+  site: Site;
+  unitName: string;
+  level: WatchLevel;
+  lines: Line[];
+  openIncidents: number;
+  lastCheckedAt: string | null;
+}
 export interface Account {
-  id: string; unitId: string; platform: string; name: string; url: string | null; lastPostOn: string | null; lastPostBy: string | null;
-  lastPostAt: string | null; active: boolean;
+  id: string;
+  unitId: string;
+  platform: string;
+  name: string;
+  url: string | null;
+  lastPostOn: string | null;
+  lastPostBy: string | null;
+  lastPostAt: string | null;
+  active: boolean;
 }
 export interface AccountSummary {
-  account: Account; unitName: string; level: WatchLevel; daysSincePost: number | null; summary: string; openIncidents: number; canReportLastPost: boolean;
+  account: Account;
+  unitName: string;
+  level: WatchLevel;
+  daysSincePost: number | null;
+  summary: string;
+  openIncidents: number;
+  canReportLastPost: boolean;
 }
 export interface Overview {
-  at: string; sites: SiteSummary[]; accounts: AccountSummary[]; counts: { ok: number; warning: number; veto: number }; abilities: { canManage: boolean };
+  at: string;
+  sites: SiteSummary[];
+  accounts: AccountSummary[];
+  counts: { ok: number; warning: number; veto: number };
+  abilities: { canManage: boolean };
 }
 
-export interface Column { id: string; siteId: string; name: string; url: string; kind: string; clockDays: number | null; dateSelector: string | null; active: boolean }
-export interface PageBaseline { id: string; siteId: string; url: string; label: string; baselineHash: string | null; baselineAt: string | null }
-export interface Status { monitor: Monitor; targetKey: string; rule: string; level: WatchLevel; summary: string; details: Record<string, unknown>; observedAt: string }
-export interface Probe { at: string; ok: boolean; ms: number; statusCode: number | null; error: string | null }
-export interface Run { id: string; monitor: Monitor; startedAt: string; durationMs: number; outcome: 'ok' | 'failed'; observations: number; error: string | null }
+export interface Column {
+  id: string;
+  siteId: string;
+  name: string;
+  url: string;
+  kind: string;
+  clockDays: number | null;
+  dateSelector: string | null;
+  active: boolean;
+}
+export interface PageBaseline {
+  id: string;
+  siteId: string;
+  url: string;
+  label: string;
+  baselineHash: string | null;
+  baselineAt: string | null;
+}
+export interface Status {
+  monitor: Monitor;
+  targetKey: string;
+  rule: string;
+  level: WatchLevel;
+  summary: string;
+  details: Record<string, unknown>;
+  observedAt: string;
+}
+export interface Probe {
+  at: string;
+  ok: boolean;
+  ms: number;
+  statusCode: number | null;
+  error: string | null;
+}
+export interface Run {
+  id: string;
+  monitor: Monitor;
+  startedAt: string;
+  durationMs: number;
+  outcome: 'ok' | 'failed';
+  observations: number;
+  error: string | null;
+}
 
 export interface Incident {
-  id: string; monitor: Monitor; targetKey: string; rule: string; siteId: string | null; accountId: string | null; unitId: string;
-  medium: 'website' | 'newmedia'; level: WatchLevel; summary: string; details: Record<string, unknown>; state: IncidentState; openedAt: string;
-  lastObservedAt: string; observations: number; escalations: number; escalatedAt: string | null; version: number;
+  id: string;
+  monitor: Monitor;
+  targetKey: string;
+  rule: string;
+  siteId: string | null;
+  accountId: string | null;
+  unitId: string;
+  medium: 'website' | 'newmedia';
+  level: WatchLevel;
+  summary: string;
+  details: Record<string, unknown>;
+  state: IncidentState;
+  openedAt: string;
+  lastObservedAt: string;
+  observations: number;
+  escalations: number;
+  escalatedAt: string | null;
+  version: number;
 }
 /** overdue: 超时未接手, judged by the server with the unit's own escalation time. */
-export interface IncidentView extends Incident { subject: { name: string; url: string | null }; overdue: boolean }
+export interface IncidentView extends Incident {
+  subject: { name: string; url: string | null };
+  overdue: boolean;
+}
 export interface SiteDetail extends SiteSummary {
   columns: (Column & { level: WatchLevel; summary: string; observedAt: string | null })[];
   pages: PageBaseline[];
@@ -53,16 +162,46 @@ export interface SiteDetail extends SiteSummary {
   incidents: Incident[];
   abilities: { canManage: boolean };
 }
-export interface Step { id: string; incidentId: string; kind: string; at: string; actorId: string; actorName: string; note: string }
+export interface Step {
+  id: string;
+  incidentId: string;
+  kind: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  note: string;
+}
 export interface Delivery {
-  id: string; incidentId: string; reason: 'open' | 'escalate'; channel: string; label: string; state: 'pending' | 'sent' | 'failed'; attempts: number;
-  nextAttemptAt: string | null; lastError: string | null; createdAt: string; sentAt: string | null;
+  id: string;
+  incidentId: string;
+  reason: 'open' | 'escalate';
+  channel: string;
+  label: string;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
 }
 export interface IncidentDetail {
-  incident: IncidentView; steps: Step[]; deliveries: Delivery[]; abilities: { canHandle: boolean; canRecover: boolean; canClose: boolean };
+  incident: IncidentView;
+  steps: Step[];
+  deliveries: Delivery[];
+  abilities: { canHandle: boolean; canRecover: boolean; canClose: boolean };
 }
-export interface Webhook { id: string; unitId: string; kind: WebhookKind; name: string; url: string; active: boolean }
-export interface UnitSettings { settings: { unitId: string; contactIds: string[]; ackMinutes: number }; webhooks: Webhook[] }
+export interface Webhook {
+  id: string;
+  unitId: string;
+  kind: WebhookKind;
+  name: string;
+  url: string;
+  active: boolean;
+}
+export interface UnitSettings {
+  settings: { unitId: string; contactIds: string[]; ackMinutes: number };
+  webhooks: Webhook[];
+}
 
 /** Not yet taken up (处理中) by anyone. */
 export const isUnacknowledged = (s: IncidentState) => s === 'found' || s === 'notified';

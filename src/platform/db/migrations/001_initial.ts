@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 const now = (c: any) => c.notNull();
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('units')
+  await db.schema
+    .createTable('units')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('full_name', 'text', (c) => c.notNull())
@@ -15,7 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', now)
     .execute();
 
-  await db.schema.createTable('sections')
+  await db.schema
+    .createTable('sections')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -23,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('sections_unit_name', ['unit_id', 'name'])
     .execute();
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -35,7 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', now)
     .execute();
 
-  await db.schema.createTable('role_assignments')
+  await db.schema
+    .createTable('role_assignments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('role', 'text', (c) => c.notNull())
@@ -45,7 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('role_assignments_user').on('role_assignments').column('user_id').execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -53,7 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', now)
     .execute();
 
-  await db.schema.createTable('channels')
+  await db.schema
+    .createTable('channels')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -62,7 +68,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', now)
     .execute();
 
-  await db.schema.createTable('columns')
+  await db.schema
+    .createTable('columns')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -70,7 +77,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', now)
     .execute();
 
-  await db.schema.createTable('items')
+  await db.schema
+    .createTable('items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('section_id', 'text', (c) => c.notNull().references('sections.id'))
@@ -91,14 +99,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('items_author').on('items').column('author_id').execute();
   await db.schema.createIndex('items_stage_publish_at').on('items').columns(['stage', 'publish_at']).execute();
 
-  await db.schema.createTable('item_channels')
+  await db.schema
+    .createTable('item_channels')
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
     .addColumn('column_id', 'text', (c) => c.references('columns.id'))
     .addPrimaryKeyConstraint('item_channels_pk', ['item_id', 'channel_id'])
     .execute();
 
-  await db.schema.createTable('revisions')
+  await db.schema
+    .createTable('revisions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('number', 'integer', (c) => c.notNull())
@@ -111,7 +121,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('revisions_item_number', ['item_id', 'number'])
     .execute();
 
-  await db.schema.createTable('review_steps')
+  await db.schema
+    .createTable('review_steps')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -126,7 +137,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('review_steps_item').on('review_steps').columns(['item_id', 'revision']).execute();
 
-  await db.schema.createTable('publications')
+  await db.schema
+    .createTable('publications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
@@ -135,7 +147,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text', now)
     .execute();
 
-  await db.schema.createTable('ledger')
+  await db.schema
+    .createTable('ledger')
     .addColumn('seq', 'integer', (c) => c.primaryKey())
     .addColumn('at', 'text', now)
     .addColumn('actor_id', 'text', (c) => c.notNull())
@@ -151,17 +164,35 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ledger_unit_at').on('ledger').columns(['unit_id', 'at']).execute();
   await db.schema.createIndex('ledger_subject').on('ledger').column('subject').execute();
 
-  await db.schema.createTable('ledger_head')
+  await db.schema
+    .createTable('ledger_head')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('ledger_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('ledger_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['ledger_head', 'ledger', 'publications', 'review_steps', 'revisions', 'item_channels', 'items',
-    'columns', 'channels', 'sessions', 'role_assignments', 'users', 'sections', 'units']) {
+  for (const t of [
+    'ledger_head',
+    'ledger',
+    'publications',
+    'review_steps',
+    'revisions',
+    'item_channels',
+    'items',
+    'columns',
+    'channels',
+    'sessions',
+    'role_assignments',
+    'users',
+    'sections',
+    'units',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

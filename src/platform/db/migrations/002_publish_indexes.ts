@@ -4,7 +4,11 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('items_queue').on('items').columns(['unit_id', 'stage', 'updated_at', 'id']).execute();
-  await db.schema.createIndex('items_section_queue').on('items').columns(['section_id', 'stage', 'updated_at', 'id']).execute();
+  await db.schema
+    .createIndex('items_section_queue')
+    .on('items')
+    .columns(['section_id', 'stage', 'updated_at', 'id'])
+    .execute();
   await db.schema.createIndex('items_author_updated').on('items').columns(['author_id', 'updated_at', 'id']).execute();
   await db.schema.dropIndex('items_unit_stage').execute(); // a prefix of items_queue
   await db.schema.dropIndex('items_author').execute(); // a prefix of items_author_updated

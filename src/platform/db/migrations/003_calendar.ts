@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('calendar_years')
+  await db.schema
+    .createTable('calendar_years')
     .addColumn('year', 'integer', (c) => c.primaryKey())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())

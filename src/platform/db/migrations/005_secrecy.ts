@@ -2,11 +2,19 @@
 // sent, redactions, blocking findings, co-issuers and their consents; and which text a publication carried.
 import type { Kysely } from 'kysely';
 
-const TABLES = ['secrecy_consents', 'secrecy_co_issuers', 'secrecy_findings', 'secrecy_redactions', 'secrecy_reminders',
-  'secrecy_reviews', 'secrecy_opinions'];
+const TABLES = [
+  'secrecy_consents',
+  'secrecy_co_issuers',
+  'secrecy_findings',
+  'secrecy_redactions',
+  'secrecy_reminders',
+  'secrecy_reviews',
+  'secrecy_opinions',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('secrecy_opinions')
+  await db.schema
+    .createTable('secrecy_opinions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -22,9 +30,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('declassification', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('secrecy_opinions_item').on('secrecy_opinions').columns(['item_id', 'revision']).execute();
+  await db.schema
+    .createIndex('secrecy_opinions_item')
+    .on('secrecy_opinions')
+    .columns(['item_id', 'revision'])
+    .execute();
 
-  await db.schema.createTable('secrecy_reviews')
+  await db.schema
+    .createTable('secrecy_reviews')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -40,11 +53,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('secrecy_reviews_item').on('secrecy_reviews').columns(['item_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('secrecy_reviews_item')
+    .on('secrecy_reviews')
+    .columns(['item_id', 'created_at'])
+    .execute();
   // The reminder job's scan: open receipts by due date.
   await db.schema.createIndex('secrecy_reviews_open').on('secrecy_reviews').columns(['state', 'due_on']).execute();
 
-  await db.schema.createTable('secrecy_reminders')
+  await db.schema
+    .createTable('secrecy_reminders')
     .addColumn('review_id', 'text', (c) => c.notNull().references('secrecy_reviews.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text', (c) => c.notNull())
@@ -52,7 +70,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('secrecy_reminders_pk', ['review_id', 'kind'])
     .execute();
 
-  await db.schema.createTable('secrecy_redactions')
+  await db.schema
+    .createTable('secrecy_redactions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -62,9 +81,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('secrecy_redactions_item').on('secrecy_redactions').columns(['item_id', 'revision']).execute();
+  await db.schema
+    .createIndex('secrecy_redactions_item')
+    .on('secrecy_redactions')
+    .columns(['item_id', 'revision'])
+    .execute();
 
-  await db.schema.createTable('secrecy_findings')
+  await db.schema
+    .createTable('secrecy_findings')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -81,16 +105,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('secrecy_findings_item').on('secrecy_findings').columns(['item_id', 'revision']).execute();
+  await db.schema
+    .createIndex('secrecy_findings_item')
+    .on('secrecy_findings')
+    .columns(['item_id', 'revision'])
+    .execute();
 
-  await db.schema.createTable('secrecy_co_issuers')
+  await db.schema
+    .createTable('secrecy_co_issuers')
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addPrimaryKeyConstraint('secrecy_co_issuers_pk', ['item_id', 'unit_id'])
     .execute();
   await db.schema.createIndex('secrecy_co_issuers_unit').on('secrecy_co_issuers').column('unit_id').execute();
 
-  await db.schema.createTable('secrecy_consents')
+  await db.schema
+    .createTable('secrecy_consents')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -104,10 +134,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('file_base64', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('secrecy_consents_item').on('secrecy_consents').columns(['item_id', 'revision']).execute();
+  await db.schema
+    .createIndex('secrecy_consents_item')
+    .on('secrecy_consents')
+    .columns(['item_id', 'revision'])
+    .execute();
 
   // 第十四条: a publication records which text went out — 'full', or 'redacted' (脱密) when a redaction exists.
-  await db.schema.alterTable('publications').addColumn('text', 'text', (c) => c.notNull().defaultTo('full')).execute();
+  await db.schema
+    .alterTable('publications')
+    .addColumn('text', 'text', (c) => c.notNull().defaultTo('full'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -2,12 +2,14 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('challenge_counters')
+  await db.schema
+    .createTable('challenge_counters')
     .addColumn('year', 'integer', (c) => c.primaryKey())
     .addColumn('last', 'integer', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('challenges')
+  await db.schema
+    .createTable('challenges')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_no', 'text', (c) => c.notNull().unique())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -36,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('challenges_year_seq', ['year', 'seq'])
     .execute();
   // The unit's list and the overdue scans: open cases by deadline.
-  await db.schema.createIndex('challenges_unit_state_due').on('challenges').columns(['unit_id', 'state', 'due_on']).execute();
+  await db.schema
+    .createIndex('challenges_unit_state_due')
+    .on('challenges')
+    .columns(['unit_id', 'state', 'due_on'])
+    .execute();
   await db.schema.createIndex('challenges_state_due').on('challenges').columns(['state', 'due_on']).execute();
 }
 

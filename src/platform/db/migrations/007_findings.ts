@@ -9,7 +9,8 @@ const bytes = (db: Kysely<any>) => (db.getExecutor().adapter instanceof SqliteAd
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('revisions').addColumn('checked_at', 'text').execute();
 
-  await db.schema.createTable('revision_findings')
+  await db.schema
+    .createTable('revision_findings')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -30,9 +31,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // A revision's findings; the lists' open counts per item.
-  await db.schema.createIndex('revision_findings_item').on('revision_findings').columns(['item_id', 'revision', 'status']).execute();
+  await db.schema
+    .createIndex('revision_findings_item')
+    .on('revision_findings')
+    .columns(['item_id', 'revision', 'status'])
+    .execute();
 
-  await db.schema.createTable('item_attachments')
+  await db.schema
+    .createTable('item_attachments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
     .addColumn('revision_added', 'integer', (c) => c.notNull())
@@ -47,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('removed_by', 'text', (c) => c.references('users.id'))
     .addColumn('removed_at', 'text')
     .execute();
-  await db.schema.createIndex('item_attachments_item').on('item_attachments').columns(['item_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('item_attachments_item')
+    .on('item_attachments')
+    .columns(['item_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

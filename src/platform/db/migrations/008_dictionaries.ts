@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('dict_units')
+  await db.schema
+    .createTable('dict_units')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('short_names', 'text', (c) => c.notNull())
@@ -11,7 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('dict_leaders')
+  await db.schema
+    .createTable('dict_leaders')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('titles', 'text', (c) => c.notNull())
@@ -21,7 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('dict_leaders_unit').on('dict_leaders').column('unit_id').execute();
 
-  await db.schema.createTable('dict_lexicon')
+  await db.schema
+    .createTable('dict_lexicon')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('word', 'text', (c) => c.notNull().unique())
     .addColumn('category', 'text', (c) => c.notNull())
@@ -31,14 +34,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('dict_version')
+  await db.schema
+    .createTable('dict_version')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('dict_version').values({ id: 1, version: 0, updated_at: new Date(0).toISOString() }).execute();
+  await db
+    .insertInto('dict_version')
+    .values({ id: 1, version: 0, updated_at: new Date(0).toISOString() })
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['dict_version', 'dict_lexicon', 'dict_leaders', 'dict_units']) await db.schema.dropTable(t).execute();
+  for (const t of ['dict_version', 'dict_lexicon', 'dict_leaders', 'dict_units'])
+    await db.schema.dropTable(t).execute();
 }

@@ -3,15 +3,31 @@
 // emergencies, calendar feed tokens and the 班前提醒 sent.
 import type { Kysely } from 'kysely';
 
-const TABLES = ['duty_reminders', 'duty_feed_tokens', 'duty_emergency_people', 'duty_emergencies', 'duty_readings', 'duty_notices',
-  'duty_changes', 'duty_attendance', 'duty_contacts', 'duty_shift_people', 'duty_shifts', 'duty_rosters', 'duty_unavailability',
-  'duty_special_days', 'duty_templates', 'duty_settings'];
+const TABLES = [
+  'duty_reminders',
+  'duty_feed_tokens',
+  'duty_emergency_people',
+  'duty_emergencies',
+  'duty_readings',
+  'duty_notices',
+  'duty_changes',
+  'duty_attendance',
+  'duty_contacts',
+  'duty_shift_people',
+  'duty_shifts',
+  'duty_rosters',
+  'duty_unavailability',
+  'duty_special_days',
+  'duty_templates',
+  'duty_settings',
+];
 
 const text = 'text';
 const int = 'integer';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('duty_settings')
+  await db.schema
+    .createTable('duty_settings')
     .addColumn('unit_id', text, (c) => c.primaryKey().references('units.id'))
     .addColumn('min_rest_minutes', int, (c) => c.notNull())
     .addColumn('readings_working', int, (c) => c.notNull())
@@ -22,7 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('duty_templates')
+  await db.schema
+    .createTable('duty_templates')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('name', text, (c) => c.notNull())
@@ -38,7 +55,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('duty_templates_name', ['unit_id', 'name'])
     .execute();
 
-  await db.schema.createTable('duty_special_days')
+  await db.schema
+    .createTable('duty_special_days')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.references('units.id'))
     .addColumn('day', text, (c) => c.notNull())
@@ -49,7 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('duty_special_days_day').on('duty_special_days').columns(['day']).execute();
 
-  await db.schema.createTable('duty_unavailability')
+  await db.schema
+    .createTable('duty_unavailability')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('user_id', text, (c) => c.notNull().references('users.id'))
@@ -59,9 +78,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', text, (c) => c.notNull())
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('duty_unavailability_user').on('duty_unavailability').columns(['user_id', 'starts_on']).execute();
+  await db.schema
+    .createIndex('duty_unavailability_user')
+    .on('duty_unavailability')
+    .columns(['user_id', 'starts_on'])
+    .execute();
 
-  await db.schema.createTable('duty_rosters')
+  await db.schema
+    .createTable('duty_rosters')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('starts_on', text, (c) => c.notNull())
@@ -76,7 +100,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('duty_rosters_unit').on('duty_rosters').columns(['unit_id', 'starts_on']).execute();
 
-  await db.schema.createTable('duty_shifts')
+  await db.schema
+    .createTable('duty_shifts')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('roster_id', text, (c) => c.notNull().references('duty_rosters.id'))
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
@@ -95,7 +120,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('duty_shifts_unit').on('duty_shifts').columns(['unit_id', 'starts_at']).execute();
   await db.schema.createIndex('duty_shifts_start').on('duty_shifts').columns(['starts_at']).execute();
 
-  await db.schema.createTable('duty_shift_people')
+  await db.schema
+    .createTable('duty_shift_people')
     .addColumn('shift_id', text, (c) => c.notNull().references('duty_shifts.id'))
     .addColumn('user_id', text, (c) => c.notNull().references('users.id'))
     .addColumn('role', text, (c) => c.notNull())
@@ -103,14 +129,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('duty_shift_people_user').on('duty_shift_people').columns(['user_id']).execute();
 
-  await db.schema.createTable('duty_contacts')
+  await db.schema
+    .createTable('duty_contacts')
     .addColumn('user_id', text, (c) => c.primaryKey().references('users.id'))
     .addColumn('phone', text, (c) => c.notNull())
     .addColumn('updated_by', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('duty_attendance')
+  await db.schema
+    .createTable('duty_attendance')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('shift_id', text, (c) => c.notNull().references('duty_shifts.id'))
     .addColumn('user_id', text, (c) => c.notNull().references('users.id'))
@@ -120,7 +148,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('duty_attendance_once', ['shift_id', 'user_id'])
     .execute();
 
-  await db.schema.createTable('duty_changes')
+  await db.schema
+    .createTable('duty_changes')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('kind', text, (c) => c.notNull())
@@ -140,7 +169,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('duty_changes_shift').on('duty_changes').columns(['shift_id']).execute();
   await db.schema.createIndex('duty_changes_unit').on('duty_changes').columns(['unit_id', 'state']).execute();
 
-  await db.schema.createTable('duty_notices')
+  await db.schema
+    .createTable('duty_notices')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('received_at', text, (c) => c.notNull())
@@ -153,7 +183,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('duty_notices_unit').on('duty_notices').columns(['unit_id', 'received_at']).execute();
 
-  await db.schema.createTable('duty_readings')
+  await db.schema
+    .createTable('duty_readings')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('user_id', text, (c) => c.notNull().references('users.id'))
@@ -164,7 +195,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('duty_readings_unit').on('duty_readings').columns(['unit_id', 'read_at']).execute();
 
-  await db.schema.createTable('duty_emergencies')
+  await db.schema
+    .createTable('duty_emergencies')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.references('units.id'))
     .addColumn('title', text, (c) => c.notNull())
@@ -177,9 +209,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', text)
     .addColumn('summary', text)
     .execute();
-  await db.schema.createIndex('duty_emergencies_state').on('duty_emergencies').columns(['state', 'starts_at']).execute();
+  await db.schema
+    .createIndex('duty_emergencies_state')
+    .on('duty_emergencies')
+    .columns(['state', 'starts_at'])
+    .execute();
 
-  await db.schema.createTable('duty_emergency_people')
+  await db.schema
+    .createTable('duty_emergency_people')
     .addColumn('emergency_id', text, (c) => c.notNull().references('duty_emergencies.id'))
     .addColumn('user_id', text, (c) => c.notNull().references('users.id'))
     .addColumn('role', text, (c) => c.notNull())
@@ -187,7 +224,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('duty_emergency_people_pk', ['emergency_id', 'user_id', 'role'])
     .execute();
 
-  await db.schema.createTable('duty_feed_tokens')
+  await db.schema
+    .createTable('duty_feed_tokens')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('kind', text, (c) => c.notNull())
     .addColumn('owner_id', text, (c) => c.notNull())
@@ -198,7 +236,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('duty_feed_tokens_owner').on('duty_feed_tokens').columns(['kind', 'owner_id']).execute();
 
-  await db.schema.createTable('duty_reminders')
+  await db.schema
+    .createTable('duty_reminders')
     .addColumn('shift_id', text, (c) => c.notNull().references('duty_shifts.id'))
     .addColumn('user_id', text, (c) => c.notNull())
     .addColumn('sent_at', text, (c) => c.notNull())

@@ -3,14 +3,27 @@
 // their steps and notification deliveries.
 import type { Kysely } from 'kysely';
 
-const TABLES = ['watch_deliveries', 'watch_incident_steps', 'watch_incidents', 'watch_runs', 'watch_probes', 'watch_status', 'watch_webhooks',
-  'watch_unit_settings', 'watch_accounts', 'watch_pages', 'watch_columns', 'watch_sites'];
+const TABLES = [
+  'watch_deliveries',
+  'watch_incident_steps',
+  'watch_incidents',
+  'watch_runs',
+  'watch_probes',
+  'watch_status',
+  'watch_webhooks',
+  'watch_unit_settings',
+  'watch_accounts',
+  'watch_pages',
+  'watch_columns',
+  'watch_sites',
+];
 
 const text = 'text';
 const int = 'integer';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('watch_sites')
+  await db.schema
+    .createTable('watch_sites')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('name', text, (c) => c.notNull())
@@ -26,7 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_sites_unit').on('watch_sites').columns(['unit_id']).execute();
 
-  await db.schema.createTable('watch_columns')
+  await db.schema
+    .createTable('watch_columns')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('site_id', text, (c) => c.notNull().references('watch_sites.id'))
     .addColumn('name', text, (c) => c.notNull())
@@ -40,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_columns_site').on('watch_columns').columns(['site_id']).execute();
 
-  await db.schema.createTable('watch_pages')
+  await db.schema
+    .createTable('watch_pages')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('site_id', text, (c) => c.notNull().references('watch_sites.id'))
     .addColumn('url', text, (c) => c.notNull())
@@ -51,7 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('watch_pages_url', ['site_id', 'url'])
     .execute();
 
-  await db.schema.createTable('watch_accounts')
+  await db.schema
+    .createTable('watch_accounts')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('platform', text, (c) => c.notNull())
@@ -66,7 +82,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_accounts_unit').on('watch_accounts').columns(['unit_id']).execute();
 
-  await db.schema.createTable('watch_unit_settings')
+  await db.schema
+    .createTable('watch_unit_settings')
     .addColumn('unit_id', text, (c) => c.primaryKey().references('units.id'))
     .addColumn('contact_ids', text, (c) => c.notNull())
     .addColumn('ack_minutes', int, (c) => c.notNull())
@@ -74,7 +91,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('watch_webhooks')
+  await db.schema
+    .createTable('watch_webhooks')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('unit_id', text, (c) => c.notNull().references('units.id'))
     .addColumn('kind', text, (c) => c.notNull())
@@ -87,7 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_webhooks_unit').on('watch_webhooks').columns(['unit_id']).execute();
 
-  await db.schema.createTable('watch_status')
+  await db.schema
+    .createTable('watch_status')
     .addColumn('monitor', text, (c) => c.notNull())
     .addColumn('target_key', text, (c) => c.notNull())
     .addColumn('rule', text, (c) => c.notNull())
@@ -103,7 +122,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('watch_status_account').on('watch_status').columns(['account_id']).execute();
 
   // The trailing 7-day failure share reads one site's probes by time.
-  await db.schema.createTable('watch_probes')
+  await db.schema
+    .createTable('watch_probes')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('site_id', text, (c) => c.notNull().references('watch_sites.id'))
     .addColumn('at', text, (c) => c.notNull())
@@ -114,7 +134,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_probes_site').on('watch_probes').columns(['site_id', 'at']).execute();
 
-  await db.schema.createTable('watch_runs')
+  await db.schema
+    .createTable('watch_runs')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('monitor', text, (c) => c.notNull())
     .addColumn('site_id', text)
@@ -127,7 +148,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watch_runs_site').on('watch_runs').columns(['site_id', 'started_at']).execute();
 
-  await db.schema.createTable('watch_incidents')
+  await db.schema
+    .createTable('watch_incidents')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('open_key', text, (c) => c.unique()) // NULL once recovered: several NULLs are allowed on both engines
     .addColumn('monitor', text, (c) => c.notNull())
@@ -152,7 +174,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('watch_incidents_unit').on('watch_incidents').columns(['unit_id', 'opened_at']).execute();
   await db.schema.createIndex('watch_incidents_state').on('watch_incidents').columns(['state', 'opened_at']).execute();
 
-  await db.schema.createTable('watch_incident_steps')
+  await db.schema
+    .createTable('watch_incident_steps')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('incident_id', text, (c) => c.notNull().references('watch_incidents.id'))
     .addColumn('seq', int, (c) => c.notNull())
@@ -164,7 +187,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('watch_incident_steps_seq', ['incident_id', 'seq'])
     .execute();
 
-  await db.schema.createTable('watch_deliveries')
+  await db.schema
+    .createTable('watch_deliveries')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('incident_id', text, (c) => c.notNull().references('watch_incidents.id'))
     .addColumn('reason', text, (c) => c.notNull())
@@ -181,7 +205,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', text)
     .execute();
   await db.schema.createIndex('watch_deliveries_incident').on('watch_deliveries').columns(['incident_id']).execute();
-  await db.schema.createIndex('watch_deliveries_pending').on('watch_deliveries').columns(['state', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('watch_deliveries_pending')
+    .on('watch_deliveries')
+    .columns(['state', 'next_attempt_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('watch_page_hashes')
+  await db.schema
+    .createTable('watch_page_hashes')
     .addColumn('site_id', 'text', (c) => c.notNull().references('watch_sites.id'))
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())

@@ -32,9 +32,18 @@ test('已有的哈希链台账被转换为 Merkle 树：校验通过，可继续
   let prev = '0'.repeat(64);
   const rows = [];
   for (let seq = 1; seq <= 13; seq++) {
-    const row = { seq, at: `2026-01-0${1 + (seq % 9)}T00:00:00.000Z`, actor_id: `u-${seq}`, actor_name: '王芳',
-      role: 'staff', unit_id: 'unit-1', action: 'publish.draft', subject: `item:${seq}`,
-      payload: canonicalJson({ title: `旧稿件${seq}` }), prev_hash: prev };
+    const row = {
+      seq,
+      at: `2026-01-0${1 + (seq % 9)}T00:00:00.000Z`,
+      actor_id: `u-${seq}`,
+      actor_name: '王芳',
+      role: 'staff',
+      unit_id: 'unit-1',
+      action: 'publish.draft',
+      subject: `item:${seq}`,
+      payload: canonicalJson({ title: `旧稿件${seq}` }),
+      prev_hash: prev,
+    };
     prev = chainHash(row);
     rows.push({ ...row, hash: prev });
   }
@@ -43,11 +52,21 @@ test('已有的哈希链台账被转换为 Merkle 树：校验通过，可继续
 
   await migrateToLatest(deps.db, schema);
   const stored = await deps.db.selectFrom('ledger').selectAll().orderBy('seq').execute();
-  assert.deepEqual(stored.map((r) => r.leaf_hash), stored.map((r) => leafHashOf({ ...r, seq: Number(r.seq) })));
+  assert.deepEqual(
+    stored.map((r) => r.leaf_hash),
+    stored.map((r) => leafHashOf({ ...r, seq: Number(r.seq) })),
+  );
   assert.deepEqual(await verifyLedger(deps.db).then((r) => [r.ok, r.checked]), [true, 13]);
 
-  await deps.db.transaction().execute((tx) => appendLedger(tx, { actor: SYSTEM_ACTOR, role: '', unitId: '',
-    action: 'demo.load', subject: 'demo', payload: {} }, deps.clock.now()));
+  await deps.db
+    .transaction()
+    .execute((tx) =>
+      appendLedger(
+        tx,
+        { actor: SYSTEM_ACTOR, role: '', unitId: '', action: 'demo.load', subject: 'demo', payload: {} },
+        deps.clock.now(),
+      ),
+    );
   const head = await ledgerHead(deps.db);
   assert.equal(head.size, 14);
   assert.equal((await verifyLedger(deps.db)).root, head.root);

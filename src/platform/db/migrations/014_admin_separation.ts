@@ -7,9 +7,12 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('users')
-    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.createTable('role_requests')
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable('role_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('role', 'text', (c) => c.notNull())
@@ -28,8 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.updateTable('role_assignments').set({ role: 'admin' })
-    .where('role', 'in', ['sysAdmin', 'securityAdmin', 'auditAdmin']).execute();
+  await db
+    .updateTable('role_assignments')
+    .set({ role: 'admin' })
+    .where('role', 'in', ['sysAdmin', 'securityAdmin', 'auditAdmin'])
+    .execute();
   await db.schema.dropTable('role_requests').execute();
   await db.schema.alterTable('users').dropColumn('must_change_password').execute();
 }

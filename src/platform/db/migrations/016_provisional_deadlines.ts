@@ -6,7 +6,9 @@ const TABLES = ['secrecy_reviews', 'challenges'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of TABLES) {
-    await db.schema.alterTable(table).addColumn('due_provisional', 'integer', (c) => c.notNull().defaultTo(0))
+    await db.schema
+      .alterTable(table)
+      .addColumn('due_provisional', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
   }
 }

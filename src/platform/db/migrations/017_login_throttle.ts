@@ -3,17 +3,22 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('login_failures')
+  await db.schema
+    .createTable('login_failures')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_failures_pair').on('login_failures').columns(['username', 'source', 'at'])
+  await db.schema
+    .createIndex('login_failures_pair')
+    .on('login_failures')
+    .columns(['username', 'source', 'at'])
     .execute();
   await db.schema.createIndex('login_failures_source').on('login_failures').columns(['source', 'at']).execute();
   await db.schema.createIndex('login_failures_at').on('login_failures').column('at').execute();
-  await db.schema.createTable('login_alerts')
+  await db.schema
+    .createTable('login_alerts')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('target', 'text', (c) => c.notNull())
     .addColumn('window_start', 'text', (c) => c.notNull())
