@@ -939,8 +939,9 @@ const CASES: Case[] = [
       payload: { revision: 1, reason: '请删去内部数据后再报' },
     }),
   },
+  // The one dismiss route, for a 密级标志 / 个人信息 finding: the policy asks by its kind (the 保密工作机构 at its step).
   {
-    route: 'POST /api/secrecy/findings/{id}/dismiss',
+    route: 'POST /api/items/{id}/findings/{findingId}/dismiss (密级标志或个人信息)',
     allowed: ['kjj.secrecy'],
     request: async () => {
       const id = await itemAt('secrecy', false, {
@@ -949,7 +950,7 @@ const CASES: Case[] = [
       const record = await ok('sysadmin', { method: 'GET', url: `/api/items/${id}/secrecy` });
       return {
         method: 'POST',
-        url: `/api/secrecy/findings/${record.findings[0].id}/dismiss`,
+        url: `/api/items/${id}/findings/${record.findings[0].id}/dismiss`,
         payload: { reason: '系虚构示例号码，经核实不属于个人信息' },
       };
     },

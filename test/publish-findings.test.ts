@@ -184,7 +184,10 @@ test('警告不阻止提交；密级标志和个人信息交保密审查处理�
 
   const pii = await draft('联系人身份证号：110101199003074258。');
   const [id] = (await findings(pii)).findings;
-  assert.deepEqual([id.category, id.severity, id.status], ['pii', 'serious', 'secrecy']);
+  assert.deepEqual(
+    [id.category, id.severity, id.status, id.dismisser, id.canDismiss],
+    ['pii', 'serious', 'open', 'secrecyOffice', false],
+  ); // the 保密工作机构's, at its step
   assert.deepEqual((await as(app, s.zhang).get(`/api/items/${pii}`)).json().openFindings, {
     serious: 0,
     error: 0,

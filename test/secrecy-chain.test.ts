@@ -222,11 +222,23 @@ test('需报审 → 答复后继续；免于公开 → 终结不发布；密级�
   assert.match(blocked.message, /存在未处理的密级标志或个人信息/);
   const [finding] = (await ok('kjj.secrecy', 'get', `/api/items/${marked}/secrecy`)).findings;
   assert.equal(finding.category, 'secrecy');
-  await refused('kjj.leader', `/api/secrecy/findings/${finding.id}/dismiss`, { reason: '已解密' }, 403, 'NO_ROLE');
-  const dismissed = await ok('kjj.secrecy', 'post', `/api/secrecy/findings/${finding.id}/dismiss`, {
-    reason: '该件已于2025年解密，标志系历史遗留',
-  });
-  assert.equal(dismissed.findings[0].status, 'dismissed');
+  const listed = (await ok('kjj.secrecy', 'get', `/api/items/${marked}/findings`)).findings.filter(
+    (f: { kind: string }) => f.kind === 'secrecy',
+  );
+  type Listed = { id: string; dismisser: string; canDismiss: boolean };
+  assert.deepEqual(
+    listed.map((f: Listed) => [f.id, f.dismisser, f.canDismiss]),
+    [[finding.id, 'secrecyOffice', true]],
+  ); // one list: the item's findings say who may dismiss each
+  const dismiss = `/api/items/${marked}/findings/${finding.id}/dismiss`;
+  await refused('kjj.leader', dismiss, { reason: '已解密' }, 403, 'NO_ROLE');
+  const dismissed = await ok('kjj.secrecy', 'post', dismiss, { reason: '该件已于2025年解密，标志系历史遗留' });
+  assert.deepEqual(
+    dismissed.findings
+      .filter((f: { id: string }) => f.id === finding.id)
+      .map((f: { status: string; canDismiss: boolean }) => [f.status, f.canDismiss]),
+    [['dismissed', false]],
+  );
   assert.equal(
     (await ok('kjj.secrecy', 'post', `/api/items/${marked}/secrecy/opinion`, { revision: 1, ...DISCLOSE })).stage,
     'level3',

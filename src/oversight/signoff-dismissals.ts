@@ -1,15 +1,13 @@
 // The 审签单's 智能校对 dismissals (DOMAIN.md §2.5): every finding of the signed revision that was dismissed rather than
 // fixed, with its reason, who proposed the dismissal (起草人 or 一审) and who dismissed it or accepted the proposal
 // (二审 or above), with their roles and times; and the 密级标志 / 个人信息 findings the 保密工作机构 excluded at its step
-// (保密审查制度 第七条), whose words are not printed (they may be personal data). Built from publish's and secrecy's reads.
+// (保密审查制度 第七条), whose words are not printed (they may be personal data). One read of publish's findings table.
 import type { Deps } from '../platform/deps.ts';
 import { SEVERITY_NAME } from '../checks/model.ts';
 import type { Actor } from '../org/model.ts';
 import { ROLE_NAME } from '../org/model.ts';
-import { getUsersByIds } from '../org/service.ts';
 import { ROLE_AT } from '../org/policy/publish.ts';
 import { type Dismissal, listDismissals, type Standing, STANDING_NAME } from '../publish/service.ts';
-import { getSecrecyRecord } from '../secrecy/service.ts';
 import { beijingMinute } from './time.ts';
 
 export interface SignedAct {
@@ -22,7 +20,7 @@ export interface SignedAct {
 
 export interface SignoffDismissal {
   // line and column are null for a 保密审查 finding, and its text is '' where it is 个人信息
-  finding: Omit<Dismissal['finding'], 'line' | 'column'> & {
+  finding: Omit<Dismissal['finding'], 'line' | 'column' | 'kind'> & {
     line: number | null;
     column: number | null;
     severityName: string;
@@ -52,43 +50,33 @@ export async function dismissalsOf(
   itemId: string,
   revision: number,
 ): Promise<SignoffDismissal[]> {
-  const proofreading = (await listDismissals(deps, actor, itemId, revision)).map((d) => ({
-    finding: { ...d.finding, severityName: SEVERITY_NAME[d.finding.severity] },
-    reason: d.reason,
-    proposed: d.proposed && signed(d.proposed),
-    dismissed: signed(d.dismissed),
-  }));
-  const excluded = (await getSecrecyRecord(deps, actor, itemId)).findings.filter(
-    (f) => f.revision === revision && f.status === 'dismissed',
+  const dismissals = await listDismissals(deps, actor, itemId, revision);
+  return dismissals.map(({ finding: { kind, ...f }, ...d }) =>
+    kind === 'secrecy'
+      ? {
+          finding: {
+            ...f,
+            severityName: SEVERITY_NAME[f.severity] ?? f.severity,
+            line: null,
+            column: null,
+            text: f.category === 'pii' ? '' : f.text,
+            suggestion: '',
+          },
+          reason: d.reason,
+          proposed: null,
+          dismissed: {
+            by: d.dismissed.by,
+            as: null,
+            roleName: `保密审查（${ROLE_NAME.secrecy}）`,
+            at: d.dismissed.at,
+            time: d.dismissed.at ? beijingMinute(d.dismissed.at) : '',
+          },
+        }
+      : {
+          finding: { ...f, severityName: SEVERITY_NAME[f.severity] },
+          reason: d.reason,
+          proposed: d.proposed && signed(d.proposed),
+          dismissed: signed(d.dismissed),
+        },
   );
-  const people = await getUsersByIds(
-    deps.db,
-    excluded.flatMap((f) => (f.resolvedBy ? [f.resolvedBy] : [])),
-  );
-  const secrecy = excluded.map(
-    (f): SignoffDismissal => ({
-      finding: {
-        id: f.id,
-        rule: f.rule,
-        category: f.category,
-        severity: f.severity as Dismissal['finding']['severity'],
-        severityName: SEVERITY_NAME[f.severity as Dismissal['finding']['severity']] ?? f.severity,
-        line: null,
-        column: null,
-        text: f.category === 'pii' ? '' : f.text,
-        suggestion: '',
-        message: f.message,
-      },
-      reason: f.reason ?? '',
-      proposed: null,
-      dismissed: {
-        by: { id: f.resolvedBy ?? '', name: people.get(f.resolvedBy ?? '')?.name ?? '' },
-        as: null,
-        roleName: `保密审查（${ROLE_NAME.secrecy}）`,
-        at: f.resolvedAt ?? '',
-        time: f.resolvedAt ? beijingMinute(f.resolvedAt) : '',
-      },
-    }),
-  );
-  return [...proofreading, ...secrecy];
 }

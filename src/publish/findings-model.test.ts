@@ -45,12 +45,12 @@ const act = (f: RevisionFinding, a: FindingAction, current = 1) => {
 test('保留严重、错误和警告；密级标志和个人信息交保密审查，不计入未处理数量', () => {
   const found = stored('机密★1年\n联系人身份证号：110101199003074258。\n会议号召再接再励,全力推进。');
   assert.deepEqual(
-    found.map((f) => [f.category, f.status]),
+    found.map((f) => [f.category, f.kind, f.status]),
     [
-      ['secrecy', 'secrecy'],
-      ['pii', 'secrecy'],
-      ['misspelling', 'open'],
-      ['punctuation', 'open'],
+      ['secrecy', 'secrecy', 'open'],
+      ['pii', 'secrecy', 'open'],
+      ['misspelling', 'proofreading', 'open'],
+      ['punctuation', 'proofreading', 'open'],
     ],
   );
   assert.deepEqual(openCounts(found), { serious: 0, error: 1, warning: 1 });
@@ -149,7 +149,7 @@ test('只能处理当前版本的发现，密级标志和个人信息不在此�
   const [f] = stored('中华人民共合国成立以来。');
   const dismiss: FindingAction = { kind: 'dismiss', by: 'wang', as: 'level2', reason: '引用原文', at: AT };
   assert.equal(codeOf(actOnFinding(f, 2, dismiss)), 'STALE_REVISION');
-  assert.equal(codeOf(actOnFinding({ ...f, status: 'secrecy' }, 1, dismiss)), 'SECRECY_FINDING');
+  assert.equal(codeOf(actOnFinding({ ...f, kind: 'secrecy' }, 1, dismiss)), 'SECRECY_FINDING');
   assert.equal(dismissReason('  引用原文  '), '引用原文');
   for (const bad of [undefined, '', '  是 ', '字'.repeat(501)])
     assert.equal(codeOf(dismissReason(bad)), 'INVALID_INPUT');

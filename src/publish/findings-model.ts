@@ -4,18 +4,24 @@
 // the 一审 reviewer may only *propose* a dismissal (建议忽略); it counts once 二审 or a higher level accepts it. Pure.
 import type { Finding } from '../checks/index.ts';
 import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
-import { isBlocking } from '../secrecy/model.ts';
+import { isBlocking, SECRECY_FINDING_MESSAGE } from '../secrecy/model.ts';
 
 /** info findings are for the record only and are not kept. */
 export const KEPT_SEVERITIES = ['serious', 'error', 'warning'] as const;
 export type KeptSeverity = (typeof KEPT_SEVERITIES)[number];
 
-// 'proposed': a dismissal the author or 一审 proposed, waiting for 二审 (or above) to accept or refuse it.
-// 'secrecy': a 密级标志 or 个人信息 finding. 保密审查制度 第七条 gives it to the 保密工作机构, which at the secrecy step
-// (between 二审 and 三审, src/secrecy) must dismiss it or withhold it by 脱密 before any 公开 opinion — so it does
-// not block here, and nobody here may dismiss it.
-export const FINDING_STATUSES = ['open', 'proposed', 'dismissed', 'secrecy'] as const;
+// 'proposed': a dismissal the author or 一审 proposed, waiting for 二审 (or above) to accept or refuse it. A secrecy
+// finding is also 'redacted' (a 部分公开 span withholds it), 'fixed' (gone from a later revision's text) or 'superseded'
+// (the later revision's own finding lists it again).
+export const FINDING_STATUSES = ['open', 'proposed', 'dismissed', 'redacted', 'fixed', 'superseded'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+// Who may dismiss a finding (src/org/policy/publish.ts canDismissKind): 'proofreading' — the author or the waiting
+// reviewer, a serious or error one counting only from 二审 (DOMAIN §2.5); 'secrecy' — a 密级标志 or 个人信息 finding,
+// which 保密审查制度 第七条 gives to the 保密工作机构 at the secrecy step (between 二审 and 三审, src/secrecy): it must
+// dismiss it or withhold it by 脱密 before any 公开 opinion — so it does not block the levels.
+export const FINDING_KINDS = ['proofreading', 'secrecy'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** Where someone stands towards the item when acting on a finding: its author while drafting, or the waiting level. */
 export const STANDINGS = ['author', 'level1', 'level2', 'level3', 'level4'] as const;
@@ -49,6 +55,7 @@ export interface RevisionFinding {
   text: string;
   suggestion: string;
   message: string;
+  kind: FindingKind;
   status: FindingStatus;
   resolvedBy: string | null; // who dismissed it, or accepted the proposal
   resolvedAs: Standing | null; // null: dismissed before migration 015 recorded standings
@@ -66,13 +73,24 @@ export interface RevisionFinding {
 
 export type NewFinding = Pick<
   RevisionFinding,
-  'rule' | 'category' | 'severity' | 'start' | 'end' | 'line' | 'column' | 'text' | 'suggestion' | 'message' | 'status'
+  | 'rule'
+  | 'category'
+  | 'severity'
+  | 'start'
+  | 'end'
+  | 'line'
+  | 'column'
+  | 'text'
+  | 'suggestion'
+  | 'message'
+  | 'kind'
+  | 'status'
 >;
 
 const kept = (f: Finding): f is Finding & { severity: KeptSeverity } =>
   (KEPT_SEVERITIES as readonly string[]).includes(f.severity);
 
-/** What a revision keeps of a check run, and the status each finding starts in. */
+/** What a revision keeps of a check run, and who may dismiss each finding. */
 export function keptFindings(found: readonly Finding[]): NewFinding[] {
   return found.filter(kept).map((f) => ({
     rule: f.rule,
@@ -85,15 +103,17 @@ export function keptFindings(found: readonly Finding[]): NewFinding[] {
     text: f.text,
     suggestion: f.suggestion,
     message: f.message,
-    status: isBlocking(f) ? ('secrecy' as const) : ('open' as const),
+    kind: isBlocking(f) ? ('secrecy' as const) : ('proofreading' as const),
+    status: 'open' as const,
   }));
 }
 
 export type FindingCounts = Record<KeptSeverity, number>;
 
-export function openCounts(findings: readonly Pick<RevisionFinding, 'severity' | 'status'>[]): FindingCounts {
+/** Open 智能校对 findings per severity; secrecy findings are the secrecy step's. */
+export function openCounts(findings: readonly Pick<RevisionFinding, 'severity' | 'kind' | 'status'>[]): FindingCounts {
   const counts: FindingCounts = { serious: 0, error: 0, warning: 0 };
-  for (const f of findings) if (f.status === 'open') counts[f.severity] += 1;
+  for (const f of findings) if (f.kind === 'proofreading' && f.status === 'open') counts[f.severity] += 1;
   return counts;
 }
 
@@ -104,7 +124,8 @@ export function openCounts(findings: readonly Pick<RevisionFinding, 'severity' |
 export type Gate = 'entry' | 'decided';
 
 const clip = (s: string, max = 20): string => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
-const serious = (f: Pick<RevisionFinding, 'severity'>) => f.severity !== 'warning';
+const serious = (f: Pick<RevisionFinding, 'severity' | 'kind'>) =>
+  f.kind === 'proofreading' && f.severity !== 'warning';
 
 /** 第五条(四): why the revision may not pass `gate` yet, with how many remain and the first of them; null: nothing. */
 export function proofreadingProblem(findings: readonly RevisionFinding[], gate: Gate): AppError | null {
@@ -148,9 +169,7 @@ export function actOnFinding(
 ): RevisionFinding | AppError {
   if (f.revision !== currentRevision)
     return conflict('STALE_REVISION', '该校对发现属于旧版本，请查看最新版本的校对结果');
-  if (f.status === 'secrecy') {
-    return conflict('SECRECY_FINDING', '密级标志和个人信息由保密工作机构在保密审查环节排除或脱密处理，不能在此忽略');
-  }
+  if (f.kind === 'secrecy') return conflict('SECRECY_FINDING', SECRECY_FINDING_MESSAGE);
   if (f.status === 'dismissed') return conflict('ALREADY_RESOLVED', '该校对发现已被忽略');
   if (a.kind === 'dismiss') {
     if (f.status === 'proposed')

@@ -1,12 +1,21 @@
 // Use cases of 智能校对 on revisions (65号 三审三校制度 第五条(四), DOMAIN.md §2.5): check a revision once and keep its
 // findings; refuse to submit or pass a level while a serious or error finding is unresolved; show a revision's
-// findings; dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above.
+// findings; dismiss one with a reason (below 二审: propose it), and accept or refuse a proposal at 二审 or above. One
+// table and one dismiss route for every finding: a 密级标志 / 个人信息 one (kind 'secrecy') is the 保密工作机构's, at
+// its step.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../dictionaries/service.ts';
 import type { Actor } from '../org/model.ts';
-import { canDecideDismissal, findingStanding, type ItemView, ROLE_AT } from '../org/policy/publish.ts';
+import {
+  canDecideDismissal,
+  FINDING_DISMISSER,
+  type FindingDismisser,
+  findingStanding,
+  type ItemView,
+  ROLE_AT,
+} from '../org/policy/publish.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
@@ -27,6 +36,8 @@ import {
 import * as findingStore from './findings-store.ts';
 import type { Item } from './model.ts';
 import { loadViewable, peopleNamed, type Person, reviewViewOf } from './queries.ts';
+import { coIssuersOf } from '../secrecy/chain.ts';
+import { dismissesSecrecyFindings, dismissSecrecyFinding } from '../secrecy/service.ts';
 import * as store from './store.ts';
 
 /**
@@ -70,13 +81,15 @@ export interface FindingView extends Named<RevisionFinding> {
   proposedBy: Person | null;
   rejectedBy: Person | null;
   canDecide: boolean; // a pending proposal this actor may accept or refuse (同意忽略 / 不同意)
+  dismisser: FindingDismisser; // who may dismiss it (org/policy/publish.ts FINDING_DISMISSER)
+  canDismiss: boolean; // this actor may dismiss it (or propose to) now
 }
 
 export interface Findings {
   itemId: string;
   revision: number;
   current: boolean; // the item's current revision (only its findings can be acted on)
-  canDismiss: boolean; // the actor may dismiss (or propose to dismiss) this revision's open findings now
+  canDismiss: boolean; // the actor may dismiss (or propose to dismiss) this revision's open 智能校对 findings now
   decides: boolean; // the actor's dismissal of a serious or error finding counts at once (二审 or above)
   findings: FindingView[];
 }
@@ -111,6 +124,20 @@ export async function dismissFinding(
   const reason = dismissReason(input.reason);
   if (reason instanceof AppError) throw reason;
   return act(deps, actor, input, (as, at) => ({ kind: 'dismiss', by: actor.id, as, reason, at }));
+}
+
+/** A finding of kind 'secrecy' goes to the secrecy step's rule (第七条: 409 off its step, 403 unless its office). */
+async function dismissBySecrecyOffice(
+  tx: Executor,
+  actor: Actor,
+  item: Item,
+  finding: RevisionFinding,
+  a: FindingAction,
+  now: Date,
+): Promise<Findings> {
+  if (a.kind !== 'dismiss') throw conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
+  await dismissSecrecyFinding(tx, actor, { itemId: item.id, findingId: finding.id }, a.reason, now);
+  return findingsOf(tx, actor, item, item.revision);
 }
 
 /** 同意忽略: the reviewer at 二审 or above accepts a proposal, which then counts as their dismissal with its reason. */
@@ -148,6 +175,9 @@ async function act(
     const item = await loadViewable(tx, actor, input.itemId);
     const finding = await findingStore.getFinding(tx, input.findingId);
     if (!finding || finding.itemId !== item.id) throw notFound('校对发现');
+    if (FINDING_DISMISSER[finding.kind] === 'secrecyOffice') {
+      return dismissBySecrecyOffice(tx, actor, item, finding, action('author', now.toISOString()), now);
+    }
     const view = await reviewViewOf(tx, item);
     const standing = findingStanding(actor, view);
     const a = action(standing.as ?? 'author', now.toISOString());
@@ -206,6 +236,18 @@ async function findingsOf(
   const current = revision === item.revision;
   const policyView = view ?? (await reviewViewOf(db, item));
   const standing = findingStanding(actor, policyView);
+  const secrecyOffice =
+    current
+    && findings.some((f) => f.kind === 'secrecy' && f.status === 'open')
+    && (await dismissesSecrecyFindings(db, actor, {
+      item,
+      view: policyView,
+      coIssuerUnitIds: (await coIssuersOf(db, [item.id])).get(item.id) ?? [],
+    }));
+  const mayDismiss = (f: Pick<RevisionFinding, 'kind' | 'status'>): boolean =>
+    current
+    && f.status === 'open'
+    && (FINDING_DISMISSER[f.kind] === 'secrecyOffice' ? secrecyOffice : standing.allowed);
   return {
     itemId: item.id,
     revision,
@@ -218,6 +260,8 @@ async function findingsOf(
       proposedBy: named(proposedBy),
       rejectedBy: named(rejectedBy),
       canDecide: current && f.status === 'proposed' && canDecideDismissal(actor, policyView, proposedBy).allowed,
+      dismisser: FINDING_DISMISSER[f.kind],
+      canDismiss: mayDismiss(f),
     })),
   };
 }
@@ -225,15 +269,17 @@ async function findingsOf(
 export interface Dismissal {
   finding: Pick<
     RevisionFinding,
-    'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion' | 'message'
+    'id' | 'rule' | 'category' | 'severity' | 'line' | 'column' | 'text' | 'suggestion' | 'message' | 'kind'
   >;
   reason: string;
   proposed: { by: Person; as: Standing; at: string } | null; // null: dismissed directly
   dismissed: { by: Person; as: Standing | null; at: string };
 }
 
-/** Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in
- *  text order. */
+/**
+ * Every dismissed finding of a revision with who proposed and who dismissed or accepted it (for the 审签单), in text
+ * order: 智能校对 findings, and the 密级标志 / 个人信息 ones the 保密工作机构 dismissed (kind 'secrecy', `as` null).
+ */
 export async function listDismissals(deps: Deps, actor: Actor, itemId: string, revision: number): Promise<Dismissal[]> {
   await loadViewable(deps.db, actor, itemId);
   const findings = (await findingStore.listFindings(deps.db, itemId, revision)).filter((f) => f.status === 'dismissed');
@@ -252,6 +298,7 @@ export async function listDismissals(deps: Deps, actor: Actor, itemId: string, r
       text: f.text,
       suggestion: f.suggestion,
       message: f.message,
+      kind: f.kind,
     },
     reason: f.reason ?? '',
     proposed:

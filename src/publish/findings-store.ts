@@ -4,6 +4,7 @@ import type { Executor } from '../platform/db/types.ts';
 import type { RevisionFindingsTable } from '../platform/db/tables/publish.ts';
 import {
   type FindingCounts,
+  type FindingKind,
   type FindingStatus,
   type KeptSeverity,
   type NewFinding,
@@ -26,6 +27,7 @@ const toFinding = (r: Selectable<RevisionFindingsTable>): RevisionFinding => ({
   text: r.text,
   suggestion: r.suggestion,
   message: r.message,
+  kind: r.kind as FindingKind,
   status: r.status as FindingStatus,
   resolvedBy: r.resolved_by,
   resolvedAs: r.resolved_as as Standing | null,
@@ -66,6 +68,7 @@ export async function insertFindings(
           text: f.text,
           suggestion: f.suggestion,
           message: f.message,
+          kind: f.kind,
           status: f.status,
           resolved_by: null,
           reason: null,
@@ -85,17 +88,11 @@ export async function insertFindings(
   }
 }
 
-/** One revision's findings in text order. */
-export async function listFindings(db: Executor, itemId: string, revision: number): Promise<RevisionFinding[]> {
-  const rows = await db
-    .selectFrom('revision_findings')
-    .selectAll()
-    .where('item_id', '=', itemId)
-    .where('revision', '=', revision)
-    .orderBy('start_at')
-    .orderBy('end_at')
-    .orderBy('id')
-    .execute();
+/** One revision's findings in text order (every revision's, in revision order, without `revision`). */
+export async function listFindings(db: Executor, itemId: string, revision?: number): Promise<RevisionFinding[]> {
+  let query = db.selectFrom('revision_findings').selectAll().where('item_id', '=', itemId);
+  if (revision !== undefined) query = query.where('revision', '=', revision);
+  const rows = await query.orderBy('revision').orderBy('start_at').orderBy('end_at').orderBy('id').execute();
   return rows.map(toFinding);
 }
 
@@ -148,6 +145,7 @@ export async function openCountsOf(
       'in',
       items.map((i) => i.id),
     )
+    .where('kind', '=', 'proofreading')
     .where('status', 'in', ['open', 'proposed'])
     .groupBy(['item_id', 'revision', 'severity', 'status'])
     .execute();

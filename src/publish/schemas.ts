@@ -1,7 +1,7 @@
 // The publish API's request and response shapes (zod), which also feed the OpenAPI document.
 import { z } from 'zod';
 import { DECLASSIFICATIONS, OPINIONS, STEPS } from '../secrecy/model.ts';
-import { FINDING_STATUSES, KEPT_SEVERITIES, STANDINGS } from './findings-model.ts';
+import { FINDING_KINDS, FINDING_STATUSES, KEPT_SEVERITIES, STANDINGS } from './findings-model.ts';
 import { BODY_FORMATS, ITEM_TYPES, LIMITS, STAGES } from './model.ts';
 
 const Id = z.string().trim().min(1).max(64);
@@ -266,6 +266,9 @@ export const FindingsDto = z.object({
       rejectionReason: z.string().nullable(),
       rejectedAt: z.string().nullable(),
       canDecide: z.boolean(),
+      kind: z.enum(FINDING_KINDS),
+      dismisser: z.enum(['reviewer', 'secrecyOffice']),
+      canDismiss: z.boolean(),
     }),
   ),
 });

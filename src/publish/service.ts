@@ -30,6 +30,7 @@ import {
   titleFromImport,
   toBody,
 } from './model.ts';
+import { secrecyFindingsOf } from './findings-api.ts';
 import { assertProofread, checkRevision } from './findings-service.ts';
 import { detailOf, type ItemDetail, lastReturnedRevision, loadItem, reviewViewOf } from './queries.ts';
 import { recordPublication } from './publication.ts';
@@ -290,7 +291,7 @@ async function review(deps: Deps, actor: Actor, kind: DecisionKind, input: Revie
       await secrecy.recordStepOpinion(tx, item, input.level as 1 | 2, { id: actor.id, role }, disclosure, at);
     const receipt =
       decided.next.stage === 'secrecy'
-        ? await secrecy.enterSecrecyStep(tx, item, await revisionText(tx, item), now)
+        ? await secrecy.enterSecrecyStep(tx, item, secrecyFindingsOf(tx, item.id), now)
         : null;
     await appendLedger(
       tx,
@@ -386,10 +387,6 @@ async function writeRevision(
   });
   await store.setItemChannels(tx, item.id, meta.channels);
   return checkRevision(tx, checker, item, at, body.text);
-}
-
-async function revisionText(tx: Executor, item: Item): Promise<string> {
-  return (await store.getRevision(tx, item.id, item.revision))?.bodyText ?? '';
 }
 
 const metaPayload = (meta: ItemMeta, body: StoredBody) => ({

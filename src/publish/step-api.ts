@@ -6,6 +6,8 @@ import type { ItemView } from '../org/policy/publish.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { notFound } from '../platform/errors.ts';
 import { coIssuersOf, publishableText } from '../secrecy/chain.ts';
+import type { SecrecyFindings } from '../secrecy/model.ts';
+import { secrecyFindingsOf } from './findings-api.ts';
 import type { Item, Revision } from './model.ts';
 import { loadItem, loadViewable, reviewViewOf } from './queries.ts';
 import * as store from './store.ts';
@@ -15,6 +17,7 @@ export interface StepContext {
   view: ItemView; // approverIds: every step of the current revision, the secrecy step included
   revision: Revision;
   coIssuerUnitIds: string[];
+  findings: SecrecyFindings; // the item's 密级标志 / 个人信息 findings (findings-api.ts)
 }
 
 /** The item (404 if missing) as a step outside the 三审 levels sees it; the caller checks its own policy. */
@@ -26,7 +29,13 @@ export async function loadForStep(db: Executor, itemId: string): Promise<StepCon
     coIssuersOf(db, [item.id]),
   ]);
   if (!revision) throw notFound('稿件版本');
-  return { item, view, revision, coIssuerUnitIds: coIssuers.get(item.id) ?? [] };
+  return {
+    item,
+    view,
+    revision,
+    coIssuerUnitIds: coIssuers.get(item.id) ?? [],
+    findings: secrecyFindingsOf(db, item.id),
+  };
 }
 
 /** The items that exist, in the order of `ids` — one query. */

@@ -1,9 +1,9 @@
 // The part of 保密审查 the 三审三校 chain calls inside its own transactions: the opinions of levels 1 and 2, the
 // receipt at the secrecy step (deadline, 智能校对 findings), who filled the step, what blocks publication and which
-// text may go out. It reads and writes only secrecy's tables, so publish can call it without a cycle. Items move only
-// in publish (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
+// text may go out. It reads and writes only secrecy's tables, and its findings through the SecrecyFindings publish
+// hands in (model.ts), so publish can call it without a cycle. Items move only in publish
+// (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
 import { randomUUID } from 'node:crypto';
-import { runChecks } from '../checks/index.ts';
 import { getUnit, listUnits } from '../org/service.ts';
 import { toShanghaiDate, workingDeadline } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
@@ -15,10 +15,10 @@ import {
   checkOpinion,
   consentProblem,
   declassificationProblem,
-  isBlocking,
   type Level1Marks,
   type Opinion,
   type OpinionInput,
+  type SecrecyFindings,
 } from './model.ts';
 import * as store from './store.ts';
 
@@ -76,6 +76,7 @@ export interface ChainStep {
   view: { approverIds: readonly string[] }; // every step of the current revision, the secrecy step included
   revision: { bodyText: string };
   coIssuerUnitIds: string[];
+  findings: SecrecyFindings; // the item's 密级标志 / 个人信息 findings, kept by publish
 }
 
 export async function recordStepOpinion(
@@ -117,7 +118,12 @@ export interface Receipt {
  * State Council's schedule it counts Monday–Friday and is kept 暂定, recomputed on import: DOMAIN.md §5) and 智能校对 runs on
  * the revision, keeping each 密级标志 / 个人信息 finding until it is resolved.
  */
-export async function enterSecrecyStep(tx: Executor, item: ChainItem, bodyText: string, now: Date): Promise<Receipt> {
+export async function enterSecrecyStep(
+  tx: Executor,
+  item: ChainItem,
+  findings: SecrecyFindings,
+  now: Date,
+): Promise<Receipt> {
   const calendar = await loadCalendar(tx);
   const receivedOn = toShanghaiDate(now);
   const due = workingDeadline(calendar, receivedOn, ART13_OPINION_WORKING_DAYS);
@@ -141,41 +147,22 @@ export async function enterSecrecyStep(tx: Executor, item: ChainItem, bodyText: 
     answeredAt: null,
     createdAt: at,
   });
-  const findings = await storeFindings(tx, item, bodyText, at);
-  return { reviewId, receivedOn, dueOn, dueProvisional, findings };
+  return { reviewId, receivedOn, dueOn, dueProvisional, findings: await storeFindings(findings, item, at) };
 }
 
-async function storeFindings(tx: Executor, item: ChainItem, bodyText: string, at: string): Promise<number> {
-  const existing = await store.listFindings(tx, item.id);
-  if (existing.some((f) => f.revision === item.revision))
-    return existing.filter((f) => f.revision === item.revision && f.status === 'open').length;
-  const found = runChecks(bodyText).findings.filter(isBlocking);
-  // An earlier revision's open finding is fixed when the new text no longer has it (第七条: fixed in a new revision).
-  for (const old of existing.filter((f) => f.status === 'open')) {
-    const again = found.some((f) => f.rule === old.rule && f.text === old.text);
-    await store.resolveFinding(tx, old.id, again ? 'superseded' : 'fixed', null, null, at);
+/**
+ * The revision's 密级标志 / 个人信息 findings are those publish kept when it checked the revision (二审 passed only after
+ * that check); an earlier revision's open one is fixed when the new text no longer has it (第七条: fixed in a new
+ * revision), superseded when the new revision lists it again. Returns how many are open on this revision.
+ */
+async function storeFindings(findings: SecrecyFindings, item: ChainItem, at: string): Promise<number> {
+  const all = await findings.list();
+  const current = all.filter((f) => f.revision === item.revision);
+  for (const old of all.filter((f) => f.revision < item.revision && f.status === 'open')) {
+    const again = current.some((f) => f.rule === old.rule && f.text === old.text);
+    await findings.resolve(old, again ? 'superseded' : 'fixed', null, null, at);
   }
-  await store.insertFindings(
-    tx,
-    found.map((f) => ({
-      id: randomUUID(),
-      itemId: item.id,
-      revision: item.revision,
-      rule: f.rule,
-      category: f.category,
-      severity: f.severity,
-      start: f.start,
-      end: f.end,
-      text: f.text,
-      message: f.message,
-      status: 'open',
-      resolvedBy: null,
-      reason: null,
-      resolvedAt: null,
-      createdAt: at,
-    })),
-  );
-  return found.length;
+  return current.filter((f) => f.status === 'open').length;
 }
 
 /** The level-1 declassification choice (第十一条) of a revision, if any. */

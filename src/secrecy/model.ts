@@ -161,19 +161,61 @@ export function redact(text: string, spans: readonly Span[]): string {
   return out + text.slice(at);
 }
 
-/** A stored automatic finding (密级标志 or 个人信息) of one revision. */
-/** open → dismissed (with a reason), redacted (a 部分公开 span covers it), fixed (gone from a later revision) or
- *  superseded (the later revision's own run lists it again, open). */
-export type FindingStatus = 'open' | 'dismissed' | 'redacted' | 'fixed' | 'superseded';
-
 /** 智能校对 categories that block disclosure: 密级标志 and 个人信息. An office's contact number (severity info) does not. */
 export const isBlocking = (f: { category: string; severity: string }): boolean =>
   (f.category === 'secrecy' || f.category === 'pii') && f.severity !== 'info';
+/** A 密级标志 or 个人信息 finding's state: open until the secrecy office dismisses it (with a reason), a 部分公开 span
+ *  withholds it (redacted), or a later revision no longer has it (fixed) or lists it again (superseded). */
+export const SECRECY_FINDING_STATUSES = ['open', 'dismissed', 'redacted', 'fixed', 'superseded'] as const;
+export type SecrecyFindingStatus = (typeof SECRECY_FINDING_STATUSES)[number];
+
 export interface BlockingFinding {
   id: string;
   start: number;
   end: number;
-  status: FindingStatus;
+  status: string;
+}
+
+/** A 密级标志 or 个人信息 finding of a revision, as publish keeps it (its one findings table, kind 'secrecy'). */
+export interface SecrecyFinding extends BlockingFinding {
+  itemId: string;
+  revision: number;
+  rule: string;
+  category: string;
+  severity: string;
+  text: string;
+  message: string;
+  status: SecrecyFindingStatus;
+  resolvedBy: string | null;
+  reason: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+/**
+ * How secrecy reads and resolves an item's findings: publish keeps them and hands this in (its loadForStep, and the
+ * call that enters the step), so secrecy names neither the table nor publish. `resolve` is false if it was not open.
+ */
+export interface SecrecyFindings {
+  list(revision?: number): Promise<SecrecyFinding[]>;
+  resolve(
+    f: SecrecyFinding,
+    status: Exclude<SecrecyFindingStatus, 'open'>,
+    by: string | null,
+    reason: string | null,
+    at: string,
+  ): Promise<boolean>;
+}
+
+export const SECRECY_FINDING_MESSAGE = '密级标志和个人信息由保密工作机构在保密审查环节排除或脱密处理，不能在此忽略';
+
+/** 第七条: why the 保密工作机构 may not dismiss this finding now (an earlier revision's, off its step, handled);
+ *  null: it may. */
+export function dismissalProblem(f: SecrecyFinding, item: { revision: number; stage: string }): AppError | null {
+  if (f.revision !== item.revision) return conflict('STALE_REVISION', '该发现属于旧版本，请查看最新版本的发现');
+  if (item.stage !== 'secrecy') return conflict('SECRECY_FINDING', SECRECY_FINDING_MESSAGE);
+  if (f.status !== 'open') return conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
+  return null;
 }
 
 export const covered = (f: { start: number; end: number }, spans: readonly Span[]): boolean =>

@@ -20,7 +20,7 @@ import type { Executor } from '../platform/db/types.ts';
 import { itemsByIds, loadForStep, type StepContext } from '../publish/service.ts';
 import type { Item, Stage } from '../publish/model.ts';
 import { publicationProblem } from './chain.ts';
-import { type Span, unresolved } from './model.ts';
+import { type SecrecyFinding, type Span, unresolved } from './model.ts';
 import * as store from './store.ts';
 
 const named = <T extends object>(row: T, name: string | undefined) => ({ ...row, actorName: name ?? '' });
@@ -34,7 +34,7 @@ export interface SecrecyRecord {
   opinions: (store.OpinionRow & { actorName: string })[];
   receipts: (store.ReviewRow & { reminders: { kind: string; sentAt: string }[] })[];
   redaction: { revision: number; spans: Span[]; originalText: string; redactedText: string; createdAt: string } | null;
-  findings: store.FindingRow[]; // of the current revision
+  findings: SecrecyFinding[]; // of the current revision (publish keeps them)
   coIssuers: { unitId: string; name: string; consented: boolean }[];
   consents: (store.ConsentRow & { actorName: string })[];
   /** Why the item could not be approved for publication now (zh-CN), empty when nothing blocks it. */
@@ -53,7 +53,7 @@ export async function recordOf(db: Executor, actor: Actor, itemId: string): Prom
   const [opinions, receipts, findings, consents, redaction, units] = await Promise.all([
     store.listOpinions(db, item.id),
     store.listReviews(db, item.id),
-    store.listFindings(db, item.id, item.revision),
+    ctx.findings.list(item.revision),
     store.listConsents(db, item.id),
     store.redactionOf(db, item.id, item.revision),
     listUnits(db),

@@ -1,22 +1,14 @@
 // HTTP for 保密审查: a schema in, one service call, a DTO out. Rules live in model.ts and src/org/policy/secrecy.ts.
 // The 第十五条 challenge routes are in challenge*.ts; the step's opinion, resume and return move the item, so they are
-// publish's (src/publish/secrecy-routes.ts).
+// publish's (src/publish/secrecy-routes.ts), and so is dismissing a finding (one route for every finding, publish's
+// routes.ts: it asks the policy by the finding's kind).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { readUpload } from '../publish/upload.ts';
 import { BASES } from './bases.ts';
-import {
-  BasesDto,
-  ConsentBody,
-  ConsentForm,
-  DismissBody,
-  FindingParams,
-  ItemParams,
-  QueueDto,
-  RecordDto,
-} from './schemas.ts';
-import { consentInApp, dismissFinding, fileConsentDocument, getSecrecyRecord, listSecrecyQueue } from './service.ts';
+import { BasesDto, ConsentBody, ConsentForm, ItemParams, QueueDto, RecordDto } from './schemas.ts';
+import { consentInApp, fileConsentDocument, getSecrecyRecord, listSecrecyQueue } from './service.ts';
 
 const tags = ['secrecy'];
 
@@ -46,20 +38,6 @@ export const secrecyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: { params: ItemParams, response: { 200: RecordDto }, summary: '稿件的保密审查记录（含可执行操作）', tags },
     },
     async (req) => getSecrecyRecord(deps, actorOf(req), req.params.id),
-  );
-
-  app.post(
-    '/api/secrecy/findings/:id/dismiss',
-    {
-      schema: {
-        params: FindingParams,
-        body: DismissBody,
-        response: { 200: RecordDto },
-        summary: '排除密级标志或个人信息发现（须说明理由）',
-        tags,
-      },
-    },
-    async (req) => dismissFinding(deps, actorOf(req), { findingId: req.params.id, reason: req.body.reason }),
   );
 
   app.post(

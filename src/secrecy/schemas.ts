@@ -2,13 +2,12 @@
 // the 400s naming a missing field) are in model.ts, so the schemas here only bound sizes and types.
 import { z } from 'zod';
 import { STAGES } from '../publish/model.ts';
-import { DECLASSIFICATIONS, LIMITS, OPINIONS, STEPS } from './model.ts';
+import { DECLASSIFICATIONS, LIMITS, OPINIONS, SECRECY_FINDING_STATUSES, STEPS } from './model.ts';
 
 const Id = z.string().trim().min(1).max(64);
 const Revision = z.int().positive();
 
 export const ItemParams = z.object({ id: Id });
-export const FindingParams = z.object({ id: Id });
 
 const SpanIn = z.object({ start: z.int().min(0), end: z.int().min(0) });
 const opinionFields = {
@@ -38,7 +37,6 @@ export const ResumeBody = z.object({
 });
 
 export const ReturnBody = z.object({ revision: Revision, reason: z.string().max(LIMITS.reason).default('') });
-export const DismissBody = z.object({ reason: z.string().max(LIMITS.reason).default('') });
 export const ConsentBody = z.object({
   revision: Revision,
   unitId: Id.optional(),
@@ -121,7 +119,7 @@ export const RecordDto = z.object({
       end: z.number(),
       text: z.string(),
       message: z.string(),
-      status: z.enum(['open', 'dismissed', 'redacted', 'fixed', 'superseded']),
+      status: z.enum(SECRECY_FINDING_STATUSES),
       resolvedBy: z.string().nullable(),
       reason: z.string().nullable(),
       resolvedAt: z.string().nullable(),

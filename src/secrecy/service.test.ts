@@ -20,8 +20,9 @@ import {
   returnForRevision,
   submitItem,
 } from '../publish/service.ts';
+import { dismissFinding } from '../publish/findings-service.ts';
 import { PLACEHOLDER } from './model.ts';
-import { dismissFinding, getSecrecyRecord } from './service.ts';
+import { getSecrecyRecord } from './service.ts';
 
 let deps: TestDeps;
 let org: PublishOrg;
@@ -258,10 +259,11 @@ test('密级标志或个人信息未处理时不能“公开”（422）；排�
   const bao = await org.actor('bao');
   const [finding] = (await getSecrecyRecord(deps, bao, id)).findings;
   assert.equal(finding.rule, 'pii.id-card');
-  await assert.rejects(dismissFinding(deps, await org.actor('wang'), { findingId: finding.id, reason: '示例号码' }), {
+  const wang = await org.actor('wang');
+  await assert.rejects(dismissFinding(deps, wang, { itemId: id, findingId: finding.id, reason: '示例号码' }), {
     status: 403,
   });
-  await assert.rejects(dismissFinding(deps, bao, { findingId: finding.id, reason: ' ' }), {
+  await assert.rejects(dismissFinding(deps, bao, { itemId: id, findingId: finding.id, reason: ' ' }), {
     status: 400,
     field: 'reason',
   });
@@ -296,12 +298,16 @@ test('密级标志或个人信息未处理时不能“公开”（422）；排�
 
   const dismissed = await atSecrecy(BODY);
   const [f] = (await getSecrecyRecord(deps, bao, dismissed)).findings;
-  const after = await dismissFinding(deps, bao, { findingId: f.id, reason: '系虚构的示例号码' });
+  const after = await dismissFinding(deps, bao, { itemId: dismissed, findingId: f.id, reason: '系虚构的示例号码' });
   assert.deepEqual(
-    after.findings.map((x) => [x.status, x.reason]),
-    [['dismissed', '系虚构的示例号码']],
+    after.findings.filter((x) => x.dismisser === 'secrecyOffice').map((x) => [x.status, x.reason, x.canDismiss]),
+    [['dismissed', '系虚构的示例号码', false]],
   );
-  await assert.rejects(dismissFinding(deps, bao, { findingId: f.id, reason: '再次排除' }), {
+  assert.deepEqual(
+    (await getSecrecyRecord(deps, bao, dismissed)).findings.map((x) => x.status),
+    ['dismissed'],
+  );
+  await assert.rejects(dismissFinding(deps, bao, { itemId: dismissed, findingId: f.id, reason: '再次排除' }), {
     status: 409,
     code: 'ALREADY_RESOLVED',
   });

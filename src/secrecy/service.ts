@@ -4,7 +4,6 @@
 // writes secrecy's tables and the ledger entry. Dismissing a finding is a use case of its own here.
 // Consents are in consent.ts, reads in record.ts, deadline reminders in reminders.ts.
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canView } from '../org/policy/publish.ts';
 import { canDismissFinding, canGiveSecrecyOpinion, canResume, type SecrecyView } from '../org/policy/secrecy.ts';
@@ -20,6 +19,7 @@ import {
   checkSpans,
   covered,
   decideSecrecy,
+  dismissalProblem,
   LIMITS,
   type Opinion,
   type OpinionInput,
@@ -29,7 +29,6 @@ import {
   type Span,
   stepProblem,
 } from './model.ts';
-import { recordOf, type SecrecyRecord } from './record.ts';
 import * as store from './store.ts';
 
 export { getSecrecyRecord, listSecrecyQueue, recordOf, type SecrecyRecord } from './record.ts';
@@ -63,7 +62,10 @@ function checked(input: Partial<OpinionInput>, at: string): Opinion {
   return o;
 }
 
-export async function secrecyViewOf(db: Executor, ctx: ChainStep): Promise<SecrecyView> {
+export async function secrecyViewOf(
+  db: Executor,
+  ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>,
+): Promise<SecrecyView> {
   const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
   return {
     unitId: ctx.item.unitId,
@@ -234,7 +236,7 @@ export async function recordResume(
   const at = now.toISOString();
   const answered = { answer, answerRef: answerRef || null, answeredAt: at };
   if (!(await store.moveReview(tx, referred.id, 'referred', 'resumed', answered))) throw race();
-  const receipt = d.outcome === 'reopened' ? await enterSecrecyStep(tx, ctx.item, ctx.revision.bodyText, now) : null;
+  const receipt = d.outcome === 'reopened' ? await enterSecrecyStep(tx, ctx.item, ctx.findings, now) : null;
   await appendLedger(
     tx,
     {
@@ -320,46 +322,54 @@ export async function recordReturn(
   );
 }
 
-/** 第七条: a 密级标志 / 个人信息 finding the secrecy office judges harmless is dismissed with a reason. */
-export async function dismissFinding(
-  deps: Deps,
+/**
+ * 第七条: a 密级标志 / 个人信息 finding the secrecy office judges harmless is dismissed with a reason, at its step only.
+ * Publish's one dismiss route asks this for a finding of kind 'secrecy' (org/policy/publish.ts FINDING_DISMISSER).
+ */
+export async function dismissSecrecyFinding(
+  tx: Executor,
   actor: Actor,
-  input: { findingId: string; reason: string },
-): Promise<SecrecyRecord> {
-  const reason = text('reason', '排除理由', input.reason, LIMITS.reason);
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    const finding = await store.getFinding(tx, input.findingId);
-    if (!finding) throw notFound('校对发现');
-    const ctx = await open(tx, actor, finding.itemId);
-    if (finding.revision !== ctx.item.revision)
-      throw conflict('STALE_REVISION', '该发现属于旧版本，请查看最新版本的发现');
-    if (ctx.item.stage !== 'secrecy') throw conflict('NOT_AT_SECRECY', '只能在保密审查环节排除发现');
-    assertAllowed(canDismissFinding(actor, await secrecyViewOf(tx, ctx)));
-    if (!(await store.resolveFinding(tx, finding.id, 'dismissed', actor.id, reason, now.toISOString()))) {
-      throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
-    }
-    await appendLedger(
-      tx,
-      {
-        actor: { id: actor.id, name: actor.name },
-        role: ROLE,
-        unitId: ctx.item.unitId,
-        action: 'secrecy.finding_dismiss',
-        subject: `item:${ctx.item.id}`,
-        payload: {
-          itemId: ctx.item.id,
-          revision: finding.revision,
-          findingId: finding.id,
-          rule: finding.rule,
-          category: finding.category,
-          reason,
-        },
+  input: { itemId: string; findingId: string },
+  reason: string,
+  now: Date,
+): Promise<void> {
+  const ctx = await open(tx, actor, input.itemId);
+  const finding = (await ctx.findings.list()).find((f) => f.id === input.findingId);
+  if (!finding) throw notFound('校对发现');
+  const problem = dismissalProblem(finding, ctx.item);
+  if (problem) throw problem;
+  assertAllowed(canDismissFinding(actor, await secrecyViewOf(tx, ctx)));
+  if (!(await ctx.findings.resolve(finding, 'dismissed', actor.id, reason, now.toISOString()))) {
+    throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
+  }
+  await appendLedger(
+    tx,
+    {
+      actor: { id: actor.id, name: actor.name },
+      role: ROLE,
+      unitId: ctx.item.unitId,
+      action: 'secrecy.finding_dismiss',
+      subject: `item:${ctx.item.id}`,
+      payload: {
+        itemId: ctx.item.id,
+        revision: finding.revision,
+        findingId: finding.id,
+        rule: finding.rule,
+        category: finding.category,
+        reason,
       },
-      now,
-    ); // not the text: it may be personal data
-    return recordOf(tx, actor, ctx.item.id);
-  });
+    },
+    now,
+  ); // not the text: it may be personal data
+}
+
+/** Whether the actor may dismiss the open secrecy findings of the item's current revision now (第七条). */
+export async function dismissesSecrecyFindings(
+  db: Executor,
+  actor: Actor,
+  ctx: Pick<ChainStep, 'item' | 'view' | 'coIssuerUnitIds'>,
+): Promise<boolean> {
+  return ctx.item.stage === 'secrecy' && canDismissFinding(actor, await secrecyViewOf(db, ctx)).allowed;
 }
 
 function unwrap<T>(v: T | AppError): T {
@@ -379,7 +389,7 @@ async function decide(
   spans: Span[],
   from: SecrecyWait,
 ): Promise<SecrecyOutcome> {
-  const findings = await store.listFindings(tx, ctx.item.id, ctx.item.revision);
+  const findings = await ctx.findings.list(ctx.item.revision);
   const declassification = await declassificationOf(tx, ctx.item);
   return unwrap(decideSecrecy({ ...ctx.item, findings, declassification }, revision, o.opinion, spans, from));
 }
@@ -425,10 +435,8 @@ async function recordOpinion(
     createdBy: actor.id,
     createdAt: at,
   });
-  const withheld = (await store.listFindings(tx, ctx.item.id, ctx.item.revision)).filter(
-    (f) => f.status === 'open' && covered(f, spans),
-  );
-  for (const f of withheld) await store.resolveFinding(tx, f.id, 'redacted', actor.id, null, at);
+  const withheld = (await ctx.findings.list(ctx.item.revision)).filter((f) => f.status === 'open' && covered(f, spans));
+  for (const f of withheld) await ctx.findings.resolve(f, 'redacted', actor.id, null, at);
   await appendLedger(
     tx,
     {

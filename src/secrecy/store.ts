@@ -3,13 +3,8 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../platform/db/types.ts';
 import { type Where, whereSql } from '../platform/db/where.ts';
-import type {
-  SecrecyConsentsTable,
-  SecrecyFindingsTable,
-  SecrecyOpinionsTable,
-  SecrecyReviewsTable,
-} from '../platform/db/tables/secrecy.ts';
-import type { Declassification, FindingStatus, OpinionKind, Span, Step } from './model.ts';
+import type { SecrecyConsentsTable, SecrecyOpinionsTable, SecrecyReviewsTable } from '../platform/db/tables/secrecy.ts';
+import type { Declassification, OpinionKind, Span, Step } from './model.ts';
 
 export interface OpinionRow {
   id: string;
@@ -363,97 +358,6 @@ export async function redactedTextsOf(
   for (const r of rows)
     if (wanted.has(`${r.item_id}:${r.revision}`)) out.set(`${r.item_id}:${r.revision}`, r.redacted_text); // newest last
   return out;
-}
-
-export interface FindingRow {
-  id: string;
-  itemId: string;
-  revision: number;
-  rule: string;
-  category: string;
-  severity: string;
-  start: number;
-  end: number;
-  text: string;
-  message: string;
-  status: FindingStatus;
-  resolvedBy: string | null;
-  reason: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
-}
-
-const toFinding = (r: Selectable<SecrecyFindingsTable>): FindingRow => ({
-  id: r.id,
-  itemId: r.item_id,
-  revision: Number(r.revision),
-  rule: r.rule,
-  category: r.category,
-  severity: r.severity,
-  start: Number(r.start_at),
-  end: Number(r.end_at),
-  text: r.text,
-  message: r.message,
-  status: r.status as FindingStatus,
-  resolvedBy: r.resolved_by,
-  reason: r.reason,
-  resolvedAt: r.resolved_at,
-  createdAt: r.created_at,
-});
-
-export async function insertFindings(db: Executor, rows: FindingRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('secrecy_findings')
-    .values(
-      rows.map((f) => ({
-        id: f.id,
-        item_id: f.itemId,
-        revision: f.revision,
-        rule: f.rule,
-        category: f.category,
-        severity: f.severity,
-        start_at: f.start,
-        end_at: f.end,
-        text: f.text,
-        message: f.message,
-        status: f.status,
-        resolved_by: f.resolvedBy,
-        reason: f.reason,
-        resolved_at: f.resolvedAt,
-        created_at: f.createdAt,
-      })),
-    )
-    .execute();
-}
-
-export async function listFindings(db: Executor, itemId: string, revision?: number): Promise<FindingRow[]> {
-  let q = db.selectFrom('secrecy_findings').selectAll().where('item_id', '=', itemId);
-  if (revision !== undefined) q = q.where('revision', '=', revision);
-  return (await q.orderBy('revision').orderBy('start_at').orderBy('id').execute()).map(toFinding);
-}
-
-export async function getFinding(db: Executor, id: string): Promise<FindingRow | null> {
-  const r = await db.selectFrom('secrecy_findings').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? toFinding(r) : null;
-}
-
-/** Resolves an open finding; false if someone resolved it first. */
-export async function resolveFinding(
-  db: Executor,
-  id: string,
-  status: FindingStatus,
-  by: string | null,
-  reason: string | null,
-  at: string,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('secrecy_findings')
-    .set({ status, resolved_by: by, reason, resolved_at: at })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function setCoIssuers(db: Executor, itemId: string, unitIds: readonly string[]): Promise<void> {

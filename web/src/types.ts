@@ -172,9 +172,13 @@ export interface Finding {
   rejectionReason?: string | null;
   rejectedAt?: string | null;
   canDecide?: boolean;
+  // who may dismiss it (the reviewers, or the secrecy office at its step) and whether this person may now
+  kind?: 'proofreading' | 'secrecy';
+  dismisser?: 'reviewer' | 'secrecyOffice';
+  canDismiss?: boolean;
 }
-/** GET /api/items/{id}/findings: `decides`: this person's 忽略 of a serious or error finding counts at once
- *  (二审 and above). */
+/** GET /api/items/{id}/findings, every finding of the revision: `decides`: this person's 忽略 of a serious or error
+ *  finding counts at once (二审 and above). */
 export interface FindingsDto {
   revision: number;
   canDismiss: boolean;

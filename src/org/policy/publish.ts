@@ -1,7 +1,7 @@
 // Who may draft, view, edit, submit and review an item (稿件) in the 三审三校 chain. Pure: actor and item in,
 // a Verdict with a zh-CN reason out. Source: 綦江府办〔2022〕65号 三审三校制度, DOMAIN.md §2.
 import type { Level, Stage } from '../../publish/model.ts';
-import { decidesDismissals, type Standing } from '../../publish/findings-model.ts';
+import { decidesDismissals, type FindingKind, type Standing } from '../../publish/findings-model.ts';
 import { isEditable, LEVEL_NAME, levelOf } from '../../publish/model.ts';
 import { type Actor, holdsDistrictRole, holdsRole, type Role, ROLE_NAME } from '../model.ts';
 import { actingRole } from './acting.ts';
@@ -92,6 +92,17 @@ export function findingStanding(actor: Actor, item: ItemView): Verdict & { as?: 
   const verdict = canReview(actor, item, level);
   return verdict.allowed ? { ...verdict, as: `level${level}` as Standing } : verdict;
 }
+
+/**
+ * Who may dismiss a finding, by its kind (publish/findings-model.ts FINDING_KINDS): a 智能校对 finding the author or the
+ * reviewer at the waiting level (findingStanding; a serious or error one counts only from 二审, DOMAIN §2.5); a 密级标志 /
+ * 个人信息 finding only the 保密工作机构 at the secrecy step (保密审查制度 第七条, secrecy.ts canDismissFinding).
+ */
+export const FINDING_DISMISSER = { proofreading: 'reviewer', secrecy: 'secrecyOffice' } as const satisfies Record<
+  FindingKind,
+  string
+>;
+export type FindingDismisser = (typeof FINDING_DISMISSER)[keyof typeof FINDING_DISMISSER];
 
 /**
  * DOMAIN §2.5: a proposed dismissal is accepted or refused by the reviewer at 二审 or above who may act at the waiting

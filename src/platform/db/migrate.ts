@@ -18,6 +18,7 @@ import * as m014 from './migrations/014_admin_separation.ts';
 import * as m015 from './migrations/015_finding_dismissals.ts';
 import * as m016 from './migrations/016_provisional_deadlines.ts';
 import * as m017 from './migrations/017_login_throttle.ts';
+import * as m018 from './migrations/018_one_findings_table.ts';
 import * as m019 from './migrations/019_watch_probe_days.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015_finding_dismissals': m015,
   '016_provisional_deadlines': m016,
   '017_login_throttle': m017,
+  '018_one_findings_table': m018,
   '019_watch_probe_days': m019,
 };
 

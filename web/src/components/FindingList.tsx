@@ -7,14 +7,16 @@ import { formatTime } from '../format.ts';
 import { useLabels } from '../session.tsx';
 import type { Finding } from '../types.ts';
 
-// 'secrecy': a 密级标志 / 个人信息 finding that only the secrecy office resolves, at its step (第七条).
 const STATUS_NAME: Record<string, string> = {
   dismissed: '已忽略',
   redacted: '已脱密',
   fixed: '已修改',
-  secrecy: '由保密审查处理',
+  superseded: '已由新版本重新列出',
   proposed: '建议忽略，待二审确认',
 };
+// An open 密级标志 / 个人信息 finding: only the secrecy office resolves it, at its step (第七条).
+const SECRECY_OPEN = '由保密审查处理';
+const bySecrecyOffice = (f: Finding) => f.dismisser === 'secrecyOffice';
 const STANDING_NAME: Record<string, string> = {
   author: '起草人',
   level1: '一审',
@@ -40,9 +42,9 @@ const ASK: Record<Asking['kind'], { title: string; ok: string; placeholder: stri
   reject: { title: '不同意忽略', ok: '不同意', placeholder: '请说明不同意的理由（如：应当改正）' },
 };
 
+/** Each finding says whether this person may dismiss it now (`canDismiss`); `decides`: their 忽略 counts at once. */
 export function FindingList({
   findings,
-  canDismiss,
   decides = false,
   onDismiss,
   onAccept,
@@ -51,7 +53,6 @@ export function FindingList({
   activeId,
 }: {
   findings: Finding[];
-  canDismiss: boolean;
   decides?: boolean;
   onDismiss?: (f: Finding, reason: string) => Promise<void>;
   onAccept?: (f: Finding) => Promise<void>;
@@ -89,8 +90,8 @@ export function FindingList({
       e.stopPropagation();
       run();
     };
-    if (f.status === 'open' && canDismiss && onDismiss) {
-      const kind = blocking(f) && !decides ? 'propose' : 'dismiss';
+    if (f.status === 'open' && f.canDismiss && onDismiss) {
+      const kind = blocking(f) && !decides && !bySecrecyOffice(f) ? 'propose' : 'dismiss';
       return [
         <Button
           key="d"
@@ -148,9 +149,9 @@ export function FindingList({
                     第 {f.line} 行第 {f.column} 列
                   </Typography.Text>
                 )}
-                {f.status !== 'open' && (
+                {(f.status !== 'open' || bySecrecyOffice(f)) && (
                   <Tag color={f.status === 'proposed' ? 'processing' : 'default'} data-testid="finding-status">
-                    {STATUS_NAME[f.status] ?? '已处理'}
+                    {f.status === 'open' ? SECRECY_OPEN : (STATUS_NAME[f.status] ?? '已处理')}
                   </Tag>
                 )}
               </Space>
@@ -235,5 +236,5 @@ function Resolution({ f }: { f: Finding }) {
 /** Marks for ProofText from findings: what is not yet resolved (a proposal still waits for 二审). */
 export const findingMarks = (findings: Finding[]) =>
   findings
-    .filter((f) => f.status === 'open' || f.status === 'secrecy' || f.status === 'proposed')
+    .filter((f) => f.status === 'open' || f.status === 'proposed')
     .map((f) => ({ start: f.start, end: f.end, className: `sev-${f.severity}`, title: f.message, id: f.id }));

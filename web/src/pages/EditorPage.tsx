@@ -200,7 +200,9 @@ export function EditorPage() {
     label: `${labels.channelKind[c.kind] ?? c.kind}：${c.name}`,
     children: c.columns.map((col) => ({ value: col.id, label: col.name })),
   }));
-  const serious = (findings?.findings ?? []).filter((f) => f.severity === 'serious' || f.severity === 'error');
+  const serious = (findings?.findings ?? []).filter(
+    (f) => f.kind !== 'secrecy' && (f.severity === 'serious' || f.severity === 'error'),
+  );
   const openBlocking = serious.filter((f) => f.status === 'open');
   const proposed = serious.filter((f) => f.status === 'proposed');
 
@@ -370,7 +372,6 @@ export function EditorPage() {
               />
               <FindingList
                 findings={findings.findings}
-                canDismiss={findings.canDismiss}
                 decides={findings.decides}
                 onDismiss={dismiss}
                 activeId={active}

@@ -62,19 +62,12 @@ export function ItemPage() {
   const { item, history, findings, record } = all.data;
   const latest = history.revisions[history.revisions.length - 1];
   const previous = history.revisions.length > 1;
-  // 密级标志 / 个人信息 findings: once the secrecy step has its own copies (which its officer resolves), show those.
-  const secrecyCopies = (record?.findings ?? []).filter((f) => f.revision === item.revision);
-  const shown = secrecyCopies.length
-    ? [...findings.findings.filter((f) => f.status !== 'secrecy'), ...secrecyCopies]
-    : findings.findings;
+  // One list: 智能校对 and 密级标志 / 个人信息 findings alike, each saying whether this person may dismiss it.
+  const shown = findings.findings;
 
   const dismiss = async (f: Finding, reason: string) => {
     try {
-      const secrecyFinding = secrecyCopies.some((s) => s.id === f.id);
-      await post(
-        secrecyFinding ? `/api/secrecy/findings/${f.id}/dismiss` : `/api/items/${item.id}/findings/${f.id}/dismiss`,
-        { reason },
-      );
+      await post(`/api/items/${item.id}/findings/${f.id}/dismiss`, { reason });
       all.reload();
     } catch (e) {
       message.error((e as Error).message);
@@ -234,8 +227,7 @@ export function ItemPage() {
                       <Col span={11}>
                         <FindingList
                           findings={shown}
-                          canDismiss={findings.canDismiss || !!record?.abilities.canDismissFindings}
-                          decides={findings.decides || !!record?.abilities.canDismissFindings}
+                          decides={findings.decides}
                           onDismiss={dismiss}
                           onAccept={(f) => decide(f, 'accept')}
                           onReject={(f, reason) => decide(f, 'reject', reason)}
@@ -296,7 +288,7 @@ export function ItemPage() {
  * serious or error finding; at 二审 and above also a proposed dismissal that 二审 has not accepted. null: nothing.
  */
 function proofreadingBlock(findings: Finding[], level: number | null): string | null {
-  const serious = findings.filter((f) => f.severity === 'serious' || f.severity === 'error');
+  const serious = findings.filter((f) => f.kind !== 'secrecy' && (f.severity === 'serious' || f.severity === 'error'));
   const open = serious.filter((f) => f.status === 'open').length;
   const proposed = level !== null && level >= 2 ? serious.filter((f) => f.status === 'proposed').length : 0;
   if (open + proposed === 0) return null;

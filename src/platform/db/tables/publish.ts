@@ -16,7 +16,9 @@ export interface RevisionFindingsTable {
   text: string;
   suggestion: string;
   message: string;
-  status: string; // open | proposed | dismissed | secrecy (密级标志 / 个人信息: resolved at the 保密审查 step)
+  // open | proposed | dismissed; a secrecy finding also redacted (部分公开 withholds it), fixed (gone from a later
+  // revision) or superseded (the later revision lists it again). Until 018 also 'secrecy' (now kind 'secrecy', open).
+  status: string;
   resolved_by: string | null;
   reason: string | null;
   resolved_at: string | null;
@@ -31,6 +33,8 @@ export interface RevisionFindingsTable {
   rejected_by: string | null;
   rejection_reason: string | null;
   rejected_at: string | null;
+  // 018: who may dismiss it — proofreading (二审 and above) | secrecy (the 保密工作机构 at the 保密审查 step)
+  kind: string;
 }
 
 /** A file attached to an item (附件), kept in the database; a revision's attachments are those added and not removed. */

@@ -58,25 +58,6 @@ export interface SecrecyRedactionsTable {
   created_at: string;
 }
 
-/** A 密级标志 or 个人信息 finding of 智能校对 on a revision that blocks “公开” until resolved. */
-export interface SecrecyFindingsTable {
-  id: string;
-  item_id: string;
-  revision: number;
-  rule: string;
-  category: string; // secrecy | pii
-  severity: string;
-  start_at: number;
-  end_at: number;
-  text: string;
-  message: string;
-  status: string; // open | dismissed | fixed
-  resolved_by: string | null;
-  reason: string | null;
-  resolved_at: string | null;
-  created_at: string;
-}
-
 /** 多机关共同形成: the co-issuing units an item lists (第九条). */
 export interface SecrecyCoIssuersTable {
   item_id: string;
@@ -104,7 +85,6 @@ export interface SecrecyTables {
   secrecy_reviews: SecrecyReviewsTable;
   secrecy_reminders: SecrecyRemindersTable;
   secrecy_redactions: SecrecyRedactionsTable;
-  secrecy_findings: SecrecyFindingsTable;
   secrecy_co_issuers: SecrecyCoIssuersTable;
   secrecy_consents: SecrecyConsentsTable;
 }
