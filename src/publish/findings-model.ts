@@ -3,6 +3,7 @@
 // revision whose check no longer finds it) or dismissed with a reason by a reviewer at level 2 or above. The author and
 // the 一审 reviewer may only *propose* a dismissal (建议忽略); it counts once 二审 or a higher level accepts it. Pure.
 import type { Finding } from '../checks/index.ts';
+import { decidesDismissals, FINDING_KINDS, type FindingKind, STANDINGS, type Standing } from '../org/policy/chain.ts';
 import { type AppError, conflict, invalid, unprocessable } from '../platform/errors.ts';
 import { isBlocking, SECRECY_FINDING_MESSAGE } from '../secrecy/model.ts';
 
@@ -16,16 +17,10 @@ export type KeptSeverity = (typeof KEPT_SEVERITIES)[number];
 export const FINDING_STATUSES = ['open', 'proposed', 'dismissed', 'redacted', 'fixed', 'superseded'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
-// Who may dismiss a finding (src/org/policy/publish.ts canDismissKind): 'proofreading' — the author or the waiting
-// reviewer, a serious or error one counting only from 二审 (DOMAIN §2.5); 'secrecy' — a 密级标志 or 个人信息 finding,
-// which 保密审查制度 第七条 gives to the 保密工作机构 at the secrecy step (between 二审 and 三审, src/secrecy): it must
-// dismiss it or withhold it by 脱密 before any 公开 opinion — so it does not block the levels.
-export const FINDING_KINDS = ['proofreading', 'secrecy'] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+// The finding kinds (who may dismiss which), the standings and decidesDismissals are owned by src/org/policy/chain.ts,
+// which the access policy reads; re-exported here with the findings' own rules.
+export { decidesDismissals, FINDING_KINDS, type FindingKind, STANDINGS, type Standing };
 
-/** Where someone stands towards the item when acting on a finding: its author while drafting, or the waiting level. */
-export const STANDINGS = ['author', 'level1', 'level2', 'level3', 'level4'] as const;
-export type Standing = (typeof STANDINGS)[number];
 export const STANDING_NAME: Record<Standing, string> = {
   author: '起草人',
   level1: '一审',
@@ -34,8 +29,6 @@ export const STANDING_NAME: Record<Standing, string> = {
   level4: '主要领导审定',
 };
 
-/** DOMAIN §2.5: only a reviewer at level 2 or above dismisses a serious or error finding. */
-export const decidesDismissals = (s: Standing): boolean => s !== 'author' && s !== 'level1';
 /** Warnings are dismissed by whoever may act on the findings, as before; serious and error need level 2. */
 export const needsLevel2 = (f: Pick<RevisionFinding, 'severity'>): boolean => f.severity !== 'warning';
 

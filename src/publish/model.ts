@@ -5,22 +5,10 @@ import { htmlToText, sanitizeHtml, textToHtml } from '../platform/documents/html
 import { textError, textProblem } from '../platform/http/text-hygiene.ts';
 import type { SecrecyOutcome } from '../secrecy/model.ts';
 
-// 'secrecy' (待保密审查) sits between 二审 and 三审 (DOMAIN §3.1); 'referred' waits for the authority's answer (需报审,
-// §3.7); 'withheld' is final: 免于公开, kept with its reasons but never published (§3.2).
-export const STAGES = [
-  'draft',
-  'level1',
-  'level2',
-  'secrecy',
-  'referred',
-  'level3',
-  'level4',
-  'approved',
-  'published',
-  'returned',
-  'withheld',
-] as const;
-export type Stage = (typeof STAGES)[number];
+// The stages and levels, and the rules the access policy reads, are owned by src/org/policy/chain.ts (below publish).
+import { isEditable, LEVEL_NAME, LEVELS, type Level, levelOf, STAGES, type Stage } from '../org/policy/chain.ts';
+
+export { isEditable, type Level, LEVEL_NAME, LEVELS, levelOf, STAGES, type Stage };
 
 export const STAGE_NAME: Record<Stage, string> = {
   draft: '草稿',
@@ -48,10 +36,6 @@ export const ITEM_TYPE_NAME: Record<ItemType, string> = {
 
 export const BODY_FORMATS = ['text', 'html', 'docx'] as const;
 export type BodyFormat = (typeof BODY_FORMATS)[number];
-
-export type Level = 1 | 2 | 3 | 4;
-export const LEVELS: readonly Level[] = [1, 2, 3, 4];
-export const LEVEL_NAME: Record<Level, string> = { 1: '一审一校', 2: '二审二校', 3: '三审三校', 4: '主要领导审定' };
 
 export const LIMITS = { title: 200, body: 2 * 1024 * 1024, opinion: 2000, proofreading: 5000, source: 200 } as const;
 
@@ -122,11 +106,6 @@ export interface Decided<T extends ItemState> {
 
 export const stageFor = (level: Level): Stage => `level${level}` as Stage;
 
-export function levelOf(stage: Stage): Level | null {
-  const m = /^level([1-4])$/.exec(stage);
-  return m ? (Number(m[1]) as Level) : null;
-}
-
 /** The level after `level`: 1 → 2 → 3, and 3 → 4 only for 重大事项 (65号 §2(二): 主要领导审定). */
 export function nextLevel(item: Pick<ItemState, 'major'>, level: Level): Level | null {
   if (level < 3) return (level + 1) as Level;
@@ -177,9 +156,6 @@ export function finalApproval<T extends ItemState>(item: T, now: Date): Decided<
   if (isDue(item.publishAt, now)) return { next: { ...item, stage: 'published' }, effects: [{ kind: 'publish' }] };
   return { next: { ...item, stage: 'approved' }, effects: [{ kind: 'awaitPublishAt', at: item.publishAt as string }] };
 }
-
-/** Editing makes a new revision, and is allowed only before review or after a return (DOMAIN §2.3). */
-export const isEditable = (stage: Stage): boolean => stage === 'draft' || stage === 'returned';
 
 export const notEditable = (stage: Stage) =>
   conflict('NOT_EDITABLE', `稿件${STAGE_NAME[stage]}，不能修改；被退回后方可修改`);

@@ -50,7 +50,7 @@ import {
   runPublishing,
   submitItem,
 } from './service.ts';
-import { readUpload } from './upload.ts';
+import { readUpload } from '../platform/http/upload.ts';
 
 const tags = ['publish'];
 const multipart = { consumes: ['multipart/form-data'], tags };

@@ -1,5 +1,6 @@
 // Use cases of 三审三校 and publishing: draft, edit (a new revision), submit, approve, return, publish when due.
 // One transaction each, with its ledger entry inside it. Reads (item, history, lists, queue) are in queries.ts.
+import type { UploadedFile } from '../platform/http/upload.ts';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Checker } from '../checks/index.ts';
@@ -63,10 +64,7 @@ export interface DraftInput extends DraftFields {
   body: { format: 'text' | 'html'; content: string };
 }
 
-export interface UploadedFile {
-  buffer: Buffer;
-  fileName: string;
-}
+export type { UploadedFile };
 
 export async function draftItem(deps: Deps, actor: Actor, input: DraftInput): Promise<ItemDetail> {
   return createDraft(deps, actor, input, typedBody(input.body));

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
-import { readUpload } from '../publish/upload.ts';
+import { readUpload } from '../platform/http/upload.ts';
 import { BASES } from './bases.ts';
 import { BasesDto, ConsentBody, ConsentForm, ItemParams, QueueDto, RecordDto } from './schemas.ts';
 import { consentInApp, fileConsentDocument, getSecrecyRecord, listSecrecyQueue } from './service.ts';

@@ -1,7 +1,7 @@
 // The 保密审查 API's request and response shapes (zod), which also feed the OpenAPI document. Business checks (and
 // the 400s naming a missing field) are in model.ts, so the schemas here only bound sizes and types.
 import { z } from 'zod';
-import { STAGES } from '../publish/model.ts';
+import { STAGES } from '../org/policy/chain.ts';
 import { DECLASSIFICATIONS, LIMITS, OPINIONS, SECRECY_FINDING_STATUSES, STEPS } from './model.ts';
 
 const Id = z.string().trim().min(1).max(64);

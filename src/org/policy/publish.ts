@@ -1,8 +1,15 @@
 // Who may draft, view, edit, submit and review an item (稿件) in the 三审三校 chain. Pure: actor and item in,
 // a Verdict with a zh-CN reason out. Source: 綦江府办〔2022〕65号 三审三校制度, DOMAIN.md §2.
-import type { Level, Stage } from '../../publish/model.ts';
-import { decidesDismissals, type FindingKind, type Standing } from '../../publish/findings-model.ts';
-import { isEditable, LEVEL_NAME, levelOf } from '../../publish/model.ts';
+import {
+  decidesDismissals,
+  type FindingKind,
+  isEditable,
+  type Level,
+  LEVEL_NAME,
+  levelOf,
+  type Stage,
+  type Standing,
+} from './chain.ts';
 import { type Actor, holdsDistrictRole, holdsRole, type Role, ROLE_NAME } from '../model.ts';
 import { actingRole } from './acting.ts';
 import { isCoIssuerLeader } from './secrecy.ts';

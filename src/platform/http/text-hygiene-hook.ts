@@ -2,7 +2,7 @@
 // are decoded as strict UTF-8 (Fastify's own parser would turn invalid bytes into U+FFFD without a word), and every
 // string in the body, query string and path parameters is checked before any route's schema sees it. (A path with
 // an invalid escape never gets here: Fastify answers it 400 itself.)
-// Multipart fields and file names are read inside the routes, so src/publish/upload.ts checks those.
+// Multipart fields and file names are read inside the routes, so src/platform/http/upload.ts checks those.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { findTextProblem } from './text-hygiene.ts';

@@ -1,11 +1,17 @@
-// Reading a multipart/form-data upload (a .docx plus form fields) for the import routes. The size limit is
-// @fastify/multipart's (deps.config.maxUploadMb, set in server.ts): past it toBuffer() throws a 413. Form fields and
-// the file name follow the input hygiene rules of every other text (src/platform/http/text-hygiene.ts).
+// Reading a multipart/form-data upload (a file plus form fields) for any route that takes one (publish's .docx import,
+// secrecy's 书面同意 document). The size limit is @fastify/multipart's (deps.config.maxUploadMb, set in server.ts): past
+// it toBuffer() throws a 413. Form fields and the file name follow the input hygiene rules of every other text
+// (text-hygiene.ts).
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { invalid } from '../platform/errors.ts';
-import { assertCleanText } from '../platform/http/text-hygiene.ts';
-import type { UploadedFile } from './service.ts';
+import { invalid } from '../errors.ts';
+import { assertCleanText } from './text-hygiene.ts';
+
+/** An uploaded file as the routes hand it to a use case. */
+export interface UploadedFile {
+  buffer: Buffer;
+  fileName: string;
+}
 
 /** `what`: the file asked for, as the messages name it (a .docx by default). */
 export async function readUpload<S extends z.ZodType>(
