@@ -1,9 +1,8 @@
 // The layering of docs/ARCHITECTURE.md as rules, checked by `npm run lint:deps` (in .ci/run before the tests).
 // A module imports only modules in layers below its own; modules in one layer do not import each other.
 // Tests (*.test.ts) are leaves: they may assemble what they need from any layer (the server, demo data), and
-// nothing imports them. Imports that still climb and belong to someone's open work are listed in
-// .dependency-cruiser-known-violations.json (`npm run lint:deps -- --output-type baseline
-// --output-to .dependency-cruiser-known-violations.json` rewrites it; only ever shrink it).
+// nothing imports them. No known exceptions: every climbing import fails (a lower module needing a higher one
+// declares a port that the higher one implements, docs/ARCHITECTURE.md).
 
 /** Top to bottom: each entry is one layer, its modules being folders of src/. */
 const LAYERS = [

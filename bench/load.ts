@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pino from 'pino';
+import { PORTS } from '../src/app/ports.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/org/demo.ts';
 import type { Role } from '../src/org/model.ts';
@@ -212,6 +213,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
     log: pino({ level: 'silent' }),
+    ports: PORTS,
   };
   await migrateToLatest(deps.db, opened.schema);
   await loadDemo(deps);

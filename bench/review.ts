@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { PORTS } from '../src/app/ports.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { buildServer } from '../src/app/server.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/org/demo.ts';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
     log: pino({ level: 'silent' }),
+    ports: PORTS,
   };
   await migrateToLatest(deps.db, opened.schema);
   await loadDemo(deps);

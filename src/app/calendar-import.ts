@@ -19,6 +19,7 @@ import {
 import { parseCalendarCsv, parseCalendarXlsx } from '../platform/calendar/table.ts';
 import { invalid } from '../platform/errors.ts';
 import { type RecomputedDeadline, recomputeProvisionalDeadlines } from '../secrecy/deadlines.ts';
+import { chainReader } from '../publish/step-api.ts';
 import type { Deps } from '../platform/deps.ts';
 
 /** What an import starts from: the notice's text, a table (CSV text, or .xlsx as base64), or the year as JSON. */
@@ -70,7 +71,7 @@ export async function importCalendarYear(
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const saved = await saveCalendarYear(tx, by, year, now);
-    const recomputed = await recomputeProvisionalDeadlines(tx, await loadCalendar(tx), by, now);
+    const recomputed = await recomputeProvisionalDeadlines(tx, chainReader, await loadCalendar(tx), by, now);
     return { ...saved, recomputed };
   });
 }

@@ -6,6 +6,7 @@ import { openDb } from '../platform/db/index.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { currentSchema } from '../platform/db/pg-schema.ts';
 import type { Deps } from '../platform/deps.ts';
+import { PORTS } from './ports.ts';
 
 export interface Runtime {
   deps: Deps;
@@ -30,6 +31,6 @@ export async function openRuntime(opts: { config?: Config; logLevel?: Config['lo
     opened.db,
     opened.engine === 'postgres' ? await currentSchema(opened.db) : undefined,
   );
-  const deps: Deps = { db: opened.db, engine: opened.engine, clock: systemClock, config, log };
+  const deps: Deps = { db: opened.db, engine: opened.engine, clock: systemClock, config, log, ports: PORTS };
   return { deps, migrated, close: () => opened.close() };
 }

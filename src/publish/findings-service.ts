@@ -36,6 +36,7 @@ import {
 import * as findingStore from './findings-store.ts';
 import type { Item } from './model.ts';
 import { loadViewable, peopleNamed, type Person, reviewViewOf } from './queries.ts';
+import { chainReader } from './step-api.ts';
 import { coIssuersOf } from '../secrecy/chain.ts';
 import { dismissesSecrecyFindings, dismissSecrecyFinding } from '../secrecy/service.ts';
 import * as store from './store.ts';
@@ -136,7 +137,7 @@ async function dismissBySecrecyOffice(
   now: Date,
 ): Promise<Findings> {
   if (a.kind !== 'dismiss') throw conflict('NOT_PROPOSED', '该校对发现没有待确认的忽略建议');
-  await dismissSecrecyFinding(tx, actor, { itemId: item.id, findingId: finding.id }, a.reason, now);
+  await dismissSecrecyFinding(tx, chainReader, actor, { itemId: item.id, findingId: finding.id }, a.reason, now);
   return findingsOf(tx, actor, item, item.revision);
 }
 

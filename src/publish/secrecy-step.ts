@@ -24,7 +24,7 @@ import {
   type SecrecyRecord,
 } from '../secrecy/service.ts';
 import { type Stage, STAGE_AFTER_SECRECY } from './model.ts';
-import { loadForStep, type StepContext } from './step-api.ts';
+import { chainReader, loadForStep, type StepContext } from './step-api.ts';
 import * as store from './store.ts';
 
 /** The item for a secrecy action: 404 if missing, 403 if the actor may not even see it. */
@@ -54,7 +54,7 @@ async function act<R>(
     const to = STAGE_AFTER_SECRECY[decided.outcome];
     if (!(await store.moveStage(tx, ctx.item, to, now))) throw conflict('RACE', '稿件已被他人处理，请刷新后查看');
     await record(tx, actor, ctx, decided, to, now);
-    return recordOf(tx, actor, ctx.item.id);
+    return recordOf(tx, chainReader, actor, ctx.item.id);
   });
 }
 

@@ -6,6 +6,7 @@ import type { ItemView } from '../org/policy/publish.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { notFound } from '../platform/errors.ts';
 import { coIssuersOf, publishableText } from '../secrecy/chain.ts';
+import type { ChainReader } from '../secrecy/chain.ts';
 import type { SecrecyFindings } from '../secrecy/model.ts';
 import { secrecyFindingsOf } from './findings-api.ts';
 import type { Item, Revision } from './model.ts';
@@ -43,6 +44,9 @@ export async function itemsByIds(db: Executor, ids: readonly string[]): Promise<
   const found = new Map((await store.getItems(db, [...new Set(ids)])).map((i) => [i.id, i]));
   return ids.flatMap((id) => found.get(id) ?? []);
 }
+
+/** Publish's implementation of secrecy's ChainReader port (src/secrecy/chain.ts), wired by src/app/runtime.ts. */
+export const chainReader: ChainReader = { itemsByIds, loadForStep };
 
 export interface PublishedBody {
   itemId: string;

@@ -4,10 +4,12 @@
 // hands in (model.ts), so publish can call it without a cycle. Items move only in publish
 // (src/publish/secrecy-step.ts): secrecy decides an outcome, publish/model.ts maps it to a stage.
 import { randomUUID } from 'node:crypto';
+import type { Stage } from '../org/policy/chain.ts';
 import { getUnit, listUnits } from '../org/service.ts';
 import { toShanghaiDate, workingDeadline } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
+import type { Deps } from '../platform/deps.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import {
   ART13_OPINION_WORKING_DAYS,
@@ -70,13 +72,46 @@ export interface ChainItem {
   revision: number;
 }
 
+/** An item as secrecy reads it: publish owns the items table, secrecy reads them through the ChainReader. */
+export interface StepItem extends ChainItem {
+  authorId: string;
+  title: string;
+  stage: Stage;
+}
+
 /** An item as the chain hands it to a secrecy action (publish's loadForStep builds it; secrecy never loads items). */
 export interface ChainStep {
-  item: ChainItem & { authorId: string; stage: string };
+  item: StepItem;
   view: { approverIds: readonly string[] }; // every step of the current revision, the secrecy step included
   revision: { bodyText: string };
   coIssuerUnitIds: string[];
   findings: SecrecyFindings; // the item's 密级标志 / 个人信息 findings, kept by publish
+}
+
+/**
+ * The port through which secrecy reads the chain's items: declared here, implemented by publish
+ * (src/publish/step-api.ts `chainReader`) and handed in by the composition root on `deps.ports.chain`
+ * (src/app/ports.ts), or passed by publish itself when it calls secrecy inside its own transaction. Both reads use the
+ * caller's `db`, so they run inside the caller's transaction.
+ */
+export interface ChainReader {
+  /** The items that exist, in the order of `ids`: one query. */
+  itemsByIds(db: Executor, ids: readonly string[]): Promise<StepItem[]>;
+  /** The item (404 if missing) with its policy view, current revision, co-issuers and findings. */
+  loadForStep(db: Executor, itemId: string): Promise<ChainStep>;
+}
+
+declare module '../platform/deps.ts' {
+  interface Ports {
+    chain: ChainReader;
+  }
+}
+
+/** The ChainReader the composition root wired (a clear failure if it did not). */
+export function chainOf(deps: Pick<Deps, 'ports'>): ChainReader {
+  const chain = deps.ports?.chain;
+  if (!chain) throw new Error('deps.ports.chain is not wired (src/app/ports.ts)');
+  return chain;
 }
 
 export async function recordStepOpinion(

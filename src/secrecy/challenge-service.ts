@@ -13,7 +13,7 @@ import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger, type LedgerActor } from '../platform/ledger/service.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
-import { itemsByIds } from '../publish/service.ts';
+import { type ChainReader, chainOf } from './chain.ts';
 import {
   type AnswerInput,
   answerMail,
@@ -55,9 +55,9 @@ const signedBy = (actor: Actor, unitId: string) => ({ actor: who(actor), role: c
 const race = () => conflict('RACE', '该质疑申请已被他人处理，请刷新后查看');
 
 /** The answering unit: the named item's hosting unit (承办单位, 谁公开谁审查), else the one chosen. */
-async function answeringUnit(tx: Executor, input: OpenInput): Promise<Unit> {
+async function answeringUnit(tx: Executor, chain: ChainReader, input: OpenInput): Promise<Unit> {
   if (input.itemId) {
-    const [item] = await itemsByIds(tx, [input.itemId]);
+    const [item] = await chain.itemsByIds(tx, [input.itemId]);
     if (!item) throw invalid('itemId', '所指的信息不存在，请核对信息编号，或改为填写所询问的事项并选择单位');
     const unit = await getUnit(tx, item.unitId);
     if (!unit) throw notFound('单位');
@@ -72,7 +72,7 @@ async function answeringUnit(tx: Executor, input: OpenInput): Promise<Unit> {
 export async function openChallenge(deps: Deps, input: OpenInput): Promise<Challenge & { unitName: string }> {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const unit = await answeringUnit(tx, input);
+    const unit = await answeringUnit(tx, chainOf(deps), input);
     const unitId = unit.id;
     const receivedOn = toShanghaiDate(now);
     const { date: dueOn, provisional: dueProvisional } = deadlineInForce(await loadCalendar(tx), receivedOn, null);

@@ -10,7 +10,7 @@ import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict, invalid } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
-import { loadForStep, type StepContext } from '../publish/service.ts';
+import { type ChainReader, type ChainStep, chainOf } from './chain.ts';
 import { recordOf, type SecrecyRecord } from './record.ts';
 import * as store from './store.ts';
 
@@ -29,15 +29,21 @@ export interface ConsentRequest {
   note?: string;
 }
 
-async function openForConsent(tx: Executor, actor: Actor, itemId: string, revision: number): Promise<StepContext> {
-  const ctx = await loadForStep(tx, itemId);
+async function openForConsent(
+  tx: Executor,
+  chain: ChainReader,
+  actor: Actor,
+  itemId: string,
+  revision: number,
+): Promise<ChainStep> {
+  const ctx = await chain.loadForStep(tx, itemId);
   assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
   if (SETTLED.includes(ctx.item.stage)) throw conflict('SETTLED', '稿件已审定、发布或免于公开，不能再登记书面同意');
   if (revision !== ctx.item.revision) throw conflict('STALE_REVISION', '稿件已修改，请对最新版本表示同意');
   return ctx;
 }
 
-async function assertFirst(tx: Executor, ctx: StepContext, unitId: string): Promise<void> {
+async function assertFirst(tx: Executor, ctx: ChainStep, unitId: string): Promise<void> {
   const had = (await store.listConsents(tx, ctx.item.id)).some(
     (c) => c.revision === ctx.item.revision && c.unitId === unitId,
   );
@@ -55,7 +61,7 @@ export async function consentInApp(deps: Deps, actor: Actor, input: ConsentReque
   const text = note(input.note);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
-    const ctx = await openForConsent(tx, actor, input.itemId, input.revision);
+    const ctx = await openForConsent(tx, chainOf(deps), actor, input.itemId, input.revision);
     assertAllowed(canConsent(actor, ctx, input.unitId));
     const unitId = consentUnitOf(actor, ctx, input.unitId) as string;
     await assertFirst(tx, ctx, unitId);
@@ -98,7 +104,7 @@ export async function consentInApp(deps: Deps, actor: Actor, input: ConsentReque
       },
       now,
     );
-    return recordOf(tx, actor, ctx.item.id);
+    return recordOf(tx, chainOf(deps), actor, ctx.item.id);
   });
 }
 
@@ -122,7 +128,7 @@ export async function fileConsentDocument(
   const now = deps.clock.now();
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   return deps.db.transaction().execute(async (tx) => {
-    const ctx = await openForConsent(tx, actor, input.itemId, input.revision);
+    const ctx = await openForConsent(tx, chainOf(deps), actor, input.itemId, input.revision);
     assertAllowed(canFileConsentDocument(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
     const unitId = input.unitId as string;
     if (!ctx.coIssuerUnitIds.includes(unitId)) throw invalid('unitId', '所选单位不是该稿件的共同发文单位');
@@ -168,6 +174,6 @@ export async function fileConsentDocument(
       },
       now,
     );
-    return recordOf(tx, actor, ctx.item.id);
+    return recordOf(tx, chainOf(deps), actor, ctx.item.id);
   });
 }

@@ -7,7 +7,7 @@ import { type Calendar, workingDeadline, type WorkingDate } from '../platform/ca
 import type { Executor } from '../platform/db/types.ts';
 import { appendLedger, type LedgerActor } from '../platform/ledger/service.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
-import { itemsByIds } from '../publish/service.ts';
+import type { ChainReader } from './chain.ts';
 import { deadlineInForce, firstDeadline } from './challenge-model.ts';
 import * as challenges from './challenge-store.ts';
 import { ART13_OPINION_WORKING_DAYS } from './model.ts';
@@ -41,19 +41,29 @@ async function handlers(tx: Executor, unitId: string): Promise<string[]> {
 /** Counts again every 暂定 deadline on `cal` (which now holds the imported year); returns what was recomputed. */
 export async function recomputeProvisionalDeadlines(
   tx: Executor,
+  chain: ChainReader,
   cal: Calendar,
   by: Recomputer,
   now: Date,
 ): Promise<RecomputedDeadline[]> {
-  return [...(await recomputeReviews(tx, cal, by, now)), ...(await recomputeChallenges(tx, cal, by, now))];
+  const run: Run = { tx, cal, by, now };
+  return [...(await recomputeReviews(run, chain)), ...(await recomputeChallenges(run))];
 }
 
-async function recomputeReviews(tx: Executor, cal: Calendar, by: Recomputer, now: Date): Promise<RecomputedDeadline[]> {
+/** One recomputation: the importer's transaction, the calendar holding the imported year, who imports it, when. */
+interface Run {
+  tx: Executor;
+  cal: Calendar;
+  by: Recomputer;
+  now: Date;
+}
+
+async function recomputeReviews({ tx, cal, by, now }: Run, chain: ChainReader): Promise<RecomputedDeadline[]> {
   const out: RecomputedDeadline[] = [];
   const reviews = await store.listProvisionalReviews(tx);
   const items = new Map(
     (
-      await itemsByIds(
+      await chain.itemsByIds(
         tx,
         reviews.map((r) => r.itemId),
       )
@@ -104,12 +114,7 @@ async function recomputeReviews(tx: Executor, cal: Calendar, by: Recomputer, now
   return out;
 }
 
-async function recomputeChallenges(
-  tx: Executor,
-  cal: Calendar,
-  by: Recomputer,
-  now: Date,
-): Promise<RecomputedDeadline[]> {
+async function recomputeChallenges({ tx, cal, by, now }: Run): Promise<RecomputedDeadline[]> {
   const out: RecomputedDeadline[] = [];
   for (const c of await challenges.listProvisionalChallenges(tx)) {
     const to = deadlineInForce(cal, c.receivedOn, c.extension?.days ?? null);

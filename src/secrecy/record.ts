@@ -17,10 +17,8 @@ import {
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { getUsersByIds, listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { itemsByIds, loadForStep, type StepContext } from '../publish/service.ts';
 import type { Stage } from '../org/policy/chain.ts';
-import type { Item } from '../publish/model.ts';
-import { publicationProblem } from './chain.ts';
+import { type ChainReader, type ChainStep, chainOf, publicationProblem, type StepItem } from './chain.ts';
 import { type SecrecyFinding, type Span, unresolved } from './model.ts';
 import * as store from './store.ts';
 
@@ -44,11 +42,11 @@ export interface SecrecyRecord {
 }
 
 export async function getSecrecyRecord(deps: Deps, actor: Actor, itemId: string): Promise<SecrecyRecord> {
-  return recordOf(deps.db, actor, itemId);
+  return recordOf(deps.db, chainOf(deps), actor, itemId);
 }
 
-export async function recordOf(db: Executor, actor: Actor, itemId: string): Promise<SecrecyRecord> {
-  const ctx = await loadForStep(db, itemId);
+export async function recordOf(db: Executor, chain: ChainReader, actor: Actor, itemId: string): Promise<SecrecyRecord> {
+  const ctx = await chain.loadForStep(db, itemId);
   assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
   const { item } = ctx;
   const [opinions, receipts, findings, consents, redaction, units] = await Promise.all([
@@ -103,12 +101,7 @@ export async function recordOf(db: Executor, actor: Actor, itemId: string): Prom
   };
 }
 
-async function abilitiesOf(
-  db: Executor,
-  actor: Actor,
-  ctx: StepContext,
-  consented: string[],
-): Promise<SecrecyAbilities> {
+async function abilitiesOf(db: Executor, actor: Actor, ctx: ChainStep, consented: string[]): Promise<SecrecyAbilities> {
   const secrecyActorIds = (await store.secrecyActorsOf(db, [ctx.item])).get(ctx.item.id) ?? [];
   const view = {
     ...ctx.item,
@@ -155,8 +148,8 @@ export async function listSecrecyQueue(
     store.listCoIssues(deps.db, consentQueueWhere(actor)),
   ]);
   const ids = [...receipts.map((r) => r.itemId), ...coIssues.map((c) => c.itemId)];
-  const items = new Map((await itemsByIds(deps.db, ids)).map((i) => [i.id, i]));
-  const entry = (i: Item, r: Pick<QueueEntry, 'receivedOn' | 'dueOn' | 'dueProvisional'>): QueueEntry => ({
+  const items = new Map((await chainOf(deps).itemsByIds(deps.db, ids)).map((i) => [i.id, i]));
+  const entry = (i: StepItem, r: Pick<QueueEntry, 'receivedOn' | 'dueOn' | 'dueProvisional'>): QueueEntry => ({
     itemId: i.id,
     title: i.title,
     stage: i.stage,

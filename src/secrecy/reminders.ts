@@ -9,7 +9,7 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import { type JobSpec, type LocalJob, startLocalJob } from '../platform/jobs/index.ts';
 import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
-import { itemsByIds } from '../publish/service.ts';
+import { chainOf } from './chain.ts';
 import * as store from './store.ts';
 
 /** Working days left at which the first reminder goes out. */
@@ -48,7 +48,7 @@ async function sendOne(
     return await deps.db.transaction().execute(async (tx) => {
       const current = await store.reviewInState(tx, review.itemId, 'open');
       if (current?.id !== review.id || (await store.reminderSent(tx, review.id, kind))) return false;
-      const [item] = await itemsByIds(tx, [review.itemId]);
+      const [item] = await chainOf(deps).itemsByIds(tx, [review.itemId]);
       const people = [
         ...(await usersHoldingRole(tx, 'secrecy', review.unitId)),
         ...(await usersHoldingRole(tx, 'leader', review.unitId)),

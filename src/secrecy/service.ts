@@ -12,8 +12,7 @@ import { textToHtml } from '../platform/documents/html.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
-import { loadForStep } from '../publish/service.ts';
-import { type ChainStep, declassificationOf, enterSecrecyStep } from './chain.ts';
+import { type ChainReader, type ChainStep, declassificationOf, enterSecrecyStep } from './chain.ts';
 import {
   checkOpinion,
   checkSpans,
@@ -77,8 +76,8 @@ export async function secrecyViewOf(
 }
 
 /** The item for a secrecy action: 404 if missing, 403 if the actor may not even see it. */
-async function open(tx: Executor, actor: Actor, itemId: string): Promise<ChainStep> {
-  const ctx = await loadForStep(tx, itemId);
+async function open(tx: Executor, chain: ChainReader, actor: Actor, itemId: string): Promise<ChainStep> {
+  const ctx = await chain.loadForStep(tx, itemId);
   assertAllowed(canView(actor, { ...ctx.item, coIssuerUnitIds: ctx.coIssuerUnitIds }));
   return ctx;
 }
@@ -328,12 +327,13 @@ export async function recordReturn(
  */
 export async function dismissSecrecyFinding(
   tx: Executor,
+  chain: ChainReader,
   actor: Actor,
   input: { itemId: string; findingId: string },
   reason: string,
   now: Date,
 ): Promise<void> {
-  const ctx = await open(tx, actor, input.itemId);
+  const ctx = await open(tx, chain, actor, input.itemId);
   const finding = (await ctx.findings.list()).find((f) => f.id === input.findingId);
   if (!finding) throw notFound('校对发现');
   const problem = dismissalProblem(finding, ctx.item);

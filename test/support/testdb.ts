@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Deps } from '../../src/platform/deps.ts';
+import { PORTS } from '../../src/app/ports.ts';
 import { presetDemoPasswordHashes } from '../../src/org/demo.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -49,6 +50,7 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
       clock,
       config: { ...config, databaseUrl: PG_URL, dataDir },
       log,
+      ports: PORTS,
       cliEnv: {
         DATABASE_URL: urlWithSchema(PG_URL, schema),
         GONGKAI_DATA_DIR: dataDir,
@@ -73,6 +75,7 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
     clock,
     config: { ...config, dataDir: dir },
     log,
+    ports: PORTS,
     cliEnv: { GONGKAI_DATA_DIR: dir, DATABASE_URL: '', GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' },
     async close() {
       await opened.close();
