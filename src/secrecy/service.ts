@@ -12,6 +12,7 @@ import { textToHtml } from '../platform/documents/html.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
+import type { LedgerRow } from '../platform/ledger/model.ts';
 import { type ChainReader, type ChainStep, declassificationOf, enterSecrecyStep } from './chain.ts';
 import {
   checkOpinion,
@@ -128,6 +129,23 @@ export async function decideOpinion(tx: Executor, actor: Actor, ctx: ChainStep, 
   return { outcome, receipt, record: { opinion: req.opinion, referral: req.referral, spans } };
 }
 
+/** The 台账 entry of a secrecy step on an item, by the secrecy office. */
+function secrecyLedger(
+  tx: Executor,
+  actor: Actor,
+  ctx: Pick<ChainStep, 'item'>,
+  action: string,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<LedgerRow> {
+  const subject = `item:${ctx.item.id}`;
+  return appendLedger(
+    tx,
+    { actor: { id: actor.id, name: actor.name }, role: ROLE, unitId: ctx.item.unitId, action, subject, payload },
+    now,
+  );
+}
+
 /** After the chain moved the item to `to`: the receipt is answered (or referred), the ledger entry, the opinion. */
 export async function recordOpinionDecision(
   tx: Executor,
@@ -144,25 +162,21 @@ export async function recordOpinionDecision(
     ? await store.moveReview(tx, receipt.id, 'open', 'referred', { ...referral, referredAt: at })
     : await store.moveReview(tx, receipt.id, 'open', 'answered', { answeredAt: at });
   if (!moved) throw race();
-  await appendLedger(
+  await secrecyLedger(
     tx,
+    actor,
+    ctx,
+    referral ? 'secrecy.refer' : 'secrecy.opinion',
     {
-      actor: { id: actor.id, name: actor.name },
-      role: ROLE,
-      unitId: ctx.item.unitId,
-      action: referral ? 'secrecy.refer' : 'secrecy.opinion',
-      subject: `item:${ctx.item.id}`,
-      payload: {
-        itemId: ctx.item.id,
-        revision: ctx.item.revision,
-        from: ctx.item.stage,
-        to,
-        ...opinion,
-        ...(referral && { referral }),
-        receivedOn: receipt.receivedOn,
-        dueOn: receipt.dueOn,
-        ...(receipt.dueProvisional && { dueProvisional: true }),
-      },
+      itemId: ctx.item.id,
+      revision: ctx.item.revision,
+      from: ctx.item.stage,
+      to,
+      ...opinion,
+      ...(referral && { referral }),
+      receivedOn: receipt.receivedOn,
+      dueOn: receipt.dueOn,
+      ...(receipt.dueProvisional && { dueProvisional: true }),
     },
     now,
   );
@@ -236,26 +250,22 @@ export async function recordResume(
   const answered = { answer, answerRef: answerRef || null, answeredAt: at };
   if (!(await store.moveReview(tx, referred.id, 'referred', 'resumed', answered))) throw race();
   const receipt = d.outcome === 'reopened' ? await enterSecrecyStep(tx, ctx.item, ctx.findings, now) : null;
-  await appendLedger(
+  await secrecyLedger(
     tx,
+    actor,
+    ctx,
+    'secrecy.resume',
     {
-      actor: { id: actor.id, name: actor.name },
-      role: ROLE,
-      unitId: ctx.item.unitId,
-      action: 'secrecy.resume',
-      subject: `item:${ctx.item.id}`,
-      payload: {
-        itemId: ctx.item.id,
-        revision: ctx.item.revision,
-        from: 'referred',
-        to,
-        authority: referred.authority,
-        referenceNo: referred.referenceNo,
-        answer,
-        answerRef: answerRef || null,
-        ...(decision ?? {}),
-        ...(receipt && { secrecyReceipt: receipt }),
-      },
+      itemId: ctx.item.id,
+      revision: ctx.item.revision,
+      from: 'referred',
+      to,
+      authority: referred.authority,
+      referenceNo: referred.referenceNo,
+      answer,
+      answerRef: answerRef || null,
+      ...(decision ?? {}),
+      ...(receipt && { secrecyReceipt: receipt }),
     },
     now,
   );
@@ -307,16 +317,12 @@ export async function recordReturn(
     declassification: null,
     createdAt: now.toISOString(),
   });
-  await appendLedger(
+  await secrecyLedger(
     tx,
-    {
-      actor: { id: actor.id, name: actor.name },
-      role: ROLE,
-      unitId: ctx.item.unitId,
-      action: 'secrecy.return',
-      subject: `item:${ctx.item.id}`,
-      payload: { itemId: ctx.item.id, revision: ctx.item.revision, from: 'secrecy', to, reason },
-    },
+    actor,
+    ctx,
+    'secrecy.return',
+    { itemId: ctx.item.id, revision: ctx.item.revision, from: 'secrecy', to, reason },
     now,
   );
 }
@@ -342,22 +348,18 @@ export async function dismissSecrecyFinding(
   if (!(await ctx.findings.resolve(finding, 'dismissed', actor.id, reason, now.toISOString()))) {
     throw conflict('ALREADY_RESOLVED', '该发现已处理，请刷新后查看');
   }
-  await appendLedger(
+  await secrecyLedger(
     tx,
+    actor,
+    ctx,
+    'secrecy.finding_dismiss',
     {
-      actor: { id: actor.id, name: actor.name },
-      role: ROLE,
-      unitId: ctx.item.unitId,
-      action: 'secrecy.finding_dismiss',
-      subject: `item:${ctx.item.id}`,
-      payload: {
-        itemId: ctx.item.id,
-        revision: finding.revision,
-        findingId: finding.id,
-        rule: finding.rule,
-        category: finding.category,
-        reason,
-      },
+      itemId: ctx.item.id,
+      revision: finding.revision,
+      findingId: finding.id,
+      rule: finding.rule,
+      category: finding.category,
+      reason,
     },
     now,
   ); // not the text: it may be personal data
@@ -437,21 +439,17 @@ async function recordOpinion(
   });
   const withheld = (await ctx.findings.list(ctx.item.revision)).filter((f) => f.status === 'open' && covered(f, spans));
   for (const f of withheld) await ctx.findings.resolve(f, 'redacted', actor.id, null, at);
-  await appendLedger(
+  await secrecyLedger(
     tx,
+    actor,
+    ctx,
+    'secrecy.redact',
     {
-      actor: { id: actor.id, name: actor.name },
-      role: ROLE,
-      unitId: ctx.item.unitId,
-      action: 'secrecy.redact',
-      subject: `item:${ctx.item.id}`,
-      payload: {
-        itemId: ctx.item.id,
-        revision: ctx.item.revision,
-        redactionId,
-        spans,
-        findingsWithheld: withheld.map((f) => f.id),
-      },
+      itemId: ctx.item.id,
+      revision: ctx.item.revision,
+      redactionId,
+      spans,
+      findingsWithheld: withheld.map((f) => f.id),
     },
     now,
   ); // the withheld words stay out of the 台账: they may be secret
