@@ -75,7 +75,6 @@ export const UserDto = z.object({
   name: z.string(),
   unitId: z.string(),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
   roles: z.array(RoleAssignmentDto),
   pendingRoles: z.array(RoleRequestDto),

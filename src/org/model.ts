@@ -161,7 +161,6 @@ export interface RoleAssignment extends RoleHeld {
 /** An account as the admin list shows it; never carries the password hash. */
 export interface UserAccount extends UserSummary {
   disabled: boolean;
-  lockedUntil: string | null;
   mustChangePassword: boolean; // an administrator set the password: one-time, changed at the next login
   roles: RoleAssignment[];
   pendingRoles: RoleRequest[]; // requested, not yet confirmed: they grant nothing

@@ -132,7 +132,6 @@ export async function createUser(deps: Deps, by: By, input: UserInput): Promise<
       name,
       unitId: input.unitId,
       disabled: false,
-      lockedUntil: null,
       mustChangePassword,
       roles,
       pendingRoles: asked,
@@ -315,7 +314,6 @@ export async function listUsers(db: Executor, unitId?: string): Promise<UserAcco
   return rows.map((r) => ({
     ...users.toUserSummary(r),
     disabled: Number(r.disabled) === 1,
-    lockedUntil: r.locked_until,
     mustChangePassword: Number(r.must_change_password) === 1,
     roles: roles.filter((x) => x.userId === r.id),
     pendingRoles: pending.filter((x) => x.userId === r.id),

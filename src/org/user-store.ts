@@ -1,6 +1,6 @@
 // Kysely queries for accounts: users, role assignments and login sessions. Password hashes never leave
 // this file except through UserLoginRow, which only auth-service.ts reads.
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor, RoleAssignmentsTable, SessionsTable, UsersTable } from '../platform/db/types.ts';
 import { DISTRICT_WIDE_ROLES, type Role, type RoleAssignment, type UserSummary } from './model.ts';
 import { stampOf } from './store.ts';
@@ -70,8 +70,6 @@ export async function insertUsers(db: Executor, users: NewUser[], at: Date): Pro
         unit_id: u.unitId,
         password_hash: u.passwordHash,
         disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
         created_at: stampOf(at, i),
         email: u.email ?? null,
         must_change_password: u.mustChangePassword ? 1 : 0,
@@ -105,32 +103,9 @@ export async function setPasswordHash(
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, must_change_password: oneTime ? 1 : 0 })
+    .set({ password_hash: passwordHash, must_change_password: oneTime ? 1 : 0 })
     .where('id', '=', userId)
     .execute();
-}
-
-/** Counts one more consecutive failure and returns the new count; the update is atomic across connections. */
-export async function addLoginFailure(db: Executor, userId: string): Promise<number> {
-  await db.updateTable('users').set({ failed_logins: sql`failed_logins + 1` }).where('id', '=', userId).execute();
-  const row = await db.selectFrom('users').select('failed_logins').where('id', '=', userId).executeTakeFirstOrThrow();
-  return Number(row.failed_logins);
-}
-
-/** Locks until `until`; the counter restarts so that after the lockout the person again has the full allowance. */
-export async function lockUser(db: Executor, userId: string, until: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: until }).where('id', '=', userId).execute();
-}
-
-/** Clears the failure count unless a lock set meanwhile is still running; false means locked. */
-export async function clearLoginFailures(db: Executor, userId: string, now: string): Promise<boolean> {
-  const res = await db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function rolesOfUsers(db: Executor, userIds: readonly string[]): Promise<RoleAssignment[]> {

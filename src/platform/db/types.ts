@@ -36,8 +36,6 @@ export interface UsersTable {
   unit_id: string;
   password_hash: string;
   disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
   created_at: string;
   email: string | null; // added by 004_notify; read only through org's getUserEmails
   must_change_password: Generated<number>; // 014: 1 after an administrator set the password (one-time)

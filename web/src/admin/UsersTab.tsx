@@ -6,7 +6,6 @@ import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, get, post, query } from '../api.ts';
-import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useLabels, useSession } from '../session.tsx';
 import type { Section } from '../types.ts';
@@ -124,8 +123,6 @@ export function UsersTab() {
             render: (_, u) =>
               u.disabled ? (
                 <Tag>已停用</Tag>
-              ) : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
-                <Tag color="orange">锁定至 {formatTime(u.lockedUntil)}</Tag>
               ) : u.mustChangePassword ? (
                 <Tag color="gold" data-testid="user-one-time">
                   待本人修改初始密码

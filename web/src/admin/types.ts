@@ -27,7 +27,6 @@ export interface UserAccount {
   name: string;
   unitId: string;
   disabled: boolean;
-  lockedUntil: string | null;
   mustChangePassword: boolean;
   roles: RoleAssignment[];
   pendingRoles: RoleRequest[];
