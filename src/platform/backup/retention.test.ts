@@ -32,8 +32,9 @@ test('一年多每天一份：保留最近 7 天、4 周、12 个月各最新一
   const doomed = new Set(backupsToDelete(names, keep));
   const kept = names.filter((n) => !doomed.has(n));
   const days = kept.map((n) => new Date((backupTimeOf(n) as Date).getTime() + 8 * 3600_000).toISOString().slice(0, 10));
-  // 7 daily (12-01…12-07); weekly adds the Sundays of W48, W47, W46 (W49's newest, 12-06, is already kept);
-  // monthly adds the last day of 11 earlier months (December's newest is kept already).
+  // 7 daily (12-01…12-07, a Monday); weekly adds the Sundays of W48 and W47 (the newest of W50 and W49 are kept
+  // already); monthly adds November's last day and the last day of each month back to January (12 months with
+  // December).
   assert.deepEqual(days.slice(0, 7), [
     '2026-12-07',
     '2026-12-06',
@@ -43,8 +44,10 @@ test('一年多每天一份：保留最近 7 天、4 周、12 个月各最新一
     '2026-12-02',
     '2026-12-01',
   ]);
-  assert.deepEqual(days.slice(7, 10), ['2026-11-29', '2026-11-22', '2026-11-15']);
-  assert.deepEqual(days.slice(10), [
+  assert.deepEqual(days.slice(7), [
+    '2026-11-30',
+    '2026-11-29',
+    '2026-11-22',
     '2026-10-31',
     '2026-09-30',
     '2026-08-31',
@@ -55,9 +58,8 @@ test('一年多每天一份：保留最近 7 天、4 周、12 个月各最新一
     '2026-03-31',
     '2026-02-28',
     '2026-01-31',
-    '2025-12-31',
   ]);
-  assert.equal(kept.length, 7 + 3 + 11);
+  assert.equal(kept.length, 7 + 2 + 11);
   assert.equal(doomed.size, 400 - kept.length);
 });
 
