@@ -4,6 +4,7 @@
 // is also sent to every 系统管理员 (in-app notice and mail). Scheduled archives never hold the private signing key:
 // nobody is there to type a passphrase.
 import { usersHoldingRole, getUserEmails } from '../org/service.ts';
+import { currentSchema, urlWithSchema } from '../platform/db/pg-schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { JobSpec } from '../platform/jobs/index.ts';
 import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
@@ -28,11 +29,11 @@ export interface BackupJobResult {
 export async function runBackupJob(deps: Deps): Promise<BackupJobResult> {
   // Loaded when a backup runs: tar and age-encryption stay out of the server's start.
   const { backupDirOf, createBackup, pruneBackups } = await import('../platform/backup/service.ts');
-  const { config } = deps;
-  const dir = backupDirOf(config);
+  const dir = backupDirOf(deps.config);
   const now = deps.clock.now();
+  const { config } = deps;
   try {
-    const made = await createBackup(config, { outDir: dir, now });
+    const made = await createBackup(await withOwnSchema(deps), { outDir: dir, now });
     const keep = { daily: config.backupKeepDaily, weekly: config.backupKeepWeekly, monthly: config.backupKeepMonthly };
     const pruned = pruneBackups(dir, keep);
     await deps.db.transaction().execute((tx) =>
@@ -64,6 +65,14 @@ export async function runBackupJob(deps: Deps): Promise<BackupJobResult> {
     deps.log.error({ err }, `定时备份失败：${error}`);
     return { ok: false, pruned: [], error };
   }
+}
+
+/** On PostgreSQL, the URL the dump reads points at the schema this process's pool uses (public, or a private one). */
+async function withOwnSchema(deps: Deps): Promise<Deps['config']> {
+  const url = deps.config.databaseUrl;
+  if (deps.engine !== 'postgres' || !url) return deps.config;
+  const schema = await currentSchema(deps.db);
+  return schema === 'public' ? deps.config : { ...deps.config, databaseUrl: urlWithSchema(url, schema) };
 }
 
 async function recordFailure(deps: Deps, dir: string, error: string): Promise<void> {
