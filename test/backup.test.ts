@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,6 +20,7 @@ import { urlWithSchema } from '../src/platform/db/pg-schema.ts';
 import { ledgerHead } from '../src/platform/ledger/service.ts';
 import { approveItem, draftItem, submitItem } from '../src/publish/service.ts';
 import { GONGKAI_BIN, runCli } from './support/cli.ts';
+import { freePort } from './support/net.ts';
 import { buildPublishOrg, disclosureAt, passSecrecy, PASSWORD, type PublishOrg } from './support/publish-fixtures.ts';
 import { createTestDeps, TEST_ENGINE, type TestDeps } from './support/testdb.ts';
 
@@ -228,14 +228,6 @@ test('改动一个字节的备份：backup verify 与 restore 都拒绝，并用
     if (TEST_ENGINE === 'sqlite') assert.ok(!fs.existsSync(target.url));
   }
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function serveUntilReady(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
