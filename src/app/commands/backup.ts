@@ -97,6 +97,12 @@ export function registerBackupCommands(program: Command): void {
           `台账完整：共 ${r.ledger.checked} 条记录，与 ${r.ledger.checkpoints} 个签名检查点一致。根哈希 ${r.ledger.root}`,
         );
         for (const f of r.written) console.log(`已写入 ${f}`);
+        if (r.otherKeyAt) {
+          console.log(
+            `注意：${r.otherKeyAt} 不是签署这些检查点的私钥。请换回原服务器的私钥；`
+              + '否则 gongkai ledger verify 需用 --public-key 指定恢复的公钥（.pub.pem）。',
+          );
+        }
         if (r.keyMissingAt) {
           console.log(
             `注意：备份不含签名私钥。请把原服务器的私钥放到 ${r.keyMissingAt} 后再启动服务；`

@@ -270,6 +270,8 @@ export interface RestoreReport {
   written: string[];
   /** The private key was not in the archive: where to put it. */
   keyMissingAt?: string;
+  /** A private key is there, but not the one that signed the archived checkpoints. */
+  otherKeyAt?: string;
 }
 
 function targetUrl(config: Config): string {
@@ -334,7 +336,12 @@ export async function restoreBackup(config: Config, file: string, opts: RestoreO
     if (!checked.ok)
       throw new BackupError(`恢复后台账校验未通过：${checked.problems.map((p) => p.reason).join('；')}`, 1);
     const keyMissingAt = !manifest.includesPrivateKey && !fs.existsSync(keyFile) ? keyFile : undefined;
-    return { manifest, ledger: checked, written, keyMissingAt };
+    const archivedPub = archivedCheckpoints(opened).publicKey;
+    const otherKeyAt =
+      fs.existsSync(keyFile) && archivedPub && publicKeyPem(createPrivateKey(fs.readFileSync(keyFile))) !== archivedPub
+        ? keyFile
+        : undefined;
+    return { manifest, ledger: checked, written, keyMissingAt, otherKeyAt };
   } finally {
     opened.close();
   }
