@@ -67,6 +67,8 @@ const LOADED_ON_USE = [
   'cheerio',
   'undici',
   'pg-boss',
+  'tar',
+  'age-encryption',
 ];
 
 test('服务启动到开始监听之前不静态加载 exceljs、pdfkit 等只在使用时才需要的包', () => {

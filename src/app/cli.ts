@@ -3,6 +3,7 @@
 // `gongkai --help` and `gongkai check` do not load the server, the databases or the monitors (cli-imports.test.ts).
 import { Command } from 'commander';
 import { registerOrgCommands } from './commands/org.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';
@@ -25,6 +26,7 @@ registerDbCommands(program, open);
 registerOrgCommands(program, open);
 registerLedgerCommands(program, open);
 registerCalendarCommands(program, open);
+registerBackupCommands(program);
 registerCheckCommand(program);
 registerWatchCommand(program);
 registerWebCommands(program);

@@ -1,5 +1,6 @@
 // Every recurring job of the application, on one scheduler (src/platform/jobs): in this process on SQLite, through
 // pg-boss on PostgreSQL so that with several nodes each run happens once.
+import { backupJob, runBackupJob } from './backup-job.ts';
 import { runShiftReminderJob, SHIFT_REMINDER_JOB } from '../duty/reminders.ts';
 import { CHECKPOINT_JOB, runCheckpointJob } from '../oversight/checkpoints.ts';
 import { createScheduler, type Scheduler } from '../platform/jobs/index.ts';
@@ -35,6 +36,8 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   scheduler.every(WATCH_JOBS.accounts, () => runAccountsJob(deps));
   scheduler.every(RETENTION_JOB, async () => void (await runRetentionJob(deps))); // 探测记录按日汇总，原始记录保留期满后清理
   scheduler.every(CHECKPOINT_JOB, () => runCheckpointJob(deps)); // 登记台账：每小时签署检查点（有新记录时），发给督查
+  const backup = backupJob(deps); // 定时备份：默认每天 02:00，按保留规则清理旧备份；失败时通知系统管理员
+  if (backup) scheduler.every(backup, async () => void (await runBackupJob(deps)));
   await scheduler.start();
   return scheduler;
 }

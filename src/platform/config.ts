@@ -70,6 +70,14 @@ const ConfigSchema = z.object({
     .min(8, '原始探测记录至少保留 8 天（否决线按近 7 天计算）')
     .max(3660, '原始探测记录最多保留 3660 天')
     .default(90),
+  // 备份 (src/platform/backup): when the scheduled backup runs (cron in Asia/Shanghai; "off" for none), where its
+  // archives go (default <dataDir>/backups) and how many are kept: the newest of each of the last N days, weeks and
+  // months.
+  backupCron: z.string().min(1).default('0 2 * * *'),
+  backupDir: z.string().min(1).optional(),
+  backupKeepDaily: z.coerce.number().int().min(1, '每日备份至少保留 1 份').max(3660).default(7),
+  backupKeepWeekly: z.coerce.number().int().min(0).max(520).default(4),
+  backupKeepMonthly: z.coerce.number().int().min(0).max(1200).default(12),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -106,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watchRawDays: env.GONGKAI_WATCH_RAW_DAYS || undefined,
     ledgerKeyFile: env.GONGKAI_LEDGER_KEY_FILE || undefined,
     checkpointsFile: env.GONGKAI_CHECKPOINTS_FILE || undefined,
+    backupCron: env.GONGKAI_BACKUP_CRON || undefined,
+    backupDir: env.GONGKAI_BACKUP_DIR || undefined,
+    backupKeepDaily: env.GONGKAI_BACKUP_KEEP_DAILY || undefined,
+    backupKeepWeekly: env.GONGKAI_BACKUP_KEEP_WEEKLY || undefined,
+    backupKeepMonthly: env.GONGKAI_BACKUP_KEEP_MONTHLY || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
