@@ -32,7 +32,7 @@ export interface TypoModel {
 /** The corrected word must be this many frequency classes (factors of 2) more frequent than the written one. */
 export const RATIO_CLASSES = 7;
 /** Only words seen at least 2^MIN_TARGET_CLASS times in jieba's corpus are corrected towards. */
-export const MIN_TARGET_CLASS = 9;
+export const MIN_TARGET_CLASS = 7;
 /** A written form that jieba counts at least 2^VALID_WORD_CLASS times is a word (经纪, 执业, 密级), whatever the
  *  ratio: jieba's corpus is older than much of today's vocabulary (微信), so even a rare word counts. */
 export const VALID_WORD_CLASS = 0;
@@ -196,7 +196,29 @@ export function findTypos(text: string, t: Tables = typoTables()): RawFinding[] 
     }
     a = b;
   }
-  return out;
+  return out.length > 0 ? notTermsOfTheText(text, out) : out;
+}
+
+/**
+ * A suspect written the same way several times in one text, more often than the corrected word (科创板 ×4 and 创办
+ * once, 众创空间 ×7) is a term of that text, not a slip: slips rarely repeat, and a text that writes 部暑 twice
+ * usually writes 部署 more often.
+ */
+function notTermsOfTheText(text: string, found: RawFinding[]): RawFinding[] {
+  const count = new Map<string, number>();
+  for (const f of found) {
+    const w = text.slice(f.start, f.end);
+    count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  const occurrences = (w: string) => {
+    let n = 0;
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) n++;
+    return n;
+  };
+  return found.filter((f) => {
+    const n = count.get(text.slice(f.start, f.end))!;
+    return n < 2 || occurrences(f.suggestion) > n;
+  });
 }
 
 /** The findings that overlap none of `others` (both in text order or not: others is small). */
