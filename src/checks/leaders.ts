@@ -6,8 +6,8 @@
 // A changed given-name character must be a confusable one (same or fuzzy-same syllable, or same phonetic part:
 // typo.ts's confusion sets), and the name must be confirmed by its context — one of the leader's titles or a rank
 // they carry nearby, or the correct name elsewhere in the text — because a look-alike of a three-character name is
-// common among ordinary people (王晓宁, 李国强). A changed surname, and any change in a two-character name, is
-// reported only right after one of the leader's own titles (国务院总理李朋).
+// common among ordinary people (王晓宁, 李国强). A changed surname (three-character names only), and any change in a
+// two-character name, is reported only right after one of the leader's own titles (国务院总理李朋).
 import { isHan } from './chars.ts';
 import leaderData from './data/leaders-dated.json' with { type: 'json' };
 import { finding, type RawFinding } from './model.ts';
@@ -45,9 +45,12 @@ export function buildLeaderChecker(
     else byName.set(l.name, { ...l, titles: [...l.titles] });
   }
   const all = [...byName.values()].filter((l) => l.name.length === 2 || l.name.length === 3);
-  // Any name character starts a probe: the surname (a given-name character changed) or the first given-name
-  // character (the surname changed). A flag per UTF-16 unit keeps the scan to one array read per character.
-  const first = new Uint8Array(0x10000);
+  // A name is probed where two of its characters are: the surname with either given-name character (a given-name
+  // character changed), or both given-name characters of a three-character name (the surname changed). Flags per
+  // UTF-16 unit keep the scan to a few array reads per character; most characters stop at the first.
+  const surname = new Uint8Array(0x10000);
+  const given1 = new Uint8Array(0x10000);
+  const given2 = new Uint8Array(0x10000);
   const bySurname = new Map<number, DatedLeader[]>();
   const byGiven = new Map<number, DatedLeader[]>();
   const push = (m: Map<number, DatedLeader[]>, k: number, l: DatedLeader) => {
@@ -55,61 +58,92 @@ export function buildLeaderChecker(
     if (list) list.push(l);
     else m.set(k, [l]);
   };
+  // Two-character names are probed only right after the last character of one of their titles (总理李朋).
+  const titleEnd = new Uint8Array(0x10000);
+  const twoBySurname = new Map<number, DatedLeader[]>();
+  const surname2 = new Uint8Array(0x10000);
   for (const l of all) {
-    first[l.name.charCodeAt(0)] = 1;
+    if (l.name.length === 2) {
+      for (const t of l.titles) titleEnd[t.charCodeAt(t.length - 1)] = 1;
+      push(twoBySurname, l.name.charCodeAt(0), l);
+      surname2[l.name.charCodeAt(0)] = 1;
+      continue;
+    }
+    surname[l.name.charCodeAt(0)] = 1;
+    given1[l.name.charCodeAt(1)] = 1;
+    given2[l.name.charCodeAt(2)] = 1;
     push(bySurname, l.name.charCodeAt(0), l);
-    first[l.name.charCodeAt(1)] = 1;
     push(byGiven, l.name.charCodeAt(1), l);
   }
   const titlesByLength = [...new Set(exclusiveTitles)].sort((a, b) => b.length - a.length);
+  // One pass for all offices: only where a character ends one of them (席, 理, 长, 记) is the text compared.
+  const exclusiveEnd = new Uint8Array(0x10000);
+  for (const t of titlesByLength) exclusiveEnd[t.charCodeAt(t.length - 1)] = 1;
 
   function nearMisses(text: string, out: RawFinding[]): void {
-    const seen = new Set<number>();
+    let last = -1; // start of the last name reported: one finding per place
     for (let i = 0; i + 1 < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (first[c] === 0) continue;
-      for (const l of bySurname.get(c) ?? []) {
-        const at = givenNameChanged(text, i, l.name);
-        if (at >= 0 && !seen.has(i) && confirmedByContext(text, i, l, at, byName)) {
-          seen.add(i);
-          out.push(nameFinding(text, i, l, at));
+      const next = text.charCodeAt(i + 1);
+      if (surname[c] === 1 && (given1[next] === 1 || given2[text.charCodeAt(i + 2) | 0] === 1)) {
+        for (const l of bySurname.get(c)!) {
+          const at = givenNameChanged(text, i, l.name);
+          if (at >= 0 && i > last && confirmedByContext(text, i, l, at, byName)) {
+            last = i;
+            out.push(nameFinding(text, i, l, at));
+          }
         }
       }
-      if (i === 0) continue;
-      for (const l of byGiven.get(c) ?? []) {
-        const s = i - 1;
-        if (seen.has(s) || !sameAt(text, i, l.name, 1) || text[s] === l.name[0]) continue;
-        if (!confusable(text[s], l.name[0]) || byName.has(text.slice(s, s + l.name.length))) continue;
-        if (!afterOwnTitle(text, s, l)) continue;
-        seen.add(s);
-        out.push(nameFinding(text, s, l, s));
+      if (
+        surname2[c] === 1
+        && (titleEnd[text.charCodeAt(i - 1) | 0] === 1 || titleEnd[text.charCodeAt(i - 2) | 0] === 1)
+      ) {
+        for (const l of twoBySurname.get(c)!) {
+          const at = givenNameChanged(text, i, l.name);
+          if (at >= 0 && i > last && confirmedByContext(text, i, l, at, byName)) {
+            last = i;
+            out.push(nameFinding(text, i, l, at));
+          }
+        }
+      }
+      // 姜泽民: the two given-name characters right, the surname a look-alike, right after the leader's own title.
+      if (i > 0 && given1[c] === 1 && given2[next] === 1 && i - 1 > last) {
+        for (const l of byGiven.get(c) ?? []) {
+          const s = i - 1;
+          if (next !== l.name.charCodeAt(2) || text[s] === l.name[0] || !confusable(text[s], l.name[0])) continue;
+          if (byName.has(text.slice(s, s + 3)) || !afterOwnTitle(text, s, l)) continue;
+          last = s;
+          out.push(nameFinding(text, s, l, s));
+        }
       }
     }
   }
 
   /** 国家主席李强: an office only certain people held, right before a listed leader who never held it. */
   function wrongTitles(text: string, out: RawFinding[]): void {
-    for (const title of titlesByLength) {
-      for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
-        const s = at + title.length;
-        for (const len of [3, 2]) {
-          const l = byName.get(text.slice(s, s + len));
-          if (!l) continue;
-          if (l.titles.some((t) => t === title || t.includes(title))) break;
-          const holders = all.filter((h) => h.titles.includes(title)).map((h) => h.name);
-          out.push(
-            finding(
-              'expression.leader-title',
-              'expression',
-              'serious',
-              at,
-              s + len,
-              `严重表述错误：${l.name}未曾任“${title}”（任此职的有：${holders.join('、')}）`,
-              '',
-            ),
-          );
-          break;
-        }
+    for (let e = 0; e < text.length; e++) {
+      if (exclusiveEnd[text.charCodeAt(e)] === 0) continue;
+      const title = titlesByLength.find((t) => text.startsWith(t, e + 1 - t.length));
+      if (!title) continue;
+      const at = e + 1 - title.length;
+      const s = e + 1;
+      for (const len of [3, 2]) {
+        const l = byName.get(text.slice(s, s + len));
+        if (!l) continue;
+        if (l.titles.some((t) => t === title || t.includes(title))) break;
+        const holders = all.filter((h) => h.titles.includes(title)).map((h) => h.name);
+        out.push(
+          finding(
+            'expression.leader-title',
+            'expression',
+            'serious',
+            at,
+            s + len,
+            `严重表述错误：${l.name}未曾任“${title}”（任此职的有：${holders.join('、')}）`,
+            '',
+          ),
+        );
+        break;
       }
     }
   }
@@ -130,15 +164,11 @@ function givenNameChanged(text: string, s: number, name: string): number {
   let at = -1;
   for (let k = 1; k < name.length; k++) {
     if (text.charCodeAt(s + k) === name.charCodeAt(k)) continue;
-    if (at >= 0 || !confusable(text[s + k], name[k])) return -1;
+    if (at >= 0) return -1;
     at = s + k;
   }
-  return at;
-}
-
-function sameAt(text: string, at: number, name: string, from: number): boolean {
-  for (let k = from; k < name.length; k++) if (text.charCodeAt(at + k - from) !== name.charCodeAt(k)) return false;
-  return true;
+  // Compared by code first: the confusion sets are looked up only for one differing character.
+  return at >= 0 && confusable(text[at], name[at - s]) ? at : -1;
 }
 
 function confirmedByContext(
