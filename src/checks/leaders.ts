@@ -29,6 +29,9 @@ interface LeaderFile {
 
 const RANK_WORDS = /书记|主席|副总理|总理|委员长|省长|市长|主任|部长/g;
 
+const EXCLUSIVE_END = 1;
+const NAME_CHAR = 2;
+
 export interface LeaderChecker {
   find(text: string): RawFinding[];
 }
@@ -77,13 +80,21 @@ export function buildLeaderChecker(
   }
   const titlesByLength = [...new Set(exclusiveTitles)].sort((a, b) => b.length - a.length);
   // One pass for all offices: only where a character ends one of them (席, 理, 长, 记) is the text compared.
-  const exclusiveEnd = new Uint8Array(0x10000);
-  for (const t of titlesByLength) exclusiveEnd[t.charCodeAt(t.length - 1)] = 1;
+  const flags = new Uint8Array(0x10000);
+  for (const t of titlesByLength) flags[t.charCodeAt(t.length - 1)] |= EXCLUSIVE_END;
+  for (let c = 0; c < 0x10000; c++) if (surname[c] | surname2[c] | given1[c]) flags[c] |= NAME_CHAR;
 
-  function nearMisses(text: string, out: RawFinding[]): void {
+  /** One pass: every character is looked up in one table of flags; the rare flagged ones get a closer look. */
+  function scan(text: string, out: RawFinding[]): void {
+    const probe = flags;
+    const n = text.length;
     let last = -1; // start of the last name reported: one finding per place
-    for (let i = 0; i + 1 < text.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
+      const f = probe[c];
+      if (f === 0) continue;
+      if ((f & EXCLUSIVE_END) !== 0) wrongTitle(text, i, out);
+      if (i + 1 >= n) break;
       const next = text.charCodeAt(i + 1);
       if (surname[c] === 1 && (given1[next] === 1 || given2[text.charCodeAt(i + 2) | 0] === 1)) {
         for (const l of bySurname.get(c)!) {
@@ -120,11 +131,10 @@ export function buildLeaderChecker(
   }
 
   /** 国家主席李强: an office only certain people held, right before a listed leader who never held it. */
-  function wrongTitles(text: string, out: RawFinding[]): void {
-    for (let e = 0; e < text.length; e++) {
-      if (exclusiveEnd[text.charCodeAt(e)] === 0) continue;
+  function wrongTitle(text: string, e: number, out: RawFinding[]): void {
+    {
       const title = titlesByLength.find((t) => text.startsWith(t, e + 1 - t.length));
-      if (!title) continue;
+      if (!title) return;
       const at = e + 1 - title.length;
       const s = e + 1;
       for (const len of [3, 2]) {
@@ -151,8 +161,7 @@ export function buildLeaderChecker(
   return {
     find(text) {
       const out: RawFinding[] = [];
-      nearMisses(text, out);
-      wrongTitles(text, out);
+      scan(text, out);
       return out;
     },
   };

@@ -75,8 +75,8 @@ interface Tables {
 
 /** Open addressing from a bigram (two UTF-16 units) to a non-negative integer. */
 class HashTable {
-  private keys: Uint32Array;
-  private values: Int32Array;
+  /** Key and value side by side (one cache line per probe): slots[2i] = key (0 = empty), slots[2i + 1] = value. */
+  private slots: Uint32Array;
   private mask: number;
   private shift: number;
   size = 0;
@@ -84,8 +84,7 @@ class HashTable {
   constructor(expected: number) {
     let bits = 10;
     while (1 << bits < expected * 2) bits++;
-    this.keys = new Uint32Array(1 << bits);
-    this.values = new Int32Array(1 << bits);
+    this.slots = new Uint32Array(2 << bits);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
@@ -93,38 +92,37 @@ class HashTable {
   /** Fibonacci hashing: the high bits of the product (the low ones would depend on the second character only). */
   private slot(key: number): number {
     let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    while (this.slots[2 * i] !== 0 && this.slots[2 * i] !== key) i = (i + 1) & this.mask;
     return i;
   }
 
   get(key: number): number {
     const i = this.slot(key);
-    return this.keys[i] === key ? this.values[i] : -1;
+    return this.slots[2 * i] === key ? this.slots[2 * i + 1] : -1;
   }
 
   set(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    if ((this.size + 1) * 4 > this.slots.length) this.grow();
     const i = this.slot(key);
-    if (this.keys[i] === 0) this.size++;
-    this.keys[i] = key;
-    this.values[i] = value;
+    if (this.slots[2 * i] === 0) this.size++;
+    this.slots[2 * i] = key;
+    this.slots[2 * i + 1] = value;
   }
 
   forEachKey(fn: (key: number) => void): void {
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== 0) fn(this.keys[i]);
+    for (let i = 0; i < this.slots.length; i += 2) if (this.slots[i] !== 0) fn(this.slots[i]);
   }
 
   private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.values = new Int32Array(keys.length * 2);
-    this.mask = this.keys.length - 1;
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.mask = this.slots.length / 2 - 1;
     this.shift--;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === 0) continue;
-      const j = this.slot(keys[i]);
-      this.keys[j] = keys[i];
-      this.values[j] = values[i];
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] === 0) continue;
+      const j = this.slot(old[k]);
+      this.slots[2 * j] = old[k];
+      this.slots[2 * j + 1] = old[k + 1];
     }
   }
 }
@@ -268,10 +266,12 @@ function confirmed(text: string, i: number, v: number, { words, single, protect 
   if (isHan(after) && words.get(bigram(text.charCodeAt(i + 1), after)) >= 0) return false;
   // The neighbours are known words (做好部暑工作): an unknown two-character island inside known text. Coined terms
   // and names come with other unknown characters around them (科创板挂牌, 戚发轫院士, 旗能电铝).
-  const word = (a: number, b: number) => words.get(bigram(a, b)) >= 0;
-  const standalone = (c: number) => !isHan(c) || single[c] > BOUNDARY_CLASS;
-  if (!standalone(before) && !(i >= 2 && word(text.charCodeAt(i - 2), before))) return false;
-  if (!standalone(after) && !(i + 3 < text.length && word(after, text.charCodeAt(i + 3)))) return false;
+  if (isHan(before) && single[before] <= BOUNDARY_CLASS) {
+    if (i < 2 || words.get(bigram(text.charCodeAt(i - 2), before)) < 0) return false;
+  }
+  if (isHan(after) && single[after] <= BOUNDARY_CLASS) {
+    if (i + 3 >= text.length || words.get(bigram(after, text.charCodeAt(i + 3))) < 0) return false;
+  }
   if (NAME_END[after] || (((v >>> 16) & 1) === 0 && NAME_END[text.charCodeAt(i + 1)])) return false;
   if (inShortQuote(text, i)) return false;
   if (SURNAME[before]) {
