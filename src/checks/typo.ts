@@ -166,6 +166,9 @@ export function buildTypoTables(m: TypoModel): Tables {
         const c = others.charCodeAt(j);
         if (never[c]) continue;
         const key = pos === 0 ? bigram(c, b) : bigram(a, c);
+        // Never reported, so never stored: two frequent one-character words (可向), or a place name's end (东溪镇).
+        if (single[pos === 0 ? b : a] > STANDALONE_CLASS && single[c] > STANDALONE_CLASS) continue;
+        if (pos === 0 && NAME_END[b]) continue;
         const asWord = words.get(key);
         if (asWord >= VALID_WORD_CLASS || (asWord >= 0 && cls - asWord < RATIO_CLASSES)) continue;
         const had = typos.get(key);
@@ -257,9 +260,6 @@ export function outside(found: RawFinding[], others: RawFinding[]): RawFinding[]
 
 /** The context agrees that text[i, i + 2) is one word written wrong. */
 function confirmed(text: string, i: number, v: number, { words, single, protect }: Tables): boolean {
-  const kept = text.charCodeAt(i + 1 - ((v >>> 16) & 1));
-  const swapped = text.charCodeAt(i + ((v >>> 16) & 1));
-  if (single[kept] > STANDALONE_CLASS && single[swapped] > STANDALONE_CLASS) return false;
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
   const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
   if (isHan(before) && words.get(bigram(before, text.charCodeAt(i))) >= 0) return false;
@@ -272,7 +272,7 @@ function confirmed(text: string, i: number, v: number, { words, single, protect 
   if (isHan(after) && single[after] <= BOUNDARY_CLASS) {
     if (i + 3 >= text.length || words.get(bigram(after, text.charCodeAt(i + 3))) < 0) return false;
   }
-  if (NAME_END[after] || (((v >>> 16) & 1) === 0 && NAME_END[text.charCodeAt(i + 1)])) return false;
+  if (NAME_END[after]) return false;
   if (inShortQuote(text, i)) return false;
   if (SURNAME[before]) {
     // 李申清: a surname that does not end a word (关于 ends with 于, 由于申清 is still a typo).
