@@ -3,15 +3,17 @@
 //
 // The model (data/typo-model.json, built by scripts/build-typo-data.ts from jieba's word frequencies, pinyin-pro and
 // HanziJS's decomposition data) gives every two-character word with a frequency class (log2 of its count) and, for
-// every common character, the characters that sound alike (same or fuzzy-same syllable) or look alike (same phonetic
-// part). From these, on first use, a table of "typo bigrams": a word's bigram with one character swapped for a
-// confusable one, kept only when the result is not itself a word of comparable frequency (the corrected form must
-// be at least 2^RATIO_CLASSES times as frequent). Scanning is then one integer-hash probe per character.
+// every common character, the characters that sound the same (tones aside) or look alike (same phonetic part). From
+// these, on first use, a table of "typo bigrams": a word seen at least 2^MIN_TARGET_CLASS times with one character
+// swapped for a confusable one, kept only when the result is no jieba word at all — so the corrected form is always
+// far more likely than the written one. Scanning is one bit-filter probe per character pair, and a hash probe for
+// the ~10 % that pass.
 //
 // A bigram from the table is reported only when the context agrees that it is one word gone wrong: neither of its
-// characters forms a dictionary word with its outer neighbour (全部暑假 has 部暑, but 全部 and 暑假 are words), it is
-// not inside a longer dictionary word or name that the model lists (`protect`), and it does not follow a surname
-// that starts a name. The swap that makes a vulgar or politically offensive phrase out of a normal one is serious.
+// characters forms a dictionary word with its outer neighbour (全部暑假 has 部暑, but 全部 and 暑假 are words), the
+// text around it is known words, it is not a place name or a short quoted term, not inside a longer dictionary word
+// or name that the model lists (`protect`), does not follow a surname, and is not repeated as a term of the text.
+// The swap that makes a vulgar or politically offensive phrase out of a normal one is serious.
 import { isHan } from './chars.ts';
 import model from './data/typo-model.json' with { type: 'json' };
 import { finding, type RawFinding } from './model.ts';
@@ -29,13 +31,8 @@ export interface TypoModel {
   protect: string;
 }
 
-/** The corrected word must be this many frequency classes (factors of 2) more frequent than the written one. */
-export const RATIO_CLASSES = 7;
 /** Only words seen at least 2^MIN_TARGET_CLASS times in jieba's corpus are corrected towards. */
 export const MIN_TARGET_CLASS = 7;
-/** A written form that jieba counts at least 2^VALID_WORD_CLASS times is a word (经纪, 执业, 密级), whatever the
- *  ratio: jieba's corpus is older than much of today's vocabulary (微信), so even a rare word counts. */
-export const VALID_WORD_CLASS = 0;
 /** Two characters that are both words this frequent by themselves (可向, 在这) are read as two words. */
 export const STANDALONE_CLASS = 13;
 /** A neighbour this frequent as a word by itself (把, 将, 摆) ends the known text around a suspect. */
@@ -169,8 +166,8 @@ export function buildTypoTables(m: TypoModel): Tables {
         // Never reported, so never stored: two frequent one-character words (可向), or a place name's end (东溪镇).
         if (single[pos === 0 ? b : a] > STANDALONE_CLASS && single[c] > STANDALONE_CLASS) continue;
         if (pos === 0 && NAME_END[b]) continue;
-        const asWord = words.get(key);
-        if (asWord >= VALID_WORD_CLASS || (asWord >= 0 && cls - asWord < RATIO_CLASSES)) continue;
+        // Any jieba word, however rare, is a word (经纪, 执业, 密级): its corpus is older than much of today's vocabulary.
+        if (words.get(key) >= 0) continue;
         const had = typos.get(key);
         if (had >= 0 && had >>> 17 >= cls) continue;
         typos.set(key, right | (pos << 16) | (cls << 17));
