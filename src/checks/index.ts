@@ -7,6 +7,7 @@ import { findDuplicates } from './duplicate.ts';
 import { findFormatProblems } from './docformat.ts';
 import { buildExpressionChecker } from './expression.ts';
 import { findHeadingProblems } from './headings.ts';
+import { buildLeaderChecker } from './leaders.ts';
 import { buildLexiconChecker } from './lexicon.ts';
 import { buildMisspellingChecker } from './misspelling.ts';
 import type { CheckOptions, CheckResult, RawFinding } from './model.ts';
@@ -14,6 +15,7 @@ import { findPersonalData } from './pii.ts';
 import { findPunctuationProblems } from './punctuation.ts';
 import { dropShadowed, inReportOrder, locate } from './report.ts';
 import { findSecrecyMarks } from './secrecy.ts';
+import { findTypos, outside } from './typo.ts';
 
 export type { Category, CheckOptions, CheckResult, Finding, Severity } from './model.ts';
 
@@ -30,14 +32,18 @@ export function createChecker(options: CheckOptions = {}): Checker {
   const misspelling = buildMisspellingChecker(dict.misspellings);
   const lexicon = buildLexiconChecker(dict.lexicon);
   const dictionaries = combineRules([expression, misspelling, lexicon]);
-  // Each detector's findings, in this order (it breaks ties in the report). Only 表述错误 and 错别字 can name the
-  // same span twice, so only they go through dropShadowed.
+  const leaders = buildLeaderChecker();
+  // Each detector's findings, in this order (it breaks ties in the report). Only 表述错误 and 错别字 (listed, leaders'
+  // names, 音近形近) can name the same span twice, so only they go through dropShadowed.
   const detect = (text: string): RawFinding[][] => {
     const [wrongTerms, misspelt, words] = dictionaries.findEach(text);
+    const listed = wrongTerms.concat(misspelt);
+    // A typo inside a listed wrong term or misspelling (变本加利) is that finding's, not a second one.
+    const named = outside(leaders.find(text), wrongTerms);
     return [
       findSecrecyMarks(text),
       findPersonalData(text),
-      dropShadowed(wrongTerms.concat(misspelt)),
+      dropShadowed(listed.concat(named, outside(findTypos(text), listed.concat(named)))),
       words,
       findDuplicates(text),
       findFormatProblems(text),

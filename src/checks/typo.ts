@@ -1,0 +1,321 @@
+// 错别字（音近形近）: a common two-character word written with one character swapped for one that sounds or looks
+// alike (部暑 for 部署, 申清 for 申请, 落食 for 落实, 治里 for 治理) — typos nobody listed in misspellings.json.
+//
+// The model (data/typo-model.json, built by scripts/build-typo-data.ts from jieba's word frequencies, pinyin-pro and
+// HanziJS's decomposition data) gives every two-character word with a frequency class (log2 of its count) and, for
+// every common character, the characters that sound the same (tones aside) or look alike (same phonetic part). From
+// these, on first use, a table of "typo bigrams": a word seen at least 2^MIN_TARGET_CLASS times with one character
+// swapped for a confusable one, kept only when the result is no jieba word at all — so the corrected form is always
+// far more likely than the written one. Scanning is one bit-filter probe per character pair, and a hash probe for
+// the ~10 % that pass.
+//
+// A bigram from the table is reported only when the context agrees that it is one word gone wrong: neither of its
+// characters forms a dictionary word with its outer neighbour (全部暑假 has 部暑, but 全部 and 暑假 are words), the
+// text around it is known words, it is not a place name or a short quoted term, not inside a longer dictionary word
+// or name that the model lists (`protect`), does not follow a surname, and is not repeated as a term of the text.
+// The swap that makes a vulgar or politically offensive phrase out of a normal one is serious.
+import { isHan } from './chars.ts';
+import model from './data/typo-model.json' with { type: 'json' };
+import { finding, type RawFinding } from './model.ts';
+
+export interface TypoModel {
+  /** Concatenated entries of three characters: a two-character word and its frequency class in base 36. */
+  words: string;
+  /** Concatenated entries of two characters: a character that is a word by itself and its frequency class. */
+  chars: string;
+  /** Space-separated entries: a character followed by the characters that sound the same or look alike. */
+  confusable: string;
+  /** Like `confusable`, for a fuzzy-same syllable only (明/民): used for names, which context confirms. */
+  fuzzy: string;
+  /** Space-separated longer words (and names) that hold a typo bigram without being typos. */
+  protect: string;
+}
+
+/** Only words seen at least 2^MIN_TARGET_CLASS times in jieba's corpus are corrected towards. */
+export const MIN_TARGET_CLASS = 7;
+/** Two characters that are both words this frequent by themselves (可向, 在这) are read as two words. */
+export const STANDALONE_CLASS = 13;
+/** A neighbour this frequent as a word by itself (把, 将, 摆) ends the known text around a suspect. */
+export const BOUNDARY_CLASS = 10;
+
+/** Characters of grammar whose swap is a word-usage question (的地得, owned by another rule), not a typo. */
+const NEVER_SWAPPED = new Set([...'的地得之其在再做作那哪他她它了着过们和与及或等为以把被各此该本每上中下内外']);
+
+/** Characters that turn a normal phrase vulgar or insulting when swapped in (视察 → 死察, 同志 → 同痔). */
+const OFFENSIVE = new Set([...'死亡丧葬殃毙屎尿屁粪痔鸡猪狗驴贱蠢傻淫妓婊奸骚娼嫖臭囚贼匪']);
+
+/** Ends of place and organisation names: 东溪镇, 新盛镇 are names, not 东西镇, 新城镇. */
+const NAME_END = flags('省市县区镇乡村街道路桥山湖江河港园苑寺庙');
+
+/** Surnames after which two characters are probably a given name (李申清), not a word. */
+const SURNAME = flags(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊孟秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃'
+    + '武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮'
+    + '桂闵欧解强丛华车',
+);
+
+function flags(chars: string): Uint8Array {
+  const f = new Uint8Array(0x10000);
+  for (const c of chars) f[c.charCodeAt(0)] = 1;
+  return f;
+}
+
+interface Tables {
+  /** One bit per hashed bigram of `typos` (1 MB, stays in cache): most characters are turned away here. */
+  maybe: Uint32Array;
+  words: HashTable;
+  /** Frequency class + 1 of each character as a word by itself; 0 when it is not one. */
+  single: Uint8Array;
+  typos: HashTable;
+  protect: Set<string>;
+}
+
+/** Open addressing from a bigram (two UTF-16 units) to a non-negative integer. */
+class HashTable {
+  /** Key and value side by side (one cache line per probe): slots[2i] = key (0 = empty), slots[2i + 1] = value. */
+  private slots: Uint32Array;
+  private mask: number;
+  private shift: number;
+  size = 0;
+
+  constructor(expected: number) {
+    let bits = 10;
+    while (1 << bits < expected * 2) bits++;
+    this.slots = new Uint32Array(2 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Fibonacci hashing: the high bits of the product (the low ones would depend on the second character only). */
+  private slot(key: number): number {
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.slots[2 * i] !== 0 && this.slots[2 * i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.slots[2 * i] === key ? this.slots[2 * i + 1] : -1;
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 4 > this.slots.length) this.grow();
+    const i = this.slot(key);
+    if (this.slots[2 * i] === 0) this.size++;
+    this.slots[2 * i] = key;
+    this.slots[2 * i + 1] = value;
+  }
+
+  forEachKey(fn: (key: number) => void): void {
+    for (let i = 0; i < this.slots.length; i += 2) if (this.slots[i] !== 0) fn(this.slots[i]);
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.mask = this.slots.length / 2 - 1;
+    this.shift--;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] === 0) continue;
+      const j = this.slot(old[k]);
+      this.slots[2 * j] = old[k];
+      this.slots[2 * j + 1] = old[k + 1];
+    }
+  }
+}
+
+/** log2 of the bits in the prefilter: 2^23 bits (1 MB) for ~860k typo bigrams lets ~10 % of misses through. */
+const FILTER_BITS = 23;
+
+const bigram = (a: number, b: number) => ((a << 16) | b) >>> 0;
+
+/** The typo bigrams of a model: key → (right character) | (position of the swap) << 16 | (class of the word) << 17. */
+export function buildTypoTables(m: TypoModel): Tables {
+  const n = m.words.length / 3;
+  const words = new HashTable(n);
+  for (let k = 0; k < m.words.length; k += 3) {
+    words.set(bigram(m.words.charCodeAt(k), m.words.charCodeAt(k + 1)), Number.parseInt(m.words[k + 2], 36));
+  }
+  const single = new Uint8Array(0x10000);
+  for (let k = 0; k + 1 < m.chars.length; k += 2)
+    single[m.chars.charCodeAt(k)] = Number.parseInt(m.chars[k + 1], 36) + 1;
+  const never = new Uint8Array(0x10000);
+  for (const c of NEVER_SWAPPED) never[c.charCodeAt(0)] = 1;
+  for (const c of '〇零一二三四五六七八九十百千万亿两') never[c.charCodeAt(0)] = 1;
+  const confusable = new Map<number, string>();
+  for (const entry of m.confusable.split(' ')) if (entry) confusable.set(entry.charCodeAt(0), entry.slice(1));
+  // A fuzzy-same syllable is swapped in only when it makes the phrase offensive (视察 → 死察).
+  for (const entry of m.fuzzy.split(' ')) {
+    const bad = [...entry.slice(1)].filter((c) => OFFENSIVE.has(c)).join('');
+    if (bad) confusable.set(entry.charCodeAt(0), (confusable.get(entry.charCodeAt(0)) ?? '') + bad);
+  }
+  const typos = new HashTable(n * 8);
+  for (let k = 0; k < m.words.length; k += 3) {
+    const cls = Number.parseInt(m.words[k + 2], 36);
+    if (cls < MIN_TARGET_CLASS) continue;
+    const a = m.words.charCodeAt(k);
+    const b = m.words.charCodeAt(k + 1);
+    for (let pos = 0; pos < 2; pos++) {
+      const right = pos === 0 ? a : b;
+      if (never[a] || never[b]) break;
+      const others = confusable.get(right) ?? '';
+      for (let j = 0; j < others.length; j++) {
+        const c = others.charCodeAt(j);
+        if (never[c]) continue;
+        const key = pos === 0 ? bigram(c, b) : bigram(a, c);
+        // Never reported, so never stored: two frequent one-character words (可向), or a place name's end (东溪镇).
+        if (single[pos === 0 ? b : a] > STANDALONE_CLASS && single[c] > STANDALONE_CLASS) continue;
+        if (pos === 0 && NAME_END[b]) continue;
+        // Any jieba word, however rare, is a word (经纪, 执业, 密级): its corpus is older than much of today's vocabulary.
+        if (words.get(key) >= 0) continue;
+        const had = typos.get(key);
+        if (had >= 0 && had >>> 17 >= cls) continue;
+        typos.set(key, right | (pos << 16) | (cls << 17));
+      }
+    }
+  }
+  const maybe = new Uint32Array(1 << (FILTER_BITS - 5));
+  typos.forEachKey((key) => {
+    const h = Math.imul(key, 0x85ebca6b) >>> (32 - FILTER_BITS);
+    maybe[h >>> 5] |= 1 << (h & 31);
+  });
+  return { maybe, words, single, typos, protect: new Set(m.protect.split(' ').filter(Boolean)) };
+}
+
+let tables: Tables | undefined;
+let sets: Map<string, string> | undefined;
+
+/** a and b sound or look alike (the confusion sets of the shipped model, either way round). */
+export function confusable(a: string, b: string): boolean {
+  if (!sets) {
+    sets = new Map();
+    const m = model as TypoModel;
+    for (const entry of `${m.confusable} ${m.fuzzy}`.split(' ')) {
+      if (entry) sets.set(entry[0], (sets.get(entry[0]) ?? '') + entry.slice(1));
+    }
+  }
+  return a !== b && ((sets.get(a)?.includes(b) ?? false) || (sets.get(b)?.includes(a) ?? false));
+}
+
+/** Built on first use (about 0.1 s), so that importing the engine costs nothing. */
+export function typoTables(): Tables {
+  return (tables ??= buildTypoTables(model as TypoModel));
+}
+
+export function findTypos(text: string, t: Tables = typoTables()): RawFinding[] {
+  const out: RawFinding[] = [];
+  const { typos, maybe } = t;
+  const shift = 32 - FILTER_BITS;
+  let a = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const b = text.charCodeAt(i + 1);
+    if (a >= 0x4e00 && b >= 0x4e00 && a <= 0x9fff && b <= 0x9fff) {
+      const key = ((a << 16) | b) >>> 0;
+      const h = Math.imul(key, 0x85ebca6b) >>> shift;
+      if ((maybe[h >>> 5] & (1 << (h & 31))) !== 0) {
+        const v = typos.get(key);
+        if (v >= 0 && confirmed(text, i, v, t)) out.push(report(text, i, v));
+      }
+    }
+    a = b;
+  }
+  return out.length > 0 ? notTermsOfTheText(text, out) : out;
+}
+
+/**
+ * A suspect written the same way several times in one text, more often than the corrected word (科创板 ×4 and 创办
+ * once, 众创空间 ×7) is a term of that text, not a slip: slips rarely repeat, and a text that writes 部暑 twice
+ * usually writes 部署 more often.
+ */
+function notTermsOfTheText(text: string, found: RawFinding[]): RawFinding[] {
+  const count = new Map<string, number>();
+  for (const f of found) {
+    const w = text.slice(f.start, f.end);
+    count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  const occurrences = (w: string) => {
+    let n = seen.get(w);
+    if (n === undefined) {
+      n = 0;
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) n++;
+      seen.set(w, n);
+    }
+    return n;
+  };
+  return found.filter((f) => {
+    const n = count.get(text.slice(f.start, f.end))!;
+    return n < 2 || occurrences(f.suggestion) > n;
+  });
+}
+
+/** The findings that overlap none of `others` (both in text order or not: others is small). */
+export function outside(found: RawFinding[], others: RawFinding[]): RawFinding[] {
+  if (found.length === 0 || others.length === 0) return found;
+  return found.filter((f) => !others.some((o) => o.start < f.end && f.start < o.end));
+}
+
+/** The context agrees that text[i, i + 2) is one word written wrong. */
+function confirmed(text: string, i: number, v: number, { words, single, protect }: Tables): boolean {
+  const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+  const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
+  if (isHan(before) && words.get(bigram(before, text.charCodeAt(i))) >= 0) return false;
+  if (isHan(after) && words.get(bigram(text.charCodeAt(i + 1), after)) >= 0) return false;
+  // The neighbours are known words (做好部暑工作): an unknown two-character island inside known text. Coined terms
+  // and names come with other unknown characters around them (科创板挂牌, 戚发轫院士, 旗能电铝).
+  if (isHan(before) && single[before] <= BOUNDARY_CLASS) {
+    if (i < 2 || words.get(bigram(text.charCodeAt(i - 2), before)) < 0) return false;
+  }
+  if (isHan(after) && single[after] <= BOUNDARY_CLASS) {
+    if (i + 3 >= text.length || words.get(bigram(after, text.charCodeAt(i + 3))) < 0) return false;
+  }
+  if (NAME_END[after]) return false;
+  if (inShortQuote(text, i)) return false;
+  if (SURNAME[before]) {
+    // 李申清: a surname that does not end a word (关于 ends with 于, 由于申清 is still a typo).
+    const prev = i > 1 ? text.charCodeAt(i - 2) : 0;
+    if (!(isHan(prev) && words.get(bigram(prev, before)) >= 0)) return false;
+  }
+  for (let s = Math.max(0, i - 2); s <= i; s++) {
+    for (let len = 3; len <= 4; len++) {
+      if (s + len >= i + 2 && s + len <= text.length && protect.has(text.slice(s, s + len))) return false;
+    }
+  }
+  return true;
+}
+
+/** Inside a short quoted term (“中国智造”, “两区一园一基地”): a coined name, quoted as such. Looks at most 12
+ *  characters each way (an unbounded lastIndexOf would walk back over the whole text at every suspect). */
+function inShortQuote(text: string, i: number): boolean {
+  let open = -1;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x201d) return false;
+    if (c === 0x201c) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  for (let k = i + 2; k < text.length && k <= open + 16; k++) if (text.charCodeAt(k) === 0x201d) return true;
+  return false;
+}
+
+function report(text: string, i: number, v: number): RawFinding {
+  const written = text.slice(i, i + 2);
+  const pos = (v >>> 16) & 1;
+  const right = String.fromCharCode(v & 0xffff);
+  const suggestion = pos === 0 ? right + written[1] : written[0] + right;
+  const offensive = OFFENSIVE.has(written[pos]) && !OFFENSIVE.has(right);
+  return finding(
+    offensive ? 'misspelling.offensive' : 'misspelling.confusable',
+    'misspelling',
+    offensive ? 'serious' : 'warning',
+    i,
+    i + 2,
+    offensive
+      ? `错别字（造成不雅或冒犯的表述）：“${written}”应为“${suggestion}”`
+      : `疑似错别字（音近或形近）：“${written}”应为“${suggestion}”（“${written[pos]}”应为“${right}”）`,
+    suggestion,
+  );
+}
