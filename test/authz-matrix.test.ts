@@ -1323,6 +1323,14 @@ const CASES: Case[] = [
     request: async () => ({ method: 'GET', url: `/api/duty/rosters/${duty.rosterId}/xlsx` }),
   },
   {
+    route: 'POST /api/duty/rosters/{id}/import/preview',
+    allowed: ROSTER_KEEPERS,
+    request: async () => {
+      const { rosterId, file } = await duty.xlsx();
+      return { method: 'POST', url: `/api/duty/rosters/${rosterId}/import/preview`, multipart: file };
+    },
+  },
+  {
     route: 'POST /api/duty/rosters/{id}/import',
     allowed: ROSTER_KEEPERS,
     request: async () => {
