@@ -1464,7 +1464,7 @@ const CASES: Case[] = [
         unitId: kjj.id,
         title: '矩阵测试事件',
         until: new Date(deps.clock.now().getTime() + 3600000).toISOString(),
-        leaders: [{ userId: await duty.idOf('kjj.duty2') }],
+        leaders: [{ userId: await duty.idOf('kjj.duty2') }, { userId: await duty.idOf('kjj.duty3') }],
       },
     }),
   },
