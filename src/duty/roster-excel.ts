@@ -219,11 +219,13 @@ export function importChanges(
   const span = (s: Shift) => `${timeOf(s.startsAt)}–${timeOf(s.endsAt)}`;
   const describe = (s: Shift) =>
     `${span(s)}，值班人员 ${who(s.officerIds)}${s.leaderId ? `，带班领导 ${who([s.leaderId])}` : ''}`;
-  const old = new Map(before.map((s) => [key(s), s]));
+  // Two shifts of one 班次 on a day are paired in time order.
+  const old = new Map<string, Shift[]>();
+  for (const s of [...before].sort((a, b) => a.startsAt.localeCompare(b.startsAt)))
+    old.set(key(s), [...(old.get(key(s)) ?? []), s]);
   const out: ImportChange[] = [];
-  for (const s of after) {
-    const was = old.get(key(s));
-    old.delete(key(s));
+  for (const s of [...after].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    const was = old.get(key(s))?.shift();
     const at = { day: s.day, shift: s.name };
     if (!was) {
       out.push({ kind: 'added', ...at, text: `新增 ${s.day}「${s.name}」：${describe(s)}` });
@@ -237,7 +239,7 @@ export function importChanges(
       diffs.push(`带班领导 ${who(was.leaderId ? [was.leaderId] : [])} 改为 ${who(s.leaderId ? [s.leaderId] : [])}`);
     if (diffs.length) out.push({ kind: 'changed', ...at, text: `${s.day}「${s.name}」：${diffs.join('；')}` });
   }
-  for (const s of old.values())
+  for (const s of [...old.values()].flat())
     out.push({ kind: 'removed', day: s.day, shift: s.name, text: `删除 ${s.day}「${s.name}」：${describe(s)}` });
   return out.sort((a, b) => a.day.localeCompare(b.day) || a.shift.localeCompare(b.shift));
 }
