@@ -214,7 +214,7 @@ interface Placed {
 /**
  * Balancing after the greedy pass: hands one officer's shift to another, or exchanges two officers' shifts, whenever
  * that lowers the score and both still respect unavailability, rest, double booking and the leader rule. Stops when
- * no such move is left (each move lowers the score, so it ends) or after a bound on the moves.
+ * a sweep over all pairs finds no such move (each move lowers the score, so it ends) or after 100 sweeps.
  */
 function balance(input: RotationInput, book: Ledger, placed: Placed[], restMs: number): void {
   const officers = input.officerIds;
@@ -237,28 +237,38 @@ function balance(input: RotationInput, book: Ledger, placed: Placed[], restMs: n
     p.slot.officerIds = [to];
   };
   const mine = (id: string) => placed.filter((p) => p.slot.officerIds[0] === id);
-  for (let moves = 0; moves < 20 * placed.length + 100; moves++) {
-    let best: { gain: Score; run: () => void } | null = null;
+  const better = (gain: Score) => compare(gain, [0, 0, 0]) < 0;
+  // Sweeps over every pair of officers, taking each improving move at once, until a sweep finds none.
+  for (let sweep = 0, moved = true; moved && sweep < 100; sweep++) {
+    moved = false;
     for (const p of officers) {
-      const pShifts = mine(p);
       for (const q of officers) {
         if (p === q) continue;
-        const qShifts = mine(q);
-        for (const s of pShifts) {
-          const gain = plus(delta(p, s, null), delta(q, null, s));
-          if (compare(gain, best?.gain ?? [0, 0, 0]) < 0 && fits(q, s, null))
-            best = { gain, run: () => apply(s, p, q) };
+        for (const s of mine(p)) {
+          if (better(plus(delta(p, s, null), delta(q, null, s))) && fits(q, s, null)) {
+            apply(s, p, q);
+            moved = true;
+            continue;
+          }
           if (p > q) continue; // each exchange once
-          for (const t of qShifts) {
-            const swapGain = plus(delta(p, s, t), delta(q, t, s));
-            if (compare(swapGain, best?.gain ?? [0, 0, 0]) >= 0) continue;
-            if (fits(q, s, t) && fits(p, t, s)) best = { gain: swapGain, run: () => (apply(s, p, q), apply(t, q, p)) };
+          const t = mine(q).find(
+            (t) =>
+              (t.w.minutes !== s.w.minutes
+                || t.w.night !== s.w.night
+                || t.w.offDay !== s.w.offDay
+                || t.w.hard !== s.w.hard)
+              && better(plus(delta(p, s, t), delta(q, t, s)))
+              && fits(q, s, t)
+              && fits(p, t, s),
+          );
+          if (t) {
+            apply(s, p, q);
+            apply(t, q, p);
+            moved = true;
           }
         }
       }
     }
-    if (!best) return;
-    best.run();
   }
 }
 
