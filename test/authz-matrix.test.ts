@@ -1323,6 +1323,14 @@ const CASES: Case[] = [
     request: async () => ({ method: 'GET', url: `/api/duty/rosters/${duty.rosterId}/xlsx` }),
   },
   {
+    route: 'POST /api/duty/rosters/{id}/import/preview',
+    allowed: ROSTER_KEEPERS,
+    request: async () => {
+      const { rosterId, file } = await duty.xlsx();
+      return { method: 'POST', url: `/api/duty/rosters/${rosterId}/import/preview`, multipart: file };
+    },
+  },
+  {
     route: 'POST /api/duty/rosters/{id}/import',
     allowed: ROSTER_KEEPERS,
     request: async () => {
@@ -1456,7 +1464,7 @@ const CASES: Case[] = [
         unitId: kjj.id,
         title: '矩阵测试事件',
         until: new Date(deps.clock.now().getTime() + 3600000).toISOString(),
-        leaders: [{ userId: await duty.idOf('kjj.duty2') }],
+        leaders: [{ userId: await duty.idOf('kjj.duty2') }, { userId: await duty.idOf('kjj.duty3') }],
       },
     }),
   },

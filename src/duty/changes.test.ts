@@ -230,3 +230,37 @@ test('换班与离岗经过与排班、发布相同的检查：换给已登记�
   assert.equal(pending.state, 'requested');
   assert.deepEqual(await onDutyNames('2026-03-03T12:00:00'), ['赵值班']);
 });
+
+test('已批准的离岗接替计入之后的检查：接替人员接班后，再把紧接着的夜班换给他不予批准', async () => {
+  // 李值班 (3-03 夜班 until 3-04 08:30) takes over 孙值班's 3-04 白班 at 17:00 — 8.5 hours of rest, approved.
+  deps.clock.set(at('2026-03-04T17:00:00'));
+  const zhou = await org.actor('zhou');
+  for (const c of (await listChanges(deps, zhou, { unitId: org.unitId, state: 'requested' })).changes)
+    await decideChange(deps, zhou, c.id, { approve: false, note: '另行安排' });
+  const leave = await requestChange(deps, await org.actor('sun'), {
+    kind: 'leave',
+    shiftId: shiftOf(roster, '2026-03-04', '白班').id,
+    replacementId: org.ids.li,
+    reason: '身体不适',
+  });
+  assert.equal((await decideChange(deps, zhou, leave.id, { approve: true })).state, 'approved');
+  assert.deepEqual((await getRoster(deps, zhou, roster.roster.id)).findings, []);
+  // His stint ends 17:30: the 3-04 夜班 from 17:30 would leave him no rest. Without the stint his last shift would be
+  // the 3-03 夜班 (9 hours before) and the swap would pass.
+  const swap = await requestChange(deps, await org.actor('qian'), {
+    kind: 'swap',
+    shiftId: shiftOf(roster, '2026-03-04', '夜班').id,
+    replacementId: org.ids.li,
+    reason: '临时有事',
+  });
+  await assert.rejects(
+    decideChange(deps, zhou, swap.id, { approve: true }),
+    (e: Error & { code?: string }) =>
+      e.code === 'NEW_FINDINGS'
+      && /李值班在3月4日 17:00「白班（接替）」与3月4日 17:30「夜班」之间只休息 0 小时/.test(e.message),
+  );
+  assert.deepEqual(
+    shiftOf(await getRoster(deps, zhou, roster.roster.id), '2026-03-04', '夜班').officers.map((o) => o.name),
+    ['钱值班'],
+  );
+});

@@ -12,7 +12,7 @@ import type { Executor } from '../platform/db/types.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
 import { attendees, loadPublishedShift } from './attendance.ts';
-import { dutyPool, findingsOf, record, roleIn, surroundings, withoutNewFindings } from './context.ts';
+import { dutyPool, findingsOf, record, roleIn, stintOf, surroundings, withoutNewFindings } from './context.ts';
 import { LIMITS, optionalText, requireText, type Shift, when } from './model.ts';
 import { noNewFindings } from './rules/roster.ts';
 import { changeShape, noPendingChange, requestComplete, swapIn, undecided } from './rules/post.ts';
@@ -206,15 +206,7 @@ async function applySwap(tx: Executor, change: log.Change, shift: Shift, counter
 async function checkReplacement(tx: Executor, change: log.Change, shift: Shift, now: string): Promise<void> {
   const roster = await store.getRoster(tx, shift.rosterId);
   if (!roster) return;
-  const leads = shift.leaderId === change.leavingId;
-  const startsAt = shift.startsAt > now ? shift.startsAt : now;
-  const stint: Shift = {
-    ...shift,
-    id: `${shift.id}:${change.id}`,
-    startsAt,
-    leaderId: leads ? change.replacementId : null,
-    officerIds: leads ? [] : [change.replacementId],
-  };
+  const stint = stintOf(shift, { ...change, completedAt: null }, now);
   const s = await surroundings(tx, roster.unitId, roster.from, roster.to);
   const shifts = await store.shiftsOfRoster(tx, roster.id);
   const before = await findingsOf(tx, s, roster, shifts);

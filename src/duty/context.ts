@@ -17,11 +17,11 @@ import {
   shiftTimes,
   type SpecialDay,
 } from './model.ts';
-import { checkRoster, type Finding } from './roster-check.ts';
+import { checkRoster, type Finding, type NeighbourShift } from './roster-check.ts';
 import { inPool, noNewFindings } from './rules/roster.ts';
 import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
-import { listEmergencies } from './store-log.ts';
+import { type Change, listChanges, listEmergencies } from './store-log.ts';
 
 export interface UnitFacts {
   id: string;
@@ -128,6 +128,44 @@ export async function surroundings(db: Executor, unitId: string, from: string, t
   return { cal, unit, specials, emergencies };
 }
 
+/**
+ * A 离岗's stint: the replacement stands the rest of the shift — from check-in once the 离岗 is completed, else from
+ * `from` (the decision, or the shift's start if later) — as its officer, or as its leader when the leader left.
+ */
+export function stintOf(
+  shift: Shift,
+  change: Pick<Change, 'id' | 'leavingId' | 'replacementId' | 'completedAt'>,
+  from: string,
+): Shift {
+  const leads = shift.leaderId === change.leavingId;
+  const at = change.completedAt ?? from;
+  return {
+    ...shift,
+    id: `${shift.id}:${change.id}`,
+    startsAt: at.localeCompare(shift.startsAt) > 0 ? at : shift.startsAt,
+    leaderId: leads ? change.replacementId : null,
+    officerIds: leads ? [] : [change.replacementId],
+  };
+}
+
+/** The stints of approved or completed 离岗 these people stand in [from, to): they count in every later check. */
+async function stintsOf(db: Executor, people: readonly string[], from: string, to: string): Promise<NeighbourShift[]> {
+  const changes = await listChanges(db, {
+    replacementIds: people,
+    kinds: ['leave'],
+    states: ['approved', 'completed'],
+  });
+  const out: NeighbourShift[] = [];
+  for (const c of changes) {
+    const shift = await store.getShift(db, c.shiftId);
+    if (!shift || shift.endsAt <= from || shift.startsAt >= to) continue;
+    const stint = stintOf(shift, c, c.decidedAt ?? shift.startsAt);
+    if (stint.startsAt < stint.endsAt)
+      out.push({ ...stint, people: [c.replacementId], unitId: shift.unitId, name: `${shift.name}（接替）` });
+  }
+  return out;
+}
+
 /** The roster's findings against its surroundings: other published shifts of the unit and of the people on it. */
 export async function findingsOf(
   db: Executor,
@@ -158,6 +196,7 @@ export async function findingsOf(
       },
     ]),
   );
+  for (const stint of await stintsOf(db, people, from, to)) neighbours.set(stint.id, stint);
   const names = new Map([...(await peopleOf(db, people)).values()].map((p) => [p.id, p.name]));
   const hasPrevious = (await store.listRosters(db, s.unit.id, addDays(roster.from, -1), roster.from)).some(
     (r) => r.state === 'published' && r.to === roster.from,

@@ -157,15 +157,27 @@ test('全区突发事件：区政府办公室带班领导启动，须为每个�
     status: 400,
     field: 'leaders.0.unitId',
   });
+  // 周带班 leads 区科技局's 白班 and cannot lead the 夜班 right after: the rest rule generation keeps holds here too
+  // (§4.2 with the unit's minimum rest), with the roster check's own finding; a second leader takes the night.
+  const leaders = [
+    { unitId: org.officeId, userId: org.ids.chu },
+    { unitId: org.unitId, userId: org.ids.zhou },
+  ];
+  await assert.rejects(
+    declareEmergency(deps, chu, { ...input, leaders }),
+    (e: Error & { code?: string }) =>
+      e.code === 'LEADER_REQUIRED'
+      && /区科技局 3月4日 17:30「夜班」没有带班领导（周带班在3月4日 08:30「白班」与3月4日 17:30「夜班」之间只休息 0 小时/.test(
+        e.message,
+      ),
+  );
   const e = await declareEmergency(deps, chu, {
     ...input,
-    leaders: [
-      { unitId: org.officeId, userId: org.ids.chu },
-      { unitId: org.unitId, userId: org.ids.zhou },
-    ],
+    leaders: [...leaders, { unitId: org.unitId, userId: org.ids.wu }],
   });
   assert.equal(e.district, true);
-  assert.deepEqual(e.leaders.map((l) => l.name).sort(), ['周带班', '褚带班']);
+  // 周带班 already leads the 白班 (the unit's emergency above): 吴带班 takes the night.
+  assert.deepEqual(e.leaders.map((l) => l.name).sort(), ['吴带班', '褚带班']);
   const office = await whoIsOnDuty(deps, org.officeId, at('2026-03-04T10:00:00'));
   assert.deepEqual(
     [

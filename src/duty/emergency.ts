@@ -11,7 +11,17 @@ import { getUserEmails, getUsersByIds, listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { enqueueMail, notifyUsers } from '../platform/notify/service.ts';
-import { districtUnitIds, type DutyPool, dutyPool, peopleOf, record, roleIn, unitFacts } from './context.ts';
+import {
+  districtUnitIds,
+  type DutyPool,
+  dutyPool,
+  findingsOf,
+  peopleOf,
+  record,
+  roleIn,
+  surroundings,
+  unitFacts,
+} from './context.ts';
 import { LIMITS, optionalText, type Person, requireText, type Shift, when } from './model.ts';
 import { gaps } from './roster-check.ts';
 import { everyShiftLed, expectedEnd, namedLeader, reinforcementsKnown, stillOpen } from './rules/emergency.ts';
@@ -58,6 +68,19 @@ async function views(db: Executor, actor: Actor, list: log.Emergency[]): Promise
   }));
 }
 
+/** The findings a leader's leading the shift would add for them (none: they may lead it). */
+async function findingsIfLeading(tx: Executor, shift: Shift, leaderId: string): Promise<string[]> {
+  const roster = await store.getRoster(tx, shift.rosterId);
+  if (!roster) return [];
+  const s = await surroundings(tx, roster.unitId, roster.from, roster.to);
+  const shifts = await store.shiftsOfRoster(tx, roster.id);
+  const before = new Set((await findingsOf(tx, s, roster, shifts)).map((f) => f.message));
+  const led = shifts.map((x) => (x.id === shift.id ? { ...x, leaderId } : x));
+  return (await findingsOf(tx, s, roster, led))
+    .filter((f) => f.userId === leaderId && !before.has(f.message))
+    .map((f) => f.message);
+}
+
 /** Puts the named leaders on the window's shifts that lack one; returns what still lacks a leader or an officer. */
 async function staffWindow(
   tx: Executor,
@@ -72,10 +95,23 @@ async function staffWindow(
   const problems: string[] = [];
   const load = new Map(leaderIds.map((l) => [l, 0]));
   for (const s of shifts.filter((x) => !x.leaderId)) {
-    // The least-loaded leader named who is not an officer of the shift: several leaders take turns.
-    const leader = leaderIds.filter((l) => !s.officerIds.includes(l)).sort((a, b) => load.get(a)! - load.get(b)!)[0];
+    // The least-loaded leader named who is not an officer of the shift and whom leading it gives no finding (rest,
+    // double booking, unavailability — the roster check generation and every change go through): they take turns.
+    const named = leaderIds.filter((l) => !s.officerIds.includes(l)).sort((a, b) => load.get(a)! - load.get(b)!);
+    const refused: string[] = [];
+    let leader: string | null = null;
+    for (const l of named) {
+      const theirs = await findingsIfLeading(tx, s, l);
+      if (!theirs.length) {
+        leader = l;
+        break;
+      }
+      refused.push(...theirs);
+    }
     if (!leader) {
-      problems.push(`${unit.name} ${when(s.startsAt)}「${s.name}」没有带班领导`);
+      problems.push(
+        `${unit.name} ${when(s.startsAt)}「${s.name}」没有带班领导${refused.length ? `（${refused.join('；')}）` : ''}`,
+      );
       continue;
     }
     const next: Shift = { ...s, leaderId: leader };

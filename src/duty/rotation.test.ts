@@ -8,7 +8,15 @@ import { buildCalendar } from '../platform/calendar/model.ts';
 import { SHIPPED_YEARS } from '../platform/calendar/service.ts';
 import { addDays, dayKind, type Template } from './model.ts';
 import { checkRoster } from './roster-check.ts';
-import { generateRotation, type PastCounts, type PlannedShift, plannedSlots, type RotationInput } from './rotation.ts';
+import {
+  type Counts,
+  countsOf,
+  generateRotation,
+  type PastCounts,
+  type PlannedShift,
+  plannedSlots,
+  type RotationInput,
+} from './rotation.ts';
 
 const cal = buildCalendar(SHIPPED_YEARS);
 const T = (
@@ -140,39 +148,99 @@ test('不能值班的人不排；没有人可排时留空，不违反规则', ()
   ); // 白班, then 夜班 needs 8 hours of rest
 });
 
-const spread = (counts: Map<string, PastCounts>, ids: string[]) => {
-  const hard = ids.map((id) => counts.get(id)?.hard ?? 0);
-  return Math.max(...hard) - Math.min(...hard);
+const SETS: Template[][] = [
+  TEMPLATES,
+  [
+    T('t1', '白班', '08:30', '17:30', ['working'], false),
+    T('t2', '休息日', '08:30', '08:30', ['rest', 'holiday'], true),
+    T('t3', '夜班', '17:30', '08:30', ['working'], true),
+  ],
+  [T('t1', '全天', '08:30', '08:30', ['working', 'rest', 'holiday'], false)],
+  [
+    T('t1', '白班', '09:00', '18:00', ['working', 'rest'], false),
+    T('t2', '夜班', '18:00', '09:00', ['working', 'rest', 'holiday'], true),
+    T('t3', '节日白班', '09:00', '18:00', ['holiday'], true),
+  ],
+];
+const KINDS = ['nights', 'offDays', 'hard', 'minutes'] as const;
+const spreadOf = (counts: ReadonlyMap<string, Partial<Counts>>, ids: string[], k: (typeof KINDS)[number]) => {
+  const v = ids.map((id) => counts.get(id)?.[k] ?? 0);
+  return Math.max(...v) - Math.min(...v);
 };
 
-test('公平：夜班、节假日等难班次次数（含历史）差距不扩大，历史相同时至多相差 1（随机检验）', () => {
+// The bound the balancing guarantees over these rosters: officers with the same availability end (history included)
+// at most 2 nights and 2 weekend/holiday shifts apart, or no further apart than their history's spreads of nights
+// and weekend/holiday shifts added together; without history
+// also at most 2 hard shifts and twice the longest shift in hours apart. Not 1: with three officers or a long rest,
+// the rest rule can leave no exchange of two officers' shifts that evens out the last one (balance() exchanges
+// between two officers, not around a ring of three). Mostly the spread comes out at 1 (scratch runs of 300 rosters).
+test('公平：夜班、周末/节假日班次、难班次和时长分别均衡（含历史），同等可值班的人相差至多 2 次（随机检验）', () => {
   fc.assert(
     fc.property(
-      fc.integer({ min: 2, max: 6 }),
-      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 6, maxLength: 6 }),
+      fc.integer({ min: 0, max: SETS.length - 1 }),
+      fc.integer({ min: 3, max: 8 }),
+      fc.integer({ min: 7, max: 45 }),
+      fc.integer({ min: 0, max: 12 }),
       fc.integer({ min: 0, max: 700 }),
-      fc.integer({ min: 3, max: 50 }),
-      (people, past, offset, days) => {
+      fc.option(fc.array(fc.record({ nights: fc.nat(3), offDays: fc.nat(3) }), { minLength: 8, maxLength: 8 })),
+      (set, people, days, restHours, offset, past) => {
         const ids = Array.from({ length: people }, (_, i) => `p${i}`);
-        const history = new Map(ids.map((id, i) => [id, { hard: past[i], normal: 0, leader: 0 }]));
         const from = addDays('2024-01-01', offset);
+        const history = new Map<string, PastCounts>(
+          ids.map((id, i) => [id, { hard: 0, normal: 0, leader: 0, minutes: 0, ...past?.[i] }]),
+        );
+        const minRestMinutes = restHours * 60;
+        const templates = SETS[set];
         const shifts = generateRotation(
           cal,
-          input({ from, to: addDays(from, days), officerIds: ids, leaderIds: [], history, minRestMinutes: 0 }),
+          input({ from, to: addDays(from, days), templates, officerIds: ids, history, minRestMinutes }),
         );
-        const after = new Map(ids.map((id) => [id, { ...history.get(id)! }]));
-        for (const s of shifts) if (s.hard) after.get(s.officerIds[0])!.hard++;
         assert.ok(
           shifts.every((s) => s.officerIds.length === 1),
           '人手足够时每个班次都有人',
         );
-        assert.ok(
-          spread(after, ids) <= Math.max(1, spread(history, ids)),
-          `before ${spread(history, ids)} after ${spread(after, ids)}`,
+        const now = countsOf(cal, shifts);
+        const total = new Map(
+          ids.map((id) => {
+            const h = history.get(id)!;
+            const c = now.get(id);
+            return [id, { nights: (c?.nights ?? 0) + (h.nights ?? 0), offDays: (c?.offDays ?? 0) + (h.offDays ?? 0) }];
+          }),
+        );
+        // Nights and weekend/holiday shifts are evened out together (a 24-hour weekend shift is both): with uneven
+        // history, one kind may be given up for the other, so the bound is the history's two spreads together.
+        const before = spreadOf(history, ids, 'nights') + spreadOf(history, ids, 'offDays');
+        for (const k of ['nights', 'offDays'] as const) {
+          const bound = Math.max(2, before);
+          assert.ok(spreadOf(total, ids, k) <= bound, `${k}：${spreadOf(total, ids, k)} > ${bound}`);
+        }
+        if (!past) {
+          // Without history: hard shifts and hours even out too.
+          assert.ok(spreadOf(now, ids, 'hard') <= 2, `hard ${spreadOf(now, ids, 'hard')}`);
+          const longest = Math.max(...shifts.map((s) => Date.parse(s.endsAt) - Date.parse(s.startsAt))) / 60000;
+          assert.ok(spreadOf(now, ids, 'minutes') <= 2 * longest, `minutes ${spreadOf(now, ids, 'minutes')}`);
+        }
+        const findings = checkRoster(cal, {
+          unitId: 'u',
+          mustCover: true,
+          hasPrevious: false,
+          from,
+          to: addDays(from, days),
+          specials: [],
+          emergencies: [],
+          minRestMinutes,
+          names: new Map(),
+          neighbours: [],
+          shifts: shifts.map((s, i) => ({ ...s, id: `s${i}` })),
+        });
+        // The rules still hold: covered, nobody double booked, rest kept (a leader may be short: two leaders only).
+        assert.deepEqual(
+          findings.filter((f) => f.code !== 'LEADER_MISSING'),
+          [],
         );
       },
     ),
-    { numRuns: 150 },
+    { numRuns: 60 },
   );
 });
 

@@ -1,6 +1,7 @@
-// 排班: a rotation over a date range from the people named. Fair — each hard shift (夜班、节假日) goes to whoever has
-// held the fewest hard shifts so far, history included — and it respects unavailability, double booking and the
-// minimum rest between shifts. Days follow the holiday calendar with 调休 (a make-up Saturday is a working day).
+// 排班: a rotation over a date range from the people named. Fair — nights, weekend/holiday shifts, hard shifts and
+// hours are balanced separately between the officers, history included — and it respects unavailability, double
+// booking and the minimum rest between shifts. Days follow the holiday calendar with 调休 (a make-up Saturday is a
+// working day).
 // Pure: the calendar and every fact come in as values, planned shifts go out.
 import type { Calendar } from '../platform/calendar/model.ts';
 import {
@@ -125,10 +126,17 @@ class Ledger {
     this.held.set(userId, [...(this.held.get(userId) ?? []), i]);
   }
 
-  /** No overlap with anything the person holds, and at least `restMs` between. */
-  free(userId: string, i: Interval, restMs: number): boolean {
+  release(userId: string, i: Interval): void {
+    this.held.set(
+      userId,
+      (this.held.get(userId) ?? []).filter((h) => h !== i),
+    );
+  }
+
+  /** No overlap with anything the person holds (but `except`, a shift they give up), and at least `restMs` between. */
+  free(userId: string, i: Interval, restMs: number, except: Interval | null = null): boolean {
     return (this.held.get(userId) ?? []).every(
-      (h) => ms(h.endsAt) + restMs <= ms(i.startsAt) || ms(i.endsAt) + restMs <= ms(h.startsAt),
+      (h) => h === except || ms(h.endsAt) + restMs <= ms(i.startsAt) || ms(i.endsAt) + restMs <= ms(h.startsAt),
     );
   }
 }
@@ -160,48 +168,147 @@ function pick(
   return best?.id ?? null;
 }
 
-const compare = (a: number[], b: number[]): number => {
+const compare = (a: readonly number[], b: readonly number[]): number => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 };
 
 /**
- * Who is next for a shift: fewest hard shifts for a hard one, fewest ordinary ones otherwise. (Balancing nights,
- * weekend/holiday shifts and hours as further keys changed which hard shifts history-laden people got; not yet.)
+ * Who is next for a shift: the fewest of the shift's own kinds first (nights for a night, weekend/holiday shifts for
+ * one on a 休息日 or 法定节假日, both for a 24-hour weekend shift), then the fewest hard shifts for a hard one, then the
+ * fewest minutes on duty.
  */
-const fairness = (c: Counts, hard: boolean): number[] => (hard ? [c.hard, c.normal] : [c.normal, c.hard]);
+const fairness = (c: Counts, w: ShiftWeight, hard: boolean): number[] => [
+  (w.night ? c.nights : 0) + (w.offDay ? c.offDays : 0),
+  hard ? c.hard : 0,
+  c.minutes,
+];
 
 /**
- * Greedy in time order: each shift's officer is the free, available person with the fewest hard shifts (for a hard
- * shift) or the fewest ordinary ones; a leader is chosen the same way where §4.2 asks for one. A shift nobody can take
- * stays empty, and the roster check reports it — the generator never breaks a rule to fill a gap.
+ * What the balancing pass lowers, in order: the squares of nights and of weekend/holiday shifts, of hard shifts, then
+ * of minutes — summed over the officers, history included. A lower sum of squares is a smaller spread.
+ */
+type Score = [number, number, number];
+const square = (n: number) => n * n;
+function scoreOf(c: Counts): Score {
+  return [square(c.nights) + square(c.offDays), square(c.hard), square(c.minutes)];
+}
+function withShift(c: Counts, w: ShiftWeight & { hard: boolean }, sign: 1 | -1): Counts {
+  return {
+    ...c,
+    hard: c.hard + (w.hard ? sign : 0),
+    normal: c.normal + (w.hard ? 0 : sign),
+    minutes: c.minutes + sign * w.minutes,
+    nights: c.nights + (w.night ? sign : 0),
+    offDays: c.offDays + (w.offDay ? sign : 0),
+  };
+}
+const minus = (a: Score, b: Score): Score => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const plus = (a: Score, b: Score): Score => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+
+interface Placed {
+  slot: PlannedShift;
+  w: ShiftWeight & { hard: boolean };
+}
+
+/**
+ * Balancing after the greedy pass: hands one officer's shift to another, or exchanges two officers' shifts, whenever
+ * that lowers the score and both still respect unavailability, rest, double booking and the leader rule. Stops when
+ * a sweep over all pairs finds no such move (each move lowers the score, so it ends) or after 100 sweeps.
+ */
+function balance(input: RotationInput, book: Ledger, placed: Placed[], restMs: number): void {
+  const officers = input.officerIds;
+  const delta = (id: string, out: Placed | null, into: Placed | null): Score => {
+    const c = book.counts.get(id)!;
+    let after = c;
+    if (out) after = withShift(after, out.w, -1);
+    if (into) after = withShift(after, into.w, 1);
+    return minus(scoreOf(after), scoreOf(c));
+  };
+  const fits = (id: string, into: Placed, out: Placed | null) =>
+    into.slot.leaderId !== id
+    && available(input, id, into.slot)
+    && book.free(id, into.slot, restMs, out ? out.slot : null);
+  const apply = (p: Placed, from: string, to: string) => {
+    book.release(from, p.slot);
+    book.hold(to, p.slot);
+    book.counts.set(from, withShift(book.counts.get(from)!, p.w, -1));
+    book.counts.set(to, withShift(book.counts.get(to)!, p.w, 1));
+    p.slot.officerIds = [to];
+  };
+  const mine = (id: string) => placed.filter((p) => p.slot.officerIds[0] === id);
+  const better = (gain: Score) => compare(gain, [0, 0, 0]) < 0;
+  // Sweeps over every pair of officers, taking each improving move at once, until a sweep finds none.
+  for (let sweep = 0, moved = true; moved && sweep < 100; sweep++) {
+    moved = false;
+    for (const p of officers) {
+      for (const q of officers) {
+        if (p === q) continue;
+        for (const s of mine(p)) {
+          if (better(plus(delta(p, s, null), delta(q, null, s))) && fits(q, s, null)) {
+            apply(s, p, q);
+            moved = true;
+            continue;
+          }
+          if (p > q) continue; // each exchange once
+          const t = mine(q).find(
+            (t) =>
+              (t.w.minutes !== s.w.minutes
+                || t.w.night !== s.w.night
+                || t.w.offDay !== s.w.offDay
+                || t.w.hard !== s.w.hard)
+              && better(plus(delta(p, s, t), delta(q, t, s)))
+              && fits(q, s, t)
+              && fits(p, t, s),
+          );
+          if (t) {
+            apply(s, p, q);
+            apply(t, q, p);
+            moved = true;
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Greedy in time order, then balanced: each shift's officer is the free, available person with the fewest shifts of
+ * its kind (nights, weekend/holiday shifts), hard shifts and minutes so far, history included; then `balance` moves
+ * and exchanges shifts between officers while that evens out nights, weekend/holiday shifts, hard shifts and hours. A
+ * leader is chosen where §4.2 asks for one, by fewest shifts led. A shift nobody can take stays empty, and the roster
+ * check reports it — the generator never breaks a rule to fill a gap.
  */
 export function generateRotation(cal: Calendar, input: RotationInput): PlannedShift[] {
   const book = new Ledger(input);
   const restMs = input.minRestMinutes * MINUTE_MS;
   const out: PlannedShift[] = [];
+  const placed: Placed[] = [];
   for (const slot of plannedSlots(cal, input.from, input.to, input.templates)) {
-    const ok = (id: string) => available(input, id, slot) && book.free(id, slot, restMs);
-    const w = shiftWeight(cal, slot);
-    const officer = pick(input.officerIds, ok, (c) => fairness(c, slot.hard), book.counts);
+    const shift: PlannedShift = { ...slot, leaderId: null, officerIds: [] };
+    const ok = (id: string) => available(input, id, shift) && book.free(id, shift, restMs);
+    const w = { ...shiftWeight(cal, shift), hard: shift.hard };
+    const officer = pick(input.officerIds, ok, (c) => fairness(c, w, shift.hard), book.counts);
     if (officer) {
-      book.hold(officer, slot);
-      countShift(book.counts.get(officer)!, slot.hard, w);
+      book.hold(officer, shift);
+      countShift(book.counts.get(officer)!, shift.hard, w);
+      shift.officerIds = [officer];
+      placed.push({ slot: shift, w });
     }
-    let leader: string | null = null;
-    if (leaderReasons(cal, slot, input.specials, input.emergencies).length > 0) {
-      leader = pick(
+    if (leaderReasons(cal, shift, input.specials, input.emergencies).length > 0) {
+      shift.leaderId = pick(
         input.leaderIds,
         (id) => id !== officer && ok(id),
         (c) => [c.leader, c.hard + c.normal],
         book.counts,
       );
-      if (leader) {
-        book.hold(leader, slot);
-        book.counts.get(leader)!.leader++;
+      if (shift.leaderId) {
+        book.hold(shift.leaderId, shift);
+        book.counts.get(shift.leaderId)!.leader++;
       }
     }
-    out.push({ ...slot, leaderId: leader, officerIds: officer ? [officer] : [] });
+    out.push(shift);
   }
+  balance(input, book, placed, restMs);
   return out;
 }

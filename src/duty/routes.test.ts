@@ -238,6 +238,7 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   rows.getCell('B6').value = '星期一';
   rows.getCell('F7').value = '王科员';
   rows.getCell('C8').value = '早班';
+  rows.getCell('D8').value = ''; // without times a 班次 the unit lacks cannot be offered: a problem
   rows.getCell('G9').value = '138、139';
   const before = (await listLedger(deps.db, {})).length;
   const refused = await upload(
@@ -262,4 +263,69 @@ test('Excel：导出为通常的值班表格式，删去草稿后导入同一张
   const notExcel = await upload(`/api/duty/rosters/${draft.roster.id}/import`, Buffer.from('不是表格'));
   assert.equal(notExcel.statusCode, 400);
   assert.match(notExcel.json().message, /不是有效的 Excel/);
+});
+
+test('Excel 往返：手工改的时间原样保留；导入前预览列出每一处改动；表中新增本单位没有的班次时可确认新建', async () => {
+  const draft = (
+    await as('zheng', 'POST', '/api/duty/rosters', {
+      unitId: org.unitId,
+      from: '2026-03-16',
+      to: '2026-03-18',
+      generate: { officerIds: OFFICERS(), leaderIds: [org.ids.zhou] },
+    })
+  ).json();
+  const file = (await as('zheng', 'GET', `/api/duty/rosters/${draft.roster.id}/xlsx`)).rawPayload;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  assert.deepEqual([sheet.getCell('A3').value, sheet.getCell('C3').value], ['2026-03-16', '白班']);
+  assert.equal(sheet.getCell('D3').value, '08:30–17:30');
+  sheet.getCell('D3').value = '09:00–18:00';
+  const next = sheet.rowCount + 1;
+  sheet.getRow(next).values = ['2026-03-17', '星期二', '早班', '07:00–08:30', '', sheet.getCell('F3').value];
+  const edited = Buffer.from(await book.xlsx.writeBuffer());
+
+  const before = (await listLedger(deps.db, {})).length;
+  const previewed = await upload(`/api/duty/rosters/${draft.roster.id}/import/preview`, edited);
+  assert.equal(previewed.statusCode, 200, previewed.body);
+  const preview = previewed.json();
+  assert.equal(preview.version, draft.roster.version);
+  assert.deepEqual(
+    preview.changes.map((c: { kind: string; text: string }) => [c.kind, c.text.replace(/：.*$/, '')]),
+    [
+      ['changed', '2026-03-16「白班」'],
+      ['added', '新增 2026-03-17「早班」'],
+    ],
+  );
+  assert.match(preview.changes[0].text, /时间 08:30–17:30 改为 09:00–18:00/);
+  assert.deepEqual(preview.newTemplates, [{ name: '早班', start: '07:00', end: '08:30', dayKinds: ['working'] }]);
+  // The preview saved nothing.
+  assert.equal((await listLedger(deps.db, {})).length, before);
+  assert.deepEqual(shape((await as('zheng', 'GET', `/api/duty/rosters/${draft.roster.id}`)).json()), shape(draft));
+
+  const url = `/api/duty/rosters/${draft.roster.id}/import`;
+  const refused = await upload(`${url}?version=${preview.version}`, edited);
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.json().message, /本单位没有班次「早班」，可在导入预览中确认新建/);
+  const stale = await upload(`${url}?version=${preview.version + 1}&createTemplates=1`, edited);
+  assert.equal(stale.statusCode, 409);
+  const applied = await upload(`${url}?version=${preview.version}&createTemplates=1`, edited);
+  assert.equal(applied.statusCode, 200, applied.body);
+  const shifts = applied.json().shifts as { day: string; name: string; start: string; end: string }[];
+  const day = shifts.find((x) => x.day === '2026-03-16' && x.name === '白班')!;
+  assert.deepEqual([day.start, day.end], ['09:00', '18:00']);
+  const early = shifts.find((x) => x.name === '早班')!;
+  assert.deepEqual([early.day, early.start, early.end], ['2026-03-17', '07:00', '08:30']);
+  const setup = (await as('zheng', 'GET', `/api/duty/units/${org.unitId}/setup`)).json();
+  const created = setup.templates.find((t: { name: string }) => t.name === '早班');
+  assert.deepEqual([created.start, created.end, created.dayKinds], ['07:00', '08:30', ['working']]);
+
+  // Exported again, the edited time comes back as edited, and importing it again changes nothing.
+  const again = (await as('zheng', 'GET', `/api/duty/rosters/${draft.roster.id}/xlsx`)).rawPayload;
+  const round = new ExcelJS.Workbook();
+  await round.xlsx.load(again as unknown as ArrayBuffer);
+  assert.equal(round.worksheets[0].getCell('D3').value, '09:00–18:00');
+  const unchanged = await upload(`/api/duty/rosters/${draft.roster.id}/import/preview`, again);
+  assert.deepEqual(unchanged.json().changes, []);
+  assert.deepEqual(unchanged.json().newTemplates, []);
 });

@@ -1,13 +1,14 @@
 // HTTP for 读网值班, part one: setup (settings, 班次, special days, unavailability, phones), the calendar, rosters and
 // their shifts, Excel export and import, calendar feeds. A schema in, one service call, a DTO out; who may do what is
 // src/org/policy/duty.ts. Part two (on duty: 今日值班, 到岗/交接班, 换班/离岗, records, emergencies) is routes-on-duty.ts.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { invalid } from '../platform/errors.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
-import { exportRoster, importRoster } from './roster-excel.ts';
+import { exportRoster, importRoster, previewImport } from './roster-excel.ts';
 import { onDutyRoutes } from './routes-on-duty.ts';
 import {
   CalendarDto,
@@ -15,6 +16,8 @@ import {
   FeedDto,
   FeedParams,
   IdParams,
+  ImportPreviewDto,
+  ImportQuery,
   NewFeedDto,
   Ok,
   PhoneBody,
@@ -327,24 +330,45 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
   );
 
+  const upload = async (req: FastifyRequest): Promise<Buffer> => {
+    if (!req.isMultipart()) throw invalid('file', '请以 multipart/form-data 方式上传 .xlsx 文件');
+    const file = await req.file();
+    if (!file) throw invalid('file', '请选择要导入的 .xlsx 文件');
+    return file.toBuffer();
+  };
+
+  app.post(
+    '/api/duty/rosters/:id/import/preview',
+    {
+      schema: {
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 200: ImportPreviewDto },
+        tags,
+        summary: '导入预览：列出导入 Excel 将做的每一处改动（增删班次、时间、人员、电话、需新建的班次），不做任何修改',
+      },
+    },
+    async (req) => previewImport(deps, actorOf(req), req.params.id, await upload(req)),
+  );
+
   app.post(
     '/api/duty/rosters/:id/import',
     {
       schema: {
         consumes: ['multipart/form-data'],
         params: IdParams,
+        querystring: ImportQuery,
         response: { 200: RosterDetailDto },
         tags,
-        summary: '从 Excel 导入值班表草稿（有错误时 400 列出行和列，不做任何修改）',
+        summary:
+          '从 Excel 导入值班表草稿（有错误时 400 列出行和列，不做任何修改；version 为预览时的版本，createTemplates=1 新建预览列出的班次）',
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      if (!req.isMultipart()) throw invalid('file', '请以 multipart/form-data 方式上传 .xlsx 文件');
-      const file = await req.file();
-      if (!file) throw invalid('file', '请选择要导入的 .xlsx 文件');
-      return importRoster(deps, actor, req.params.id, await file.toBuffer());
-    },
+    async (req) =>
+      importRoster(deps, actorOf(req), req.params.id, await upload(req), {
+        version: req.query.version,
+        createTemplates: req.query.createTemplates === '1',
+      }),
   );
 
   app.get(

@@ -141,6 +141,20 @@ export const FindingDto = z.object({
   shiftIds: z.array(z.string()),
   userId: z.string().nullable(),
 });
+export const ImportQuery = z.object({
+  version: z.coerce.number().int().positive().optional(),
+  createTemplates: z.enum(['0', '1']).optional(),
+});
+
+export const ImportPreviewDto = z.object({
+  version: z.number(),
+  changes: z.array(
+    z.object({ kind: z.enum(['added', 'removed', 'changed']), day: z.string(), shift: z.string(), text: z.string() }),
+  ),
+  newTemplates: z.array(z.object({ name: z.string(), start: time, end: time, dayKinds: z.array(z.enum(DAY_KINDS)) })),
+  phones: z.array(z.object({ name: z.string(), phone: z.string() })),
+});
+
 export const RosterDetailDto = z.object({
   roster: RosterDto.extend({ unitName: z.string() }),
   days: z.array(DayDto),

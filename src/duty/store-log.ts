@@ -155,11 +155,19 @@ export async function getChange(db: Executor, id: string): Promise<Change | null
 
 export async function listChanges(
   db: Executor,
-  q: { unitIds?: readonly string[]; shiftIds?: readonly string[]; states?: readonly ChangeState[] },
+  q: {
+    unitIds?: readonly string[];
+    shiftIds?: readonly string[];
+    replacementIds?: readonly string[];
+    kinds?: readonly ChangeKind[];
+    states?: readonly ChangeState[];
+  },
 ): Promise<Change[]> {
-  if (q.unitIds?.length === 0 || q.shiftIds?.length === 0) return [];
+  if (q.unitIds?.length === 0 || q.shiftIds?.length === 0 || q.replacementIds?.length === 0) return [];
   let query = db.selectFrom('duty_changes').selectAll();
   if (q.unitIds) query = query.where('unit_id', 'in', [...q.unitIds]);
+  if (q.replacementIds) query = query.where('replacement_id', 'in', [...q.replacementIds]);
+  if (q.kinds) query = query.where('kind', 'in', [...q.kinds]);
   if (q.shiftIds) {
     const ids = [...q.shiftIds];
     query = query.where((eb) => eb.or([eb('shift_id', 'in', ids), eb('counter_shift_id', 'in', ids)]));

@@ -5,6 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { exportRoster } from '../../src/duty/roster-excel.ts';
 import { getRoster, listChanges, listRosters, markSpecialDay, whoIsOnDuty } from '../../src/duty/service.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { listUnits, listUsers, loadActor } from '../../src/org/service.ts';
@@ -108,6 +113,25 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
     [[from, shanghaiDay(5), 'draft']],
   );
   const detail = () => getRoster(e2e.deps, keeper, rosters[0].id);
+
+  // 导入 Excel: the table as exported, with an officer's new duty phone written in — the preview lists it, nothing is
+  // saved before 确认导入 (the changes of shifts, times and 班次 are in src/duty/routes.test.ts).
+  const table = new ExcelJS.Workbook();
+  await table.xlsx.load((await exportRoster(e2e.deps, keeper, rosters[0].id)).buffer as unknown as ArrayBuffer);
+  const sheet = table.worksheets[0];
+  const officer = sheet.getCell('F3').value; // their new phone, in every row of theirs
+  for (let r = 3; r <= sheet.rowCount; r++)
+    if (sheet.getCell(`F${r}`).value === officer) sheet.getCell(`G${r}`).value = '023-48661234';
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duty-import-')), '值班表.xlsx');
+  fs.writeFileSync(file, Buffer.from(await table.xlsx.writeBuffer()));
+  const version = (await detail()).roster.version;
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByTestId('import-preview').waitFor();
+  assert.match(await page.getByTestId('import-preview').innerText(), /将更新值班电话：.+ 023-48661234/);
+  assert.equal((await detail()).roster.version, version);
+  await page.getByTestId('import-confirm').click();
+  await page.getByText('已从 Excel 导入值班表').waitFor();
+  assert.equal((await detail()).roster.version, version + 1);
   const before = await detail();
   const lacking = before.shifts
     .filter((s) => before.findings.some((f) => f.code === 'LEADER_MISSING' && f.shiftIds.includes(s.id)))

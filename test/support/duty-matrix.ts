@@ -65,6 +65,14 @@ export async function buildDutyMatrix(deps: Deps): Promise<DutyMatrix> {
     password: 'Matrix2026pw',
     roles: ['dutyLeader'],
   });
+  // A second leader for the emergencies: 值班二 leads the running 早交班, which overlaps the next 全天 (no double booking).
+  await createUser(deps, 'system', {
+    username: 'kjj.duty3',
+    displayName: '值班三',
+    unitId,
+    password: 'Matrix2026pw',
+    roles: ['dutyLeader'],
+  });
   const idOf = async (username: string) => (await actor(username)).id;
   await saveSettings(deps, admin, unitId, {
     minRestMinutes: 0,
@@ -224,7 +232,7 @@ export async function buildDutyMatrix(deps: Deps): Promise<DutyMatrix> {
             unitId,
             title: '矩阵测试事件',
             until: new Date(deps.clock.now().getTime() + 3600000).toISOString(),
-            leaders: [{ userId: await idOf('kjj.duty2') }],
+            leaders: [{ userId: await idOf('kjj.duty2') }, { userId: await idOf('kjj.duty3') }],
           })
         ).id;
       }

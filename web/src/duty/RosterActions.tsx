@@ -1,11 +1,12 @@
 // What the roster keeper does with a whole roster: 发布 (the server refuses with 422 while findings remain — the
 // refusal is shown as it came, in Chinese), 导出 Excel, 导入 Excel into a draft (every bad row and column listed,
-// nothing written), 删除草稿.
+// nothing written; a preview of every change first, confirmed before saving), 删除草稿.
 import { DeleteOutlined, DownloadOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, post } from '../api.ts';
-import type { RosterDetail } from './types.ts';
+import { ImportPreviewModal } from './ImportPreviewModal.tsx';
+import type { ImportPreview, RosterDetail } from './types.ts';
 
 interface Props {
   detail: RosterDetail;
@@ -17,6 +18,7 @@ interface Props {
 export function RosterActions({ detail, onChanged, onRefused, onDiscarded }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ file: File; preview: ImportPreview } | null>(null);
   const { roster, abilities } = detail;
   const draft = roster.state === 'draft';
 
@@ -38,11 +40,23 @@ export function RosterActions({ detail, onChanged, onRefused, onDiscarded }: Pro
       onChanged(await post<RosterDetail>(`/api/duty/rosters/${roster.id}/publish`, { version: roster.version }));
       message.success('值班表已发布');
     });
+  const formOf = (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return form;
+  };
   const upload = (file: File) =>
     run('import', async () => {
-      const form = new FormData();
-      form.append('file', file);
-      onChanged(await api<RosterDetail>('POST', `/api/duty/rosters/${roster.id}/import`, form));
+      const found = await api<ImportPreview>('POST', `/api/duty/rosters/${roster.id}/import/preview`, formOf(file));
+      setPreview({ file, preview: found });
+    });
+  const confirmImport = (createTemplates: boolean) =>
+    run('confirm', async () => {
+      if (!preview) return;
+      const query = `version=${preview.preview.version}&createTemplates=${createTemplates ? 1 : 0}`;
+      const url = `/api/duty/rosters/${roster.id}/import?${query}`;
+      onChanged(await api<RosterDetail>('POST', url, formOf(preview.file)));
+      setPreview(null);
       message.success('已从 Excel 导入值班表');
     });
   const discard = () =>
@@ -83,6 +97,14 @@ export function RosterActions({ detail, onChanged, onRefused, onDiscarded }: Pro
             导入 Excel
           </Button>
         </Upload>
+      )}
+      {preview && (
+        <ImportPreviewModal
+          preview={preview.preview}
+          busy={busy === 'confirm'}
+          onConfirm={(create) => void confirmImport(create)}
+          onCancel={() => setPreview(null)}
+        />
       )}
       {abilities.canDiscard && (
         <Popconfirm title="删除这份值班表草稿？" okText="删除" cancelText="取消" onConfirm={() => void discard()}>

@@ -193,3 +193,11 @@ export interface DutyCalendar {
   shifts: DutyShift[];
   rosters: Roster[];
 }
+
+/** 导入预览 (POST /api/duty/rosters/{id}/import/preview): what importing the file would change, nothing saved. */
+export interface ImportPreview {
+  version: number;
+  changes: { kind: 'added' | 'removed' | 'changed'; day: string; shift: string; text: string }[];
+  newTemplates: { name: string; start: string; end: string; dayKinds: DayKind[] }[];
+  phones: { name: string; phone: string }[];
+}
