@@ -12,7 +12,7 @@ const dir = path.join(import.meta.dirname, '../../test/fixtures/gazette');
 const expected: Record<string, Record<string, unknown>> = JSON.parse(
   readFileSync(path.join(dir, 'expected.json'), 'utf8'),
 );
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+const fixtures = readdirSync(dir).filter((f) => /^\d-.*\.txt$/.test(f));
 
 function elements(d: OfficialDocument): Record<string, unknown> {
   const { body, attachments, ...rest } = d;
