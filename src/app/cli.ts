@@ -6,6 +6,7 @@ import { registerOrgCommands } from './commands/org.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerGazetteCommands } from './commands/gazette.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerWatchCommand } from './commands/watch.ts';
@@ -27,6 +28,7 @@ registerLedgerCommands(program, open);
 registerCalendarCommands(program, open);
 registerCheckCommand(program);
 registerWatchCommand(program);
+registerGazetteCommands(program, open);
 registerWebCommands(program);
 
 await program.parseAsync(process.argv);

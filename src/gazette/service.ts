@@ -9,6 +9,7 @@ import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import { type PublishedHit, publishedDocument, searchPublished } from '../publish/service.ts';
+import { QIJIANG_COLOPHON, QIJIANG_MASTHEAD } from './demo.ts';
 import { importOfficialText } from './import.ts';
 import {
   checkOrder,
@@ -21,10 +22,14 @@ import {
   issuersOf,
 } from './model.ts';
 import * as store from './store.ts';
+import type { TypesetIssue } from './typeset.ts';
 
 export { importOfficialDocx, importOfficialText } from './import.ts';
 export type { Entry, ImportedDocument, Issue, IssueInput, OfficialDocument } from './model.ts';
 export { DEFAULT_SECTIONS, issueLabel } from './model.ts';
+export { demoIssue } from './demo.ts';
+export { issueHtml } from './html.ts';
+export { type PaperSize, type Typeset, type TypesetIssue, typesetIssue } from './typeset.ts';
 
 export type IssueSummary = IssueFields & { id: string; label: string; entries: number };
 
@@ -158,4 +163,26 @@ export async function removeEntry(deps: Deps, actor: Actor, issueId: string, ent
     await ledger(tx, actor, 'entry_remove', issueId, { entryId }, now);
   });
   return (await store.getIssue(deps.db, issueId))!;
+}
+
+/** An issue as the typesetter takes it, its sections in order with their documents. `ref`: 总期号 or id. 'system':
+ *  the operator at the terminal (`gongkai gazette build`), as the other administrative commands act. */
+export async function issueForPrint(deps: Deps, actor: Actor | 'system', ref: string): Promise<TypesetIssue> {
+  if (actor !== 'system') assertAllowed(canViewGazetteDrafts(actor));
+  const id = /^\d+$/.test(ref) ? await store.findIssueByTotal(deps.db, Number(ref)) : ref;
+  const issue = id ? await store.getIssue(deps.db, id) : null;
+  if (!issue) throw notFound(`公报期次“${ref}”`);
+  return {
+    masthead: QIJIANG_MASTHEAD,
+    label: issue.label,
+    year: issue.year,
+    number: issue.number,
+    publishDate: issue.publishDate,
+    foreword: issue.forewordTitle ? { title: issue.forewordTitle, text: issue.foreword ?? '' } : null,
+    sections: issue.sections.map((name) => ({
+      name,
+      documents: issue.entries.filter((e) => e.section === name).map((e) => e.document),
+    })),
+    colophon: QIJIANG_COLOPHON,
+  };
 }
