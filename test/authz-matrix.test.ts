@@ -15,7 +15,7 @@ import { createTestDeps, type TestDeps } from './support/testdb.ts';
 import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 'json' };
 import { notifyUsers } from '../src/platform/notify/service.ts';
 
-// The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员. kjj.pending: a 区科技局
+// The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员; gazette 公报室. kjj.pending: a 区科技局
 // account the 安全管理员 asked 工作人员 for, not yet confirmed by the 主要领导 — it must be refused whatever 工作人员 may do.
 const ACTORS = [
   'anonymous',
@@ -34,6 +34,7 @@ const ACTORS = [
   'sysadmin',
   'secadmin',
   'auditor',
+  'gazette',
   'kjj.pending',
 ] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -560,7 +561,87 @@ const WATCH_CASES: Case[] = [
   },
 ];
 
+// 政府公报: the 公报室 compiles issues; the 督查 reads them. Each row works on a fresh issue of its own.
+const GAZETTE_READERS: ActorName[] = ['gazette', 'inspector'];
+let gazettePublished: string | undefined;
+const gazetteIssueBody = (c = ++counter) => {
+  const year = 2000 + Math.floor(c / 99);
+  return { year, number: (c % 99) + 1, totalNumber: 1000 + c, publishDate: `${year}-12-10` };
+};
+async function gazetteIssue(withEntry = false): Promise<{ id: string; entryId: string }> {
+  const issue = await ok('gazette', { method: 'POST', url: '/api/gazette/issues', payload: gazetteIssueBody() });
+  if (!withEntry) return { id: issue.id, entryId: '' };
+  gazettePublished ??= await publishedItem();
+  const added = await ok('gazette', {
+    method: 'POST',
+    url: `/api/gazette/issues/${issue.id}/entries`,
+    payload: { itemId: gazettePublished, section: '区政府文件' },
+  });
+  return { id: issue.id, entryId: added.entries[0].id };
+}
+const GAZETTE_CASES: Case[] = [
+  {
+    route: 'GET /api/gazette/issues',
+    allowed: GAZETTE_READERS,
+    request: async () => ({ method: 'GET', url: '/api/gazette/issues' }),
+  },
+  {
+    route: 'POST /api/gazette/issues',
+    allowed: ['gazette'],
+    request: async () => ({ method: 'POST', url: '/api/gazette/issues', payload: gazetteIssueBody() }),
+  },
+  {
+    route: 'GET /api/gazette/issues/{id}',
+    allowed: GAZETTE_READERS,
+    request: async () => ({ method: 'GET', url: `/api/gazette/issues/${(await gazetteIssue()).id}` }),
+  },
+  {
+    route: 'POST /api/gazette/issues/{id}/entries',
+    allowed: ['gazette'],
+    request: async () => {
+      const { id } = await gazetteIssue();
+      gazettePublished ??= await publishedItem();
+      return {
+        method: 'POST',
+        url: `/api/gazette/issues/${id}/entries`,
+        payload: { itemId: gazettePublished, section: '部门文件' },
+      };
+    },
+  },
+  {
+    route: 'PUT /api/gazette/issues/{id}/order',
+    allowed: ['gazette'],
+    request: async () => {
+      const { id, entryId } = await gazetteIssue(true);
+      return {
+        method: 'PUT',
+        url: `/api/gazette/issues/${id}/order`,
+        payload: { entries: [{ id: entryId, section: '部门文件' }] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/gazette/issues/{id}/entries/{entryId}',
+    allowed: ['gazette'],
+    request: async () => {
+      const { id, entryId } = await gazetteIssue(true);
+      return { method: 'DELETE', url: `/api/gazette/issues/${id}/entries/${entryId}` };
+    },
+  },
+  {
+    route: 'GET /api/gazette/published',
+    allowed: ['gazette'],
+    request: async () => ({ method: 'GET', url: `/api/gazette/published?q=${encodeURIComponent('通知')}` }),
+  },
+  {
+    route: 'POST /api/gazette/import',
+    allowed: ['gazette'],
+    request: async () => ({ method: 'POST', url: '/api/gazette/import', multipart: await minimalDocx() }),
+  },
+];
+
 const CASES: Case[] = [
+  ...GAZETTE_CASES,
   { route: 'GET /api/health', allowed: ACTORS, request: async () => ({ method: 'GET', url: '/api/health' }) },
   { route: 'GET /api/meta/labels', allowed: ACTORS, request: async () => ({ method: 'GET', url: '/api/meta/labels' }) },
   {

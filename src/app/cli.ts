@@ -7,6 +7,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerGazetteCommands } from './commands/gazette.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerWatchCommand } from './commands/watch.ts';
@@ -29,6 +30,7 @@ registerCalendarCommands(program, open);
 registerBackupCommands(program);
 registerCheckCommand(program);
 registerWatchCommand(program);
+registerGazetteCommands(program, open);
 registerWebCommands(program);
 
 await program.parseAsync(process.argv);

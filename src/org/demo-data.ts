@@ -133,13 +133,15 @@ export const UNIT_ROLES: { role: Role; suffix: string }[] = [
   { role: 'dutyLeader', suffix: 'dutyleader' },
 ];
 
-/** District-wide people, all in 区政府办公室: the three administrators are three people (三员分立, DOMAIN §1). */
+/** District-wide people, all in 区政府办公室: the three administrators are three people (三员分立, DOMAIN §1); the
+ *  公报室 compiles the 政府公报. */
 export const DISTRICT_ROLES: { role: Role; username: string }[] = [
   { role: 'egovCenter', username: 'egov' },
   { role: 'inspector', username: 'inspector' },
   { role: 'sysAdmin', username: 'sysadmin' },
   { role: 'securityAdmin', username: 'secadmin' },
   { role: 'auditAdmin', username: 'auditor' },
+  { role: 'gazette', username: 'gazette' },
 ];
 
 export interface DemoUser {

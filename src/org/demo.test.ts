@@ -79,6 +79,7 @@ test('每个单位每种角色各有一名演示用户，科室负责人和工�
     ['sysadmin', 'sysAdmin'],
     ['secadmin', 'securityAdmin'],
     ['auditor', 'auditAdmin'],
+    ['gazette', 'gazette'],
   ];
   for (const [username, role] of district) {
     const u = users.find((x) => x.username === username)!;

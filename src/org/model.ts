@@ -12,6 +12,7 @@ export const ROLES = [
   'sysAdmin',
   'securityAdmin',
   'auditAdmin',
+  'gazette',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,6 +29,7 @@ export const ROLE_NAME: Record<Role, string> = {
   sysAdmin: '系统管理员',
   securityAdmin: '安全管理员',
   auditAdmin: '审计管理员',
+  gazette: '公报室',
 };
 
 /** Roles no longer granted, as older ledger entries name them: `admin` before 三员分立 (migration 014). */
@@ -42,8 +44,8 @@ export const ADMIN_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'audit
 /** Review and secrecy roles: granted by the 安全管理员 only as a request the unit's 主要领导 confirms. */
 export const CONFIRMED_ROLES: readonly Role[] = ['staff', 'sectionHead', 'leader', 'principal', 'secrecy'];
 
-/** Roles no administrator may hold: every review, secrecy and duty role. */
-export const NOT_FOR_ADMINS: readonly Role[] = [...CONFIRMED_ROLES, 'dutyOfficer', 'dutyLeader'];
+/** Roles no administrator may hold: every review, secrecy, duty and 公报室 role. */
+export const NOT_FOR_ADMINS: readonly Role[] = [...CONFIRMED_ROLES, 'dutyOfficer', 'dutyLeader', 'gazette'];
 
 /** Roles that act across the whole district rather than inside one unit (DOMAIN §1). */
 export const DISTRICT_WIDE_ROLES: readonly Role[] = ['egovCenter', 'inspector', ...ADMIN_ROLES];

@@ -50,6 +50,7 @@ export {
   type PageRequest,
 } from './queries.ts';
 export { chainReader, getPublishedBody, itemsByIds, loadForStep, type StepContext } from './step-api.ts';
+export { type PublishedDocument, type PublishedHit, publishedDocument, searchPublished } from './published-api.ts';
 export { giveOpinion, resumeReferral, returnForRevision } from './secrecy-step.ts';
 export type { DraftFields } from './meta.ts';
 export { type Dismissal, listDismissals } from './findings-service.ts';

@@ -59,12 +59,16 @@ export interface PublishedBody {
 
 /** What went out: the published revision's text, the redacted one after 部分公开 (保密审查制度 第十四条). */
 export async function getPublishedBody(deps: Deps, actor: Actor, itemId: string): Promise<PublishedBody> {
-  const item = await loadViewable(deps.db, actor, itemId);
-  const last = (await store.listPublications(deps.db, item.id)).at(-1);
+  return publishedBodyOf(deps.db, await loadViewable(deps.db, actor, itemId));
+}
+
+/** The published body without an actor: a published text is public (it is on the district's sites). */
+export async function publishedBodyOf(db: Executor, item: Item): Promise<PublishedBody> {
+  const last = (await store.listPublications(db, item.id)).at(-1);
   if (!last) throw notFound('已发布的正文');
   const published = { ...item, revision: last.revision };
-  const text = await publishableText(deps.db, published);
-  const revision = await store.getRevision(deps.db, item.id, last.revision);
+  const text = await publishableText(db, published);
+  const revision = await store.getRevision(db, item.id, last.revision);
   if (!revision) throw notFound('稿件版本');
   return {
     itemId: item.id,

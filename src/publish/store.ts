@@ -1,6 +1,6 @@
 // Kysely queries for items (稿件), revisions, review steps (审核记录), item channels and publications. The only
 // file that names these tables. Every query runs unchanged on SQLite and PostgreSQL.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Executor, ItemsTable, ReviewStepsTable, RevisionsTable } from '../platform/db/types.ts';
 import type {
   BodyFormat,
@@ -431,4 +431,19 @@ export async function livePublicationsOfUnit(db: Executor, unitId: string): Prom
     text: r.text === 'redacted' ? 'redacted' : 'full',
     bodyText: r.body_text,
   }));
+}
+
+/** Published items whose title contains `q` (every character literal), newest publication first. */
+export async function searchPublishedItems(db: Executor, q: string, limit: number): Promise<Item[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('items')
+    .selectAll()
+    .where('stage', '=', 'published')
+    .where(sql<boolean>`title like ${pattern} escape '\\'`)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toItem);
 }

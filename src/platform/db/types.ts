@@ -5,6 +5,7 @@ import type { CalendarTables } from './tables/calendar.ts';
 import type { ChallengeTables } from './tables/challenge.ts';
 import type { DictionaryTables } from './tables/dictionaries.ts';
 import type { DutyTables } from './tables/duty.ts';
+import type { GazetteTables } from './tables/gazette.ts';
 import type { LoginTables } from './tables/login.ts';
 import type { NotifyTables } from './tables/notify.ts';
 import type { PublishTables } from './tables/publish.ts';
@@ -200,6 +201,7 @@ export interface DB
     PublishTables,
     DutyTables,
     WatchTables,
+    GazetteTables,
     LoginTables {
   units: UnitsTable;
   sections: SectionsTable;

@@ -1,0 +1,140 @@
+// 政府公报: the pure rules — which 公文 may enter the gazette, and what breaks GB/T 9704-2012 in it.
+import { type Finding, runChecks } from '../checks/index.ts';
+import { type AppError, invalid, unprocessable } from '../platform/errors.ts';
+import type { OfficialDocument } from './parse.ts';
+
+export type { Attachment, BodyParagraph, HeadingLevel, OfficialDocument } from './parse.ts';
+export { issuersOf, parseOfficialDocument } from './parse.ts';
+
+export interface ImportedDocument {
+  document: OfficialDocument;
+  /** GB/T 9704 problems found by the 智能校对 engine's 公文格式 rules (发文字号 brackets, dates, 抄送, 层次序数). */
+  formatFindings: Finding[];
+}
+
+/** A document carrying a 密级 (in its 版头, or a ★ marking anywhere) is never printed in a public gazette. */
+export function gazetteRefusal(doc: OfficialDocument, text: string): AppError | null {
+  if (doc.classification) {
+    return unprocessable('CLASSIFIED', `该公文标有密级“${doc.classification}”，涉密公文不得编入政府公报`);
+  }
+  const mark = runChecks(text).findings.find((f) => f.rule === 'secrecy.classification');
+  if (mark) return unprocessable('CLASSIFIED', `该公文含密级标志“${mark.text}”，涉密公文不得编入政府公报`);
+  return null;
+}
+
+/** The 公文格式 findings of the checks engine for this text (one rule set: checks/docformat.ts, headings.ts). */
+export function formatFindings(text: string): Finding[] {
+  return runChecks(text).findings.filter((f) => f.category === 'format');
+}
+
+/** The sections a district gazette uses, in its order; each issue may name its own. */
+export const DEFAULT_SECTIONS = ['区政府文件', '区政府办公室文件', '部门文件', '人事任免'] as const;
+
+export interface IssueInput {
+  year: number;
+  number: number;
+  totalNumber: number;
+  publishDate: string;
+  forewordTitle?: string | null;
+  foreword?: string | null;
+  sections?: string[];
+}
+
+export interface IssueFields {
+  year: number;
+  number: number;
+  totalNumber: number;
+  publishDate: string;
+  forewordTitle: string | null;
+  foreword: string | null;
+  sections: string[];
+}
+
+export interface Entry {
+  id: string;
+  itemId: string;
+  revision: number;
+  section: string;
+  position: number;
+  title: string;
+  docNumber: string | null;
+  issuers: string[];
+  docDate: string | null;
+  document: OfficialDocument;
+}
+
+export interface Issue extends IssueFields {
+  id: string;
+  /** 2022年第11期（总第129期） */
+  label: string;
+  /** In the gazette's order: by section, then by position. */
+  entries: Entry[];
+}
+
+export const issueLabel = (i: Pick<IssueFields, 'year' | 'number' | 'totalNumber'>) =>
+  `${i.year}年第${i.number}期（总第${i.totalNumber}期）`;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function realDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+const wholeIn = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
+
+/** The fields of a new issue, checked; a zh-CN error names the field. */
+export function issueFields(input: IssueInput): IssueFields | AppError {
+  if (!wholeIn(input.year, 1949, 2100)) return invalid('year', '年份应为 1949 至 2100 之间的整数');
+  if (!wholeIn(input.number, 1, 99)) return invalid('number', '期号应为 1 至 99 之间的整数');
+  if (!wholeIn(input.totalNumber, 1, 99999)) return invalid('totalNumber', '总期号应为正整数');
+  if (!realDate(input.publishDate)) return invalid('publishDate', '出版日期应为有效日期，如 2022-12-10');
+  const publishYear = Number(input.publishDate.slice(0, 4));
+  if (publishYear < input.year || publishYear > input.year + 1) {
+    return invalid('publishDate', `出版日期应在 ${input.year} 年或次年`);
+  }
+  const sections = (input.sections ?? [...DEFAULT_SECTIONS]).map((s) => s.trim());
+  if (sections.length === 0 || sections.length > 20) return invalid('sections', '栏目应有 1 至 20 个');
+  const bad = sections.findIndex((s) => !s || s.length > 40);
+  if (bad >= 0) return invalid(`sections.${bad}`, '栏目名称不能为空，且不超过 40 字');
+  if (new Set(sections).size !== sections.length) return invalid('sections', '栏目名称不能重复');
+  const forewordTitle = input.forewordTitle?.trim() || null;
+  const foreword = input.foreword?.trim() || null;
+  if (foreword && !forewordTitle) return invalid('forewordTitle', '请填写卷首语标题');
+  if (foreword && foreword.length > 20000) return invalid('foreword', '卷首语不能超过 20000 字');
+  if (forewordTitle && forewordTitle.length > 100) return invalid('forewordTitle', '卷首语标题不能超过 100 字');
+  return {
+    year: input.year,
+    number: input.number,
+    totalNumber: input.totalNumber,
+    publishDate: input.publishDate,
+    forewordTitle,
+    foreword,
+    sections,
+  };
+}
+
+/** The new order of an issue's entries: every entry exactly once, each in a section of the issue. */
+export function checkOrder(
+  issue: Pick<Issue, 'sections' | 'entries'>,
+  order: readonly { id: string; section: string }[],
+): AppError | null {
+  const ids = new Set(issue.entries.map((e) => e.id));
+  if (order.length !== ids.size || new Set(order.map((o) => o.id)).size !== order.length) {
+    return invalid('entries', '排序须列出本期的每篇公文各一次');
+  }
+  for (const [i, o] of order.entries()) {
+    if (!ids.has(o.id)) return invalid(`entries.${i}.id`, '该公文不在本期中');
+    if (!issue.sections.includes(o.section)) return invalid(`entries.${i}.section`, `本期没有栏目“${o.section}”`);
+  }
+  return null;
+}
+
+/** Entries sorted the way the gazette prints them: section order, then position. */
+export function inGazetteOrder<E extends Pick<Entry, 'section' | 'position'>>(sections: string[], entries: E[]): E[] {
+  return [...entries].sort(
+    (a, b) => sections.indexOf(a.section) - sections.indexOf(b.section) || a.position - b.position,
+  );
+}

@@ -1,0 +1,162 @@
+// HTTP for the 政府公报: issues (公报室 writes, 督查 reads too), placing and ordering published 公文, and reading a
+// .docx into its GB/T 9704 elements. org/policy/gazette.ts decides; the service checks and writes.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../org/request-context.ts';
+import { canEditGazette } from '../org/policy/gazette.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
+import type { Deps } from '../platform/deps.ts';
+import { readUpload } from '../platform/http/upload.ts';
+import * as gazette from './service.ts';
+
+const nullableText = z.string().nullable();
+export const OfficialDocumentDto = z.object({
+  copyNumber: nullableText,
+  classification: nullableText,
+  urgency: nullableText,
+  issuerMark: z.string(),
+  docNumber: nullableText,
+  signers: z.array(z.string()),
+  title: z.string(),
+  addressee: nullableText,
+  body: z.array(z.object({ level: z.number().int(), text: z.string() })),
+  attachmentNote: z.array(z.string()),
+  signature: nullableText,
+  date: nullableText,
+  dateIso: nullableText,
+  notes: z.array(z.string()),
+  attachments: z.array(z.object({ title: z.string(), paragraphs: z.array(z.string()) })),
+  cc: nullableText,
+  printer: nullableText,
+  printDate: nullableText,
+  printDateIso: nullableText,
+});
+const FindingDto = z.object({
+  rule: z.string(),
+  severity: z.string(),
+  message: z.string(),
+  suggestion: z.string(),
+  text: z.string(),
+  line: z.number(),
+  column: z.number(),
+});
+const ImportedDto = z.object({ document: OfficialDocumentDto, formatFindings: z.array(FindingDto) });
+const EntryDto = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  revision: z.number(),
+  section: z.string(),
+  position: z.number(),
+  title: z.string(),
+  docNumber: nullableText,
+  issuers: z.array(z.string()),
+  docDate: nullableText,
+  document: OfficialDocumentDto,
+});
+const fields = {
+  id: z.string(),
+  label: z.string(),
+  year: z.number(),
+  number: z.number(),
+  totalNumber: z.number(),
+  publishDate: z.string(),
+  forewordTitle: nullableText,
+  foreword: nullableText,
+  sections: z.array(z.string()),
+};
+const IssueDto = z.object({ ...fields, entries: z.array(EntryDto) });
+const IssueSummaryDto = z.object({ ...fields, entries: z.number() });
+const IssueBody = z.object({
+  year: z.number().int(),
+  number: z.number().int(),
+  totalNumber: z.number().int(),
+  publishDate: z.string().max(10),
+  forewordTitle: z.string().max(200).nullish(),
+  foreword: z.string().max(40000).nullish(),
+  sections: z.array(z.string().max(100)).max(30).optional(),
+});
+const IdParams = z.object({ id: z.uuid() });
+const tags = ['gazette'];
+
+export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/api/gazette/issues',
+    { schema: { response: { 200: z.array(IssueSummaryDto) }, tags, summary: '政府公报各期（公报室、督查）' } },
+    async (req) => gazette.listIssues(deps, actorOf(req)),
+  );
+  app.post(
+    '/api/gazette/issues',
+    { schema: { body: IssueBody, response: { 201: IssueDto }, tags, summary: '新建一期公报（公报室）' } },
+    async (req, reply) => reply.code(201).send(await gazette.createIssue(deps, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/gazette/issues/:id',
+    { schema: { params: IdParams, response: { 200: IssueDto }, tags, summary: '一期公报及其目录' } },
+    async (req) => gazette.getIssue(deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/gazette/issues/:id/entries',
+    {
+      schema: {
+        params: IdParams,
+        body: z.object({ itemId: z.uuid(), section: z.string().max(100) }),
+        response: { 200: IssueDto },
+        tags,
+        summary: '把已发布的公文编入本期某栏目末尾（公报室）',
+      },
+    },
+    async (req) => gazette.addEntry(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    '/api/gazette/issues/:id/order',
+    {
+      schema: {
+        params: IdParams,
+        body: z.object({
+          entries: z.array(z.object({ id: z.uuid(), section: z.string().max(100) })).max(500),
+        }),
+        response: { 200: IssueDto },
+        tags,
+        summary: '调整本期公文的栏目和顺序（公报室）',
+      },
+    },
+    async (req) => gazette.orderEntries(deps, actorOf(req), req.params.id, req.body.entries),
+  );
+  app.delete(
+    '/api/gazette/issues/:id/entries/:entryId',
+    {
+      schema: {
+        params: z.object({ id: z.uuid(), entryId: z.uuid() }),
+        response: { 200: IssueDto },
+        tags,
+        summary: '从本期移除一篇公文（公报室）',
+      },
+    },
+    async (req) => gazette.removeEntry(deps, actorOf(req), req.params.id, req.params.entryId),
+  );
+  app.get(
+    '/api/gazette/published',
+    {
+      schema: {
+        querystring: z.object({ q: z.string().max(100) }),
+        response: {
+          200: z.array(
+            z.object({ itemId: z.string(), title: z.string(), unitId: z.string(), publishedAt: nullableText }),
+          ),
+        },
+        tags,
+        summary: '按标题查找已发布的公文（公报室）',
+      },
+    },
+    async (req) => gazette.findPublished(deps, actorOf(req), req.query.q),
+  );
+  app.post(
+    '/api/gazette/import',
+    { schema: { response: { 200: ImportedDto }, tags, summary: '读取 Word 公文的 GB/T 9704 要素（公报室）' } },
+    async (req) => {
+      assertAllowed(canEditGazette(actorOf(req)));
+      const { file } = await readUpload(req, z.object({}));
+      return gazette.importOfficialDocx(file.buffer);
+    },
+  );
+};

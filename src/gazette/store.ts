@@ -1,0 +1,136 @@
+// Kysely queries of the 政府公报; the only file that names gazette_issues and gazette_entries.
+import type { Selectable } from 'kysely';
+import type { Executor } from '../platform/db/types.ts';
+import type { GazetteEntriesTable, GazetteIssuesTable } from '../platform/db/tables/gazette.ts';
+import { type Entry, type Issue, type IssueFields, inGazetteOrder, issueLabel } from './model.ts';
+
+const toFields = (r: Selectable<GazetteIssuesTable>): IssueFields & { id: string } => ({
+  id: r.id,
+  year: Number(r.year),
+  number: Number(r.number),
+  totalNumber: Number(r.total_number),
+  publishDate: r.publish_date,
+  forewordTitle: r.foreword_title,
+  foreword: r.foreword,
+  sections: JSON.parse(r.sections) as string[],
+});
+
+const toEntry = (r: Selectable<GazetteEntriesTable>): Entry => ({
+  id: r.id,
+  itemId: r.item_id,
+  revision: Number(r.revision),
+  section: r.section,
+  position: Number(r.position),
+  title: r.title,
+  docNumber: r.doc_number,
+  issuers: JSON.parse(r.issuers) as string[],
+  docDate: r.doc_date,
+  document: JSON.parse(r.document),
+});
+
+export async function insertIssue(
+  db: Executor,
+  issue: IssueFields & { id: string },
+  createdBy: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('gazette_issues')
+    .values({
+      id: issue.id,
+      year: issue.year,
+      number: issue.number,
+      total_number: issue.totalNumber,
+      publish_date: issue.publishDate,
+      foreword_title: issue.forewordTitle,
+      foreword: issue.foreword,
+      sections: JSON.stringify(issue.sections),
+      created_by: createdBy,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+}
+
+export async function getIssue(db: Executor, id: string): Promise<Issue | null> {
+  const row = await db.selectFrom('gazette_issues').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const fields = toFields(row);
+  const entries = (await db.selectFrom('gazette_entries').selectAll().where('issue_id', '=', id).execute()).map(
+    toEntry,
+  );
+  return { ...fields, label: issueLabel(fields), entries: inGazetteOrder(fields.sections, entries) };
+}
+
+export async function findIssueByTotal(db: Executor, totalNumber: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('gazette_issues')
+    .select('id')
+    .where('total_number', '=', totalNumber)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function listIssues(db: Executor): Promise<(IssueFields & { id: string; entries: number })[]> {
+  const rows = await db
+    .selectFrom('gazette_issues as i')
+    .selectAll('i')
+    .select((eb) =>
+      eb
+        .selectFrom('gazette_entries as e')
+        .whereRef('e.issue_id', '=', 'i.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('entries'),
+    )
+    .orderBy('i.year', 'desc')
+    .orderBy('i.number', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...toFields(r), entries: Number(r.entries ?? 0) }));
+}
+
+export async function touchIssue(db: Executor, id: string, now: Date): Promise<void> {
+  await db.updateTable('gazette_issues').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+export async function nextPosition(db: Executor, issueId: string, section: string): Promise<number> {
+  const row = await db
+    .selectFrom('gazette_entries')
+    .select((eb) => eb.fn.max<number | null>('position').as('p'))
+    .where('issue_id', '=', issueId)
+    .where('section', '=', section)
+    .executeTakeFirst();
+  return row?.p == null ? 1 : Number(row.p) + 1;
+}
+
+export async function insertEntry(db: Executor, issueId: string, e: Entry, now: Date): Promise<void> {
+  await db
+    .insertInto('gazette_entries')
+    .values({
+      id: e.id,
+      issue_id: issueId,
+      item_id: e.itemId,
+      revision: e.revision,
+      section: e.section,
+      position: e.position,
+      title: e.title,
+      doc_number: e.docNumber,
+      issuers: JSON.stringify(e.issuers),
+      doc_date: e.docDate,
+      document: JSON.stringify(e.document),
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+export async function placeEntry(db: Executor, id: string, section: string, position: number): Promise<void> {
+  await db.updateTable('gazette_entries').set({ section, position }).where('id', '=', id).execute();
+}
+
+export async function deleteEntry(db: Executor, issueId: string, entryId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('gazette_entries')
+    .where('id', '=', entryId)
+    .where('issue_id', '=', issueId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

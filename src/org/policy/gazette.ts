@@ -1,0 +1,14 @@
+// Who compiles the 政府公报: the 公报室 of the 区政府办公室 creates issues, places published 公文 in them and orders
+// them; the 督查 reads the issues being compiled (it supervises publication). Everyone reads a released issue
+// (the public online edition needs no login).
+import { type Actor, holdsDistrictRole, holdsRole } from '../model.ts';
+import { ALLOW, deny, type Verdict } from './verdict.ts';
+
+export function canEditGazette(actor: Actor): Verdict {
+  return holdsRole(actor, 'gazette') ? ALLOW : deny('NOT_GAZETTE_OFFICE', '需要公报室身份才能编辑政府公报');
+}
+
+export function canViewGazetteDrafts(actor: Actor): Verdict {
+  if (holdsRole(actor, 'gazette') || holdsDistrictRole(actor, 'inspector')) return ALLOW;
+  return deny('NOT_GAZETTE_READER', '只有公报室和督查可以查看编辑中的政府公报');
+}

@@ -1,0 +1,38 @@
+// Tables of the 政府公报 (src/gazette), as Kysely sees them (same conventions as ../types.ts: ISO strings).
+// Named only by src/gazette/store.ts.
+
+/** One issue of the gazette: 2022年第11期（总第129期）, its 出版日期, 卷首语 and the order of its sections. */
+export interface GazetteIssuesTable {
+  id: string;
+  year: number;
+  number: number; // 期号 within the year
+  total_number: number; // 总期号
+  publish_date: string; // 出版日期, YYYY-MM-DD
+  foreword_title: string | null; // 卷首语
+  foreword: string | null;
+  sections: string; // JSON array of section names, in the gazette's order
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published 公文 placed in an issue: its section, its place there, and its parsed GB/T 9704 elements. */
+export interface GazetteEntriesTable {
+  id: string;
+  issue_id: string;
+  item_id: string; // the published item (publish) the text comes from
+  revision: number; // the published revision
+  section: string;
+  position: number;
+  title: string;
+  doc_number: string | null; // 发文字号
+  issuers: string; // JSON array: 发文机关
+  doc_date: string | null; // 成文日期, YYYY-MM-DD
+  document: string; // JSON: the OfficialDocument (src/gazette/parse.ts)
+  created_at: string;
+}
+
+export interface GazetteTables {
+  gazette_issues: GazetteIssuesTable;
+  gazette_entries: GazetteEntriesTable;
+}
