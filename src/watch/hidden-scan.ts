@@ -16,6 +16,8 @@ export const SPIDERS = [
   { name: 'Baiduspider', ua: 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)' },
   { name: 'Googlebot', ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
 ];
+/** Requests of the homepage the cloaking check adds to a full run: as a browser, then as each spider. */
+export const CLOAKING_FETCHES = 1 + SPIDERS.length;
 
 /** At most this many stylesheets are fetched in a run (a page's own count is capped as well). */
 const MAX_SHEETS_PER_RUN = 100;
