@@ -5,10 +5,10 @@
 import type { CheerioAPI } from 'cheerio';
 import postcss from 'postcss';
 import type { Fetcher } from './fetch.ts';
-import { eachElement, loadHtml, resolveLink } from './page.ts';
+import { loadHtml, resolveLink } from './page.ts';
 import type { SheetText } from './rules/css-cascade.ts';
 import { screenMedia } from './rules/css-cascade.ts';
-import { externalLinks, findHiddenLinks, type HiddenLink, hiddenLink, stylesheetHref } from './rules/hidden-links.ts';
+import { findHiddenLinks, pageParts, type HiddenLink, hiddenLink, stylesheetHref } from './rules/hidden-links.ts';
 
 export const BROWSER_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
@@ -35,21 +35,13 @@ export class HiddenLinkScan {
 
   /** The page's 暗链; its stylesheets are fetched first when it has links to other hosts. */
   async page($: CheerioAPI, pageUrl: string): Promise<HiddenLink[]> {
-    const hrefs: string[] = [];
-    let external = false;
-    eachElement($.root()[0], (el) => {
-      if (el.name === 'link') {
-        const href = stylesheetHref(el, pageUrl);
-        if (href && hrefs.length < MAX_SHEETS_PER_PAGE) hrefs.push(href);
-      } else if (!external && el.name === 'a') {
-        const url = resolveLink(el.attribs.href, pageUrl);
-        external = url !== undefined && !this.siteHosts.includes(new URL(url).hostname);
-      }
-    });
+    const parts = pageParts($, pageUrl, this.siteHosts);
     const linked = new Map<string, SheetText[]>();
-    if (!external) return findHiddenLinks($, pageUrl, this.siteHosts, linked);
-    for (const href of hrefs) linked.set(href, await this.sheet(href, 0));
-    return findHiddenLinks($, pageUrl, this.siteHosts, linked);
+    // Stylesheets matter only to a page with links to other hosts.
+    const hrefs = parts.anchors.length === 0 ? [] : parts.sheets.map((el) => stylesheetHref(el, pageUrl));
+    for (const href of new Set(hrefs.filter((h) => h !== undefined).slice(0, MAX_SHEETS_PER_PAGE)))
+      linked.set(href, await this.sheet(href, 0));
+    return findHiddenLinks($, pageUrl, this.siteHosts, linked, parts);
   }
 
   /** A stylesheet and what it imports (imported rules first, as the cascade orders them), once per run. */
@@ -97,7 +89,7 @@ export class HiddenLinkScan {
 
   private outbound(html: string, pageUrl: string): Map<string, string> {
     const $ = loadHtml(html);
-    return new Map(externalLinks($, pageUrl, this.siteHosts).anchors.map(({ a, url }) => [url, $(a).text()]));
+    return new Map(pageParts($, pageUrl, this.siteHosts).anchors.map(({ a, url }) => [url, $(a).text()]));
   }
 }
 

@@ -57,15 +57,22 @@ interface Decl {
 interface Rule {
   selector: string;
   specificity: number;
+  /** Position in its sheet. */
   order: number;
   decls: Decl[];
+  /** `selector{decls}`, the evidence. */
+  text: string;
   source: string;
   test: (el: Element) => boolean;
 }
 
-/** One stylesheet's rules with the relevant declarations, indexed by the key of each selector's subject. */
+/** One stylesheet's rules with the relevant declarations, indexed by the key of each selector's subject (built
+ *  once per sheet text, not per page). */
 export interface Sheet {
-  rules: Rule[];
+  byId: Map<string, Rule[]>;
+  byClass: Map<string, Rule[]>;
+  byTag: Map<string, Rule[]>;
+  universal: Rule[];
 }
 
 export interface SheetText {
@@ -108,7 +115,20 @@ export function readSheet(text: SheetText): Sheet {
     root = undefined;
   }
   if (root) collectRules(root, text.source, rules);
-  const sheet = { rules };
+  const sheet: Sheet = { byId: new Map(), byClass: new Map(), byTag: new Map(), universal: [] };
+  rules.forEach((rule, i) => {
+    rule.order = i;
+    const subject = subjectKey(rule.selector);
+    const add = (map: Map<string, Rule[]>, k: string) => {
+      const list = map.get(k);
+      if (list) list.push(rule);
+      else map.set(k, [rule]);
+    };
+    if (!subject) sheet.universal.push(rule);
+    else if (subject[0] === '#') add(sheet.byId, subject.slice(1));
+    else if (subject[0] === '.') add(sheet.byClass, subject.slice(1));
+    else add(sheet.byTag, subject);
+  });
   if (sheetCache.size > 200) sheetCache.clear();
   sheetCache.set(key, sheet);
   return sheet;
@@ -131,7 +151,8 @@ function collectRules(container: Container, source: string, out: Rule[]): void {
     if (decls.length === 0) return;
     for (const selector of splitSelectors(node.selector)) {
       const compiled = compileSelector(selector);
-      if (compiled) out.push({ selector, decls, source, order: 0, ...compiled });
+      const text = `${selector}{${decls.map(showDecl).join(';')}}`;
+      if (compiled) out.push({ selector, decls, text, source, order: 0, ...compiled });
     }
   });
 }
@@ -194,77 +215,60 @@ function specificity(tokens: Selector[]): number {
   return s;
 }
 
+/** Where a declaration stands in the cascade: !important, then inline, then specificity, then the later one. */
+type Rank = [important: number, inline: number, specificity: number, sheet: number, order: number];
+
+function outranks(a: Rank, b: Rank): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+}
+
 /** The sheets of one page, in document order, and the memo of what each element's cascade gave. */
 export class PageStyles {
-  private readonly rules: Rule[] = [];
-  private readonly byId = new Map<string, Rule[]>();
-  private readonly byClass = new Map<string, Rule[]>();
-  private readonly byTag = new Map<string, Rule[]>();
-  private readonly universal: Rule[] = [];
   private readonly memo = new Map<Element, Map<string, Declared>>();
 
-  constructor(sheets: Sheet[]) {
-    let order = 0;
-    for (const sheet of sheets)
-      for (const r of sheet.rules) {
-        const rule = { ...r, order: order++ };
-        this.rules.push(rule);
-        this.index(rule);
-      }
-  }
-
-  private index(rule: Rule): void {
-    const subject = subjectKey(rule.selector);
-    const add = (map: Map<string, Rule[]>, k: string) => {
-      const list = map.get(k);
-      if (list) list.push(rule);
-      else map.set(k, [rule]);
-    };
-    if (!subject) this.universal.push(rule);
-    else if (subject[0] === '#') add(this.byId, subject.slice(1));
-    else if (subject[0] === '.') add(this.byClass, subject.slice(1));
-    else add(this.byTag, subject);
-  }
-
-  private candidates(el: Element): Rule[] {
-    const out = [...this.universal];
-    const id = el.attribs.id;
-    if (id) out.push(...(this.byId.get(id) ?? []));
-    for (const c of (el.attribs.class ?? '').split(/\s+/)) if (c) out.push(...(this.byClass.get(c) ?? []));
-    out.push(...(this.byTag.get(el.name) ?? []));
-    return out;
-  }
+  constructor(private readonly sheets: Sheet[]) {}
 
   /** The element's own cascaded values of the relevant properties (shorthands not expanded). */
   declared(el: Element): Map<string, Declared> {
     let d = this.memo.get(el);
     if (d) return d;
-    type Win = Declared & { rank: number };
-    const won = new Map<string, Win>();
-    const offer = (decl: Decl, rank: number, rule: string, source: string) => {
-      const r = rank + (decl.important ? 1e15 : 0);
+    const won = new Map<string, Declared & { rank: Rank }>();
+    const offer = (decl: Decl, rank: Rank, rule: string, source: string) => {
       const prev = won.get(decl.prop);
-      if (!prev || r >= prev.rank) won.set(decl.prop, { value: decl.value, rule, source, rank: r });
+      if (!prev || outranks(rank, prev.rank)) won.set(decl.prop, { value: decl.value, rule, source, rank });
     };
-    for (const rule of this.candidates(el)) {
-      let matches = false;
-      try {
-        matches = rule.test(el);
-      } catch {
-        matches = false;
-      }
-      if (!matches) continue;
-      const text = `${rule.selector}{${rule.decls.map(showDecl).join(';')}}`;
-      for (const decl of rule.decls) offer(decl, rule.specificity * 1e5 + rule.order, text, rule.source);
-    }
+    const classes = (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
+    this.sheets.forEach((sheet, n) => {
+      const candidates = [
+        sheet.universal,
+        ...(el.attribs.id ? [sheet.byId.get(el.attribs.id)] : []),
+        ...classes.map((c) => sheet.byClass.get(c)),
+        sheet.byTag.get(el.name),
+      ];
+      for (const list of candidates)
+        for (const rule of list ?? []) {
+          if (!matches(rule, el)) continue;
+          for (const decl of rule.decls)
+            offer(decl, [decl.important ? 1 : 0, 0, rule.specificity, n, rule.order], rule.text, rule.source);
+        }
+    });
     const style = el.attribs.style;
     if (style) {
       const rule = `style="${style.trim()}"`;
-      for (const decl of inlineDecls(style)) offer(decl, 1e12, rule, '内联 style 属性');
+      for (const decl of inlineDecls(style)) offer(decl, [decl.important ? 1 : 0, 1, 0, 0, 0], rule, '内联 style 属性');
     }
     d = new Map([...won].map(([k, v]) => [k, { value: v.value, rule: v.rule, source: v.source }]));
     this.memo.set(el, d);
     return d;
+  }
+}
+
+function matches(rule: Rule, el: Element): boolean {
+  try {
+    return rule.test(el);
+  } catch {
+    return false;
   }
 }
 

@@ -258,64 +258,69 @@ export function hidingStyle(style: string): string | undefined {
   return hiddenBy(new PageStyles([]), $('a')[0] as Element)?.technique;
 }
 
-/** The page's stylesheets in document order: <style> blocks, and for each <link rel=stylesheet> the sheets fetched
- *  for it (its @imports first); a link not fetched contributes nothing. */
-export function pageSheets($: CheerioAPI, linked: Map<string, SheetText[]>, pageUrl: string): SheetText[] {
-  const sheets: SheetText[] = [];
-  eachElement($.root()[0], (el) => {
-    if (el.name === 'style' && !/print|speech/i.test(el.attribs.media ?? ''))
-      sheets.push({ css: textOf(el), source: '<style> 块' });
-    else if (el.name === 'link') {
-      const href = stylesheetHref(el, pageUrl);
-      if (href) sheets.push(...(linked.get(href) ?? []));
-    }
-  });
-  return sheets;
+/** What 暗链 are judged from, in one walk of the page: links to other hosts, inline scripts that write HTML, and the
+ *  <style> and <link> elements in document order. */
+export interface PageParts {
+  anchors: { a: Element; url: string }[];
+  scripts: Element[];
+  sheets: Element[];
 }
+
+export function pageParts($: CheerioAPI, pageUrl: string, siteHosts: string[]): PageParts {
+  const parts: PageParts = { anchors: [], scripts: [], sheets: [] };
+  eachElement($.root()[0], (el) => {
+    if (el.name === 'a') {
+      const url = el.attribs.href === undefined ? undefined : resolveLink(el.attribs.href, pageUrl);
+      if (url && !siteHosts.includes(new URL(url).hostname)) parts.anchors.push({ a: el, url });
+    } else if (el.name === 'style' || el.name === 'link') parts.sheets.push(el);
+    else if (el.name === 'script' && el.attribs.src === undefined && WRITES_HTML.test(textOf(el)))
+      parts.scripts.push(el);
+  });
+  return parts;
+}
+
+const WRITES_HTML = /document\s*\.\s*write(ln)?\s*\(|\.\s*(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML\s*\(/;
 
 /** The absolute URL of a <link rel=stylesheet> a screen applies, else undefined. */
 export function stylesheetHref(el: Element, pageUrl: string): string | undefined {
+  if (el.name !== 'link') return undefined;
   const rel = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
   if (!rel.includes('stylesheet') || rel.includes('alternate')) return undefined;
   if (/^(print|speech)$/i.test((el.attribs.media ?? '').trim())) return undefined;
   return resolveLink(el.attribs.href, pageUrl);
 }
 
-/** Links to other hosts on a page: in the DOM, and written by its inline scripts. */
-export function externalLinks(
-  $: CheerioAPI,
-  pageUrl: string,
-  siteHosts: string[],
-): { anchors: { a: Element; url: string }[]; scripts: Element[] } {
-  const anchors: { a: Element; url: string }[] = [];
-  const scripts: Element[] = [];
-  eachElement($.root()[0], (el) => {
-    if (el.name === 'a' && el.attribs.href !== undefined) {
-      const url = resolveLink(el.attribs.href, pageUrl);
-      if (url && !siteHosts.includes(new URL(url).hostname)) anchors.push({ a: el, url });
-    } else if (el.name === 'script' && el.attribs.src === undefined && WRITES_HTML.test(textOf(el))) scripts.push(el);
-  });
-  return { anchors, scripts };
+/** The page's stylesheets in document order: <style> blocks, and for each <link rel=stylesheet> the sheets fetched
+ *  for it (its @imports first); a link not fetched contributes nothing. */
+function pageSheets(parts: PageParts, linked: Map<string, SheetText[]>, pageUrl: string): SheetText[] {
+  const sheets: SheetText[] = [];
+  for (const el of parts.sheets) {
+    if (el.name === 'style') {
+      if (!/print|speech/i.test(el.attribs.media ?? '')) sheets.push({ css: textOf(el), source: '<style> 块' });
+    } else {
+      const href = linked.size > 0 ? stylesheetHref(el, pageUrl) : undefined;
+      if (href) sheets.push(...(linked.get(href) ?? []));
+    }
+  }
+  return sheets;
 }
-
-const WRITES_HTML = /document\s*\.\s*write(ln)?\s*\(|\.\s*(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML\s*\(/;
 
 export function findHiddenLinks(
   $: CheerioAPI,
   pageUrl: string,
   siteHosts: string[],
   linked: Map<string, SheetText[]> = new Map(),
+  parts = pageParts($, pageUrl, siteHosts),
 ): HiddenLink[] {
-  const { anchors, scripts } = externalLinks($, pageUrl, siteHosts);
   const out: HiddenLink[] = [];
-  if (anchors.length > 0) {
-    const styles = new PageStyles(pageSheets($, linked, pageUrl).map(readSheet));
-    for (const { a, url } of anchors) {
+  if (parts.anchors.length > 0) {
+    const styles = new PageStyles(pageSheets(parts, linked, pageUrl).map(readSheet));
+    for (const { a, url } of parts.anchors) {
       const hiding = hiddenBy(styles, a);
       if (hiding) out.push(hiddenLink(url, textOf(a), hiding, a.attribs.title));
     }
   }
-  for (const script of scripts) out.push(...scriptLinks(textOf(script), pageUrl, siteHosts));
+  for (const script of parts.scripts) out.push(...scriptLinks(textOf(script), pageUrl, siteHosts));
   const seen = new Set<string>();
   return out.filter((h) => !seen.has(h.url) && seen.add(h.url));
 }
