@@ -64,6 +64,8 @@ interface Rule {
   text: string;
   source: string;
   test: (el: Element) => boolean;
+  /** Applies in a user-driven state only (tested with the state pseudo-classes removed). */
+  dynamic?: boolean;
 }
 
 /** One stylesheet's rules with the relevant declarations, indexed by the key of each selector's subject (built
@@ -73,6 +75,9 @@ export interface Sheet {
   byClass: Map<string, Rule[]>;
   byTag: Map<string, Rule[]>;
   universal: Rule[];
+  /** Rules under :hover, :focus, :focus-within, :active or :target, matched as if the state held: what an
+   *  interactive menu shows when it is opened. */
+  revealers: Rule[];
 }
 
 export interface SheetText {
@@ -115,9 +120,13 @@ export function readSheet(text: SheetText): Sheet {
     root = undefined;
   }
   if (root) collectRules(root, text.source, rules);
-  const sheet: Sheet = { byId: new Map(), byClass: new Map(), byTag: new Map(), universal: [] };
+  const sheet: Sheet = { byId: new Map(), byClass: new Map(), byTag: new Map(), universal: [], revealers: [] };
   rules.forEach((rule, i) => {
     rule.order = i;
+    if (rule.dynamic) {
+      sheet.revealers.push(rule);
+      return;
+    }
     const subject = subjectKey(rule.selector);
     const add = (map: Map<string, Rule[]>, k: string) => {
       const list = map.get(k);
@@ -153,9 +162,14 @@ function collectRules(container: Container, source: string, out: Rule[]): void {
       const compiled = compileSelector(selector);
       const text = `${selector}{${decls.map(showDecl).join(';')}}`;
       if (compiled) out.push({ selector, decls, text, source, order: 0, ...compiled });
+      const stateless = selector.replace(DYNAMIC, '').replace(/(^|[\s>+~])(?=[\s>+~]|$)/g, '$1*');
+      const revealer = stateless !== selector ? compileSelector(stateless) : undefined;
+      if (revealer) out.push({ selector, decls, text, source, order: 0, ...revealer, dynamic: true });
     }
   });
 }
+
+const DYNAMIC = /:(hover|focus-within|focus-visible|focus|active|target)(?![\w-])/g;
 
 /** Selectors of a rule, split on top-level commas (not those inside :is(…) or [attr="a,b"]). */
 function splitSelectors(list: string): string[] {
@@ -227,7 +241,7 @@ function outranks(a: Rank, b: Rank): boolean {
 export class PageStyles {
   private readonly memo = new Map<Element, Map<string, Declared>>();
 
-  constructor(private readonly sheets: Sheet[]) {}
+  constructor(readonly sheets: Sheet[]) {}
 
   /** The element's own cascaded values of the relevant properties (shorthands not expanded). */
   declared(el: Element): Map<string, Declared> {
@@ -262,6 +276,27 @@ export class PageStyles {
     this.memo.set(el, d);
     return d;
   }
+}
+
+export interface Revealed {
+  value: string;
+  rule: string;
+}
+
+/** A user-driven state's rule (an opened menu: `.menu li:hover ul{display:block}`) that sets the property on
+ *  this element to a value `shows` accepts, if there is one. */
+export function revealedBy(
+  styles: PageStyles,
+  el: Element,
+  prop: string,
+  shows: (value: string) => boolean,
+): Revealed | undefined {
+  for (const sheet of styles.sheets)
+    for (const rule of sheet.revealers) {
+      const d = rule.decls.find((x) => x.prop === prop);
+      if (d && shows(d.value.toLowerCase()) && matches(rule, el)) return { value: d.value, rule: rule.text };
+    }
+  return undefined;
 }
 
 function matches(rule: Rule, el: Element): boolean {

@@ -65,6 +65,18 @@ test('层叠：优先级、先后、!important 与内联样式、继承后被子
   ]);
 });
 
+test('悬停展开的菜单不是暗链：:hover 规则能让它显示；没有这样的规则的同样结构是暗链', () => {
+  const menu = (css: string) =>
+    reasons(`<html><head><style>.yl ul{display:none} .dd{height:0;overflow:hidden} ${css}</style></head><body>
+      <div class="yl">友情链接<ul><li><a href="http://m.example/">m</a></li></ul></div>
+      <div class="more"><div class="dd"><a href="http://n.example/">n</a></div></div></body></html>`);
+  assert.deepEqual(menu('.yl:hover ul{display:block} .more:hover .dd{height:auto}'), []);
+  assert.deepEqual(menu('.yl:hover ul{display:none} .more:hover .dd{color:red}'), [
+    'm.example display:none（元素不显示）：.yl ul{display:none}（<style> 块）',
+    'n.example 尺寸为 0 且 overflow:hidden（内容被裁掉）：.dd{height:0;overflow:hidden}（<style> 块）',
+  ]);
+});
+
 test('外部样式表按文档顺序参与层叠；未取到的样式表不隐藏任何东西', () => {
   const html = `<html><head><link rel="stylesheet" href="/a.css"><style>.q{display:block}</style>
     <link rel="stylesheet" href="/b.css"></head>

@@ -20,6 +20,7 @@ import {
   PageStyles,
   parseColor,
   readSheet,
+  revealedBy,
   type Rgba,
   type SheetText,
 } from './css-cascade.ts';
@@ -53,16 +54,21 @@ const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 
 const from = (technique: string, d: Declared | undefined): Hiding => ({ technique, rule: d?.rule, source: d?.source });
 
-/** What hides an element itself (not through inheritance), given its own cascaded values. */
-function hidesItself(el: Element, own: Map<string, Declared>, fontPx: number): Hiding | undefined {
+/** What hides an element itself (not through inheritance), given its own cascaded values; not what an opened
+ *  menu shows (a :hover or :focus rule that undoes it). */
+function hidesItself(styles: PageStyles, el: Element, fontPx: number): Hiding | undefined {
+  const own = styles.declared(el);
   const v = (p: string) => own.get(p)?.value.toLowerCase();
-  if (v('display') === 'none') return from('display:none（元素不显示）', own.get('display'));
+  const opens = (p: string, shows: (value: string) => boolean) => revealedBy(styles, el, p, shows) !== undefined;
+  if (v('display') === 'none' && !opens('display', (x) => x !== 'none'))
+    return from('display:none（元素不显示）', own.get('display'));
   if (el.attribs.hidden !== undefined && !own.has('display'))
     return { technique: 'hidden 属性（元素不显示）', rule: `<${el.name} hidden>`, source: 'HTML 属性' };
   const opacity = v('opacity');
   if (opacity !== undefined) {
     const o = opacity.endsWith('%') ? Number(opacity.slice(0, -1)) / 100 : Number(opacity);
-    if (o <= 0.01) return from('opacity:0（完全透明）', own.get('opacity'));
+    if (o <= 0.01 && !opens('opacity', (x) => Number(x) > 0.01))
+      return from('opacity:0（完全透明）', own.get('opacity'));
   }
   if (/(^|\s)scale[xy]?\(\s*0(\.0+)?\s*[,)]/.test(v('transform') ?? ''))
     return from('transform:scale(0)（缩放为零）', own.get('transform'));
@@ -81,7 +87,10 @@ function hidesItself(el: Element, own: Map<string, Declared>, fontPx: number): H
   if ((position === 'absolute' || position === 'fixed') && clippedAway(v('clip')))
     return from(`clip:${v('clip')}（裁剪为零）`, own.get('clip'));
   if (clipPathAway(v('clip-path'))) return from(`clip-path:${v('clip-path')}（裁去全部）`, own.get('clip-path'));
-  return tinyBox(el, own, fontPx);
+  const box = tinyBox(el, own, fontPx);
+  const grows = (x: string) => x === 'auto' || x === 'none' || (lengthPx(x, fontPx) ?? 2) > 1;
+  if (box && ['width', 'height', 'max-width', 'max-height'].some((p) => opens(p, grows))) return undefined;
+  return box;
 }
 
 /** A box of 1 px or less whose overflow is cut off (a <marquee> always cuts it off). */
@@ -220,11 +229,12 @@ export function hiddenBy(styles: PageStyles, a: Element): Hiding | undefined {
   const chain = chainOf(a);
   const fonts = fontSizes(styles, chain);
   for (let i = 0; i < chain.length; i++) {
-    const h = hidesItself(chain[i], styles.declared(chain[i]), fonts[i].px);
+    const h = hidesItself(styles, chain[i], fonts[i].px);
     if (h) return h;
   }
   const visibility = inherited(styles, chain, 'visibility');
-  if (visibility && /^(hidden|collapse)$/i.test(visibility.d.value))
+  const shown = visibility && revealedBy(styles, visibility.at, 'visibility', (x) => x === 'visible');
+  if (visibility && /^(hidden|collapse)$/i.test(visibility.d.value) && !shown)
     return from(`visibility:${visibility.d.value}（不可见）`, visibility.d);
   // Size and colour hide text, not a picture.
   if (eachTag(a, (el) => el.name === 'img' || el.name === 'svg')) return undefined;
