@@ -16,7 +16,8 @@ export const SPIDERS = [
   { name: 'Baiduspider', ua: 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)' },
   { name: 'Googlebot', ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
 ];
-/** Requests of the homepage the cloaking check adds to a full run: as a browser, then as each spider. */
+/** Requests of the homepage the cloaking check adds to a full run of a site that does not cloak: as a browser,
+ *  then as each spider. */
 export const CLOAKING_FETCHES = 1 + SPIDERS.length;
 
 /** At most this many stylesheets are fetched in a run (a page's own count is capped as well). */
@@ -64,7 +65,8 @@ export class HiddenLinkScan {
   }
 
   /** Links to other hosts on the homepage as a spider is served it and not as a browser (nor as the crawl) is:
-   *  three extra requests per run. Nothing when the browser's copy cannot be fetched. */
+   *  three extra requests per run, a fourth when a spider saw more. Nothing when a browser's copy cannot be
+   *  fetched. */
   async cloaking(home: string, crawled: string | undefined): Promise<HiddenLink[]> {
     const browser = await this.fetcher.fetch(home, { timeoutMs: this.timeoutMs, userAgent: BROWSER_UA });
     if (!browser.ok || !browser.body) return [];
@@ -84,6 +86,12 @@ export class HiddenLinkScan {
         out.set(url, hiddenLink(url, text, hiding));
       }
     }
+    if (out.size === 0) return [];
+    // A homepage that rotates its links (a banner of other sites) differs between any two requests: one more
+    // browser copy must lack the link too.
+    const again = await this.fetcher.fetch(home, { timeoutMs: this.timeoutMs, userAgent: BROWSER_UA });
+    if (!again.ok || !again.body) return [];
+    for (const url of this.outbound(again.body, again.finalUrl).keys()) out.delete(url);
     return [...out.values()];
   }
 
