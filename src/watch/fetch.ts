@@ -44,13 +44,14 @@ export interface RequestOptions {
   allowedHosts?: string[];
   /** Ask for the first byte only (Range: bytes=0-0): a liveness check that keeps the connection (see crawl.ts). */
   firstByte?: boolean;
+  /** Another User-Agent for this request (暗链 cloaking: the page a search engine's spider is served). */
+  userAgent?: string;
 }
 
 export interface FetcherOptions extends RequestOptions {
   /** Allow loopback and private addresses: intranet sites and tests only. Off by default. */
   allowPrivate?: boolean;
   resolve?: Resolve;
-  userAgent?: string;
   /** Sockets per origin (keep-alive). */
   connections?: number;
 }
@@ -160,7 +161,7 @@ async function fetchSafely(
         method: o.method ?? 'GET',
         signal,
         headers: {
-          'user-agent': userAgent,
+          'user-agent': o.userAgent ?? userAgent,
           accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
           ...(o.firstByte ? { range: 'bytes=0-0' } : {}),
         },

@@ -88,6 +88,9 @@ export const DETAIL_NAME: Record<string, string> = {
   suggestion: '建议',
   context: '上下文',
   count: '数量',
+  technique: '隐藏手法',
+  rule: '规则',
+  source: '来源',
 };
 
 export const DELIVERY_CHANNEL_NAME: Record<DeliveryChannel, string> = {

@@ -16,10 +16,11 @@ import { contentHash, contentJudgement, judgeContent, unchanged, type ContentJud
 import { startContentPool } from './content-pool.ts';
 import { judgeDefacement } from './rules/defacement.ts';
 import { feedNewest, judgeFreshness, readList, type ListReading } from './rules/freshness.ts';
-import { collectHiddenLinks, findHiddenLinks, judgeHiddenLinks, type HiddenLinksFound } from './rules/hidden-links.ts';
+import { collectHiddenLinks, type HiddenLink, judgeHiddenLinks, type HiddenLinksFound } from './rules/hidden-links.ts';
 import { judgeLinks, sniffDomainPage } from './rules/links.ts';
 import { DEFAULTS, type ColumnSpec, type ProbeRecord, type SiteSpec } from './spec.ts';
 import { guessColumns } from './columns.ts';
+import { HiddenLinkScan } from './hidden-scan.ts';
 
 export interface RunOptions {
   /** Allow loopback and private addresses (intranet sites, tests). Off by default. */
@@ -126,6 +127,15 @@ export async function runSiteChecks(
     const seen = new Set<string>();
     const hidden: HiddenLinksFound = new Map();
     const siteHosts = [new URL(spec.url).hostname, ...(spec.relatedHosts ?? [])];
+    // 暗链: pages wait for their stylesheets (fetched once per run); the homepage is fetched as a spider once.
+    const scan = new HiddenLinkScan(fetcher, siteHosts, options.timeoutMs);
+    const scanErrors: string[] = [];
+    const scanned = (url: string, links: Promise<HiddenLink[]>) =>
+      links.then(
+        (found) => collectHiddenLinks(hidden, url, found),
+        (e: Error) => void scanErrors.push(`暗链检查 ${url}：${e.message}`),
+      );
+    const scans: Promise<void>[] = homePage.ok ? [scanned(home, scan.cloaking(home, homePage.body))] : [];
 
     /** Everything judged from one page; the crawl calls it for every page, the rest below for pages it did
      *  not reach. */
@@ -152,7 +162,7 @@ export async function runSiteChecks(
           );
         return;
       }
-      collectHiddenLinks(hidden, url, findHiddenLinks($, url, siteHosts));
+      scans.push(scanned(url, scan.page($, url)));
       const text = content || approved.has(url) ? mainText($) : '';
       if (approved.has(url)) observations.push(judgeApprovedText(spec, url, approved.get(url)!, text, undefined, now));
       if (checker) record(judgeContent(spec, checker, url, text, now), url);
@@ -199,6 +209,7 @@ export async function runSiteChecks(
       const r = await fetcher.fetch(url, { timeoutMs: options.timeoutMs });
       judgePage(url, r, r.ok && r.body ? loadHtml(r.body) : undefined);
     });
+    await Promise.all(scans);
     observations.push(judgeHiddenLinks(spec, hidden, now));
     onProgress?.({ phase: 'content', pages: crawl.pages, checked: crawl.targets.size, queued: proofreading.length });
     await Promise.all(proofreading);
@@ -230,7 +241,7 @@ export async function runSiteChecks(
         robotsDisallowed: crawl.robotsDisallowed,
         contentChecked,
         findings,
-        errors: crawl.errors,
+        errors: [...crawl.errors, ...scanErrors],
       },
     };
   } finally {
