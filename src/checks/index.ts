@@ -3,17 +3,22 @@
 // automata once; every detector is a pure function of the text.
 import { buildDictionaries } from './dictionaries.ts';
 import { combineRules } from './dictionary-scan.ts';
+import { findConsistencyProblems } from './consistency.ts';
 import { findDuplicates } from './duplicate.ts';
 import { findFormatProblems } from './docformat.ts';
 import { buildExpressionChecker } from './expression.ts';
+import { buildFormulationChecker, findFormulationPatterns } from './formulations.ts';
 import { findHeadingProblems } from './headings.ts';
 import { buildLexiconChecker } from './lexicon.ts';
 import { buildMisspellingChecker } from './misspelling.ts';
 import type { CheckOptions, CheckResult, RawFinding } from './model.ts';
 import { findPersonalData } from './pii.ts';
 import { findPunctuationProblems } from './punctuation.ts';
+import { findPunctuationRules } from './punctuation-rules.ts';
 import { dropShadowed, inReportOrder, locate } from './report.ts';
 import { findSecrecyMarks } from './secrecy.ts';
+import { buildSeriesChecker } from './series.ts';
+import { findUsageProblems } from './usage.ts';
 
 export type { Category, CheckOptions, CheckResult, Finding, Severity } from './model.ts';
 
@@ -29,20 +34,32 @@ export function createChecker(options: CheckOptions = {}): Checker {
   );
   const misspelling = buildMisspellingChecker(dict.misspellings);
   const lexicon = buildLexiconChecker(dict.lexicon);
-  const dictionaries = combineRules([expression, misspelling, lexicon]);
+  const dictionaries = combineRules([
+    expression,
+    misspelling,
+    lexicon,
+    buildFormulationChecker(),
+    buildSeriesChecker(),
+  ]);
   // Each detector's findings, in this order (it breaks ties in the report). Only 表述错误 and 错别字 can name the
   // same span twice, so only they go through dropShadowed.
   const detect = (text: string): RawFinding[][] => {
-    const [wrongTerms, misspelt, words] = dictionaries.findEach(text);
+    const [wrongTerms, misspelt, words, formulations, series] = dictionaries.findEach(text);
     return [
       findSecrecyMarks(text),
       findPersonalData(text),
       dropShadowed(wrongTerms.concat(misspelt)),
       words,
+      formulations,
+      series,
+      findFormulationPatterns(text),
       findDuplicates(text),
       findFormatProblems(text),
       findHeadingProblems(text),
       findPunctuationProblems(text),
+      findPunctuationRules(text),
+      findUsageProblems(text),
+      findConsistencyProblems(text),
     ];
   };
   return {
