@@ -38,7 +38,10 @@ const ORGAN = new RegExp(`([区市县])(${[...FORM_OF.keys()].sort((a, b) => b.l
 const UNIT_END = /(局|委|办|委员会|中心|院|部|厅|队|所|站|政府|街道|联|协|会|公司|集团)$/;
 const VERTICAL =
   /[区市县省州]|中央|国家|团|人民银行|税务|海关|消防|武警|供电|邮政|电信|移动|联通|铁塔|烟草|气象|法院|检察/;
-const LIST_SEGMENT = /[^，。；：！？\n]*、[^，。；：！？\n]*、[^，。；：！？\n]*/g;
+const UNIT_LAST = new Uint8Array(65536);
+for (const ch of '局委办心院部厅队所站府道联协会司团') UNIT_LAST[ch.charCodeAt(0)] = 1;
+const SEGMENT_END = new Uint8Array(65536);
+for (const ch of '，。；：！？\n') SEGMENT_END[ch.charCodeAt(0)] = 1;
 
 const TITLE = /《([^《》\n]{6,60})》/g;
 
@@ -75,10 +78,30 @@ function organNames(text: string, out: RawFinding[]): void {
   }
 }
 
+/** The clauses (between ，。；：！？ and line ends) that hold at least three 顿号, each once. */
+function listClauses(text: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  let done = 0;
+  for (let at = text.indexOf('、'); at >= 0; at = text.indexOf('、', Math.max(at + 1, done))) {
+    // A list of units has an item ending in 局, 委, 办 … before one of its 顿号.
+    if (!UNIT_LAST[text.charCodeAt(at - 1)]) continue;
+    let start = at;
+    while (start > done && !SEGMENT_END[text.charCodeAt(start - 1)]) start--;
+    let end = at + 1;
+    while (end < text.length && !SEGMENT_END[text.charCodeAt(end)]) end++;
+    const clause = text.slice(start, end);
+    if (clause.split('、').length >= 4) out.push({ index: start, text: clause });
+    done = end;
+  }
+  return out;
+}
+
 function unitLists(text: string, out: RawFinding[]): void {
-  for (const seg of text.matchAll(LIST_SEGMENT)) {
-    const items = seg[0].split('、');
-    if (items.length < 4) continue;
+  for (const seg of listClauses(text)) {
+    const items = seg.text.split('、');
+    // Cheap test first: most lists with 顿号 are not lists of units of one level.
+    const prefixes = ['区', '市', '县'].filter((p) => items.filter((it) => it.startsWith(p)).length >= 3);
+    if (prefixes.length === 0) continue;
     let offset = seg.index;
     const spans = items.map((item) => {
       const s = offset;
@@ -88,7 +111,7 @@ function unitLists(text: string, out: RawFinding[]): void {
     const clean = items.map((item, k) =>
       k === items.length - 1 ? item.replace(/(等|共同|牵头|负责|配合).*$/, '') : item,
     );
-    for (const prefix of ['区', '市', '县']) {
+    for (const prefix of prefixes) {
       const carrying = clean.filter((it) => it.startsWith(prefix) && UNIT_END.test(it)).length;
       if (carrying < 3) continue;
       const lacking = clean.map((_it, k) => k).filter((k) => k > 0 && !clean[k].startsWith(prefix));

@@ -119,7 +119,9 @@ const NOT_A_PLACE_END = /(城|都|社|辖|园|景|片|本|全|各|该|郊|小|�
 
 export function findFormulationPatterns(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(LISTED_AS_COUNTRY)) {
+  // Each rule runs only where its key words occur: most texts name neither Taiwan, Hong Kong nor Macao.
+  const places = text.includes('台湾') || text.includes('香港') || text.includes('澳门');
+  for (const m of places ? text.matchAll(LISTED_AS_COUNTRY) : []) {
     const at = m.index + m[0].length - m[1].length;
     out.push(
       finding(
@@ -133,7 +135,7 @@ export function findFormulationPatterns(text: string): RawFinding[] {
       ),
     );
   }
-  for (const m of text.matchAll(CHINA_AND)) {
+  for (const m of places ? text.matchAll(CHINA_AND) : []) {
     if (text.slice(m.index - 2, m.index) === '国民') continue;
     const mainland = m[1] === '台湾' ? '大陆' : '内地';
     out.push(
@@ -148,7 +150,7 @@ export function findFormulationPatterns(text: string): RawFinding[] {
       ),
     );
   }
-  for (const m of text.matchAll(COUNTRY_THEN_PLACE)) {
+  for (const m of places ? text.matchAll(COUNTRY_THEN_PLACE) : []) {
     // 各国和台湾 … only when a country list precedes: 其他国家和香港 / 多国及台湾
     if (!/(各|其他|其它|多|等|外)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push(
@@ -163,7 +165,8 @@ export function findFormulationPatterns(text: string): RawFinding[] {
       ),
     );
   }
-  for (const m of text.matchAll(DOUBLED_LEVEL)) {
+  const doubled = /(省省|市市|区区|县县|州州)委|(省|市|区|县|州)委\2委/.test(text);
+  for (const m of doubled ? text.matchAll(DOUBLED_LEVEL) : []) {
     if (NOT_A_PLACE_END.test(m[1])) continue;
     const at = m.index + m[1].length;
     out.push(
@@ -178,7 +181,7 @@ export function findFormulationPatterns(text: string): RawFinding[] {
       ),
     );
   }
-  for (const m of text.matchAll(DOUBLED_COMMITTEE)) {
+  for (const m of doubled ? text.matchAll(DOUBLED_COMMITTEE) : []) {
     out.push(
       finding(
         'formulation.doubled-level',

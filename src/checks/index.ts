@@ -18,7 +18,7 @@ import { findPunctuationRules } from './punctuation-rules.ts';
 import { dropShadowed, inReportOrder, locate } from './report.ts';
 import { findSecrecyMarks } from './secrecy.ts';
 import { buildSeriesChecker } from './series.ts';
-import { findUsageProblems } from './usage.ts';
+import { buildUsageChecker } from './usage.ts';
 
 export type { Category, CheckOptions, CheckResult, Finding, Severity } from './model.ts';
 
@@ -40,11 +40,12 @@ export function createChecker(options: CheckOptions = {}): Checker {
     lexicon,
     buildFormulationChecker(),
     buildSeriesChecker(),
+    buildUsageChecker(),
   ]);
   // Each detector's findings, in this order (it breaks ties in the report). Only 表述错误 and 错别字 can name the
   // same span twice, so only they go through dropShadowed.
   const detect = (text: string): RawFinding[][] => {
-    const [wrongTerms, misspelt, words, formulations, series] = dictionaries.findEach(text);
+    const [wrongTerms, misspelt, words, formulations, series, usage] = dictionaries.findEach(text);
     return [
       findSecrecyMarks(text),
       findPersonalData(text),
@@ -58,7 +59,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
       findHeadingProblems(text),
       findPunctuationProblems(text),
       findPunctuationRules(text),
-      findUsageProblems(text),
+      usage,
       findConsistencyProblems(text),
     ];
   };

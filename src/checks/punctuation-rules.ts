@@ -50,33 +50,48 @@ export function findPunctuationRules(text: string): RawFinding[] {
 }
 
 /** 一、总体要求。 on its own line, followed by its body (not by the next item of a list of sentences), and a
- *  公文 title such as 关于…的通知。 */
+ *  公文 title such as 关于…的通知。 on the first line. Only lines that end in 。 are looked at. */
 function headingStops(text: string, out: RawFinding[]): void {
-  const lines = text.split('\n');
-  let offset = 0;
-  let previous = '';
-  let firstSeen = false;
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k];
-    const start = offset;
-    offset += line.length + 1;
-    if (line.trim() === '') continue;
-    const isFirst = !firstSeen;
-    firstSeen = true;
-    const stop = start + line.lastIndexOf('。');
-    if (line.length <= 30 && HEADING.test(line)) {
-      let n = k + 1;
-      while (n < lines.length && lines[n].trim() === '') n++;
-      const next = n < lines.length ? lines[n] : '';
-      const inList = /[；：;:]\s*$/.test(previous) || sameLevel(previous, line) || sameLevel(next, line);
-      if (!inList && next !== '') {
-        out.push(stopFinding(stop, '标题、小标题末尾不用句号（GB/T 15834-2011 5.1.7）'));
-      }
-    } else if (isFirst && DOC_TITLE.test(line)) {
-      out.push(stopFinding(stop, '公文标题末尾不用句号（GB/T 9704-2012 7.3.2；GB/T 15834-2011 5.1.7）'));
-    }
-    previous = line;
+  const first = firstLine(text, 0);
+  if (first && DOC_TITLE.test(first.line)) {
+    out.push(stopFinding(first.start + first.line.lastIndexOf('。'), DOC_TITLE_MESSAGE));
   }
+  for (let at = text.indexOf('。\n'); at >= 0; at = text.indexOf('。\n', at + 1)) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    if (at - start > 30) continue;
+    const line = text.slice(start, at + 1);
+    if (!HEADING.test(line)) continue;
+    const next = firstLine(text, at + 2)?.line ?? '';
+    const previous = lastLine(text, start - 1);
+    const inList = /[；：;:]\s*$/.test(previous) || sameLevel(previous, line) || sameLevel(next, line);
+    if (!inList && next !== '') out.push(stopFinding(at, '标题、小标题末尾不用句号（GB/T 15834-2011 5.1.7）'));
+  }
+}
+
+const DOC_TITLE_MESSAGE = '公文标题末尾不用句号（GB/T 9704-2012 7.3.2；GB/T 15834-2011 5.1.7）';
+
+/** The first non-blank line from `from` on, with its offset. */
+function firstLine(text: string, from: number): { line: string; start: number } | undefined {
+  let start = from;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return { line, start };
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** The last non-blank line ending before offset `end` (a newline or -1). */
+function lastLine(text: string, end: number): string {
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return line;
+    end = start - 1;
+  }
+  return '';
 }
 
 function sameLevel(other: string, line: string): boolean {

@@ -25,6 +25,8 @@ export const SERIES: Series[] = file.entries.map((e) => ({ ...e, source: file.so
 const GAP =
   /^(?:发展|理念)?[”’"]?(?:[、，,；;]|[、，,]?(?:和|及|以及|与|并))[“‘"]?(?:增强|坚定|树牢|做到|坚持)?[“‘"]?$/;
 const LABEL_WINDOW = 40;
+/** The longest gap GAP allows, in characters. */
+const NEAR = 12;
 
 export function buildSeriesChecker(series: Series[] = SERIES): DictionaryRule & DictionaryScanner {
   const patterns = [...new Set(series.flatMap((s) => s.items))];
@@ -66,7 +68,13 @@ export function buildSeriesChecker(series: Series[] = SERIES): DictionaryRule & 
 }
 
 /** Matches without overlaps, sorted by start; a longer match wins (生态文明建设 over 文明). */
-function longestFirst(hits: number[]): number[] {
+function longestFirst(all: number[]): number[] {
+  // Only items with another item close by can form a run: drop the lone ones (most of 创新, 民主 …) before sorting.
+  const hits: number[] = [];
+  for (let k = 0; k < all.length; k += 3) {
+    const near = (k >= 3 && all[k + 1] - all[k - 1] <= NEAR) || (k + 3 < all.length && all[k + 4] - all[k + 2] <= NEAR);
+    if (near) hits.push(all[k], all[k + 1], all[k + 2]);
+  }
   const order = [...Array(hits.length / 3).keys()].sort(
     (a, b) => hits[3 * a + 1] - hits[3 * b + 1] || hits[3 * b + 2] - hits[3 * a + 2],
   );

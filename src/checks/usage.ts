@@ -2,6 +2,7 @@
 // complement of degree after a verb takes 得 (做的很好 → 做得很好) — and verb–object pairs that do not go together
 // (提高力度 → 加大力度). Each rule needs its context on both sides, because 的 before a nominalised verb is right
 // (进行了认真的学习, 有效的解决办法): those contexts are what the checks below rule out.
+import { scannerOf, type DictionaryRule, type DictionaryScanner } from './dictionary-scan.ts';
 import { finding, type RawFinding } from './model.ts';
 
 const ADVERBIAL =
@@ -35,23 +36,23 @@ const NOMINAL_CONTEXT = new RegExp(
 function words(list: string): string {
   return list.trim().split(/\s+/).join('|');
 }
-const DE_BEFORE_VERB = new RegExp(`(${ADVERBIAL})(的|得)(${VERB})`, 'g');
-
+const ADVERBIALS = words(ADVERBIAL).split('|');
 const DEGREE_VERB =
-  '做|干|办|搞|抓|完成|落实|开展|推进|执行|发展|建设|进行|组织|保持|治理|整治|实施|跑|写|说|讲|学|长|变|来|过|走|听|看|想|活';
-const DEGREE_ADJ =
-  '好|快|扎实|到位|出色|认真|细致|及时|不错|顺利|圆满|漂亮|明显|充分|彻底|清楚|深入|有序|规范|成功|精彩|红火|热闹|迅速|稳|'
-  + '有效|踏实|实|优秀|突出|好看|慢|早|晚|高|低|多|少|对';
-const DE_BEFORE_DEGREE = new RegExp(
-  `(${DEGREE_VERB})的(很|非常|十分|特别|相当|比较|更加|越来越|更|太|还算|最)(${DEGREE_ADJ})(?=[，。！；、,!;]|$)`,
-  'gm',
+  '做 干 办 搞 抓 完成 落实 开展 推进 执行 发展 建设 进行 组织 保持 治理 整治 实施 跑 学 长 变 来 过 走 活';
+const DEGREE_ADJ = words(
+  '好 快 扎实 到位 出色 认真 细致 及时 不错 顺利 圆满 漂亮 明显 充分 彻底 清楚 深入 有序 规范 成功 精彩 红火 热闹 '
+    + '迅速 稳 有效 踏实 实 优秀 突出 好看 慢 早 晚 高 低 多 少 对',
 );
-const DI_BEFORE_NOUN = new RegExp(
-  '(我们|他们|你们|人民|群众|国家|重要|伟大|美丽|良好|和谐|崭新|光荣|艰巨|深远|丰硕|显著|辉煌)地'
-    + '(任务|作用|意义|成就|环境|利益|局面|氛围|贡献|成绩|成果|家园|事业|使命|形象|风景|问题|要求|领导)',
-  'g',
+const VERB_AT = new RegExp(`(?:${VERB})`, 'y');
+const DEGREE_AT = new RegExp(
+  `(很|非常|十分|特别|相当|比较|更加|越来越|更|太|还算|最)(${DEGREE_ADJ})(?=[，。！；、,!;\\n]|$)`,
+  'y',
 );
-
+const DI_WORDS = '我们 他们 你们 人民 群众 国家 重要 伟大 美丽 良好 和谐 崭新 光荣 艰巨 深远 丰硕 显著 辉煌';
+const DI_NOUN_AT = new RegExp(
+  `(?:${words('任务 作用 意义 成就 环境 利益 局面 氛围 贡献 成绩 成果 家园 事业 使命 形象 风景 问题 要求 领导')})`,
+  'y',
+);
 /** [verb, object, the verb that goes with the object]: 提高力度 → 加大力度 (现代汉语搭配词典；公文常见病句). */
 const COLLOCATIONS: [string, string, string][] = [
   ['提高', '力度', '加大'],
@@ -97,52 +98,78 @@ const OTHER_VERB = new RegExp(
 );
 const RIGHT_VERB = new Map(COLLOCATIONS.map(([v, o, r]) => [`${v}|${o}`, r]));
 const OBJECTS = [...new Set(COLLOCATIONS.map(([, o]) => o))];
-const COLLOCATION = new RegExp(
-  `(${COLLOCATION_VERBS.join('|')})([^，。；：！？、,;:!?和与及\\n]{0,8}?)(${OBJECTS.join('|')})`,
-  'g',
-);
 
-export function findUsageProblems(text: string): RawFinding[] {
-  const out: RawFinding[] = [];
-  if (text.includes('的') || text.includes('得')) {
-    for (const m of text.matchAll(DE_BEFORE_VERB)) {
-      const after = m.index + m[0].length;
-      if (NOUN_HEAD.test(text.slice(after, after + 2))) continue;
-      if (m[2] === '的' && NOMINAL_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-      // 不断的 / 大力的 … preceded by a character of the same word (最积极的) is still an adverbial; a longer word
-      // ending in the adverbial (不认真) is too. Only a following 的/得 that is part of a word is left out: 的确.
-      if (text[after] === '确') continue;
-      const at = m.index + m[1].length;
-      out.push(deFinding(at, m[2], '地', `“${m[1]}”修饰动词“${m[3]}”作状语，应用“地”`));
-    }
-    for (const m of text.matchAll(DE_BEFORE_DEGREE)) {
-      const at = m.index + m[1].length;
-      out.push(deFinding(at, '的', '得', `动词“${m[1]}”后接程度补语“${m[2]}${m[3]}”，应用“得”`));
-    }
+const COLLOCATION_AT = new RegExp(`([^，。；：！？、,;:!?和与及\\n]{0,8}?)(${OBJECTS.join('|')})`, 'y');
+
+type Probe = { kind: 'adverbial' | 'degree' | 'di'; head: string } | { kind: 'verb'; head: string };
+
+/** The 的/地/得 and collocation rules as patterns of the shared automaton: the text is scanned once for all
+ *  detectors, and each rule looks at its context only where its words occur. */
+export function buildUsageChecker(): DictionaryRule & DictionaryScanner {
+  const probes: Probe[] = [];
+  for (const a of ADVERBIALS) {
+    probes.push({ kind: 'adverbial', head: `${a}的` }, { kind: 'adverbial', head: `${a}得` });
   }
-  if (text.includes('地')) {
-    for (const m of text.matchAll(DI_BEFORE_NOUN)) {
-      const at = m.index + m[1].length;
-      out.push(deFinding(at, '地', '的', `“${m[1]}”修饰名词“${m[2]}”作定语，应用“的”`));
-    }
+  for (const v of words(DEGREE_VERB).split('|')) probes.push({ kind: 'degree', head: `${v}的` });
+  for (const w of words(DI_WORDS).split('|')) probes.push({ kind: 'di', head: `${w}地` });
+  for (const v of COLLOCATION_VERBS) probes.push({ kind: 'verb', head: v });
+  return scannerOf({
+    patterns: probes.map((p) => p.head),
+    start(text) {
+      const out: RawFinding[] = [];
+      return {
+        finish: () => out,
+        match(p, start, end) {
+          const probe = probes[p];
+          const f = check(text, probe.kind, start, end);
+          if (f) out.push(f);
+        },
+      };
+    },
+  });
+}
+
+function check(text: string, kind: Probe['kind'], start: number, end: number): RawFinding | null {
+  const head = text.slice(start, end - 1);
+  const mark = text[end - 1];
+  if (kind === 'adverbial') {
+    VERB_AT.lastIndex = end;
+    const verb = VERB_AT.exec(text);
+    if (!verb) return null;
+    const after = end + verb[0].length;
+    if (NOUN_HEAD.test(text.slice(after, after + 2)) || text[end] === '确') return null;
+    if (mark === '的' && NOMINAL_CONTEXT.test(text.slice(Math.max(0, start - 12), start))) return null;
+    // 最积极的 … / 不认真的 … are adverbials too; only a longer adverbial ending here (扎扎实实 vs 实实) is left to
+    // its own pattern.
+    return deFinding(end - 1, mark, '地', `“${head}”修饰动词“${verb[0]}”作状语，应用“地”`);
   }
-  for (const m of text.matchAll(COLLOCATION)) {
-    if (OTHER_VERB.test(m[2])) continue;
-    const right = RIGHT_VERB.get(`${m[1]}|${m[3]}`);
-    if (!right) continue;
-    out.push(
-      finding(
-        'usage.collocation',
-        'usage',
-        'warning',
-        m.index,
-        m.index + m[1].length,
-        `搭配不当：“${m[1]}……${m[3]}”，应为“${right}……${m[3]}”`,
-        right,
-      ),
-    );
+  if (kind === 'degree') {
+    DEGREE_AT.lastIndex = end;
+    const m = DEGREE_AT.exec(text);
+    if (!m) return null;
+    return deFinding(end - 1, '的', '得', `动词“${head}”后接程度补语“${m[1]}${m[2]}”，应用“得”`);
   }
-  return out;
+  if (kind === 'di') {
+    DI_NOUN_AT.lastIndex = end;
+    const m = DI_NOUN_AT.exec(text);
+    if (!m) return null;
+    return deFinding(end - 1, '地', '的', `“${head}”修饰名词“${m[0]}”作定语，应用“的”`);
+  }
+  const verb = text.slice(start, end);
+  COLLOCATION_AT.lastIndex = end;
+  const m = COLLOCATION_AT.exec(text);
+  if (!m || OTHER_VERB.test(m[1])) return null;
+  const right = RIGHT_VERB.get(`${verb}|${m[2]}`);
+  if (!right) return null;
+  return finding(
+    'usage.collocation',
+    'usage',
+    'warning',
+    start,
+    end,
+    `搭配不当：“${verb}……${m[2]}”，应为“${right}……${m[2]}”`,
+    right,
+  );
 }
 
 function deFinding(at: number, wrong: string, right: string, why: string): RawFinding {
