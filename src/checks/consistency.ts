@@ -100,7 +100,9 @@ function unitLists(text: string, out: RawFinding[]): void {
   for (const seg of listClauses(text)) {
     const items = seg.text.split('、');
     // Cheap test first: most lists with 顿号 are not lists of units of one level.
-    const prefixes = ['区', '市', '县'].filter((p) => items.filter((it) => it.startsWith(p)).length >= 3);
+    const prefixes = ['区', '市', '县'].filter(
+      (p) => items.filter((it, k) => it.startsWith(p) || (k === 0 && it.slice(0, 4).includes(p))).length >= 3,
+    );
     if (prefixes.length === 0) continue;
     let offset = seg.index;
     const spans = items.map((item) => {
@@ -108,13 +110,19 @@ function unitLists(text: string, out: RawFinding[]): void {
       offset += item.length + 1;
       return s;
     });
+    // The first item carries the words before the list (由区财政局), the last the words after it (区教委负责).
     const clean = items.map((item, k) =>
       k === items.length - 1 ? item.replace(/(等|共同|牵头|负责|配合).*$/, '') : item,
     );
+    const lead = /^(由|请|会同|联合|包括|组织|责成|经|对|在|以)/.exec(clean[0]);
+    if (lead) {
+      clean[0] = clean[0].slice(lead[0].length);
+      spans[0] += lead[0].length;
+    }
     for (const prefix of prefixes) {
       const carrying = clean.filter((it) => it.startsWith(prefix) && UNIT_END.test(it)).length;
       if (carrying < 3) continue;
-      const lacking = clean.map((_it, k) => k).filter((k) => k > 0 && !clean[k].startsWith(prefix));
+      const lacking = clean.map((_it, k) => k).filter((k) => (k > 0 || lead) && !clean[k].startsWith(prefix));
       if (lacking.length !== 1) continue;
       const k = lacking[0];
       const it = clean[k];
@@ -163,7 +171,8 @@ function titles(text: string, out: RawFinding[]): void {
   }
 }
 
-/** Two titles one or two characters apart (neither a numeral: 第十三个/第十四个 are two plans), 7+ characters. */
+/** Two titles at most two edits apart, 7+ characters, neither edit a numeral or a year (第十三个/第十四个, 2022年度
+ *  are two documents), the same at both ends (重庆市…条例 / 四川省…条例 are two laws). */
 function closeTitles(a: string, b: string): boolean {
   if (Math.min(a.length, b.length) < 7 || Math.abs(a.length - b.length) > 2) return false;
   let p = 0;
@@ -172,8 +181,18 @@ function closeTitles(a: string, b: string): boolean {
   while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
   const da = a.slice(p, a.length - q);
   const db = b.slice(p, b.length - q);
-  if (da.length > 2 || db.length > 2 || da.length + db.length === 0) return false;
-  if ([...da, ...db].some((c) => isNumeral(c) || /[年度版（）()]/.test(c))) return false;
-  // A different place or level in front is another document: 重庆市…条例 / 四川省…条例.
-  return p >= 2 && q >= 2;
+  if (da.length + db.length === 0 || p < 2 || q < 1 || editDistance(da, db) > 2) return false;
+  return ![...da, ...db].some((c) => isNumeral(c) || /[年度版（）()]/.test(c));
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
 }

@@ -115,7 +115,7 @@ const CHINA_AND = /中国(?:和|与|同|、|及)(台湾|香港|澳门)(?!同胞|
 const DOUBLED_LEVEL = /([\u4e00-\u9fff]{2,})([省市区县州])\2委(书记|副书记|常委|委员)/g;
 /** 中共重庆市委市委书记: the committee named twice. */
 const DOUBLED_COMMITTEE = /([省市区县州])委\1委(书记|副书记|常委)/g;
-const NOT_A_PLACE_END = /(城|都|社|辖|园|景|片|本|全|各|该|郊|小|街|校|厂|矿|军|营|分)$/;
+const NOT_A_PLACE_END = /(城|社|辖|园|景|片|本|全|各|该|郊|小|街|校|厂|矿|军|营|分)$/;
 
 export function findFormulationPatterns(text: string): RawFinding[] {
   const out: RawFinding[] = [];
