@@ -35,6 +35,9 @@ ORGAN_FORMS.forEach((forms, g) => {
 });
 const ORGAN = new RegExp(`([区市县])(${[...FORM_OF.keys()].sort((a, b) => b.length - a.length).join('|')})`, 'g');
 
+/** The unit that starts the last item of a list, before the words that follow the list (区教委按职责分工落实). */
+const LAST_UNIT =
+  /^[\u4e00-\u9fff]*?(局|委员会|委|办|中心|院|部|厅|队|所|站|政府|街道|联|协|公司|集团)(?![\u4e00-\u9fff]*(局|委|办|中心|院|部|厅|队|所|站|政府))/;
 const UNIT_END = /(局|委|办|委员会|中心|院|部|厅|队|所|站|政府|街道|联|协|会|公司|集团)$/;
 const VERTICAL =
   /[区市县省州]|中央|国家|团|人民银行|税务|海关|消防|武警|供电|邮政|电信|移动|联通|铁塔|烟草|气象|法院|检察/;
@@ -111,9 +114,7 @@ function unitLists(text: string, out: RawFinding[]): void {
       return s;
     });
     // The first item carries the words before the list (由区财政局), the last the words after it (区教委负责).
-    const clean = items.map((item, k) =>
-      k === items.length - 1 ? item.replace(/(等|共同|牵头|负责|配合).*$/, '') : item,
-    );
+    const clean = items.map((item, k) => (k === items.length - 1 ? (LAST_UNIT.exec(item)?.[0] ?? item) : item));
     const lead = /^(由|请|会同|联合|包括|组织|责成|经|对|在|以)/.exec(clean[0]);
     if (lead) {
       clean[0] = clean[0].slice(lead[0].length);

@@ -38,7 +38,7 @@ const KIND_NAME: Record<FormulationRule['kind'], string> = {
 };
 
 /** Words right before an outdated name that make it a reference to the past: 原国家工商行政管理总局, 时任. */
-const PAST = /(原|前|时任|曾任|曾|改革前的|更名前的)$/;
+const PAST = /(原|前|时任|曾任|曾|改革前的|更名前的)([\u4e00-\u9fff]{0,4}[省市区县])?$/;
 
 /** The date a document bears: its 成文日期 (a line holding only a date) or a 发布日期 label; undefined when none. */
 export function documentDate(text: string): string | undefined {
@@ -68,7 +68,7 @@ export function buildFormulationChecker(
           if (e.notBefore && start > 0 && e.notBefore.includes(text[start - 1])) return;
           if (e.notAfter && end < text.length && e.notAfter.includes(text[end])) return;
           if (e.kind === 'superseded') {
-            if (PAST.test(text.slice(Math.max(0, start - 6), start)) || insideTitle(text, start)) return;
+            if (PAST.test(text.slice(Math.max(0, start - 10), start)) || insideTitle(text, start)) return;
             date ??= documentDate(text) ?? null;
             if (date && e.since && date < e.since) return;
           }
