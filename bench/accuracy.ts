@@ -6,14 +6,9 @@
 // `--misses` lists what was missed and what alarmed falsely.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createChecker } from '../src/checks/index.ts';
+import type { ProofreadingCase } from './proofreading-case.ts';
 
-interface Case {
-  text: string;
-  class: string;
-  error: boolean;
-  expect: string | null;
-  source: string;
-}
+type Case = ProofreadingCase;
 
 const DIR = new URL('../test/fixtures/proofreading/', import.meta.url);
 /** Classes whose errors are 单项否决 items (INSPECTION.md): their recall target is 95 %. */

@@ -4,14 +4,9 @@
 // erroneous form, or the correct form and the look-alikes a careless rule would flag). Deterministic: the same
 // files every run. Other engineers' files in that folder (typos.jsonl, leaders.jsonl) are not touched.
 import { writeFileSync } from 'node:fs';
+import type { ProofreadingCase } from './proofreading-case.ts';
 
-interface Case {
-  text: string;
-  class: string;
-  error: boolean;
-  expect: string | null;
-  source: string;
-}
+type Case = ProofreadingCase;
 
 const OUT = new URL('../test/fixtures/proofreading/', import.meta.url);
 const files = new Map<string, Case[]>();

@@ -124,10 +124,7 @@ export function findFormulationPatterns(text: string): RawFinding[] {
   for (const m of places ? text.matchAll(LISTED_AS_COUNTRY) : []) {
     const at = m.index + m[0].length - m[1].length;
     out.push(
-      finding(
-        'formulation.one-china',
-        'formulation',
-        'serious',
+      oneChina(
         at,
         at + m[1].length,
         '涉台港澳表述：台湾、香港、澳门与国家并列时，应称“国家和地区”（一个中国原则；新华社禁用词和慎用词）',
@@ -139,10 +136,7 @@ export function findFormulationPatterns(text: string): RawFinding[] {
     if (text.slice(m.index - 2, m.index) === '国民') continue;
     const mainland = m[1] === '台湾' ? '大陆' : '内地';
     out.push(
-      finding(
-        'formulation.one-china',
-        'formulation',
-        'serious',
+      oneChina(
         m.index,
         m.index + 2,
         `涉台港澳表述：“中国”不得与“${m[1]}”并列，应为“${mainland}”（一个中国原则；新华社禁用词和慎用词）`,
@@ -154,10 +148,7 @@ export function findFormulationPatterns(text: string): RawFinding[] {
     // 各国和台湾 … only when a country list precedes: 其他国家和香港 / 多国及台湾
     if (!/(各|其他|其它|多|等|外)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push(
-      finding(
-        'formulation.one-china',
-        'formulation',
-        'serious',
+      oneChina(
         m.index,
         m.index + m[0].length,
         '涉台港澳表述：台湾、香港、澳门不得与国家并列，应称“国家和地区”（一个中国原则）',
@@ -196,3 +187,6 @@ export function findFormulationPatterns(text: string): RawFinding[] {
   }
   return out;
 }
+
+const oneChina = (start: number, end: number, message: string, suggestion: string) =>
+  finding('formulation.one-china', 'formulation', 'serious', start, end, message, suggestion);

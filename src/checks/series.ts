@@ -6,7 +6,7 @@
 import data from './data/series.json' with { type: 'json' };
 import { scannerOf, type DictionaryRule, type DictionaryScanner } from './dictionary-scan.ts';
 import { documentDate } from './formulations.ts';
-import { finding, type RawFinding } from './model.ts';
+import { finding, type RawFinding, type Severity } from './model.ts';
 
 export interface Series {
   label: string;
@@ -124,45 +124,21 @@ function check(text: string, run: number[], series: Series[], position: Int32Arr
       date ??= documentDate(text) ?? null;
       if (!date || date >= s.until) {
         const now = series.find((t) => t.label === s.label && !t.until);
-        out.push(
-          finding(
-            'formulation.series',
-            'formulation',
-            'warning',
-            start,
-            end,
-            `固定提法：“${s.label}”自 ${s.until} 起为“${now?.items.join('、')}”，本文仍用旧提法${where}`,
-            now ? now.items.join('、') : '',
-          ),
-        );
+        const message = `固定提法：“${s.label}”自 ${s.until} 起为“${now?.items.join('、')}”，本文仍用旧提法${where}`;
+        out.push(seriesFinding('warning', start, end, message, now ? now.items.join('、') : ''));
         continue;
       }
     }
     if (items.some((v, k) => k > 0 && v <= items[k - 1])) {
-      out.push(
-        finding(
-          'formulation.series',
-          'formulation',
-          'serious',
-          start,
-          end,
-          `固定提法顺序错误：“${s.label}”的规范顺序为“${s.items.join('、')}”${where}`,
-          sorted.map((k) => s.items[k]).join('、'),
-        ),
-      );
+      const message = `固定提法顺序错误：“${s.label}”的规范顺序为“${s.items.join('、')}”${where}`;
+      out.push(seriesFinding('serious', start, end, message, sorted.map((k) => s.items[k]).join('、')));
     } else if (n >= 4 && distinct.size === n - 1) {
       const missing = s.items.find((_, k) => !distinct.has(k));
-      out.push(
-        finding(
-          'formulation.series',
-          'formulation',
-          'serious',
-          start,
-          end,
-          `固定提法不完整：“${s.label}”缺“${missing}”，规范表述为“${s.items.join('、')}”${where}`,
-          s.items.join('、'),
-        ),
-      );
+      const message = `固定提法不完整：“${s.label}”缺“${missing}”，规范表述为“${s.items.join('、')}”${where}`;
+      out.push(seriesFinding('serious', start, end, message, s.items.join('、')));
     }
   }
 }
+
+const seriesFinding = (severity: Severity, start: number, end: number, message: string, suggestion: string) =>
+  finding('formulation.series', 'formulation', severity, start, end, message, suggestion);
