@@ -21,6 +21,9 @@ import { buildSeriesChecker } from './series.ts';
 import { buildUsageChecker } from './usage.ts';
 
 export type { Category, CheckOptions, CheckResult, Finding, Severity } from './model.ts';
+/** The shipped 规范表述 and 固定提法 entries, each with its source and date (shown read-only in the dictionary screen). */
+export { FORMULATION_RULES } from './formulations.ts';
+export { SERIES } from './series.ts';
 
 export interface Checker {
   run(text: string): CheckResult;
