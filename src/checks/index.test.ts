@@ -96,3 +96,16 @@ test('任何字符串输入都不抛异常（含孤立代理项、控制字符�
     { numRuns: 500 },
   );
 });
+
+test('区政府公报：新增的规范表述、用词、全文一致检查没有严重或错误级误报；新规则带 rule 和 category', () => {
+  const added = gazette.findings.filter((f) => ['formulation', 'usage', 'consistency'].includes(f.category));
+  assert.deepEqual(
+    added.filter((f) => f.severity === 'serious' || f.severity === 'error').map((f) => f.text),
+    [],
+  );
+  const json = JSON.parse(JSON.stringify(runChecks('积极参与一带一路战略。要认真的学习。')));
+  assert.deepEqual(
+    json.findings.map((f: { rule: string; category: string }) => `${f.rule}/${f.category}`),
+    ['formulation.strategy/formulation', 'usage.de/usage'],
+  );
+});

@@ -3,9 +3,11 @@
 // automata once; every detector is a pure function of the text.
 import { buildDictionaries } from './dictionaries.ts';
 import { combineRules } from './dictionary-scan.ts';
+import { findConsistencyProblems } from './consistency.ts';
 import { findDuplicates } from './duplicate.ts';
 import { findFormatProblems } from './docformat.ts';
 import { buildExpressionChecker } from './expression.ts';
+import { buildFormulationChecker, findFormulationPatterns } from './formulations.ts';
 import { findHeadingProblems } from './headings.ts';
 import { buildLeaderChecker } from './leaders.ts';
 import { buildLexiconChecker } from './lexicon.ts';
@@ -13,11 +15,17 @@ import { buildMisspellingChecker } from './misspelling.ts';
 import type { CheckOptions, CheckResult, RawFinding } from './model.ts';
 import { findPersonalData } from './pii.ts';
 import { findPunctuationProblems } from './punctuation.ts';
+import { findPunctuationRules } from './punctuation-rules.ts';
 import { dropShadowed, inReportOrder, locate } from './report.ts';
 import { findSecrecyMarks } from './secrecy.ts';
+import { buildSeriesChecker } from './series.ts';
 import { findTypos, outside } from './typo.ts';
+import { buildUsageChecker } from './usage.ts';
 
 export type { Category, CheckOptions, CheckResult, Finding, Severity } from './model.ts';
+/** The shipped 规范表述 and 固定提法 entries, each with its source and date (shown read-only in the dictionary screen). */
+export { FORMULATION_RULES } from './formulations.ts';
+export { SERIES } from './series.ts';
 
 export interface Checker {
   run(text: string): CheckResult;
@@ -31,24 +39,37 @@ export function createChecker(options: CheckOptions = {}): Checker {
   );
   const misspelling = buildMisspellingChecker(dict.misspellings);
   const lexicon = buildLexiconChecker(dict.lexicon);
-  const dictionaries = combineRules([expression, misspelling, lexicon]);
+  const dictionaries = combineRules([
+    expression,
+    misspelling,
+    lexicon,
+    buildFormulationChecker(),
+    buildSeriesChecker(),
+    buildUsageChecker(),
+  ]);
   const leaders = buildLeaderChecker();
   // Each detector's findings, in this order (it breaks ties in the report). Only 表述错误 and 错别字 (listed, leaders'
   // names, 音近形近) can name the same span twice, so only they go through dropShadowed.
   const detect = (text: string): RawFinding[][] => {
-    const [wrongTerms, misspelt, words] = dictionaries.findEach(text);
+    const [wrongTerms, misspelt, words, formulations, series, usage] = dictionaries.findEach(text);
     const listed = wrongTerms.concat(misspelt);
     // A typo inside a listed wrong term or misspelling (变本加利) is that finding's, not a second one.
     const named = outside(leaders.find(text), wrongTerms);
     return [
       findSecrecyMarks(text),
       findPersonalData(text),
-      dropShadowed(listed.concat(named, outside(findTypos(text), listed.concat(named)))),
+      dropShadowed(listed.concat(named, outside(findTypos(text), listed.concat(named, formulations, usage)))),
       words,
+      formulations,
+      series,
+      findFormulationPatterns(text),
       findDuplicates(text),
       findFormatProblems(text),
       findHeadingProblems(text),
       findPunctuationProblems(text),
+      findPunctuationRules(text),
+      usage,
+      findConsistencyProblems(text),
     ];
   };
   return {

@@ -22,6 +22,9 @@ export type Category =
   | 'duplicate' // 重复字词
   | 'format' // 公文格式 GB/T 9704-2012
   | 'punctuation' // 标点
+  | 'formulation' // 规范表述：战略名称、一个中国、已废止表述、固定序列、新华社禁用词
+  | 'usage' // 用词：的地得、动宾搭配
+  | 'consistency' // 全文一致：同一机构、同一文件的不同写法
   | LexiconCategory;
 
 export type LexiconCategory = 'banned' | 'sensitive' | 'advertising';

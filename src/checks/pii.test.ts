@@ -65,3 +65,24 @@ test('电子邮箱：个人邮箱提示脱敏，单位公开的投稿邮箱不�
   assert.deepEqual(rules('报名表发送至zhangsan1990@163.com即可'), ['pii.email:zhangsan1990@163.com']);
   assert.deepEqual(rules('邮 箱:496230550@qq.com'), []);
 });
+
+test('联系电话旁有家属或申请人：个人手机号，错误并给出脱敏建议', () => {
+  const [f] = findPersonalData('申请人张某，配偶李某，联系电话：13812345678。');
+  assert.equal(f.rule, 'pii.mobile');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.suggestion, '138****5678');
+});
+
+test('救助对象名单公示中的联系电话是个人信息；公示的异议联系电话、单位值班电话不是', () => {
+  const notice = '2023年度临时救助对象名单公示\n';
+  assert.equal(findPersonalData(`${notice}刘某某 东溪镇 联系电话 15823457890`)[0].rule, 'pii.mobile');
+  const contact = findPersonalData(`${notice}如有异议，请与区民政局联系，联系人：张科长，电话：13883451234。`);
+  assert.deepEqual(
+    contact.map((f) => f.severity),
+    ['info'],
+  );
+  assert.deepEqual(
+    findPersonalData('东溪镇人民政府值班电话：13883456789。').map((f) => f.severity),
+    ['info'],
+  );
+});

@@ -29,18 +29,39 @@ const ORGANISATION_CONTEXT =
 /** Words that make a number personal whatever else is around it. */
 const PERSONAL_CONTEXT =
   /(身份证|公民身份号码|证件号|银行卡|卡号|账号|开户|手机|本人|户主|申请人|姓名)[^\n。；]{0,12}$/;
+/** Words on the same line that make a 联系电话 a private person's: a family member (配偶：李四，联系电话…), or a
+ *  公示 of the people who receive a subsidy or relief. A unit's published office number has none of them. */
+const PRIVATE_PERSON = new RegExp(
+  '(父亲|母亲|配偶|妻子|丈夫|儿子|女儿|子女|家属|亲属|监护人|户主|之子|之女|之妻|之夫|家庭成员|本人|申请人|'
+    + '补贴对象|补助对象|救助对象|低保户|特困|困难户|脱贫户|监测户|领取人|受益人|受助人|获补|家庭住址|住址)',
+);
+/** Words right before the number that name a unit's published line: 值班电话, 举报电话, XX局办公室电话. */
+const UNIT_LINE =
+  /(值班|举报|监督|投诉|咨询|服务|办公|热线|[局委办院所站中心科股室队]|政府|街道|镇|村委会?|居委会?)(联系)?(电话|手机|号码)[：:\s]*$/;
+const PRIVATE_WINDOW = 60;
+/** A 公示 of the people who receive something: its lines name private persons. */
+const RECIPIENT_NOTICE =
+  /(补贴|补助|津贴|救助|低保|特困|资助|奖励|慰问|发放|认定|资格|享受|保障房|公租房|廉租房|安置)[^\n]{0,24}(名单|对象|人员|户)[^\n]{0,8}公示|公示[^\n]{0,6}(名单|对象)/;
+/** On such a line the number is the office's: the notice's own contact for objections. */
+const NOTICE_CONTACT = /(联系人|异议|反映|监督|举报|咨询|受理)/;
+
 /** A unit right after a number makes it a statistic: 12000000000元, 13800000000人次. */
 const STATISTIC_AFTER = /^\s*(元|万|亿|人|户|吨|个|件|次|台|辆|套|平方|立方|公里|千米|米|亩|%|‰|kg|t\b)/;
 
 export function findPersonalData(text: string): RawFinding[] {
   const out: RawFinding[] = [];
+  let notice: boolean | undefined;
+  const recipientNotice = () => (notice ??= RECIPIENT_NOTICE.test(text.slice(0, 400)));
   for (const m of text.matchAll(NUMBER)) {
     const start = m.index;
     const end = start + m[0].length;
     const before = text.slice(Math.max(0, start - 16), start);
     const personal = PERSONAL_CONTEXT.test(before);
     if (!personal && STATISTIC_AFTER.test(text.slice(end, end + 3))) continue;
-    const c = classifyNumber(m[0], personal, ORGANISATION_CONTEXT.test(before));
+    let organisational = ORGANISATION_CONTEXT.test(before);
+    if (organisational && !personal && isMobile(m[0]) && privatePerson(text, start, end, recipientNotice))
+      organisational = false;
+    const c = classifyNumber(m[0], personal, organisational);
     if (c) out.push(finding(c.rule, c.category, c.severity, start, end, c.message, c.suggestion));
   }
   for (const m of emails(text)) {
@@ -68,6 +89,22 @@ function emails(text: string): RegExpExecArray[] {
     while (start > from && MAILBOX_CHAR.test(text[start - 1])) start--;
     return start === at ? -1 : start;
   });
+}
+
+const isMobile = (raw: string) => /^1[3-9]\d{9}$/.test(raw.replace(/[- ]/g, ''));
+
+/** A mobile number under 联系电话 that belongs to a private person: a family member or a subsidy recipient is named
+ *  on its line, and no unit's line (值班电话, XX局电话) introduces it. */
+function privatePerson(text: string, start: number, end: number, recipientNotice: () => boolean): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const from = Math.max(lineStart, start - PRIVATE_WINDOW);
+  const before = text.slice(from, start);
+  if (UNIT_LINE.test(before.slice(-12))) return false;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const after = text.slice(end, Math.min(lineEnd, end + 20));
+  if (PRIVATE_PERSON.test(before) || PRIVATE_PERSON.test(after)) return true;
+  return recipientNotice() && !NOTICE_CONTACT.test(before) && !NOTICE_CONTACT.test(after);
 }
 
 type Classified = Omit<RawFinding, 'start' | 'end'> | null;

@@ -4,9 +4,15 @@ import { findPunctuationProblems } from './punctuation.ts';
 
 const found = (text: string) => findPunctuationProblems(text).map((f) => `${f.rule}:${text.slice(f.start, f.end)}`);
 
-test('中文之间的半角标点逐个标记', () => {
+test('中文之间的半角标点每段只报一次，并说明本段有几处', () => {
   assert.deepEqual(found('为做好土壤普查工作,现通知如下：'), ['punctuation.half-width:,']);
-  assert.deepEqual(found('请各街镇(部门)认真落实。'), ['punctuation.half-width:(', 'punctuation.half-width:)']);
+  assert.deepEqual(found('请各街镇(部门)认真落实。'), ['punctuation.half-width:(']);
+  const two = findPunctuationProblems('请各街镇(部门)认真落实。\n各部门,各单位要配合。');
+  assert.deepEqual(
+    two.map((f) => f.start),
+    [4, 17],
+  );
+  assert.match(two[0].message, /本段有 2 处/);
 });
 
 test('从 PDF 复制的文本（大多是半角标点）整篇只有一条警告', () => {

@@ -1,6 +1,6 @@
 // 标点: Chinese text takes full-width punctuation (GB/T 15834-2011; INSPECTION.md), brackets and quotes come
-// in pairs, and a mark is not doubled. Text copied out of a PDF is mostly half-width: there one warning for the
-// whole document says so, instead of hundreds of findings nobody reads.
+// in pairs, and a mark is not doubled. Half-width marks are reported once per paragraph; text copied out of a PDF is
+// mostly half-width: there one warning for the whole document says so, instead of hundreds of findings nobody reads.
 // One charCodeAt pass does the counting and the pairing: this runs on every item and every crawled page.
 import { isHan } from './chars.ts';
 import { finding, type RawFinding } from './model.ts';
@@ -81,7 +81,14 @@ export function findPunctuationProblems(text: string): RawFinding[] {
       ),
     );
   } else {
-    for (const at of half) {
+    // Once per paragraph: a paragraph typed with a half-width input method has them all over, and one finding
+    // that counts them is read where ten are skipped.
+    for (let k = 0; k < half.length; ) {
+      const at = half[k];
+      const lineEnd = text.indexOf('\n', at);
+      let n = k + 1;
+      while (n < half.length && (lineEnd < 0 || half[n] < lineEnd)) n++;
+      const count = n - k;
       out.push(
         finding(
           'punctuation.half-width',
@@ -89,10 +96,13 @@ export function findPunctuationProblems(text: string): RawFinding[] {
           'warning',
           at,
           at + 1,
-          `中文语境下应使用全角标点“${FULL_WIDTH[text[at]]}”`,
+          count === 1
+            ? `中文语境下应使用全角标点“${FULL_WIDTH[text[at]]}”`
+            : `本段有 ${count} 处中文语境下的半角标点，应使用全角标点（首处应为“${FULL_WIDTH[text[at]]}”）`,
           FULL_WIDTH[text[at]],
         ),
       );
+      k = n;
     }
   }
   for (const m of text.matchAll(REPEATED)) {

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
+import { FORMULATION_RULES, SERIES } from '../checks/index.ts';
 import { SEVERITIES, LEXICON_CATEGORIES } from './model.ts';
 import * as dict from './service.ts';
 import type { Actor } from '../org/model.ts';
@@ -43,7 +44,35 @@ const DictionariesDto = z.object({
   lexicon: z.array(LexiconWordDto),
   version: z.number(),
   abilities: z.object({ canEdit: z.boolean() }),
+  /** Shipped with the software (src/checks/data), read-only here: 规范表述 and 固定提法 with source and date. */
+  builtin: z.object({
+    formulations: z.array(
+      z.object({
+        wrong: z.string(),
+        right: z.string(),
+        kind: z.string(),
+        severity: z.enum(SEVERITIES),
+        source: z.string(),
+        date: z.string(),
+        since: z.string().optional(),
+      }),
+    ),
+    series: z.array(z.object({ label: z.string(), items: z.array(z.string()), source: z.string(), date: z.string() })),
+  }),
 });
+
+const BUILTIN = {
+  formulations: FORMULATION_RULES.map(({ wrong, right, kind, severity, source, date, since }) => ({
+    wrong,
+    right,
+    kind,
+    severity,
+    source,
+    date,
+    ...(since ? { since } : {}),
+  })),
+  series: SERIES.filter((s) => !s.until).map(({ label, items, source, date }) => ({ label, items, source, date })),
+};
 
 /** One dictionary's four write/read routes; the entries go out through `dto`, which strips anything else. */
 interface KindRoutes<B extends z.ZodObject> {
@@ -76,7 +105,7 @@ export const dictionaryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       const actor = actorOf(req);
       assertAllowed(canViewDictionaries(actor));
       const [lists, version] = await Promise.all([dict.listDictionaries(deps.db), dict.dictionaryVersion(deps.db)]);
-      return { ...lists, version, abilities: { canEdit: isAllowed(canEditDictionaries(actor)) } };
+      return { ...lists, version, abilities: { canEdit: isAllowed(canEditDictionaries(actor)) }, builtin: BUILTIN };
     },
   );
 

@@ -187,6 +187,14 @@ test('区电子政务中心可以查看词典，但不能修改', async () => {
   assert.equal(res.statusCode, 200);
   assert.equal(res.json().abilities.canEdit, false);
   assert.ok(res.json().leaders.some((l: { name: string }) => l.name === '綦明远'));
+  // The shipped 规范表述 and 固定提法 are listed read-only, each with its source and date.
+  const { formulations, series } = res.json().builtin;
+  const belt = formulations.find((f: { wrong: string }) => f.wrong === '一带一路战略');
+  assert.equal(belt.right, '“一带一路”倡议');
+  assert.match(belt.source, /一带一路/);
+  assert.ok(
+    series.some((s: { label: string; items: string[] }) => s.label === '四个意识' && s.items[0] === '政治意识'),
+  );
   const denied = await send(egov, 'POST', '/api/dictionaries/lexicon', {
     word: '某词',
     category: 'banned',

@@ -1,14 +1,20 @@
 // 词典: the 智能校对 dictionaries the admin keeps — 本区单位 (names and accepted short forms), 领导人姓名职务, 自定义词库.
 // The checks use them from the next proofreading run on (src/dictionaries/service.ts).
-import { Alert, Form, Input, Select, Skeleton, Tabs } from 'antd';
+import { Alert, Form, Input, Select, Skeleton, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { useLabels } from '../session.tsx';
 import { type DictKind, DictList } from './DictList.tsx';
-import type { DictLeader, Dictionaries, DictUnit, LexiconWord } from './types.ts';
+import type { BuiltinFormulation, DictLeader, Dictionaries, DictUnit, LexiconWord } from './types.ts';
 
 const LEXICON_CATEGORIES = ['banned', 'sensitive', 'advertising'];
+const FORMULATION_KIND: Record<string, string> = {
+  strategy: '战略、倡议名称',
+  'one-china': '涉台港澳表述',
+  superseded: '已废止表述',
+  xinhua: '新华社禁用词',
+};
 const SEVERITIES = ['serious', 'error', 'warning', 'info'];
 
 // Names are matched character for character: a space inside one is a typing mistake (src/dictionaries/model.ts).
@@ -45,7 +51,7 @@ export function DictionariesTab() {
   const dict = useLoad(() => get<Dictionaries>('/api/dictionaries'), []);
   if (dict.error) return <Alert type="error" showIcon title={dict.error} />;
   if (!dict.data) return <Skeleton active />;
-  const { units, leaders, lexicon, abilities } = dict.data;
+  const { units, leaders, lexicon, abilities, builtin } = dict.data;
   const dictUnitName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? '—') : '国家或市级领导');
   const save = (path: string) => (id: string | null, body: object) =>
     id ? api('PATCH', `/api/dictionaries/${path}/${id}`, body) : api('POST', `/api/dictionaries/${path}`, body);
@@ -184,6 +190,47 @@ export function DictionariesTab() {
           key: 'lexicon',
           label: <span data-testid="dict-tab-lexicon">自定义词库（{lexicon.length}）</span>,
           children: list(wordKind, { category: 'sensitive', severity: 'error' }),
+        },
+        {
+          key: 'builtin',
+          label: <span data-testid="dict-tab-builtin">内置规范表述（{builtin.formulations.length}）</span>,
+          children: (
+            <>
+              <Alert
+                type="info"
+                showIcon
+                title="随软件提供，随版本更新，此处只读；固定提法检查顺序和完整性"
+                style={{ marginBottom: 12 }}
+              />
+              <Table<BuiltinFormulation>
+                size="small"
+                rowKey="wrong"
+                dataSource={builtin.formulations}
+                columns={[
+                  { title: '不规范表述', dataIndex: 'wrong' },
+                  { title: '规范表述', dataIndex: 'right', render: (r: string) => r || '不得使用' },
+                  { title: '类别', dataIndex: 'kind', render: (k: string) => FORMULATION_KIND[k] ?? k },
+                  { title: '严重程度', dataIndex: 'severity', render: (v: string) => labels.severity[v] ?? v },
+                  {
+                    title: '依据',
+                    dataIndex: 'source',
+                    render: (src: string, f) => `${src}（${f.date}${f.since ? `，自 ${f.since} 起` : ''}）`,
+                  },
+                ]}
+              />
+              <Table
+                size="small"
+                rowKey="label"
+                style={{ marginTop: 12 }}
+                dataSource={builtin.series}
+                columns={[
+                  { title: '固定提法', dataIndex: 'label' },
+                  { title: '规范顺序', dataIndex: 'items', render: (items: string[]) => items.join('、') },
+                  { title: '依据', dataIndex: 'source' },
+                ]}
+              />
+            </>
+          ),
         },
       ]}
     />

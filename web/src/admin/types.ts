@@ -56,6 +56,21 @@ export interface Dictionaries {
   lexicon: LexiconWord[];
   version: number;
   abilities: { canEdit: boolean };
+  builtin: {
+    formulations: BuiltinFormulation[];
+    series: { label: string; items: string[]; source: string; date: string }[];
+  };
+}
+
+/** A shipped 规范表述 entry (src/checks/data/formulation-rules.json). */
+export interface BuiltinFormulation {
+  wrong: string;
+  right: string;
+  kind: string;
+  severity: string;
+  source: string;
+  date: string;
+  since?: string;
 }
 
 export type CalendarOrigin = 'shipped' | 'imported';
