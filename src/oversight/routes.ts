@@ -22,6 +22,8 @@ const LedgerQuery = z.object({
     .regex(/^[a-z_]+(\.[a-z_]+)?$/, '操作类型应为 publish 或 publish.approve 这样的代码')
     .optional(),
   actor: z.string().trim().min(1).max(64).optional(),
+  title: z.string().trim().min(1, '请输入稿件标题中的文字').max(100).optional(),
+  person: z.string().trim().min(1, '请输入人员姓名').max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(DEFAULT_PAGE),
   cursor: z
     .string()
@@ -31,7 +33,8 @@ const LedgerQuery = z.object({
 const LedgerEntryDto = z.object({
   seq: z.number(),
   at: z.string(),
-  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  time: z.string().describe('上海时间'),
+  actor: z.object({ id: z.string(), name: z.string(), unitName: z.string().nullable() }).nullable(),
   role: z.string(),
   roleName: z.string(),
   unitId: z.string(),
@@ -39,6 +42,8 @@ const LedgerEntryDto = z.object({
   action: z.string(),
   actionLabel: z.string(),
   subject: z.string(),
+  subjectView: z.object({ kind: z.string(), kindName: z.string(), id: z.string(), name: z.string() }),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
   payload: z.unknown(),
 });
 const ExportQuery = z.object({
@@ -165,7 +170,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         querystring: LedgerQuery,
         response: { 200: z.object({ entries: z.array(LedgerEntryDto), nextCursor: z.string().nullable() }) },
         tags: ['oversight'],
-        summary: '登记台账（新的在前，按单位、日期、操作、操作人筛选）',
+        summary: '登记台账（新的在前，按单位、日期、操作、操作人、稿件标题、人员筛选）',
       },
     },
     async (req) => browseLedger(deps, actorOf(req), req.query),
