@@ -10,6 +10,7 @@ import { consistencyProofAs, inclusionProofAs, ledgerPublicKey, listCheckpointsA
 import { exportIncidents } from './incidents-export.ts';
 import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
 import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
+import { FIGURES, figureEntries, getStats, statsXlsx } from './stats.ts';
 import { signoffPdf } from './signoff-pdf.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -161,6 +162,34 @@ const SignoffDto = z.object({
   }),
 });
 const ItemParams = z.object({ id: z.uuid() });
+const StatsQuery = z.object({ unitId: z.uuid().optional(), from: date, to: date });
+const Count = z.object({ key: z.string(), label: z.string(), count: z.number(), seqs: z.array(z.number()) });
+const Spread = z.object({ median: z.number().nullable(), p90: z.number().nullable(), count: z.number() });
+const StatsDto = z.object({
+  unitId: z.string().nullable(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  published: z.array(Count),
+  levels: z.array(Count.extend({ median: z.number().nullable(), p90: z.number().nullable() })),
+  returns: z.object({
+    submitted: z.number(),
+    returned: z.number(),
+    share: z.number().nullable(),
+    submittedSeqs: z.array(z.number()),
+    byLevel: z.array(Count.extend({ reasons: z.array(z.object({ seq: z.number(), text: z.string() })) })),
+  }),
+  secrecy: z.array(Count),
+  dismissedByCategory: z.array(Count),
+  dismissedByPerson: z.array(Count),
+  incidents: z.array(Count.extend({ toHandle: Spread, toClose: Spread })),
+  checkIns: z.array(Count),
+});
+const FigureQuery = StatsQuery.extend({
+  figure: z.enum(FIGURES),
+  key: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 
 export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -305,6 +334,51 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         .header('content-type', 'application/pdf')
         .header('content-disposition', contentDisposition(`审签单-${sheet.title}.pdf`))
         .send(await signoffPdf(sheet));
+    },
+  );
+
+  app.get(
+    '/api/oversight/stats',
+    {
+      schema: {
+        querystring: StatsQuery,
+        response: { 200: StatsDto },
+        tags: ['oversight'],
+        summary: '统计：单位某段时间的发布、各级审核用时、退回、保密审查、发现排除、读网异常、值班签到（取自登记台账）',
+      },
+    },
+    async (req) => getStats(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/oversight/stats/entries',
+    {
+      schema: {
+        querystring: FigureQuery,
+        response: { 200: z.object({ total: z.number(), entries: z.array(LedgerEntryDto) }) },
+        tags: ['oversight'],
+        summary: '统计数字背后的台账记录（指标 figure 及其项目 key）',
+      },
+    },
+    async (req) => figureEntries(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/oversight/stats/export',
+    {
+      schema: {
+        querystring: StatsQuery,
+        tags: ['oversight'],
+        summary: '导出统计表（.xlsx）',
+        response: { 200: z.any().describe('统计表') },
+      },
+    },
+    async (req, reply) => {
+      const stats = await getStats(deps, actorOf(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(`${stats.unitName}统计（${stats.from}至${stats.to}）.xlsx`))
+        .send(await statsXlsx(stats));
     },
   );
 };

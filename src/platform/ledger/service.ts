@@ -83,6 +83,8 @@ export interface LedgerQuery {
   subject?: string;
   /** Any of these subjects (e.g. the items a title search found); an empty list matches nothing. */
   subjects?: readonly string[];
+  /** These entries by sequence number (a figure's entries); an empty list matches nothing. */
+  seqs?: readonly number[];
   action?: string;
   /** e.g. 'publish.': every action of a module. */
   actionPrefix?: string;
@@ -108,7 +110,7 @@ function like(column: 'action' | 'actor_name', text: string, where: 'prefix' | '
 }
 
 export async function listLedger(db: Executor, q: LedgerQuery): Promise<LedgerRow[]> {
-  if (q.unitIds?.length === 0 || q.subjects?.length === 0) return [];
+  if (q.unitIds?.length === 0 || q.subjects?.length === 0 || q.seqs?.length === 0) return [];
   let query = db
     .selectFrom('ledger')
     .selectAll()
@@ -119,6 +121,7 @@ export async function listLedger(db: Executor, q: LedgerQuery): Promise<LedgerRo
   if (q.to) query = query.where('at', '<', q.to);
   if (q.subject) query = query.where('subject', '=', q.subject);
   if (q.subjects) query = query.where('subject', 'in', [...q.subjects]);
+  if (q.seqs) query = query.where('seq', 'in', [...q.seqs]);
   if (q.person) {
     const { ids, name } = q.person;
     query = query.where((eb) =>
