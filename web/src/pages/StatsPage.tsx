@@ -4,6 +4,7 @@
 // does not carry it.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Drawer, Form, Row, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
@@ -129,8 +130,16 @@ export function StatsPage() {
       {n}
     </Typography.Link>
   );
-  const countTable = (rows: Count[], figure: string, title: string, testId: string) => (
-    <Table<Count>
+  // A figure's rows: its label, the count (opens the entries it counts), and any further columns.
+  const figureTable = <T extends Count>(
+    rows: T[],
+    figure: string,
+    name: string,
+    heads: [string, string],
+    testId: string,
+    extra: ColumnsType<T> = [],
+  ) => (
+    <Table<T>
       size="small"
       rowKey="key"
       pagination={false}
@@ -138,16 +147,19 @@ export function StatsPage() {
       data-testid={testId}
       locale={{ emptyText: '无' }}
       columns={[
-        { title: '项目', dataIndex: 'label' },
+        { title: heads[0], dataIndex: 'label' },
         {
-          title: '数量',
+          title: heads[1],
           dataIndex: 'count',
-          width: 90,
-          render: (n: number, r) => num(n, { figure, key: r.key, title: `${title}：${r.label}` }),
+          width: 80,
+          render: (n: number, r) => num(n, { figure, key: r.key, title: `${name}：${r.label}` }),
         },
+        ...extra,
       ]}
     />
   );
+  const countTable = (rows: Count[], figure: string, name: string, testId: string) =>
+    figureTable(rows, figure, name, ['项目', '数量'], testId);
   const fmt = (n: number | null) => (n === null ? '—' : String(n));
 
   return (
@@ -206,23 +218,10 @@ export function StatsPage() {
                   { name: '第 90 百分位', data: stats.levels.map((l) => l.p90) },
                 ])}
               />
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={stats.levels}
-                locale={{ emptyText: '无' }}
-                columns={[
-                  { title: '环节', dataIndex: 'label' },
-                  {
-                    title: '件数',
-                    dataIndex: 'count',
-                    render: (n: number, r) => num(n, { figure: 'levels', key: r.key, title: `审核用时：${r.label}` }),
-                  },
-                  { title: '中位数', dataIndex: 'median', render: fmt },
-                  { title: '第 90 百分位', dataIndex: 'p90', render: fmt },
-                ]}
-              />
+              {figureTable(stats.levels, 'levels', '审核用时', ['环节', '件数'], 'table-levels', [
+                { title: '中位数', dataIndex: 'median', render: fmt },
+                { title: '第 90 百分位', dataIndex: 'p90', render: fmt },
+              ])}
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -232,27 +231,13 @@ export function StatsPage() {
                 {num(stats.returns.returned, { figure: 'returns', title: '退回' })} 次，退回比例{' '}
                 {stats.returns.share === null ? '—' : `${(stats.returns.share * 100).toFixed(1)}%`}
               </Typography.Paragraph>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={stats.returns.byLevel}
-                locale={{ emptyText: '无' }}
-                columns={[
-                  { title: '退回环节', dataIndex: 'label', width: 130 },
-                  {
-                    title: '次数',
-                    dataIndex: 'count',
-                    width: 70,
-                    render: (n: number, r) => num(n, { figure: 'returns', key: r.key, title: `退回：${r.label}` }),
-                  },
-                  {
-                    title: '原因',
-                    dataIndex: 'reasons',
-                    render: (rs: { text: string }[]) => rs.map((x) => x.text).join('；'),
-                  },
-                ]}
-              />
+              {figureTable(stats.returns.byLevel, 'returns', '退回', ['退回环节', '次数'], 'table-returns', [
+                {
+                  title: '原因',
+                  dataIndex: 'reasons',
+                  render: (rs: { text: string }[]) => rs.map((x) => x.text).join('；'),
+                },
+              ])}
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -284,32 +269,18 @@ export function StatsPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title="读网值班异常事件（按监测项，分钟）">
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={stats.incidents}
-                locale={{ emptyText: '无' }}
-                columns={[
-                  { title: '监测项', dataIndex: 'label' },
-                  {
-                    title: '事件',
-                    dataIndex: 'count',
-                    render: (n: number, r) =>
-                      num(n, { figure: 'incidents', key: r.key, title: `异常事件：${r.label}` }),
-                  },
-                  {
-                    title: '接手 中位数 / P90',
-                    dataIndex: 'toHandle',
-                    render: (d: Spread) => `${fmt(d.median)} / ${fmt(d.p90)}`,
-                  },
-                  {
-                    title: '关闭 中位数 / P90',
-                    dataIndex: 'toClose',
-                    render: (d: Spread) => `${fmt(d.median)} / ${fmt(d.p90)}`,
-                  },
-                ]}
-              />
+              {figureTable(stats.incidents, 'incidents', '异常事件', ['监测项', '事件'], 'table-incidents', [
+                {
+                  title: '接手 中位数 / P90',
+                  dataIndex: 'toHandle',
+                  render: (d: Spread) => `${fmt(d.median)} / ${fmt(d.p90)}`,
+                },
+                {
+                  title: '关闭 中位数 / P90',
+                  dataIndex: 'toClose',
+                  render: (d: Spread) => `${fmt(d.median)} / ${fmt(d.p90)}`,
+                },
+              ])}
               <Typography.Title level={5}>值班签到</Typography.Title>
               {countTable(stats.checkIns, 'checkIns', '值班签到', 'table-checkins')}
             </Card>
