@@ -1183,6 +1183,25 @@ const CASES: Case[] = [
       url: `/api/oversight/stats/export?unitId=${kjj.id}&from=2026-03-01&to=2026-03-31`,
     }),
   },
+  // 随机抽查 (src/org/policy/oversight.ts canDrawSample / canRedrawSample).
+  {
+    route: 'POST /api/oversight/samples',
+    allowed: ['inspector'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/oversight/samples',
+      payload: { from: '2026-03-01', to: '2026-03-31', perUnit: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/oversight/samples/redraw',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/oversight/samples/redraw',
+      payload: { from: '2026-03-01', to: '2026-03-31', perUnit: 1, seed: 'matrix' },
+    }),
+  },
   {
     route: 'GET /api/items/{id}/signoff',
     allowed: KJJ_VIEWERS,

@@ -104,6 +104,7 @@ const ACTION_NAME: Record<string, string> = {
   'watch.incident_close': '异常已关闭',
   'watch.incident_escalate': '异常超时未处理，升级通知',
   'watch.delivery_failed': '异常通知发送失败',
+  'oversight.sample_draw': '随机抽查抽样',
 };
 
 /** Every action with a Chinese name (the label test checks that each action the code writes is among them). */

@@ -135,6 +135,10 @@ export const FIELD_LABEL: Record<string, string> = {
   version: '版本号',
   phone: '电话',
   late_minutes: '迟到（分钟）',
+  seed: '随机种子',
+  perUnit: '每单位抽取篇数',
+  population: '可抽稿件数',
+  items: '抽中的稿件',
 };
 
 const TEXT_VALUE: Record<string, string> = { full: '全文', redacted: '脱密文本' };

@@ -33,6 +33,7 @@ export const SUBJECT_KIND_NAME: Record<string, string> = {
   'duty-notice': '上级通知',
   'duty-reading': '读网记录',
   demo: '演示数据',
+  sample: '随机抽查样本',
 };
 
 export interface SubjectView {

@@ -11,6 +11,7 @@ import { exportIncidents } from './incidents-export.ts';
 import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
 import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
 import { FIGURES, figureEntries, getStats, statsXlsx } from './stats.ts';
+import { drawSample, redrawSample } from './sampling.ts';
 import { signoffPdf } from './signoff-pdf.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -184,6 +185,38 @@ const StatsDto = z.object({
   dismissedByPerson: z.array(Count),
   incidents: z.array(Count.extend({ toHandle: Spread, toClose: Spread })),
   checkIns: z.array(Count),
+});
+const SampleBody = z.object({
+  from: date,
+  to: date,
+  perUnit: z.coerce
+    .number()
+    .int('每单位抽取篇数应为整数')
+    .min(1, '每单位至少抽取 1 篇')
+    .max(50, '每单位最多抽取 50 篇'),
+  unitIds: z.array(z.uuid()).min(1).max(200).optional(),
+  seed: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w-]+$/, '随机种子只能含字母、数字、下划线和连字符')
+    .optional(),
+});
+const SampleDto = z.object({
+  seed: z.string(),
+  from: z.string(),
+  to: z.string(),
+  perUnit: z.number(),
+  seq: z.number().nullable(),
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      population: z.number(),
+      items: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  ),
 });
 const FigureQuery = StatsQuery.extend({
   figure: z.enum(FIGURES),
@@ -380,5 +413,31 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         .header('content-disposition', contentDisposition(`${stats.unitName}统计（${stats.from}至${stats.to}）.xlsx`))
         .send(await statsXlsx(stats));
     },
+  );
+
+  app.post(
+    '/api/oversight/samples',
+    {
+      schema: {
+        body: SampleBody,
+        response: { 201: SampleDto },
+        tags: ['oversight'],
+        summary: '随机抽查：按随机种子抽取每单位 N 篇期间内发布的稿件，抽样记入登记台账（督查）',
+      },
+    },
+    async (req, reply) => reply.status(201).send(await drawSample(deps, actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/api/oversight/samples/redraw',
+    {
+      schema: {
+        body: SampleBody.required({ seed: true }),
+        response: { 200: SampleDto },
+        tags: ['oversight'],
+        summary: '按记录的随机种子重抽样本（不记录），与台账中的抽样核对',
+      },
+    },
+    async (req) => redrawSample(deps, actorOf(req), req.body),
   );
 };

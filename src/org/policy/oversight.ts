@@ -70,3 +70,13 @@ export function canViewStats(actor: Actor, unitId: string): Verdict {
   if (!Array.isArray(scope)) return scope;
   return scope.includes(unitId) ? ALLOW : deny('OTHER_UNIT', '只能查看本单位的统计');
 }
+
+// 随机抽查 (65号 §8: the 区政府办公室 inspects the units' 台账 at random): the 督查 draws a sample, which is recorded in the
+// ledger with its seed; the 督查 and the e-gov center may redraw any sample from its seed to check it.
+export function canDrawSample(actor: Actor): Verdict {
+  return holdsDistrictRole(actor, 'inspector') ? ALLOW : deny('NOT_INSPECTOR', '只有督查可以抽取随机抽查样本');
+}
+
+export function canRedrawSample(actor: Actor): Verdict {
+  return statsScope(actor) === 'all' ? ALLOW : deny('NOT_DISTRICT', '只有督查和区电子政务中心可以重抽随机抽查样本');
+}
