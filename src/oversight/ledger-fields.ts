@@ -169,6 +169,15 @@ export function fieldValue(key: string, value: unknown, names: (id: string) => s
   return names(s) ?? s;
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** from / to are stages on an item, states on an incident, dates on a roster: a date is labelled as one. */
+function labelOf(key: string, value: unknown): string {
+  if ((key === 'from' || key === 'to') && typeof value === 'string' && DATE_ONLY.test(value))
+    return key === 'from' ? '开始日期' : '结束日期';
+  return FIELD_LABEL[key] ?? key;
+}
+
 export interface Field {
   key: string;
   label: string;
@@ -187,7 +196,7 @@ export function payloadFields(payload: unknown, subjectId: string | null, names:
   for (const [key, value] of Object.entries(p)) {
     if (subjectId !== null && value === subjectId) continue;
     if (key === 'basisIds' && typeof p.basisText === 'string' && p.basisText) continue;
-    out.push({ key, label: FIELD_LABEL[key] ?? key, value: fieldValue(key, value, names) });
+    out.push({ key, label: labelOf(key, value), value: fieldValue(key, value, names) });
   }
   return out;
 }

@@ -64,6 +64,12 @@ function payloadName(payload: unknown): string | undefined {
   for (const k of ['title', 'name', 'caseNo', 'label', 'summary', 'username']) {
     if (typeof p[k] === 'string' && p[k]) return p[k] as string;
   }
+  // An edit records the thing before and after (duty templates); a roster is its dates.
+  const nested = payloadName(p.after) ?? payloadName(p.before);
+  if (nested) return nested;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (typeof p.from === 'string' && typeof p.to === 'string' && day.test(p.from) && day.test(p.to))
+    return `${p.from} 至 ${p.to}`;
   return undefined;
 }
 
