@@ -1234,6 +1234,55 @@ const CASES: Case[] = [
     allowed: LEDGER_READERS,
     request: async () => ({ method: 'GET', url: '/api/ledger/consistency?from=1&to=2' }),
   },
+  // 统计 (src/org/policy/oversight.ts statsScope): 督查 and 区电子政务中心 for every unit, a unit's 分管领导 and 主要领导.
+  {
+    route: 'GET /api/oversight/stats',
+    allowed: ['kjj.leader', 'kjj.principal', 'fgw.leader', 'egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/stats?from=2026-03-01&to=2026-03-31' }),
+  },
+  {
+    route: 'GET /api/oversight/stats (区科技局)',
+    allowed: ['kjj.leader', 'kjj.principal', 'egov', 'inspector'],
+    request: async () => ({
+      method: 'GET',
+      url: `/api/oversight/stats?unitId=${kjj.id}&from=2026-03-01&to=2026-03-31`,
+    }),
+  },
+  {
+    route: 'GET /api/oversight/stats/entries',
+    allowed: ['kjj.leader', 'kjj.principal', 'egov', 'inspector'],
+    request: async () => ({
+      method: 'GET',
+      url: `/api/oversight/stats/entries?unitId=${kjj.id}&from=2026-03-01&to=2026-03-31&figure=published`,
+    }),
+  },
+  {
+    route: 'GET /api/oversight/stats/export',
+    allowed: ['kjj.leader', 'kjj.principal', 'egov', 'inspector'],
+    request: async () => ({
+      method: 'GET',
+      url: `/api/oversight/stats/export?unitId=${kjj.id}&from=2026-03-01&to=2026-03-31`,
+    }),
+  },
+  // 随机抽查 (src/org/policy/oversight.ts canDrawSample / canRedrawSample).
+  {
+    route: 'POST /api/oversight/samples',
+    allowed: ['inspector'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/oversight/samples',
+      payload: { from: '2026-03-01', to: '2026-03-31', perUnit: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/oversight/samples/redraw',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/oversight/samples/redraw',
+      payload: { from: '2026-03-01', to: '2026-03-31', perUnit: 1, seed: 'matrix' },
+    }),
+  },
   {
     route: 'GET /api/items/{id}/signoff',
     allowed: KJJ_VIEWERS,

@@ -15,6 +15,10 @@ const ACTION_NAME: Record<string, string> = {
   'org.password_set': '重置密码',
   'org.role_grant': '授予角色',
   'org.role_revoke': '撤销角色',
+  'org.role_grant_denied': '授予角色被拒绝（无权或不合规定）',
+  'org.role_request': '申请角色（待主要领导确认）',
+  'org.role_confirm': '主要领导确认角色申请',
+  'org.role_refuse': '主要领导不同意角色申请',
   'demo.load': '载入演示数据',
   'publish.draft': '起草稿件',
   'publish.edit': '修改稿件（新版本）',
@@ -100,7 +104,11 @@ const ACTION_NAME: Record<string, string> = {
   'watch.incident_close': '异常已关闭',
   'watch.incident_escalate': '异常超时未处理，升级通知',
   'watch.delivery_failed': '异常通知发送失败',
+  'oversight.sample_draw': '随机抽查抽样',
 };
+
+/** Every action with a Chinese name (the label test checks that each action the code writes is among them). */
+export const LABELLED_ACTIONS: ReadonlySet<string> = new Set(Object.keys(ACTION_NAME));
 
 export function actionName(action: string): string {
   return ACTION_NAME[action] ?? action;

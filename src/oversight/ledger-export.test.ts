@@ -47,7 +47,7 @@ test('导出 .xlsx：只含该单位、该日期范围内的记录，表头为�
   assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), LEDGER_HEADINGS);
   const rows = [3, 4].map((n) => (sheet.getRow(n).values as unknown[]).slice(1).map(String));
   assert.deepEqual(
-    rows.map((r) => r[5]),
+    rows.map((r) => r[6]),
     ['登录', '登录失败'],
   );
   assert.deepEqual(

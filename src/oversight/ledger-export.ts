@@ -1,15 +1,29 @@
 // 登记台账 export: a unit's ledger rows over a date range as .xlsx (exceljs) or .csv, with Chinese headings.
 import type { Deps } from '../platform/deps.ts';
-import { ROLE_NAME, type Role } from '../org/model.ts';
 import { getUnit, listUnits } from '../org/service.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';
 import { notFound } from '../platform/errors.ts';
 import { listLedger } from '../platform/ledger/service.ts';
-import type { LedgerRow } from '../platform/ledger/model.ts';
-import { actionName } from './labels.ts';
-import { beijingDateTime, beijingDayRange } from './time.ts';
+import { type LedgerEntryView, readableEntries } from './ledger-read.ts';
+import { beijingDayRange } from './time.ts';
 
-export const LEDGER_HEADINGS = ['序号', '时间', '操作人', '角色', '单位', '操作', '对象', '详情', '叶哈希'];
+export const LEDGER_HEADINGS = [
+  '序号',
+  '时间',
+  '操作人',
+  '操作人单位',
+  '角色',
+  '单位',
+  '操作',
+  '对象类别',
+  '对象',
+  '详情',
+  '对象标识',
+  '叶哈希',
+];
+
+/** Rows named per chunk: each chunk looks up its items and people in a few queries of bounded size. */
+const CHUNK = 1000;
 
 export interface LedgerExportInput {
   unit: string; // unit name or id
@@ -27,21 +41,34 @@ export async function ledgerTable(
     ?? (await listUnits(deps.db)).find((u) => u.name === input.unit || u.fullName === input.unit);
   if (!unit) throw notFound(`单位「${input.unit}」`);
   const entries = await listLedger(deps.db, { unitId: unit.id, ...range });
-  return { unitName: unit.fullName || unit.name, rows: entries.map((e) => toCells(e, unit.name)) };
+  const rows: string[][] = [];
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK);
+    const views = await readableEntries(deps, chunk);
+    views.forEach((v, j) => {
+      rows.push(toCells(v, chunk[j].actor_name, chunk[j].leaf_hash));
+    });
+  }
+  return { unitName: unit.fullName || unit.name, rows };
 }
 
-function toCells(e: LedgerRow, unitName: string): string[] {
-  const role = ROLE_NAME[e.role as Role] ?? e.role;
+/** 详情 as one line per field: 来源阶段：待一审. */
+export const detailText = (v: LedgerEntryView): string => v.fields.map((f) => `${f.label}：${f.value}`).join('\n');
+
+function toCells(v: LedgerEntryView, signedName: string, leafHash: string): string[] {
   return [
-    String(e.seq),
-    beijingDateTime(e.at),
-    e.actor_name,
-    role,
-    unitName,
-    actionName(e.action),
-    e.subject,
-    e.payload,
-    e.leaf_hash,
+    String(v.seq),
+    v.time,
+    signedName,
+    v.actor?.unitName ?? '',
+    v.roleName,
+    v.unitName,
+    v.actionLabel,
+    v.subjectView.kindName,
+    v.subjectView.name,
+    detailText(v),
+    v.subject,
+    leafHash,
   ];
 }
 
@@ -51,7 +78,7 @@ export function ledgerXlsx(unitName: string, range: string, rows: string[][]): P
     title: `${unitName} 信息发布登记台账（${range}）`,
     headings: LEDGER_HEADINGS,
     rows,
-    widths: [8, 20, 10, 14, 20, 16, 44, 60, 20],
+    widths: [8, 20, 10, 16, 14, 16, 20, 12, 36, 60, 30, 20],
   });
 }
 

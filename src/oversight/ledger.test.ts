@@ -131,7 +131,7 @@ test('导出 .xlsx：中文文件名（RFC 5987），内容与命令行导出相
   const sheet = book.getWorksheet('登记台账')!;
   assert.equal(sheet.rowCount, 2 + 2);
   assert.deepEqual(
-    [3, 4].map((n) => String(sheet.getRow(n).getCell(6).value)),
+    [3, 4].map((n) => String(sheet.getRow(n).getCell(7).value)),
     ['登录失败', '登录'],
   );
 });

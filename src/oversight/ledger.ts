@@ -1,18 +1,21 @@
 // 台账 screen: browsing the ledger page by page (newest first), exporting one unit's ledger as a file, and checking
 // the Merkle tree against every signed checkpoint. Who sees which unit's ledger is src/org/policy/oversight.ts.
 import type { Deps } from '../platform/deps.ts';
-import { type Actor, LEGACY_ROLE_NAME, ROLE_NAME, type Role } from '../org/model.ts';
+import type { Actor } from '../org/model.ts';
 import { canVerifyLedger, canViewLedger, ledgerScope } from '../org/policy/oversight.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
-import { listUnits } from '../org/service.ts';
+import { listUsers } from '../org/service.ts';
+import { invalid } from '../platform/errors.ts';
+import { itemsTitled } from '../publish/service.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
-import type { LedgerRow } from '../platform/ledger/model.ts';
-import { listLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
+import { type LedgerQuery, listLedger } from '../platform/ledger/service.ts';
 import type { VerifyResult } from '../platform/ledger/verify.ts';
 import { verifyWithCheckpoints } from './checkpoints.ts';
-import { actionName } from './labels.ts';
+import { type LedgerEntryView, readableEntries } from './ledger-read.ts';
 import { ledgerCsv, ledgerTable, ledgerXlsx } from './ledger-export.ts';
 import { beijingDayRange } from './time.ts';
+
+export type { LedgerEntryView };
 
 export interface LedgerBrowseQuery {
   unitId?: string;
@@ -20,27 +23,16 @@ export interface LedgerBrowseQuery {
   to?: string; // YYYY-MM-DD, Beijing, inclusive
   action?: string; // an action code (publish.approve) or a module (publish)
   actor?: string; // a user id or part of a name
+  title?: string; // part of a 稿件's title: entries about the items it finds
+  person?: string; // part of a person's name: entries they made or that are about them
   limit?: number;
   cursor?: string; // nextCursor of the previous page
 }
 
-export interface LedgerEntryView {
-  seq: number;
-  at: string;
-  actor: { id: string; name: string } | null; // null: the system (scheduler, CLI, demo loader)
-  role: string;
-  roleName: string;
-  unitId: string;
-  unitName: string;
-  action: string;
-  actionLabel: string;
-  subject: string;
-  payload: unknown;
-}
+/** Items a title search reads at most: a broader search is asked to be narrowed. */
+const TITLE_MATCHES = 500;
 
 export const DEFAULT_PAGE = 50;
-/** Entries recorded for the whole district rather than one unit (calendar, dictionaries, demo). */
-const DISTRICT_UNIT_NAME = '全区';
 
 /** The units a query reads: the one asked for (if the actor may), else everything the actor may read. */
 function scopeOf(actor: Actor, unitId: string | undefined): string[] | 'all' {
@@ -66,39 +58,37 @@ export async function browseLedger(
     ...(Array.isArray(scope) ? { unitIds: scope } : {}),
     ...beijingDayRange(q.from, q.to),
     ...action,
+    ...(await textFilters(deps, q)),
     actor: q.actor,
     newestFirst: true,
     beforeSeq: q.cursor ? Number(q.cursor) : undefined,
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
-  const names = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
   return {
-    entries: page.map((r) => toView(r, names)),
+    entries: await readableEntries(deps, page),
     nextCursor: rows.length > limit ? String(page[page.length - 1].seq) : null,
   };
 }
 
-function toView(r: LedgerRow, unitNames: Map<string, string>): LedgerEntryView {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(r.payload);
-  } catch {
-    payload = r.payload; // verify reports such a row; the screen still shows what is stored
+/** The 稿件-title and person filters as ledger conditions (subjects found by title; a person's ids and name). */
+async function textFilters(
+  deps: Deps,
+  q: Pick<LedgerBrowseQuery, 'title' | 'person'>,
+): Promise<Pick<LedgerQuery, 'subjects' | 'person'>> {
+  const out: Pick<LedgerQuery, 'subjects' | 'person'> = {};
+  if (q.title) {
+    const items = await itemsTitled(deps.db, q.title, TITLE_MATCHES + 1);
+    if (items.length > TITLE_MATCHES)
+      throw invalid('title', `标题含「${q.title}」的稿件超过 ${TITLE_MATCHES} 篇，请输入更完整的标题`);
+    out.subjects = items.map((i) => `item:${i.id}`);
   }
-  return {
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor_id === SYSTEM_ACTOR.id ? null : { id: r.actor_id, name: r.actor_name },
-    role: r.role,
-    roleName: ROLE_NAME[r.role as Role] ?? LEGACY_ROLE_NAME[r.role] ?? r.role,
-    unitId: r.unit_id,
-    unitName: r.unit_id ? (unitNames.get(r.unit_id) ?? r.unit_id) : DISTRICT_UNIT_NAME,
-    action: r.action,
-    actionLabel: actionName(r.action),
-    subject: r.subject,
-    payload,
-  };
+  if (q.person) {
+    const text = q.person;
+    const ids = (await listUsers(deps.db)).filter((u) => u.name.includes(text) || u.username === text);
+    out.person = { ids: ids.map((u) => u.id), name: text };
+  }
+  return out;
 }
 
 export interface LedgerFile {

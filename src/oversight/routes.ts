@@ -10,6 +10,8 @@ import { consistencyProofAs, inclusionProofAs, ledgerPublicKey, listCheckpointsA
 import { exportIncidents } from './incidents-export.ts';
 import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
 import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
+import { FIGURES, figureEntries, getStats, statsXlsx } from './stats.ts';
+import { drawSample, redrawSample } from './sampling.ts';
 import { signoffPdf } from './signoff-pdf.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -22,6 +24,8 @@ const LedgerQuery = z.object({
     .regex(/^[a-z_]+(\.[a-z_]+)?$/, '操作类型应为 publish 或 publish.approve 这样的代码')
     .optional(),
   actor: z.string().trim().min(1).max(64).optional(),
+  title: z.string().trim().min(1, '请输入稿件标题中的文字').max(100).optional(),
+  person: z.string().trim().min(1, '请输入人员姓名').max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(DEFAULT_PAGE),
   cursor: z
     .string()
@@ -31,7 +35,8 @@ const LedgerQuery = z.object({
 const LedgerEntryDto = z.object({
   seq: z.number(),
   at: z.string(),
-  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  time: z.string().describe('上海时间'),
+  actor: z.object({ id: z.string(), name: z.string(), unitName: z.string().nullable() }).nullable(),
   role: z.string(),
   roleName: z.string(),
   unitId: z.string(),
@@ -39,6 +44,8 @@ const LedgerEntryDto = z.object({
   action: z.string(),
   actionLabel: z.string(),
   subject: z.string(),
+  subjectView: z.object({ kind: z.string(), kindName: z.string(), id: z.string(), name: z.string() }),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
   payload: z.unknown(),
 });
 const ExportQuery = z.object({
@@ -156,6 +163,66 @@ const SignoffDto = z.object({
   }),
 });
 const ItemParams = z.object({ id: z.uuid() });
+const StatsQuery = z.object({ unitId: z.uuid().optional(), from: date, to: date });
+const Count = z.object({ key: z.string(), label: z.string(), count: z.number(), seqs: z.array(z.number()) });
+const Spread = z.object({ median: z.number().nullable(), p90: z.number().nullable(), count: z.number() });
+const StatsDto = z.object({
+  unitId: z.string().nullable(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  published: z.array(Count),
+  levels: z.array(Count.extend({ median: z.number().nullable(), p90: z.number().nullable() })),
+  returns: z.object({
+    submitted: z.number(),
+    returned: z.number(),
+    share: z.number().nullable(),
+    submittedSeqs: z.array(z.number()),
+    byLevel: z.array(Count.extend({ reasons: z.array(z.object({ seq: z.number(), text: z.string() })) })),
+  }),
+  secrecy: z.array(Count),
+  dismissedByCategory: z.array(Count),
+  dismissedByPerson: z.array(Count),
+  incidents: z.array(Count.extend({ toHandle: Spread, toClose: Spread })),
+  checkIns: z.array(Count),
+});
+const SampleBody = z.object({
+  from: date,
+  to: date,
+  perUnit: z.coerce
+    .number()
+    .int('每单位抽取篇数应为整数')
+    .min(1, '每单位至少抽取 1 篇')
+    .max(50, '每单位最多抽取 50 篇'),
+  unitIds: z.array(z.uuid()).min(1).max(200).optional(),
+  seed: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w-]+$/, '随机种子只能含字母、数字、下划线和连字符')
+    .optional(),
+});
+const SampleDto = z.object({
+  seed: z.string(),
+  from: z.string(),
+  to: z.string(),
+  perUnit: z.number(),
+  seq: z.number().nullable(),
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      population: z.number(),
+      items: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  ),
+});
+const FigureQuery = StatsQuery.extend({
+  figure: z.enum(FIGURES),
+  key: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 
 export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -165,7 +232,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         querystring: LedgerQuery,
         response: { 200: z.object({ entries: z.array(LedgerEntryDto), nextCursor: z.string().nullable() }) },
         tags: ['oversight'],
-        summary: '登记台账（新的在前，按单位、日期、操作、操作人筛选）',
+        summary: '登记台账（新的在前，按单位、日期、操作、操作人、稿件标题、人员筛选）',
       },
     },
     async (req) => browseLedger(deps, actorOf(req), req.query),
@@ -301,5 +368,76 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         .header('content-disposition', contentDisposition(`审签单-${sheet.title}.pdf`))
         .send(await signoffPdf(sheet));
     },
+  );
+
+  app.get(
+    '/api/oversight/stats',
+    {
+      schema: {
+        querystring: StatsQuery,
+        response: { 200: StatsDto },
+        tags: ['oversight'],
+        summary: '统计：单位某段时间的发布、各级审核用时、退回、保密审查、发现排除、读网异常、值班签到（取自登记台账）',
+      },
+    },
+    async (req) => getStats(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/oversight/stats/entries',
+    {
+      schema: {
+        querystring: FigureQuery,
+        response: { 200: z.object({ total: z.number(), entries: z.array(LedgerEntryDto) }) },
+        tags: ['oversight'],
+        summary: '统计数字背后的台账记录（指标 figure 及其项目 key）',
+      },
+    },
+    async (req) => figureEntries(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/oversight/stats/export',
+    {
+      schema: {
+        querystring: StatsQuery,
+        tags: ['oversight'],
+        summary: '导出统计表（.xlsx）',
+        response: { 200: z.any().describe('统计表') },
+      },
+    },
+    async (req, reply) => {
+      const stats = await getStats(deps, actorOf(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(`${stats.unitName}统计（${stats.from}至${stats.to}）.xlsx`))
+        .send(await statsXlsx(stats));
+    },
+  );
+
+  app.post(
+    '/api/oversight/samples',
+    {
+      schema: {
+        body: SampleBody,
+        response: { 201: SampleDto },
+        tags: ['oversight'],
+        summary: '随机抽查：按随机种子抽取每单位 N 篇期间内发布的稿件，抽样记入登记台账（督查）',
+      },
+    },
+    async (req, reply) => reply.status(201).send(await drawSample(deps, actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/api/oversight/samples/redraw',
+    {
+      schema: {
+        body: SampleBody.required({ seed: true }),
+        response: { 200: SampleDto },
+        tags: ['oversight'],
+        summary: '按记录的随机种子重抽样本（不记录），与台账中的抽样核对',
+      },
+    },
+    async (req) => redrawSample(deps, actorOf(req), req.body),
   );
 };

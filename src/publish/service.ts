@@ -49,7 +49,7 @@ export {
   type Page,
   type PageRequest,
 } from './queries.ts';
-export { chainReader, getPublishedBody, itemsByIds, loadForStep, type StepContext } from './step-api.ts';
+export { chainReader, getPublishedBody, itemsByIds, itemsTitled, loadForStep, type StepContext } from './step-api.ts';
 export { type PublishedDocument, type PublishedHit, publishedDocument, searchPublished } from './published-api.ts';
 export { giveOpinion, resumeReferral, returnForRevision } from './secrecy-step.ts';
 export type { DraftFields } from './meta.ts';

@@ -1,5 +1,6 @@
 // What the 保密审查 step needs from the chain: an item with its policy view and current text (secrecy-step.ts and the
 // secrecy module's reads), and the body that was published. Re-exported by service.ts, the module's API.
+import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import type { ItemView } from '../org/policy/publish.ts';
@@ -78,4 +79,20 @@ export async function publishedBodyOf(db: Executor, item: Item): Promise<Publish
     bodyText: text.bodyText ?? revision.bodyText,
     publishedAt: last.publishedAt,
   };
+}
+
+/** Items whose current title contains `text` (a typed % or _ matches itself), newest first, at most `limit`. */
+export async function itemsTitled(db: Executor, text: string, limit: number): Promise<Item[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('items')
+    .select('id')
+    .where(sql<boolean>`title like ${pattern} escape '\\'`)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return itemsByIds(
+    db,
+    rows.map((r) => r.id),
+  );
 }

@@ -48,3 +48,35 @@ export function canReadLedgerProofs(actor: Actor): Verdict {
   const scope = ledgerScope(actor);
   return scope === 'all' || Array.isArray(scope) ? ALLOW : scope;
 }
+
+// 统计 (督查考核): the 督查 and the e-gov center see every unit's figures; a unit's 分管领导 and 主要领导 see their own
+// unit's (the dashboard of each unit's leaders). The figures link to the ledger entries behind them, which these same
+// people may read (a subset of ledgerScope).
+const STATS_LEADERS: readonly Role[] = ['leader', 'principal'];
+
+const NO_STATS = deny('NO_STATS_ROLE', '只有督查、区电子政务中心和单位的分管领导、主要领导可以查看统计');
+
+/** The units whose 统计 the actor reads: 'all' or the units they lead. */
+export function statsScope(actor: Actor): string[] | 'all' | Verdict {
+  if (holdsDistrictRole(actor, 'inspector') || holdsDistrictRole(actor, 'egovCenter')) return 'all';
+  const units = [...new Set(actor.roles.filter((r) => STATS_LEADERS.includes(r.role)).map((r) => r.unitId))];
+  return units.length ? units : NO_STATS;
+}
+
+/** One unit's 统计. */
+export function canViewStats(actor: Actor, unitId: string): Verdict {
+  const scope = statsScope(actor);
+  if (scope === 'all') return ALLOW;
+  if (!Array.isArray(scope)) return scope;
+  return scope.includes(unitId) ? ALLOW : deny('OTHER_UNIT', '只能查看本单位的统计');
+}
+
+// 随机抽查 (65号 §8: the 区政府办公室 inspects the units' 台账 at random): the 督查 draws a sample, which is recorded in the
+// ledger with its seed; the 督查 and the e-gov center may redraw any sample from its seed to check it.
+export function canDrawSample(actor: Actor): Verdict {
+  return holdsDistrictRole(actor, 'inspector') ? ALLOW : deny('NOT_INSPECTOR', '只有督查可以抽取随机抽查样本');
+}
+
+export function canRedrawSample(actor: Actor): Verdict {
+  return statsScope(actor) === 'all' ? ALLOW : deny('NOT_DISTRICT', '只有督查和区电子政务中心可以重抽随机抽查样本');
+}

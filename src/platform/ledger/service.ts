@@ -81,11 +81,17 @@ export interface LedgerQuery {
   from?: string; // ISO date/time, inclusive
   to?: string; // ISO date/time, exclusive
   subject?: string;
+  /** Any of these subjects (e.g. the items a title search found); an empty list matches nothing. */
+  subjects?: readonly string[];
+  /** These entries by sequence number (a figure's entries); an empty list matches nothing. */
+  seqs?: readonly number[];
   action?: string;
   /** e.g. 'publish.': every action of a module. */
   actionPrefix?: string;
   /** The actor's id, or a part of their name as signed. */
   actor?: string;
+  /** A person: entries they made (by id, or their name as signed contains `name`) or entries about them (user:<id>). */
+  person?: { ids: readonly string[]; name: string };
   /** Newest first, and only entries before this seq (paging backwards through the chain). */
   newestFirst?: boolean;
   beforeSeq?: number;
@@ -104,7 +110,7 @@ function like(column: 'action' | 'actor_name', text: string, where: 'prefix' | '
 }
 
 export async function listLedger(db: Executor, q: LedgerQuery): Promise<LedgerRow[]> {
-  if (q.unitIds?.length === 0) return [];
+  if (q.unitIds?.length === 0 || q.subjects?.length === 0 || q.seqs?.length === 0) return [];
   let query = db
     .selectFrom('ledger')
     .selectAll()
@@ -114,6 +120,26 @@ export async function listLedger(db: Executor, q: LedgerQuery): Promise<LedgerRo
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
   if (q.subject) query = query.where('subject', '=', q.subject);
+  if (q.subjects) query = query.where('subject', 'in', [...q.subjects]);
+  if (q.seqs) query = query.where('seq', 'in', [...q.seqs]);
+  if (q.person) {
+    const { ids, name } = q.person;
+    query = query.where((eb) =>
+      eb.or([
+        like('actor_name', name, 'contains'),
+        ...(ids.length
+          ? [
+              eb('actor_id', 'in', [...ids]),
+              eb(
+                'subject',
+                'in',
+                ids.map((id) => `user:${id}`),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
   if (q.action) query = query.where('action', '=', q.action);
   if (q.actionPrefix) query = query.where(like('action', q.actionPrefix, 'prefix'));
   if (q.actor) {

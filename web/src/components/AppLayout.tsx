@@ -2,6 +2,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   EditOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -14,6 +15,8 @@ import { useSession } from '../session.tsx';
 import { CalendarBanner } from './CalendarBanner.tsx';
 
 const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'auditAdmin'];
+// 统计: src/org/policy/oversight.ts statsScope (督查, 区电子政务中心, a unit's 分管领导 and 主要领导).
+const STATS_ROLES = ['leader', 'principal', 'egovCenter', 'inspector'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
 const DUTY_ROLES = [
   'dutyOfficer',
@@ -56,6 +59,9 @@ export function AppLayout() {
     { key: '/items/new', icon: <EditOutlined />, label: <Link to="/items/new">新建稿件</Link> },
     ...(user.roles.some((r) => LEDGER_ROLES.includes(r.role))
       ? [{ key: '/ledger', icon: <AuditOutlined />, label: <Link to="/ledger">台账</Link> }]
+      : []),
+    ...(user.roles.some((r) => STATS_ROLES.includes(r.role))
+      ? [{ key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">统计</Link> }]
       : []),
     ...(user.roles.some((r) => DUTY_ROLES.includes(r.role))
       ? [

@@ -1,13 +1,27 @@
 // 台账: the ledger (登记台账, a Merkle tree with signed checkpoints), newest first, filtered by unit, date range,
-// kind of action and who acted; 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as the file
-// people print and file.
+// kind of action, who acted, a 稿件's title and a person; each row names its subject (《title》第 2 版, 张三（科技局）)
+// and expands to labelled Chinese fields; 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as
+// the file people print and file.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { get, query } from '../api.ts';
-import { dayjs, formatTime, TZ } from '../format.ts';
+import { dayjs, TZ } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { useUnits } from '../units.ts';
 import { LedgerCheckpoints } from './LedgerCheckpoints.tsx';
@@ -15,14 +29,17 @@ import { LedgerCheckpoints } from './LedgerCheckpoints.tsx';
 interface LedgerEntry {
   seq: number;
   at: string;
-  actor: { id: string; name: string } | null;
+  time: string; // Beijing, as the server formats it
+  actor: { id: string; name: string; unitName: string | null } | null;
   role: string;
   roleName: string;
   unitId: string;
   unitName: string;
   action: string;
   actionLabel: string;
-  subject: string;
+  subject: string; // raw: item:<id>
+  subjectView: { kind: string; kindName: string; id: string; name: string };
+  fields: { key: string; label: string; value: string }[];
   payload: unknown;
 }
 interface Filters {
@@ -30,6 +47,8 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null;
   action?: string;
   actor?: string;
+  title?: string;
+  person?: string;
 }
 
 const PAGE = 50;
@@ -43,6 +62,7 @@ const MODULES: [string, string][] = [
   ['dictionary', '智能校对词典'],
   ['calendar', '节假日安排'],
   ['duty', '值班'],
+  ['watch', '读网值班与网站监测'],
 ];
 const DISTRICT_ROLES = ['egovCenter', 'inspector', 'auditAdmin'];
 
@@ -52,7 +72,9 @@ const paramsOf = (f: Filters) => ({
   from: day(f.range?.[0]),
   to: day(f.range?.[1]),
   action: f.action,
-  actor: f.actor?.trim(),
+  actor: f.actor?.trim() || undefined,
+  title: f.title?.trim() || undefined,
+  person: f.person?.trim() || undefined,
 });
 
 export function LedgerPage() {
@@ -141,6 +163,12 @@ export function LedgerPage() {
           <Form.Item name="actor" label="操作人" rules={[{ max: 64, message: '不超过 64 个字' }]}>
             <Input allowClear placeholder="姓名" style={{ width: 120 }} data-testid="ledger-actor" />
           </Form.Item>
+          <Form.Item name="title" label="稿件标题" rules={[{ max: 100, message: '不超过 100 个字' }]}>
+            <Input allowClear placeholder="标题中的文字" style={{ width: 160 }} data-testid="ledger-title" />
+          </Form.Item>
+          <Form.Item name="person" label="人员" rules={[{ max: 64, message: '不超过 64 个字' }]}>
+            <Input allowClear placeholder="做的或涉及的人" style={{ width: 130 }} data-testid="ledger-person" />
+          </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="ledger-search">
               查询
@@ -169,19 +197,42 @@ export function LedgerPage() {
         locale={{ emptyText: '所选范围内没有台账记录' }}
         expandable={{
           expandedRowRender: (e) => (
-            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-              {JSON.stringify(e.payload, null, 2)}
-            </pre>
+            <Descriptions size="small" column={1} bordered data-testid="ledger-detail">
+              {e.fields.map((f) => (
+                <Descriptions.Item key={f.key || f.label} label={f.label}>
+                  <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{f.value}</span>
+                </Descriptions.Item>
+              ))}
+              <Descriptions.Item label="对象标识">
+                <Typography.Text type="secondary" copyable>
+                  {e.subject}
+                </Typography.Text>
+              </Descriptions.Item>
+            </Descriptions>
           ),
         }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', dataIndex: 'at', width: 140, render: formatTime },
-          { title: '操作人', dataIndex: 'actor', width: 100, render: (a: LedgerEntry['actor']) => a?.name ?? '系统' },
+          { title: '时间', dataIndex: 'time', width: 160 },
+          {
+            title: '操作人',
+            dataIndex: 'actor',
+            width: 150,
+            render: (a: LedgerEntry['actor']) => (a ? `${a.name}${a.unitName ? `（${a.unitName}）` : ''}` : '系统'),
+          },
           { title: '角色', dataIndex: 'roleName', width: 110, render: (r: string) => r || '—' },
           { title: '单位', dataIndex: 'unitName', width: 130 },
           { title: '操作', dataIndex: 'actionLabel', width: 170 },
-          { title: '对象', dataIndex: 'subject', ellipsis: true },
+          {
+            title: '对象',
+            dataIndex: 'subjectView',
+            ellipsis: true,
+            render: (v: LedgerEntry['subjectView']) => (
+              <span title={v.name}>
+                <Typography.Text type="secondary">{v.kindName}</Typography.Text> {v.name}
+              </span>
+            ),
+          },
         ]}
       />
       <Space>
