@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { actionName, LABELLED_ACTIONS } from './labels.ts';
 
 const SRC = path.resolve(import.meta.dirname, '..');
-const MODULES = 'auth|org|demo|publish|secrecy|challenge|calendar|notify|dictionary|duty|watch|oversight';
+const MODULES =
+  'auth|org|demo|publish|secrecy|challenge|calendar|notify|dictionary|duty|watch|oversight|gazette|system';
 const ACTION_LITERAL = new RegExp(`['\`]((?:${MODULES})\\.[a-z_]+(?:\\.[a-z_]+)?)['\`]`, 'g');
 // How the files that write the ledger do it: directly, or through a module's helper.
 const WRITES_LEDGER = /appendLedger\(|\brecord\(\s*tx|ledgerForUser\(|ledgerOf\(/;
@@ -17,6 +18,7 @@ const OTHER_NAME = /(?:name|kind):\s*$/;
 const TEMPLATED: Record<string, string[]> = {
   'publish.${kind}': ['publish.approve', 'publish.return'],
   'dictionary.${action}': ['dictionary.add', 'dictionary.edit', 'dictionary.remove'],
+  'gazette.${action}': ['gazette.issue_create', 'gazette.entry_add', 'gazette.entry_order', 'gazette.entry_remove'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -105,6 +105,12 @@ const ACTION_NAME: Record<string, string> = {
   'watch.incident_escalate': '异常超时未处理，升级通知',
   'watch.delivery_failed': '异常通知发送失败',
   'oversight.sample_draw': '随机抽查抽样',
+  'gazette.issue_create': '新建政府公报期次',
+  'gazette.entry_add': '公报收录文件',
+  'gazette.entry_order': '调整公报目录顺序',
+  'gazette.entry_remove': '公报移出文件',
+  'system.backup': '系统备份',
+  'system.backup_failed': '系统备份失败',
 };
 
 /** Every action with a Chinese name (the label test checks that each action the code writes is among them). */
