@@ -4,8 +4,8 @@
 // fails too; an ok probe is an ok observation, which recovers the open incident.
 import type { Fetcher, FetchResult } from '../fetch.ts';
 import type { Observation } from '../observation.ts';
-import { failureShareLevel } from '../model.ts';
 import { thresholdsOf, type ProbeRecord, type SiteSpec } from '../spec.ts';
+import { availabilityVerdict } from '../verdict.ts';
 
 export const PROBE_TIMEOUT_MS = 15_000;
 const WEEK_MS = 7 * 86_400_000;
@@ -86,14 +86,10 @@ export function judgeAvailabilityOn(
   const t = thresholdsOf(spec);
   const failures = prior.failures + (probe.ok ? 0 : 1);
   const total = prior.total + 1;
-  const share = failures / total;
-  // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
-  const enough = total >= t.availabilityMinProbes;
-  let level = failureShareLevel(failures, total, t);
-  if (level === 'veto' && !enough) level = 'warning';
-  if (!probe.ok && level === 'ok') level = 'warning';
-  const percent = `${(share * 100).toFixed(1)}%`;
-  const shareText = `近 7 天 ${total} 次探测失败 ${failures} 次（${percent}）`;
+  // The one verdict of the share (src/watch/verdict.ts), as the overview and the site page give it.
+  const share = availabilityVerdict({ failures, total }, t, t.availabilityMinProbes);
+  const level = !probe.ok && share.level === 'ok' ? 'warning' : share.level;
+  const shareText = share.text;
   const confirmed = !probe.ok && rechecks.every((p) => !p.ok);
   const why = `首页无法访问：${probe.error ?? `HTTP ${probe.status}`}`;
   const summary = probe.ok
@@ -117,7 +113,7 @@ export function judgeAvailabilityOn(
         error: probe.error,
         failures,
         total,
-        share,
+        share: share.percent / 100,
         slow: probe.ms > 3000,
         ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) } : {}),
       },

@@ -86,10 +86,9 @@ export function SitePage() {
             {
               label: '近 7 天可用性',
               children: (
-                <>
-                  {a.total ? `探测 ${a.total} 次，失败 ${a.failures} 次（${a.percent}%）` : '暂无探测'}{' '}
-                  <LevelTag level={a.level} />
-                </>
+                <span data-testid="site-availability">
+                  {a.text} <LevelTag level={a.level} />
+                </span>
               ),
             },
             { label: '最近探测', children: formatTime(d.probes[0]?.at) },
