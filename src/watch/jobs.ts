@@ -12,7 +12,7 @@ import { approvedTextsOf } from '../publish/service.ts';
 import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
 import { createFetcher } from './fetch.ts';
 import { type Confirmation, judgeAvailabilityOn, probeHomepage, recheck } from './rules/availability.ts';
-import { runSiteChecks, type RunOptions } from './run.ts';
+import { mapLimit, runSiteChecks, type RunOptions } from './run.ts';
 import {
   checkAccounts,
   deliverPending,
@@ -99,7 +99,7 @@ export async function runAvailabilityJob(
   const mine = sites.filter((s) => s.active && (!group || groupOf(s.id, group.of) === group.index));
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
   try {
-    await eachConcurrently(mine, PROBE_CONCURRENCY, (site) =>
+    await mapLimit(mine, PROBE_CONCURRENCY, (site) =>
       eachSite(deps, site, async () => {
         const spec = siteSpecOf(site, accounts);
         const now = deps.clock.now();
@@ -112,7 +112,7 @@ export async function runAvailabilityJob(
           statusCode: probe.status ?? null,
           error: probe.error ?? null,
         });
-        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config));
+        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config), deps.clock);
         const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
         await recordObservations(deps, { siteId: site.id }, observations, {
           monitor: 'availability',
@@ -130,14 +130,6 @@ export async function runAvailabilityJob(
 async function probeCount(deps: WatchDeps, siteId: string, now: Date) {
   const from = new Date(now.getTime() - 7 * 86_400_000 + 1).toISOString();
   return (await countProbes(deps.db, [siteId], from, now.toISOString())).get(siteId) ?? { total: 0, failures: 0 };
-}
-
-async function eachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** Every monitor once on every active site; observations about a unit's 政务新媒体 go to that account. */

@@ -2,6 +2,7 @@
 // failure share over the trailing week — warn at 3 %, veto risk at 5 % (INSPECTION.md, ≥ 20 probes a day). A live
 // failed probe is re-checked at once (default 2 more, 30 s apart) and opens an incident only when every re-check
 // fails too; an ok probe is an ok observation, which recovers the open incident.
+import { type Clock, wait } from '../../platform/clock.ts';
 import type { Fetcher, FetchResult } from '../fetch.ts';
 import type { Observation } from '../observation.ts';
 import { thresholdsOf, type ProbeRecord, type SiteSpec } from '../spec.ts';
@@ -31,19 +32,21 @@ export interface Confirmation {
 
 /**
  * 复核: after a failed probe, up to `checks` immediate re-checks `intervalMs` apart, stopping at the first that
- * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`).
+ * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`). The waits
+ * are on the caller's clock (a test's fixed clock moves on instead of sleeping).
  */
 export async function recheck(
   fetcher: Fetcher,
   spec: SiteSpec,
   c: Confirmation,
+  clock: Clock,
   timeoutMs = PROBE_TIMEOUT_MS,
 ): Promise<ProbeRecord[]> {
   const out: ProbeRecord[] = [];
   for (let i = 0; i < c.checks; i++) {
-    if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, c.intervalMs));
+    if (c.intervalMs > 0) await wait(clock, c.intervalMs);
     const page = await fetcher.fetch(spec.url, { timeoutMs });
-    out.push({ at: new Date(), ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error });
+    out.push({ at: clock.now(), ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error });
     if (page.ok) break;
   }
   return out;
