@@ -21,6 +21,7 @@ import {
   recordObservations,
   recordProbe,
   setPageBaseline,
+  type WatchTargets,
 } from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
 import { countProbes } from './store-probe-days.ts';
@@ -135,41 +136,57 @@ async function probeCount(deps: WatchDeps, siteId: string, now: Date) {
 /** Every monitor once on every active site; observations about a unit's 政务新媒体 go to that account. */
 export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
-  for (const site of sites.filter((s) => s.active)) {
-    await eachSite(deps, site, async () => {
-      const startedAt = deps.clock.now();
-      const spec = {
-        ...siteSpecOf(site, accounts),
-        approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
-        pageHashes: await pageHashes(deps.db, site.id),
-        unconfirmedStreaks: await unconfirmedStreaks(deps, site.id),
-      };
-      const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
-      const p = result.probe;
-      await recordProbe(deps, site.id, {
-        at: p.at,
-        ok: p.ok,
-        ms: p.ms,
-        statusCode: p.status ?? null,
-        error: p.error ?? null,
-      });
-      const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
-      await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
-      for (const o of ofAccounts)
-        if (o.target.kind === 'account')
-          await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
-      await savePageHashes(deps.db, site.id, result.pageHashes, startedAt.toISOString());
-      for (const page of site.pages) {
-        const hash = result.baselines[page.url];
-        if (hash && !page.baselineHash) await setPageBaseline(deps, page.id, hash);
-      }
-      if (result.stats.errors.length)
-        deps.log.warn(
-          { siteId: site.id, errors: result.stats.errors.slice(0, 5) },
-          `网站巡检「${site.name}」中有页面处理出错`,
-        );
-    });
+  for (const site of sites.filter((s) => s.active))
+    await eachSite(deps, site, async () => void (await checkSite(deps, site, accounts)));
+}
+
+export interface SiteCheckResult {
+  observations: number;
+  /** Observations at the warning or veto line. */
+  problems: number;
+}
+
+/** Every monitor once on one site (the hourly run, and 立即检测): probe, crawl, judge, record. */
+export async function checkSite(
+  deps: WatchDeps,
+  site: RegisteredSite,
+  accounts: WatchTargets['accounts'],
+): Promise<SiteCheckResult> {
+  const startedAt = deps.clock.now();
+  const spec = {
+    ...siteSpecOf(site, accounts),
+    approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
+    pageHashes: await pageHashes(deps.db, site.id),
+    unconfirmedStreaks: await unconfirmedStreaks(deps, site.id),
+  };
+  const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
+  const p = result.probe;
+  await recordProbe(deps, site.id, {
+    at: p.at,
+    ok: p.ok,
+    ms: p.ms,
+    statusCode: p.status ?? null,
+    error: p.error ?? null,
+  });
+  const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
+  await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
+  for (const o of ofAccounts)
+    if (o.target.kind === 'account')
+      await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
+  await savePageHashes(deps.db, site.id, result.pageHashes, startedAt.toISOString());
+  for (const page of site.pages) {
+    const hash = result.baselines[page.url];
+    if (hash && !page.baselineHash) await setPageBaseline(deps, page.id, hash);
   }
+  if (result.stats.errors.length)
+    deps.log.warn(
+      { siteId: site.id, errors: result.stats.errors.slice(0, 5) },
+      `网站巡检「${site.name}」中有页面处理出错`,
+    );
+  return {
+    observations: result.observations.length,
+    problems: result.observations.filter((o) => o.level !== 'ok').length,
+  };
 }
 
 /** The links 无法确认 on the runs just before, with how many in a row (kept in the last run's status). */

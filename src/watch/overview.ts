@@ -2,7 +2,14 @@
 // columns, pages, statuses, probes, runs and incidents. Scoped to the units the actor watches.
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
-import { canManageWatch, canReportLastPost, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
+import {
+  canCheckSite,
+  canManageWatch,
+  canReportLastPost,
+  canUseWatch,
+  canViewWatch,
+  watchScope,
+} from '../org/policy/watch.ts';
 import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
@@ -12,6 +19,7 @@ import { worst } from './model.ts';
 import { type ShownLevel, shownWorst } from './verdict.ts';
 import { availabilityShare, type AvailabilityShare } from './observe.ts';
 import * as store from './store.ts';
+import { latestCheck, type SiteCheck } from './store-checks.ts';
 import * as incidents from './store-incidents.ts';
 import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
@@ -162,7 +170,9 @@ export interface SiteDetail extends SiteSummary {
   probes: runs.Probe[];
   runs: runs.Run[];
   incidents: incidents.Incident[];
-  abilities: { canManage: boolean };
+  /** 立即检测: the latest check a person asked for (null: none yet). */
+  check: SiteCheck | null;
+  abilities: { canManage: boolean; canCheck: boolean };
 }
 
 /** 网站详情 with its history: the latest statuses, the last 100 probes, the last 50 runs and incidents. */
@@ -170,7 +180,7 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
   const site = await loadSite(deps.db, id);
   assertAllowed(canViewWatch(actor, site.unitId));
   const now = deps.clock.now();
-  const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list] = await Promise.all([
+  const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list, check] = await Promise.all([
     summarise(deps.db, [site], now),
     unitNames(deps.db),
     store.listColumns(deps.db, [id]),
@@ -180,6 +190,7 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
     runs.recentProbes(deps.db, id, 100),
     runs.recentRuns(deps.db, { siteId: id }, 50),
     incidents.listIncidents(deps.db, { unitIds: 'all', siteId: id, limit: 50 }),
+    latestCheck(deps.db, id),
   ]);
   const columnViews = columns.map((c): ColumnView => {
     const mine = statuses.filter((s) => s.targetKey === `column:${c.id}`);
@@ -201,6 +212,10 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
     probes,
     runs: lastRuns,
     incidents: list,
-    abilities: { canManage: isAllowed(canManageWatch(actor)) },
+    check,
+    abilities: {
+      canManage: isAllowed(canManageWatch(actor)),
+      canCheck: site.active && isAllowed(canCheckSite(actor, site)),
+    },
   };
 }

@@ -268,5 +268,8 @@ test('登记或修改时即拒绝内网、本机和保留地址（与抓取时�
   });
   assert.match(page.json().message, /页面地址不能监测/);
   const detail = (await call(egov, 'GET', `/api/watch/sites/${site.id}`)).json();
-  assert.deepEqual([detail.site.url, detail.columns.length, detail.pages.length], ['https://wai.example.gov.cn/', 0, 0]);
+  assert.deepEqual(
+    [detail.site.url, detail.columns.length, detail.pages.length],
+    ['https://wai.example.gov.cn/', 0, 0],
+  );
 });

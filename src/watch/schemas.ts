@@ -258,7 +258,20 @@ export const IncidentDetailDto = z.object({
   ),
   abilities: z.object({ canHandle: z.boolean(), canRecover: z.boolean(), canClose: z.boolean() }),
 });
+/** 立即检测: the latest check a person asked for on the site. */
+export const SiteCheckDto = z.object({
+  siteId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  observations: z.number(),
+  problems: z.number(),
+  error: z.string().nullable(),
+});
 export const SiteDetailDto = SiteSummaryDto.extend({
+  check: SiteCheckDto.nullable(),
   columns: z.array(ColumnDto.extend({ level: Shown, summary: z.string(), observedAt: z.string().nullable() })),
   pages: z.array(PageDto),
   statuses: z.array(
@@ -302,5 +315,5 @@ export const SiteDetailDto = SiteSummaryDto.extend({
     }),
   ),
   incidents: z.array(IncidentBase),
-  abilities: z.object({ canManage: z.boolean() }),
+  abilities: z.object({ canManage: z.boolean(), canCheck: z.boolean() }),
 });
