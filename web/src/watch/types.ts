@@ -170,7 +170,20 @@ export interface SiteDetail extends SiteSummary {
   probes: Probe[];
   runs: Run[];
   incidents: Incident[];
-  abilities: { canManage: boolean };
+  /** 立即检测: the latest check a person asked for. */
+  check: SiteCheck | null;
+  abilities: { canManage: boolean; canCheck: boolean };
+}
+export interface SiteCheck {
+  siteId: string;
+  state: 'running' | 'done' | 'failed';
+  requestedBy: string;
+  requestedByName: string;
+  startedAt: string;
+  finishedAt: string | null;
+  observations: number;
+  problems: number;
+  error: string | null;
 }
 export interface Step {
   id: string;
