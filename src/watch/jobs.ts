@@ -24,6 +24,7 @@ import {
   type WatchTargets,
 } from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
+import type { ProbeRecord } from './spec.ts';
 import { countProbes } from './store-probe-days.ts';
 import { listStatuses, pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
 
@@ -106,13 +107,7 @@ export async function runAvailabilityJob(
         const now = deps.clock.now();
         const { probe } = await probeHomepage(fetcher, spec, now);
         const prior = await probeCount(deps, site.id, now);
-        await recordProbe(deps, site.id, {
-          at: probe.at,
-          ok: probe.ok,
-          ms: probe.ms,
-          statusCode: probe.status ?? null,
-          error: probe.error ?? null,
-        });
+        await saveProbe(deps, site.id, probe);
         const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config), deps.clock);
         const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
         await recordObservations(deps, { siteId: site.id }, observations, {
@@ -126,6 +121,9 @@ export async function runAvailabilityJob(
     await fetcher.close();
   }
 }
+
+const saveProbe = (deps: WatchDeps, siteId: string, p: ProbeRecord) =>
+  recordProbe(deps, siteId, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
 
 /** The probes of the 7 days before `now` (judgeAvailability's window), from the day rows and the raw probes. */
 async function probeCount(deps: WatchDeps, siteId: string, now: Date) {
@@ -160,14 +158,7 @@ export async function checkSite(
     unconfirmedStreaks: await unconfirmedStreaks(deps, site.id),
   };
   const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
-  const p = result.probe;
-  await recordProbe(deps, site.id, {
-    at: p.at,
-    ok: p.ok,
-    ms: p.ms,
-    statusCode: p.status ?? null,
-    error: p.error ?? null,
-  });
+  await saveProbe(deps, site.id, result.probe);
   const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
   await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
   for (const o of ofAccounts)
