@@ -380,6 +380,13 @@ const WATCH_CASES: Case[] = [
     request: async () => ({ method: 'GET', url: `/api/watch/sites/${watch.siteId}` }),
   },
   {
+    // 立即检测: who manages the monitors or stands duty for the site's unit; a fresh site each time (one check at a
+    // time per site). Its homepage does not resolve, so the check started in the background ends at once.
+    route: 'POST /api/watch/sites/{id}/check',
+    allowed: WATCH_HANDLERS,
+    request: async () => ({ method: 'POST', url: `/api/watch/sites/${await watch.site()}/check` }),
+  },
+  {
     route: 'PATCH /api/watch/sites/{id}',
     allowed: WATCH_MANAGERS,
     request: async () => ({

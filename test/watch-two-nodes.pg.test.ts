@@ -20,7 +20,7 @@ let gov: GovSite;
 let siteId: string;
 before(async () => {
   await ensureWebBuild(); // built once here, not by both servers at the same time
-  w = await watchWorld();
+  w = await watchWorld({ watchAllowPrivate: '1' }); // the fixture site on 127.0.0.1 may be registered
   gov = await startGovSite();
   const egov = await w.org.actor('egov');
   await removeSite(w.deps, egov, w.site.id); // the fixture world's site is on the internet: not probed here

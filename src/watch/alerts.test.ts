@@ -8,7 +8,9 @@ import { after, before, test } from 'node:test';
 import { startGovSite, type GovSite } from '../../test/fixtures/gov-site/server.ts';
 import { backUp, outage, watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
 import { listMyNotifications } from '../platform/notify/service.ts';
+import { createFetcher } from './fetch.ts';
 import { runAvailabilityJob } from './jobs.ts';
+import { recheck } from './rules/availability.ts';
 import {
   addSite,
   deliverPending,
@@ -180,4 +182,24 @@ test('事件在消息发出前已恢复：不再发送“发现”消息，也�
     received.slice(before).map((r) => r.event),
     ['watch.incident.open', 'watch.incident.recover'],
   );
+});
+
+test('复核的等待走时钟：固定时钟下 30 秒的间隔不真的等待，复核时间是时钟上的 +30 秒、+60 秒', async () => {
+  const fetcher = createFetcher({ allowPrivate: true });
+  try {
+    const start = w.deps.clock.now().getTime();
+    gov.set({ failNext: 3 });
+    const spec = { id: site.id, name: site.name, url: site.url, columns: [] };
+    const rechecks = await recheck(fetcher, spec, { checks: 2, intervalMs: 30_000 }, w.deps.clock, 2000);
+    gov.set({ failNext: 0 });
+    assert.deepEqual(
+      rechecks.map((r) => [r.ok, r.at.getTime() - start]),
+      [
+        [false, 30_000],
+        [false, 60_000],
+      ],
+    );
+  } finally {
+    await fetcher.close();
+  }
 });

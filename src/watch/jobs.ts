@@ -12,7 +12,7 @@ import { approvedTextsOf } from '../publish/service.ts';
 import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
 import { createFetcher } from './fetch.ts';
 import { type Confirmation, judgeAvailabilityOn, probeHomepage, recheck } from './rules/availability.ts';
-import { runSiteChecks, type RunOptions } from './run.ts';
+import { mapLimit, runSiteChecks, type RunOptions } from './run.ts';
 import {
   checkAccounts,
   deliverPending,
@@ -21,8 +21,10 @@ import {
   recordObservations,
   recordProbe,
   setPageBaseline,
+  type WatchTargets,
 } from './service.ts';
 import { probeRecordOf, siteSpecOf, type RegisteredSite } from './spec-of.ts';
+import type { ProbeRecord } from './spec.ts';
 import { countProbes } from './store-probe-days.ts';
 import { listStatuses, pageHashes, recentProbes, savePageHashes } from './store-runs.ts';
 
@@ -99,20 +101,14 @@ export async function runAvailabilityJob(
   const mine = sites.filter((s) => s.active && (!group || groupOf(s.id, group.of) === group.index));
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
   try {
-    await eachConcurrently(mine, PROBE_CONCURRENCY, (site) =>
+    await mapLimit(mine, PROBE_CONCURRENCY, (site) =>
       eachSite(deps, site, async () => {
         const spec = siteSpecOf(site, accounts);
         const now = deps.clock.now();
         const { probe } = await probeHomepage(fetcher, spec, now);
         const prior = await probeCount(deps, site.id, now);
-        await recordProbe(deps, site.id, {
-          at: probe.at,
-          ok: probe.ok,
-          ms: probe.ms,
-          statusCode: probe.status ?? null,
-          error: probe.error ?? null,
-        });
-        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config));
+        await saveProbe(deps, site.id, probe);
+        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config), deps.clock);
         const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
         await recordObservations(deps, { siteId: site.id }, observations, {
           monitor: 'availability',
@@ -126,58 +122,62 @@ export async function runAvailabilityJob(
   }
 }
 
+const saveProbe = (deps: WatchDeps, siteId: string, p: ProbeRecord) =>
+  recordProbe(deps, siteId, { at: p.at, ok: p.ok, ms: p.ms, statusCode: p.status ?? null, error: p.error ?? null });
+
 /** The probes of the 7 days before `now` (judgeAvailability's window), from the day rows and the raw probes. */
 async function probeCount(deps: WatchDeps, siteId: string, now: Date) {
   const from = new Date(now.getTime() - 7 * 86_400_000 + 1).toISOString();
   return (await countProbes(deps.db, [siteId], from, now.toISOString())).get(siteId) ?? { total: 0, failures: 0 };
 }
 
-async function eachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
 /** Every monitor once on every active site; observations about a unit's 政务新媒体 go to that account. */
 export async function runFullWatchJob(deps: WatchDeps): Promise<void> {
   const { sites, accounts } = await listWatchTargets(deps);
-  for (const site of sites.filter((s) => s.active)) {
-    await eachSite(deps, site, async () => {
-      const startedAt = deps.clock.now();
-      const spec = {
-        ...siteSpecOf(site, accounts),
-        approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
-        pageHashes: await pageHashes(deps.db, site.id),
-        unconfirmedStreaks: await unconfirmedStreaks(deps, site.id),
-      };
-      const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
-      const p = result.probe;
-      await recordProbe(deps, site.id, {
-        at: p.at,
-        ok: p.ok,
-        ms: p.ms,
-        statusCode: p.status ?? null,
-        error: p.error ?? null,
-      });
-      const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
-      await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
-      for (const o of ofAccounts)
-        if (o.target.kind === 'account')
-          await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
-      await savePageHashes(deps.db, site.id, result.pageHashes, startedAt.toISOString());
-      for (const page of site.pages) {
-        const hash = result.baselines[page.url];
-        if (hash && !page.baselineHash) await setPageBaseline(deps, page.id, hash);
-      }
-      if (result.stats.errors.length)
-        deps.log.warn(
-          { siteId: site.id, errors: result.stats.errors.slice(0, 5) },
-          `网站巡检「${site.name}」中有页面处理出错`,
-        );
-    });
+  for (const site of sites.filter((s) => s.active))
+    await eachSite(deps, site, async () => void (await checkSite(deps, site, accounts)));
+}
+
+export interface SiteCheckResult {
+  observations: number;
+  /** Observations at the warning or veto line. */
+  problems: number;
+}
+
+/** Every monitor once on one site (the hourly run, and 立即检测): probe, crawl, judge, record. */
+export async function checkSite(
+  deps: WatchDeps,
+  site: RegisteredSite,
+  accounts: WatchTargets['accounts'],
+): Promise<SiteCheckResult> {
+  const startedAt = deps.clock.now();
+  const spec = {
+    ...siteSpecOf(site, accounts),
+    approvedTexts: onSite(site.url, await approvedTextsOf(deps, site.unitId)),
+    pageHashes: await pageHashes(deps.db, site.id),
+    unconfirmedStreaks: await unconfirmedStreaks(deps, site.id),
+  };
+  const result = await runSiteChecks(spec, { ...runOptions(deps), probeHistory: await history(deps, site.id) });
+  await saveProbe(deps, site.id, result.probe);
+  const [ofAccounts, ofSite] = partition(result.observations, (o) => o.target.kind === 'account');
+  await recordObservations(deps, { siteId: site.id }, ofSite, { startedAt, durationMs: result.stats.ms });
+  for (const o of ofAccounts)
+    if (o.target.kind === 'account')
+      await recordObservations(deps, { accountId: o.target.accountId }, [o], { startedAt });
+  await savePageHashes(deps.db, site.id, result.pageHashes, startedAt.toISOString());
+  for (const page of site.pages) {
+    const hash = result.baselines[page.url];
+    if (hash && !page.baselineHash) await setPageBaseline(deps, page.id, hash);
   }
+  if (result.stats.errors.length)
+    deps.log.warn(
+      { siteId: site.id, errors: result.stats.errors.slice(0, 5) },
+      `网站巡检「${site.name}」中有页面处理出错`,
+    );
+  return {
+    observations: result.observations.length,
+    problems: result.observations.filter((o) => o.level !== 'ok').length,
+  };
 }
 
 /** The links 无法确认 on the runs just before, with how many in a row (kept in the last run's status). */

@@ -1,8 +1,8 @@
 // 监测总览: a site's standing against every 单项否决 line (INSPECTION.md) — green, warning (the early line) or veto
-// risk — from its probes and the monitors' latest statuses. Pure: facts in, levels out.
+// risk, or 未检测 before any check — from its probes and the monitors' latest statuses, judged by the one verdict
+// (verdict.ts) the monitors use. Pure: facts in, levels out.
 import {
   type ColumnKind,
-  failureShareLevel,
   KEY_COLUMN_KINDS,
   type MonitorKind,
   type Thresholds,
@@ -10,6 +10,14 @@ import {
   worse,
   worst,
 } from './model.ts';
+import {
+  availabilityVerdict,
+  blankColumnsVerdict,
+  columnStateOf,
+  type ShownLevel,
+  staleColumnsVerdict,
+  tallyColumns,
+} from './verdict.ts';
 
 export const VETO_LINES = [
   'availability',
@@ -36,7 +44,8 @@ export interface StatusFact {
   rule: string;
   level: WatchLevel;
   summary: string;
-  /** The column's kind for a column target. */
+  details?: Record<string, unknown>;
+  /** The column's kind for a column target; undefined: not a registered (active) column. */
   columnKind?: ColumnKind | null;
 }
 
@@ -48,63 +57,55 @@ export interface SiteFacts {
 
 export interface LineView {
   line: VetoLine;
-  level: WatchLevel;
+  level: ShownLevel;
   summary: string;
 }
 
-const pct = (n: number) => `${(Math.round(n * 100) / 100).toString()}%`;
-const judge = (count: number, warnAbove: number, veto: number): WatchLevel =>
-  count >= veto ? 'veto' : count > warnAbove ? 'warning' : 'ok';
+const UNCHECKED = '尚未检测';
 
 function availability(f: SiteFacts): LineView {
-  const { total, failures } = f.probes;
-  const share = total ? (failures / total) * 100 : 0;
-  let level = failureShareLevel(failures, total, f.thresholds);
-  let summary = total ? `近 7 天探测 ${total} 次，失败 ${failures} 次（${pct(share)}）` : '近 7 天暂无探测记录';
-  // INSPECTION.md: a live outage warns at once, whatever the share.
-  const live = f.statuses.filter((s) => s.monitor === 'availability' && s.level !== 'ok');
-  if (live.length) {
-    level = worse(level, 'warning');
-    summary = `${live[0].summary}；${summary}`;
-  }
-  return { line: 'availability', level, summary };
+  const share = availabilityVerdict(f.probes, f.thresholds);
+  const latest = f.statuses.find((s) => s.monitor === 'availability');
+  if (!f.probes.total && !latest) return { line: 'availability', level: 'unchecked', summary: UNCHECKED };
+  // INSPECTION.md: a live outage (the latest probe failed) warns at once, whatever the share.
+  if (latest && latest.level !== 'ok' && latest.details?.ok !== true)
+    return { line: 'availability', level: worse(share.level, 'warning'), summary: latest.summary };
+  return { line: 'availability', level: share.level, summary: share.text };
 }
 
-function fromRules(f: SiteFacts, line: VetoLine, rules: string[], none: string): LineView {
+function fromRules(f: SiteFacts, line: VetoLine, rules: string[]): LineView {
   const hits = f.statuses.filter((s) => rules.includes(s.rule));
+  if (!hits.length) return { line, level: 'unchecked', summary: UNCHECKED };
   const bad = hits
     .filter((s) => s.level !== 'ok')
     .sort((a, b) => (a.level === 'veto' ? -1 : 0) - (b.level === 'veto' ? -1 : 0));
-  return { line, level: worst(hits.map((s) => s.level)), summary: bad[0]?.summary ?? (hits[0]?.summary || none) };
+  return { line, level: worst(hits.map((s) => s.level)), summary: bad[0]?.summary ?? hits[0].summary };
 }
 
-/** Site-level judgements win when worse; otherwise the per-column statuses are counted against the site's lines. */
-function staleColumns(f: SiteFacts): LineView {
-  const stale = f.statuses.filter((s) => s.rule === 'column-stale' && s.level !== 'ok');
-  const key = stale.filter((s) => s.columnKind && KEY_COLUMN_KINDS.includes(s.columnKind)).length;
-  const counted = worse(
-    judge(key, f.thresholds.staleKeyWarnAbove, f.thresholds.staleKeyVeto),
-    judge(stale.length, f.thresholds.staleAnyWarnAbove, f.thresholds.staleAnyVeto),
+/** The registered columns' latest states, counted by the same verdict as the run's (a blank column is not stale). */
+function columnLines(f: SiteFacts): LineView[] {
+  const columns = f.statuses.filter((s) => s.rule === 'column-stale' && s.columnKind !== undefined);
+  const checked = columns.length > 0 || f.statuses.some((s) => s.rule === 'stale-columns');
+  if (!checked)
+    return [
+      { line: 'staleColumns', level: 'unchecked', summary: UNCHECKED },
+      { line: 'blankColumns', level: 'unchecked', summary: UNCHECKED },
+    ];
+  const tally = tallyColumns(
+    columns.map((s) => ({
+      state: columnStateOf({ level: s.level, details: s.details ?? {} }),
+      key: !!s.columnKind && KEY_COLUMN_KINDS.includes(s.columnKind),
+    })),
   );
-  const site = fromRules(f, 'staleColumns', ['stale-columns'], '');
-  if (site.summary && site.level === worse(site.level, counted)) return site;
-  return {
-    line: 'staleColumns',
-    level: counted,
-    summary: `未按时更新的栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件 ${key} 个）`,
-  };
+  return [
+    { line: 'staleColumns', ...staleColumnsVerdict(tally, f.thresholds) },
+    { line: 'blankColumns', ...blankColumnsVerdict(tally, f.thresholds) },
+  ];
 }
 
-function blankColumns(f: SiteFacts): LineView {
-  const blank = f.statuses.filter((s) => s.rule === 'column-blank' && s.level !== 'ok').length;
-  const counted = judge(blank, f.thresholds.blankWarnAbove, f.thresholds.blankVeto);
-  const site = fromRules(f, 'blankColumns', ['blank-columns'], '');
-  if (site.summary && site.level === worse(site.level, counted)) return site;
-  return { line: 'blankColumns', level: counted, summary: `空白栏目 ${blank} 个` };
-}
-
-function byMonitor(f: SiteFacts, line: VetoLine, monitor: MonitorKind, none: string): LineView {
+function byMonitor(f: SiteFacts, line: VetoLine, monitor: MonitorKind): LineView {
   const hits = f.statuses.filter((s) => s.monitor === monitor);
+  if (!hits.length) return { line, level: 'unchecked', summary: UNCHECKED };
   const bad = hits.filter((s) => s.level !== 'ok');
   const level = worst(hits.map((s) => s.level));
   return {
@@ -112,21 +113,18 @@ function byMonitor(f: SiteFacts, line: VetoLine, monitor: MonitorKind, none: str
     level,
     summary: bad.length
       ? `${bad.length} 项问题：${bad.find((s) => s.level === level)?.summary ?? bad[0].summary}`
-      : hits.length
-        ? '未发现问题'
-        : none,
+      : '未发现问题',
   };
 }
 
 export function siteLines(f: SiteFacts): LineView[] {
   return [
     availability(f),
-    fromRules(f, 'homepage', ['homepage-stale'], '暂无首页更新检查结果'),
-    staleColumns(f),
-    blankColumns(f),
-    byMonitor(f, 'deadLinks', 'links', '暂无链接检查结果'),
-    byMonitor(f, 'integrity', 'integrity', '暂无防篡改检查结果'),
-    byMonitor(f, 'content', 'content', '暂无内容检查结果'),
+    fromRules(f, 'homepage', ['homepage-stale']),
+    ...columnLines(f),
+    byMonitor(f, 'deadLinks', 'links'),
+    byMonitor(f, 'integrity', 'integrity'),
+    byMonitor(f, 'content', 'content'),
   ];
 }
 

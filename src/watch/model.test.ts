@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { AppError } from '../platform/errors.ts';
 import { accountLevel, siteLines, type StatusFact } from './levels.ts';
+import { shownWorst } from './verdict.ts';
 import {
   checkHttpUrl,
   checkThresholds,
@@ -91,17 +92,26 @@ const fact = (f: Partial<StatusFact>): StatusFact => ({
 });
 const line = (facts: Parameters<typeof siteLines>[0], name: string) => siteLines(facts).find((l) => l.line === name)!;
 
-test('总览：首页可用性按近 7 天失败比例，3% 预警、5% 否决，实时中断立即预警', () => {
-  const at = (failures: number, statuses: StatusFact[] = []) =>
-    line({ thresholds: DEFAULT_THRESHOLDS, probes: { total: 140, failures }, statuses }, 'availability');
+test('总览：首页可用性按近 7 天失败比例，3% 预警、5% 否决，实时中断立即预警；不足 20 次探测不判否决', () => {
+  const at = (failures: number, statuses: StatusFact[] = [], total = 140) =>
+    line({ thresholds: DEFAULT_THRESHOLDS, probes: { total, failures }, statuses }, 'availability');
   assert.equal(at(4).level, 'ok'); // 2.86%
   assert.equal(at(5).level, 'warning'); // 3.57%
   assert.equal(at(7).level, 'veto'); // 5%
-  assert.match(at(7).summary, /近 7 天探测 140 次，失败 7 次（5%）/);
+  assert.match(at(7).summary, /近 7 天探测 140 次，失败 7 次（5.0%）/);
+  // 10 probes, 1 failed: 10 % but under one day's probes — 预警, as the run says, not 否决风险.
+  assert.equal(at(1, [], 10).level, 'warning');
+  assert.match(at(1, [], 10).summary, /不足 20 次，暂不判定否决/);
   const live = at(0, [
-    fact({ monitor: 'availability', rule: 'homepage-unreachable', level: 'warning', summary: '首页连续 3 次无法访问' }),
+    fact({
+      monitor: 'availability',
+      rule: 'homepage-unreachable',
+      level: 'warning',
+      summary: '首页连续 3 次无法访问',
+      details: { ok: false },
+    }),
   ]);
-  assert.equal(live.level, 'warning');
+  assert.deepEqual([live.level, live.summary], ['warning', '首页连续 3 次无法访问']);
   // A line the admin set is reached exactly, with no rounding on the way (29/100 × 100 is 28.999… in floating point).
   const custom = { ...DEFAULT_THRESHOLDS, availabilityWarnPct: 20, availabilityVetoPct: 29 };
   assert.deepEqual(
@@ -113,7 +123,8 @@ test('总览：首页可用性按近 7 天失败比例，3% 预警、5% 否决�
 });
 
 test('总览：栏目不更新按类别计数（要闻/公告/政策 >2 预警、≥5 否决；全部 >6、≥10），空白栏目 >2 / ≥5', () => {
-  const stale = (n: number, kind: '动态要闻' | '专题') => Array.from({ length: n }, () => fact({ columnKind: kind }));
+  const stale = (n: number, kind: '动态要闻' | '专题') =>
+    Array.from({ length: n }, () => fact({ columnKind: kind, details: { state: 'stale' } }));
   const facts = (statuses: StatusFact[]) => ({
     thresholds: DEFAULT_THRESHOLDS,
     probes: { total: 0, failures: 0 },
@@ -124,14 +135,29 @@ test('总览：栏目不更新按类别计数（要闻/公告/政策 >2 预警�
   assert.equal(line(facts(stale(5, '动态要闻')), 'staleColumns').level, 'veto');
   assert.equal(line(facts(stale(7, '专题')), 'staleColumns').level, 'warning');
   assert.equal(line(facts(stale(10, '专题')), 'staleColumns').level, 'veto');
-  const blank = (n: number) => Array.from({ length: n }, () => fact({ rule: 'column-blank' }));
+  const blank = (n: number) =>
+    Array.from({ length: n }, () => fact({ columnKind: '动态要闻', details: { blank: true, items: 0 } }));
   assert.equal(line(facts(blank(3)), 'blankColumns').level, 'warning');
   assert.equal(line(facts(blank(5)), 'blankColumns').level, 'veto');
-  const site = line(
-    facts([fact({ rule: 'stale-columns', level: 'veto', summary: '6 个栏目超期未更新' })]),
-    'staleColumns',
-  );
-  assert.deepEqual([site.level, site.summary], ['veto', '6 个栏目超期未更新']);
+  // A blank column is blank, not stale; an unreadable list is neither: 3 个（2 个）, as the run counts.
+  const mixed = facts([
+    ...stale(2, '动态要闻'),
+    ...stale(1, '专题'),
+    ...blank(1),
+    fact({ columnKind: '专题', details: { url: 'https://x.gov.cn/c/' } }),
+  ]);
+  assert.match(line(mixed, 'staleColumns').summary, /^不更新栏目 3 个（其中动态要闻、通知公告、政策文件类 2 个）/);
+  assert.match(line(mixed, 'blankColumns').summary, /^空白栏目 1 个/);
+  // A column no longer registered (columnKind undefined) is not counted.
+  assert.equal(line(facts([fact({ details: { state: 'stale' } })]), 'staleColumns').level, 'unchecked');
+});
+
+test('总览：尚未检测的网站每条线都是“未检测”，不是“正常”', () => {
+  const lines = siteLines({ thresholds: DEFAULT_THRESHOLDS, probes: { total: 0, failures: 0 }, statuses: [] });
+  assert.deepEqual(new Set(lines.map((l) => l.level)), new Set(['unchecked']));
+  assert.equal(shownWorst(lines.map((l) => l.level)), 'unchecked');
+  assert.equal(shownWorst(['unchecked', 'ok']), 'ok');
+  assert.equal(shownWorst(['unchecked', 'warning', 'ok']), 'warning');
 });
 
 test('新媒体：两周未更新即否决，第 10 天预警，未登记日期提示预警', () => {

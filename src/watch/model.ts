@@ -89,22 +89,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   staleAnyVeto: 10,
 };
 
-/** The 7-day homepage failure share against the lines, compared without rounding (7 failures of 140 is exactly 5%). */
-export function failureShareLevel(
-  failures: number,
-  total: number,
-  t: Pick<Thresholds, 'availabilityWarnPct' | 'availabilityVetoPct'>,
-): WatchLevel {
-  const scaled = failures * 100;
-  return !total
-    ? 'ok'
-    : scaled >= t.availabilityVetoPct * total
-      ? 'veto'
-      : scaled >= t.availabilityWarnPct * total
-        ? 'warning'
-        : 'ok';
-}
-
 /** A warning line must come before its veto line. */
 export function checkThresholds(t: Thresholds): void {
   const pairs: [keyof Thresholds, keyof Thresholds, boolean][] = [

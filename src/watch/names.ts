@@ -13,10 +13,13 @@ import {
   type WatchLevel,
   WEBHOOK_KIND_NAME,
 } from './model.ts';
+import type { ShownLevel } from './verdict.ts';
 
 export { INCIDENT_STATE_NAME, MONITOR_NAME, PLATFORM_NAME, SITE_KIND_NAME, WEBHOOK_KIND_NAME, VETO_LINE_NAME };
 
 export const WATCH_LEVEL_NAME: Record<WatchLevel, string> = { ok: '正常', warning: '预警', veto: '否决风险' };
+/** As screens show a line or a site: 未检测 before the first check. */
+export const SHOWN_LEVEL_NAME: Record<ShownLevel, string> = { unchecked: '未检测', ...WATCH_LEVEL_NAME };
 
 export const STEP_NAME: Record<StepKind, string> = { ...INCIDENT_STATE_NAME, escalated: '升级通知' };
 
@@ -71,6 +74,7 @@ export const DETAIL_NAME: Record<string, string> = {
   newest: '最新信息日期',
   maxAgeDays: '更新周期（天）',
   blank: '空白栏目',
+  state: '栏目状态',
   days: '未更新天数',
   stale: '不更新栏目',
   core: '其中动态要闻、通知公告、政策文件类',
@@ -112,7 +116,7 @@ export const WATCH_LABELS = {
   monitor: MONITOR_NAME,
   incidentState: INCIDENT_STATE_NAME,
   step: STEP_NAME,
-  level: WATCH_LEVEL_NAME,
+  level: SHOWN_LEVEL_NAME,
   vetoLine: VETO_LINE_NAME,
   rule: RULE_NAME,
   detail: DETAIL_NAME,

@@ -8,6 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { isPublicAddress } from './address.ts';
 
 export interface WebhookOptions {
   allowPrivate: boolean;
@@ -28,11 +29,10 @@ export class WebhookError extends Error {
 const TIMEOUT_MS = 10000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-/** Whether an address may be called: public unicast only, unless private addresses are allowed (tests). */
+/** Whether an address may be called: public unicast only (the monitors' one rule, address.ts), unless private
+ *  addresses are allowed (tests). */
 export function isAllowedAddress(address: string, allowPrivate: boolean): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  const parsed = ipaddr.process(address); // IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged as the IPv4 it is
-  return allowPrivate || parsed.range() === 'unicast';
+  return ipaddr.isValid(address) && (allowPrivate || isPublicAddress(address));
 }
 
 async function vettedAddress(host: string, allowPrivate: boolean): Promise<{ address: string; family: number }> {

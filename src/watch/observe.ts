@@ -23,6 +23,7 @@ import * as store from './store.ts';
 import * as incidents from './store-incidents.ts';
 import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
+import { availabilityVerdict, type ShownLevel } from './verdict.ts';
 
 type D = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -320,7 +321,10 @@ export interface AvailabilityShare {
   failures: number;
   /** Failure share in percent (0 with no probe). */
   percent: number;
-  level: WatchLevel;
+  /** The one verdict (verdict.ts); 未检测 with no probe yet. */
+  level: ShownLevel;
+  /** e.g. 近 7 天探测 10 次，失败 1 次（10.0%；不足 20 次，暂不判定否决） */
+  text: string;
 }
 
 /** The trailing 7-day failure share of the site's homepage probes, against its warning and veto lines. */
@@ -329,14 +333,15 @@ export async function availabilityShare(deps: Pick<Deps, 'db'>, siteId: string, 
   const from = new Date(now.getTime() - 7 * 86400000).toISOString();
   const to = new Date(now.getTime() + 1).toISOString();
   const c = (await probeDays.countProbes(deps.db, [siteId], from, to)).get(siteId) ?? { total: 0, failures: 0 };
-  const percent = c.total ? (c.failures / c.total) * 100 : 0;
-  const t = site.thresholds;
+  const v = availabilityVerdict(c, site.thresholds);
   return {
     from,
     to: now.toISOString(),
-    ...c,
-    percent,
-    level: percent >= t.availabilityVetoPct ? 'veto' : percent >= t.availabilityWarnPct ? 'warning' : 'ok',
+    total: v.total,
+    failures: v.failures,
+    percent: v.percent,
+    level: v.total ? v.level : 'unchecked',
+    text: v.text,
   };
 }
 

@@ -2,15 +2,24 @@
 // columns, pages, statuses, probes, runs and incidents. Scoped to the units the actor watches.
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
-import { canManageWatch, canReportLastPost, canUseWatch, canViewWatch, watchScope } from '../org/policy/watch.ts';
+import {
+  canCheckSite,
+  canManageWatch,
+  canReportLastPost,
+  canUseWatch,
+  canViewWatch,
+  watchScope,
+} from '../org/policy/watch.ts';
 import { assertAllowed, isAllowed } from '../org/policy/verdict.ts';
 import { listUnits } from '../org/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { loadSite, shanghaiDay } from './context.ts';
 import { accountLevel, type LineView, siteLines } from './levels.ts';
-import { type WatchLevel, worst } from './model.ts';
+import { worst } from './model.ts';
+import { type ShownLevel, shownWorst } from './verdict.ts';
 import { availabilityShare, type AvailabilityShare } from './observe.ts';
 import * as store from './store.ts';
+import { latestCheck, type SiteCheck } from './store-checks.ts';
 import * as incidents from './store-incidents.ts';
 import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
@@ -21,7 +30,8 @@ const DAY_MS = 86400000;
 export interface SiteSummary {
   site: store.Site;
   unitName: string;
-  level: WatchLevel;
+  /** The worst checked line; 未检测 (unchecked) before any monitor has judged the site. */
+  level: ShownLevel;
   lines: LineView[];
   openIncidents: number;
   /** When a monitor last judged the site (null: not yet checked). */
@@ -31,7 +41,7 @@ export interface SiteSummary {
 export interface AccountSummary {
   account: store.Account;
   unitName: string;
-  level: WatchLevel;
+  level: ShownLevel;
   daysSincePost: number | null;
   summary: string;
   openIncidents: number;
@@ -60,7 +70,7 @@ async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<
   return sites.map((site) => {
     const mine = statuses
       .filter((s) => s.siteId === site.id)
-      .map((s) => ({ ...s, columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')) ?? null }));
+      .map((s) => ({ ...s, columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')) }));
     const lines = siteLines({
       thresholds: site.thresholds,
       probes: probes.get(site.id) ?? { total: 0, failures: 0 },
@@ -72,7 +82,7 @@ async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<
     );
     return {
       site,
-      level: worst(lines.map((l) => l.level)),
+      level: shownWorst(lines.map((l) => l.level)),
       lines,
       openIncidents: open.filter((i) => i.siteId === site.id).length,
       lastCheckedAt,
@@ -84,7 +94,7 @@ export interface Overview {
   at: string;
   sites: SiteSummary[];
   accounts: AccountSummary[];
-  counts: Record<WatchLevel, number>;
+  counts: Record<ShownLevel, number>;
   /** This person registers sites and accounts (the e-gov center, the admin). */
   abilities: { canManage: boolean };
 }
@@ -109,14 +119,14 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
   const accountViews = accounts.map((account): AccountSummary => {
     const mine = statuses.filter((s) => s.accountId === account.id);
     const manual = account.url ? null : accountLevel(account.lastPostOn, shanghaiDay(now));
-    const level = worst([...(manual ? [manual.level] : []), ...mine.map((s) => s.level)]);
+    const level = shownWorst([...(manual ? [manual.level] : []), ...mine.map((s) => s.level)]);
     const summary =
       mine.find((s) => s.level === level)?.summary
       ?? (manual?.days === null
         ? '尚未登记最近发布日期'
         : manual
           ? `最近发布于 ${account.lastPostOn}（${manual.days} 天前）`
-          : '暂无检查结果');
+          : '尚未检测');
     return {
       account,
       unitName: names.get(account.unitId) ?? '',
@@ -127,7 +137,7 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
       canReportLastPost: isAllowed(canReportLastPost(actor, account)),
     };
   });
-  const counts: Record<WatchLevel, number> = { ok: 0, warning: 0, veto: 0 };
+  const counts: Record<ShownLevel, number> = { unchecked: 0, ok: 0, warning: 0, veto: 0 };
   for (const v of [...siteViews, ...accountViews]) counts[v.level]++;
   return {
     at: now.toISOString(),
@@ -147,7 +157,7 @@ export async function listAccountSummaries(deps: D, actor: Actor): Promise<Accou
 }
 
 export interface ColumnView extends store.Column {
-  level: WatchLevel;
+  level: ShownLevel;
   summary: string;
   observedAt: string | null;
 }
@@ -160,7 +170,9 @@ export interface SiteDetail extends SiteSummary {
   probes: runs.Probe[];
   runs: runs.Run[];
   incidents: incidents.Incident[];
-  abilities: { canManage: boolean };
+  /** 立即检测: the latest check a person asked for (null: none yet). */
+  check: SiteCheck | null;
+  abilities: { canManage: boolean; canCheck: boolean };
 }
 
 /** 网站详情 with its history: the latest statuses, the last 100 probes, the last 50 runs and incidents. */
@@ -168,7 +180,7 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
   const site = await loadSite(deps.db, id);
   assertAllowed(canViewWatch(actor, site.unitId));
   const now = deps.clock.now();
-  const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list] = await Promise.all([
+  const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list, check] = await Promise.all([
     summarise(deps.db, [site], now),
     unitNames(deps.db),
     store.listColumns(deps.db, [id]),
@@ -178,14 +190,15 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
     runs.recentProbes(deps.db, id, 100),
     runs.recentRuns(deps.db, { siteId: id }, 50),
     incidents.listIncidents(deps.db, { unitIds: 'all', siteId: id, limit: 50 }),
+    latestCheck(deps.db, id),
   ]);
   const columnViews = columns.map((c): ColumnView => {
     const mine = statuses.filter((s) => s.targetKey === `column:${c.id}`);
-    const level = worst(mine.map((s) => s.level));
+    const level = mine.length ? worst(mine.map((s) => s.level)) : 'unchecked';
     return {
       ...c,
       level,
-      summary: mine.find((s) => s.level === level)?.summary ?? '暂无检查结果',
+      summary: mine.find((s) => s.level === level)?.summary ?? '尚未检测',
       observedAt: mine[0]?.observedAt ?? null,
     };
   });
@@ -199,6 +212,10 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
     probes,
     runs: lastRuns,
     incidents: list,
-    abilities: { canManage: isAllowed(canManageWatch(actor)) },
+    check,
+    abilities: {
+      canManage: isAllowed(canManageWatch(actor)),
+      canCheck: site.active && isAllowed(canCheckSite(actor, site)),
+    },
   };
 }

@@ -22,8 +22,27 @@ import {
   type WebhookKind,
 } from './model.ts';
 import * as store from './store.ts';
+import { AddressBook, systemResolve } from './address.ts';
 
 type D = Pick<Deps, 'db' | 'clock'>;
+/** Use cases that register an address the monitors will fetch: they need the private-address switch. */
+type DA = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/**
+ * An address the monitors will fetch, refused at once when it leads to a loopback, private, link-local or reserved
+ * address — the fetcher's own SSRF rule (address.ts), here at registration rather than at the first check. A name
+ * that does not resolve now is let through (the check then reports it); GONGKAI_WATCH_ALLOW_PRIVATE=1 allows intranet
+ * sites (and the tests' fixture sites on 127.0.0.1).
+ */
+async function checkFetchable(deps: DA, field: string, url: string, what: string): Promise<string> {
+  const checked = checkHttpUrl(field, url, what);
+  const verdict = await new AddressBook(systemResolve, deps.config.watchAllowPrivate === '1').check(
+    new URL(checked).hostname,
+  );
+  if (!verdict.ok && verdict.code === 'blocked-address')
+    throw invalid(field, `${what}不能监测：${verdict.error}。内网网站须由系统管理员开启 GONGKAI_WATCH_ALLOW_PRIVATE`);
+  return checked;
+}
 
 export interface SiteInput {
   unitId: string;
@@ -33,8 +52,9 @@ export interface SiteInput {
   contactIds?: string[];
 }
 
-export async function addSite(deps: D, actor: Actor, input: SiteInput): Promise<store.Site> {
+export async function addSite(deps: DA, actor: Actor, input: SiteInput): Promise<store.Site> {
   assertAllowed(canManageWatch(actor));
+  const url = await checkFetchable(deps, 'url', input.url, '网站首页地址');
   return deps.db.transaction().execute(async (tx) => {
     await checkUnit(tx, input.unitId);
     const now = deps.clock.now().toISOString();
@@ -42,7 +62,7 @@ export async function addSite(deps: D, actor: Actor, input: SiteInput): Promise<
       id: randomUUID(),
       unitId: input.unitId,
       name: input.name.trim(),
-      url: checkHttpUrl('url', input.url, '网站首页地址'),
+      url,
       kind: input.kind,
       contactIds: await checkPeople(tx, input.contactIds ?? [], 'contactIds'),
       thresholds: DEFAULT_THRESHOLDS,
@@ -87,8 +107,10 @@ async function changeSite(
   });
 }
 
-export const editSite = (deps: D, actor: Actor, id: string, patch: Partial<SiteInput>) =>
-  changeSite(
+export const editSite = async (deps: DA, actor: Actor, id: string, patch: Partial<SiteInput>) => {
+  assertAllowed(canManageWatch(actor));
+  const url = patch.url !== undefined ? await checkFetchable(deps, 'url', patch.url, '网站首页地址') : undefined;
+  return changeSite(
     deps,
     actor,
     id,
@@ -97,12 +119,13 @@ export const editSite = (deps: D, actor: Actor, id: string, patch: Partial<SiteI
       ...s,
       unitId: patch.unitId !== undefined ? (await checkUnit(tx, patch.unitId), patch.unitId) : s.unitId,
       name: patch.name?.trim() ?? s.name,
-      url: patch.url !== undefined ? checkHttpUrl('url', patch.url, '网站首页地址') : s.url,
+      url: url ?? s.url,
       kind: patch.kind ?? s.kind,
       contactIds: patch.contactIds ? await checkPeople(tx, patch.contactIds, 'contactIds') : s.contactIds,
     }),
     (s) => ({ name: s.name, url: s.url, kind: s.kind, unitId: s.unitId, contactIds: s.contactIds }),
   );
+};
 
 /** 停止监测: the site leaves the overview and the schedules; its history and incidents stay. */
 export const removeSite = (deps: D, actor: Actor, id: string) =>
@@ -162,8 +185,9 @@ function columnOf(base: store.Column, input: Partial<ColumnInput>): store.Column
   };
 }
 
-export async function addColumn(deps: D, actor: Actor, siteId: string, input: ColumnInput): Promise<store.Column> {
+export async function addColumn(deps: DA, actor: Actor, siteId: string, input: ColumnInput): Promise<store.Column> {
   assertAllowed(canManageWatch(actor));
+  await checkFetchable(deps, 'url', input.url, '栏目列表页地址');
   return deps.db.transaction().execute(async (tx) => {
     const site = await loadSite(tx, siteId);
     const column = columnOf(
@@ -195,12 +219,13 @@ export async function addColumn(deps: D, actor: Actor, siteId: string, input: Co
 }
 
 export async function editColumn(
-  deps: D,
+  deps: DA,
   actor: Actor,
   id: string,
   patch: Partial<ColumnInput> & { remove?: boolean },
 ): Promise<store.Column> {
   assertAllowed(canManageWatch(actor));
+  if (patch.url !== undefined && !patch.remove) await checkFetchable(deps, 'url', patch.url, '栏目列表页地址');
   return deps.db.transaction().execute(async (tx) => {
     const before = await store.getColumn(tx, id);
     if (!before?.active) throw notFound('栏目');
@@ -223,18 +248,19 @@ export async function editColumn(
 
 /** A page that should not change (首页、领导信息页…): the integrity monitor keeps its baseline. */
 export async function addPage(
-  deps: D,
+  deps: DA,
   actor: Actor,
   siteId: string,
   input: { url: string; label: string },
 ): Promise<store.Page> {
   assertAllowed(canManageWatch(actor));
+  const url = await checkFetchable(deps, 'url', input.url, '页面地址');
   return deps.db.transaction().execute(async (tx) => {
     const site = await loadSite(tx, siteId);
     const page: store.Page = {
       id: randomUUID(),
       siteId,
-      url: checkHttpUrl('url', input.url, '页面地址'),
+      url,
       label: input.label.trim(),
       baselineHash: null,
       baselineAt: null,
@@ -286,12 +312,13 @@ export interface AccountInput {
 }
 
 export async function saveAccount(
-  deps: D,
+  deps: DA,
   actor: Actor,
   id: string | null,
   input: Partial<AccountInput> & { remove?: boolean },
 ): Promise<store.Account> {
   assertAllowed(canManageWatch(actor));
+  const url = input.url ? await checkFetchable(deps, 'url', input.url, '账号主页或订阅地址') : input.url;
   return deps.db.transaction().execute(async (tx) => {
     const before = id ? await loadAccount(tx, id) : null;
     if (input.unitId !== undefined) await checkUnit(tx, input.unitId);
@@ -300,12 +327,7 @@ export async function saveAccount(
       unitId: input.unitId ?? before!.unitId,
       platform: input.platform ?? before!.platform,
       name: input.name?.trim() ?? before!.name,
-      url:
-        input.url !== undefined
-          ? input.url
-            ? checkHttpUrl('url', input.url, '账号主页或订阅地址')
-            : null
-          : (before?.url ?? null),
+      url: url !== undefined ? url || null : (before?.url ?? null),
       lastPostOn: before?.lastPostOn ?? null,
       lastPostBy: before?.lastPostBy ?? null,
       lastPostAt: before?.lastPostAt ?? null,

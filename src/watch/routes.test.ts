@@ -227,3 +227,49 @@ test('总览告诉界面本人能做什么：区电子政务中心可登记网�
     [true, true, true, undefined],
   );
 });
+
+test('登记或修改时即拒绝内网、本机和保留地址（与抓取时同一条规则），中文说明，什么都不改', async () => {
+  const before = (await call(egov, 'GET', '/api/watch/sites')).json().length;
+  for (const url of [
+    'http://127.0.0.1:8080/',
+    'http://localhost/',
+    'http://192.168.1.10/',
+    'http://10.2.3.4/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[::1]/',
+    'http://[::ffff:172.16.0.1]/',
+  ]) {
+    const res = await call(egov, 'POST', '/api/watch/sites', { unitId, name: '内网网站', url, kind: 'subsite' });
+    assert.equal(res.statusCode, 400, `${url} → ${res.statusCode}`);
+    assert.equal(res.json().field, 'url');
+    assert.match(res.json().message, /网站首页地址不能监测：目标为内网、本机或保留地址/);
+  }
+  assert.equal((await call(egov, 'GET', '/api/watch/sites')).json().length, before);
+
+  const site = (
+    await call(egov, 'POST', '/api/watch/sites', {
+      unitId,
+      name: '外网网站',
+      url: 'https://wai.example.gov.cn/',
+      kind: 'subsite',
+    })
+  ).json();
+  const moved = await call(egov, 'PATCH', `/api/watch/sites/${site.id}`, { url: 'http://10.0.0.8/' });
+  assert.deepEqual([moved.statusCode, moved.json().field], [400, 'url']);
+  const column = await call(egov, 'POST', `/api/watch/sites/${site.id}/columns`, {
+    name: '通知公告',
+    url: 'http://192.168.0.2/tzgg/',
+    kind: '通知公告',
+  });
+  assert.match(column.json().message, /栏目列表页地址不能监测/);
+  const page = await call(egov, 'POST', `/api/watch/sites/${site.id}/pages`, {
+    url: 'http://127.0.0.1/about.html',
+    label: '机构概况',
+  });
+  assert.match(page.json().message, /页面地址不能监测/);
+  const detail = (await call(egov, 'GET', `/api/watch/sites/${site.id}`)).json();
+  assert.deepEqual(
+    [detail.site.url, detail.columns.length, detail.pages.length],
+    ['https://wai.example.gov.cn/', 0, 0],
+  );
+});

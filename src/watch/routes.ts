@@ -25,6 +25,7 @@ import {
   PageBody,
   PageDto,
   SiteBody,
+  SiteCheckDto,
   SiteDetailDto,
   SiteDto,
   SitePatch,
@@ -59,6 +60,7 @@ import {
   saveWebhook,
   setThresholds,
 } from './service.ts';
+import { startSiteCheck } from './check-now.ts';
 
 const tags = ['watch'];
 const OK = { ok: true };
@@ -99,6 +101,19 @@ export const watchRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       },
     },
     async (req) => getSiteDetail(deps, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/watch/sites/:id/check',
+    {
+      schema: {
+        params: IdParams,
+        response: { 202: SiteCheckDto },
+        tags,
+        summary: '立即检测：马上对该网站运行全部监测（可用性、更新、链接、防篡改、内容），完成后结果见网站详情',
+      },
+    },
+    async (req, reply) => reply.code(202).send((await startSiteCheck(deps, actorOf(req), req.params.id)).check),
   );
 
   app.patch(

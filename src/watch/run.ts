@@ -113,7 +113,9 @@ export async function runSiteChecks(
     const home = new URL(spec.url).href;
     const { probe, page: homePage } = await probeHomepage(fetcher, spec, now, options.probeTimeoutMs);
     const confirm = !probe.ok && options.confirm;
-    const rechecks = confirm ? await recheck(fetcher, spec, confirm, options.probeTimeoutMs) : [];
+    const rechecks = confirm
+      ? await recheck(fetcher, spec, confirm, options.clock ?? systemClock, options.probeTimeoutMs)
+      : [];
     observations.push(...judgeAvailability(spec, probe, options.probeHistory ?? [], now, rechecks));
     if (options.discoverColumns && spec.columns.length === 0 && homePage.ok && homePage.body) {
       spec = { ...spec, columns: guessColumns(loadHtml(homePage.body), homePage.finalUrl) };
@@ -250,7 +252,8 @@ export async function runSiteChecks(
   }
 }
 
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+/** Runs `fn` over the items, at most `limit` at a time (the monitors' one concurrency helper). */
+export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { IncidentQuery as IncidentFilterQuery } from './incidents.ts';
 import { VETO_LINES } from './levels.ts';
+import { SHOWN_LEVELS } from './verdict.ts';
 import {
   COLUMN_KINDS,
   DELIVERY_CHANNELS,
@@ -26,6 +27,8 @@ const HttpUrl = z
   .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), '网址必须以 http:// 或 https:// 开头');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Level = z.enum(LEVELS);
+/** A level as screens show it: 未检测 (unchecked) before the first check. */
+const Shown = z.enum(SHOWN_LEVELS);
 const Json = z.record(z.string(), z.unknown());
 
 export const IdParams = z.object({ id: Id });
@@ -168,11 +171,11 @@ export const UnitSettingsDto = z.object({
   settings: z.object({ unitId: z.string(), contactIds: z.array(z.string()), ackMinutes: z.number() }),
   webhooks: z.array(WebhookDto),
 });
-const Line = z.object({ line: z.enum(VETO_LINES), level: Level, summary: z.string() });
+const Line = z.object({ line: z.enum(VETO_LINES), level: Shown, summary: z.string() });
 export const SiteSummaryDto = z.object({
   site: SiteDto,
   unitName: z.string(),
-  level: Level,
+  level: Shown,
   lines: z.array(Line),
   openIncidents: z.number(),
   lastCheckedAt: z.string().nullable(),
@@ -180,7 +183,7 @@ export const SiteSummaryDto = z.object({
 export const AccountSummaryDto = z.object({
   account: AccountDto,
   unitName: z.string(),
-  level: Level,
+  level: Shown,
   daysSincePost: z.number().nullable(),
   summary: z.string(),
   openIncidents: z.number(),
@@ -190,7 +193,7 @@ export const OverviewDto = z.object({
   at: z.string(),
   sites: z.array(SiteSummaryDto),
   accounts: z.array(AccountSummaryDto),
-  counts: z.object({ ok: z.number(), warning: z.number(), veto: z.number() }),
+  counts: z.object({ unchecked: z.number(), ok: z.number(), warning: z.number(), veto: z.number() }),
   abilities: z.object({ canManage: z.boolean() }),
 });
 const Target = z.object({
@@ -255,8 +258,21 @@ export const IncidentDetailDto = z.object({
   ),
   abilities: z.object({ canHandle: z.boolean(), canRecover: z.boolean(), canClose: z.boolean() }),
 });
+/** 立即检测: the latest check a person asked for on the site. */
+export const SiteCheckDto = z.object({
+  siteId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  observations: z.number(),
+  problems: z.number(),
+  error: z.string().nullable(),
+});
 export const SiteDetailDto = SiteSummaryDto.extend({
-  columns: z.array(ColumnDto.extend({ level: Level, summary: z.string(), observedAt: z.string().nullable() })),
+  check: SiteCheckDto.nullable(),
+  columns: z.array(ColumnDto.extend({ level: Shown, summary: z.string(), observedAt: z.string().nullable() })),
   pages: z.array(PageDto),
   statuses: z.array(
     z.object({
@@ -275,7 +291,8 @@ export const SiteDetailDto = SiteSummaryDto.extend({
     total: z.number(),
     failures: z.number(),
     percent: z.number(),
-    level: Level,
+    level: Shown,
+    text: z.string(),
   }),
   probes: z.array(
     z.object({
@@ -298,5 +315,5 @@ export const SiteDetailDto = SiteSummaryDto.extend({
     }),
   ),
   incidents: z.array(IncidentBase),
-  abilities: z.object({ canManage: z.boolean() }),
+  abilities: z.object({ canManage: z.boolean(), canCheck: z.boolean() }),
 });

@@ -3,6 +3,7 @@
 // database: the incident service loads these from its tables, `gongkai watch URL` builds a minimal one by hand.
 
 import { DEFAULT_THRESHOLDS, type Thresholds } from './model.ts';
+import { AVAILABILITY_MIN_PROBES } from './verdict.ts';
 
 /** A run's crawl limits when the caller gives none (also `gongkai watch`'s defaults). */
 export const DEFAULTS = { maxDepth: 3, maxPages: 500, concurrency: 4 };
@@ -62,7 +63,7 @@ export interface RunThresholds extends Thresholds {
 
 export const DEFAULT_RUN_THRESHOLDS: RunThresholds = {
   ...DEFAULT_THRESHOLDS,
-  availabilityMinProbes: 20,
+  availabilityMinProbes: AVAILABILITY_MIN_PROBES,
   accountWarnDays: 10,
   accountVetoDays: 14,
 };

@@ -51,6 +51,12 @@ export function canHandleIncident(actor: Actor, incident: { unitId: string }): V
   return deny('NOT_HANDLER', '只有本单位值班人员、带班领导或区电子政务中心可以处理异常事件');
 }
 
+/** 立即检测: run every monitor of a site now — who manages the monitors, or stands duty for the site's unit. */
+export function canCheckSite(actor: Actor, site: { unitId: string }): Verdict {
+  if (isManager(actor) || onDutyIn(actor, site.unitId)) return ALLOW;
+  return deny('NOT_CHECKER', '只有本单位值班人员、带班领导、区电子政务中心或系统管理员可以立即检测网站');
+}
+
 /** The last-post date of an account without a feed (entered by the duty officer). */
 export function canReportLastPost(actor: Actor, account: { unitId: string }): Verdict {
   if (isManager(actor) || onDutyIn(actor, account.unitId)) return ALLOW;

@@ -20,6 +20,7 @@ import * as m016 from './migrations/016_provisional_deadlines.ts';
 import * as m017 from './migrations/017_login_throttle.ts';
 import * as m018 from './migrations/018_one_findings_table.ts';
 import * as m019 from './migrations/019_watch_probe_days.ts';
+import * as m020 from './migrations/020_watch_site_checks.ts';
 import * as m026 from './migrations/026_gazette.ts';
 import * as m027 from './migrations/027_drop_account_lock.ts';
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017_login_throttle': m017,
   '018_one_findings_table': m018,
   '019_watch_probe_days': m019,
+  '020_watch_site_checks': m020,
   '026_gazette': m026,
   '027_drop_account_lock': m027,
 };

@@ -22,7 +22,7 @@ test('失败率：3% 预警，5% 达到否决线；只算近 7 天', () => {
   const veto = judgeAvailability(spec, ok, history(199, 10), now)[0];
   assert.equal(veto.level, 'veto'); // 5.0%
   assert.equal(veto.incident, false);
-  assert.match(veto.summary, /近 7 天 200 次探测失败 10 次（5.0%）/);
+  assert.match(veto.summary, /近 7 天探测 200 次，失败 10 次（5.0%）/);
   const old = history(199, 100, 30 * 86_400_000).filter((p) => p.at < new Date(now.getTime() - 8 * 86_400_000));
   assert.equal(failureShare(ok, old, now).total, 1);
 });

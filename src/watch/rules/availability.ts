@@ -2,10 +2,11 @@
 // failure share over the trailing week — warn at 3 %, veto risk at 5 % (INSPECTION.md, ≥ 20 probes a day). A live
 // failed probe is re-checked at once (default 2 more, 30 s apart) and opens an incident only when every re-check
 // fails too; an ok probe is an ok observation, which recovers the open incident.
+import { type Clock, wait } from '../../platform/clock.ts';
 import type { Fetcher, FetchResult } from '../fetch.ts';
 import type { Observation } from '../observation.ts';
-import { failureShareLevel } from '../model.ts';
 import { thresholdsOf, type ProbeRecord, type SiteSpec } from '../spec.ts';
+import { availabilityVerdict } from '../verdict.ts';
 
 export const PROBE_TIMEOUT_MS = 15_000;
 const WEEK_MS = 7 * 86_400_000;
@@ -31,19 +32,21 @@ export interface Confirmation {
 
 /**
  * 复核: after a failed probe, up to `checks` immediate re-checks `intervalMs` apart, stopping at the first that
- * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`).
+ * answers. The outage is confirmed when every one failed (Uptime Kuma's retries; Alertmanager's `for:`). The waits
+ * are on the caller's clock (a test's fixed clock moves on instead of sleeping).
  */
 export async function recheck(
   fetcher: Fetcher,
   spec: SiteSpec,
   c: Confirmation,
+  clock: Clock,
   timeoutMs = PROBE_TIMEOUT_MS,
 ): Promise<ProbeRecord[]> {
   const out: ProbeRecord[] = [];
   for (let i = 0; i < c.checks; i++) {
-    if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, c.intervalMs));
+    if (c.intervalMs > 0) await wait(clock, c.intervalMs);
     const page = await fetcher.fetch(spec.url, { timeoutMs });
-    out.push({ at: new Date(), ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error });
+    out.push({ at: clock.now(), ok: page.ok, ms: page.ms, status: page.status || undefined, error: page.error });
     if (page.ok) break;
   }
   return out;
@@ -86,14 +89,10 @@ export function judgeAvailabilityOn(
   const t = thresholdsOf(spec);
   const failures = prior.failures + (probe.ok ? 0 : 1);
   const total = prior.total + 1;
-  const share = failures / total;
-  // With fewer probes than one day's worth the share says little: it can warn, never reach the veto line.
-  const enough = total >= t.availabilityMinProbes;
-  let level = failureShareLevel(failures, total, t);
-  if (level === 'veto' && !enough) level = 'warning';
-  if (!probe.ok && level === 'ok') level = 'warning';
-  const percent = `${(share * 100).toFixed(1)}%`;
-  const shareText = `近 7 天 ${total} 次探测失败 ${failures} 次（${percent}）`;
+  // The one verdict of the share (src/watch/verdict.ts), as the overview and the site page give it.
+  const share = availabilityVerdict({ failures, total }, t, t.availabilityMinProbes);
+  const level = !probe.ok && share.level === 'ok' ? 'warning' : share.level;
+  const shareText = share.text;
   const confirmed = !probe.ok && rechecks.every((p) => !p.ok);
   const why = `首页无法访问：${probe.error ?? `HTTP ${probe.status}`}`;
   const summary = probe.ok
@@ -117,7 +116,7 @@ export function judgeAvailabilityOn(
         error: probe.error,
         failures,
         total,
-        share,
+        share: share.percent / 100,
         slow: probe.ms > 3000,
         ...(rechecks.length ? { rechecks: rechecks.map((p) => ({ ok: p.ok, status: p.status, error: p.error })) } : {}),
       },

@@ -7,6 +7,7 @@ import { daysSince, findDates, newestDate, shanghaiDay } from '../dates.ts';
 import type { Observation, WatchLevel } from '../observation.ts';
 import { itemLinks } from '../page.ts';
 import { COLUMN_KIND_NAME, maxAgeOf, thresholdsOf, type AccountSpec, type ColumnSpec, type SiteSpec } from '../spec.ts';
+import { blankColumnsVerdict, staleColumnsVerdict, tallyColumns } from '../verdict.ts';
 
 /** What a list page (or the homepage) shows: how many items, how many with a date, the newest date. */
 export interface ListReading {
@@ -109,6 +110,7 @@ export function judgeFreshness(input: FreshnessInput): Observation[] {
       out.push(
         obs(target, 'column-stale', 'warning', `${name}列表页无法读取：${r?.error ?? '未抓取'}`, {
           url: column.listUrl,
+          state: 'unreadable',
         }),
       );
       continue;
@@ -117,7 +119,11 @@ export function judgeFreshness(input: FreshnessInput): Observation[] {
     if (r.items === 0) {
       blank.push(column);
       out.push(
-        obs(target, 'column-stale', 'warning', `${name}是空白栏目（没有任何信息）`, { ...details, blank: true }),
+        obs(target, 'column-stale', 'warning', `${name}是空白栏目（没有任何信息）`, {
+          ...details,
+          blank: true,
+          state: 'blank',
+        }),
       );
       continue;
     }
@@ -132,37 +138,39 @@ export function judgeFreshness(input: FreshnessInput): Observation[] {
           days === undefined
             ? `${name}的 ${r.items} 条信息都没有可见日期，视为未更新`
             : `${name}最新信息发布于 ${r.newest}，已 ${days} 天未更新（要求 ${maxAgeOf(column)} 天内）`,
-          { ...details, days },
+          { ...details, days, state: 'stale' },
         ),
       );
     } else {
       out.push(
-        obs(target, 'column-stale', 'ok', `${name}最新信息发布于 ${r.newest}（${days} 天前）`, { ...details, days }),
+        obs(target, 'column-stale', 'ok', `${name}最新信息发布于 ${r.newest}（${days} 天前）`, {
+          ...details,
+          days,
+          state: 'ok',
+        }),
       );
     }
   }
 
-  const core = stale.filter((c) => c.kind === 'news' || c.kind === 'notice' || c.kind === 'policy').length;
-  const staleLevel =
-    core >= t.staleKeyVeto || stale.length >= t.staleAnyVeto
-      ? 'veto'
-      : core > t.staleKeyWarnAbove || stale.length > t.staleAnyWarnAbove
-        ? 'warning'
-        : 'ok';
+  // The counts and their lines are the one verdict the overview gives too (src/watch/verdict.ts).
+  const key = (c: ColumnSpec) => c.kind === 'news' || c.kind === 'notice' || c.kind === 'policy';
+  const tally = tallyColumns([
+    ...stale.map((c) => ({ state: 'stale' as const, key: key(c) })),
+    ...blank.map((c) => ({ state: 'blank' as const, key: key(c) })),
+  ]);
+  const staleVerdict = staleColumnsVerdict(tally, t);
   out.push(
-    obs(
-      site,
-      'stale-columns',
-      staleLevel,
-      `不更新栏目 ${stale.length} 个（其中动态要闻、通知公告、政策文件类 ${core} 个）；否决线：三类合计 ${t.staleKeyVeto} 个或全部 ${t.staleAnyVeto} 个`,
-      { stale: stale.map((c) => c.name), core, total: stale.length },
-    ),
+    obs(site, 'stale-columns', staleVerdict.level, staleVerdict.summary, {
+      stale: stale.map((c) => c.name),
+      core: tally.key,
+      total: tally.stale,
+    }),
   );
-  const blankLevel = blank.length >= t.blankVeto ? 'veto' : blank.length > t.blankWarnAbove ? 'warning' : 'ok';
+  const blankVerdict = blankColumnsVerdict(tally, t);
   out.push(
-    obs(site, 'blank-columns', blankLevel, `空白栏目 ${blank.length} 个；否决线 ${t.blankVeto} 个`, {
+    obs(site, 'blank-columns', blankVerdict.level, blankVerdict.summary, {
       blank: blank.map((c) => c.name),
-      total: blank.length,
+      total: tally.blank,
     }),
   );
 

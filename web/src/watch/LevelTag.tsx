@@ -1,11 +1,16 @@
-// A level as a coloured tag that also says it in words (绿 正常 / 黄 预警 / 红 否决风险), and an incident's state.
+// A level as a coloured tag that also says it in words (灰 未检测 / 绿 正常 / 黄 预警 / 红 否决风险), and an incident's state.
 import { Tag } from 'antd';
 import { useWatchNames } from './names.ts';
-import type { IncidentState, WatchLevel } from './types.ts';
+import type { IncidentState, ShownLevel } from './types.ts';
 
-const LEVEL_COLOUR: Record<WatchLevel, string> = { ok: 'success', warning: 'warning', veto: 'error' };
+const LEVEL_COLOUR: Record<ShownLevel, string> = {
+  unchecked: 'default',
+  ok: 'success',
+  warning: 'warning',
+  veto: 'error',
+};
 
-export function LevelTag({ level, title }: { level: WatchLevel; title?: string }) {
+export function LevelTag({ level, title }: { level: ShownLevel; title?: string }) {
   const names = useWatchNames();
   return (
     <Tag

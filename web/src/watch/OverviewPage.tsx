@@ -1,5 +1,6 @@
-// 监测总览: every watched site against each 单项否决 line (INSPECTION.md) as 正常 / 预警 / 否决风险, with its open
-// incidents; the new-media accounts with the days since their last post (僵尸号 at 14 days).
+// 监测总览: every watched site against each 单项否决 line (INSPECTION.md) as 正常 / 预警 / 否决风险 (未检测 before a
+// monitor has judged it), with its open incidents; the new-media accounts with the days since their last post
+// (僵尸号 at 14 days).
 import { Alert, Button, Card, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -48,6 +49,9 @@ export function OverviewPage() {
         </Card>
         <Card size="small">
           <Statistic title="否决风险" value={counts?.veto ?? '—'} styles={{ content: { color: '#cf1322' } }} />
+        </Card>
+        <Card size="small">
+          <Statistic title="未检测" value={counts?.unchecked ?? '—'} data-testid="count-unchecked" />
         </Card>
       </Space>
       <Card size="small" title="政府网站">

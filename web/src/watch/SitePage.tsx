@@ -1,10 +1,11 @@
 // 网站详情: the site against each veto line, its columns with their clocks, the should-not-change pages, its history
 // (incidents, monitor runs, probes, latest statuses) and — for the e-gov center and the admin — its warning lines.
+// 立即检测 (the unit's duty people, the e-gov center, the admin) runs every monitor now; the page follows it until done.
 import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAction } from '../admin/FormModal.tsx';
-import { api, get } from '../api.ts';
+import { api, get, post } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ColumnsTab } from './ColumnsTab.tsx';
@@ -14,7 +15,7 @@ import { PagesTab } from './PagesTab.tsx';
 import { SiteFormModal } from './SiteFormModal.tsx';
 import { ThresholdsForm } from './ThresholdsForm.tsx';
 import { useWatchNames } from './names.ts';
-import type { SiteDetail } from './types.ts';
+import type { SiteCheck, SiteDetail } from './types.ts';
 
 export function SitePage() {
   const { id = '' } = useParams();
@@ -23,6 +24,12 @@ export function SitePage() {
   const names = useWatchNames();
   const [changing, setChanging] = useState(false);
   const { data: d, loading, error, reload } = useLoad(() => get<SiteDetail>(`/api/watch/sites/${id}`), [id]);
+  const running = d?.check?.state === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(reload, 2000); // follow the check until it is done
+    return () => clearTimeout(timer);
+  });
   if (error && !d)
     return (
       <Result
@@ -46,6 +53,17 @@ export function SitePage() {
           {d.site.name} <LevelTag level={d.level} />
         </Typography.Title>
         <Space>
+          {d.abilities.canCheck && (
+            <Button
+              type="primary"
+              loading={running}
+              data-testid="site-check"
+              onClick={async () => {
+                if (await act(() => post(`/api/watch/sites/${id}/check`), '已开始检测，完成后结果显示在本页')) reload();
+              }}>
+              {running ? '检测中' : '立即检测'}
+            </Button>
+          )}
           {d.abilities.canManage && (
             <Button onClick={() => setChanging(true)} data-testid="site-edit">
               修改
@@ -67,6 +85,7 @@ export function SitePage() {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
+      {d.check && <CheckResult check={d.check} />}
       <SiteFormModal site={d.site} open={changing} onClose={() => setChanging(false)} onDone={reload} />
       <Card size="small">
         <Descriptions
@@ -86,10 +105,9 @@ export function SitePage() {
             {
               label: '近 7 天可用性',
               children: (
-                <>
-                  {a.total ? `探测 ${a.total} 次，失败 ${a.failures} 次（${a.percent}%）` : '暂无探测'}{' '}
-                  <LevelTag level={a.level} />
-                </>
+                <span data-testid="site-availability">
+                  {a.text} <LevelTag level={a.level} />
+                </span>
               ),
             },
             { label: '最近探测', children: formatTime(d.probes[0]?.at) },
@@ -140,4 +158,20 @@ export function SitePage() {
       />
     </Space>
   );
+}
+
+/** The latest 立即检测: under way, done with what it found, or failed with why. */
+function CheckResult({ check: c }: { check: SiteCheck }) {
+  const by = `${c.requestedByName} ${formatTime(c.startedAt)} 发起`;
+  const [type, title] =
+    c.state === 'running'
+      ? (['info', `正在立即检测（${by}），完成后本页自动更新`] as const)
+      : c.state === 'failed'
+        ? (['error', `立即检测失败（${by}）：${c.error ?? '未知错误'}`] as const)
+        : ([
+            c.problems ? 'warning' : 'success',
+            `立即检测已完成（${by}，${formatTime(c.finishedAt)} 完成）：${c.observations} 项检查，`
+              + (c.problems ? `${c.problems} 项预警或否决风险，见下方各线` : '未发现问题'),
+          ] as const);
+  return <Alert type={type} showIcon title={title} data-testid="site-check-result" data-state={c.state} />;
 }

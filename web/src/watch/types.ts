@@ -1,6 +1,8 @@
 // The 读网监测 API's shapes as the watch screens use them (source: src/watch/schemas.ts). The Chinese names of its
 // kinds come from /api/meta/labels (`useLabels().watch`, source: src/watch/names.ts).
 export type WatchLevel = 'ok' | 'warning' | 'veto';
+/** A line or a site as shown: 未检测 (unchecked) before the first check. */
+export type ShownLevel = WatchLevel | 'unchecked';
 export type Monitor = 'availability' | 'freshness' | 'links' | 'integrity' | 'content';
 export type IncidentState = 'found' | 'notified' | 'handling' | 'recovered' | 'closed';
 export type VetoLine =
@@ -44,13 +46,13 @@ export interface Site {
 }
 export interface Line {
   line: VetoLine;
-  level: WatchLevel;
+  level: ShownLevel;
   summary: string;
 }
 export interface SiteSummary {
   site: Site;
   unitName: string;
-  level: WatchLevel;
+  level: ShownLevel;
   lines: Line[];
   openIncidents: number;
   lastCheckedAt: string | null;
@@ -69,7 +71,7 @@ export interface Account {
 export interface AccountSummary {
   account: Account;
   unitName: string;
-  level: WatchLevel;
+  level: ShownLevel;
   daysSincePost: number | null;
   summary: string;
   openIncidents: number;
@@ -79,7 +81,7 @@ export interface Overview {
   at: string;
   sites: SiteSummary[];
   accounts: AccountSummary[];
-  counts: { ok: number; warning: number; veto: number };
+  counts: { unchecked: number; ok: number; warning: number; veto: number };
   abilities: { canManage: boolean };
 }
 
@@ -153,14 +155,35 @@ export interface IncidentView extends Incident {
   overdue: boolean;
 }
 export interface SiteDetail extends SiteSummary {
-  columns: (Column & { level: WatchLevel; summary: string; observedAt: string | null })[];
+  columns: (Column & { level: ShownLevel; summary: string; observedAt: string | null })[];
   pages: PageBaseline[];
   statuses: Status[];
-  availability: { from: string; to: string; total: number; failures: number; percent: number; level: WatchLevel };
+  availability: {
+    from: string;
+    to: string;
+    total: number;
+    failures: number;
+    percent: number;
+    level: ShownLevel;
+    text: string;
+  };
   probes: Probe[];
   runs: Run[];
   incidents: Incident[];
-  abilities: { canManage: boolean };
+  /** 立即检测: the latest check a person asked for. */
+  check: SiteCheck | null;
+  abilities: { canManage: boolean; canCheck: boolean };
+}
+export interface SiteCheck {
+  siteId: string;
+  state: 'running' | 'done' | 'failed';
+  requestedBy: string;
+  requestedByName: string;
+  startedAt: string;
+  finishedAt: string | null;
+  observations: number;
+  problems: number;
+  error: string | null;
 }
 export interface Step {
   id: string;

@@ -1,5 +1,6 @@
 // Tables of 读网值班 monitoring (src/watch), as Kysely sees them (same conventions as ../types.ts: ISO strings, 0/1
 // booleans, JSON as text). Named only by src/watch/store*.ts.
+import type { Generated } from 'kysely';
 
 /** A government website watched (政府网站): the district portal (门户) or a sub-site (子站). */
 export interface WatchSitesTable {
@@ -121,6 +122,18 @@ export interface WatchRollupsTable {
   updated_at: string;
 }
 
+/** 立即检测: the latest check a person asked for on a site (running, done or failed). */
+export interface WatchSiteChecksTable {
+  site_id: string;
+  state: string; // running | done | failed
+  requested_by: string;
+  started_at: string;
+  finished_at: string | null;
+  observations: Generated<number>;
+  problems: Generated<number>;
+  error: string | null;
+}
+
 /** One monitor run over a site or an account. */
 export interface WatchRunsTable {
   id: string;
@@ -208,6 +221,7 @@ export interface WatchTables {
   watch_runs: WatchRunsTable;
   watch_probe_days: WatchProbeDaysTable;
   watch_rollups: WatchRollupsTable;
+  watch_site_checks: WatchSiteChecksTable;
   watch_incidents: WatchIncidentsTable;
   watch_incident_steps: WatchIncidentStepsTable;
   watch_deliveries: WatchDeliveriesTable;
