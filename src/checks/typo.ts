@@ -214,7 +214,7 @@ export function findTypos(text: string, t: Tables = typoTables()): RawFinding[] 
       const h = Math.imul(key, 0x85ebca6b) >>> shift;
       if ((maybe[h >>> 5] & (1 << (h & 31))) !== 0) {
         const v = typos.get(key);
-        if (v >= 0 && confirmed(text, i, v, t)) out.push(report(text, i, v));
+        if (v >= 0 && confirmed(text, i, t)) out.push(report(text, i, v));
       }
     }
     a = b;
@@ -256,7 +256,7 @@ export function outside(found: RawFinding[], others: RawFinding[]): RawFinding[]
 }
 
 /** The context agrees that text[i, i + 2) is one word written wrong. */
-function confirmed(text: string, i: number, v: number, { words, single, protect }: Tables): boolean {
+function confirmed(text: string, i: number, { words, single, protect }: Tables): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
   const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
   if (isHan(before) && words.get(bigram(before, text.charCodeAt(i))) >= 0) return false;
