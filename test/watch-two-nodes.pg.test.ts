@@ -2,13 +2,13 @@
 // site, and each homepage probe slot is run by exactly one of them — counted both in the database and by the site.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { startGovSite, type GovSite } from './fixtures/gov-site/server.ts';
 import { watchWorld, type WatchWorld } from './support/watch-fixtures.ts';
 import { GONGKAI_BIN } from './support/cli.ts';
+import { freePort } from './support/net.ts';
 import { ensureWebBuild } from '../src/app/web-build.ts';
 import { CLOAKING_FETCHES } from '../src/watch/hidden-scan.ts';
 import { addSite, removeSite } from '../src/watch/service.ts';
@@ -37,14 +37,6 @@ after(async () => {
   await gov?.close();
   await w?.deps.close();
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function startServer(port: number): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [GONGKAI_BIN, 'serve'], {

@@ -1,7 +1,7 @@
 // 排版: one issue as a PDF (pdfkit) — cover with the masthead, 目录, the documents, colophon — with an embedded CJK
 // font. Pages are numbered from the first page after the 目录; the 目录's numbers are written after the documents
 // are laid out (pdfkit buffers the pages), so each is the page its document really starts on.
-import { cjkFonts } from '../platform/documents/cjk-fonts.ts';
+import { cjkPdf } from '../platform/documents/cjk-fonts.ts';
 import type { OfficialDocument } from './parse.ts';
 
 export type PaperSize = 'A4' | '16K';
@@ -44,24 +44,14 @@ const BODY = 11;
 const LINE_GAP = 4;
 
 export async function typesetIssue(issue: TypesetIssue, paper: PaperSize = 'A4'): Promise<Typeset> {
-  const { regular, bold } = cjkFonts();
-  const { default: PDFDocument } = await import('pdfkit'); // loaded on the first issue, not at the server's start
   const [width, height] = PAPER[paper];
   const margin = Math.round(width * 0.12);
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = await cjkPdf({
     size: [width, height],
     margins: { top: margin + 10, bottom: margin, left: margin, right: margin },
     bufferPages: true,
     autoFirstPage: false,
     info: { Title: `${issue.masthead} ${issue.label}`, Creator: 'gongkai' },
-  });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   cover(doc, issue);

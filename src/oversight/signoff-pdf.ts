@@ -1,20 +1,9 @@
-// 审签单 as a printable A4 PDF (pdfkit). Chinese needs a CJK font: Noto Sans SC (Noto Sans Hans, SIL OFL 1.1) from the
-// @embedpdf/fonts-sc package, read once from node_modules — nothing is downloaded at run time — and embedded as a
-// subset of the characters used, so a sheet stays around 100 KB.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// 审签单 as a printable A4 PDF (pdfkit), in the CJK font of platform/documents/cjk-fonts.ts, embedded as a subset of
+// the characters used, so a sheet stays around 100 KB.
+import { cjkPdf } from '../platform/documents/cjk-fonts.ts';
 import type { Signoff, SignoffRow } from './signoff.ts';
 import type { LedgerEvidence } from './signoff-ledger.ts';
 import type { SignoffDismissal } from './signoff-dismissals.ts';
-
-const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const loadFonts = () =>
-  (fonts ??= {
-    regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')),
-    bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')),
-  });
 
 const MARGIN = 40;
 const PAD = 4;
@@ -32,20 +21,10 @@ interface Cell {
 }
 
 export async function signoffPdf(s: Signoff): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const { default: PDFDocument } = await import('pdfkit'); // loaded on the first sheet, not at the server's start
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = await cjkPdf({
     size: 'A4',
     margin: MARGIN,
     info: { Title: `信息发布审签单：${s.title}`, Creator: 'gongkai' },
-  });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   doc.font('bold').fontSize(18).text('信息发布审签单', { align: 'center' });

@@ -8,7 +8,6 @@ import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Deps } from '../platform/deps.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { loadSite, record } from './context.ts';
-import { checkSite } from './jobs.ts';
 import { listWatchTargets } from './service.ts';
 import { claimCheck, finishCheck, latestCheck, type SiteCheck } from './store-checks.ts';
 
@@ -57,6 +56,8 @@ async function run(deps: D, siteId: string, startedAt: string): Promise<SiteChec
       const { sites, accounts } = await listWatchTargets(deps);
       const site = sites.find((s) => s.id === siteId);
       if (!site) throw new Error('监测网站已停止监测');
+      // The crawler (undici, cheerio) loads on the first check, not at the server's start (app/cli-imports.test.ts).
+      const { checkSite } = await import('./jobs.ts');
       const r = await checkSite(deps, site, accounts);
       outcome = { state: 'done', at: deps.clock.now().toISOString(), ...r, error: null };
     } catch (err) {

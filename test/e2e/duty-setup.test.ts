@@ -14,6 +14,7 @@ import {
   listFeedTokens,
   listSpecialDays,
   listUnavailability,
+  saveSettings,
 } from '../../src/duty/service.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { listUnits, listUsers, loadActor } from '../../src/org/service.ts';
@@ -196,6 +197,11 @@ test('突发事件：带班领导启动本单位突发事件处置，增加处�
   const leader = await actor('kjj.dutyleader');
   const [leader2, extra] = await Promise.all([actor('kjj.dutyleader2'), actor('kjj.duty3')]);
   const title = '区科技局网站首页被篡改';
+  // This test's own rule: no minimum rest, so at whatever hour it runs (and whatever the first test set) the named
+  // leaders may lead the window's shifts; the rest rule for emergency leaders is tested in src/duty/emergency.test.ts.
+  const keeper = await actor('kjj.leader');
+  const { settings } = await getSetup(e2e.deps, keeper, kjj);
+  await saveSettings(e2e.deps, keeper, kjj, { ...settings, minRestMinutes: 0 });
   const page = await e2e.as('kjj.dutyleader');
   await page.getByTestId('menu-emergencies').click();
   await page.getByTestId('emergency-none').waitFor();

@@ -14,3 +14,24 @@ export const cjkFonts = () =>
     regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')),
     bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')),
   });
+
+/**
+ * A pdfkit document (pdfkit loaded on first use, not at the server's start) with the CJK fonts registered as 'body'
+ * and 'bold', and its bytes once `doc.end()` is called.
+ */
+export async function cjkPdf(
+  options: PDFKit.PDFDocumentOptions,
+): Promise<{ doc: PDFKit.PDFDocument; bytes: Promise<Buffer> }> {
+  const { regular, bold } = cjkFonts();
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument(options);
+  doc.registerFont('body', regular);
+  doc.registerFont('bold', bold);
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, bytes };
+}
