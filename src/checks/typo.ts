@@ -15,7 +15,9 @@
 // or name that the model lists (`protect`), does not follow a surname, and is not repeated as a term of the text.
 // The swap that makes a vulgar or politically offensive phrase out of a normal one is serious.
 import { isHan } from './chars.ts';
+import leaderData from './data/leaders-dated.json' with { type: 'json' };
 import model from './data/typo-model.json' with { type: 'json' };
+import { FORMULATION_RULES } from './formulations.ts';
 import { finding, type RawFinding } from './model.ts';
 
 export interface TypoModel {
@@ -53,6 +55,26 @@ const SURNAME = flags(
     + '武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮'
     + '桂闵欧解强丛华车',
 );
+
+/**
+ * A pair that begins with one of these belongs to two words, not one: a pronoun or determiner before a noun (我局, 本市,
+ * 该区), an administrative level before a name (市卫健委, 区发展改革委), a word ending in 人 or 长 before a name
+ * (申请人陈某, 委员长吴邦国).
+ */
+const STANDS_BEFORE = flags('我你您他她本该各全每此市区县省州镇乡村街人长');
+
+/** A pair that ends with one of these belongs to two words: a name before 家 (邓小平家), a person before 同志 or 某. */
+const STANDS_AFTER = flags('家某');
+
+/**
+ * Names and terms the engine knows from its own data — leaders' names, the standard forms of 规范表述, the items of
+ * fixed series — counted as words, so that a piece of them (应勇, 易炼红, 新冠病毒感染) is never taken for a slip
+ * where the general word list lacks it.
+ */
+function knownTerms(): string[] {
+  const data = leaderData as { entries: { name: string }[] };
+  return [...data.entries.map((e) => e.name), ...FORMULATION_RULES.map((r) => r.right)];
+}
 
 function flags(chars: string): Uint8Array {
   const f = new Uint8Array(0x10000);
@@ -135,6 +157,12 @@ export function buildTypoTables(m: TypoModel): Tables {
   const words = new HashTable(n);
   for (let k = 0; k < m.words.length; k += 3) {
     words.set(bigram(m.words.charCodeAt(k), m.words.charCodeAt(k + 1)), Number.parseInt(m.words[k + 2], 36));
+  }
+  for (const term of knownTerms()) {
+    for (let k = 0; k + 1 < term.length; k++) {
+      const key = bigram(term.charCodeAt(k), term.charCodeAt(k + 1));
+      if (isHan(term.charCodeAt(k)) && isHan(term.charCodeAt(k + 1)) && words.get(key) < 0) words.set(key, 0);
+    }
   }
   const single = new Uint8Array(0x10000);
   for (let k = 0; k + 1 < m.chars.length; k += 2)
@@ -259,6 +287,7 @@ export function outside(found: RawFinding[], others: RawFinding[]): RawFinding[]
 function confirmed(text: string, i: number, { words, single, protect }: Tables): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
   const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
+  if (STANDS_BEFORE[text.charCodeAt(i)] || STANDS_AFTER[text.charCodeAt(i + 1)]) return false;
   if (isHan(before) && words.get(bigram(before, text.charCodeAt(i))) >= 0) return false;
   if (isHan(after) && words.get(bigram(text.charCodeAt(i + 1), after)) >= 0) return false;
   // The neighbours are known words (做好部暑工作): an unknown two-character island inside known text. Coined terms
