@@ -44,7 +44,11 @@ export async function startSiteCheck(
       throw conflict('CHECK_RUNNING', `该网站正在检测（${current.requestedByName}发起），请等检测完成后再查看结果`);
     throw conflict('CHECK_TOO_SOON', '该网站 1 分钟内刚检测过，请稍后再试');
   }
-  await record(deps.db, actor, site.unitId, 'watch.site_check', `watchSite:${siteId}`, { siteId }, now);
+  // A ledger append takes the head row's lock for its whole transaction: never outside one (two appends at once would
+  // otherwise claim the same position — a 500 seen on PostgreSQL while a previous check was still writing).
+  await deps.db
+    .transaction()
+    .execute((tx) => record(tx, actor, site.unitId, 'watch.site_check', `watchSite:${siteId}`, { siteId }, now));
   const check = (await latestCheck(deps.db, siteId))!;
   return { check, done: run(deps, siteId, at) };
 }
