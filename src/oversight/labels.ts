@@ -83,6 +83,7 @@ const ACTION_NAME: Record<string, string> = {
   'watch.site_edit': '修改监测网站',
   'watch.site_remove': '停止监测网站',
   'watch.thresholds': '修改网站监测预警线',
+  'watch.site_check': '立即检测网站',
   'watch.column_add': '登记监测栏目',
   'watch.column_edit': '修改监测栏目',
   'watch.column_remove': '停止监测栏目',
