@@ -3,20 +3,25 @@
 // contains a part.
 //
 // The two passes share one pool of worker slots, so a file waiting on PostgreSQL or a browser leaves its core to
-// another file. Each file runs in its own `node --test` process (as node's runner does) with its own database;
-// browser tests run one at a time, so two Chromiums never compete on a small CI machine. Each file's output is
-// printed whole when it ends: in full if it failed, as one line with its time if it passed.
+// another file. Each file runs in its own `node --test` process (as node's runner does) with its own database, from
+// JavaScript: src/ and test/ are first transpiled into .test-build/ (scripts/test-build.mjs; incremental), which saves
+// the ~1 s of CPU tsx's loader costs every process. Browser tests run one at a time (GONGKAI_TEST_BROWSERS), so two
+// Chromiums never compete on a small CI machine; the longest files run as shards (SHARDED below). Each file's output
+// is printed whole when it ends: in full if it failed, as one line with its time if it passed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { buildTests } from './test-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const only = process.argv.slice(2);
 // Files spend much of their time waiting on a database, a subprocess or a browser: one more slot than cores.
 const slots = Number(process.env.GONGKAI_TEST_JOBS) || os.availableParallelism() + 1;
+// Browser tests (each file one Chromium) running at once.
+const browserSlots = Number(process.env.GONGKAI_TEST_BROWSERS) || 1;
 const fileMinutes = Number(process.env.GONGKAI_TEST_FILE_MINUTES) || 15;
 
 function findTests(dir) {
@@ -65,11 +70,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// Files that must run through tsx rather than from .test-build/ (none today): name them here with the reason.
+const THROUGH_TSX = new Set([]);
+const compiled = (f) => path.join('.test-build', `${f.slice(0, -3)}.js`);
+
 /** Runs one test file in its own process; resolves with its counts and whole output. */
 function runFile(job) {
   const started = Date.now();
+  const entry = THROUGH_TSX.has(job.file)
+    ? ['--import', 'tsx', job.file]
+    : ['--enable-source-maps', compiled(job.file)];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', job.file], {
+    const child = spawn(process.execPath, [...entry.slice(0, -1), '--test', '--test-reporter=tap', entry.at(-1)], {
       cwd: root,
       env: { ...process.env, ...job.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,20 +122,20 @@ function runFile(job) {
 async function runAll(jobs) {
   const queue = [...jobs];
   const results = [];
-  let browserBusy = false;
+  let browsers = 0;
   let running = 0;
   return new Promise((resolve) => {
     const next = () => {
       while (running < slots) {
-        const i = queue.findIndex((j) => !(isBrowserTest(j.file) && browserBusy));
+        const i = queue.findIndex((j) => !(isBrowserTest(j.file) && browsers >= browserSlots));
         if (i < 0) break;
         const [job] = queue.splice(i, 1);
         const browser = isBrowserTest(job.file);
-        if (browser) browserBusy = true;
+        if (browser) browsers += 1;
         running += 1;
         runFile(job).then((r) => {
           running -= 1;
-          if (browser) browserBusy = false;
+          if (browser) browsers -= 1;
           results.push(r);
           report(r, results.length, jobs.length);
           if (queue.length === 0 && running === 0) resolve(results);
@@ -167,11 +179,16 @@ const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) 
 const spawnsCli = (f) => fs.readFileSync(path.join(root, f), 'utf8').includes('support/cli.ts');
 // The demo accounts' argon2 hashes, made once for the run while dist/ builds, instead of ~3 s of CPU in every file that
 // loads the demo (test/support/demo-hashes.ts; testdb.ts reads them). Each account still has its own salt.
+const testBuild = await buildTests(root);
+if (testBuild.compiled || testBuild.removed)
+  console.log(
+    `已把 ${testBuild.compiled} 个 TypeScript 文件编译到 .test-build/（删除 ${testBuild.removed} 个过时文件）`,
+  );
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-run-'));
 process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
 const demoHashes = path.join(scratch, 'demo-hashes.json');
 const hashed = new Promise((resolve) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/demo-hashes.ts', demoHashes], {
+  const child = spawn(process.execPath, [compiled('test/support/demo-hashes.ts'), demoHashes], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -188,13 +205,32 @@ if (files.some(spawnsCli) || files.some(isBrowserTest)) {
 
 if (!(await hashed)) process.exit(1);
 
+// The longest files run as this many processes at once, each with its share of the file's tests
+// (GONGKAI_TEST_SHARD=i/n, test/support/shard.ts), so that none of them is left running alone at the end.
+const SHARDED = { 'test/authz-matrix.test.ts': 2, 'test/e2e/review-chain.test.ts': 2 };
+const shards = (job) => {
+  const n = SHARDED[job.file.split(path.sep).join('/')] ?? 1;
+  if (n === 1) return [job];
+  return Array.from({ length: n }, (_, i) => ({
+    ...job,
+    label: `${job.label} ${i + 1}/${n}`,
+    env: { ...job.env, GONGKAI_TEST_SHARD: `${i + 1}/${n}` },
+  }));
+};
+
 const jobs = files
   .filter((f) => !isPostgresOnly(f))
-  .map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite', GONGKAI_TEST_DEMO_HASHES: demoHashes } }));
+  .map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite', GONGKAI_TEST_DEMO_HASHES: demoHashes } }))
+  .flatMap(shards);
 let refused = false;
 if (await postgresReachable()) {
   const env = { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl, GONGKAI_TEST_DEMO_HASHES: demoHashes };
-  jobs.push(...files.filter((f) => !isSqliteOnly(f)).map((file) => ({ file, label: 'PostgreSQL', env })));
+  jobs.push(
+    ...files
+      .filter((f) => !isSqliteOnly(f))
+      .map((file) => ({ file, label: 'PostgreSQL', env }))
+      .flatMap(shards),
+  );
 } else if (process.env.CI === 'true') {
   console.error(`PostgreSQL 不可达（${pgUrl.replace(/:[^:@/]*@/, ':***@')}），CI 中不允许跳过`);
   refused = true;
@@ -206,8 +242,9 @@ jobs.sort((a, b) => weight(a.file) - weight(b.file));
 
 const started = Date.now();
 console.log(
-  `=== ${jobs.length} 个测试文件（SQLite ${jobs.filter((j) => j.label === 'SQLite').length}，`
-    + `PostgreSQL ${jobs.filter((j) => j.label === 'PostgreSQL').length}），同时运行 ${slots} 个 ===`,
+  `=== ${jobs.length} 个测试进程（SQLite ${jobs.filter((j) => j.env.GONGKAI_TEST_DB === 'sqlite').length}，`
+    + `PostgreSQL ${jobs.filter((j) => j.env.GONGKAI_TEST_DB === 'postgres').length}；`
+    + `${jobs.filter((j) => j.env.GONGKAI_TEST_SHARD).length} 个为长文件的分片），同时运行 ${slots} 个 ===`,
 );
 const results = await runAll(jobs);
 const failedFiles = results.filter((r) => r.code !== 0 || r.fail > 0);

@@ -2,7 +2,7 @@
 // src/org/policy. A route missing from this table fails the test, so a new route cannot ship unreviewed.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { buildServer } from '../src/app/server.ts';
@@ -14,6 +14,7 @@ import { mailedPassword } from './support/mailbox.ts';
 import { createTestDeps, type TestDeps } from './support/testdb.ts';
 import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 'json' };
 import { notifyUsers } from '../src/platform/notify/service.ts';
+import { test } from './support/shard.ts';
 
 // The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员; gazette 公报室. kjj.pending: a 区科技局
 // account the 安全管理员 asked 工作人员 for, not yet confirmed by the 主要领导 — it must be refused whatever 工作人员 may do.

@@ -1,8 +1,9 @@
 // 三审三校 and 保密审查 in a real browser: people sign in as themselves and do their step on the screens they use.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { clickAndSee, openE2E, pickColumn, pickOption, screenshot, type E2E } from './browser.ts';
+import { test } from '../support/shard.ts';
 
 let e2e: E2E;
 before(async () => {

@@ -1,6 +1,7 @@
-// `node --import tsx test/support/demo-hashes.ts FILE`, run once by `npm test` (scripts/test.mjs): writes to FILE, as
-// JSON, one argon2 hash of the demo password per demo account, each with its own salt. testdb.ts hands them to
-// loadDemo (presetDemoPasswordHashes), so the test files that load the demo do not each spend ~3 s of CPU hashing.
+// `node .test-build/test/support/demo-hashes.js FILE` (or through tsx), run once by `npm test` (scripts/test.mjs):
+// writes to FILE, as JSON, one argon2 hash of the demo password per demo account, each with its own salt. testdb.ts
+// hands them to loadDemo (presetDemoPasswordHashes), so the test files that load the demo do not each spend ~3 s of
+// CPU hashing.
 import fs from 'node:fs';
 import { hashPassword } from '../../src/platform/auth/password.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/org/demo-data.ts';
