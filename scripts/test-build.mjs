@@ -63,9 +63,12 @@ export async function buildTests(root) {
   for (const name of fs.readdirSync(root)) {
     if (TREES.includes(name) || name === '.git' || name === '.test-build') continue;
     const link = path.join(out, name);
-    if (!fs.existsSync(link)) {
-      fs.rmSync(link, { force: true }); // a dangling link
+    if (fs.existsSync(link)) continue;
+    fs.rmSync(link, { force: true }); // a dangling link
+    try {
       fs.symlinkSync(path.relative(out, path.join(root, name)), link);
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e; // made meanwhile by a runner started at the same time
     }
   }
 
