@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { databaseBytes, generateHistory, registerSites } from '../test/fixtures/many-sites/history.ts';
 import { watchWorld } from '../test/support/watch-fixtures.ts';
 import { nextDue } from '../src/platform/jobs/model.ts';
-import { availabilityJobs, groupOf } from '../src/watch/jobs.ts';
+import { availabilityJobs, groupOf, probeGroups } from '../src/watch/jobs.ts';
 import { getSiteDetail, listIncidentViews, overview, removeSite, runRetentionJob } from '../src/watch/service.ts';
 import { FLAGS } from './watch-scale.ts';
 
@@ -62,10 +62,14 @@ t0 = performance.now();
 const retention = await runRetentionJob(deps);
 const retentionMs = performance.now() - t0;
 const bytes = await databaseBytes(deps.db, engine);
+const hourRows = await deps.db
+  .selectFrom('watch_probe_hours')
+  .select((eb) => eb.fn.countAll().as('n'))
+  .executeTakeFirstOrThrow();
 say(
   `history: ${FLAGS.sites} sites × ${FLAGS.columns} columns, ${FLAGS.days} days: `
     + `${history.rawProbes.toLocaleString('en')} raw probes (+ as many runs), `
-    + `${history.dayRows.toLocaleString('en')} day rows, `
+    + `${history.dayRows.toLocaleString('en')} day rows, ${Number(hourRows.n).toLocaleString('en')} hour rows, `
     + `${history.incidents} incidents; generated in ${seconds(generated)}; retention job ${seconds(retentionMs)} `
     + `(rolled ${retention.rolledDays.length} days); database ${(bytes / 2 ** 30).toFixed(2)} GB`,
 );
@@ -98,12 +102,14 @@ await timeIt('incident list (异常事件, 100 newest)', () => listIncidentViews
 // 3. the scheduler under compressed time, in app-node processes
 const probeSeconds = Math.round(300 / FLAGS.compress);
 const nodes = engine === 'sqlite' ? 1 : 2;
+const groups = probeGroups({ watchProbeSeconds: 300 }); // the real schedule's groups, whatever the compression
 const env = {
   ...deps.cliEnv,
   GONGKAI_WATCH_ALLOW_PRIVATE: '1',
   GONGKAI_WATCH_PROBE_SECONDS: String(probeSeconds),
   SCALE_MINUTES: String(FLAGS.minutes),
   SCALE_FULL_MS: String(Math.round(3_600_000 / FLAGS.compress)),
+  SCALE_GROUPS: String(groups),
 };
 const startedAt = Date.now();
 const outputs = await Promise.all(
@@ -135,7 +141,7 @@ const perNode = lines.map((l) => l.at(-1) as { probes: number; fullRuns: number;
 const ready = Math.max(...lines.map((l) => l[0].ready));
 
 // Slots due from when every node was ready to one interval before the end (the last runs may still be under way).
-const jobs = availabilityJobs({ watchProbeSeconds: probeSeconds });
+const jobs = availabilityJobs({ watchProbeSeconds: probeSeconds }, groups);
 const intervalMs = probeSeconds * 1000;
 const from = ready + 1000;
 const to = startedAt + FLAGS.minutes * 60_000 - intervalMs;

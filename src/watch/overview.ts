@@ -53,6 +53,17 @@ async function unitNames(db: Executor): Promise<Map<string, string>> {
   return new Map((await listUnits(db)).map((u) => [u.id, u.name]));
 }
 
+function groupBy<T>(xs: readonly T[], key: (x: T) => string | null): Map<string | null, T[]> {
+  const out = new Map<string | null, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<Omit<SiteSummary, 'unitName'>[]> {
   const ids = sites.map((s) => s.id);
   const [probes, statuses, columns, open] = await Promise.all([
@@ -67,10 +78,14 @@ async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<
     incidents.listIncidents(db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 }),
   ]);
   const kindOf = new Map(columns.map((c) => [c.id, c.kind]));
+  // Grouped once: 500 sites × 22 statuses filtered per site was most of the overview's time.
+  const statusesOf = groupBy(statuses, (s) => s.siteId);
+  const openOf = groupBy(open, (i) => i.siteId);
   return sites.map((site) => {
-    const mine = statuses
-      .filter((s) => s.siteId === site.id)
-      .map((s) => ({ ...s, columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')) }));
+    const mine = (statusesOf.get(site.id) ?? []).map((s) => ({
+      ...s,
+      columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')),
+    }));
     const lines = siteLines({
       thresholds: site.thresholds,
       probes: probes.get(site.id) ?? { total: 0, failures: 0 },
@@ -84,7 +99,7 @@ async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<
       site,
       level: shownWorst(lines.map((l) => l.level)),
       lines,
-      openIncidents: open.filter((i) => i.siteId === site.id).length,
+      openIncidents: openOf.get(site.id)?.length ?? 0,
       lastCheckedAt,
     };
   });
@@ -116,8 +131,10 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
     runs.listStatuses(deps.db, { accountIds: accounts.map((a) => a.id) }),
     incidents.listIncidents(deps.db, { unitIds: scope, states: ['found', 'notified', 'handling'], limit: 5000 }),
   ]);
+  const statusesOf = groupBy(statuses, (s) => s.accountId);
+  const openOf = groupBy(open, (i) => i.accountId);
   const accountViews = accounts.map((account): AccountSummary => {
-    const mine = statuses.filter((s) => s.accountId === account.id);
+    const mine = statusesOf.get(account.id) ?? [];
     const manual = account.url ? null : accountLevel(account.lastPostOn, shanghaiDay(now));
     const level = shownWorst([...(manual ? [manual.level] : []), ...mine.map((s) => s.level)]);
     const summary =
@@ -133,7 +150,7 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
       level,
       daysSincePost: manual?.days ?? null,
       summary,
-      openIncidents: open.filter((i) => i.accountId === account.id).length,
+      openIncidents: openOf.get(account.id)?.length ?? 0,
       canReportLastPost: isAllowed(canReportLastPost(actor, account)),
     };
   });

@@ -89,8 +89,11 @@ export interface WatchTargets {
 }
 
 /** What the monitors run over: every active site with its columns, pages and thresholds, and every active account. */
-export async function listWatchTargets(deps: Pick<Deps, 'db'>): Promise<WatchTargets> {
-  const sites = await store.listSites(deps.db, 'all');
+export async function listWatchTargets(
+  deps: Pick<Deps, 'db'>,
+  keep: (site: store.Site) => boolean = () => true,
+): Promise<WatchTargets> {
+  const sites = (await store.listSites(deps.db, 'all')).filter(keep);
   const columns = await store.listColumns(
     deps.db,
     sites.map((s) => s.id),

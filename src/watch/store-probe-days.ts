@@ -1,7 +1,9 @@
 // Kysely queries of the probe history at scale: one row per site and day (Asia/Shanghai) rolled up from the raw
-// probes, kept for ever; the raw probes and runs pruned after the retention period; and the count of probes in a time
-// range, read from the day rows where whole rolled-up days fall in it and from the raw probes for the rest — the same
-// numbers the raw probes alone gave before they were pruned (src/watch/retention.ts).
+// probes, kept for ever; one row per site and hour counted as each probe is saved, pruned with the raw probes; the raw
+// probes and runs pruned after the retention period; and the count of probes in a time range, read from the day rows
+// where whole rolled-up days fall in it, from the hour rows for whole hours of the rest and from the raw probes only
+// for the partial hours at its ends — the same numbers the raw probes alone gave (src/watch/retention.ts).
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/types.ts';
 
 export const DAY_MS = 86_400_000;
@@ -19,6 +21,45 @@ export const dayStart = (day: string): number => Date.parse(`${day}T00:00:00+08:
 const floorDay = (ms: number): number => dayStart(dayOf(ms));
 const ceilDay = (ms: number): number => (floorDay(ms) === ms ? ms : floorDay(ms) + DAY_MS);
 const iso = (ms: number): string => new Date(ms).toISOString();
+const HOUR_MS = 3_600_000;
+/** The hour row of an ISO time: its first 13 characters, '2026-10-01T08' (UTC). */
+export const hourOf = (at: string): string => at.slice(0, 13);
+const floorHour = (ms: number): number => ms - (((ms % HOUR_MS) + HOUR_MS) % HOUR_MS);
+const ceilHour = (ms: number): number => (floorHour(ms) === ms ? ms : floorHour(ms) + HOUR_MS);
+
+/** Counts saved probes in their hours' rows (inside the transaction that saves them). */
+export async function countInHours(
+  db: Executor,
+  probes: readonly { siteId: string; at: string; ok: boolean }[],
+): Promise<void> {
+  const rows = new Map<string, { site_id: string; hour: string; total: number; failures: number }>();
+  for (const p of probes) {
+    const key = `${p.siteId} ${hourOf(p.at)}`;
+    const row = rows.get(key) ?? { site_id: p.siteId, hour: hourOf(p.at), total: 0, failures: 0 };
+    row.total++;
+    if (!p.ok) row.failures++;
+    rows.set(key, row);
+  }
+  if (rows.size === 0) return;
+  await db
+    .insertInto('watch_probe_hours')
+    .values([...rows.values()])
+    .onConflict((oc) =>
+      oc.columns(['site_id', 'hour']).doUpdateSet((eb) => ({
+        total: eb('watch_probe_hours.total', '+', eb.ref('excluded.total')),
+        failures: eb('watch_probe_hours.failures', '+', eb.ref('excluded.failures')),
+      })),
+    )
+    .execute();
+}
+
+/** Recounts the hour rows of [from, to) (whole hours) from the raw probes: probes written by SQL in bulk. */
+export async function recountHours(db: Executor, from: string, to: string): Promise<void> {
+  await db.deleteFrom('watch_probe_hours').where('hour', '>=', hourOf(from)).where('hour', '<', hourOf(to)).execute();
+  await sql`insert into watch_probe_hours (site_id, hour, total, failures)
+    select site_id, substr(at, 1, 13), count(*), sum(case when ok = 0 then 1 else 0 end) from watch_probes
+    where at >= ${from} and at < ${to} group by site_id, substr(at, 1, 13)`.execute(db);
+}
 
 export interface RollupState {
   /** Every day before this instant (a Shanghai midnight) is in watch_probe_days; null: nothing rolled up yet. */
@@ -82,9 +123,11 @@ export async function rollUpDay(db: Executor, day: string, at: string): Promise<
   if (!state.through || state.through < to) await saveState(db, { ...state, through: to }, at);
 }
 
-/** Deletes the raw probes before `before` (only ever rolled-up days: the caller caps it at `through`). */
+/** Deletes the raw probes and their hour rows before `before` (only ever rolled-up days: the caller caps it at
+ *  `through`, a midnight, so no hour row is cut in two). */
 export async function pruneProbes(db: Executor, before: string, at: string): Promise<number> {
   const res = await db.deleteFrom('watch_probes').where('at', '<', before).executeTakeFirst();
+  await db.deleteFrom('watch_probe_hours').where('hour', '<', hourOf(before)).execute();
   const state = await rollupState(db);
   if (!state.prunedBefore || state.prunedBefore < before) await saveState(db, { ...state, prunedBefore: before }, at);
   return Number(res.numDeletedRows);
@@ -122,6 +165,44 @@ async function countRaw(
   for (const r of rows) add(out, r.site_id, Number(r.n), Number(r.ok) === 0 ? Number(r.n) : 0);
 }
 
+async function countHours(
+  db: Executor,
+  siteIds: readonly string[],
+  from: string,
+  to: string,
+  out: Map<string, ProbeCount>,
+): Promise<void> {
+  if (from >= to) return;
+  const rows = await db
+    .selectFrom('watch_probe_hours')
+    .where('site_id', 'in', siteIds)
+    .where('hour', '>=', hourOf(from))
+    .where('hour', '<', hourOf(to))
+    .groupBy('site_id')
+    .select((eb) => ['site_id', eb.fn.sum('total').as('total'), eb.fn.sum('failures').as('failures')])
+    .execute();
+  for (const r of rows) add(out, r.site_id, Number(r.total), Number(r.failures));
+}
+
+/** [from, to) outside the day rows: whole hours from the hour rows, the partial hours at the ends from raw probes. */
+async function countRecent(
+  db: Executor,
+  siteIds: readonly string[],
+  fromMs: number,
+  toMs: number,
+  out: Map<string, ProbeCount>,
+): Promise<void> {
+  if (fromMs >= toMs) return;
+  const hoursFrom = ceilHour(fromMs);
+  const hoursTo = floorHour(toMs);
+  if (hoursFrom >= hoursTo) return countRaw(db, siteIds, iso(fromMs), iso(toMs), out);
+  await Promise.all([
+    countRaw(db, siteIds, iso(fromMs), iso(hoursFrom), out),
+    countHours(db, siteIds, iso(hoursFrom), iso(hoursTo), out),
+    countRaw(db, siteIds, iso(hoursTo), iso(toMs), out),
+  ]);
+}
+
 async function countDays(
   db: Executor,
   siteIds: readonly string[],
@@ -142,7 +223,8 @@ async function countDays(
 }
 
 /**
- * Probes and failures of each site in [from, to): whole rolled-up days from the day rows, the rest from the raw probes.
+ * Probes and failures of each site in [from, to): whole rolled-up days from the day rows, whole hours of the rest from
+ * the hour rows, the partial hours at the ends from the raw probes.
  * A range reaching back into pruned days counts those days whole (a report runs from midnight to midnight).
  */
 export async function countProbes(
@@ -159,13 +241,13 @@ export async function countProbes(
   const daysFrom = ceilDay(fromMs);
   const daysTo = through ? Math.min(floorDay(toMs), Date.parse(through)) : daysFrom;
   if (daysFrom >= daysTo) {
-    await countRaw(db, siteIds, from, to, out);
+    await countRecent(db, siteIds, fromMs, toMs, out);
     return out;
   }
   await Promise.all([
-    countRaw(db, siteIds, from, iso(daysFrom), out),
+    countRecent(db, siteIds, fromMs, daysFrom, out),
     countDays(db, siteIds, dayOf(daysFrom), dayOf(daysTo), out),
-    countRaw(db, siteIds, iso(daysTo), to, out),
+    countRecent(db, siteIds, daysTo, toMs, out),
   ]);
   return out;
 }

@@ -2,6 +2,7 @@
 // monitor runs.
 import type { Executor } from '../platform/db/types.ts';
 import type { MonitorKind, WatchLevel } from './model.ts';
+import { countInHours } from './store-probe-days.ts';
 
 export interface Status {
   monitor: MonitorKind;
@@ -89,28 +90,21 @@ export async function listStatuses(
   }));
 }
 
+/** Saves a probe and counts it in its hour's row (watch_probe_hours), in one transaction. */
 export async function insertProbe(db: Executor, id: string, siteId: string, p: Probe): Promise<void> {
-  await db
-    .insertInto('watch_probes')
-    .values({
-      id,
-      site_id: siteId,
-      at: p.at,
-      ok: p.ok ? 1 : 0,
-      ms: Math.round(p.ms),
-      status_code: p.statusCode,
-      error: p.error,
-    })
-    .execute();
+  await insertProbes(db, [{ ...p, id, siteId }]);
 }
 
-/** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes). */
+/** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes), each counted in its
+ *  hour's row in the same transaction. */
 export async function insertProbes(
   db: Executor,
   rows: readonly (Probe & { id: string; siteId: string })[],
 ): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((tx) => insertProbes(tx, rows));
   for (let i = 0; i < rows.length; i += 500) {
-    const values = rows.slice(i, i + 500).map((p) => ({
+    const chunk = rows.slice(i, i + 500);
+    const values = chunk.map((p) => ({
       id: p.id,
       site_id: p.siteId,
       at: p.at,
@@ -120,6 +114,7 @@ export async function insertProbes(
       error: p.error,
     }));
     await db.insertInto('watch_probes').values(values).execute();
+    await countInHours(db, chunk);
   }
 }
 

@@ -114,6 +114,14 @@ export interface WatchProbeDaysTable {
   ms_max: number;
 }
 
+/** 028_watch_probe_hours: the probes of a site in one hour, kept up to date as probes are saved. */
+export interface WatchProbeHoursTable {
+  site_id: string;
+  hour: string; // '2026-10-01T08' (UTC)
+  total: number;
+  failures: number;
+}
+
 /** How far a roll-up has gone: every day before `through` is rolled up; raw rows before `pruned_before` are gone. */
 export interface WatchRollupsTable {
   name: string; // 'probes'
@@ -220,6 +228,7 @@ export interface WatchTables {
   watch_probes: WatchProbesTable;
   watch_runs: WatchRunsTable;
   watch_probe_days: WatchProbeDaysTable;
+  watch_probe_hours: WatchProbeHoursTable;
   watch_rollups: WatchRollupsTable;
   watch_site_checks: WatchSiteChecksTable;
   watch_incidents: WatchIncidentsTable;
