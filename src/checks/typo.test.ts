@@ -70,3 +70,35 @@ test('在引擎输出中带 rule 和 category；列入词表的错别字不重�
   assert.equal(typo.category, 'misspelling');
   assert.equal(findings.filter((f) => f.text.includes('增涨')).length, 1);
 });
+
+test('上下文有词时由词模型裁决：更正后的切分可能性高出 2^12 倍才报告', () => {
+  // 大部 and 义工 are words, but 加大/部署/力度 and 做好/会议/工作 segment far better than 加/大部/暑/力度.
+  assert.deepEqual(flagged('我们将持续加大部暑力度。'), [['部暑', '部署', 'warning']]);
+  assert.deepEqual(flagged('要求各单位进一步做好会义工作。'), [['会义', '会议', 'warning']]);
+  // Two frequent one-character words side by side (设/没): reported only when context and the model agree.
+  assert.deepEqual(flagged('要求各单位进一步做好建没工作。'), [['建没', '建设', 'warning']]);
+  for (const text of [
+    '学校安排全部暑假期间的安全教育活动。', // 全部/暑假 segments better than 全/部署/假
+    '村民吴邦郭家的房屋已完成危房改造。', // a name before 家: the model knows no names
+    '我局会同市卫健委开展检查。', // 市卫健委: coined, the words around are unknown
+  ]) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+});
+
+test('词模型：同一模型里，上下文不支持更正时不报告，支持时报告', () => {
+  // A toy model: 部署 frequent, 大部 and 暑假 words too; 部 and 暑 rare as words by themselves.
+  const model = {
+    words: '部署c大部a暑假a加大a力度a全部a',
+    chars: '部2暑2假2全2加2',
+    confusable: '署暑 暑署',
+    fuzzy: '',
+    protect: '',
+  };
+  const t = buildTypoTables(model);
+  assert.deepEqual(
+    findTypos('加大部暑力度', t).map((f) => f.suggestion),
+    ['部署'],
+  );
+  assert.deepEqual(findTypos('全部暑假', t), []);
+});
