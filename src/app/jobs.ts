@@ -7,6 +7,7 @@ import { createScheduler, type Scheduler } from '../platform/jobs/index.ts';
 import { OUTBOX_JOB, runOutboxJob } from '../platform/notify/worker.ts';
 import { PUBLISH_JOB, runPublishJob } from '../publish/jobs.ts';
 import { runSecrecyReminderJob, SECRECY_REMINDER_JOB } from '../secrecy/reminders.ts';
+import { startNodeChecks } from '../watch/node-checks.ts';
 import { RETENTION_JOB, runRetentionJob } from '../watch/retention.ts';
 import {
   availabilityJobs,
@@ -39,5 +40,13 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   const backup = backupJob(deps); // 定时备份：默认每天 02:00，按保留规则清理旧备份；失败时通知系统管理员
   if (backup) scheduler.every(backup, async () => void (await runBackupJob(deps)));
   await scheduler.start();
+  if (deps.engine !== 'postgres') return scheduler;
+  // Several nodes: each answers the others' re-checks of a failed homepage (读网值班, src/watch/node-checks.ts).
+  const nodes = startNodeChecks(deps);
+  const stop = scheduler.stop.bind(scheduler);
+  scheduler.stop = async () => {
+    await nodes.stop();
+    await stop();
+  };
   return scheduler;
 }

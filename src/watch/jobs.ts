@@ -1,7 +1,8 @@
 // The monitors on the application's scheduler (src/app/jobs.ts): each with its own jittered interval, so that probes
 // of many sites do not all leave at the same second, and through pg-boss on PostgreSQL so each run happens once.
 //   availability  every 5 minutes (≥ 20 probes a day, INSPECTION.md), 15 s timeout, in groups spread over the interval;
-//                 a failure re-checked before it opens an incident (GONGKAI_WATCH_CONFIRM_CHECKS / _SECONDS)
+//                 a failure re-checked before it opens an incident (GONGKAI_WATCH_CONFIRM_CHECKS / _SECONDS), and
+//                 on PostgreSQL with several nodes once more from another node (node-checks.ts)
 //   retention     every hour: roll up the days that ended, prune raw probes and runs after GONGKAI_WATCH_RAW_DAYS
 //   full run      every hour: crawl, links, freshness, integrity, content (runSiteChecks)
 //   escalation    every minute; deliveries every 30 s; 僵尸号 by the entered last-post date once a day
@@ -11,6 +12,7 @@ import type { Config } from '../platform/config.ts';
 import { approvedTextsOf } from '../publish/service.ts';
 import type { JobRun, JobSpec } from '../platform/jobs/index.ts';
 import { createFetcher } from './fetch.ts';
+import { askOtherNode } from './node-checks.ts';
 import { type Confirmation, judgeAvailabilityOn, probeHomepage, recheck } from './rules/availability.ts';
 import { mapLimit, runSiteChecks, type RunOptions } from './run.ts';
 import {
@@ -112,6 +114,9 @@ export async function runAvailabilityJob(
         const prior = await probeCount(deps, site.id, now);
         await saveProbe(deps, site.id, probe);
         const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config), deps.clock);
+        // Still down from here: on PostgreSQL with another node alive, that node re-checks too (node-checks.ts).
+        const other = rechecks.every((p) => !p.ok) && !probe.ok ? await askOtherNode(deps, site.id, spec.url) : null;
+        if (other) rechecks.push(other);
         const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
         await recordObservations(deps, { siteId: site.id }, observations, {
           monitor: 'availability',

@@ -40,6 +40,7 @@ export const RULE_NAME: Record<string, string> = {
   'hidden-link': '暗链',
   'text-mismatch': '页面文字与审定稿不符',
   'serious-finding': '严重错误',
+  'content-checked': '智能校对',
 };
 
 /** The evidence fields the monitors attach to an observation (src/watch/rules); another field shows its own name. */
@@ -89,6 +90,8 @@ export const DETAIL_NAME: Record<string, string> = {
   streak: '连续次数',
   streaks: '连续无法确认次数',
   findings: '严重问题',
+  proofread: '本次校对页面数',
+  serious: '严重问题数',
   suggestion: '建议',
   context: '上下文',
   count: '数量',

@@ -34,12 +34,12 @@ async function withFaults(faults: Parameters<GovSite['set']>[0], extra = {}): Pr
   }
 }
 
-test('正常站点：没有预警、否决或事件；每个监测项都给出 ok 观测；robots.txt 禁止的页面未被访问', () => {
+test('正常站点：没有预警、否决或事件；每个监测项（含智能校对）都给出 ok 观测；robots.txt 禁止的页面未被访问', () => {
   assert.deepEqual(
     raised(clean).map((o) => o.summary),
     [],
   );
-  for (const m of ['availability', 'freshness', 'links', 'integrity'])
+  for (const m of ['availability', 'freshness', 'links', 'integrity', 'content'])
     assert.ok(
       clean.observations.some((o) => o.monitor === m),
       m,

@@ -12,7 +12,14 @@ import type { MonitorKind, Observation } from './observation.ts';
 import { loadHtml, mainText } from './page.ts';
 import { judgeApprovedText } from './rules/approved-text.ts';
 import { type Confirmation, judgeAvailability, probeHomepage, recheck } from './rules/availability.ts';
-import { contentHash, contentJudgement, judgeContent, unchanged, type ContentJudgement } from './rules/content.ts';
+import {
+  contentHash,
+  contentJudgement,
+  judgeContent,
+  judgeContentRun,
+  unchanged,
+  type ContentJudgement,
+} from './rules/content.ts';
 import { startContentPool } from './content-pool.ts';
 import { judgeDefacement } from './rules/defacement.ts';
 import { feedNewest, judgeFreshness, readList, type ListReading } from './rules/freshness.ts';
@@ -215,6 +222,7 @@ export async function runSiteChecks(
     observations.push(judgeHiddenLinks(spec, hidden, now));
     onProgress?.({ phase: 'content', pages: crawl.pages, checked: crawl.targets.size, queued: proofreading.length });
     await Promise.all(proofreading);
+    if (content) observations.push(judgeContentRun(spec, contentChecked, findings, now));
     if (homePage.ok && !homeReading && homePage.body) homeReading = readList(loadHtml(homePage.body), home, now);
 
     const accounts = new Map<string, { newest?: string; error?: string }>();

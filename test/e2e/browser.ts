@@ -31,11 +31,12 @@ const unsupported = () => {
   throw new Error('端到端测试使用真实时钟，不能调整');
 };
 
-/** `clockOffsetMs`: the server's clock runs this far ahead of the real one (still running, never set or moved). */
-export async function openE2E(options: { clockOffsetMs?: number } = {}): Promise<E2E> {
+/** `clockOffsetMs`: the server's clock runs this far ahead of the real one (still running, never set or moved);
+ *  `env`: the server's configuration (e.g. GONGKAI_WATCH_ALLOW_PRIVATE for a fixture site on 127.0.0.1). */
+export async function openE2E(options: { clockOffsetMs?: number; env?: Record<string, string> } = {}): Promise<E2E> {
   assert.ok(fs.existsSync(CHROMIUM), `找不到 chromium：${CHROMIUM}（apt-get install -y chromium）`);
   await ensureWebBuild();
-  const test = await createTestDeps();
+  const test = await createTestDeps(options.env);
   // The browser keeps the session cookie only while it has not expired by the real clock.
   const offset = options.clockOffsetMs ?? 0;
   const clock = offset ? { now: () => new Date(Date.now() + offset) } : systemClock;

@@ -114,6 +114,25 @@ test('排班：生成值班表，重大活动日缺带班领导不能发布；�
   );
   const detail = () => getRoster(e2e.deps, keeper, rosters[0].id);
 
+  // 公平性 on the roster page: each officer's shifts, hours, nights and weekend/holiday shifts on this roster, and the
+  // spread (most minus fewest) of each — the numbers the service counts.
+  const fairness = page.getByTestId('roster-fairness');
+  await fairness.waitFor();
+  const officers = (await detail()).counts.filter((c) => c.hard + c.normal > 0);
+  const loads = officers.map((c) => [c.hard + c.normal, Math.round((c.minutes / 60) * 10) / 10, c.nights, c.offDays]);
+  assert.equal(await fairness.getByTestId('fairness-row').count(), officers.length);
+  for (const [i, c] of officers.entries())
+    assert.deepEqual(
+      await fairness.locator(`[data-testid="fairness-row"][data-person-id="${c.person.id}"] td`).allInnerTexts(),
+      [c.person.name, ...loads[i].map(String)],
+    );
+  const spreadOf = (k: number) =>
+    Math.round((Math.max(...loads.map((l) => l[k])) - Math.min(...loads.map((l) => l[k]))) * 10) / 10;
+  assert.deepEqual(
+    (await fairness.getByTestId('fairness-spread').locator('td').allInnerTexts()).map((t) => t.trim()),
+    ['最多与最少之差', ...[0, 1, 2, 3].map((k) => String(spreadOf(k)))],
+  );
+
   // 导入 Excel: the table as exported, with an officer's new duty phone written in — the preview lists it, nothing is
   // saved before 确认导入 (the changes of shifts, times and 班次 are in src/duty/routes.test.ts).
   const table = new ExcelJS.Workbook();

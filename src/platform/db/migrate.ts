@@ -24,6 +24,7 @@ import * as m020 from './migrations/020_watch_site_checks.ts';
 import * as m026 from './migrations/026_gazette.ts';
 import * as m027 from './migrations/027_drop_account_lock.ts';
 import * as m028 from './migrations/028_watch_probe_hours.ts';
+import * as m030 from './migrations/030_watch_node_checks.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '026_gazette': m026,
   '027_drop_account_lock': m027,
   '028_watch_probe_hours': m028,
+  '030_watch_node_checks': m030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

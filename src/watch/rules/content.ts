@@ -91,6 +91,28 @@ export function contentJudgement(
   };
 }
 
+/** The site's 智能校对 as a whole: without it a site whose pages are all clean would show 未检测 on the content line
+ *  after every check (the pages' own findings are observations of their own, and set the line's level). */
+export function judgeContentRun(
+  spec: SiteSpec,
+  proofread: number,
+  findings: { serious: number },
+  now: Date,
+): Observation {
+  return {
+    monitor: 'content',
+    target: { kind: 'site', siteId: spec.id },
+    rule: 'content-checked',
+    level: 'ok',
+    incident: false,
+    summary: proofread
+      ? `本次智能校对 ${proofread} 个页面，严重问题 ${findings.serious} 处（其余页面文字未变，沿用上次结果）`
+      : '页面文字与上次校对时相同，沿用上次结果',
+    details: { proofread, serious: findings.serious },
+    observedAt: now,
+  };
+}
+
 export function judgeContent(spec: SiteSpec, checker: Checker, url: string, text: string, now: Date): ContentJudgement {
   const hash = contentHash(text);
   if (unchanged(spec, url, hash))

@@ -142,6 +142,27 @@ export interface WatchSiteChecksTable {
   error: string | null;
 }
 
+/** An app node that answers other nodes' re-checks, and when it last did (src/watch/node-checks.ts). */
+export interface WatchNodesTable {
+  node: string;
+  seen_at: string;
+}
+
+/** A re-check of a failed homepage asked of another node, and its answer. */
+export interface WatchNodeChecksTable {
+  id: string;
+  site_id: string;
+  url: string;
+  asked_by: string;
+  asked_at: string;
+  answered_by: string | null;
+  answered_at: string | null;
+  ok: number | null;
+  status: number | null;
+  ms: number | null;
+  error: string | null;
+}
+
 /** One monitor run over a site or an account. */
 export interface WatchRunsTable {
   id: string;
@@ -231,6 +252,8 @@ export interface WatchTables {
   watch_probe_hours: WatchProbeHoursTable;
   watch_rollups: WatchRollupsTable;
   watch_site_checks: WatchSiteChecksTable;
+  watch_nodes: WatchNodesTable;
+  watch_node_checks: WatchNodeChecksTable;
   watch_incidents: WatchIncidentsTable;
   watch_incident_steps: WatchIncidentStepsTable;
   watch_deliveries: WatchDeliveriesTable;
