@@ -1318,6 +1318,34 @@ const CASES: Case[] = [
     allowed: ['egov', 'inspector'],
     request: async () => ({ method: 'GET', url: `/api/oversight/samples/${(await inspectedSample()).seq}/notice` }),
   },
+  // 年度考核 (src/org/policy/oversight.ts canViewAssessment / canEditScheme).
+  {
+    route: 'GET /api/oversight/assessment/scheme',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/assessment/scheme?year=2026' }),
+  },
+  {
+    route: 'PUT /api/oversight/assessment/scheme',
+    allowed: ['inspector'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/oversight/assessment/scheme',
+      payload: {
+        year: 2026,
+        items: [{ key: 'sampling', name: '随机抽查', metric: 'sampleProblems', points: 100, perUnit: 5, cap: 100 }],
+      },
+    }),
+  },
+  {
+    route: 'GET /api/oversight/assessment',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/assessment?year=2026' }),
+  },
+  {
+    route: 'GET /api/oversight/assessment/export',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/assessment/export?year=2026' }),
+  },
   {
     route: 'GET /api/items/{id}/signoff',
     allowed: KJJ_VIEWERS,

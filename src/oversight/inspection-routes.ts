@@ -6,6 +6,8 @@ import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { invalid } from '../platform/errors.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
+import { assessmentXlsx, assessYear, getScheme, saveScheme } from './assessment.ts';
+import { METRICS } from './assessment-model.ts';
 import { confirmCheck, getInspection } from './checklist.ts';
 import { CHECKS, OUTCOMES } from './checklist-model.ts';
 import { noticeDocx, noticePdf } from './notice-docs.ts';
@@ -65,6 +67,43 @@ const NoticeQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
     .optional(),
 });
+const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const SchemeItemDto = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,31}$/, '考核项代码应为英文字母开头的字母、数字'),
+  name: z.string().trim().min(1, '请填写考核项名称').max(40),
+  metric: z.enum(METRICS),
+  points: z.number().min(0).max(100),
+  perUnit: z.number().min(0).max(100),
+  cap: z.number().min(0).max(100),
+});
+const SchemeDto = z.object({
+  year: z.number(),
+  items: z.array(SchemeItemDto),
+  custom: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+const AssessmentDto = z.object({
+  year: z.number(),
+  scheme: SchemeDto,
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      rank: z.number(),
+      total: z.number(),
+      items: z.array(
+        SchemeItemDto.omit({ perUnit: true, cap: true }).extend({
+          metricName: z.string(),
+          value: z.number(),
+          deducted: z.number(),
+          score: z.number(),
+          seqs: z.array(z.number()),
+        }),
+      ),
+    }),
+  ),
+});
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
@@ -121,6 +160,59 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         .header('content-type', MIME[q.format])
         .header('content-disposition', contentDisposition(`${notice.title}.${q.format}`))
         .send(body);
+    },
+  );
+
+  app.get(
+    '/api/oversight/assessment/scheme',
+    {
+      schema: { querystring: Year, response: { 200: SchemeDto }, tags: ['oversight'], summary: '年度考核方案' },
+    },
+    async (req) => getScheme(deps, actorOf(req), req.query.year),
+  );
+
+  app.put(
+    '/api/oversight/assessment/scheme',
+    {
+      schema: {
+        body: Year.extend({ items: z.array(SchemeItemDto).max(30) }),
+        response: { 200: SchemeDto },
+        tags: ['oversight'],
+        summary: '修改年度考核方案（考核项、分值、每单位扣分、扣分上限、数据来源），记入登记台账（督查）',
+      },
+    },
+    async (req) => saveScheme(deps, actorOf(req), req.body.year, req.body.items),
+  );
+
+  app.get(
+    '/api/oversight/assessment',
+    {
+      schema: {
+        querystring: Year,
+        response: { 200: AssessmentDto },
+        tags: ['oversight'],
+        summary: '年度考核：各单位按考核方案的得分、排名，每项扣分列出所依据的台账记录',
+      },
+    },
+    async (req) => assessYear(deps, actorOf(req), req.query.year),
+  );
+
+  app.get(
+    '/api/oversight/assessment/export',
+    {
+      schema: {
+        querystring: Year,
+        tags: ['oversight'],
+        summary: '导出年度考核得分（.xlsx）',
+        response: { 200: z.any().describe('年度考核表') },
+      },
+    },
+    async (req, reply) => {
+      const a = await assessYear(deps, actorOf(req), req.query.year);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition(`${a.year}年度政务公开考核.xlsx`))
+        .send(await assessmentXlsx(a));
     },
   );
 };
