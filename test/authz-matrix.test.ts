@@ -206,6 +206,14 @@ async function publishedItem(): Promise<string> {
   return id;
 }
 
+/** A sample of 区科技局 drawn by the 督查 that holds a published item: its ledger seq and one drawn item. */
+async function inspectedSample(): Promise<{ seq: number; itemId: string }> {
+  await publishedItem();
+  const period = { from: '2026-01-01', to: '2026-12-31', perUnit: 1, unitIds: [kjj.id] };
+  const drawn = await ok('inspector', { method: 'POST', url: '/api/oversight/samples', payload: period });
+  return { seq: drawn.seq, itemId: drawn.units[0].items[0].id };
+}
+
 /** A draft of kjj.staff's with one attachment (a .docx). */
 async function attachedItem(): Promise<{ id: string; attId: string }> {
   const id = await itemAt('draft');
@@ -1290,6 +1298,54 @@ const CASES: Case[] = [
       url: '/api/oversight/samples/redraw',
       payload: { from: '2026-03-01', to: '2026-03-31', perUnit: 1, seed: 'matrix' },
     }),
+  },
+  // 抽查清单与通报 (src/org/policy/oversight.ts canViewInspection / canConfirmCheck).
+  {
+    route: 'GET /api/oversight/samples/{seq}',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: `/api/oversight/samples/${(await inspectedSample()).seq}` }),
+  },
+  {
+    route: 'POST /api/oversight/samples/{seq}/checks',
+    allowed: ['inspector'],
+    request: async () => {
+      const { seq, itemId } = await inspectedSample();
+      const payload = { itemId, check: 'signoff', outcome: 'fail', note: '矩阵：纠正' };
+      return { method: 'POST', url: `/api/oversight/samples/${seq}/checks`, payload };
+    },
+  },
+  {
+    route: 'GET /api/oversight/samples/{seq}/notice',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: `/api/oversight/samples/${(await inspectedSample()).seq}/notice` }),
+  },
+  // 年度考核 (src/org/policy/oversight.ts canViewAssessment / canEditScheme).
+  {
+    route: 'GET /api/oversight/assessment/scheme',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/assessment/scheme?year=2026' }),
+  },
+  {
+    route: 'PUT /api/oversight/assessment/scheme',
+    allowed: ['inspector'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/oversight/assessment/scheme',
+      payload: {
+        year: 2026,
+        items: [{ key: 'sampling', name: '随机抽查', metric: 'sampleProblems', points: 100, perUnit: 5, cap: 100 }],
+      },
+    }),
+  },
+  {
+    route: 'GET /api/oversight/assessment',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/assessment?year=2026' }),
+  },
+  {
+    route: 'GET /api/oversight/assessment/export',
+    allowed: ['egov', 'inspector'],
+    request: async () => ({ method: 'GET', url: '/api/oversight/assessment/export?year=2026' }),
   },
   {
     route: 'GET /api/items/{id}/signoff',

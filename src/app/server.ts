@@ -19,6 +19,7 @@ import { dictionaryRoutes } from '../dictionaries/routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
 import { gazetteRoutes } from '../gazette/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { inspectionRoutes } from '../oversight/inspection-routes.ts';
 import { oversightRoutes } from '../oversight/routes.ts';
 import { publishRoutes } from '../publish/routes.ts';
 import { secrecyStepRoutes } from '../publish/secrecy-routes.ts';
@@ -107,6 +108,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(notifyRoutes, { deps });
   await app.register(dictionaryRoutes, { deps });
   await app.register(oversightRoutes, { deps });
+  await app.register(inspectionRoutes, { deps });
   await app.register(dutyRoutes, { deps });
   await app.register(watchRoutes, { deps });
   await app.register(gazetteRoutes, { deps });

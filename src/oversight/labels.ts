@@ -106,6 +106,8 @@ const ACTION_NAME: Record<string, string> = {
   'watch.incident_escalate': '异常超时未处理，升级通知',
   'watch.delivery_failed': '异常通知发送失败',
   'oversight.sample_draw': '随机抽查抽样',
+  'oversight.sample_check': '确认抽查清单项',
+  'oversight.assessment_scheme': '修改年度考核方案',
   'gazette.issue_create': '新建政府公报期次',
   'gazette.entry_add': '公报收录文件',
   'gazette.entry_order': '调整公报目录顺序',

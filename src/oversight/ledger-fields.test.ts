@@ -35,3 +35,11 @@ test('人员标识显示为姓名；对象已写明的标识不重复', () => {
     ['人员：张三（区科技局）'],
   );
 });
+
+test('抽查清单的确认：检查项和结论写中文', () => {
+  const payload = { sampleSeq: 7, itemId: 'i1', check: 'liveText', outcome: 'fail', note: '页面多出一句' };
+  assert.deepEqual(
+    payloadFields(payload, 'i1', () => undefined).map((f) => `${f.label}：${f.value}`),
+    ['抽样记录序号：7', '检查项：发布页面与审定稿一致', '结论：不符合', '说明：页面多出一句'],
+  );
+});

@@ -5,6 +5,7 @@ import { ROLE_NAME, type Role } from '../org/model.ts';
 import { STAGE_NAME } from '../publish/model.ts';
 import { OPINION_NAME } from '../secrecy/model.ts';
 import { INCIDENT_STATE_NAME, MONITOR_NAME, RULE_NAME } from '../watch/service.ts';
+import { CHECK_NAME, OUTCOME_NAME } from './checklist-model.ts';
 import { beijingDateTime } from './time.ts';
 
 export const FIELD_LABEL: Record<string, string> = {
@@ -139,6 +140,9 @@ export const FIELD_LABEL: Record<string, string> = {
   perUnit: '每单位抽取篇数',
   population: '可抽稿件数',
   items: '抽中的稿件',
+  sampleSeq: '抽样记录序号',
+  check: '检查项',
+  outcome: '结论',
 };
 
 const TEXT_VALUE: Record<string, string> = { full: '全文', redacted: '脱密文本' };
@@ -166,6 +170,8 @@ export function fieldValue(key: string, value: unknown, names: (id: string) => s
     return ROLE_NAME[s as Role];
   if (key === 'monitor' && s in MONITOR_NAME) return MONITOR_NAME[s as keyof typeof MONITOR_NAME];
   if (key === 'rule' && RULE_NAME[s]) return RULE_NAME[s];
+  if (key === 'check' && s in CHECK_NAME) return CHECK_NAME[s as keyof typeof CHECK_NAME];
+  if (key === 'outcome' && s in OUTCOME_NAME) return OUTCOME_NAME[s as keyof typeof OUTCOME_NAME];
   return names(s) ?? s;
 }
 

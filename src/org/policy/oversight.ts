@@ -80,3 +80,23 @@ export function canDrawSample(actor: Actor): Verdict {
 export function canRedrawSample(actor: Actor): Verdict {
   return statsScope(actor) === 'all' ? ALLOW : deny('NOT_DISTRICT', '只有督查和区电子政务中心可以重抽随机抽查样本');
 }
+
+// 抽查清单 and 通报: the 督查 confirms or corrects each check of a sampled item; the 督查 and the e-gov center read
+// the checklists, the result per unit and the 通报 drawn from them (the units are named in the 通报 once it is issued).
+export function canViewInspection(actor: Actor): Verdict {
+  return statsScope(actor) === 'all' ? ALLOW : deny('NOT_DISTRICT', '只有督查和区电子政务中心可以查看抽查结果和通报');
+}
+
+export function canConfirmCheck(actor: Actor): Verdict {
+  return holdsDistrictRole(actor, 'inspector') ? ALLOW : deny('NOT_INSPECTOR', '只有督查可以确认或纠正抽查清单');
+}
+
+// 年度考核: the 区政府办公室 (its 督查) sets the year's scoring scheme; the 督查 and the e-gov center see every unit's
+// scores and ranking.
+export function canViewAssessment(actor: Actor): Verdict {
+  return statsScope(actor) === 'all' ? ALLOW : deny('NOT_DISTRICT', '只有督查和区电子政务中心可以查看年度考核');
+}
+
+export function canEditScheme(actor: Actor): Verdict {
+  return holdsDistrictRole(actor, 'inspector') ? ALLOW : deny('NOT_INSPECTOR', '只有督查可以修改年度考核方案');
+}

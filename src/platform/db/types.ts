@@ -8,6 +8,7 @@ import type { DutyTables } from './tables/duty.ts';
 import type { GazetteTables } from './tables/gazette.ts';
 import type { LoginTables } from './tables/login.ts';
 import type { NotifyTables } from './tables/notify.ts';
+import type { OversightTables } from './tables/oversight.ts';
 import type { PublishTables } from './tables/publish.ts';
 import type { SecrecyTables } from './tables/secrecy.ts';
 import type { WatchTables } from './tables/watch.ts';
@@ -202,6 +203,7 @@ export interface DB
     DutyTables,
     WatchTables,
     GazetteTables,
+    OversightTables,
     LoginTables {
   units: UnitsTable;
   sections: SectionsTable;

@@ -3,27 +3,11 @@
 // and expands to labelled Chinese fields; 加载更多 pages on; 导出 Excel downloads one unit's ledger over the range as
 // the file people print and file.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { get, query } from '../api.ts';
-import { dayjs, TZ } from '../format.ts';
-import { useSession } from '../session.tsx';
-import { useUnits } from '../units.ts';
+import { periodOf, UnitPeriodFields, useUnitPeriod } from '../components/UnitPeriodFilter.tsx';
 import { LedgerCheckpoints } from './LedgerCheckpoints.tsx';
 
 interface LedgerEntry {
@@ -66,11 +50,9 @@ const MODULES: [string, string][] = [
 ];
 const DISTRICT_ROLES = ['egovCenter', 'inspector', 'auditAdmin'];
 
-const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 const paramsOf = (f: Filters) => ({
   unitId: f.unitId,
-  from: day(f.range?.[0]),
-  to: day(f.range?.[1]),
+  ...periodOf(f.range),
   action: f.action,
   actor: f.actor?.trim() || undefined,
   title: f.title?.trim() || undefined,
@@ -78,14 +60,8 @@ const paramsOf = (f: Filters) => ({
 });
 
 export function LedgerPage() {
-  const { user } = useSession();
-  const { units } = useUnits();
-  const districtWide = !!user?.roles.some((r) => DISTRICT_ROLES.includes(r.role));
+  const { units, initial } = useUnitPeriod(DISTRICT_ROLES);
   const [form] = Form.useForm<Filters>();
-  const [initial] = useState<Filters>(() => ({
-    unitId: districtWide ? undefined : user?.unitId,
-    range: [dayjs().tz(TZ).startOf('month'), dayjs().tz(TZ)],
-  }));
   const [filters, setFilters] = useState<Filters>(initial);
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -138,18 +114,7 @@ export function LedgerPage() {
           initialValues={initial}
           onFinish={(f) => setFilters({ ...f })}
           style={{ rowGap: 12 }}>
-          <Form.Item name="unitId" label="单位">
-            <UnitSelect
-              units={units}
-              allowClear
-              placeholder="全部可查看的单位"
-              style={{ width: 180 }}
-              data-testid="ledger-unit"
-            />
-          </Form.Item>
-          <Form.Item name="range" label="日期">
-            <DatePicker.RangePicker allowClear style={{ width: 250 }} data-testid="ledger-range" />
-          </Form.Item>
+          <UnitPeriodFields units={units} testId="ledger" rangeLabel="日期" />
           <Form.Item name="action" label="操作">
             <Select
               allowClear

@@ -3,7 +3,7 @@
 // chart's own toolbox), the tables export as .xlsx. Loaded lazily (routes.tsx), with ECharts, so the rest of the app
 // does not carry it.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Drawer, Form, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Form, Row, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { BarChart, PieChart } from 'echarts/charts';
@@ -11,11 +11,8 @@ import { GridComponent, LegendComponent, ToolboxComponent, TooltipComponent } fr
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { UnitSelect } from '../admin/UnitSelect.tsx';
 import { get, query } from '../api.ts';
-import { dayjs, TZ } from '../format.ts';
-import { useSession } from '../session.tsx';
-import { useUnits } from '../units.ts';
+import { periodOf, UnitPeriodFields, useUnitPeriod } from '../components/UnitPeriodFilter.tsx';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, CanvasRenderer]);
 
@@ -91,22 +88,13 @@ const bars = (rows: { label: string }[], series: { name: string; data: (number |
 });
 
 export function StatsPage() {
-  const { user } = useSession();
-  const { units } = useUnits();
-  const districtWide = !!user?.roles.some((r) => DISTRICT_ROLES.includes(r.role));
-  const [filters, setFilters] = useState<Filters>(() => ({
-    unitId: districtWide ? undefined : user?.unitId,
-    range: [dayjs().tz(TZ).startOf('month'), dayjs().tz(TZ)],
-  }));
+  const { units, initial } = useUnitPeriod(DISTRICT_ROLES);
+  const [filters, setFilters] = useState<Filters>(initial);
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<Figure | null>(null);
   const [entries, setEntries] = useState<{ total: number; entries: Entry[] } | null>(null);
-  const params = {
-    unitId: filters.unitId,
-    from: filters.range[0].format('YYYY-MM-DD'),
-    to: filters.range[1].format('YYYY-MM-DD'),
-  };
+  const params = { unitId: filters.unitId, ...periodOf(filters.range) };
   const key = JSON.stringify(params);
 
   useEffect(() => {
@@ -173,18 +161,7 @@ export function StatsPage() {
           initialValues={filters}
           onFinish={(f) => setFilters({ ...f })}
           style={{ rowGap: 12 }}>
-          <Form.Item name="unitId" label="单位">
-            <UnitSelect
-              units={units}
-              allowClear
-              placeholder="全部可查看的单位"
-              style={{ width: 180 }}
-              data-testid="stats-unit"
-            />
-          </Form.Item>
-          <Form.Item name="range" label="期间" rules={[{ required: true, message: '请选择期间' }]}>
-            <DatePicker.RangePicker allowClear={false} style={{ width: 250 }} data-testid="stats-range" />
-          </Form.Item>
+          <UnitPeriodFields units={units} testId="stats" rangeLabel="期间" required />
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="stats-search">
             查询
           </Button>

@@ -1,0 +1,131 @@
+// 年度考核: the scheme of a year (the default until the 区政府办公室 saves one) and every unit's score under it, each
+// item's value computed from the 登记台账 for the year (统计 figures, the 督查's confirmed 随机抽查 findings) with the
+// entries it counts. Who: src/org/policy/oversight.ts canViewAssessment / canEditScheme.
+import type { Deps } from '../platform/deps.ts';
+import type { Actor } from '../org/model.ts';
+import { canEditScheme, canViewAssessment } from '../org/policy/oversight.ts';
+import { assertAllowed } from '../org/policy/verdict.ts';
+import { listUnits } from '../org/service.ts';
+import { titledTableXlsx } from '../platform/documents/xlsx.ts';
+import { invalid } from '../platform/errors.ts';
+import { appendLedger, listLedger } from '../platform/ledger/service.ts';
+import {
+  DEFAULT_SCHEME,
+  type Metric,
+  type MetricValue,
+  rank,
+  type SchemeItem,
+  schemeProblem,
+  scoreUnit,
+  type UnitScore,
+} from './assessment-model.ts';
+import * as store from './assessment-store.ts';
+import { getStats } from './stats.ts';
+import { beijingDayRange, type InstantRange } from './time.ts';
+
+export interface Scheme {
+  year: number;
+  items: SchemeItem[];
+  custom: boolean; // false: the default scheme
+  updatedAt: string | null;
+}
+
+export async function getScheme(deps: Deps, actor: Actor, year: number): Promise<Scheme> {
+  assertAllowed(canViewAssessment(actor));
+  const row = await store.getScheme(deps.db, year);
+  if (!row) return { year, items: [...DEFAULT_SCHEME], custom: false, updatedAt: null };
+  return { year, items: row.items, custom: true, updatedAt: row.updatedAt };
+}
+
+export async function saveScheme(deps: Deps, actor: Actor, year: number, items: SchemeItem[]): Promise<Scheme> {
+  assertAllowed(canEditScheme(actor));
+  const problem = schemeProblem(items);
+  if (problem) throw invalid('items', problem);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    await store.putScheme(tx, { year, items, updatedBy: actor.id, updatedAt: now.toISOString() });
+    await appendLedger(
+      tx,
+      {
+        actor: { id: actor.id, name: actor.name },
+        role: 'inspector',
+        unitId: '',
+        action: 'oversight.assessment_scheme',
+        subject: `assessment:${year}`,
+        payload: { year, items },
+      },
+      now,
+    );
+  });
+  return { year, items, custom: true, updatedAt: now.toISOString() };
+}
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
+
+/** 随机抽查不符合项: the checks the 督查 confirmed as 不符合 in the year (the latest confirmation of each check). */
+async function sampleProblems(deps: Deps, unitId: string, range: InstantRange): Promise<MetricValue> {
+  const rows = await listLedger(deps.db, { unitId, ...range, action: 'oversight.sample_check' });
+  const latest = new Map<string, { seq: number; outcome: string }>();
+  for (const r of rows) {
+    const p = JSON.parse(r.payload) as { sampleSeq: number; itemId: string; check: string; outcome: string };
+    latest.set(`${p.sampleSeq}:${p.itemId}:${p.check}`, { seq: r.seq, outcome: p.outcome });
+  }
+  const fails = [...latest.values()].filter((v) => v.outcome === 'fail');
+  return { value: fails.length, seqs: fails.map((f) => f.seq) };
+}
+
+async function metricsOf(deps: Deps, actor: Actor, unitId: string, year: number): Promise<Record<Metric, MetricValue>> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const s = await getStats(deps, actor, { unitId, from, to });
+  const count = (key: string, list: { key: string; count: number; seqs: number[] }[]) => {
+    const hit = list.find((c) => c.key === key);
+    return { value: hit?.count ?? 0, seqs: hit?.seqs ?? [] };
+  };
+  const returned = s.returns.byLevel.flatMap((l) => l.seqs);
+  return {
+    returnPercent: { value: Math.round((s.returns.share ?? 0) * 1000) / 10, seqs: returned },
+    secrecyOverdue: count('overdue', s.secrecy),
+    sampleProblems: await sampleProblems(deps, unitId, beijingDayRange(from, to)),
+    incidents: { value: sum(s.incidents, (i) => i.count), seqs: s.incidents.flatMap((i) => i.seqs) },
+    dutyLate: count('late', s.checkIns),
+  };
+}
+
+export interface Assessment {
+  year: number;
+  scheme: Scheme;
+  units: UnitScore[];
+}
+
+export async function assessYear(deps: Deps, actor: Actor, year: number): Promise<Assessment> {
+  const scheme = await getScheme(deps, actor, year);
+  const units = await listUnits(deps.db);
+  const scored = [];
+  for (const u of units) {
+    const items = scoreUnit(scheme.items, await metricsOf(deps, actor, u.id, year));
+    scored.push({ unitId: u.id, unitName: u.name, items });
+  }
+  return { year, scheme, units: rank(scored) };
+}
+
+export async function assessmentXlsx(a: Assessment): Promise<Buffer> {
+  const items = a.scheme.items;
+  return titledTableXlsx({
+    sheet: `${a.year}年度考核`,
+    title: `${a.year}年度政务公开考核得分（${a.scheme.custom ? '本年度考核方案' : '默认考核方案'}）`,
+    headings: ['排名', '单位', '总分', ...items.map((i) => `${i.name}（${i.points}分）`), '扣分依据（台账序号）'],
+    rows: a.units.map((u) => [
+      String(u.rank),
+      u.unitName,
+      String(u.total),
+      ...u.items.map((i) => `${i.score}（${i.metricName} ${i.value}，扣 ${i.deducted}）`),
+      u.items
+        .filter((i) => i.deducted > 0)
+        .map((i) => `${i.name}：${i.seqs.join('、')}`)
+        .join('；'),
+    ]),
+    widths: [6, 16, 8, ...items.map(() => 22), 40],
+    wrap: true,
+  });
+}
