@@ -403,15 +403,6 @@ function gainBound(text: string, i: number, v: number, { words, single, protectH
   return bound;
 }
 
-/** Each character of the suspect makes a word with its outer neighbour (全部暑假): two words, nothing to correct. */
-function splitInTwo(text: string, i: number, { words }: Tables): boolean {
-  if (i === 0 || i + 2 >= text.length) return false;
-  return (
-    words.get(bigram(text.charCodeAt(i - 1), text.charCodeAt(i))) >= 0
-    && words.get(bigram(text.charCodeAt(i + 1), text.charCodeAt(i + 2))) >= 0
-  );
-}
-
 /** Scratch space of the word model: the characters around a suspect and the best score up to each. */
 const WINDOW = new Uint16Array(2 + 2 * REACH);
 const BEST = new Float64Array(3 + 2 * REACH);
