@@ -23,6 +23,7 @@ import * as m019 from './migrations/019_watch_probe_days.ts';
 import * as m020 from './migrations/020_watch_site_checks.ts';
 import * as m026 from './migrations/026_gazette.ts';
 import * as m027 from './migrations/027_drop_account_lock.ts';
+import * as m036 from './migrations/036_decisions.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020_watch_site_checks': m020,
   '026_gazette': m026,
   '027_drop_account_lock': m027,
+  '036_decisions': m036,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
