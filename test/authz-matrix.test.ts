@@ -656,8 +656,59 @@ const GAZETTE_CASES: Case[] = [
   },
 ];
 
+// 重大行政决策: a unit keeps its own 目录 (here 区科技局's, one year per request); its staff and leaders carry the
+// items through the procedure; everyone holding a role reads. Each row imports a 目录 of its own.
+const KJJ_UNIT_STAFF: ActorName[] = ['kjj.staff', 'kjj.section', 'kjj.leader', 'kjj.principal'];
+const DECISION_READERS = LOGGED_IN.filter((a) => a !== 'kjj.pending');
+let decisionYear = 2000;
+const decisionImport = () => {
+  const year = ++decisionYear;
+  return { unitId: kjj.id, year, text: `1\t专项规划\t綦江区科技创新专项规划\t区科技局\t${year}年6月` };
+};
+async function decisionCatalog(): Promise<{ id: string; itemId: string }> {
+  const { id } = await ok('kjj.staff', {
+    method: 'POST',
+    url: '/api/decisions/catalogs/import',
+    payload: decisionImport(),
+  });
+  const catalog = await ok('kjj.staff', { method: 'GET', url: `/api/decisions/catalogs/${id}` });
+  return { id, itemId: catalog.items[0].id };
+}
+const DECISION_CASES: Case[] = [
+  {
+    route: 'GET /api/decisions/catalogs',
+    allowed: DECISION_READERS,
+    request: async () => ({ method: 'GET', url: '/api/decisions/catalogs' }),
+  },
+  {
+    route: 'POST /api/decisions/catalogs/import',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => ({ method: 'POST', url: '/api/decisions/catalogs/import', payload: decisionImport() }),
+  },
+  {
+    route: 'GET /api/decisions/catalogs/{id}',
+    allowed: DECISION_READERS,
+    request: async () => ({ method: 'GET', url: `/api/decisions/catalogs/${(await decisionCatalog()).id}` }),
+  },
+  {
+    route: 'GET /api/decisions/items/{id}',
+    allowed: DECISION_READERS,
+    request: async () => ({ method: 'GET', url: `/api/decisions/items/${(await decisionCatalog()).itemId}` }),
+  },
+  {
+    route: 'POST /api/decisions/items/{id}/actions',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/decisions/items/${(await decisionCatalog()).itemId}/actions`,
+      payload: { action: { kind: 'complete', step: 'launch', on: '2026-03-02', outcome: '启动' } },
+    }),
+  },
+];
+
 const CASES: Case[] = [
   ...GAZETTE_CASES,
+  ...DECISION_CASES,
   { route: 'GET /api/health', allowed: ACTORS, request: async () => ({ method: 'GET', url: '/api/health' }) },
   { route: 'GET /api/meta/labels', allowed: ACTORS, request: async () => ({ method: 'GET', url: '/api/meta/labels' }) },
   {

@@ -17,6 +17,7 @@ import { registerTextHygiene } from '../platform/http/text-hygiene-hook.ts';
 import { registerSessionHook } from '../org/session-hook.ts';
 import { dictionaryRoutes } from '../dictionaries/routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
+import { decisionRoutes } from '../decisions/routes.ts';
 import { gazetteRoutes } from '../gazette/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { inspectionRoutes } from '../oversight/inspection-routes.ts';
@@ -112,6 +113,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(dutyRoutes, { deps });
   await app.register(watchRoutes, { deps });
   await app.register(gazetteRoutes, { deps });
+  await app.register(decisionRoutes, { deps });
   await app.register(metaRoutes);
   return app as unknown as FastifyInstance;
 }

@@ -13,6 +13,7 @@ export const ROLES = [
   'securityAdmin',
   'auditAdmin',
   'gazette',
+  'legalReview',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +31,7 @@ export const ROLE_NAME: Record<Role, string> = {
   securityAdmin: '安全管理员',
   auditAdmin: '审计管理员',
   gazette: '公报室',
+  legalReview: '合法性审查机构',
 };
 
 /** Roles no longer granted, as older ledger entries name them: `admin` before 三员分立 (migration 014). */
@@ -45,7 +47,13 @@ export const ADMIN_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'audit
 export const CONFIRMED_ROLES: readonly Role[] = ['staff', 'sectionHead', 'leader', 'principal', 'secrecy'];
 
 /** Roles no administrator may hold: every review, secrecy, duty and 公报室 role. */
-export const NOT_FOR_ADMINS: readonly Role[] = [...CONFIRMED_ROLES, 'dutyOfficer', 'dutyLeader', 'gazette'];
+export const NOT_FOR_ADMINS: readonly Role[] = [
+  ...CONFIRMED_ROLES,
+  'dutyOfficer',
+  'dutyLeader',
+  'gazette',
+  'legalReview',
+];
 
 /** Roles that act across the whole district rather than inside one unit (DOMAIN §1). */
 export const DISTRICT_WIDE_ROLES: readonly Role[] = ['egovCenter', 'inspector', ...ADMIN_ROLES];

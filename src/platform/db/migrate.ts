@@ -26,6 +26,7 @@ import * as m027 from './migrations/027_drop_account_lock.ts';
 import * as m028 from './migrations/028_watch_probe_hours.ts';
 import * as m030 from './migrations/030_watch_node_checks.ts';
 import * as m034 from './migrations/034_assessment_schemes.ts';
+import * as m036 from './migrations/036_decisions.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '028_watch_probe_hours': m028,
   '030_watch_node_checks': m030,
   '034_assessment_schemes': m034,
+  '036_decisions': m036,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,6 +3,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { ChallengeTables } from './tables/challenge.ts';
+import type { DecisionTables } from './tables/decisions.ts';
 import type { DictionaryTables } from './tables/dictionaries.ts';
 import type { DutyTables } from './tables/duty.ts';
 import type { GazetteTables } from './tables/gazette.ts';
@@ -204,6 +205,7 @@ export interface DB
     WatchTables,
     GazetteTables,
     OversightTables,
+    DecisionTables,
     LoginTables {
   units: UnitsTable;
   sections: SectionsTable;

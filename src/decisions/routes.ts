@@ -1,0 +1,130 @@
+// HTTP for 重大行政决策: the 目录 (import, read), each item's procedure (steps, 预公开 window, 合法性审查, the gate).
+// org/policy/decisions.ts decides who; the service checks and writes.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../org/request-context.ts';
+import type { Deps } from '../platform/deps.ts';
+import { STEPS } from './model.ts';
+import * as decisions from './service.ts';
+
+const tags = ['decisions'];
+const nullable = z.string().nullable();
+const day = z.string().max(10);
+const StepDto = z.object({ status: z.string(), on: nullable, outcome: nullable, reference: nullable });
+const ProcedureDto = z.object({
+  notDisclosedReason: nullable,
+  steps: z.record(z.string(), StepDto),
+  consultation: z
+    .object({
+      opensOn: z.string(),
+      closesOn: z.string(),
+      shortReason: nullable,
+      comments: z.number(),
+      unanswered: z.number(),
+      reportPublishedOn: nullable,
+    })
+    .nullable(),
+  legalityRequestedOn: nullable,
+  legalityOpinion: nullable,
+  legalityRisk: nullable,
+  submittedOn: nullable,
+});
+const ItemDto = z.object({
+  id: z.string(),
+  catalogId: z.string(),
+  catalogUnitId: z.string(),
+  seq: z.number(),
+  category: z.string(),
+  title: z.string(),
+  leadUnit: z.string(),
+  leadUnitId: nullable,
+  plannedMonth: z.string(),
+  note: z.string(),
+  procedure: ProcedureDto,
+  revision: z.number(),
+  updatedAt: z.string(),
+  currentStep: nullable,
+  gateMissing: z.array(z.string()),
+  abilities: z.object({ runProcedure: z.boolean(), reviewLegality: z.boolean() }),
+});
+const CatalogDto = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  year: z.number(),
+  title: z.string(),
+  version: z.number(),
+});
+const ActedDto = z.object({ item: ItemDto, warnings: z.array(z.string()) });
+const IdParams = z.object({ id: z.uuid() });
+const text = (max: number) => z.string().max(max);
+const step = z.enum(STEPS);
+
+/** The procedure's actions a person takes here (comments and answers come through the 预公开 page). */
+const ActionBody = z.object({
+  revision: z.number().int().positive().optional(),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('complete'), step, on: day, outcome: text(4000), reference: text(200).nullish() }),
+    z.object({ kind: z.literal('notApplicable'), step, reason: text(2000) }),
+    z.object({ kind: z.literal('openConsultation'), opensOn: day, closesOn: day, shortReason: text(2000).nullish() }),
+    z.object({ kind: z.literal('publishReport'), on: day }),
+    z.object({ kind: z.literal('requestLegality'), on: day }),
+    z.object({
+      kind: z.literal('opinion'),
+      opinion: z.enum(['lawful', 'riskStated', 'unlawful']),
+      on: day,
+      risk: text(4000).nullish(),
+      reference: text(200).nullish(),
+    }),
+    z.object({ kind: z.literal('submit'), on: day }),
+  ]),
+});
+
+export const decisionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/api/decisions/catalogs',
+    { schema: { response: { 200: z.array(CatalogDto) }, tags, summary: '重大行政决策事项目录（各年度、各层级）' } },
+    async (req) => decisions.listCatalogs(deps, actorOf(req)),
+  );
+  app.post(
+    '/api/decisions/catalogs/import',
+    {
+      schema: {
+        body: z.object({ unitId: z.uuid(), year: z.number().int(), title: text(200).optional(), text: text(200_000) }),
+        response: { 201: CatalogDto },
+        tags,
+        summary: '导入年度目录（从印发通知粘贴的表格；编制目录的单位）',
+      },
+    },
+    async (req, reply) => reply.code(201).send(await decisions.importCatalog(deps, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/decisions/catalogs/:id',
+    {
+      schema: {
+        params: IdParams,
+        response: { 200: CatalogDto.extend({ items: z.array(ItemDto) }) },
+        tags,
+        summary: '一份目录及其事项的程序进度',
+      },
+    },
+    async (req) => decisions.getCatalog(deps, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/decisions/items/:id',
+    { schema: { params: IdParams, response: { 200: ItemDto }, tags, summary: '一个决策事项及其法定程序' } },
+    async (req) => decisions.getDecision(deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/decisions/items/:id/actions',
+    {
+      schema: {
+        params: IdParams,
+        body: ActionBody,
+        response: { 200: ActedDto },
+        tags,
+        summary: '办理程序：办结或标注不适用、发布征求意见、送审、合法性审查意见、提请常务会议审议',
+      },
+    },
+    async (req) => decisions.act(deps, actorOf(req), req.params.id, req.body.action, req.body.revision),
+  );
+};

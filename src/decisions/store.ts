@@ -1,0 +1,141 @@
+// Kysely queries of 重大行政决策; the only file that names decision_catalogs, decision_items and
+// decision_catalog_versions.
+import type { Selectable } from 'kysely';
+import type { DecisionItemsTable } from '../platform/db/tables/decisions.ts';
+import type { Executor } from '../platform/db/types.ts';
+import type { CatalogEntry } from './catalog.ts';
+import type { Procedure } from './model.ts';
+
+export interface CatalogRow {
+  id: string;
+  unitId: string;
+  year: number;
+  title: string;
+  version: number;
+}
+
+export interface ItemRow extends CatalogEntry {
+  id: string;
+  catalogId: string;
+  catalogUnitId: string;
+  leadUnitId: string | null;
+  procedure: Procedure;
+  revision: number;
+  updatedAt: string;
+}
+
+const toItem = (r: Selectable<DecisionItemsTable> & { catalog_unit_id: string }): ItemRow => ({
+  id: r.id,
+  catalogId: r.catalog_id,
+  catalogUnitId: r.catalog_unit_id,
+  seq: Number(r.seq),
+  category: r.category,
+  title: r.title,
+  leadUnit: r.lead_unit,
+  leadUnitId: r.lead_unit_id,
+  plannedMonth: r.planned_month,
+  note: r.note,
+  procedure: JSON.parse(r.procedure) as Procedure,
+  revision: Number(r.revision),
+  updatedAt: r.updated_at,
+});
+
+export async function insertCatalog(db: Executor, c: CatalogRow, createdBy: string, now: Date): Promise<void> {
+  await db
+    .insertInto('decision_catalogs')
+    .values({
+      id: c.id,
+      unit_id: c.unitId,
+      year: c.year,
+      title: c.title,
+      version: c.version,
+      created_by: createdBy,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+export async function insertVersion(
+  db: Executor,
+  v: { catalogId: string; version: number; entries: CatalogEntry[]; reason: string },
+  createdBy: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('decision_catalog_versions')
+    .values({
+      catalog_id: v.catalogId,
+      version: v.version,
+      entries: JSON.stringify(v.entries),
+      reason: v.reason,
+      created_by: createdBy,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+export async function insertItem(db: Executor, item: Omit<ItemRow, 'catalogUnitId'>): Promise<void> {
+  await db
+    .insertInto('decision_items')
+    .values({
+      id: item.id,
+      catalog_id: item.catalogId,
+      seq: item.seq,
+      category: item.category,
+      title: item.title,
+      lead_unit: item.leadUnit,
+      lead_unit_id: item.leadUnitId,
+      planned_month: item.plannedMonth,
+      note: item.note,
+      procedure: JSON.stringify(item.procedure),
+      revision: item.revision,
+      updated_at: item.updatedAt,
+    })
+    .execute();
+}
+
+const catalogColumns = ['id', 'unit_id', 'year', 'title', 'version'] as const;
+const toCatalog = (r: { id: string; unit_id: string; year: number; title: string; version: number }): CatalogRow => ({
+  id: r.id,
+  unitId: r.unit_id,
+  year: Number(r.year),
+  title: r.title,
+  version: Number(r.version),
+});
+
+export async function listCatalogs(db: Executor): Promise<CatalogRow[]> {
+  const rows = await db.selectFrom('decision_catalogs').select(catalogColumns).orderBy('year', 'desc').execute();
+  return rows.map(toCatalog);
+}
+
+export async function getCatalog(db: Executor, id: string): Promise<CatalogRow | null> {
+  const row = await db.selectFrom('decision_catalogs').select(catalogColumns).where('id', '=', id).executeTakeFirst();
+  return row ? toCatalog(row) : null;
+}
+
+const items = (db: Executor) =>
+  db
+    .selectFrom('decision_items as i')
+    .innerJoin('decision_catalogs as c', 'c.id', 'i.catalog_id')
+    .selectAll('i')
+    .select('c.unit_id as catalog_unit_id');
+
+export async function listItems(db: Executor, catalogId: string): Promise<ItemRow[]> {
+  return (await items(db).where('i.catalog_id', '=', catalogId).orderBy('i.seq').execute()).map(toItem);
+}
+
+export async function getItem(db: Executor, id: string): Promise<ItemRow | null> {
+  const row = await items(db).where('i.id', '=', id).executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+/** Writes the procedure if nobody changed it since `revision` was read; false: someone else did. */
+export async function saveProcedure(db: Executor, item: ItemRow, procedure: Procedure, now: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('decision_items')
+    .set({ procedure: JSON.stringify(procedure), revision: item.revision + 1, updated_at: now.toISOString() })
+    .where('id', '=', item.id)
+    .where('revision', '=', item.revision)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}

@@ -1,0 +1,37 @@
+// Who does what in 重大行政决策 (63号; 条例): the unit that keeps a 目录 (区政府办公室 for the district's) imports
+// and changes it; the 承办单位's staff and leaders carry each item through its procedure and submit it to the
+// 常务会议; the 合法性审查机构 (区司法局, role legalReview) gives the 合法性审查 opinion. Every signed-in user reads
+// the 目录 (it is published).
+import { type Actor, holdsRole, type Role } from '../model.ts';
+import { ALLOW, deny, type Verdict } from './verdict.ts';
+
+const UNIT_ROLES: readonly Role[] = ['staff', 'sectionHead', 'leader', 'principal'];
+const worksIn = (actor: Actor, unitId: string | null) =>
+  unitId !== null && UNIT_ROLES.some((r) => holdsRole(actor, r, unitId));
+
+export interface DecisionItemView {
+  catalogUnitId: string;
+  leadUnitId: string | null;
+}
+
+export function canEditCatalog(actor: Actor, catalogUnitId: string): Verdict {
+  if (worksIn(actor, catalogUnitId)) return ALLOW;
+  return deny('NOT_CATALOG_UNIT', '只有编制该目录的单位才能导入或调整重大行政决策事项目录');
+}
+
+/** The 承办单位 carries the procedure; the unit keeping the 目录 may too (an item whose 承办单位 is not in gongkai). */
+export function canRunProcedure(actor: Actor, item: DecisionItemView): Verdict {
+  if (worksIn(actor, item.leadUnitId) || worksIn(actor, item.catalogUnitId)) return ALLOW;
+  return deny('NOT_LEAD_UNIT', '只有承办单位的工作人员和领导才能办理该决策事项的程序');
+}
+
+/** 条例 §25: the 合法性审查 is done by the 合法性审查机构 (区司法局). */
+export function canReviewLegality(actor: Actor): Verdict {
+  if (holdsRole(actor, 'legalReview')) return ALLOW;
+  return deny('NOT_LEGAL_REVIEW', '需要合法性审查机构（区司法局）身份才能出具合法性审查意见');
+}
+
+/** The 目录 is published; inside gongkai whoever holds a role reads it (an account awaiting its role does not). */
+export function canReadDecisions(actor: Actor): Verdict {
+  return actor.roles.length > 0 ? ALLOW : deny('NO_ROLE', '账号尚未获得角色，不能查看重大行政决策');
+}

@@ -1,0 +1,45 @@
+// Tables of 重大行政决策 (src/decisions), as Kysely sees them (conventions of ../types.ts). Named only by
+// src/decisions/store.ts.
+
+/** One 重大行政决策事项目录: a year's, of one level (the unit that keeps it: 区政府办公室 for the district). */
+export interface DecisionCatalogsTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  title: string;
+  version: number; // the current version (decision_catalog_versions)
+  created_by: string;
+  created_at: string;
+}
+
+/** One 决策事项 of a 目录 and its statutory procedure (src/decisions/model.ts Procedure, as JSON). */
+export interface DecisionItemsTable {
+  id: string;
+  catalog_id: string;
+  seq: number; // 序号
+  category: string; // 类别
+  title: string; // 决策事项
+  lead_unit: string; // 承办单位, as the 目录 names it
+  lead_unit_id: string | null; // that unit in gongkai, when it has one
+  planned_month: string; // 计划决策时间, YYYY-MM
+  note: string; // 备注
+  procedure: string; // JSON Procedure
+  revision: number; // +1 on each change of the procedure (optimistic concurrency)
+  updated_at: string;
+}
+
+/** Every version of a 目录: its entries as they then stood, and why it changed. */
+export interface DecisionCatalogVersionsTable {
+  catalog_id: string;
+  version: number;
+  entries: string; // JSON CatalogEntry[]
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface DecisionTables {
+  decision_catalogs: DecisionCatalogsTable;
+  decision_items: DecisionItemsTable;
+  decision_catalog_versions: DecisionCatalogVersionsTable;
+}
