@@ -35,6 +35,27 @@ function documentHtml(d: OfficialDocument, id: string): string {
   return parts.join('\n');
 }
 
+/** A document as plain text, one paragraph a line, in the order it prints (the text 三审三校 reads and search finds). */
+export function documentText(d: OfficialDocument): string {
+  const lines = [d.title, d.docNumber ?? '', d.addressee ? `${d.addressee}：` : ''];
+  lines.push(...d.body.map((b) => b.text), ...d.attachmentNote, d.signature ?? '', d.date ?? '', ...d.notes);
+  for (const a of d.attachments) lines.push(a.title, ...a.paragraphs);
+  if (d.cc) lines.push(`抄送：${d.cc}。`);
+  if (d.printer || d.printDate) lines.push(`${d.printer ?? ''}　　${d.printDate ?? ''}印发`);
+  return lines.filter(Boolean).join('\n');
+}
+
+/** The whole issue as plain text: masthead, 目录, 卷首语, each document — what the reviewers of the issue read. */
+export function issueText(issue: TypesetIssue): string {
+  const lines = [issue.masthead, issue.label, '目录'];
+  for (const s of issue.sections.filter((x) => x.documents.length > 0)) {
+    lines.push(s.name, ...s.documents.map((d) => d.title));
+  }
+  if (issue.foreword) lines.push(issue.foreword.title, ...issue.foreword.text.split(/\n+/));
+  for (const s of issue.sections) for (const d of s.documents) lines.push(documentText(d));
+  return lines.filter(Boolean).join('\n');
+}
+
 export function issueHtml(issue: TypesetIssue): string {
   const [y, m, d] = issue.publishDate.split('-').map(Number);
   const toc: string[] = [];

@@ -110,6 +110,7 @@ const ACTION_NAME: Record<string, string> = {
   'gazette.entry_add': '公报收录文件',
   'gazette.entry_order': '调整公报目录顺序',
   'gazette.entry_remove': '公报移出文件',
+  'gazette.issue_submit': '政府公报报送三审三校',
   'system.backup': '系统备份',
   'system.backup_failed': '系统备份失败',
 };

@@ -23,6 +23,8 @@ import * as m019 from './migrations/019_watch_probe_days.ts';
 import * as m020 from './migrations/020_watch_site_checks.ts';
 import * as m026 from './migrations/026_gazette.ts';
 import * as m027 from './migrations/027_drop_account_lock.ts';
+import * as m032 from './migrations/032_gazette_review.ts';
+import * as m033 from './migrations/033_gazette_search.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +50,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '020_watch_site_checks': m020,
   '026_gazette': m026,
   '027_drop_account_lock': m027,
+  '032_gazette_review': m032,
+  '033_gazette_search': m033,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
