@@ -17,6 +17,7 @@ import { registerTextHygiene } from '../platform/http/text-hygiene-hook.ts';
 import { registerSessionHook } from '../org/session-hook.ts';
 import { dictionaryRoutes } from '../dictionaries/routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
+import { gazettePublicRoutes } from '../gazette/public-routes.ts';
 import { gazetteRoutes } from '../gazette/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { oversightRoutes } from '../oversight/routes.ts';
@@ -110,6 +111,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(dutyRoutes, { deps });
   await app.register(watchRoutes, { deps });
   await app.register(gazetteRoutes, { deps });
+  await app.register(gazettePublicRoutes, { deps });
   await app.register(metaRoutes);
   return app as unknown as FastifyInstance;
 }

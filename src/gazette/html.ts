@@ -4,7 +4,7 @@ import { escapeHtml as e } from '../platform/documents/html.ts';
 import type { OfficialDocument } from './parse.ts';
 import type { TypesetIssue } from './typeset.ts';
 
-const CSS = `body{font-family:"FangSong","STFangsong","Noto Serif SC",serif;max-width:46em;margin:2em auto;
+export const CSS = `body{font-family:"FangSong","STFangsong","Noto Serif SC",serif;max-width:46em;margin:2em auto;
 padding:0 1em;line-height:1.8;color:#111}header{text-align:center;border-bottom:3px solid #c00000}
 .masthead{color:#c00000;font-size:2em;margin:.2em 0}h2{text-align:center}h3{margin-top:1.5em}
 .num,.date,.sig{margin:0}.num{text-align:center}.sig,.date{text-align:right}p.b{text-indent:2em;margin:.3em 0}
@@ -12,7 +12,7 @@ padding:0 1em;line-height:1.8;color:#111}header{text-align:center;border-bottom:
 article{border-top:1px dashed #999;margin-top:2em}footer{margin-top:3em;border-top:1px solid #999;font-size:.9em}
 @media print{article{break-before:page}nav a{color:#000;text-decoration:none}}`;
 
-function documentHtml(d: OfficialDocument, id: string): string {
+export function documentHtml(d: OfficialDocument, id: string): string {
   const p = (cls: string, text: string) => `<p class="${cls}">${e(text)}</p>`;
   const parts = [`<article id="${id}"><h2>${e(d.title)}</h2>`];
   if (d.docNumber) parts.push(p('num', d.docNumber));

@@ -41,15 +41,19 @@ import type { TypesetIssue } from './typeset.ts';
 
 export { importOfficialDocx, importOfficialText } from './import.ts';
 export type { Entry, ImportedDocument, Issue, IssueInput, IssueStatus, OfficialDocument } from './model.ts';
-export { DEFAULT_SECTIONS, ISSUE_STATUS_NAME, issueLabel } from './model.ts';
+export { DEFAULT_SECTIONS, ISSUE_STATUS_NAME, ISSUE_STATUSES, issueLabel } from './model.ts';
 export { demoIssue } from './demo.ts';
 export { issueHtml } from './html.ts';
 export { type PaperSize, type Typeset, type TypesetIssue, typesetIssue } from './typeset.ts';
+
+/** The gazette's name, as its masthead prints it. */
+export const MASTHEAD = QIJIANG_MASTHEAD;
 
 export type IssueSummary = IssueFields & {
   id: string;
   label: string;
   entries: number;
+  itemId: string | null;
   status: IssueStatus;
   publishedAt: string | null;
 };
