@@ -645,6 +645,14 @@ const GAZETTE_CASES: Case[] = [
     },
   },
   {
+    route: 'POST /api/gazette/issues/{id}/submit',
+    allowed: ['gazette'],
+    request: async () => {
+      const { id } = await gazetteIssue(true);
+      return { method: 'POST', url: `/api/gazette/issues/${id}/submit`, payload: {} };
+    },
+  },
+  {
     route: 'GET /api/gazette/published',
     allowed: ['gazette'],
     request: async () => ({ method: 'GET', url: `/api/gazette/published?q=${encodeURIComponent('通知')}` }),

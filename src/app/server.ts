@@ -18,6 +18,7 @@ import { registerSessionHook } from '../org/session-hook.ts';
 import { dictionaryRoutes } from '../dictionaries/routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
 import { decisionRoutes } from '../decisions/routes.ts';
+import { gazettePublicRoutes } from '../gazette/public-routes.ts';
 import { gazetteRoutes } from '../gazette/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { inspectionRoutes } from '../oversight/inspection-routes.ts';
@@ -114,6 +115,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(watchRoutes, { deps });
   await app.register(gazetteRoutes, { deps });
   await app.register(decisionRoutes, { deps });
+  await app.register(gazettePublicRoutes, { deps });
   await app.register(metaRoutes);
   return app as unknown as FastifyInstance;
 }

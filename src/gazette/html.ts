@@ -4,7 +4,7 @@ import { escapeHtml as e } from '../platform/documents/html.ts';
 import type { OfficialDocument } from './parse.ts';
 import type { TypesetIssue } from './typeset.ts';
 
-const CSS = `body{font-family:"FangSong","STFangsong","Noto Serif SC",serif;max-width:46em;margin:2em auto;
+export const CSS = `body{font-family:"FangSong","STFangsong","Noto Serif SC",serif;max-width:46em;margin:2em auto;
 padding:0 1em;line-height:1.8;color:#111}header{text-align:center;border-bottom:3px solid #c00000}
 .masthead{color:#c00000;font-size:2em;margin:.2em 0}h2{text-align:center}h3{margin-top:1.5em}
 .num,.date,.sig{margin:0}.num{text-align:center}.sig,.date{text-align:right}p.b{text-indent:2em;margin:.3em 0}
@@ -12,7 +12,7 @@ padding:0 1em;line-height:1.8;color:#111}header{text-align:center;border-bottom:
 article{border-top:1px dashed #999;margin-top:2em}footer{margin-top:3em;border-top:1px solid #999;font-size:.9em}
 @media print{article{break-before:page}nav a{color:#000;text-decoration:none}}`;
 
-function documentHtml(d: OfficialDocument, id: string): string {
+export function documentHtml(d: OfficialDocument, id: string): string {
   const p = (cls: string, text: string) => `<p class="${cls}">${e(text)}</p>`;
   const parts = [`<article id="${id}"><h2>${e(d.title)}</h2>`];
   if (d.docNumber) parts.push(p('num', d.docNumber));
@@ -33,6 +33,27 @@ function documentHtml(d: OfficialDocument, id: string): string {
   }
   parts.push('</article>');
   return parts.join('\n');
+}
+
+/** A document as plain text, one paragraph a line, in the order it prints (the text 三审三校 reads and search finds). */
+export function documentText(d: OfficialDocument): string {
+  const lines = [d.title, d.docNumber ?? '', d.addressee ? `${d.addressee}：` : ''];
+  lines.push(...d.body.map((b) => b.text), ...d.attachmentNote, d.signature ?? '', d.date ?? '', ...d.notes);
+  for (const a of d.attachments) lines.push(a.title, ...a.paragraphs);
+  if (d.cc) lines.push(`抄送：${d.cc}。`);
+  if (d.printer || d.printDate) lines.push(`${d.printer ?? ''}　　${d.printDate ?? ''}印发`);
+  return lines.filter(Boolean).join('\n');
+}
+
+/** The whole issue as plain text: masthead, 目录, 卷首语, each document — what the reviewers of the issue read. */
+export function issueText(issue: TypesetIssue): string {
+  const lines = [issue.masthead, issue.label, '目录'];
+  for (const s of issue.sections.filter((x) => x.documents.length > 0)) {
+    lines.push(s.name, ...s.documents.map((d) => d.title));
+  }
+  if (issue.foreword) lines.push(issue.foreword.title, ...issue.foreword.text.split(/\n+/));
+  for (const s of issue.sections) for (const d of s.documents) lines.push(documentText(d));
+  return lines.filter(Boolean).join('\n');
 }
 
 export function issueHtml(issue: TypesetIssue): string {

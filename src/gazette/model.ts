@@ -63,12 +63,41 @@ export interface Entry {
   document: OfficialDocument;
 }
 
-export interface Issue extends IssueFields {
+export interface StoredIssue extends IssueFields {
   id: string;
   /** 2022年第11期（总第129期） */
   label: string;
+  /** The item (type 'gazette') that carries the issue through 三审三校; null until first submitted. */
+  itemId: string | null;
   /** In the gazette's order: by section, then by position. */
   entries: Entry[];
+}
+
+/** Where an issue stands: compiled by the 公报室 (editing, or returned by a reviewer), in review, or released. */
+export const ISSUE_STATUSES = ['editing', 'returned', 'reviewing', 'published', 'withheld'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export const ISSUE_STATUS_NAME: Record<IssueStatus, string> = {
+  editing: '编辑中',
+  returned: '退回修改',
+  reviewing: '审核中',
+  published: '已发布',
+  withheld: '不予发布',
+};
+
+/** The issue's status from the stage of its item (null: never submitted). */
+export function issueStatus(stage: string | null): IssueStatus {
+  if (stage === null || stage === 'draft') return 'editing';
+  if (stage === 'returned' || stage === 'published' || stage === 'withheld') return stage;
+  return 'reviewing';
+}
+
+/** Its entries and order change only while the 公报室 holds it. */
+export const isIssueEditable = (status: IssueStatus) => status === 'editing' || status === 'returned';
+
+export interface Issue extends StoredIssue {
+  status: IssueStatus;
+  /** When the issue was released on the online edition. */
+  publishedAt: string | null;
 }
 
 export const issueLabel = (i: Pick<IssueFields, 'year' | 'number' | 'totalNumber'>) =>

@@ -55,6 +55,9 @@ const EntryDto = z.object({
 });
 const fields = {
   id: z.string(),
+  status: z.enum(gazette.ISSUE_STATUSES),
+  itemId: nullableText,
+  publishedAt: nullableText,
   label: z.string(),
   year: z.number(),
   number: z.number(),
@@ -133,6 +136,26 @@ export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       },
     },
     async (req) => gazette.removeEntry(deps, actorOf(req), req.params.id, req.params.entryId),
+  );
+  app.post(
+    '/api/gazette/issues/:id/submit',
+    {
+      schema: {
+        params: IdParams,
+        body: z.object({
+          sectionId: z.uuid().optional(),
+          channels: z
+            .array(z.object({ channelId: z.uuid(), columnId: z.uuid().nullish() }))
+            .min(1)
+            .max(20)
+            .optional(),
+        }),
+        response: { 200: IssueDto },
+        tags,
+        summary: '把本期公报报送三审三校（公报室）；三审通过即在网上公报发布',
+      },
+    },
+    async (req) => gazette.submitIssue(deps, actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/gazette/published',

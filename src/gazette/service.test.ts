@@ -2,7 +2,7 @@
 // creates 2022年第11期, finds the published 公文 by title, places and orders them; each write in the ledger.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { fixtureText, gazetteOffice, publishText } from '../../test/support/gazette-fixtures.ts';
+import { fixtureText, gazetteOffice, publishText, rejects } from '../../test/support/gazette-fixtures.ts';
 import { buildPublishOrg, type PublishOrg } from '../../test/support/publish-fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';
 import type { Actor } from '../org/model.ts';
@@ -28,9 +28,6 @@ before(async () => {
 after(async () => {
   await deps.close();
 });
-
-const rejects = (p: Promise<unknown>, status: number, message?: RegExp) =>
-  assert.rejects(p, (e: Error & { status?: number }) => e.status === status && (!message || message.test(e.message)));
 
 test('公报室新建一期：期号、总期号唯一，输入有误报中文错误且不写入；非公报室 403', async () => {
   const zhang = await org.actor('zhang');

@@ -8,7 +8,18 @@ import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
-import { type PublishedHit, publishedDocument, searchPublished } from '../publish/service.ts';
+import { listSections, listChannels, listColumns } from '../org/service.ts';
+import {
+  draftGazetteIssue,
+  editItem,
+  type ItemDetail,
+  itemsByIds,
+  type PublishedHit,
+  publishedDocument,
+  searchPublished,
+  submitItem,
+} from '../publish/service.ts';
+import { documentText, issueText } from './html.ts';
 import { QIJIANG_COLOPHON, QIJIANG_MASTHEAD } from './demo.ts';
 import { importOfficialText } from './import.ts';
 import {
@@ -17,21 +28,69 @@ import {
   type Issue,
   type IssueFields,
   type IssueInput,
+  type IssueStatus,
+  isIssueEditable,
   issueFields,
   issueLabel,
+  issueStatus,
   issuersOf,
+  type StoredIssue,
 } from './model.ts';
 import * as store from './store.ts';
 import type { TypesetIssue } from './typeset.ts';
 
 export { importOfficialDocx, importOfficialText } from './import.ts';
-export type { Entry, ImportedDocument, Issue, IssueInput, OfficialDocument } from './model.ts';
-export { DEFAULT_SECTIONS, issueLabel } from './model.ts';
+export type { Entry, ImportedDocument, Issue, IssueInput, IssueStatus, OfficialDocument } from './model.ts';
+export { DEFAULT_SECTIONS, ISSUE_STATUS_NAME, ISSUE_STATUSES, issueLabel } from './model.ts';
 export { demoIssue } from './demo.ts';
 export { issueHtml } from './html.ts';
 export { type PaperSize, type Typeset, type TypesetIssue, typesetIssue } from './typeset.ts';
 
-export type IssueSummary = IssueFields & { id: string; label: string; entries: number };
+/** The gazette's name, as its masthead prints it. */
+export const MASTHEAD = QIJIANG_MASTHEAD;
+
+export type IssueSummary = IssueFields & {
+  id: string;
+  label: string;
+  entries: number;
+  itemId: string | null;
+  status: IssueStatus;
+  publishedAt: string | null;
+};
+
+/** Each issue with where its item stands in 三审三校 (one read of the items for all of them). */
+async function withStatus<T extends { itemId: string | null }>(
+  db: Executor,
+  issues: T[],
+): Promise<(T & { status: IssueStatus; publishedAt: string | null })[]> {
+  const items = new Map(
+    (
+      await itemsByIds(
+        db,
+        issues.flatMap((i) => (i.itemId ? [i.itemId] : [])),
+      )
+    ).map((i) => [i.id, i]),
+  );
+  return issues.map((i) => {
+    const item = i.itemId ? items.get(i.itemId) : undefined;
+    return { ...i, status: issueStatus(item?.stage ?? null), publishedAt: item?.publishedAt ?? null };
+  });
+}
+
+async function loadIssue(db: Executor, id: string): Promise<Issue> {
+  const issue = await store.getIssue(db, id);
+  if (!issue) throw notFound('公报期次');
+  return (await withStatus(db, [issue]))[0];
+}
+
+/** The issue, if the 公报室 may still change it (not while it is in review or once released). */
+async function editable(db: Executor, id: string): Promise<Issue> {
+  const issue = await loadIssue(db, id);
+  if (!isIssueEditable(issue.status)) {
+    throw conflict('ISSUE_LOCKED', `本期公报${issue.status === 'published' ? '已发布' : '正在审核'}，不能修改`);
+  }
+  return issue;
+}
 
 const ledger = (
   tx: Executor,
@@ -74,19 +133,20 @@ export async function createIssue(deps: Deps, actor: Actor, input: IssueInput): 
     if (isUniqueViolation(err)) throw conflict('ISSUE_EXISTS', `${issueLabel(fields)}已存在（期号或总期号重复）`);
     throw err;
   }
-  return (await store.getIssue(deps.db, id))!;
+  return loadIssue(deps.db, id);
 }
 
 export async function listIssues(deps: Deps, actor: Actor): Promise<IssueSummary[]> {
   assertAllowed(canViewGazetteDrafts(actor));
-  return (await store.listIssues(deps.db)).map((i) => ({ ...i, label: issueLabel(i) }));
+  return withStatus(
+    deps.db,
+    (await store.listIssues(deps.db)).map((i) => ({ ...i, label: issueLabel(i) })),
+  );
 }
 
 export async function getIssue(deps: Deps, actor: Actor, id: string): Promise<Issue> {
   assertAllowed(canViewGazetteDrafts(actor));
-  const issue = await store.getIssue(deps.db, id);
-  if (!issue) throw notFound('公报期次');
-  return issue;
+  return loadIssue(deps.db, id);
 }
 
 /** Published items whose title contains `q`, to be placed in an issue. */
@@ -106,8 +166,7 @@ export async function addEntry(
 ): Promise<Issue> {
   assertAllowed(canEditGazette(actor));
   await deps.db.transaction().execute(async (tx) => {
-    const issue = await store.getIssue(tx, issueId);
-    if (!issue) throw notFound('公报期次');
+    const issue = await editable(tx, issueId);
     if (!issue.sections.includes(input.section)) throw invalid('section', `本期没有栏目“${input.section}”`);
     if (issue.entries.some((e) => e.itemId === input.itemId)) throw conflict('ALREADY_IN_ISSUE', '该公文已在本期中');
     const published = await publishedDocument(tx, input.itemId);
@@ -126,11 +185,20 @@ export async function addEntry(
     };
     const now = deps.clock.now();
     await store.insertEntry(tx, issueId, entry, now);
+    await store.indexEntry(tx, {
+      entry_id: entry.id,
+      issue_id: issueId,
+      year: issue.year,
+      issuers: entry.issuers.join('、'),
+      doc_number: entry.docNumber ?? '',
+      title: entry.title,
+      content: documentText(document),
+    });
     await store.touchIssue(tx, issueId, now);
     const { id, itemId, revision, section, title, docNumber } = entry;
     await ledger(tx, actor, 'entry_add', issueId, { entryId: id, itemId, revision, section, title, docNumber }, now);
   });
-  return (await store.getIssue(deps.db, issueId))!;
+  return loadIssue(deps.db, issueId);
 }
 
 /** The whole order at once: every entry with its section, in print order. */
@@ -142,8 +210,7 @@ export async function orderEntries(
 ): Promise<Issue> {
   assertAllowed(canEditGazette(actor));
   await deps.db.transaction().execute(async (tx) => {
-    const issue = await store.getIssue(tx, issueId);
-    if (!issue) throw notFound('公报期次');
+    const issue = await editable(tx, issueId);
     const problem = checkOrder(issue, order);
     if (problem) throw problem;
     for (const [i, o] of order.entries()) await store.placeEntry(tx, o.id, o.section, i + 1);
@@ -151,18 +218,20 @@ export async function orderEntries(
     await store.touchIssue(tx, issueId, now);
     await ledger(tx, actor, 'entry_order', issueId, { order: order.map((o) => [o.id, o.section]) }, now);
   });
-  return (await store.getIssue(deps.db, issueId))!;
+  return loadIssue(deps.db, issueId);
 }
 
 export async function removeEntry(deps: Deps, actor: Actor, issueId: string, entryId: string): Promise<Issue> {
   assertAllowed(canEditGazette(actor));
   await deps.db.transaction().execute(async (tx) => {
+    await editable(tx, issueId);
     if (!(await store.deleteEntry(tx, issueId, entryId))) throw notFound('本期中的公文');
+    await store.unindexEntry(tx, entryId);
     const now = deps.clock.now();
     await store.touchIssue(tx, issueId, now);
     await ledger(tx, actor, 'entry_remove', issueId, { entryId }, now);
   });
-  return (await store.getIssue(deps.db, issueId))!;
+  return loadIssue(deps.db, issueId);
 }
 
 /** An issue as the typesetter takes it, its sections in order with their documents. `ref`: 总期号 or id. 'system':
@@ -172,6 +241,10 @@ export async function issueForPrint(deps: Deps, actor: Actor | 'system', ref: st
   const id = /^\d+$/.test(ref) ? await store.findIssueByTotal(deps.db, Number(ref)) : ref;
   const issue = id ? await store.getIssue(deps.db, id) : null;
   if (!issue) throw notFound(`公报期次“${ref}”`);
+  return forPrint(issue);
+}
+
+function forPrint(issue: StoredIssue): TypesetIssue {
   return {
     masthead: QIJIANG_MASTHEAD,
     label: issue.label,
@@ -185,4 +258,158 @@ export async function issueForPrint(deps: Deps, actor: Actor | 'system', ref: st
     })),
     colophon: QIJIANG_COLOPHON,
   };
+}
+
+export interface SubmitInput {
+  /** The 科室 of the 公报室's unit whose head does 二审; default its first. */
+  sectionId?: string;
+  /** Where the released issue goes; default the unit's first website and its first column. */
+  channels?: { channelId: string; columnId?: string | null }[];
+}
+
+async function defaultPlacement(deps: Deps, unitId: string, input: SubmitInput) {
+  const sectionId = input.sectionId ?? (await listSections(deps.db, unitId))[0]?.id;
+  if (!sectionId) throw invalid('sectionId', '本单位没有科室，无法报送三审三校');
+  if (input.channels) return { sectionId, channels: input.channels };
+  const site = (await listChannels(deps.db, unitId)).find((c) => c.kind === 'website');
+  if (!site) throw invalid('channels', '本单位没有政府网站渠道，请选择发布渠道');
+  const column = (await listColumns(deps.db, site.id))[0];
+  return { sectionId, channels: [{ channelId: site.id, columnId: column?.id ?? null }] };
+}
+
+/**
+ * The 公报室 sends the issue into 三审三校 (一审, 二审, 保密审查, 三审) as an item of type 'gazette' whose text is
+ * the whole issue; after a return, the changed issue is a new revision of the same item. Once its item is published
+ * the issue is on the online edition (/gongbao); until then, and while in review, it cannot be changed.
+ */
+export async function submitIssue(deps: Deps, actor: Actor, issueId: string, input: SubmitInput): Promise<Issue> {
+  assertAllowed(canEditGazette(actor));
+  const issue = await editable(deps.db, issueId);
+  if (issue.entries.length === 0) throw invalid('entries', '本期还没有编入公文，不能报审');
+  const text = issueText(forPrint(issue));
+  const title = `政府公报 ${issue.label}`;
+  const unitId = actor.roles.find((r) => r.role === 'gazette')?.unitId ?? actor.unitId;
+  let item: ItemDetail;
+  if (!issue.itemId) {
+    item = await draftGazetteIssue(
+      deps,
+      actor,
+      { title, unitId, ...(await defaultPlacement(deps, unitId, input)) },
+      text,
+    );
+    await deps.db.transaction().execute(async (tx) => {
+      await store.setIssueItem(tx, issueId, item.id);
+      await ledger(tx, actor, 'issue_submit', issueId, { itemId: item.id, label: issue.label }, deps.clock.now());
+    });
+  } else {
+    const current = (await itemsByIds(deps.db, [issue.itemId]))[0];
+    item = await editItem(deps, actor, {
+      itemId: issue.itemId,
+      revision: current.revision,
+      title,
+      sectionId: current.sectionId,
+      channels: input.channels ?? (await defaultPlacement(deps, unitId, input)).channels,
+      itemType: 'gazette',
+      major: false,
+      body: { format: 'text', content: text },
+    });
+    await deps.db.transaction().execute(async (tx) => {
+      await ledger(tx, actor, 'issue_submit', issueId, { itemId: item.id, label: issue.label }, deps.clock.now());
+    });
+  }
+  await submitItem(deps, actor, { itemId: item.id, revision: item.revision });
+  return loadIssue(deps.db, issueId);
+}
+
+// ---- The online edition (/gongbao): released issues only, no login. ----
+
+export type ReleasedIssue = Issue & { status: 'published'; publishedAt: string };
+
+async function released(db: Executor): Promise<Map<string, string>> {
+  const submitted = await store.submittedIssues(db);
+  const items = await itemsByIds(
+    db,
+    submitted.map((s) => s.itemId),
+  );
+  const published = new Map(items.filter((i) => i.stage === 'published').map((i) => [i.id, i.publishedAt ?? '']));
+  return new Map(submitted.flatMap((s) => (published.has(s.itemId) ? [[s.id, published.get(s.itemId)!]] : [])));
+}
+
+/** Released issues, newest first. */
+export async function releasedIssues(deps: Deps): Promise<IssueSummary[]> {
+  const ids = await released(deps.db);
+  const all = await store.listIssues(deps.db);
+  return all
+    .filter((i) => ids.has(i.id))
+    .map((i) => ({ ...i, label: issueLabel(i), status: 'published' as const, publishedAt: ids.get(i.id)! }));
+}
+
+/** One released issue by its 总期号; 404 for any other (being compiled, in review, unknown). */
+export async function releasedIssue(deps: Deps, totalNumber: number): Promise<ReleasedIssue> {
+  const id = await store.findIssueByTotal(deps.db, totalNumber);
+  const issue = id ? await loadIssue(deps.db, id) : null;
+  if (issue?.status !== 'published') throw notFound(`第${totalNumber}期公报`);
+  return issue as ReleasedIssue;
+}
+
+export const releasedIssueForPrint = async (deps: Deps, totalNumber: number) =>
+  forPrint(await releasedIssue(deps, totalNumber));
+
+export interface SearchQuery {
+  q?: string;
+  year?: number;
+  issuer?: string;
+  docNumber?: string;
+}
+
+export interface SearchHit {
+  totalNumber: number;
+  label: string;
+  /** 1-based place of the document in its issue (its page is /gongbao/{totalNumber}/{n}). */
+  n: number;
+  title: string;
+  docNumber: string | null;
+  issuers: string;
+  year: number;
+}
+
+const WILDCARDS = /[%_\\]/g;
+
+/** Full-text search of the released issues: any substring of two or more characters, filtered by year, 发文机关 and
+ *  发文字号. */
+export async function searchGazette(deps: Deps, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
+  const text = (query.q ?? '').replace(WILDCARDS, '').trim();
+  const issuer = (query.issuer ?? '').replace(WILDCARDS, '').trim() || null;
+  const docNumber = (query.docNumber ?? '').replace(WILDCARDS, '').trim() || null;
+  if (text && [...text].length < 2) throw invalid('q', '检索词至少两个字');
+  if (!text && !issuer && !docNumber && !query.year) throw invalid('q', '请输入检索词或选择筛选条件');
+  const issues = await releasedIssues(deps);
+  const byId = new Map(issues.map((i) => [i.id, i]));
+  const rows = await store.search(
+    deps.db,
+    { issueIds: [...byId.keys()], text: text || null, year: query.year ?? null, issuer, docNumber },
+    limit,
+  );
+  const places = new Map<string, Map<string, number>>();
+  const placeOf = async (issueId: string, entryId: string) => {
+    if (!places.has(issueId)) {
+      const issue = (await store.getIssue(deps.db, issueId))!;
+      places.set(issueId, new Map(issue.entries.map((e, i) => [e.id, i + 1])));
+    }
+    return places.get(issueId)!.get(entryId) ?? 0;
+  };
+  const hits: SearchHit[] = [];
+  for (const r of rows) {
+    const issue = byId.get(r.issue_id)!;
+    hits.push({
+      totalNumber: issue.totalNumber,
+      label: issue.label,
+      n: await placeOf(r.issue_id, r.entry_id),
+      title: r.title,
+      docNumber: r.doc_number || null,
+      issuers: r.issuers,
+      year: r.year,
+    });
+  }
+  return hits;
 }

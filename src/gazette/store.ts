@@ -1,11 +1,12 @@
 // Kysely queries of the 政府公报; the only file that names gazette_issues and gazette_entries.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../platform/db/types.ts';
-import type { GazetteEntriesTable, GazetteIssuesTable } from '../platform/db/tables/gazette.ts';
-import { type Entry, type Issue, type IssueFields, inGazetteOrder, issueLabel } from './model.ts';
+import type { GazetteEntriesTable, GazetteIssuesTable, GazetteSearchTable } from '../platform/db/tables/gazette.ts';
+import { type Entry, type IssueFields, inGazetteOrder, issueLabel, type StoredIssue } from './model.ts';
 
-const toFields = (r: Selectable<GazetteIssuesTable>): IssueFields & { id: string } => ({
+const toFields = (r: Selectable<GazetteIssuesTable>): IssueFields & { id: string; itemId: string | null } => ({
   id: r.id,
+  itemId: r.item_id,
   year: Number(r.year),
   number: Number(r.number),
   totalNumber: Number(r.total_number),
@@ -52,7 +53,7 @@ export async function insertIssue(
     .execute();
 }
 
-export async function getIssue(db: Executor, id: string): Promise<Issue | null> {
+export async function getIssue(db: Executor, id: string): Promise<StoredIssue | null> {
   const row = await db.selectFrom('gazette_issues').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const fields = toFields(row);
@@ -71,7 +72,9 @@ export async function findIssueByTotal(db: Executor, totalNumber: number): Promi
   return row?.id ?? null;
 }
 
-export async function listIssues(db: Executor): Promise<(IssueFields & { id: string; entries: number })[]> {
+export async function listIssues(
+  db: Executor,
+): Promise<(IssueFields & { id: string; itemId: string | null; entries: number })[]> {
   const rows = await db
     .selectFrom('gazette_issues as i')
     .selectAll('i')
@@ -133,4 +136,54 @@ export async function deleteEntry(db: Executor, issueId: string, entryId: string
     .where('issue_id', '=', issueId)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+export async function setIssueItem(db: Executor, id: string, itemId: string): Promise<void> {
+  await db.updateTable('gazette_issues').set({ item_id: itemId }).where('id', '=', id).execute();
+}
+
+/** Issues that have been submitted to 三审三校, with the item that carries each. */
+export async function submittedIssues(db: Executor): Promise<{ id: string; itemId: string }[]> {
+  const rows = await db
+    .selectFrom('gazette_issues')
+    .select(['id', 'item_id'])
+    .where('item_id', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, itemId: r.item_id as string }));
+}
+
+export async function indexEntry(db: Executor, row: Selectable<GazetteSearchTable>): Promise<void> {
+  await db.insertInto('gazette_search').values(row).execute();
+}
+
+export async function unindexEntry(db: Executor, entryId: string): Promise<void> {
+  await db.deleteFrom('gazette_search').where('entry_id', '=', entryId).execute();
+}
+
+export interface SearchFilter {
+  issueIds: readonly string[];
+  /** A substring of the text (no LIKE wildcards), or null for filters only. */
+  text: string | null;
+  year: number | null;
+  issuer: string | null;
+  docNumber: string | null;
+}
+
+/** The trigram index answers `content LIKE '%…%'` on both databases (migration 033). */
+export async function search(
+  db: Executor,
+  f: SearchFilter,
+  limit: number,
+): Promise<Pick<GazetteSearchTable, 'entry_id' | 'issue_id' | 'year' | 'issuers' | 'doc_number' | 'title'>[]> {
+  if (f.issueIds.length === 0) return [];
+  let q = db
+    .selectFrom('gazette_search')
+    .select(['entry_id', 'issue_id', 'year', 'issuers', 'doc_number', 'title'])
+    .where('issue_id', 'in', f.issueIds);
+  if (f.text) q = q.where('content', 'like', `%${f.text}%`);
+  if (f.year) q = q.where('year', '=', f.year);
+  if (f.issuer) q = q.where('issuers', 'like', `%${f.issuer}%`);
+  if (f.docNumber) q = q.where('doc_number', 'like', `%${f.docNumber}%`);
+  const rows = await q.orderBy('year', 'desc').orderBy('title').orderBy('entry_id').limit(limit).execute();
+  return rows.map((r) => ({ ...r, year: Number(r.year) }));
 }

@@ -25,13 +25,15 @@ export const STAGE_NAME: Record<Stage, string> = {
 };
 
 // 65号 §2(一): original text, pictures, video and reposts (转载) all go through the same chain.
-export const ITEM_TYPES = ['original', 'repost', 'picture', 'video'] as const;
+// 'gazette': an issue of the 政府公报, drafted by the 公报室 from src/gazette (never from the ordinary draft form).
+export const ITEM_TYPES = ['original', 'repost', 'picture', 'video', 'gazette'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 export const ITEM_TYPE_NAME: Record<ItemType, string> = {
   original: '原创',
   repost: '转载',
   picture: '图片',
   video: '视频',
+  gazette: '政府公报',
 };
 
 export const BODY_FORMATS = ['text', 'html', 'docx'] as const;

@@ -7,7 +7,8 @@ import type { Checker } from '../checks/index.ts';
 import { getChecker } from '../dictionaries/service.ts';
 import type { Actor } from '../org/model.ts';
 import { canDraft, canEdit, canReview, canRunPublishing, canSubmit, canView, ROLE_AT } from '../org/policy/publish.ts';
-import { assertAllowed } from '../org/policy/verdict.ts';
+import { canDraftGazetteIssue } from '../org/policy/gazette.ts';
+import { assertAllowed, type Verdict } from '../org/policy/verdict.ts';
 import { docxToHtml } from '../platform/documents/docx.ts';
 import { htmlToText, sanitizeHtml } from '../platform/documents/html.ts';
 import type { Executor } from '../platform/db/types.ts';
@@ -68,7 +69,19 @@ export interface DraftInput extends DraftFields {
 export type { UploadedFile };
 
 export async function draftItem(deps: Deps, actor: Actor, input: DraftInput): Promise<ItemDetail> {
+  if (input.itemType === 'gazette') throw invalid('itemType', '政府公报由公报室编辑后报审，不能在此起草');
   return createDraft(deps, actor, input, typedBody(input.body));
+}
+
+/** An issue of the 政府公报 enters 三审三校 as an item of type 'gazette', its author the 公报室 (src/gazette). */
+export async function draftGazetteIssue(
+  deps: Deps,
+  actor: Actor,
+  fields: Omit<DraftFields, 'itemType' | 'major'>,
+  text: string,
+): Promise<ItemDetail> {
+  const input = { ...fields, itemType: 'gazette' as const, major: false };
+  return createDraft(deps, actor, input, typedBody({ format: 'text', content: text }), canDraftGazetteIssue);
 }
 
 /** .docx → new draft; the title defaults to the document's first line. */
@@ -78,6 +91,7 @@ export async function importDraft(
   fields: Omit<DraftFields, 'title'> & { title?: string },
   file: UploadedFile,
 ): Promise<ItemDetail> {
+  if (fields.itemType === 'gazette') throw invalid('itemType', '政府公报由公报室编辑后报审，不能在此起草');
   const body = await docxBody(deps, file);
   return createDraft(
     deps,
@@ -87,14 +101,20 @@ export async function importDraft(
   );
 }
 
-async function createDraft(deps: Deps, actor: Actor, fields: DraftFields, body: StoredBody): Promise<ItemDetail> {
+async function createDraft(
+  deps: Deps,
+  actor: Actor,
+  fields: DraftFields,
+  body: StoredBody,
+  mayDraft: (actor: Actor, unitId: string) => Verdict = canDraft,
+): Promise<ItemDetail> {
   const problem = bodyProblem(body, body.format === 'docx' ? 'file' : 'body.content');
   if (problem) throw problem;
   const checker = await getChecker(deps);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const meta = await resolveMeta(tx, fields, null);
-    assertAllowed(canDraft(actor, meta.unitId));
+    assertAllowed(mayDraft(actor, meta.unitId));
     const at = now.toISOString();
     const item: Item = {
       id: randomUUID(),

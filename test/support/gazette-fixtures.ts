@@ -1,6 +1,7 @@
 // Published 公文 for the gazette's tests: a fixture's text goes through the real 三审三校 chain (一审, 二审, 保密审查,
 // 三审) of test/support/publish-fixtures.ts and is published; plus a 公报室 person.
 import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Actor } from '../../src/org/model.ts';
 import { createUser } from '../../src/org/service.ts';
@@ -43,3 +44,7 @@ export async function gazetteOffice(deps: Deps, org: PublishOrg): Promise<Actor>
   org.ids.gongbao = id;
   return org.actor('gongbao');
 }
+
+/** Rejects with this HTTP status (and a message matching, if given). */
+export const rejects = (p: Promise<unknown>, status: number, message?: RegExp) =>
+  assert.rejects(p, (e: Error & { status?: number }) => e.status === status && (!message || message.test(e.message)));

@@ -12,3 +12,10 @@ export function canViewGazetteDrafts(actor: Actor): Verdict {
   if (holdsRole(actor, 'gazette') || holdsDistrictRole(actor, 'inspector')) return ALLOW;
   return deny('NOT_GAZETTE_READER', '只有公报室和督查可以查看编辑中的政府公报');
 }
+
+/** The 公报室 is the author of an issue's item in 三审三校 (item type 'gazette'), in the unit it holds the role in. */
+export function canDraftGazetteIssue(actor: Actor, unitId: string): Verdict {
+  return holdsRole(actor, 'gazette', unitId)
+    ? ALLOW
+    : deny('NOT_GAZETTE_OFFICE', '只有本单位公报室可以把一期政府公报报送三审三校');
+}

@@ -25,6 +25,8 @@ import * as m026 from './migrations/026_gazette.ts';
 import * as m027 from './migrations/027_drop_account_lock.ts';
 import * as m028 from './migrations/028_watch_probe_hours.ts';
 import * as m030 from './migrations/030_watch_node_checks.ts';
+import * as m032 from './migrations/032_gazette_review.ts';
+import * as m033 from './migrations/033_gazette_search.ts';
 import * as m034 from './migrations/034_assessment_schemes.ts';
 import * as m036 from './migrations/036_decisions.ts';
 
@@ -54,6 +56,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '027_drop_account_lock': m027,
   '028_watch_probe_hours': m028,
   '030_watch_node_checks': m030,
+  '032_gazette_review': m032,
+  '033_gazette_search': m033,
   '034_assessment_schemes': m034,
   '036_decisions': m036,
 };

@@ -11,6 +11,7 @@ export interface GazetteIssuesTable {
   foreword_title: string | null; // 卷首语
   foreword: string | null;
   sections: string; // JSON array of section names, in the gazette's order
+  item_id: string | null; // the item (publish) that carries the issue through 三审三校; null until submitted
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -32,7 +33,19 @@ export interface GazetteEntriesTable {
   created_at: string;
 }
 
+/** One document's text for the online edition's search (SQLite: an FTS5 trigram table; PostgreSQL: pg_trgm GIN). */
+export interface GazetteSearchTable {
+  entry_id: string;
+  issue_id: string;
+  year: number;
+  issuers: string; // 发文机关, joined by 、
+  doc_number: string; // 发文字号 or ''
+  title: string;
+  content: string; // title, 发文字号 and every paragraph, one a line
+}
+
 export interface GazetteTables {
   gazette_issues: GazetteIssuesTable;
   gazette_entries: GazetteEntriesTable;
+  gazette_search: GazetteSearchTable;
 }
