@@ -166,12 +166,26 @@ async function pgCounts(client: pg.Client, schema: string): Promise<Omit<Snapsho
   };
 }
 
+export interface PgExtension {
+  name: string;
+  schema: string;
+}
+
+/** The database's extensions other than the built-in plpgsql: a dump of one schema leaves them out. */
+async function pgExtensions(client: pg.Client): Promise<PgExtension[]> {
+  const { rows } = await client.query<PgExtension>(
+    `select e.extname as name, n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+     where e.extname <> 'plpgsql' order by e.extname`,
+  );
+  return rows;
+}
+
 /** pg_dump -Fc of the URL's schema into `dest`; the counts come from the snapshot the dump reads. */
 export async function backupPostgres(
   url: string,
   dest: string,
   progress: Progress,
-): Promise<Snapshot & { schema: string }> {
+): Promise<Snapshot & { schema: string; extensions: PgExtension[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -179,6 +193,7 @@ export async function backupPostgres(
     const { rows } = await client.query<{ id: string }>('select pg_export_snapshot() as id');
     const schema = await pgTargetSchema(client);
     const counts = await pgCounts(client, schema);
+    const extensions = await pgExtensions(client);
     const tool = await pgToolVersion('pg_dump');
     progress(`正在用 pg_dump 导出 schema ${schema}（${tool}）……`);
     await run(
@@ -199,7 +214,7 @@ export async function backupPostgres(
       progress,
     );
     await client.query('commit');
-    return { ...counts, dumpTool: tool, schema };
+    return { ...counts, dumpTool: tool, schema, extensions };
   } finally {
     await client.end();
   }
@@ -227,7 +242,13 @@ export async function pgHasData(url: string): Promise<{ schema: string; tables: 
  * Replaces the URL's schema with the dump's contents: drops the schema (only when empty, or when forced — the caller
  * decides), pg_restore, and renames the dump's schema to the URL's when they differ.
  */
-export async function restorePostgres(url: string, dump: string, dumpSchema: string, progress: Progress) {
+export async function restorePostgres(
+  url: string,
+  dump: string,
+  dumpSchema: string,
+  extensions: PgExtension[],
+  progress: Progress,
+) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -241,13 +262,36 @@ export async function restorePostgres(url: string, dump: string, dumpSchema: str
       }
     }
     await client.query(`drop schema if exists ${quote(target)} cascade`);
+    // A dump of one schema leaves the extensions out (pg_trgm for the gazette search, usually in public): they must
+    // exist, where they were, before pg_restore creates the objects that use them.
+    for (const ext of extensions) {
+      progress(`正在确认扩展 ${ext.name}（schema ${ext.schema}）……`);
+      await client.query(`create schema if not exists ${quote(ext.schema)}`);
+      await client
+        .query(`create extension if not exists ${quote(ext.name)} with schema ${quote(ext.schema)}`)
+        .catch((e: Error) => {
+          throw new BackupError(
+            `目标数据库缺少扩展 ${ext.name}，当前账号也无法创建它（${e.message}）：请数据库管理员先执行 `
+              + `CREATE EXTENSION ${ext.name} WITH SCHEMA ${ext.schema}; 再恢复`,
+            1,
+          );
+        });
+    }
     progress(`正在用 pg_restore 恢复 schema ${dumpSchema}……`);
     await run(
       'pg_restore',
       ['--verbose', '--no-owner', '--no-privileges', '--exit-on-error', '-d', url, dump],
       progress,
     );
-    if (dumpSchema !== target) await client.query(`alter schema ${quote(dumpSchema)} rename to ${quote(target)}`);
+    if (dumpSchema !== target) {
+      // An extension recreated in the target schema (public) moves into the restored schema, which then takes the
+      // target's name; objects refer to the extension's by identity, not by name.
+      const inTarget = extensions.filter((e) => e.schema === target);
+      for (const ext of inTarget)
+        await client.query(`alter extension ${quote(ext.name)} set schema ${quote(dumpSchema)}`);
+      if (inTarget.length) await client.query(`drop schema ${quote(target)}`);
+      await client.query(`alter schema ${quote(dumpSchema)} rename to ${quote(target)}`);
+    }
   } finally {
     await client.end();
   }

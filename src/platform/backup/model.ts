@@ -28,6 +28,11 @@ export const ManifestSchema = z.object({
   engine: z.enum(['sqlite', 'postgres']),
   /** PostgreSQL: the schema the dump holds (public, or a private one). */
   schema: z.string().optional(),
+  /**
+   * PostgreSQL: the extensions the schema's objects use (pg_trgm for the gazette search), with the schema each lives
+   * in. A dump of one schema does not hold them; restore creates them first. Absent in archives made before.
+   */
+  extensions: z.array(z.object({ name: z.string(), schema: z.string() })).optional(),
   migrations: z.array(z.string()),
   /** Rows of every table at the moment of the backup (the same snapshot as the dump). */
   tables: z.record(z.string(), z.number().int().min(0)),

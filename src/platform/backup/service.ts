@@ -121,6 +121,7 @@ export async function createBackup(config: Config, opts: BackupOptions): Promise
       },
       engine,
       schema: 'schema' in snap ? (snap.schema as string) : undefined,
+      extensions: 'extensions' in snap ? (snap.extensions as database.PgExtension[]) : undefined,
       migrations: snap.migrations,
       tables: snap.tables,
       ledger: snap.ledger,
@@ -315,6 +316,7 @@ export async function restoreBackup(config: Config, file: string, opts: RestoreO
         targetUrl(config),
         path.join(dir, FILES.postgres),
         manifest.schema ?? 'public',
+        manifest.extensions ?? [],
         progress,
       );
     }
