@@ -21,7 +21,7 @@ import { checkRoster, type Finding, type NeighbourShift } from './roster-check.t
 import { inPool, noNewFindings } from './rules/roster.ts';
 import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
-import { type Change, listChanges, listEmergencies } from './store-log.ts';
+import { type Change, listChanges, listEmergencies, reinforcementsOf } from './store-log.ts';
 
 export interface UnitFacts {
   id: string;
@@ -166,6 +166,41 @@ async function stintsOf(db: Executor, people: readonly string[], from: string, t
   return out;
 }
 
+/**
+ * A reinforcement's stint in an emergency (增加处置力量): from its start to its close. While it is open it counts as the
+ * moment it began (on duty then, rest runs from it): an expected end is a guess, and no emergency makes anyone leave
+ * a shift they hold later — the real stint counts once it is closed.
+ */
+export function reinforcementStint(
+  e: { id: string; title: string; startsAt: string; closedAt: string | null },
+  userId: string,
+): NeighbourShift {
+  return {
+    id: `emergency:${e.id}:${userId}`,
+    unitId: '', // not a roster shift: it covers no unit's hours
+    name: `突发事件处置：${e.title}`,
+    startsAt: e.startsAt,
+    endsAt: e.closedAt ?? e.startsAt,
+    people: [userId],
+  };
+}
+
+/**
+ * Duty these people stand outside any roster in [from, to): the stints of approved or completed 离岗 they stand in and
+ * of the emergencies they reinforced. Every later check sees them — publishing, changes, and generation.
+ */
+export async function dutiesBeyondRosters(
+  db: Executor,
+  people: readonly string[],
+  from: string,
+  to: string,
+): Promise<NeighbourShift[]> {
+  const emergencies = (await reinforcementsOf(db, people, to))
+    .map((e) => reinforcementStint(e, e.userId))
+    .filter((x) => x.endsAt >= from);
+  return [...(await stintsOf(db, people, from, to)), ...emergencies];
+}
+
 /** The roster's findings against its surroundings: other published shifts of the unit and of the people on it. */
 export async function findingsOf(
   db: Executor,
@@ -196,7 +231,7 @@ export async function findingsOf(
       },
     ]),
   );
-  for (const stint of await stintsOf(db, people, from, to)) neighbours.set(stint.id, stint);
+  for (const stint of await dutiesBeyondRosters(db, people, from, to)) neighbours.set(stint.id, stint);
   const names = new Map([...(await peopleOf(db, people)).values()].map((p) => [p.id, p.name]));
   const hasPrevious = (await store.listRosters(db, s.unit.id, addDays(roster.from, -1), roster.from)).some(
     (r) => r.state === 'published' && r.to === roster.from,

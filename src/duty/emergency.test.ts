@@ -158,7 +158,8 @@ test('全区突发事件：区政府办公室带班领导启动，须为每个�
     field: 'leaders.0.unitId',
   });
   // 周带班 leads 区科技局's 白班 and cannot lead the 夜班 right after: the rest rule generation keeps holds here too
-  // (§4.2 with the unit's minimum rest), with the roster check's own finding; a second leader takes the night.
+  // (§4.2 with the unit's minimum rest), with the roster check's own finding — only with a reason; a second leader
+  // takes the night. 冯值班 stands the office's 全天 now: never two duties at once, not even with a reason.
   const leaders = [
     { unitId: org.officeId, userId: org.ids.chu },
     { unitId: org.unitId, userId: org.ids.zhou },
@@ -166,15 +167,23 @@ test('全区突发事件：区政府办公室带班领导启动，须为每个�
   await assert.rejects(
     declareEmergency(deps, chu, { ...input, leaders }),
     (e: Error & { code?: string }) =>
-      e.code === 'LEADER_REQUIRED'
-      && /区科技局 3月4日 17:30「夜班」没有带班领导（周带班在3月4日 08:30「白班」与3月4日 17:30「夜班」之间只休息 0 小时/.test(
-        e.message,
+      e.code === 'EMERGENCY_DOUBLE_BOOKED'
+      && e.message.includes(
+        '冯值班同时担任3月4日 08:30「全天」和3月4日 09:00「突发事件处置：全区政府网站遭受网络攻击」',
       ),
+  );
+  await assert.rejects(
+    declareEmergency(deps, chu, { ...input, leaders, extraUserIds: [] }),
+    (e: Error & { code?: string }) =>
+      e.code === 'OVERRIDE_REQUIRED'
+      && e.message.includes('周带班在3月4日 08:30「白班」与3月4日 17:30「夜班」之间只休息 0 小时'),
   );
   const e = await declareEmergency(deps, chu, {
     ...input,
+    extraUserIds: [],
     leaders: [...leaders, { unitId: org.unitId, userId: org.ids.wu }],
   });
+  assert.deepEqual([e.findings, e.overrideReason], [[], null]);
   assert.equal(e.district, true);
   // 周带班 already leads the 白班 (the unit's emergency above): 吴带班 takes the night.
   assert.deepEqual(e.leaders.map((l) => l.name).sort(), ['吴带班', '褚带班']);
@@ -185,7 +194,7 @@ test('全区突发事件：区政府办公室带班领导启动，须为每个�
       office.reinforcements.map((p) => p.name),
       office.emergencies.map((x) => x.district),
     ],
-    [['褚带班'], ['冯值班'], [true]],
+    [['褚带班'], [], [true]],
   );
   assert.deepEqual(
     (await whoIsOnDuty(deps, org.unitId, at('2026-03-04T10:00:00'))).emergencies.map((x) => x.title),
@@ -211,4 +220,44 @@ test('突发事件页面：各人可启动的范围由服务端给出——本�
   assert.deepEqual([zhao.declareUnitIds, zhao.declareDistrict, zhao.pools], [[], false, []]);
   const egov = await board('egov');
   assert.deepEqual([egov.declareUnitIds.length, egov.declareDistrict, egov.pools.length], [3, true, 3]);
+});
+
+test('增加的处置人员经过同样的排班检查：刚下夜班须休息，确需安排时须填写理由，理由和问题记入台账并随事件列出；结束后的处置时段计入之后的检查', async () => {
+  deps.clock.set(at('2026-03-03T09:00:00'));
+  const zhou = await org.actor('zhou');
+  // 钱值班 came off the 夜班 at 08:30; the unit's minimum rest is 8 hours.
+  const input = { unitId: org.unitId, title: '网站栏目被挂马', extraUserIds: [org.ids.qian] };
+  const rest = '钱值班在3月2日 17:30「夜班」与3月3日 09:00「突发事件处置：网站栏目被挂马」之间只休息 0 小时 30 分钟';
+  await assert.rejects(
+    declareEmergency(deps, zhou, input),
+    (e: Error & { code?: string; status?: number }) =>
+      e.status === 422 && e.code === 'OVERRIDE_REQUIRED' && e.message.includes(rest),
+  );
+  assert.deepEqual(await kinds('qian'), []);
+  const e = await declareEmergency(deps, zhou, { ...input, overrideReason: '熟悉该栏目的只有钱值班' });
+  assert.deepEqual(
+    [e.overrideReason, e.findings.map((f) => [f.code, f.userId])],
+    ['熟悉该栏目的只有钱值班', [['REST_TOO_SHORT', org.ids.qian]]],
+  );
+  assert.ok(e.findings[0].message.includes(rest));
+  assert.deepEqual(
+    (await listEmergencyViews(deps, zhou, { unitId: org.unitId })).find((x) => x.id === e.id)!.findings,
+    e.findings,
+  );
+  const [declared] = await listLedger(deps.db, { subject: `duty-emergency:${e.id}` });
+  const payload = JSON.parse(declared.payload) as { overrideReason: string; overriddenFindings: { code: string }[] };
+  assert.deepEqual(
+    [payload.overrideReason, payload.overriddenFindings[0].code],
+    ['熟悉该栏目的只有钱值班', 'REST_TOO_SHORT'],
+  );
+  // Closed at 10:00 the next day: 钱值班's 夜班 at 17:30 comes after 7.5 hours — every later check sees the stint.
+  deps.clock.set(at('2026-03-04T10:00:00'));
+  await closeEmergency(deps, zhou, e.id, '已清除');
+  assert.ok(
+    (await getRoster(deps, zhou, roster.roster.id)).findings.some(
+      (f) =>
+        f.code === 'REST_TOO_SHORT'
+        && f.message.includes('「突发事件处置：网站栏目被挂马」与3月4日 17:30「夜班」之间只休息 7 小时 30 分钟'),
+    ),
+  );
 });

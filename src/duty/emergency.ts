@@ -1,7 +1,10 @@
 // 突发事件处置 (§4.2: during major emergencies a duty leader leads the shift, and emergencies add people — 增加处置力量).
 // Declaring one, for a unit or the whole district, puts a duty leader on every current and coming shift (those named
 // here fill the shifts that lack one) or is refused with the shifts still lacking; it adds the people named and
-// notifies them. While it is open, the roster check asks for a leader on every shift it overlaps.
+// notifies them. While it is open, the roster check asks for a leader on every shift it overlaps. The leaders it puts
+// on shifts and the people it adds go through the roster check (rest, double booking, unavailability) with the same
+// findings as generation; rest and unavailability may be overridden with a reason (rules/emergency.ts `overridden`),
+// kept on the emergency, recorded in the ledger and shown with it; two duties at once never.
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
@@ -18,13 +21,22 @@ import {
   findingsOf,
   peopleOf,
   record,
+  reinforcementStint,
   roleIn,
   surroundings,
   unitFacts,
 } from './context.ts';
-import { LIMITS, optionalText, type Person, requireText, type Shift, when } from './model.ts';
-import { gaps } from './roster-check.ts';
-import { everyShiftLed, expectedEnd, namedLeader, reinforcementsKnown, stillOpen } from './rules/emergency.ts';
+import { addDays, dayOf, LIMITS, optionalText, type Person, requireText, type Shift, when } from './model.ts';
+import { type Finding, gaps } from './roster-check.ts';
+import {
+  everyShiftLed,
+  expectedEnd,
+  namedLeader,
+  OVERRIDABLE,
+  overridden,
+  reinforcementsKnown,
+  stillOpen,
+} from './rules/emergency.ts';
 import { enforce } from './rules/verdict.ts';
 import * as store from './store.ts';
 import * as log from './store-log.ts';
@@ -39,6 +51,8 @@ export interface EmergencyInput {
   until?: string | null; // expected end (ISO); null: until closed
   leaders?: { unitId?: string; userId: string }[];
   extraUserIds?: string[];
+  /** Why the people named are needed despite the roster findings they bring (required when there are any). */
+  overrideReason?: string;
 }
 
 export interface EmergencyView extends Omit<log.Emergency, 'people'> {
@@ -69,19 +83,45 @@ async function views(db: Executor, actor: Actor, list: log.Emergency[]): Promise
 }
 
 /** The findings a leader's leading the shift would add for them (none: they may lead it). */
-async function findingsIfLeading(tx: Executor, shift: Shift, leaderId: string): Promise<string[]> {
+async function findingsIfLeading(tx: Executor, shift: Shift, leaderId: string): Promise<Finding[]> {
   const roster = await store.getRoster(tx, shift.rosterId);
   if (!roster) return [];
   const s = await surroundings(tx, roster.unitId, roster.from, roster.to);
   const shifts = await store.shiftsOfRoster(tx, roster.id);
   const before = new Set((await findingsOf(tx, s, roster, shifts)).map((f) => f.message));
   const led = shifts.map((x) => (x.id === shift.id ? { ...x, leaderId } : x));
-  return (await findingsOf(tx, s, roster, led))
-    .filter((f) => f.userId === leaderId && !before.has(f.message))
-    .map((f) => f.message);
+  return (await findingsOf(tx, s, roster, led)).filter((f) => f.userId === leaderId && !before.has(f.message));
 }
 
-/** Puts the named leaders on the window's shifts that lack one; returns what still lacks a leader or an officer. */
+/** The findings a reinforcement's stint (while open, the moment it begins: context.ts) brings them. */
+async function findingsIfReinforcing(
+  tx: Executor,
+  unitId: string,
+  stint: { title: string; startsAt: string },
+  userId: string,
+): Promise<Finding[]> {
+  const { people, ...x } = reinforcementStint({ id: 'new', closedAt: null, ...stint }, userId);
+  const roster = { id: x.id, from: dayOf(x.startsAt), to: addDays(dayOf(x.endsAt), 1) };
+  const shift: Shift = {
+    ...x,
+    unitId,
+    rosterId: roster.id,
+    templateId: null,
+    day: roster.from,
+    hard: false,
+    leaderRequired: false,
+    leaderId: null,
+    officerIds: people,
+    version: 1,
+  };
+  const s = await surroundings(tx, unitId, roster.from, roster.to);
+  return (await findingsOf(tx, s, roster, [shift])).filter((f) => f.userId === userId);
+}
+
+/**
+ * Puts the named leaders on the window's shifts that lack one; returns what still lacks a leader or an officer. A shift
+ * no named leader can lead without a finding goes to the first whose findings may all be overridden (`overrides`).
+ */
 async function staffWindow(
   tx: Executor,
   unitId: string,
@@ -89,6 +129,7 @@ async function staffWindow(
   from: string,
   to: string,
   assigned: { userId: string; unitId: string }[],
+  overrides: Finding[],
 ): Promise<string[]> {
   const unit = await unitFacts(tx, unitId);
   const shifts = await store.findShifts(tx, { from, to, unitIds: [unitId] });
@@ -98,7 +139,7 @@ async function staffWindow(
     // The least-loaded leader named who is not an officer of the shift and whom leading it gives no finding (rest,
     // double booking, unavailability — the roster check generation and every change go through): they take turns.
     const named = leaderIds.filter((l) => !s.officerIds.includes(l)).sort((a, b) => load.get(a)! - load.get(b)!);
-    const refused: string[] = [];
+    const refused: Finding[] = [];
     let leader: string | null = null;
     for (const l of named) {
       const theirs = await findingsIfLeading(tx, s, l);
@@ -108,10 +149,15 @@ async function staffWindow(
       }
       refused.push(...theirs);
     }
+    // None without a finding: the first whose findings may all be overridden, if the reason is given (else refused).
+    const second = named.find((l) => refused.every((f) => f.userId !== l || OVERRIDABLE.includes(f.code)));
+    if (!leader && second) {
+      leader = second;
+      overrides.push(...refused.filter((f) => f.userId === second));
+    }
     if (!leader) {
-      problems.push(
-        `${unit.name} ${when(s.startsAt)}「${s.name}」没有带班领导${refused.length ? `（${refused.join('；')}）` : ''}`,
-      );
+      const why = refused.map((f) => f.message).join('；');
+      problems.push(`${unit.name} ${when(s.startsAt)}「${s.name}」没有带班领导${why ? `（${why}）` : ''}`);
       continue;
     }
     const next: Shift = { ...s, leaderId: leader };
@@ -134,6 +180,7 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
   if (end instanceof AppError) throw end;
   const { until } = end;
   const extraIds = [...new Set(input.extraUserIds ?? [])];
+  const overrideReason = optionalText('overrideReason', '超越排班规则的理由', input.overrideReason, LIMITS.text);
   return deps.db.transaction().execute(async (tx) => {
     const district = await districtUnitIds(tx);
     if (input.unitId) await unitFacts(tx, input.unitId);
@@ -145,6 +192,7 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
     const horizon = until ?? new Date(now.getTime() + LEADER_HORIZON_HOURS * 3600000).toISOString();
     const assigned: { userId: string; unitId: string }[] = [];
     const problems: string[] = [];
+    const overrides: Finding[] = [];
     for (const u of units) {
       const f = await unitFacts(tx, u);
       if (!input.unitId && !f.mustCover) continue;
@@ -156,10 +204,17 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
           t,
           horizon,
           assigned,
+          overrides,
         )),
       );
     }
     enforce(everyShiftLed(problems));
+    for (const id of extraIds)
+      overrides.push(
+        ...(await findingsIfReinforcing(tx, input.unitId ?? extras.get(id)!.unitId, { title, startsAt: t }, id)),
+      );
+    enforce(overridden(overrides, overrideReason));
+    const findings = overrides.map((f) => ({ code: f.code, message: f.message, userId: f.userId }));
     const emergency: log.Emergency = {
       id: randomUUID(),
       unitId: input.unitId,
@@ -172,6 +227,8 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
       closedBy: null,
       closedAt: null,
       summary: null,
+      overrideReason: findings.length ? overrideReason : null,
+      findings,
       people: [
         ...[...new Map(assigned.map((a) => [a.userId, a])).values()].map((a) => ({ ...a, role: 'leader' as const })),
         ...extraIds.map((id) => ({
@@ -190,7 +247,14 @@ export async function declareEmergency(deps: Deps, actor: Actor, input: Emergenc
       input.unitId,
       'duty.emergency_declare',
       `duty-emergency:${emergency.id}`,
-      { title, description, until, leadersAssigned: assigned, extraUserIds: extraIds },
+      {
+        title,
+        description,
+        until,
+        leadersAssigned: assigned,
+        extraUserIds: extraIds,
+        ...(findings.length ? { overrideReason, overriddenFindings: findings } : {}),
+      },
       now,
     );
     return (await views(tx, actor, [emergency]))[0];

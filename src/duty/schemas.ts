@@ -371,6 +371,7 @@ export const EmergencyBody = z.object({
     .max(100)
     .default([]),
   extraUserIds: z.array(Id).max(100).default([]),
+  overrideReason: text(LIMITS.text).default(''),
 });
 export const EmergencyQuery = z.object({ unitId: Id.optional(), open: z.enum(['1', '0']).optional() });
 export const CloseBody = z.object({ summary: text(LIMITS.text).default('') });
@@ -389,6 +390,8 @@ export const EmergencyDto = z.object({
   closedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
   summary: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  findings: z.array(z.object({ code: z.string(), message: z.string(), userId: z.string().nullable() })),
   leaders: z.array(Person.extend({ unitId: z.string() })),
   extras: z.array(Person),
   abilities: z.object({ canClose: z.boolean() }),

@@ -11,7 +11,7 @@ import { listUnits } from '../org/service.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { conflict, notFound } from '../platform/errors.ts';
-import { checkPool, dutyPool, peopleOf, record, roleIn, surroundings } from './context.ts';
+import { checkPool, dutiesBeyondRosters, dutyPool, peopleOf, record, roleIn, surroundings } from './context.ts';
 import { addDays, checkRange, type Person, shiftTimes } from './model.ts';
 import { presenceOf } from './presence.ts';
 import { type RosterDetail, rosterDetail } from './roster-view.ts';
@@ -116,6 +116,9 @@ export async function createRoster(deps: Deps, actor: Actor, input: RosterInput)
           .filter((u) => everyone.includes(u))
           .map((userId) => ({ userId, startsAt: b.startsAt, endsAt: b.endsAt })),
       );
+      // 离岗 stints and emergency reinforcements are duty too: rest after them, never two duties at once.
+      for (const d of await dutiesBeyondRosters(tx, everyone, around.from, around.to))
+        busy.push(...d.people.map((userId) => ({ userId, startsAt: d.startsAt, endsAt: d.endsAt })));
       const unavailable = await store.listUnavailability(
         tx,
         { userIds: everyone },

@@ -319,7 +319,17 @@ export interface Emergency {
   closedBy: string | null;
   closedAt: string | null;
   summary: string | null;
+  /** Why the roster findings of the people it added were overridden (null: none were). */
+  overrideReason: string | null;
+  findings: EmergencyFinding[];
   people: { userId: string; role: 'extra' | 'leader'; unitId: string }[];
+}
+
+/** A roster finding an emergency overrode with its reason: shown with the emergency, never silent. */
+export interface EmergencyFinding {
+  code: string;
+  message: string;
+  userId: string | null;
 }
 
 const toEmergency = (r: Selectable<DutyEmergenciesTable>): Omit<Emergency, 'people'> => ({
@@ -334,6 +344,8 @@ const toEmergency = (r: Selectable<DutyEmergenciesTable>): Omit<Emergency, 'peop
   closedBy: r.closed_by,
   closedAt: r.closed_at,
   summary: r.summary,
+  overrideReason: r.override_reason,
+  findings: JSON.parse(r.findings) as EmergencyFinding[],
 });
 
 export async function insertEmergency(db: Executor, e: Emergency): Promise<void> {
@@ -351,6 +363,8 @@ export async function insertEmergency(db: Executor, e: Emergency): Promise<void>
       closed_by: null,
       closed_at: null,
       summary: null,
+      override_reason: e.overrideReason,
+      findings: JSON.stringify(e.findings),
     })
     .execute();
   if (e.people.length) {
@@ -394,6 +408,26 @@ export async function listEmergencies(
       .filter((p) => p.emergency_id === r.id)
       .map((p) => ({ userId: p.user_id, role: p.role as 'extra' | 'leader', unitId: p.unit_id })),
   }));
+}
+
+/** The emergencies these people were added to as reinforcements (增加处置力量), begun before `to`. */
+export async function reinforcementsOf(
+  db: Executor,
+  userIds: readonly string[],
+  to: string,
+): Promise<(Omit<Emergency, 'people'> & { userId: string })[]> {
+  if (!userIds.length) return [];
+  const rows = await db
+    .selectFrom('duty_emergency_people as p')
+    .innerJoin('duty_emergencies as e', 'e.id', 'p.emergency_id')
+    .selectAll('e')
+    .select('p.user_id as person')
+    .where('p.role', '=', 'extra')
+    .where('p.user_id', 'in', [...userIds])
+    .where('e.starts_at', '<', to)
+    .orderBy('e.starts_at')
+    .execute();
+  return rows.map((r) => ({ ...toEmergency(r), userId: r.person }));
 }
 
 export async function closeEmergency(

@@ -161,6 +161,8 @@ export interface DutyEmergenciesTable {
   closed_by: string | null;
   closed_at: string | null;
   summary: string | null;
+  override_reason: string | null; // why findings of the people it added were overridden (migration 042)
+  findings: string; // JSON: the roster findings overridden, [{ code, message, userId }]
 }
 
 /** The people an emergency added (增加处置力量) and the leaders it put on shifts. */
