@@ -13,12 +13,14 @@ import {
   addUnavailability,
   checkIn,
   checkOut,
+  createRoster,
   decideChange,
   getRoster,
   listChanges,
   listHandovers,
   requestChange,
   type RosterDetail,
+  saveSettings,
   whoIsOnDuty,
 } from './service.ts';
 
@@ -262,5 +264,27 @@ test('已批准的离岗接替计入之后的检查：接替人员接班后，�
   assert.deepEqual(
     shiftOf(await getRoster(deps, zhou, roster.roster.id), '2026-03-04', '夜班').officers.map((o) => o.name),
     ['钱值班'],
+  );
+  // Generating the next period sees the stint too: with 16 hours' rest he may not take the 3-05 白班 (15 hours after
+  // his stint; 24 after his own last shift), so the rotation gives it to someone else and the draft has no finding.
+  const zheng = await org.actor('zheng');
+  await saveSettings(deps, await org.actor('admin'), org.unitId, {
+    minRestMinutes: 16 * 60,
+    remindMinutes: 60,
+    readings: { working: 2, rest: 1, holiday: 1 },
+  });
+  const next = await createRoster(deps, zheng, {
+    unitId: org.unitId,
+    from: '2026-03-05',
+    to: '2026-03-06',
+    generate: { officerIds: [org.ids.li, org.ids.zhao, org.ids.sun, org.ids.qian] },
+  });
+  assert.notDeepEqual(
+    shiftOf(next, '2026-03-05', '白班').officers.map((o) => o.name),
+    ['李值班'],
+  );
+  assert.deepEqual(
+    next.findings.filter((f) => f.code === 'REST_TOO_SHORT'),
+    [],
   );
 });
