@@ -15,6 +15,7 @@ import {
   listSpecialDays,
   listUnavailability,
   saveSettings,
+  whoIsOnDuty,
 } from '../../src/duty/service.ts';
 import type { Actor } from '../../src/org/model.ts';
 import { listUnits, listUsers, loadActor } from '../../src/org/service.ts';
@@ -195,7 +196,10 @@ test('值班设置：新增班次、修改值班规则、标记和取消重要�
 test('突发事件：带班领导启动本单位突发事件处置，增加处置力量；今日值班可见；填写处置情况后结束', async () => {
   const kjj = await kjjId();
   const leader = await actor('kjj.dutyleader');
-  const [leader2, extra] = await Promise.all([actor('kjj.dutyleader2'), actor('kjj.duty3')]);
+  // The person added must not stand a shift now: an emergency never puts anyone on two duties at once.
+  const onDuty = (await whoIsOnDuty(e2e.deps, kjj, new Date())).officers.map((o) => o.id);
+  const officers = await Promise.all(['kjj.duty3', 'kjj.duty4', 'kjj.duty2'].map(actor));
+  const [leader2, extra] = [await actor('kjj.dutyleader2'), officers.find((o) => !onDuty.includes(o.id))!];
   const title = '区科技局网站首页被篡改';
   // This test's own rule: no minimum rest, so at whatever hour it runs (and whatever the first test set) the named
   // leaders may lead the window's shifts; the rest rule for emergency leaders is tested in src/duty/emergency.test.ts.

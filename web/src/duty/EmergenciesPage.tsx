@@ -171,6 +171,22 @@ function OpenEmergency({ e, onClose }: { e: Emergency; onClose: () => void }) {
             span: 2,
             children: <span data-testid="emergency-extras-list">{names(e.extras)}</span>,
           },
+          ...(e.findings.length
+            ? [
+                {
+                  key: 'override',
+                  label: '超越排班规则',
+                  span: 2,
+                  children: (
+                    <span data-testid="emergency-findings">
+                      <Typography.Text type="warning">{e.findings.map((f) => f.message).join('；')}</Typography.Text>
+                      <br />
+                      理由：{e.overrideReason}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           ...(e.description
             ? [
                 {

@@ -1,12 +1,14 @@
 // 启动突发事件处置 (§4.2): for one unit or the whole district, the duty leaders who take the current and coming shifts
 // that lack one, and the people added (增加处置力量), who are notified at once. The server refuses, listing the shifts,
-// while a shift would stay without a 带班领导.
+// while a shift would stay without a 带班领导. The people named go through the roster check: where rest or registered
+// unavailability is broken the server lists the findings (OVERRIDE_REQUIRED) and the form asks for the reason to
+// proceed anyway, which is recorded; two duties at once is refused outright.
 import { DatePicker, Form, Input, Radio, Select, type SelectProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { FormModal } from '../admin/FormModal.tsx';
 import { UnitSelect } from '../admin/UnitSelect.tsx';
-import { post } from '../api.ts';
+import { ApiError, post } from '../api.ts';
 import { dayjs } from '../format.ts';
 import type { Unit } from '../types.ts';
 import { type DutyPool, type Emergency, LIMITS, personText } from './setupTypes.ts';
@@ -20,6 +22,7 @@ interface Values {
   until?: Dayjs | null;
   leaders?: string[];
   extras?: string[];
+  overrideReason?: string;
 }
 
 /** A person of a unit's duty pool as a select value: the unit matters for a 带班领导 of a district-wide emergency. */
@@ -39,18 +42,26 @@ interface Props {
 }
 
 export function EmergencyForm({ open, may, pools, defaultUnitId, onClose, onDeclared }: Props) {
+  const [overriding, setOverriding] = useState(false);
+  useEffect(() => setOverriding(false), [open]);
   const declare = async (v: Values) => {
     const extras = [...new Set((v.extras ?? []).map((x) => parse(x).userId))];
-    onDeclared(
-      await post<Emergency>('/api/duty/emergencies', {
-        unitId: v.scope === 'district' ? null : v.unitId,
-        title: v.title,
-        description: v.description ?? '',
-        until: v.until ? v.until.toISOString() : null,
-        leaders: (v.leaders ?? []).map(parse),
-        extraUserIds: extras,
-      }),
-    );
+    try {
+      onDeclared(
+        await post<Emergency>('/api/duty/emergencies', {
+          unitId: v.scope === 'district' ? null : v.unitId,
+          title: v.title,
+          description: v.description ?? '',
+          until: v.until ? v.until.toISOString() : null,
+          leaders: (v.leaders ?? []).map(parse),
+          extraUserIds: extras,
+          overrideReason: v.overrideReason ?? '',
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'OVERRIDE_REQUIRED') setOverriding(true);
+      throw e;
+    }
   };
   const unitId = may.units.some((u) => u.id === defaultUnitId) ? defaultUnitId : may.units[0]?.id;
   return (
@@ -110,6 +121,18 @@ export function EmergencyForm({ open, may, pools, defaultUnitId, onClose, onDecl
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="emergency-until" />
       </Form.Item>
       <PeopleFields pools={pools} />
+      {overriding && (
+        <Form.Item
+          name="overrideReason"
+          label="超越排班规则的理由"
+          extra="所选人员与排班规则冲突（见上方列出的问题）；确需仍然安排的，填写理由后再次启动，理由和问题记入台账并随事件列出"
+          rules={[
+            { required: true, whitespace: true, message: '请填写理由' },
+            { max: LIMITS.text, message: `理由不能超过 ${LIMITS.text} 个字` },
+          ]}>
+          <Input.TextArea rows={2} data-testid="emergency-override-reason" />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

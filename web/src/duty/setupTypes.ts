@@ -74,6 +74,8 @@ export interface Emergency {
   closedBy: string | null;
   closedAt: string | null;
   summary: string | null;
+  overrideReason: string | null;
+  findings: { code: string; message: string; userId: string | null }[]; // roster findings overridden, with the reason
   leaders: (DutyPerson & { unitId: string })[];
   extras: DutyPerson[];
   abilities: { canClose: boolean };
