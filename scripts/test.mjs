@@ -58,6 +58,8 @@ async function postgresReachable() {
 
 // Each file runs in its own process group (to stop a hung file with what it started): stop them all with the runner.
 const groups = new Set();
+/** Run when the runner is stopped, after the files' processes are killed. */
+const stopHooks = [];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     for (const pid of groups)
@@ -66,6 +68,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
       } catch {
         /* already gone */
       }
+    for (const hook of stopHooks) hook();
     process.exit(1);
   });
 }
@@ -164,7 +167,7 @@ function report(r, done, total) {
 // The slow ones start first so that they do not run alone at the end: browser tests; the authorization matrix (every
 // route × every role: the longest file, 7 minutes on PostgreSQL on a loaded 2-core machine, and when it started last
 // the run waited for it alone); files that start servers or CLI subprocesses or append much to the ledger; the rest.
-const slow = /cli|two-nodes|jobs|watch|duty|ledger/;
+const slow = /cli|two-nodes|jobs|watch|duty|ledger|backup/;
 const weight = (f) => (isBrowserTest(f) ? 0 : /authz-matrix/.test(f) ? 1 : slow.test(f) ? 2 : 3);
 
 const all = findTests(path.join(root, 'src')).concat(
@@ -194,6 +197,36 @@ const hashed = new Promise((resolve) => {
   });
   child.on('close', (code) => resolve(code === 0));
 });
+// Migrated template databases, made once for the run (test/support/db-templates.ts): each test database starts as a
+// copy of one instead of running every migration. PostgreSQL's is made only when that pass will run.
+const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+const pgReachable = await postgresReachable();
+const templates = new Promise((resolve) => {
+  const args = ['create', scratch, runId, ...(pgReachable ? [pgUrl] : [])];
+  const child = spawn(process.execPath, [compiled('test/support/db-templates.ts'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const out = [];
+  child.stdout.on('data', (c) => out.push(c));
+  child.on('close', (code) => resolve(code === 0 ? JSON.parse(Buffer.concat(out).toString()) : null));
+});
+/** Drops the run's PostgreSQL template and any test database a stopped file left behind. */
+const dropRunDatabases = () =>
+  pgReachable
+    ? new Promise((resolve) => {
+        const child = spawn(process.execPath, [compiled('test/support/db-templates.ts'), 'drop', pgUrl, runId], {
+          cwd: root,
+          stdio: 'inherit',
+        });
+        child.on('close', resolve);
+      })
+    : Promise.resolve();
+stopHooks.push(() => {
+  if (pgReachable)
+    spawnSync(process.execPath, [compiled('test/support/db-templates.ts'), 'drop', pgUrl, runId], { cwd: root });
+});
+
 if (files.some(spawnsCli) || files.some(isBrowserTest)) {
   const web = files.some(isBrowserTest) ? [] : ['--no-web'];
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', ...web], {
@@ -204,6 +237,17 @@ if (files.some(spawnsCli) || files.some(isBrowserTest)) {
 }
 
 if (!(await hashed)) process.exit(1);
+const made = await templates;
+if (!made) {
+  await dropRunDatabases();
+  process.exit(1);
+}
+const shared = {
+  GONGKAI_TEST_DEMO_HASHES: demoHashes,
+  GONGKAI_TEST_RUN_ID: runId,
+  GONGKAI_TEST_SQLITE_TEMPLATE: made.sqlite,
+  ...(made.postgres ? { GONGKAI_TEST_PG_TEMPLATE: made.postgres } : {}),
+};
 
 // The longest files run as this many processes at once, each with its share of the file's tests
 // (GONGKAI_TEST_SHARD=i/n, test/support/shard.ts), so that none of them is left running alone at the end.
@@ -220,11 +264,11 @@ const shards = (job) => {
 
 const jobs = files
   .filter((f) => !isPostgresOnly(f))
-  .map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite', GONGKAI_TEST_DEMO_HASHES: demoHashes } }))
+  .map((file) => ({ file, label: 'SQLite', env: { GONGKAI_TEST_DB: 'sqlite', ...shared } }))
   .flatMap(shards);
 let refused = false;
-if (await postgresReachable()) {
-  const env = { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl, GONGKAI_TEST_DEMO_HASHES: demoHashes };
+if (pgReachable) {
+  const env = { GONGKAI_TEST_DB: 'postgres', GONGKAI_TEST_PG_URL: pgUrl, ...shared };
   jobs.push(
     ...files
       .filter((f) => !isSqliteOnly(f))
@@ -247,6 +291,7 @@ console.log(
     + `${jobs.filter((j) => j.env.GONGKAI_TEST_SHARD).length} 个为长文件的分片），同时运行 ${slots} 个 ===`,
 );
 const results = await runAll(jobs);
+await dropRunDatabases();
 const failedFiles = results.filter((r) => r.code !== 0 || r.fail > 0);
 const passed = results.reduce((n, r) => n + r.pass, 0);
 const failed = results.reduce((n, r) => n + r.fail, 0) + failedFiles.filter((r) => r.fail === 0).length;

@@ -83,6 +83,9 @@ export async function openE2E(options: { clockOffsetMs?: number; env?: Record<st
         locale: 'zh-CN',
         acceptDownloads: true,
         baseURL: baseUrl,
+        // No animations (the UI honours the system setting): less work for a loaded CI machine, and no click can
+        // land on a dialog or list that is still moving.
+        reducedMotion: 'reduce',
       });
       // A loaded CI machine has taken over 30 s (Playwright's default) for a screen to answer; a lost step still fails.
       context.setDefaultTimeout(60_000);

@@ -12,11 +12,15 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDb } from '../../src/platform/db/index.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { createSchema, dropSchema, urlWithSchema } from '../../src/platform/db/pg-schema.ts';
-import { jobsSchemaFor } from '../../src/platform/jobs/model.ts';
+import { urlWithSchema } from '../../src/platform/db/pg-schema.ts';
+import { createTestDatabase, databaseUrl, dropTestDatabase, TEST_SCHEMA, testDatabasePrefix } from './db-templates.ts';
 
 export const TEST_ENGINE = process.env.GONGKAI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 const PG_URL = process.env.GONGKAI_TEST_PG_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+// Migrated templates made once per `npm test` run (test/support/db-templates.ts); a file run on its own migrates.
+const SQLITE_TEMPLATE = process.env.GONGKAI_TEST_SQLITE_TEMPLATE;
+const PG_TEMPLATE = process.env.GONGKAI_TEST_PG_TEMPLATE;
+const RUN_ID = process.env.GONGKAI_TEST_RUN_ID || 'solo';
 
 export type TestDeps = Deps & {
   clock: ReturnType<typeof fixedClock>;
@@ -38,21 +42,25 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
   const log = pino({ level: 'silent' });
   const clock = fixedClock(TEST_START);
   if (TEST_ENGINE === 'postgres') {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    await createSchema(PG_URL, schema);
+    // A database of its own (a clone of the run's migrated template when there is one), with the tables in
+    // TEST_SCHEMA: nothing it does — migrations, pg-boss, drops — can meet another file's catalog.
+    const name = `${testDatabasePrefix(RUN_ID)}${randomBytes(6).toString('hex')}`;
+    const template = migrate ? PG_TEMPLATE : undefined;
+    await createTestDatabase(PG_URL, name, template);
+    const url = databaseUrl(PG_URL, name);
     // Files beside the data (the ledger's signing key, its checkpoint file) go to a private directory too.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
-    const opened = openDb({ url: PG_URL, schema, poolSize: 8 });
-    if (migrate) await migrateToLatest(opened.db, schema);
+    const opened = openDb({ url, schema: TEST_SCHEMA, poolSize: 8 });
+    if (migrate && !template) await migrateToLatest(opened.db, TEST_SCHEMA);
     return {
       db: opened.db,
       engine: 'postgres',
       clock,
-      config: { ...config, databaseUrl: PG_URL, dataDir },
+      config: { ...config, databaseUrl: url, dataDir },
       log,
       ports: PORTS,
       cliEnv: {
-        DATABASE_URL: urlWithSchema(PG_URL, schema),
+        DATABASE_URL: urlWithSchema(url, TEST_SCHEMA),
         GONGKAI_DATA_DIR: dataDir,
         GONGKAI_DEMO: '0',
         LOG_LEVEL: 'silent',
@@ -60,15 +68,16 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
       async close() {
         await opened.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
-        await dropSchema(PG_URL, schema);
-        await dropSchema(PG_URL, jobsSchemaFor(schema)); // pg-boss's, when the test started a scheduler
+        await dropTestDatabase(PG_URL, name);
       },
     };
   }
   // A file, not :memory:, so that a `gongkai` subprocess started by the test can open the same database.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
-  const opened = openDb({ url: path.join(dir, 'gongkai.sqlite') });
-  if (migrate) await migrateToLatest(opened.db);
+  const file = path.join(dir, 'gongkai.sqlite');
+  if (migrate && SQLITE_TEMPLATE) fs.copyFileSync(SQLITE_TEMPLATE, file);
+  const opened = openDb({ url: file });
+  if (migrate && !SQLITE_TEMPLATE) await migrateToLatest(opened.db);
   return {
     db: opened.db,
     engine: 'sqlite',
