@@ -118,7 +118,8 @@ function columnStateSql(engine: Engine) {
   }
   return sql<ColumnStateName>`case
     when json_type(s.details, '$.state') = 'text'
-      and json_extract(s.details, '$.state') in ('ok', 'stale', 'blank', 'unreadable') then json_extract(s.details, '$.state')
+      and json_extract(s.details, '$.state') in ('ok', 'stale', 'blank', 'unreadable')
+      then json_extract(s.details, '$.state')
     when s.level = 'ok' then 'ok'
     when json_type(s.details, '$.blank') = 'true' then 'blank'
     when json_type(s.details, '$.items') is not null then 'stale'
