@@ -1,7 +1,8 @@
 // Kysely queries of what the monitors report: the latest status per monitor/target/rule, availability probes and
 // monitor runs.
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Engine } from '../platform/db/index.ts';
+import type { WatchStatusTable } from '../platform/db/tables/watch.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { KEY_COLUMN_KINDS, type MonitorKind, type WatchLevel } from './model.ts';
 import { countInHours } from './store-probe-days.ts';
@@ -79,7 +80,13 @@ export async function listStatuses(
     .orderBy('observed_at', 'desc')
     .orderBy('target_key')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toStatus);
+}
+
+type StatusRow = Selectable<WatchStatusTable>;
+
+function toStatus(r: StatusRow): Status {
+  return {
     monitor: r.monitor as MonitorKind,
     targetKey: r.target_key,
     rule: r.rule,
@@ -89,7 +96,7 @@ export async function listStatuses(
     summary: r.summary,
     details: JSON.parse(r.details) as Record<string, unknown>,
     observedAt: r.observed_at,
-  }));
+  };
 }
 
 export interface SiteStatusFacts {
@@ -184,17 +191,7 @@ export async function siteStatusFacts(
     if (seen === undefined || at > seen) out.lastObservedAt.set(siteId, at);
   };
   for (const r of rows) {
-    out.statuses.push({
-      monitor: r.monitor as MonitorKind,
-      targetKey: r.target_key,
-      rule: r.rule,
-      siteId: r.site_id,
-      accountId: r.account_id,
-      level: r.level as WatchLevel,
-      summary: r.summary,
-      details: JSON.parse(r.details) as Record<string, unknown>,
-      observedAt: r.observed_at,
-    });
+    out.statuses.push(toStatus(r));
     if (r.site_id) later(r.site_id, r.observed_at);
   }
   for (const c of counts) {
