@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { openRuntime } from '../src/app/runtime.ts';
 import { createScheduler } from '../src/platform/jobs/index.ts';
-import { availabilityJobs, groupOf, runAvailabilityJob, runFullWatchJob } from '../src/watch/jobs.ts';
+import { availabilityJobs, Confirmations, groupOf, runAvailabilityJob, runFullWatchJob } from '../src/watch/jobs.ts';
 import { listWatchTargets } from '../src/watch/service.ts';
 
 const minutes = Number(process.env.SCALE_MINUTES ?? 6);
@@ -18,11 +18,12 @@ const jobs = groups ? availabilityJobs(deps.config, groups) : availabilityJobs(d
 const sites = (await listWatchTargets(deps)).sites.filter((s) => s.active);
 const sizes = jobs.map((_, k) => sites.filter((s) => groupOf(s.id, jobs.length) === k).length);
 const scheduler = createScheduler(deps);
+const confirmations = new Confirmations(); // as src/app/jobs.ts: re-checks after their group's slot
 let probes = 0;
 let fullRuns = 0;
 for (const [index, job] of jobs.entries()) {
   scheduler.every(job, async (run) => {
-    await runAvailabilityJob(deps, run, { index, of: jobs.length });
+    await runAvailabilityJob(deps, run, { index, of: jobs.length }, confirmations);
     probes += sizes[index];
   });
 }
@@ -46,5 +47,11 @@ process.stdout.write(
   `${JSON.stringify({ pid: process.pid, probes, fullRuns, peakRssMb: Math.round(peakRss / 1048576) })}\n`,
 );
 // A full run under way may take minutes more: the node stops scheduling and leaves after at most 20 s.
-await Promise.race([scheduler.stop().then(() => rt.close()), new Promise((resolve) => setTimeout(resolve, 20_000))]);
+await Promise.race([
+  scheduler
+    .stop()
+    .then(() => confirmations.idle())
+    .then(() => rt.close()),
+  new Promise((resolve) => setTimeout(resolve, 20_000)),
+]);
 process.exit(0);

@@ -11,6 +11,7 @@ import { startNodeChecks } from '../watch/node-checks.ts';
 import { RETENTION_JOB, runRetentionJob } from '../watch/retention.ts';
 import {
   availabilityJobs,
+  Confirmations,
   runAccountsJob,
   runAvailabilityJob,
   runDeliveryJob,
@@ -28,8 +29,9 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   scheduler.every(SHIFT_REMINDER_JOB, () => runShiftReminderJob(deps)); // 值班：班次开始前提醒值班人员
   // 读网值班监测：首页每 5 分钟探测一次（网站分组错开），每小时全站巡检；异常事件的升级与通知发送
   const groups = availabilityJobs(deps.config);
+  const confirmations = new Confirmations(); // re-checks of failed probes, after their group's slot
   for (const [index, job] of groups.entries()) {
-    scheduler.every(job, (run) => runAvailabilityJob(deps, run, { index, of: groups.length }));
+    scheduler.every(job, (run) => runAvailabilityJob(deps, run, { index, of: groups.length }, confirmations));
   }
   scheduler.every(WATCH_JOBS.full, () => runFullWatchJob(deps));
   scheduler.every(WATCH_JOBS.escalate, () => runEscalationJob(deps));
@@ -40,6 +42,11 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   const backup = backupJob(deps); // 定时备份：默认每天 02:00，按保留规则清理旧备份；失败时通知系统管理员
   if (backup) scheduler.every(backup, async () => void (await runBackupJob(deps)));
   await scheduler.start();
+  const stopJobs = scheduler.stop.bind(scheduler);
+  scheduler.stop = async () => {
+    await stopJobs();
+    await confirmations.idle();
+  };
   if (deps.engine !== 'postgres') return scheduler;
   // Several nodes: each answers the others' re-checks of a failed homepage (读网值班, src/watch/node-checks.ts).
   const nodes = startNodeChecks(deps);

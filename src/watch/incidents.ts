@@ -25,18 +25,30 @@ export interface IncidentDetail {
   abilities: { canHandle: boolean; canRecover: boolean; canClose: boolean };
 }
 
-async function subjectOf(db: Executor, i: incidents.Incident): Promise<Subject> {
+type Subjects = Awaited<ReturnType<typeof store.getSubjects>>;
+
+function nameSubject(i: incidents.Incident, of: Subjects): Subject {
   if (i.siteId) {
-    const site = await store.getSite(db, i.siteId);
+    const site = of.sites.get(i.siteId);
     const page = i.target.kind === 'page' ? i.target.url : null;
-    const column = i.target.kind === 'column' ? await store.getColumn(db, i.target.columnId) : null;
+    const column = i.target.kind === 'column' ? of.columns.get(i.target.columnId) : undefined;
     return {
       name: `${site?.name ?? ''}${column ? `「${column.name}」栏目` : ''}`,
       url: page ?? column?.url ?? site?.url ?? null,
     };
   }
-  const a = i.accountId ? await store.getAccount(db, i.accountId) : null;
+  const a = i.accountId ? of.accounts.get(i.accountId) : undefined;
   return { name: a ? `${PLATFORM_NAME[a.platform]}「${a.name}」` : '', url: a?.url ?? null };
+}
+
+async function subjectOf(db: Executor, i: incidents.Incident): Promise<Subject> {
+  const column = i.siteId && i.target.kind === 'column' ? [i.target.columnId] : [];
+  const of = await store.getSubjects(db, {
+    siteIds: i.siteId ? [i.siteId] : [],
+    columnIds: column,
+    accountIds: !i.siteId && i.accountId ? [i.accountId] : [],
+  });
+  return nameSubject(i, of);
 }
 
 /** The list's and the detail's view: the subject's name and the overdue flag, by each unit's own escalation time. */
@@ -45,13 +57,19 @@ async function viewsOf(deps: Pick<Deps, 'db' | 'clock'>, list: incidents.Inciden
   const ackMinutes = new Map<string, number>();
   for (const unitId of new Set(list.map((i) => i.unitId)))
     ackMinutes.set(unitId, (await store.getUnitSettings(deps.db, unitId)).ackMinutes);
-  return Promise.all(
-    list.map(async (i) => ({
-      ...i,
-      subject: await subjectOf(deps.db, i),
-      overdue: isLate(i, ackMinutes.get(i.unitId)!, now),
-    })),
-  );
+  const ids = (pick: (i: incidents.Incident) => string | null | undefined) => [
+    ...new Set(list.map(pick).filter((x): x is string => !!x)),
+  ];
+  const subjects = await store.getSubjects(deps.db, {
+    siteIds: ids((i) => i.siteId),
+    columnIds: ids((i) => (i.siteId && i.target.kind === 'column' ? i.target.columnId : null)),
+    accountIds: ids((i) => (i.siteId ? null : i.accountId)),
+  });
+  return list.map((i) => ({
+    ...i,
+    subject: nameSubject(i, subjects),
+    overdue: isLate(i, ackMinutes.get(i.unitId)!, now),
+  }));
 }
 
 async function loadIncident(db: Executor, id: string): Promise<incidents.Incident> {

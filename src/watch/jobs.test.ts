@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { startGovSite, type GovSite } from '../../test/fixtures/gov-site/server.ts';
 import { watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
 import { listMyNotifications } from '../platform/notify/service.ts';
-import { runAvailabilityJob, runFullWatchJob } from './jobs.ts';
+import { Confirmations, runAvailabilityJob, runFullWatchJob } from './jobs.ts';
 import { addColumn, addPage, addSite, availabilityShare, listIncidentViews, overview, type Site } from './service.ts';
 
 let w: WatchWorld;
@@ -60,6 +60,22 @@ test('可用性监测：首页返回 500 即开启事件并通知在班的值班
   assert.deepEqual([share.total, share.failures], [3, 1]);
   const summary = (await overview(w.deps, await w.org.actor('egov'))).sites.find((s) => s.site.id === site.id);
   assert.equal(summary?.lastCheckedAt, w.deps.clock.now().toISOString(), '监测总览应显示最近一次检查的时间');
+});
+
+test('定时探测：失败的首页在本组时段结束后继续复核（下一时段不必等待复核），复核确认后开启事件', async () => {
+  const confirmations = new Confirmations();
+  gov.set({ today: '2026-03-02', status500: true });
+  w.deps.clock.advance(5 * 60_000);
+  await runAvailabilityJob(w.deps, undefined, undefined, confirmations);
+  assert.ok(confirmations.busy(site.id), '本次运行结束时复核仍在进行');
+  await confirmations.idle();
+  assert.equal((await openIncidents())[0]?.monitor, 'availability');
+  gov.reset();
+  gov.set({ today: '2026-03-02' });
+  w.deps.clock.advance(5 * 60_000);
+  await runAvailabilityJob(w.deps, undefined, undefined, confirmations);
+  assert.deepEqual(await openIncidents(), [], '首页恢复：无需复核，事件在本次运行中恢复');
+  assert.equal(confirmations.busy(site.id), false);
 });
 
 test('网站巡检：页面出现严重表述错误（扫黑险恶）开启智能校对事件；首次巡检记下防篡改基线；未变化的网页不再重复校对', async () => {

@@ -90,14 +90,50 @@ async function history(deps: WatchDeps, siteId: string) {
   return (await recentProbes(deps.db, siteId, PROBE_HISTORY)).map(probeRecordOf);
 }
 
+/**
+ * The re-checks of failed probes that run after their group's slot ended (the scheduler's availability jobs): a
+ * confirmation takes up to checks × (interval + 15 s), 105 s by default, and a group's next slot must not wait for it
+ * (on SQLite the slot would be skipped, on PostgreSQL queued behind it). One at a time per site; `idle` waits for all.
+ */
+export class Confirmations {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly closing = new Set<Promise<void>>();
+
+  busy(siteId: string): boolean {
+    return this.running.has(siteId);
+  }
+
+  start(siteId: string, confirm: () => Promise<void>): Promise<void> {
+    const done = confirm().finally(() => this.running.delete(siteId));
+    this.running.set(siteId, done);
+    return done;
+  }
+
+  /** A run's fetcher is closed once its confirmations are over. */
+  after(confirmations: Promise<unknown>[], close: () => Promise<void>): void {
+    const done = Promise.allSettled(confirmations)
+      .then(close)
+      .finally(() => this.closing.delete(done));
+    this.closing.add(done);
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size || this.closing.size)
+      await Promise.allSettled([...this.running.values(), ...this.closing]);
+  }
+}
+
 /** One probe of every active site's homepage (or of one group's sites); a failing probe is re-checked, and a
  *  confirmed outage is an incident. The run is recorded under its scheduled time, so that "each slot once across
  *  nodes" can be checked in the database. The 7-day share is counted in the database (day rows and raw probes), not
- *  read probe by probe. */
+ *  read probe by probe. With `confirmations` (the scheduler's jobs), the run ends once every probe is saved and every
+ *  answering site judged: the re-checks go on outside the slot, and a site still being confirmed from an earlier slot
+ *  has its new probe saved (counted in the share) without a second confirmation. */
 export async function runAvailabilityJob(
   deps: WatchDeps,
   run?: JobRun,
   group?: { index: number; of: number },
+  confirmations?: Confirmations,
 ): Promise<void> {
   // Only the group's sites are read with their columns and pages: a group's probes leave seconds after its slot.
   const { sites: mine, accounts } = await listWatchTargets(
@@ -105,6 +141,7 @@ export async function runAvailabilityJob(
     (s) => s.active && (!group || groupOf(s.id, group.of) === group.index),
   );
   const fetcher = createFetcher({ allowPrivate: runOptions(deps).allowPrivate });
+  const detached: Promise<void>[] = [];
   try {
     await mapLimit(mine, PROBE_CONCURRENCY, (site) =>
       eachSite(deps, site, async () => {
@@ -113,20 +150,26 @@ export async function runAvailabilityJob(
         const { probe } = await probeHomepage(fetcher, spec, now);
         const prior = await probeCount(deps, site.id, now);
         await saveProbe(deps, site.id, probe);
-        const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config), deps.clock);
-        // Still down from here: on PostgreSQL with another node alive, that node re-checks too (node-checks.ts).
-        const other = rechecks.every((p) => !p.ok) && !probe.ok ? await askOtherNode(deps, site.id, spec.url) : null;
-        if (other) rechecks.push(other);
-        const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
-        await recordObservations(deps, { siteId: site.id }, observations, {
-          monitor: 'availability',
-          startedAt: run?.scheduledAt ?? now,
-          durationMs: probe.ms,
-        });
+        const judge = async () => {
+          const rechecks = probe.ok ? [] : await recheck(fetcher, spec, confirmationOf(deps.config), deps.clock);
+          // Still down from here: on PostgreSQL with another node alive, that node re-checks too (node-checks.ts).
+          const other = rechecks.every((p) => !p.ok) && !probe.ok ? await askOtherNode(deps, site.id, spec.url) : null;
+          if (other) rechecks.push(other);
+          const observations = judgeAvailabilityOn(spec, probe, prior, now, rechecks);
+          await recordObservations(deps, { siteId: site.id }, observations, {
+            monitor: 'availability',
+            startedAt: run?.scheduledAt ?? now,
+            durationMs: probe.ms,
+          });
+        };
+        if (probe.ok || !confirmations) return judge();
+        if (!confirmations.busy(site.id))
+          detached.push(confirmations.start(site.id, () => eachSite(deps, site, judge)));
       }),
     );
   } finally {
-    await fetcher.close();
+    if (confirmations) confirmations.after(detached, () => fetcher.close());
+    else await fetcher.close();
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import {
   availabilityVerdict,
   blankColumnsVerdict,
+  type ColumnState,
   columnStateOf,
   type ShownLevel,
   staleColumnsVerdict,
@@ -53,6 +54,9 @@ export interface SiteFacts {
   thresholds: Thresholds;
   probes: { total: number; failures: number };
   statuses: StatusFact[];
+  /** The registered columns' latest states counted by the database (rows of rule column-stale left out of
+   *  `statuses`): the overview reads 10,000 columns' states as a few counts a site. */
+  columnCounts?: readonly { state: ColumnState; key: boolean; n: number }[];
 }
 
 export interface LineView {
@@ -85,18 +89,21 @@ function fromRules(f: SiteFacts, line: VetoLine, rules: string[]): LineView {
 /** The registered columns' latest states, counted by the same verdict as the run's (a blank column is not stale). */
 function columnLines(f: SiteFacts): LineView[] {
   const columns = f.statuses.filter((s) => s.rule === 'column-stale' && s.columnKind !== undefined);
-  const checked = columns.length > 0 || f.statuses.some((s) => s.rule === 'stale-columns');
+  const counted = f.columnCounts ?? [];
+  const checked =
+    columns.length > 0 || counted.some((c) => c.n > 0) || f.statuses.some((s) => s.rule === 'stale-columns');
   if (!checked)
     return [
       { line: 'staleColumns', level: 'unchecked', summary: UNCHECKED },
       { line: 'blankColumns', level: 'unchecked', summary: UNCHECKED },
     ];
-  const tally = tallyColumns(
-    columns.map((s) => ({
+  const tally = tallyColumns([
+    ...columns.map((s) => ({
       state: columnStateOf({ level: s.level, details: s.details ?? {} }),
       key: !!s.columnKind && KEY_COLUMN_KINDS.includes(s.columnKind),
     })),
-  );
+    ...counted,
+  ]);
   return [
     { line: 'staleColumns', ...staleColumnsVerdict(tally, f.thresholds) },
     { line: 'blankColumns', ...blankColumnsVerdict(tally, f.thresholds) },

@@ -24,7 +24,7 @@ import * as incidents from './store-incidents.ts';
 import * as probeDays from './store-probe-days.ts';
 import * as runs from './store-runs.ts';
 
-type D = Pick<Deps, 'db' | 'clock'>;
+type D = Pick<Deps, 'db' | 'clock' | 'engine'>;
 const DAY_MS = 86400000;
 
 export interface SiteSummary {
@@ -64,43 +64,36 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string | null): Map<string 
   return out;
 }
 
-async function summarise(db: Executor, sites: store.Site[], now: Date): Promise<Omit<SiteSummary, 'unitName'>[]> {
+async function summarise(deps: D, sites: store.Site[], now: Date): Promise<Omit<SiteSummary, 'unitName'>[]> {
   const ids = sites.map((s) => s.id);
-  const [probes, statuses, columns, open] = await Promise.all([
+  const [probes, facts, open] = await Promise.all([
     probeDays.countProbes(
-      db,
+      deps.db,
       ids,
       new Date(now.getTime() - 7 * DAY_MS).toISOString(),
       new Date(now.getTime() + 1).toISOString(),
     ),
-    runs.listStatuses(db, { siteIds: ids }),
-    store.listColumns(db, ids),
-    incidents.listIncidents(db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 }),
+    runs.siteStatusFacts(deps.db, deps.engine, ids),
+    incidents.listIncidents(deps.db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 }),
   ]);
-  const kindOf = new Map(columns.map((c) => [c.id, c.kind]));
-  // Grouped once: 500 sites × 22 statuses filtered per site was most of the overview's time.
-  const statusesOf = groupBy(statuses, (s) => s.siteId);
+  // Grouped once: 500 sites × 22 statuses filtered per site was most of the overview's time; the columns' states
+  // come as counts (siteStatusFacts), not as 10,000 rows.
+  const statusesOf = groupBy(facts.statuses, (s) => s.siteId);
+  const columnsOf = groupBy(facts.columns, (c) => c.siteId);
   const openOf = groupBy(open, (i) => i.siteId);
   return sites.map((site) => {
-    const mine = (statusesOf.get(site.id) ?? []).map((s) => ({
-      ...s,
-      columnKind: kindOf.get(s.targetKey.replace(/^column:/, '')),
-    }));
     const lines = siteLines({
       thresholds: site.thresholds,
       probes: probes.get(site.id) ?? { total: 0, failures: 0 },
-      statuses: mine,
+      statuses: statusesOf.get(site.id) ?? [],
+      columnCounts: columnsOf.get(site.id) ?? [],
     });
-    const lastCheckedAt = mine.reduce<string | null>(
-      (at, s) => (at === null || s.observedAt > at ? s.observedAt : at),
-      null,
-    );
     return {
       site,
       level: shownWorst(lines.map((l) => l.level)),
       lines,
       openIncidents: openOf.get(site.id)?.length ?? 0,
-      lastCheckedAt,
+      lastCheckedAt: facts.lastObservedAt.get(site.id) ?? null,
     };
   });
 }
@@ -123,7 +116,7 @@ export async function overview(deps: D, actor: Actor): Promise<Overview> {
     store.listAccounts(deps.db, scope),
     unitNames(deps.db),
   ]);
-  const siteViews = (await summarise(deps.db, sites, now)).map((s) => ({
+  const siteViews = (await summarise(deps, sites, now)).map((s) => ({
     ...s,
     unitName: names.get(s.site.unitId) ?? '',
   }));
@@ -198,7 +191,7 @@ export async function getSiteDetail(deps: D, actor: Actor, id: string): Promise<
   assertAllowed(canViewWatch(actor, site.unitId));
   const now = deps.clock.now();
   const [[summary], names, columns, pages, statuses, availability, probes, lastRuns, list, check] = await Promise.all([
-    summarise(deps.db, [site], now),
+    summarise(deps, [site], now),
     unitNames(deps.db),
     store.listColumns(deps.db, [id]),
     store.listPages(deps.db, id),

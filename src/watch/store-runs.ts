@@ -1,7 +1,10 @@
 // Kysely queries of what the monitors report: the latest status per monitor/target/rule, availability probes and
 // monitor runs.
+import { type Selectable, sql } from 'kysely';
+import type { Engine } from '../platform/db/index.ts';
+import type { WatchStatusTable } from '../platform/db/tables/watch.ts';
 import type { Executor } from '../platform/db/types.ts';
-import type { MonitorKind, WatchLevel } from './model.ts';
+import { KEY_COLUMN_KINDS, type MonitorKind, type WatchLevel } from './model.ts';
 import { countInHours } from './store-probe-days.ts';
 
 export interface Status {
@@ -77,7 +80,13 @@ export async function listStatuses(
     .orderBy('observed_at', 'desc')
     .orderBy('target_key')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toStatus);
+}
+
+type StatusRow = Selectable<WatchStatusTable>;
+
+function toStatus(r: StatusRow): Status {
+  return {
     monitor: r.monitor as MonitorKind,
     targetKey: r.target_key,
     rule: r.rule,
@@ -87,7 +96,111 @@ export async function listStatuses(
     summary: r.summary,
     details: JSON.parse(r.details) as Record<string, unknown>,
     observedAt: r.observed_at,
-  }));
+  };
+}
+
+export interface SiteStatusFacts {
+  /** Every status but the columns' (freshness, column-stale), newest first as listStatuses orders them; details are
+   *  read for the availability monitor only (the one line that looks at them: details.ok), {} for the others. */
+  statuses: Status[];
+  /** Per site, the latest states of its registered active columns, counted by state and key kind (the verdict's
+   *  tally, columnStateOf read in SQL). A column's status carries its column's site (freshness writes it so). */
+  columns: { siteId: string; state: ColumnStateName; key: boolean; n: number }[];
+  /** Per site, its newest status's time. */
+  lastObservedAt: Map<string, string>;
+}
+type ColumnStateName = 'ok' | 'stale' | 'blank' | 'unreadable';
+
+/** columnStateOf (verdict.ts) in each engine's JSON functions; the test of the overview compares them. */
+function columnStateSql(engine: Engine) {
+  if (engine === 'postgres') {
+    const d = sql`(s.details::jsonb)`;
+    return sql<ColumnStateName>`case
+      when ${d}->>'state' in ('ok', 'stale', 'blank', 'unreadable') and jsonb_typeof(${d}->'state') = 'string'
+        then ${d}->>'state'
+      when s.level = 'ok' then 'ok'
+      when ${d}->'blank' = 'true'::jsonb then 'blank'
+      when ${d}->'items' is not null then 'stale'
+      else 'unreadable' end`;
+  }
+  return sql<ColumnStateName>`case
+    when json_type(s.details, '$.state') = 'text'
+      and json_extract(s.details, '$.state') in ('ok', 'stale', 'blank', 'unreadable')
+      then json_extract(s.details, '$.state')
+    when s.level = 'ok' then 'ok'
+    when json_type(s.details, '$.blank') = 'true' then 'blank'
+    when json_type(s.details, '$.items') is not null then 'stale'
+    else 'unreadable' end`;
+}
+
+/**
+ * What the overview judges a site by, without reading its columns' statuses one by one: the site-wide statuses as
+ * rows and the columns' as counts (a site of 20 columns gives a few rows instead of 20 with their JSON).
+ */
+export async function siteStatusFacts(
+  db: Executor,
+  engine: Engine,
+  siteIds: readonly string[],
+): Promise<SiteStatusFacts> {
+  const out: SiteStatusFacts = { statuses: [], columns: [], lastObservedAt: new Map() };
+  if (siteIds.length === 0) return out;
+  const isColumnState = sql<boolean>`(s.monitor = 'freshness' and s.rule = 'column-stale')`;
+  const [rows, counts] = await Promise.all([
+    db
+      .selectFrom('watch_status as s')
+      .select([
+        's.monitor',
+        's.target_key',
+        's.rule',
+        's.site_id',
+        's.account_id',
+        's.level',
+        's.summary',
+        's.observed_at',
+        sql<string>`case when s.monitor = 'availability' then s.details else '{}' end`.as('details'),
+      ])
+      .where('s.site_id', 'in', siteIds)
+      .where(sql<boolean>`not ${isColumnState}`)
+      .orderBy('s.observed_at', 'desc')
+      .orderBy('s.target_key')
+      .execute(),
+    db
+      .selectFrom('watch_status as s')
+      .leftJoin('watch_columns as c', (j) =>
+        j
+          .on(sql<boolean>`c.id = substr(s.target_key, 8)`)
+          .on('s.target_key', 'like', 'column:%')
+          .on('c.active', '=', 1)
+          .onRef('c.site_id', '=', 's.site_id'),
+      )
+      .select((eb) => [
+        's.site_id',
+        columnStateSql(engine).as('state'),
+        sql<number>`case when c.id is null then 0 else 1 end`.as('registered'),
+        sql<number>`case when c.kind in (${sql.join(KEY_COLUMN_KINDS)}) then 1 else 0 end`.as('key'),
+        eb.fn.countAll().as('n'),
+        eb.fn.max('s.observed_at').as('last'),
+      ])
+      .where('s.site_id', 'in', siteIds)
+      .where(isColumnState)
+      .groupBy(['s.site_id', 'state', 'registered', 'key'])
+      .execute(),
+  ]);
+  const later = (siteId: string, at: string) => {
+    const seen = out.lastObservedAt.get(siteId);
+    if (seen === undefined || at > seen) out.lastObservedAt.set(siteId, at);
+  };
+  for (const r of rows) {
+    out.statuses.push(toStatus(r));
+    if (r.site_id) later(r.site_id, r.observed_at);
+  }
+  for (const c of counts) {
+    if (!c.site_id) continue;
+    later(c.site_id, c.last as string);
+    if (Number(c.registered))
+      out.columns.push({ siteId: c.site_id, state: c.state, key: Number(c.key) === 1, n: Number(c.n) });
+  }
+  return out;
 }
 
 /** Saves a probe and counts it in its hour's row (watch_probe_hours), in one transaction. */

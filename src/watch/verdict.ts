@@ -68,14 +68,18 @@ export interface ColumnTally {
   unreadable: number;
 }
 
-export function tallyColumns(columns: readonly { state: ColumnState; key: boolean }[]): ColumnTally {
-  const of = (s: ColumnState) => columns.filter((c) => c.state === s);
-  return {
-    stale: of('stale').length,
-    key: of('stale').filter((c) => c.key).length,
-    blank: of('blank').length,
-    unreadable: of('unreadable').length,
-  };
+/** `n`: that many columns in that state (the overview's counts from the database); one when absent. */
+export function tallyColumns(columns: readonly { state: ColumnState; key: boolean; n?: number }[]): ColumnTally {
+  const tally: ColumnTally = { stale: 0, key: 0, blank: 0, unreadable: 0 };
+  for (const c of columns) {
+    const n = c.n ?? 1;
+    if (c.state === 'stale') {
+      tally.stale += n;
+      if (c.key) tally.key += n;
+    } else if (c.state === 'blank') tally.blank += n;
+    else if (c.state === 'unreadable') tally.unreadable += n;
+  }
+  return tally;
 }
 
 /** "Above" lines warn when the count exceeds them; veto lines are reached at the count. */

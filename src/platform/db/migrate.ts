@@ -29,6 +29,7 @@ import * as m032 from './migrations/032_gazette_review.ts';
 import * as m033 from './migrations/033_gazette_search.ts';
 import * as m034 from './migrations/034_assessment_schemes.ts';
 import * as m036 from './migrations/036_decisions.ts';
+import * as m037 from './migrations/037_watch_overview_indexes.ts';
 import * as m042 from './migrations/042_duty_emergency_overrides.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '033_gazette_search': m033,
   '034_assessment_schemes': m034,
   '036_decisions': m036,
+  '037_watch_overview_indexes': m037,
   '042_duty_emergency_overrides': m042,
 };
 
