@@ -38,7 +38,8 @@ test('各次检测共用一个校对工作线程：用完后仍在，不拖住�
     c.release();
   }
   // A process that ran a check and released the pool ends at once (the idle worker does not keep it alive).
-  const code = `const { leaseContentPool } = await import(${JSON.stringify(new URL('./content-pool.ts', import.meta.url).href)});
+  const module = JSON.stringify(new URL('./content-pool.ts', import.meta.url).href);
+  const code = `const { leaseContentPool } = await import(${module});
     const l = leaseContentPool(); console.log((await l.pool.check('中华人民共合国')).total); l.release();`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
     encoding: 'utf8',
