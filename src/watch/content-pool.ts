@@ -9,6 +9,11 @@ import { reportText, type TextReport } from './rules/content.ts';
 export interface ContentPool {
   check(text: string): Promise<TextReport>;
   close(): Promise<void>;
+  /** False once the worker failed and texts are checked on this thread. */
+  readonly onWorker: boolean;
+  /** Whether the worker keeps the process alive (it does from the start, until unref()). */
+  ref(): void;
+  unref(): void;
 }
 
 // Compiled (dist/), the worker is plain JavaScript; run as TypeScript, it starts through the .mjs that registers tsx.
@@ -21,7 +26,6 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
   let nextId = 0;
   let local: Checker | undefined;
   let worker: Worker | undefined = new Worker(WORKER, { workerData: options });
-  worker.unref();
   const fallBack = () => {
     worker = undefined;
     local ??= createChecker(options);
@@ -45,6 +49,11 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
     batch = [];
   };
   return {
+    get onWorker() {
+      return worker !== undefined;
+    },
+    ref: () => worker?.ref(),
+    unref: () => worker?.unref(),
     check(text) {
       if (!worker) return Promise.resolve(reportText((local ??= createChecker(options)), text));
       const id = nextId++;
@@ -57,6 +66,47 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
       const w = worker;
       worker = undefined;
       await w?.terminate();
+    },
+  };
+}
+
+/** A run's use of the shared pool: release() when the run is over. */
+export interface PoolLease {
+  pool: ContentPool;
+  release(): void;
+}
+
+/** How long the shared pool's worker stays after the last run released it. */
+export const SHARED_POOL_IDLE_MS = 60_000;
+let shared: { pool: ContentPool; users: number; idle?: NodeJS.Timeout } | undefined;
+
+/** The process's one 智能校对 worker with the default options, shared by every run (each run of a site used to start
+ *  its own: the worker's start — loading src/checks, building the checker, its code still cold — cost about as much
+ *  CPU as proofreading 2,000 pages). It is closed after SHARED_POOL_IDLE_MS without a run, and replaced when its
+ *  worker has failed. */
+export function leaseContentPool(idleMs = SHARED_POOL_IDLE_MS): PoolLease {
+  if (shared && !shared.pool.onWorker && shared.users === 0) {
+    void shared.pool.close();
+    shared = undefined;
+  }
+  const s = (shared ??= { pool: startContentPool(), users: 0 });
+  clearTimeout(s.idle);
+  s.idle = undefined;
+  // While a run uses it, the worker keeps the process alive (the run awaits its answers); idle, it does not.
+  if (s.users++ === 0) s.pool.ref();
+  let released = false;
+  return {
+    pool: s.pool,
+    release() {
+      if (released) return;
+      released = true;
+      if (--s.users > 0) return;
+      s.pool.unref();
+      s.idle = setTimeout(() => {
+        if (shared === s && s.users === 0) shared = undefined;
+        void s.pool.close();
+      }, idleMs);
+      s.idle.unref();
     },
   };
 }

@@ -1,6 +1,8 @@
 // Safe fetching against the fixture site on loopback: the SSRF rules, the caps and every hostile answer.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { startGovSite, type GovSite } from '../../test/fixtures/gov-site/server.ts';
 import { isPublicAddress } from './address.ts';
 import { createFetcher, withoutCredentials } from './fetch.ts';
@@ -120,4 +122,53 @@ test('重定向的每一跳都重新检查：跳到不允许的主机即停止',
   const other = await f.fetch(`${site.otherHost}/r1`, { allowedHosts: ['127.0.0.1'] });
   assert.equal(other.errorCode, 'host-not-allowed');
   await f.close();
+});
+
+test('服务器关闭空闲长连接：复用的连接被重置时，GET 和 HEAD 在新连接上重试一次，不报无法访问', async () => {
+  // Like a site with a very short keep-alive under load: each connection answers its first request and is reset
+  // when a second request arrives on it. `always` resets every request, to show that the retry happens once.
+  let always = false;
+  const served: string[] = [];
+  const connections = new Set<string>();
+  const server = http.createServer((req, res) => {
+    const socket = req.socket as Socket & { requests?: number };
+    socket.requests = (socket.requests ?? 0) + 1;
+    connections.add(`${socket.remotePort}`);
+    if (always || socket.requests > 1) {
+      served.push(`reset ${req.method}`);
+      socket.resetAndDestroy();
+      return;
+    }
+    served.push(`ok ${req.method}`);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': '6' }).end('<p>好');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/page.html`;
+  const f = createFetcher({ allowPrivate: true, connections: 1 });
+  try {
+    const first = await f.fetch(url);
+    const second = await f.fetch(url);
+    const head = await f.fetch(url, { method: 'HEAD' });
+    assert.deepEqual(
+      [first, second, head].map((r) => [r.ok, r.status, r.errorCode]),
+      [
+        [true, 200, undefined],
+        [true, 200, undefined],
+        [true, 200, undefined],
+      ],
+    );
+    assert.equal(second.body, '<p>好');
+    assert.ok(served.includes('reset GET'), 'the second GET met a connection the server reset');
+    assert.ok(connections.size >= 3, 'each retry went out on a new connection');
+    always = true;
+    served.length = 0;
+    const down = await f.fetch(url);
+    assert.equal(down.errorCode, 'network');
+    assert.match(down.error!, /连接失败/);
+    assert.deepEqual(served, ['reset GET', 'reset GET'], 'one retry, not more');
+  } finally {
+    await f.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

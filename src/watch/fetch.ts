@@ -96,13 +96,35 @@ export function createFetcher(defaults: FetcherOptions = {}): Fetcher {
     keepAliveTimeout: 10_000,
     connect: { lookup: (host, opts, cb) => pinnedLookup(book, host, opts, cb) },
   });
+  // The one retry of a request whose kept-alive connection the server closed under it goes out on a new connection:
+  // this agent keeps none (pipelining 0), so it never hands out a socket the server may already have dropped.
+  let fresh: Agent | undefined;
+  const agents: Agents = {
+    pooled: agent,
+    fresh: () =>
+      (fresh ??= new Agent({
+        pipelining: 0,
+        connect: { lookup: (host, opts, cb) => pinnedLookup(book, host, opts, cb) },
+      })),
+  };
   const userAgent = defaults.userAgent ?? 'gongkai-watch/0.1 (+https://github.com/gongkai)';
   return {
-    fetch: (url, options) => fetchSafely(agent, book, userAgent, url, { ...defaults, ...options }),
+    fetch: (url, options) => fetchSafely(agents, book, userAgent, url, { ...defaults, ...options }),
     checkHost: (host) => book.check(host),
-    close: () => agent.close(),
+    close: async () => {
+      await Promise.all([agent.close(), fresh?.close()]);
+    },
   };
 }
+
+interface Agents {
+  pooled: Agent;
+  fresh: () => Agent;
+}
+
+/** A connection the server closed or reset while the request was being sent or answered: with keep-alive, the
+ *  server dropping an idle connection just as it is reused (a short keep-alive under load). */
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -120,7 +142,7 @@ function pinnedLookup(book: AddressBook, host: string, opts: { all?: boolean }, 
 }
 
 async function fetchSafely(
-  agent: Agent,
+  agents: Agents,
   book: AddressBook,
   userAgent: string,
   input: string,
@@ -145,6 +167,8 @@ async function fetchSafely(
     return fail(shown, 'bad-url', '网址格式无效');
   }
   const maxRedirects = o.maxRedirects ?? 5;
+  // GET and HEAD are idempotent: one retry on a new connection when the connection was dropped under the request.
+  let retried = false;
   for (let hop = 0; ; hop++) {
     const here = withoutCredentials(url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -157,7 +181,7 @@ async function fetchSafely(
     url.password = '';
     try {
       const res = await request(url, {
-        dispatcher: agent,
+        dispatcher: retried ? agents.fresh() : agents.pooled,
         method: o.method ?? 'GET',
         signal,
         headers: {
@@ -194,6 +218,11 @@ async function fetchSafely(
       if (signal.aborted) return fail(here, 'timeout', `超时（${Math.round(timeoutMs / 100) / 10} 秒内未完成）`);
       const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
       const code = err.cause?.code ?? err.code ?? err.name;
+      if (DROPPED.has(code) && !retried) {
+        retried = true;
+        hop--;
+        continue;
+      }
       if (code === 'EBLOCKED')
         return fail(here, 'blocked-address', withoutCredentials(err.cause?.message ?? err.message));
       return fail(here, 'network', `连接失败（${code}）`);

@@ -20,7 +20,7 @@ import {
   unchanged,
   type ContentJudgement,
 } from './rules/content.ts';
-import { startContentPool } from './content-pool.ts';
+import { leaseContentPool } from './content-pool.ts';
 import { judgeDefacement } from './rules/defacement.ts';
 import { feedNewest, judgeFreshness, readList, type ListReading } from './rules/freshness.ts';
 import { collectHiddenLinks, type HiddenLink, judgeHiddenLinks, type HiddenLinksFound } from './rules/hidden-links.ts';
@@ -108,7 +108,9 @@ export async function runSiteChecks(
     });
   const content = options.content !== false;
   const checker = content ? options.checker : undefined;
-  const pool = content && !checker ? startContentPool() : undefined;
+  // Pages are proofread on the process's shared worker thread (started once, kept warm between runs).
+  const lease = content && !checker ? leaseContentPool() : undefined;
+  const pool = lease?.pool;
   const proofreading: Promise<void>[] = [];
   const observations: Observation[] = [];
   const baselines: Record<string, string> = {};
@@ -256,7 +258,7 @@ export async function runSiteChecks(
     };
   } finally {
     if (!options.fetcher) await fetcher.close();
-    await pool?.close();
+    lease?.release();
   }
 }
 
