@@ -39,7 +39,7 @@ import {
   type StoredIssue,
 } from './model.ts';
 import * as store from './store.ts';
-import { readDate } from './parse.ts';
+import { headingLevel, readDate } from './parse.ts';
 import type { OfficialDocument } from './parse.ts';
 import { type PaperSize, type Typeset, type TypesetIssue, typesetIssue } from './typeset.ts';
 import type { Finding } from '../checks/index.ts';
@@ -226,6 +226,8 @@ export async function editEntry(
     ...input,
     title: input.title.trim(),
     docNumber: trim(input.docNumber),
+    // 结构层次 follow the text as typed (一、（一）1.（1）), as when the document was read.
+    body: input.body.map((b) => ({ level: headingLevel(b.text.trim()), text: b.text.trim() })).filter((b) => b.text),
     date,
     dateIso: date ? readDate(date) : null,
     printDate,
