@@ -91,9 +91,19 @@ const field = (name: keyof DocumentValues, label: string, span = 8, rows = 0) =>
   </Col>
 );
 
-export function DocumentForm({ form, readOnly }: { form: FormInstance<DocumentValues>; readOnly?: boolean }) {
+export function DocumentForm(props: {
+  form: FormInstance<DocumentValues>;
+  readOnly?: boolean;
+  initial?: OfficialDocument;
+}) {
+  const { form, readOnly, initial } = props;
   return (
-    <Form form={form} layout="vertical" size="small" disabled={readOnly}>
+    <Form
+      form={form}
+      layout="vertical"
+      size="small"
+      disabled={readOnly}
+      initialValues={initial ? toValues(initial) : undefined}>
       <Row gutter={12}>
         {field('copyNumber', '份号', 6)}
         {field('classification', '密级和保密期限', 6)}

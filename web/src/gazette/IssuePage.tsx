@@ -10,7 +10,7 @@ import { api, get, post, query } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
-import { DocumentForm, type DocumentValues, fromValues, toValues } from './DocumentForm.tsx';
+import { DocumentForm, type DocumentValues, fromValues } from './DocumentForm.tsx';
 import { FindingsList } from './ImportModal.tsx';
 import type { Entry, Finding, Issue, PublishedHit, Toc } from './types.ts';
 import { STATUS_NAME } from './types.ts';
@@ -336,7 +336,6 @@ function EntryDrawer(props: {
       size="large"
       title={`公文要素：${entry.title}`}
       onClose={onClose}
-      afterOpenChange={(open) => open && form.setFieldsValue(toValues(entry.document))}
       extra={
         !readOnly && (
           <Button type="primary" loading={saving} onClick={() => void save()} data-testid="entry-save">
@@ -346,7 +345,7 @@ function EntryDrawer(props: {
       }>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <FindingsList findings={findings} />
-      <DocumentForm form={form} readOnly={readOnly} />
+      <DocumentForm form={form} readOnly={readOnly} initial={entry.document} />
     </Drawer>
   );
 }
