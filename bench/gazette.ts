@@ -1,5 +1,5 @@
-// `npm run bench:gazette [-- --docs 10000 --queries 300]`: (1) typesetting a gazette issue of more than 60 pages (the seed's 2022年第11期 plus three of its
-// documents again in a fourth section) — cover, 目录 with page numbers written back, documents, colophon, headers —
+// `npm run bench:gazette [-- --docs 10000 --queries 300]`: (1) typesetting a gazette issue of more than 60 pages
+// (the seed's 2022年第11期 plus three of its documents again in a fourth section) — cover, 目录 with page numbers written back, documents, colophon, headers —
 // side by side with a baseline in the same run: the same paragraphs poured into pdfkit with the same embedded font
 // and nothing else (no 目录, no headers, no second pass). Each figure is the median of RUNS runs. (2) The online
 // edition's full-text search over `--docs` documents generated from the seed's paragraphs (each a title and 12–40
@@ -166,7 +166,8 @@ async function searchBench(engine: string): Promise<void> {
       samples.push(performance.now() - t);
     }
     console.log(
-      `检索 ${DOCS} 篇（${engine === 'postgres' ? 'PostgreSQL pg_trgm GIN' : 'SQLite FTS5 trigram'}；写入 ${loadS.toFixed(1)} 秒）：`
+      `检索 ${DOCS} 篇（${engine === 'postgres' ? 'PostgreSQL pg_trgm GIN' : 'SQLite FTS5 trigram'}；`
+        + `写入 ${loadS.toFixed(1)} 秒）：`
         + `${QUERIES} 次查询 p50 ${percentile(samples, 0.5).toFixed(1)} 毫秒，p95 ${percentile(samples, 0.95).toFixed(1)} 毫秒，`
         + `最大 ${Math.max(...samples).toFixed(1)} 毫秒（平均每次 ${(hits / QUERIES).toFixed(1)} 条，上限 50）`,
     );
