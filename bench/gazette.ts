@@ -1,5 +1,6 @@
 // `npm run bench:gazette [-- --docs 10000 --queries 300]`: (1) typesetting a gazette issue of more than 60 pages
-// (the seed's 2022年第11期 plus three of its documents again in a fourth section) — cover, 目录 with page numbers written back, documents, colophon, headers —
+// (the seed's 2022年第11期 plus three of its documents again in a fourth section) — cover, 目录 with page numbers
+// written back, documents, colophon, headers —
 // side by side with a baseline in the same run: the same paragraphs poured into pdfkit with the same embedded font
 // and nothing else (no 目录, no headers, no second pass). Each figure is the median of RUNS runs. (2) The online
 // edition's full-text search over `--docs` documents generated from the seed's paragraphs (each a title and 12–40
