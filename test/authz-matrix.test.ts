@@ -653,6 +653,34 @@ const GAZETTE_CASES: Case[] = [
     },
   },
   {
+    route: 'PUT /api/gazette/issues/{id}/entries/{entryId}',
+    allowed: ['gazette'],
+    request: async () => {
+      const { id, entryId } = await gazetteIssue(true);
+      const issue = await ok('gazette', { method: 'GET', url: `/api/gazette/issues/${id}` });
+      return {
+        method: 'PUT',
+        url: `/api/gazette/issues/${id}/entries/${entryId}`,
+        payload: { ...issue.entries[0].document, indexNumber: '11500222009300383T/2022-00001' },
+      };
+    },
+  },
+  {
+    route: 'GET /api/gazette/issues/{id}/toc',
+    allowed: GAZETTE_READERS,
+    request: async () => ({ method: 'GET', url: `/api/gazette/issues/${(await gazetteIssue()).id}/toc` }),
+  },
+  {
+    route: 'GET /api/gazette/issues/{id}/pdf',
+    allowed: GAZETTE_READERS,
+    request: async () => ({ method: 'GET', url: `/api/gazette/issues/${(await gazetteIssue()).id}/pdf?paper=A4` }),
+  },
+  {
+    route: 'GET /api/gazette/issues/{id}/html',
+    allowed: GAZETTE_READERS,
+    request: async () => ({ method: 'GET', url: `/api/gazette/issues/${(await gazetteIssue()).id}/html` }),
+  },
+  {
     route: 'GET /api/gazette/published',
     allowed: ['gazette'],
     request: async () => ({ method: 'GET', url: `/api/gazette/published?q=${encodeURIComponent('通知')}` }),

@@ -35,6 +35,40 @@ async function releasedIssue(): Promise<void> {
     (await office.post(`/api/gazette/issues/${issue.id}/entries`, { itemId: soil, section: SECTIONS[0] })).statusCode,
     200,
   );
+  // Before it is submitted the 公报室 works on it over the API: corrects an element (here the 索引号 the online page
+  // shows), reads the 目录 page numbers from the typeset pages, downloads the PDF in either paper size and the HTML.
+  const compiled = (await office.get(`/api/gazette/issues/${issue.id}`)).json();
+  const entry = compiled.entries[0];
+  const edited = await office.put(`/api/gazette/issues/${issue.id}/entries/${entry.id}`, {
+    ...entry.document,
+    indexNumber: '11500222009300383T/2022-00129',
+  });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.equal(edited.json().issue.entries[0].document.indexNumber, '11500222009300383T/2022-00129');
+  const badDate = await office.put(`/api/gazette/issues/${issue.id}/entries/${entry.id}`, {
+    ...entry.document,
+    date: '去年冬天',
+  });
+  assert.equal(badDate.statusCode, 400);
+  assert.match(badDate.json().message, /成文日期“去年冬天”无法识别/);
+  const secret = await office.put(`/api/gazette/issues/${issue.id}/entries/${entry.id}`, {
+    ...entry.document,
+    classification: '秘密★1年',
+  });
+  assert.equal(secret.statusCode, 422);
+  const toc = (await office.get(`/api/gazette/issues/${issue.id}/toc?paper=16K`)).json();
+  assert.deepEqual(
+    toc.toc.map((t: { title: string; page: number }) => [t.title, t.page]),
+    [['重庆市綦江区人民政府关于做好第三次全国土壤普查的通知', 1]],
+  );
+  assert.ok(toc.pages >= 3, `共 ${toc.pages} 页`);
+  const pdf = await office.get(`/api/gazette/issues/${issue.id}/pdf?paper=16K`);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.match(pdf.headers['content-disposition'] as string, /16K\.pdf/);
+  const page = await office.get(`/api/gazette/issues/${issue.id}/html`);
+  assert.match(page.headers['content-type'] as string, /text\/html/);
+  assert.match(page.body, /第三次全国土壤普查/);
+  assert.equal((await office.get(`/api/gazette/issues/${issue.id}/pdf?paper=B5`)).statusCode, 400);
   const placement = { sectionId: org.sectionId, channels: [{ channelId: org.siteId, columnId: org.columnId }] };
   const submitted = await office.post(`/api/gazette/issues/${issue.id}/submit`, placement);
   assert.equal(submitted.statusCode, 200, submitted.body);
@@ -72,9 +106,20 @@ test('无需登录：按年列出各期，目录，单篇及其元数据，PDF�
   assert.match(doc.body, /<dt>发文字号<\/dt><dd>綦江府发〔2022〕29号<\/dd>/);
   assert.match(doc.body, /<dt>成文日期<\/dt><dd>2022年/);
   assert.match(doc.body, /<dt>所属期<\/dt>/);
-  assert.equal((await anon.get('/gongbao/129/2')).statusCode, 404);
-  assert.equal((await anon.get('/gongbao/130')).statusCode, 404);
-  assert.equal((await anon.get('/gongbao/abc')).statusCode, 400);
+  assert.match(doc.body, /<dt>索引号<\/dt><dd>11500222009300383T\/2022-00129<\/dd>/);
+  assert.match(doc.body, /<style media="print">/);
+  assert.match(doc.body, /href="\/gongbao\/129\/1\?view=print"/);
+  const print = await anon.get('/gongbao/129/1?view=print');
+  assert.match(print.body, /<style media="all">/);
+  assert.match(print.body, /第三次全国土壤普查/);
+  // Whatever is missing answers the edition's own Chinese HTML 404 page.
+  for (const url of ['/gongbao/129/2', '/gongbao/130', '/gongbao/abc', '/gongbao/129/1/x']) {
+    const missing = await anon.get(url);
+    assert.equal(missing.statusCode, 404, url);
+    assert.match(missing.headers['content-type'] as string, /text\/html/, url);
+    assert.match(missing.body, /<html lang="zh-CN">[\s\S]*<h1>页面不存在<\/h1>/, url);
+  }
+  assert.match((await anon.get('/gongbao/130')).body, /第130期公报不存在/);
 
   const pdf = await anon.get('/gongbao/129/pdf');
   assert.equal(pdf.statusCode, 200);
@@ -91,5 +136,7 @@ test('无需登录：按年列出各期，目录，单篇及其元数据，PDF�
   const short = await anon.get(`/gongbao/search?q=${encodeURIComponent('土')}`);
   assert.equal(short.statusCode, 400);
   assert.match(short.body, /至少两个字/);
-  assert.equal((await anon.get(`/gongbao/search?q=${'很'.repeat(101)}`)).statusCode, 400);
+  const long = await anon.get(`/gongbao/search?q=${'很'.repeat(101)}`);
+  assert.equal(long.statusCode, 400);
+  assert.match(long.body, /检索条件或查看方式不正确/);
 });

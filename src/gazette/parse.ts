@@ -53,6 +53,8 @@ export interface OfficialDocument {
   printer: string | null;
   printDate: string | null;
   printDateIso: string | null;
+  /** 索引号 of the 政府信息公开 catalogue, when the 公报室 records one (not part of GB/T 9704; never parsed). */
+  indexNumber?: string | null;
 }
 
 const COPY_NUMBER = /^\d{6}$/;

@@ -3,6 +3,7 @@
 // (service.ts `releasedIssue`). Rate-limited per client address like the other public routes; query strings bounded.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import { escapeHtml as e } from '../platform/documents/html.ts';
@@ -14,20 +15,36 @@ const PAGE_CSS = `${CSS}
 nav.crumbs{font-size:.9em;margin:1em 0}form.search{display:flex;flex-wrap:wrap;gap:.5em;margin:1em 0}
 form.search label{display:flex;flex-direction:column;font-size:.9em}input,select,button{font:inherit;padding:.2em .4em}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;border:1px solid #999;padding:.5em 1em}
-dl.meta dt{font-weight:bold}a{color:#0645ad}@media print{form.search,nav.crumbs,.noprint{display:none}}`;
+dl.meta dt{font-weight:bold}a{color:#0645ad}`;
+/** What paper keeps: the document, not the navigation, search or links (also the whole of the 打印版 view). */
+const PRINT_CSS = `form.search,nav.crumbs,.noprint,footer{display:none}body{max-width:none;margin:0;color:#000}
+a{color:#000;text-decoration:none}dl.meta{border-color:#000}`;
 
-function page(title: string, body: string, crumbs: [string, string][] = []): string {
+/** `print`: the 打印版 (?view=print) — the print stylesheet applied on screen too, so it reads as the paper will. */
+function page(title: string, body: string, crumbs: [string, string][] = [], print = false): string {
   const trail = [['/gongbao', '网上公报'], ...crumbs]
     .map(([href, label], i, all) => (i === all.length - 1 ? e(label) : `<a href="${e(href)}">${e(label)}</a>`))
     .join(' › ');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)} - ${e(gazette.MASTHEAD)}</title><style>${PAGE_CSS}</style></head>
+<title>${e(title)} - ${e(gazette.MASTHEAD)}</title><style>${PAGE_CSS}</style>
+<style media="${print ? 'all' : 'print'}">${PRINT_CSS}</style></head>
 <body><header><p class="masthead">${e(gazette.MASTHEAD)}</p></header>
 <nav class="crumbs" aria-label="当前位置">${trail}</nav><main>${body}</main>
 <footer><p>本网上公报所载公文均经三审三校和保密审查后发布。</p></footer></body></html>
 `;
 }
+
+const printLinks = (href: string) =>
+  `<p class="noprint"><a href="${e(href)}?view=print">打印版</a>（浏览器“打印”亦只印正文）</p>`;
+
+/** The 404 page: a page of the edition like the others, in Chinese, with the way back and the search form. */
+const notFoundPage = (message: string) =>
+  page(
+    '页面不存在',
+    `<h1>页面不存在</h1><p role="alert">${e(message)}</p>${searchForm()}
+<p><a href="/gongbao">返回网上公报首页</a></p>`,
+  );
 
 function searchForm(q: gazette.SearchQuery = {}): string {
   const v = (x: string | number | undefined) => (x === undefined ? '' : e(String(x)));
@@ -46,6 +63,7 @@ const dateZh = (iso: string | null) => {
 };
 
 const Total = z.coerce.number().int().min(1).max(99999);
+const ViewQs = z.object({ view: z.literal('print').optional() });
 const SearchQs = z.object({
   q: z.string().max(100).optional(),
   year: z.union([z.literal(''), z.coerce.number().int().min(1949).max(2100)]).optional(),
@@ -66,6 +84,23 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
     errorResponseBuilder: (_req, ctx) => new AppError(429, 'RATE_LIMITED', `访问过于频繁，请在 ${ctx.after} 后再试`),
   });
   const limited = { rateLimit: { max, timeWindow: '1 minute' } };
+  // A missing issue or document, or a path that names none (/gongbao/abc), answers the edition's own HTML 404 page;
+  // other errors (a 429, a 500) go on to the application's handler.
+  app.setErrorHandler((err, _req, reply) => {
+    const missing =
+      (err instanceof AppError && err.status === 404)
+      || (hasZodFastifySchemaValidationErrors(err) && err.validationContext === 'params');
+    if (hasZodFastifySchemaValidationErrors(err) && err.validationContext === 'querystring') {
+      const body = `<h1>请求不正确</h1><p role="alert">检索条件或查看方式不正确，请修改后重试。</p>${searchForm()}`;
+      return reply.code(400).type('text/html; charset=utf-8').send(page('请求不正确', body));
+    }
+    if (!missing) throw err;
+    const message = err instanceof AppError ? err.message : '没有这一期或这一篇公报';
+    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(message));
+  });
+  app.get('/gongbao/*', { config: limited, schema: { hide: true } }, async () => {
+    throw new AppError(404, 'NOT_FOUND', '没有这一页，请从网上公报首页查找或检索');
+  });
   const html = (reply: { type: (t: string) => unknown }, s: string) => {
     reply.type('text/html; charset=utf-8');
     return s;
@@ -115,7 +150,7 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
 
   app.get(
     '/gongbao/:total',
-    { config: limited, schema: { params: z.object({ total: Total }), hide: true } },
+    { config: limited, schema: { params: z.object({ total: Total }), querystring: ViewQs, hide: true } },
     async (req, reply) => {
       const issue = await gazette.releasedIssue(deps, req.params.total);
       const toc = issue.sections
@@ -130,8 +165,8 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
       const body = `<h1>${e(issue.label)}</h1><p>${dateZh(issue.publishDate)}出版　发布日期：${dateZh(
         issue.publishedAt,
       )}</p><p class="noprint"><a href="/gongbao/${issue.totalNumber}/pdf">下载本期 PDF</a></p>
-<nav aria-label="目录"><h2>目　录</h2>${toc}</nav>`;
-      return html(reply, page(issue.label, body, [['', issue.label]]));
+${printLinks(`/gongbao/${issue.totalNumber}`)}<nav aria-label="目录"><h2>目　录</h2>${toc}</nav>`;
+      return html(reply, page(issue.label, body, [['', issue.label]], req.query.view === 'print'));
     },
   );
 
@@ -157,13 +192,18 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
     '/gongbao/:total/:n',
     {
       config: limited,
-      schema: { params: z.object({ total: Total, n: z.coerce.number().int().min(1).max(500) }), hide: true },
+      schema: {
+        params: z.object({ total: Total, n: z.coerce.number().int().min(1).max(500) }),
+        querystring: ViewQs,
+        hide: true,
+      },
     },
     async (req, reply) => {
       const issue = await gazette.releasedIssue(deps, req.params.total);
       const entry = issue.entries[req.params.n - 1];
       if (!entry) throw new AppError(404, 'NOT_FOUND', `${issue.label}没有第${req.params.n}篇公文`);
-      const meta = `<dl class="meta"><dt>发文字号</dt><dd>${e(entry.docNumber ?? '—')}</dd>
+      const index = entry.document.indexNumber ? `<dt>索引号</dt><dd>${e(entry.document.indexNumber)}</dd>` : '';
+      const meta = `<dl class="meta">${index}<dt>发文字号</dt><dd>${e(entry.docNumber ?? '—')}</dd>
 <dt>发文机关</dt><dd>${e(entry.issuers.join('、') || '—')}</dd><dt>成文日期</dt><dd>${dateZh(entry.docDate)}</dd>
 <dt>发布日期</dt><dd>${dateZh(issue.publishedAt)}</dd><dt>所属期</dt><dd><a href="/gongbao/${issue.totalNumber}">${e(
         issue.label,
@@ -171,10 +211,15 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
       const article = documentHtml(entry.document, 'doc').replace('<h2>', '<h1>').replace('</h2>', '</h1>');
       return html(
         reply,
-        page(entry.title, `${meta}${article}`, [
-          [`/gongbao/${issue.totalNumber}`, issue.label],
-          ['', entry.title],
-        ]),
+        page(
+          entry.title,
+          `${meta}${printLinks(`/gongbao/${issue.totalNumber}/${req.params.n}`)}${article}`,
+          [
+            [`/gongbao/${issue.totalNumber}`, issue.label],
+            ['', entry.title],
+          ],
+          req.query.view === 'print',
+        ),
       );
     },
   );

@@ -7,6 +7,7 @@ import { canEditGazette } from '../org/policy/gazette.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Deps } from '../platform/deps.ts';
 import { readUpload } from '../platform/http/upload.ts';
+import { contentDisposition } from '../publish/attachments-model.ts';
 import * as gazette from './service.ts';
 
 const nullableText = z.string().nullable();
@@ -30,6 +31,7 @@ export const OfficialDocumentDto = z.object({
   printer: nullableText,
   printDate: nullableText,
   printDateIso: nullableText,
+  indexNumber: nullableText.optional(),
 });
 const FindingDto = z.object({
   rule: z.string(),
@@ -79,6 +81,29 @@ const IssueBody = z.object({
   sections: z.array(z.string().max(100)).max(30).optional(),
 });
 const IdParams = z.object({ id: z.uuid() });
+const PaperQs = z.object({ paper: z.enum(['A4', '16K']).default('A4') });
+const EditableDocument = OfficialDocumentDto.extend({
+  copyNumber: z.string().max(20).nullable(),
+  classification: z.string().max(50).nullable(),
+  urgency: z.string().max(20).nullable(),
+  issuerMark: z.string().max(200),
+  docNumber: z.string().max(100).nullable(),
+  signers: z.array(z.string().max(50)).max(20),
+  title: z.string().max(500),
+  addressee: z.string().max(2000).nullable(),
+  body: z.array(z.object({ level: z.literal([0, 1, 2, 3, 4]), text: z.string().max(20000) })).max(2000),
+  attachmentNote: z.array(z.string().max(500)).max(100),
+  signature: z.string().max(500).nullable(),
+  date: z.string().max(50).nullable(),
+  notes: z.array(z.string().max(2000)).max(20),
+  attachments: z
+    .array(z.object({ title: z.string().max(500), paragraphs: z.array(z.string().max(20000)).max(2000) }))
+    .max(50),
+  cc: z.string().max(2000).nullable(),
+  printer: z.string().max(200).nullable(),
+  printDate: z.string().max(50).nullable(),
+  indexNumber: z.string().max(100).nullish(),
+});
 const tags = ['gazette'];
 
 export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -136,6 +161,69 @@ export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       },
     },
     async (req) => gazette.removeEntry(deps, actorOf(req), req.params.id, req.params.entryId),
+  );
+  app.put(
+    '/api/gazette/issues/:id/entries/:entryId',
+    {
+      schema: {
+        params: z.object({ id: z.uuid(), entryId: z.uuid() }),
+        body: EditableDocument,
+        response: { 200: z.object({ issue: IssueDto, formatFindings: z.array(FindingDto) }) },
+        tags,
+        summary: '修改本期一篇公文的 GB/T 9704 要素（公报室）；返回公文格式问题',
+      },
+    },
+    async (req) =>
+      gazette.editEntry(deps, actorOf(req), req.params.id, req.params.entryId, {
+        ...req.body,
+        dateIso: null,
+        printDateIso: null,
+      }),
+  );
+  app.get(
+    '/api/gazette/issues/:id/toc',
+    {
+      schema: {
+        params: IdParams,
+        querystring: PaperQs,
+        response: {
+          200: z.object({
+            pages: z.number(),
+            toc: z.array(z.object({ section: z.string(), title: z.string(), page: z.number() })),
+          }),
+        },
+        tags,
+        summary: '按排版结果计算的目录页码（公报室、督查）',
+      },
+    },
+    async (req) => {
+      const { pages, toc } = await gazette.typesetDraft(deps, actorOf(req), req.params.id, req.query.paper);
+      return { pages, toc };
+    },
+  );
+  app.get(
+    '/api/gazette/issues/:id/pdf',
+    { schema: { params: IdParams, querystring: PaperQs, tags, summary: '本期公报 PDF，A4 或 16开（公报室、督查）' } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { pdf } = await gazette.typesetDraft(deps, actor, req.params.id, req.query.paper);
+      const { label } = await gazette.getIssue(deps, actor, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`政府公报${label}-${req.query.paper}.pdf`))
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/api/gazette/issues/:id/html',
+    { schema: { params: IdParams, tags, summary: '本期公报 HTML 版（公报室、督查）' } },
+    async (req, reply) => {
+      const { label, html } = await gazette.draftHtml(deps, actorOf(req), req.params.id);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-disposition', contentDisposition(`政府公报${label}.html`))
+        .send(html);
+    },
   );
   app.post(
     '/api/gazette/issues/:id/submit',

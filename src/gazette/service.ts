@@ -19,11 +19,13 @@ import {
   searchPublished,
   submitItem,
 } from '../publish/service.ts';
-import { documentText, issueText } from './html.ts';
+import { documentText, issueHtml, issueText } from './html.ts';
 import { QIJIANG_COLOPHON, QIJIANG_MASTHEAD } from './demo.ts';
 import { importOfficialText } from './import.ts';
 import {
   checkOrder,
+  formatFindings,
+  gazetteRefusal,
   type Entry,
   type Issue,
   type IssueFields,
@@ -37,14 +39,17 @@ import {
   type StoredIssue,
 } from './model.ts';
 import * as store from './store.ts';
-import type { TypesetIssue } from './typeset.ts';
+import { headingLevel, readDate } from './parse.ts';
+import type { OfficialDocument } from './parse.ts';
+import { type PaperSize, type Typeset, type TypesetIssue, typesetIssue } from './typeset.ts';
+import type { Finding } from '../checks/index.ts';
 
 export { importOfficialDocx, importOfficialText } from './import.ts';
 export type { Entry, ImportedDocument, Issue, IssueInput, IssueStatus, OfficialDocument } from './model.ts';
 export { DEFAULT_SECTIONS, ISSUE_STATUS_NAME, ISSUE_STATUSES, issueLabel } from './model.ts';
 export { demoIssue } from './demo.ts';
-export { issueHtml } from './html.ts';
-export { type PaperSize, type Typeset, type TypesetIssue, typesetIssue } from './typeset.ts';
+export { issueHtml };
+export { type PaperSize, type Typeset, type TypesetIssue, typesetIssue };
 
 /** The gazette's name, as its masthead prints it. */
 export const MASTHEAD = QIJIANG_MASTHEAD;
@@ -201,6 +206,72 @@ export async function addEntry(
   return loadIssue(deps.db, issueId);
 }
 
+/**
+ * The 公报室 corrects an entry's GB/T 9704 elements (the parser's reading of the published text, or a wrong 标题):
+ * the dates are read again from what was typed, a 密级 is refused as when placing it, and the search index follows.
+ * Returns the issue and the 公文格式 findings of the corrected text.
+ */
+export async function editEntry(
+  deps: Deps,
+  actor: Actor,
+  issueId: string,
+  entryId: string,
+  input: OfficialDocument,
+): Promise<{ issue: Issue; formatFindings: Finding[] }> {
+  assertAllowed(canEditGazette(actor));
+  const trim = (x: string | null | undefined) => x?.trim() || null;
+  const date = trim(input.date);
+  const printDate = trim(input.printDate);
+  const document: OfficialDocument = {
+    ...input,
+    title: input.title.trim(),
+    docNumber: trim(input.docNumber),
+    // 结构层次 follow the text as typed (一、（一）1.（1）), as when the document was read.
+    body: input.body.map((b) => ({ level: headingLevel(b.text.trim()), text: b.text.trim() })).filter((b) => b.text),
+    date,
+    dateIso: date ? readDate(date) : null,
+    printDate,
+    printDateIso: printDate ? readDate(printDate) : null,
+    indexNumber: trim(input.indexNumber),
+  };
+  if (!document.title) throw invalid('title', '标题不能为空');
+  if (date && !document.dateIso) throw invalid('date', `成文日期“${date}”无法识别，应写作 2022年11月25日`);
+  if (printDate && !document.printDateIso) {
+    throw invalid('printDate', `印发日期“${printDate}”无法识别，应写作 2022年11月25日`);
+  }
+  const text = documentText(document);
+  const refusal = gazetteRefusal(document, text);
+  if (refusal) throw refusal;
+  await deps.db.transaction().execute(async (tx) => {
+    const issue = await editable(tx, issueId);
+    const old = issue.entries.find((e) => e.id === entryId);
+    if (!old) throw notFound('本期中的公文');
+    const entry: Entry = {
+      ...old,
+      title: document.title,
+      docNumber: document.docNumber,
+      issuers: issuersOf(document),
+      docDate: document.dateIso,
+      document,
+    };
+    await store.updateEntryDocument(tx, entry);
+    await store.unindexEntry(tx, entryId);
+    await store.indexEntry(tx, {
+      entry_id: entryId,
+      issue_id: issueId,
+      year: issue.year,
+      issuers: entry.issuers.join('、'),
+      doc_number: entry.docNumber ?? '',
+      title: entry.title,
+      content: text,
+    });
+    const now = deps.clock.now();
+    await store.touchIssue(tx, issueId, now);
+    await ledger(tx, actor, 'entry_edit', issueId, { entryId, title: entry.title, docNumber: entry.docNumber }, now);
+  });
+  return { issue: await loadIssue(deps.db, issueId), formatFindings: formatFindings(text) };
+}
+
 /** The whole order at once: every entry with its section, in print order. */
 export async function orderEntries(
   deps: Deps,
@@ -242,6 +313,22 @@ export async function issueForPrint(deps: Deps, actor: Actor | 'system', ref: st
   const issue = id ? await store.getIssue(deps.db, id) : null;
   if (!issue) throw notFound(`公报期次“${ref}”`);
   return forPrint(issue);
+}
+
+/** An issue being compiled, typeset as it stands (the 公报室 and the 督查): its PDF, pages and 目录 page numbers. */
+export async function typesetDraft(deps: Deps, actor: Actor, id: string, paper: PaperSize): Promise<Typeset> {
+  assertAllowed(canViewGazetteDrafts(actor));
+  const issue = await store.getIssue(deps.db, id);
+  if (!issue) throw notFound('公报期次');
+  return typesetIssue(forPrint(issue), paper);
+}
+
+/** The same issue as one HTML page. */
+export async function draftHtml(deps: Deps, actor: Actor, id: string): Promise<{ label: string; html: string }> {
+  assertAllowed(canViewGazetteDrafts(actor));
+  const issue = await store.getIssue(deps.db, id);
+  if (!issue) throw notFound('公报期次');
+  return { label: issue.label, html: issueHtml(forPrint(issue)) };
 }
 
 function forPrint(issue: StoredIssue): TypesetIssue {

@@ -125,6 +125,21 @@ export async function insertEntry(db: Executor, issueId: string, e: Entry, now: 
     .execute();
 }
 
+/** The entry's GB/T 9704 elements as the 公报室 corrected them, with the columns derived from them. */
+export async function updateEntryDocument(db: Executor, e: Entry): Promise<void> {
+  await db
+    .updateTable('gazette_entries')
+    .set({
+      title: e.title,
+      doc_number: e.docNumber,
+      issuers: JSON.stringify(e.issuers),
+      doc_date: e.docDate,
+      document: JSON.stringify(e.document),
+    })
+    .where('id', '=', e.id)
+    .execute();
+}
+
 export async function placeEntry(db: Executor, id: string, section: string, position: number): Promise<void> {
   await db.updateTable('gazette_entries').set({ section, position }).where('id', '=', id).execute();
 }

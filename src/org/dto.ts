@@ -16,6 +16,7 @@ import {
   type UserAccount,
 } from './model.ts';
 import { canListUsers, canManageAccounts, canManageOrg } from './policy/org.ts';
+import { canEditGazette, canViewGazetteDrafts } from './policy/gazette.ts';
 import { isAllowed } from './policy/verdict.ts';
 import type { RoleGrant, RoleRequestView, UnitDetail } from './service.ts';
 
@@ -91,7 +92,13 @@ export const SessionUserDto = z.object({
   name: z.string(),
   unitId: z.string(),
   roles: z.array(RoleHeldDto),
-  abilities: z.object({ manageOrg: z.boolean(), manageAccounts: z.boolean(), listUsers: z.boolean() }),
+  abilities: z.object({
+    manageOrg: z.boolean(),
+    manageAccounts: z.boolean(),
+    listUsers: z.boolean(),
+    viewGazette: z.boolean(),
+    editGazette: z.boolean(),
+  }),
 });
 /** mustChangePassword: an administrator set the password; nothing but 修改密码 works until it is changed. */
 export const SessionDto = z.object({ user: SessionUserDto, csrfToken: z.string(), mustChangePassword: z.boolean() });
@@ -138,6 +145,8 @@ export const toSessionDto = (
       manageOrg: isAllowed(canManageOrg(actor)),
       manageAccounts: isAllowed(canManageAccounts(actor)),
       listUsers: isAllowed(canListUsers(actor)),
+      viewGazette: isAllowed(canViewGazetteDrafts(actor)),
+      editGazette: isAllowed(canEditGazette(actor)),
     },
   },
   csrfToken,

@@ -18,7 +18,13 @@ const OTHER_NAME = /(?:name|kind):\s*$/;
 const TEMPLATED: Record<string, string[]> = {
   'publish.${kind}': ['publish.approve', 'publish.return'],
   'dictionary.${action}': ['dictionary.add', 'dictionary.edit', 'dictionary.remove'],
-  'gazette.${action}': ['gazette.issue_create', 'gazette.entry_add', 'gazette.entry_order', 'gazette.entry_remove'],
+  'gazette.${action}': [
+    'gazette.issue_create',
+    'gazette.entry_add',
+    'gazette.entry_order',
+    'gazette.entry_remove',
+    'gazette.entry_edit',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {

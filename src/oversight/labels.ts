@@ -112,6 +112,7 @@ const ACTION_NAME: Record<string, string> = {
   'gazette.entry_add': '公报收录文件',
   'gazette.entry_order': '调整公报目录顺序',
   'gazette.entry_remove': '公报移出文件',
+  'gazette.entry_edit': '修改公报所收公文的要素',
   'decisions.catalog_import': '导入重大行政决策事项目录',
   'decisions.step_complete': '重大行政决策：办结程序步骤',
   'decisions.step_not_applicable': '重大行政决策：程序步骤标注不适用',

@@ -17,6 +17,8 @@ import { ItemPage } from './pages/ItemPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
+import { GazettePage } from './gazette/GazettePage.tsx';
+import { IssuePage } from './gazette/IssuePage.tsx';
 import { SignoffPage } from './pages/SignoffPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 import { useSession } from './session.tsx';
@@ -75,6 +77,8 @@ export function AppRoutes() {
         <Route path="watch/incidents" element={<IncidentsPage />} />
         <Route path="watch/incidents/:id" element={<IncidentPage />} />
         <Route path="watch/settings" element={<SettingsPage />} />
+        <Route path="gazette" element={<GazettePage />} />
+        <Route path="gazette/:id" element={<IssuePage />} />
         <Route path="login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
       </Route>

@@ -10,7 +10,13 @@ export interface SessionUser {
   name: string;
   unitId: string;
   roles: RoleHeld[];
-  abilities: { manageOrg: boolean; manageAccounts: boolean; listUsers: boolean };
+  abilities: {
+    manageOrg: boolean;
+    manageAccounts: boolean;
+    listUsers: boolean;
+    viewGazette: boolean;
+    editGazette: boolean;
+  };
 }
 /** mustChangePassword: signed in with a one-time password an administrator set; only 修改密码 works until changed. */
 export interface Session {

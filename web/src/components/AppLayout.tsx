@@ -2,6 +2,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BookOutlined,
   BarChartOutlined,
   EditOutlined,
   HomeOutlined,
@@ -94,6 +95,19 @@ export function AppLayout() {
                 </Link>
               ),
             })),
+          },
+        ]
+      : []),
+    ...(user.abilities.viewGazette
+      ? [
+          {
+            key: '/gazette',
+            icon: <BookOutlined />,
+            label: (
+              <Link to="/gazette" data-testid="menu-gazette">
+                政府公报
+              </Link>
+            ),
           },
         ]
       : []),

@@ -265,7 +265,10 @@ export function EditorPage() {
                 <Form.Item name="itemType" label="类型">
                   <Radio.Group
                     optionType="button"
-                    options={Object.entries(labels.itemType).map(([value, label]) => ({ value, label }))}
+                    options={Object.entries(labels.itemType)
+                      // 政府公报 items are made by the 公报室 from an issue (公报室 screen); the server refuses them here.
+                      .filter(([value]) => value !== 'gazette')
+                      .map(([value, label]) => ({ value, label }))}
                   />
                 </Form.Item>
               </Col>
