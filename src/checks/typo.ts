@@ -96,6 +96,8 @@ interface Tables {
   protect: Set<string>;
   /** The first two characters of each `protect` word. */
   protectHead: HashTable;
+  /** 1 for the first character of a `protect` word: most characters need no `protectHead` probe. */
+  protectFirst: Uint8Array;
 }
 
 /** Open addressing from a bigram (two UTF-16 units) to a non-negative integer. */
@@ -180,7 +182,9 @@ const REACH = 4;
 /** log2 of the bits in the prefilter: 2^23 bits (1 MB) for ~860k typo bigrams lets ~10 % of misses through. */
 const FILTER_BITS = 23;
 
-const bigram = (a: number, b: number) => ((a << 16) | b) >>> 0;
+function bigram(a: number, b: number): number {
+  return ((a << 16) | b) >>> 0;
+}
 
 /** The typo bigrams of a model: key → (right character) | (position of the swap) << 16 | (class of the word) << 17. */
 export function buildTypoTables(m: TypoModel): Tables {
@@ -241,8 +245,12 @@ export function buildTypoTables(m: TypoModel): Tables {
   });
   const protect = new Set(m.protect.split(' ').filter(Boolean));
   const protectHead = new HashTable(protect.size);
-  for (const w of protect) protectHead.set(bigram(w.charCodeAt(0), w.charCodeAt(1)), 1);
-  return { maybe, words, single, typos, protect, protectHead };
+  const protectFirst = new Uint8Array(0x10000);
+  for (const w of protect) {
+    protectHead.set(bigram(w.charCodeAt(0), w.charCodeAt(1)), 1);
+    protectFirst[w.charCodeAt(0)] = 1;
+  }
+  return { maybe, words, single, typos, protect, protectHead, protectFirst };
 }
 
 let tables: Tables | undefined;
@@ -337,7 +345,8 @@ function confirmed(text: string, i: number, t: Tables): boolean {
 }
 
 /** What no word model overrides: the suspect sits in known text, is no name, no quoted coinage, no longer word. */
-function plausible(text: string, i: number, { words, single, protect, protectHead }: Tables): boolean {
+function plausible(text: string, i: number, t: Tables): boolean {
+  const { words, single, protect, protectHead, protectFirst } = t;
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
   const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
   // 吴邦郭家: a name before 家 or 某, which the word model cannot know.
@@ -358,7 +367,8 @@ function plausible(text: string, i: number, { words, single, protect, protectHea
     if (!(isHan(prev) && words.get(bigram(prev, before)) >= 0)) return false;
   }
   for (let s = Math.max(0, i - 2); s <= i; s++) {
-    if (s + 1 >= text.length || protectHead.get(bigram(text.charCodeAt(s), text.charCodeAt(s + 1))) < 0) continue;
+    if (s + 1 >= text.length || !protectFirst[text.charCodeAt(s)]) continue;
+    if (protectHead.get(bigram(text.charCodeAt(s), text.charCodeAt(s + 1))) < 0) continue;
     for (let len = 3; len <= 4; len++) {
       if (s + len >= i + 2 && s + len <= text.length && protect.has(text.slice(s, s + len))) return false;
     }
@@ -379,28 +389,36 @@ function likelier(text: string, i: number, v: number, t: Tables, margin: number)
  * swapped character as single characters — a segmentation of the written text. So the gain is at most the best
  * word through that character minus its characters as written singles. Most suspects stop here.
  */
-function gainBound(text: string, i: number, v: number, { words, single, protectHead }: Tables): number {
+function gainBound(text: string, i: number, v: number, t: Tables): number {
+  const { words, single, protectHead, protectFirst } = t;
   const p = i + ((v >>> 16) & 1);
   const y = v & 0xffff;
   const x = text.charCodeAt(p);
-  const score = (c: number) => (single[c] > 0 ? single[c] - 1 - TOTAL_CLASS : NO_WORD);
-  const at = (k: number) => (k === p ? y : text.charCodeAt(k));
-  // A longer word of the protect list through p: no cheap bound, let the model decide.
+  // A longer word of the protect list through p: no cheap bound, let the model decide. (No closures here: this runs
+  // for every suspect, and a closure per call costs more than the lookups.)
   for (let s = Math.max(0, p - 3); s <= p && s + 1 < text.length; s++) {
-    if (isHan(at(s)) && isHan(at(s + 1)) && protectHead.get(bigram(at(s), at(s + 1))) >= 0) return Infinity;
+    const c0 = s === p ? y : text.charCodeAt(s);
+    const c1 = s + 1 === p ? y : text.charCodeAt(s + 1);
+    if (protectFirst[c0] && isHan(c1) && protectHead.get(bigram(c0, c1)) >= 0) return Infinity;
   }
-  let bound = score(y) - score(x);
+  const written = wordScore(single, x);
+  let bound = wordScore(single, y) - written;
   const left = p > 0 ? text.charCodeAt(p - 1) : 0;
   if (isHan(left)) {
     const cls = words.get(bigram(left, y));
-    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - score(left) - score(x));
+    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - wordScore(single, left) - written);
   }
   const right = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
   if (isHan(right)) {
     const cls = words.get(bigram(y, right));
-    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - score(x) - score(right));
+    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - written - wordScore(single, right));
   }
   return bound;
+}
+
+/** log2 probability of a character as a word by itself (NO_WORD when it is none). */
+function wordScore(single: Uint8Array, c: number): number {
+  return single[c] > 0 ? single[c] - 1 - TOTAL_CLASS : NO_WORD;
 }
 
 /** Scratch space of the word model: the characters around a suspect and the best score up to each. */
@@ -421,7 +439,8 @@ function gain(text: string, i: number, v: number, t: Tables): number {
 }
 
 /** log2 probability of the best segmentation of cs[0, n) into words (a unigram model, as jieba segments). */
-function segmentScore(cs: Uint16Array, n: number, { words, single, protect, protectHead }: Tables): number {
+function segmentScore(cs: Uint16Array, n: number, t: Tables): number {
+  const { words, single, protect, protectHead, protectFirst } = t;
   BEST.fill(-Infinity, 0, n + 1);
   BEST[0] = 0;
   for (let k = 0; k < n; k++) {
@@ -434,7 +453,7 @@ function segmentScore(cs: Uint16Array, n: number, { words, single, protect, prot
     const cls = words.get(head);
     if (cls >= 0 && here + cls - TOTAL_CLASS > BEST[k + 2]) BEST[k + 2] = here + cls - TOTAL_CLASS;
     // Longer words: only where a word of the protect list begins with these two characters.
-    if (k + 2 < n && protectHead.get(head) >= 0) {
+    if (k + 2 < n && protectFirst[cs[k]] && protectHead.get(head) >= 0) {
       const three = String.fromCharCode(cs[k], cs[k + 1], cs[k + 2]);
       if (protect.has(three)) BEST[k + 3] = Math.max(BEST[k + 3], here + LONGER_CLASS - TOTAL_CLASS);
       if (k + 3 < n && protect.has(three + String.fromCharCode(cs[k + 3])))
