@@ -15,6 +15,13 @@ test('音近形近的错别字：不在词表里的常用词错一字，给出�
   ]);
 });
 
+test('形近字：笔顺只差一笔、结构相同的字（休/体）也在混淆集里，相似但正确的句子不报', () => {
+  assert.deepEqual(flagged('区政府对此项工作作出具休安排。'), [['具休', '具体', 'warning']]);
+  for (const text of ['区政府对此项工作作出具体安排。', '请于本月末前完成自查，未按期报送的予以通报。']) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+});
+
 test('造成不雅或冒犯表述的错字是严重错误', () => {
   const [f] = findTypos('市领导到我区死察防汛工作。');
   assert.equal(f.rule, 'misspelling.offensive');

@@ -1,9 +1,11 @@
 // 错别字（音近形近）: a common two-character word written with one character swapped for one that sounds or looks
 // alike (部暑 for 部署, 申清 for 申请, 落食 for 落实, 治里 for 治理) — typos nobody listed in misspellings.json.
 //
-// The model (data/typo-model.json, built by scripts/build-typo-data.ts from jieba's word frequencies, pinyin-pro and
-// HanziJS's decomposition data) gives every two-character word with a frequency class (log2 of its count) and, for
-// every common character, the characters that sound the same (tones aside) or look alike (same phonetic part). From
+// The model (data/typo-model.json, built by scripts/build-typo-data.ts from jieba's word frequencies, pinyin-pro,
+// HanziJS's decomposition data and cnchar-order's stroke order) gives every two-character word with a frequency
+// class (log2 of its count) and, for every common character, the characters that sound the same (tones aside) or
+// look alike (same phonetic part, or stroke sequences one stroke apart in a character built the same way: 休/体,
+// 人/入, 己/已, 未/末). From
 // these, on first use, a table of "typo bigrams": a word seen at least 2^MIN_TARGET_CLASS times with one character
 // swapped for a confusable one, kept only when the result is no jieba word at all — so the corrected form is always
 // far more likely than the written one. Scanning is one bit-filter probe per character pair, and a hash probe for
