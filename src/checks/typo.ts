@@ -45,6 +45,8 @@ export const MIN_TARGET_CLASS = 7;
 export const STANDALONE_CLASS = 13;
 /** A neighbour this frequent as a word by itself (把, 将, 摆) ends the known text around a suspect. */
 export const BOUNDARY_CLASS = 10;
+/** A jieba word seen at most 2^RARE_WORD_CLASS times may still be a typo of a far more frequent one (干布). */
+export const RARE_WORD_CLASS = 1;
 
 /** Characters of grammar whose swap is a word-usage question (的地得, owned by another rule), not a typo. */
 const NEVER_SWAPPED = new Set([...'的地得之其在再做作那哪他她它了着过们和与及或等为以把被各此该本每上中下内外']);
@@ -195,10 +197,13 @@ export function buildTypoTables(m: TypoModel): Tables {
   for (let k = 0; k < m.words.length; k += 3) {
     words.set(bigram(m.words.charCodeAt(k), m.words.charCodeAt(k + 1)), Number.parseInt(m.words[k + 2], 36));
   }
+  const known = new Set<number>();
   for (const term of knownTerms()) {
     for (let k = 0; k + 1 < term.length; k++) {
       const key = bigram(term.charCodeAt(k), term.charCodeAt(k + 1));
-      if (isHan(term.charCodeAt(k)) && isHan(term.charCodeAt(k + 1)) && words.get(key) < 0) words.set(key, 0);
+      if (!isHan(term.charCodeAt(k)) || !isHan(term.charCodeAt(k + 1))) continue;
+      known.add(key);
+      if (words.get(key) < 0) words.set(key, 0);
     }
   }
   const single = new Uint8Array(0x10000);
@@ -233,7 +238,12 @@ export function buildTypoTables(m: TypoModel): Tables {
         if (pos === 0 && NAME_END[b]) continue;
         const weak = single[pos === 0 ? b : a] > STANDALONE_CLASS && single[c] > STANDALONE_CLASS ? WEAK : 0;
         // Any jieba word, however rare, is a word (经纪, 执业, 密级): its corpus is older than much of today's vocabulary.
-        if (words.get(key) >= 0) continue;
+        // Except one seen at most 2^RARE_WORD_CLASS times (干布: noise of jieba's corpus, or a proper noun it
+        // capped there) one swap from a word 2^MODEL_MARGIN times as frequent — unless the engine's own names and
+        // terms (应勇) hold it.
+        const seen = words.get(key);
+        const rareNoise = seen <= RARE_WORD_CLASS && cls >= RARE_WORD_CLASS + MODEL_MARGIN && !known.has(key);
+        if (seen >= 0 && !rareNoise) continue;
         const had = typos.get(key);
         if (had >= 0 && ((had >>> 17) & 63) >= cls) continue;
         typos.set(key, right | (pos << 16) | (cls << 17) | weak);
