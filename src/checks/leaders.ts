@@ -133,7 +133,14 @@ export function buildLeaderChecker(
   /** 国家主席李强: an office only certain people held, right before a listed leader who never held it. */
   function wrongTitle(text: string, e: number, out: RawFinding[]): void {
     {
-      const title = titlesByLength.find((t) => text.startsWith(t, e + 1 - t.length));
+      // A plain loop, no closure: this runs wherever 长, 理 or 记 ends a word.
+      let title = '';
+      for (const t of titlesByLength) {
+        if (e + 1 >= t.length && text.startsWith(t, e + 1 - t.length)) {
+          title = t;
+          break;
+        }
+      }
       if (!title) return;
       const at = e + 1 - title.length;
       const s = e + 1;

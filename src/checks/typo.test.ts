@@ -15,6 +15,18 @@ test('音近形近的错别字：不在词表里的常用词错一字，给出�
   ]);
 });
 
+test('形近字：笔顺只差一笔、结构相同的字（休/体）也在混淆集里，相似但正确的句子不报', () => {
+  assert.deepEqual(flagged('区政府对此项工作作出具休安排。'), [['具休', '具体', 'warning']]);
+  for (const text of ['区政府对此项工作作出具体安排。', '请于本月末前完成自查，未按期报送的予以通报。']) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+});
+
+test('词表里只见过两三次的“词”（语料噪声）离一个常用得多的词一字之差时，仍按错别字提示；领导人姓名不受影响', () => {
+  assert.deepEqual(flagged('全区干布职工积极参与。'), [['干布', '干部', 'warning']]);
+  assert.deepEqual(flagged('上海市市长应勇近日在基层调研。'), []);
+});
+
 test('造成不雅或冒犯表述的错字是严重错误', () => {
   const [f] = findTypos('市领导到我区死察防汛工作。');
   assert.equal(f.rule, 'misspelling.offensive');

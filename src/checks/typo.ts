@@ -1,9 +1,11 @@
 // 错别字（音近形近）: a common two-character word written with one character swapped for one that sounds or looks
 // alike (部暑 for 部署, 申清 for 申请, 落食 for 落实, 治里 for 治理) — typos nobody listed in misspellings.json.
 //
-// The model (data/typo-model.json, built by scripts/build-typo-data.ts from jieba's word frequencies, pinyin-pro and
-// HanziJS's decomposition data) gives every two-character word with a frequency class (log2 of its count) and, for
-// every common character, the characters that sound the same (tones aside) or look alike (same phonetic part). From
+// The model (data/typo-model.json, built by scripts/build-typo-data.ts from jieba's word frequencies, pinyin-pro,
+// HanziJS's decomposition data and cnchar-order's stroke order) gives every two-character word with a frequency
+// class (log2 of its count) and, for every common character, the characters that sound the same (tones aside) or
+// look alike (same phonetic part, or stroke sequences one stroke apart in a character built the same way: 休/体,
+// 人/入, 己/已, 未/末). From
 // these, on first use, a table of "typo bigrams": a word seen at least 2^MIN_TARGET_CLASS times with one character
 // swapped for a confusable one, kept only when the result is no jieba word at all — so the corrected form is always
 // far more likely than the written one. Scanning is one bit-filter probe per character pair, and a hash probe for
@@ -43,6 +45,8 @@ export const MIN_TARGET_CLASS = 7;
 export const STANDALONE_CLASS = 13;
 /** A neighbour this frequent as a word by itself (把, 将, 摆) ends the known text around a suspect. */
 export const BOUNDARY_CLASS = 10;
+/** A jieba word seen at most 2^RARE_WORD_CLASS times may still be a typo of a far more frequent one (干布). */
+export const RARE_WORD_CLASS = 1;
 
 /** Characters of grammar whose swap is a word-usage question (的地得, owned by another rule), not a typo. */
 const NEVER_SWAPPED = new Set([...'的地得之其在再做作那哪他她它了着过们和与及或等为以把被各此该本每上中下内外']);
@@ -96,6 +100,8 @@ interface Tables {
   protect: Set<string>;
   /** The first two characters of each `protect` word. */
   protectHead: HashTable;
+  /** 1 for the first character of a `protect` word: most characters need no `protectHead` probe. */
+  protectFirst: Uint8Array;
 }
 
 /** Open addressing from a bigram (two UTF-16 units) to a non-negative integer. */
@@ -180,7 +186,9 @@ const REACH = 4;
 /** log2 of the bits in the prefilter: 2^23 bits (1 MB) for ~860k typo bigrams lets ~10 % of misses through. */
 const FILTER_BITS = 23;
 
-const bigram = (a: number, b: number) => ((a << 16) | b) >>> 0;
+function bigram(a: number, b: number): number {
+  return ((a << 16) | b) >>> 0;
+}
 
 /** The typo bigrams of a model: key → (right character) | (position of the swap) << 16 | (class of the word) << 17. */
 export function buildTypoTables(m: TypoModel): Tables {
@@ -189,10 +197,13 @@ export function buildTypoTables(m: TypoModel): Tables {
   for (let k = 0; k < m.words.length; k += 3) {
     words.set(bigram(m.words.charCodeAt(k), m.words.charCodeAt(k + 1)), Number.parseInt(m.words[k + 2], 36));
   }
+  const known = new Set<number>();
   for (const term of knownTerms()) {
     for (let k = 0; k + 1 < term.length; k++) {
       const key = bigram(term.charCodeAt(k), term.charCodeAt(k + 1));
-      if (isHan(term.charCodeAt(k)) && isHan(term.charCodeAt(k + 1)) && words.get(key) < 0) words.set(key, 0);
+      if (!isHan(term.charCodeAt(k)) || !isHan(term.charCodeAt(k + 1))) continue;
+      known.add(key);
+      if (words.get(key) < 0) words.set(key, 0);
     }
   }
   const single = new Uint8Array(0x10000);
@@ -227,7 +238,12 @@ export function buildTypoTables(m: TypoModel): Tables {
         if (pos === 0 && NAME_END[b]) continue;
         const weak = single[pos === 0 ? b : a] > STANDALONE_CLASS && single[c] > STANDALONE_CLASS ? WEAK : 0;
         // Any jieba word, however rare, is a word (经纪, 执业, 密级): its corpus is older than much of today's vocabulary.
-        if (words.get(key) >= 0) continue;
+        // Except one seen at most 2^RARE_WORD_CLASS times (干布: noise of jieba's corpus, or a proper noun it
+        // capped there) one swap from a word 2^MODEL_MARGIN times as frequent — unless the engine's own names and
+        // terms (应勇) hold it.
+        const seen = words.get(key);
+        const rareNoise = seen <= RARE_WORD_CLASS && cls >= RARE_WORD_CLASS + MODEL_MARGIN && !known.has(key);
+        if (seen >= 0 && !rareNoise) continue;
         const had = typos.get(key);
         if (had >= 0 && ((had >>> 17) & 63) >= cls) continue;
         typos.set(key, right | (pos << 16) | (cls << 17) | weak);
@@ -241,8 +257,12 @@ export function buildTypoTables(m: TypoModel): Tables {
   });
   const protect = new Set(m.protect.split(' ').filter(Boolean));
   const protectHead = new HashTable(protect.size);
-  for (const w of protect) protectHead.set(bigram(w.charCodeAt(0), w.charCodeAt(1)), 1);
-  return { maybe, words, single, typos, protect, protectHead };
+  const protectFirst = new Uint8Array(0x10000);
+  for (const w of protect) {
+    protectHead.set(bigram(w.charCodeAt(0), w.charCodeAt(1)), 1);
+    protectFirst[w.charCodeAt(0)] = 1;
+  }
+  return { maybe, words, single, typos, protect, protectHead, protectFirst };
 }
 
 let tables: Tables | undefined;
@@ -337,7 +357,8 @@ function confirmed(text: string, i: number, t: Tables): boolean {
 }
 
 /** What no word model overrides: the suspect sits in known text, is no name, no quoted coinage, no longer word. */
-function plausible(text: string, i: number, { words, single, protect, protectHead }: Tables): boolean {
+function plausible(text: string, i: number, t: Tables): boolean {
+  const { words, single, protect, protectHead, protectFirst } = t;
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
   const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
   // 吴邦郭家: a name before 家 or 某, which the word model cannot know.
@@ -358,7 +379,8 @@ function plausible(text: string, i: number, { words, single, protect, protectHea
     if (!(isHan(prev) && words.get(bigram(prev, before)) >= 0)) return false;
   }
   for (let s = Math.max(0, i - 2); s <= i; s++) {
-    if (s + 1 >= text.length || protectHead.get(bigram(text.charCodeAt(s), text.charCodeAt(s + 1))) < 0) continue;
+    if (s + 1 >= text.length || !protectFirst[text.charCodeAt(s)]) continue;
+    if (protectHead.get(bigram(text.charCodeAt(s), text.charCodeAt(s + 1))) < 0) continue;
     for (let len = 3; len <= 4; len++) {
       if (s + len >= i + 2 && s + len <= text.length && protect.has(text.slice(s, s + len))) return false;
     }
@@ -379,28 +401,36 @@ function likelier(text: string, i: number, v: number, t: Tables, margin: number)
  * swapped character as single characters — a segmentation of the written text. So the gain is at most the best
  * word through that character minus its characters as written singles. Most suspects stop here.
  */
-function gainBound(text: string, i: number, v: number, { words, single, protectHead }: Tables): number {
+function gainBound(text: string, i: number, v: number, t: Tables): number {
+  const { words, single, protectHead, protectFirst } = t;
   const p = i + ((v >>> 16) & 1);
   const y = v & 0xffff;
   const x = text.charCodeAt(p);
-  const score = (c: number) => (single[c] > 0 ? single[c] - 1 - TOTAL_CLASS : NO_WORD);
-  const at = (k: number) => (k === p ? y : text.charCodeAt(k));
-  // A longer word of the protect list through p: no cheap bound, let the model decide.
+  // A longer word of the protect list through p: no cheap bound, let the model decide. (No closures here: this runs
+  // for every suspect, and a closure per call costs more than the lookups.)
   for (let s = Math.max(0, p - 3); s <= p && s + 1 < text.length; s++) {
-    if (isHan(at(s)) && isHan(at(s + 1)) && protectHead.get(bigram(at(s), at(s + 1))) >= 0) return Infinity;
+    const c0 = s === p ? y : text.charCodeAt(s);
+    const c1 = s + 1 === p ? y : text.charCodeAt(s + 1);
+    if (protectFirst[c0] && isHan(c1) && protectHead.get(bigram(c0, c1)) >= 0) return Infinity;
   }
-  let bound = score(y) - score(x);
+  const written = wordScore(single, x);
+  let bound = wordScore(single, y) - written;
   const left = p > 0 ? text.charCodeAt(p - 1) : 0;
   if (isHan(left)) {
     const cls = words.get(bigram(left, y));
-    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - score(left) - score(x));
+    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - wordScore(single, left) - written);
   }
   const right = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
   if (isHan(right)) {
     const cls = words.get(bigram(y, right));
-    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - score(x) - score(right));
+    if (cls >= 0) bound = Math.max(bound, cls - TOTAL_CLASS - written - wordScore(single, right));
   }
   return bound;
+}
+
+/** log2 probability of a character as a word by itself (NO_WORD when it is none). */
+function wordScore(single: Uint8Array, c: number): number {
+  return single[c] > 0 ? single[c] - 1 - TOTAL_CLASS : NO_WORD;
 }
 
 /** Scratch space of the word model: the characters around a suspect and the best score up to each. */
@@ -421,7 +451,8 @@ function gain(text: string, i: number, v: number, t: Tables): number {
 }
 
 /** log2 probability of the best segmentation of cs[0, n) into words (a unigram model, as jieba segments). */
-function segmentScore(cs: Uint16Array, n: number, { words, single, protect, protectHead }: Tables): number {
+function segmentScore(cs: Uint16Array, n: number, t: Tables): number {
+  const { words, single, protect, protectHead, protectFirst } = t;
   BEST.fill(-Infinity, 0, n + 1);
   BEST[0] = 0;
   for (let k = 0; k < n; k++) {
@@ -434,7 +465,7 @@ function segmentScore(cs: Uint16Array, n: number, { words, single, protect, prot
     const cls = words.get(head);
     if (cls >= 0 && here + cls - TOTAL_CLASS > BEST[k + 2]) BEST[k + 2] = here + cls - TOTAL_CLASS;
     // Longer words: only where a word of the protect list begins with these two characters.
-    if (k + 2 < n && protectHead.get(head) >= 0) {
+    if (k + 2 < n && protectFirst[cs[k]] && protectHead.get(head) >= 0) {
       const three = String.fromCharCode(cs[k], cs[k + 1], cs[k + 2]);
       if (protect.has(three)) BEST[k + 3] = Math.max(BEST[k + 3], here + LONGER_CLASS - TOTAL_CLASS);
       if (k + 3 < n && protect.has(three + String.fromCharCode(cs[k + 3])))
