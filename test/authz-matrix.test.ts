@@ -14,6 +14,7 @@ import { mailedPassword } from './support/mailbox.ts';
 import { createTestDeps, type TestDeps } from './support/testdb.ts';
 import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 'json' };
 import { notifyUsers } from '../src/platform/notify/service.ts';
+import { submitComment } from '../src/decisions/consultation.ts';
 import { test } from './support/shard.ts';
 
 // The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员; gazette 公报室. kjj.pending: a 区科技局
@@ -682,7 +683,48 @@ async function decisionCatalog(): Promise<{ id: string; itemId: string }> {
   const catalog = await ok('kjj.staff', { method: 'GET', url: `/api/decisions/catalogs/${id}` });
   return { id, itemId: catalog.items[0].id };
 }
+let decisionDraft: Promise<string> | undefined; // one published 征求意见稿 of 区科技局, shared by the rows below
+/** An item of a fresh 目录 in 预公开 with one comment from the public. */
+async function decisionWithComment(): Promise<{ itemId: string; commentId: string }> {
+  decisionDraft ??= itemAt('level3').then(async (id) => {
+    await ok('kjj.leader', { method: 'POST', url: `/api/items/${id}/approve`, payload: review(3) });
+    return id;
+  });
+  const { itemId } = await decisionCatalog();
+  const act = (action: object) =>
+    ok('kjj.staff', { method: 'POST', url: `/api/decisions/items/${itemId}/actions`, payload: { action } });
+  await act({ kind: 'complete', step: 'launch', on: '2026-03-02', outcome: '启动' });
+  await act({
+    kind: 'openConsultation',
+    opensOn: '2026-03-02',
+    closesOn: '2026-04-01',
+    draftItemId: await decisionDraft,
+  });
+  await submitComment(deps, itemId, { text: '建议增加科技企业扶持内容' });
+  const [comment] = await ok('kjj.staff', { method: 'GET', url: `/api/decisions/items/${itemId}/comments` });
+  return { itemId, commentId: comment.id };
+}
 const DECISION_CASES: Case[] = [
+  {
+    route: 'GET /api/decisions/items/{id}/comments',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/decisions/items/${(await decisionWithComment()).itemId}/comments`,
+    }),
+  },
+  {
+    route: 'POST /api/decisions/items/{id}/comments/{commentId}/answer',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => {
+      const { itemId, commentId } = await decisionWithComment();
+      return {
+        method: 'POST',
+        url: `/api/decisions/items/${itemId}/comments/${commentId}/answer`,
+        payload: { answer: 'adopted', reason: '已吸收' },
+      };
+    },
+  },
   {
     route: 'GET /api/decisions/catalogs',
     allowed: DECISION_READERS,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorOf } from '../org/request-context.ts';
 import type { Deps } from '../platform/deps.ts';
 import { STEPS } from './model.ts';
+import * as consultation from './consultation.ts';
 import * as decisions from './service.ts';
 
 const tags = ['decisions'];
@@ -19,6 +20,7 @@ const ProcedureDto = z.object({
       opensOn: z.string(),
       closesOn: z.string(),
       shortReason: nullable,
+      draftItemId: nullable.optional(),
       comments: z.number(),
       unanswered: z.number(),
       reportPublishedOn: nullable,
@@ -54,6 +56,19 @@ const CatalogDto = z.object({
   title: z.string(),
   version: z.number(),
 });
+const CommentDto = z.object({
+  id: z.string(),
+  seq: z.number(),
+  receivedAt: z.string(),
+  name: nullable,
+  contact: nullable,
+  body: z.string(),
+  publicBody: z.string(),
+  piiCount: z.number(),
+  answer: nullable,
+  answerReason: nullable,
+  answeredAt: nullable,
+});
 const ActedDto = z.object({ item: ItemDto, warnings: z.array(z.string()) });
 const IdParams = z.object({ id: z.uuid() });
 const text = (max: number) => z.string().max(max);
@@ -65,7 +80,13 @@ const ActionBody = z.object({
   action: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('complete'), step, on: day, outcome: text(4000), reference: text(200).nullish() }),
     z.object({ kind: z.literal('notApplicable'), step, reason: text(2000) }),
-    z.object({ kind: z.literal('openConsultation'), opensOn: day, closesOn: day, shortReason: text(2000).nullish() }),
+    z.object({
+      kind: z.literal('openConsultation'),
+      opensOn: day,
+      closesOn: day,
+      shortReason: text(2000).nullish(),
+      draftItemId: z.uuid().describe('经三审三校和保密审查发布的征求意见稿（含起草说明）'),
+    }),
     z.object({ kind: z.literal('publishReport'), on: day }),
     z.object({ kind: z.literal('requestLegality'), on: day }),
     z.object({
@@ -126,5 +147,30 @@ export const decisionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     async (req) => decisions.act(deps, actorOf(req), req.params.id, req.body.action, req.body.revision),
+  );
+  app.get(
+    '/api/decisions/items/:id/comments',
+    {
+      schema: {
+        params: IdParams,
+        response: { 200: z.array(CommentDto) },
+        tags,
+        summary: '预公开收到的公众意见原件（仅承办单位）',
+      },
+    },
+    async (req) => consultation.listItemComments(deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/decisions/items/:id/comments/:commentId/answer',
+    {
+      schema: {
+        params: z.object({ id: z.uuid(), commentId: z.uuid() }),
+        body: z.object({ answer: z.enum(['adopted', 'partlyAdopted', 'notAdopted']), reason: text(2000) }),
+        response: { 200: CommentDto },
+        tags,
+        summary: '答复一条公众意见：采纳、部分采纳或不予采纳，并说明理由',
+      },
+    },
+    async (req) => consultation.answerComment(deps, actorOf(req), req.params.id, req.params.commentId, req.body),
   );
 };

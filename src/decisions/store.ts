@@ -139,3 +139,84 @@ export async function saveProcedure(db: Executor, item: ItemRow, procedure: Proc
     .executeTakeFirst();
   return res.numUpdatedRows === 1n;
 }
+
+export type CommentAnswer = 'adopted' | 'partlyAdopted' | 'notAdopted';
+
+export interface CommentRow {
+  id: string;
+  itemId: string;
+  seq: number;
+  receivedAt: string;
+  name: string | null;
+  contact: string | null;
+  body: string;
+  publicBody: string;
+  piiCount: number;
+  answer: CommentAnswer | null;
+  answerReason: string | null;
+  answeredAt: string | null;
+}
+
+export async function insertComment(db: Executor, c: Omit<CommentRow, 'answer' | 'answerReason' | 'answeredAt'>) {
+  await db
+    .insertInto('decision_comments')
+    .values({
+      id: c.id,
+      item_id: c.itemId,
+      seq: c.seq,
+      received_at: c.receivedAt,
+      name: c.name,
+      contact: c.contact,
+      body: c.body,
+      public_body: c.publicBody,
+      pii_count: c.piiCount,
+      answer: null,
+      answer_reason: null,
+      answered_by: null,
+      answered_at: null,
+    })
+    .execute();
+}
+
+export async function listComments(db: Executor, itemId: string): Promise<CommentRow[]> {
+  const rows = await db
+    .selectFrom('decision_comments')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    itemId: r.item_id,
+    seq: Number(r.seq),
+    receivedAt: r.received_at,
+    name: r.name,
+    contact: r.contact,
+    body: r.body,
+    publicBody: r.public_body,
+    piiCount: Number(r.pii_count),
+    answer: r.answer as CommentAnswer | null,
+    answerReason: r.answer_reason,
+    answeredAt: r.answered_at,
+  }));
+}
+
+/** Records the answer to a comment not yet answered; false: it was answered meanwhile. */
+export async function answerComment(
+  db: Executor,
+  id: string,
+  a: { answer: CommentAnswer; reason: string; by: string; at: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('decision_comments')
+    .set({ answer: a.answer, answer_reason: a.reason, answered_by: a.by, answered_at: a.at })
+    .where('id', '=', id)
+    .where('answer', 'is', null)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
+/** Every item of every 目录 (a district has a few dozen a year): the 预公开 page and the year board filter them. */
+export async function listAllItems(db: Executor): Promise<ItemRow[]> {
+  return (await items(db).orderBy('c.year', 'desc').orderBy('i.seq').execute()).map(toItem);
+}

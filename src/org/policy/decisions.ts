@@ -35,3 +35,10 @@ export function canReviewLegality(actor: Actor): Verdict {
 export function canReadDecisions(actor: Actor): Verdict {
   return actor.roles.length > 0 ? ALLOW : deny('NO_ROLE', '账号尚未获得角色，不能查看重大行政决策');
 }
+
+/** 预公开: the comments as received (names, contacts, unmasked text) are the 承办单位's to read and answer (and the
+ *  目录's unit's, as for the procedure); nobody else sees them before they are screened and published. */
+export function canHandleComments(actor: Actor, item: DecisionItemView): Verdict {
+  if (worksIn(actor, item.leadUnitId) || worksIn(actor, item.catalogUnitId)) return ALLOW;
+  return deny('NOT_LEAD_UNIT', '公众意见原件只有承办单位可以查看和答复');
+}

@@ -29,6 +29,7 @@ import * as m032 from './migrations/032_gazette_review.ts';
 import * as m033 from './migrations/033_gazette_search.ts';
 import * as m034 from './migrations/034_assessment_schemes.ts';
 import * as m036 from './migrations/036_decisions.ts';
+import * as m039 from './migrations/039_decision_comments.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '033_gazette_search': m033,
   '034_assessment_schemes': m034,
   '036_decisions': m036,
+  '039_decision_comments': m039,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

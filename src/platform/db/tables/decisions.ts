@@ -38,8 +38,26 @@ export interface DecisionCatalogVersionsTable {
   created_at: string;
 }
 
+/** A comment on a 预公开 draft: as received (the 承办单位 only) and screened for personal data (public_body). */
+export interface DecisionCommentsTable {
+  id: string;
+  item_id: string;
+  seq: number; // 1, 2, … per item
+  received_at: string;
+  name: string | null; // optional; never shown publicly
+  contact: string | null; // optional; never shown publicly
+  body: string;
+  public_body: string; // personal data found by 智能校对 masked
+  pii_count: number;
+  answer: string | null; // adopted | partlyAdopted | notAdopted
+  answer_reason: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
 export interface DecisionTables {
   decision_catalogs: DecisionCatalogsTable;
   decision_items: DecisionItemsTable;
   decision_catalog_versions: DecisionCatalogVersionsTable;
+  decision_comments: DecisionCommentsTable;
 }
