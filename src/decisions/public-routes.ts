@@ -21,6 +21,8 @@ import {
   publicConsultations,
   submitComment,
 } from './consultation.ts';
+import { monthLabel } from './catalog.ts';
+import { publicCatalogs } from './dynamic.ts';
 import { windowDays } from './model.ts';
 
 const CSS = `body{font-family:"SimSun","Songti SC",serif;max-width:52em;margin:0 auto;padding:1em;line-height:1.7}
@@ -159,6 +161,21 @@ export const decisionPublicRoutes: FastifyPluginAsyncZod<DecisionPublicOptions> 
       open.length ? `<ul>${open.map(li).join('')}</ul>` : '<p>目前没有正在征求意见的决策草案。</p>'
     }${done.length ? `<h2>已公布意见采纳情况</h2><ul>${done.map(li).join('')}</ul>` : ''}`;
     return html(reply, page('公开征求意见', body));
+  });
+
+  app.get('/yijian/mulu', { config: reading, schema: { hide: true } }, async (_req, reply) => {
+    const catalogs = await publicCatalogs(deps);
+    const table = (c: (typeof catalogs)[number]) =>
+      `<h2>${e(c.title)}（第${c.version}版）</h2><table><thead><tr><th>序号</th><th>类别</th><th>决策事项</th>`
+      + `<th>承办单位</th><th>计划决策时间</th><th>备注</th></tr></thead><tbody>${c.entries
+        .map(
+          (x) =>
+            `<tr><td>${x.seq}</td><td>${e(x.category)}</td><td>${e(x.title)}</td><td>${e(x.leadUnit)}</td>`
+            + `<td>${e(monthLabel(x.plannedMonth))}</td><td>${e(x.note)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`;
+    const body = `<h1>重大行政决策事项目录</h1>${catalogs.map(table).join('') || '<p>尚无目录。</p>'}`;
+    return html(reply, page('重大行政决策事项目录', body));
   });
 
   const Params = z.object({ id: z.uuid() });

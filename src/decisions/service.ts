@@ -121,7 +121,7 @@ export async function getCatalog(deps: Deps, actor: Actor, id: string) {
   assertAllowed(canReadDecisions(actor));
   const catalog = await store.getCatalog(deps.db, id);
   if (!catalog) throw notFound('重大行政决策事项目录');
-  const items = await store.listItems(deps.db, id);
+  const items = (await store.listItems(deps.db, id)).filter((i) => !i.withdrawnAt); // the current version
   return { ...catalog, items: items.map((i) => viewOf(actor, i)) };
 }
 

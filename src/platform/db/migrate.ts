@@ -30,6 +30,7 @@ import * as m033 from './migrations/033_gazette_search.ts';
 import * as m034 from './migrations/034_assessment_schemes.ts';
 import * as m036 from './migrations/036_decisions.ts';
 import * as m039 from './migrations/039_decision_comments.ts';
+import * as m040 from './migrations/040_decision_proposals.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '034_assessment_schemes': m034,
   '036_decisions': m036,
   '039_decision_comments': m039,
+  '040_decision_proposals': m040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
