@@ -14,6 +14,7 @@ import { mailedPassword } from './support/mailbox.ts';
 import { createTestDeps, type TestDeps } from './support/testdb.ts';
 import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 'json' };
 import { notifyUsers } from '../src/platform/notify/service.ts';
+import { submitComment } from '../src/decisions/consultation.ts';
 import { test } from './support/shard.ts';
 
 // The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员; gazette 公报室. kjj.pending: a 区科技局
@@ -710,7 +711,132 @@ async function decisionCatalog(): Promise<{ id: string; itemId: string }> {
   const catalog = await ok('kjj.staff', { method: 'GET', url: `/api/decisions/catalogs/${id}` });
   return { id, itemId: catalog.items[0].id };
 }
+/** The rows below take items from a 目录 of 20 (the years a unit may import are few): a fresh item each time. */
+let decisionPool: { id: string; year: number; items: { id: string; seq: number }[] } | undefined;
+async function decisionItem(): Promise<{ id: string; itemId: string; seq: number; year: number }> {
+  if (!decisionPool?.items.length) {
+    const year = ++decisionYear;
+    const text = Array.from(
+      { length: 20 },
+      (_, i) => `${i + 1}\t专项规划\t綦江区科技专项规划${i + 1}\t区科技局\t${year}年6月`,
+    );
+    const { id } = await ok('kjj.staff', {
+      method: 'POST',
+      url: '/api/decisions/catalogs/import',
+      payload: { unitId: kjj.id, year, text: text.join('\n') },
+    });
+    decisionPool = {
+      id,
+      year,
+      items: (await ok('kjj.staff', { method: 'GET', url: `/api/decisions/catalogs/${id}` })).items,
+    };
+  }
+  const item = decisionPool.items.shift()!;
+  return { id: decisionPool.id, itemId: item.id, seq: item.seq, year: decisionPool.year };
+}
+let decisionDraft: Promise<string> | undefined; // one published 征求意见稿 of 区科技局, shared by the rows below
+/** An item of a fresh 目录 in 预公开 with one comment from the public. */
+async function decisionWithComment(): Promise<{ itemId: string; commentId: string }> {
+  decisionDraft ??= itemAt('level3').then(async (id) => {
+    await ok('kjj.leader', { method: 'POST', url: `/api/items/${id}/approve`, payload: review(3) });
+    return id;
+  });
+  const { itemId } = await decisionItem();
+  const act = (action: object) =>
+    ok('kjj.staff', { method: 'POST', url: `/api/decisions/items/${itemId}/actions`, payload: { action } });
+  await act({ kind: 'complete', step: 'launch', on: '2026-03-02', outcome: '启动' });
+  await act({
+    kind: 'openConsultation',
+    opensOn: '2026-03-02',
+    closesOn: '2026-04-01',
+    draftItemId: await decisionDraft,
+  });
+  await submitComment(deps, itemId, { text: '建议增加科技企业扶持内容' });
+  const [comment] = await ok('kjj.staff', { method: 'GET', url: `/api/decisions/items/${itemId}/comments` });
+  return { itemId, commentId: comment.id };
+}
+/** A pending proposal of kjj.staff on a fresh 区科技局 目录 (the unit keeping it: its leader and principal decide). */
+async function decisionProposal(kind: 'change' | 'withdraw'): Promise<string> {
+  const { id, itemId, seq, year } = await decisionItem();
+  const entry = {
+    seq,
+    category: '专项规划',
+    title: `綦江区科技专项规划${seq}`,
+    leadUnit: '区科技局',
+    plannedMonth: `${year}年9月`,
+  };
+  const body = kind === 'change' ? { kind, itemId, entry, reason: '推迟' } : { kind, itemId, reason: '不再实施' };
+  return (await ok('kjj.staff', { method: 'POST', url: `/api/decisions/catalogs/${id}/proposals`, payload: body })).id;
+}
 const DECISION_CASES: Case[] = [
+  {
+    route: 'GET /api/decisions/catalogs/{id}/proposals',
+    allowed: DECISION_READERS,
+    request: async () => ({ method: 'GET', url: `/api/decisions/catalogs/${(await decisionItem()).id}/proposals` }),
+  },
+  {
+    route: 'POST /api/decisions/catalogs/{id}/proposals',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => {
+      const { id, itemId } = await decisionItem();
+      return {
+        method: 'POST',
+        url: `/api/decisions/catalogs/${id}/proposals`,
+        payload: { kind: 'withdraw', itemId, reason: '不再实施' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/decisions/proposals/{id}/decision',
+    allowed: ['kjj.leader', 'kjj.principal'],
+    request: async () => ({
+      method: 'POST',
+      url: `/api/decisions/proposals/${await decisionProposal('change')}/decision`,
+      payload: { approve: true },
+    }),
+  },
+  {
+    route: 'POST /api/decisions/proposals/{id}/decision (撤销)',
+    allowed: ['kjj.principal'],
+    request: async () => ({
+      method: 'POST',
+      url: `/api/decisions/proposals/${await decisionProposal('withdraw')}/decision`,
+      payload: { approve: true },
+    }),
+  },
+  {
+    route: 'GET /api/decisions/catalogs/{id}/versions',
+    allowed: DECISION_READERS,
+    request: async () => ({ method: 'GET', url: `/api/decisions/catalogs/${(await decisionItem()).id}/versions` }),
+  },
+  {
+    route: 'GET /api/decisions/catalogs/{id}/diff',
+    allowed: DECISION_READERS,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/decisions/catalogs/${(await decisionItem()).id}/diff?from=1&to=1`,
+    }),
+  },
+  {
+    route: 'GET /api/decisions/items/{id}/comments',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/decisions/items/${(await decisionWithComment()).itemId}/comments`,
+    }),
+  },
+  {
+    route: 'POST /api/decisions/items/{id}/comments/{commentId}/answer',
+    allowed: KJJ_UNIT_STAFF,
+    request: async () => {
+      const { itemId, commentId } = await decisionWithComment();
+      return {
+        method: 'POST',
+        url: `/api/decisions/items/${itemId}/comments/${commentId}/answer`,
+        payload: { answer: 'adopted', reason: '已吸收' },
+      };
+    },
+  },
   {
     route: 'GET /api/decisions/catalogs',
     allowed: DECISION_READERS,

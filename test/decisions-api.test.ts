@@ -8,6 +8,7 @@ import { createUnit, createUser, listUnits } from '../src/org/service.ts';
 import { listLedger } from '../src/platform/ledger/service.ts';
 import { DEMO_PASSWORD } from '../src/org/demo.ts';
 import { type DemoApp, type DemoSession, openDemoApp } from './support/demo-app.ts';
+import { publishDraftDecision } from './support/decisions-fixtures.ts';
 
 const SEED = fs.readFileSync(new URL('../src/decisions/data/catalog-2022.txt', import.meta.url), 'utf8');
 let demo: DemoApp;
@@ -109,9 +110,20 @@ test('事项 13：程序未完成时提请审议被拒并列明所缺（记入�
     return res.json() as { warnings: string[]; item: { gateMissing: string[]; procedure: { submittedOn: string } } };
   };
   await ok(fgw, { kind: 'complete', step: 'launch', on: '2025-12-01', outcome: '经区政府同意启动' });
-  const short = await act(fgw, { kind: 'openConsultation', opensOn: '2025-12-02', closesOn: '2025-12-20' });
+  const draftItemId = await publishDraftDecision(
+    demo.deps,
+    '区发展改革委',
+    '重大项目管理办法（征求意见稿）',
+    '征求意见稿。',
+  );
+  const short = await act(fgw, {
+    kind: 'openConsultation',
+    opensOn: '2025-12-02',
+    closesOn: '2025-12-20',
+    draftItemId,
+  });
   assert.equal(short.json().code, 'WINDOW_TOO_SHORT');
-  await ok(fgw, { kind: 'openConsultation', opensOn: '2025-12-02', closesOn: '2026-01-05' });
+  await ok(fgw, { kind: 'openConsultation', opensOn: '2025-12-02', closesOn: '2026-01-05', draftItemId });
   await ok(fgw, { kind: 'publishReport', on: '2026-01-06' });
   await ok(fgw, { kind: 'complete', step: 'participation', on: '2026-01-06', outcome: '未收到意见' });
   await ok(fgw, { kind: 'notApplicable', step: 'expert', reason: '不涉及专业性、技术性问题' });

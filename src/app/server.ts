@@ -17,6 +17,7 @@ import { registerTextHygiene } from '../platform/http/text-hygiene-hook.ts';
 import { registerSessionHook } from '../org/session-hook.ts';
 import { dictionaryRoutes } from '../dictionaries/routes.ts';
 import { dutyRoutes } from '../duty/routes.ts';
+import { decisionPublicRoutes } from '../decisions/public-routes.ts';
 import { decisionRoutes } from '../decisions/routes.ts';
 import { gazettePublicRoutes } from '../gazette/public-routes.ts';
 import { gazetteRoutes } from '../gazette/routes.ts';
@@ -116,6 +117,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(gazetteRoutes, { deps });
   await app.register(decisionRoutes, { deps });
   await app.register(gazettePublicRoutes, { deps });
+  await app.register(decisionPublicRoutes, { deps });
   await app.register(metaRoutes);
   return app as unknown as FastifyInstance;
 }

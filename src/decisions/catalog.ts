@@ -65,3 +65,33 @@ export function checkEntries(entries: CatalogEntry[]): CatalogEntry[] | AppError
   }
   return entries;
 }
+
+export interface EntryChange {
+  seq: number;
+  fields: { field: keyof CatalogEntry; from: string; to: string }[];
+}
+export interface CatalogDiff {
+  added: CatalogEntry[];
+  removed: CatalogEntry[];
+  changed: EntryChange[];
+}
+
+const FIELDS: (keyof CatalogEntry)[] = ['category', 'title', 'leadUnit', 'plannedMonth', 'note'];
+
+/** What changed from one version of a 目录 to another, item by item (by 序号). */
+export function diffEntries(from: readonly CatalogEntry[], to: readonly CatalogEntry[]): CatalogDiff {
+  const before = new Map(from.map((e) => [e.seq, e]));
+  const after = new Map(to.map((e) => [e.seq, e]));
+  const changed: EntryChange[] = [];
+  for (const [seq, b] of before) {
+    const a = after.get(seq);
+    if (!a) continue;
+    const fields = FIELDS.filter((f) => a[f] !== b[f]).map((f) => ({ field: f, from: String(b[f]), to: String(a[f]) }));
+    if (fields.length) changed.push({ seq, fields });
+  }
+  return {
+    added: to.filter((e) => !before.has(e.seq)),
+    removed: from.filter((e) => !after.has(e.seq)),
+    changed,
+  };
+}

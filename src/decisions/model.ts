@@ -57,6 +57,8 @@ export interface Consultation {
   opensOn: string; // first day comments are taken
   closesOn: string; // end exclusive: the first day they are no longer taken
   shortReason: string | null; // why the window is shorter than 30 days (shown publicly)
+  /** The draft and its explanation as published through 三审三校 + 保密审查 (a publish item); null in older data. */
+  draftItemId?: string | null;
   comments: number;
   unanswered: number; // comments the unit has not yet answered 采纳/部分采纳/不予采纳
   reportPublishedOn: string | null; // 意见收集和采纳情况 published
@@ -149,7 +151,13 @@ export function gateMissing(p: Procedure): string[] {
 export type Action =
   | { kind: 'complete'; step: StepKey; on: string; outcome: string; reference?: string | null }
   | { kind: 'notApplicable'; step: StepKey; reason: string }
-  | { kind: 'openConsultation'; opensOn: string; closesOn: string; shortReason?: string | null }
+  | {
+      kind: 'openConsultation';
+      opensOn: string;
+      closesOn: string;
+      shortReason?: string | null;
+      draftItemId?: string | null;
+    }
   | { kind: 'comment'; on: string }
   | { kind: 'answer' }
   | { kind: 'publishReport'; on: string }
@@ -206,7 +214,15 @@ function openConsultation(p: Procedure, a: Extract<Action, { kind: 'openConsulta
   const shortReason = a.shortReason?.trim() || null;
   const bad = consultationRefusal(a.opensOn, a.closesOn, shortReason);
   if (bad) return bad;
-  const consultation = { opensOn: a.opensOn, closesOn: a.closesOn, shortReason, comments: 0, unanswered: 0 };
+  const draftItemId = a.draftItemId ?? null;
+  const consultation = {
+    opensOn: a.opensOn,
+    closesOn: a.closesOn,
+    shortReason,
+    draftItemId,
+    comments: 0,
+    unanswered: 0,
+  };
   return { ...p, consultation: { ...consultation, reportPublishedOn: null } };
 }
 

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { actorOf } from '../org/request-context.ts';
 import type { Deps } from '../platform/deps.ts';
 import { STEPS } from './model.ts';
+import * as consultation from './consultation.ts';
+import * as dynamic from './dynamic.ts';
 import * as decisions from './service.ts';
 
 const tags = ['decisions'];
@@ -19,6 +21,7 @@ const ProcedureDto = z.object({
       opensOn: z.string(),
       closesOn: z.string(),
       shortReason: nullable,
+      draftItemId: nullable.optional(),
       comments: z.number(),
       unanswered: z.number(),
       reportPublishedOn: nullable,
@@ -54,6 +57,19 @@ const CatalogDto = z.object({
   title: z.string(),
   version: z.number(),
 });
+const CommentDto = z.object({
+  id: z.string(),
+  seq: z.number(),
+  receivedAt: z.string(),
+  name: nullable,
+  contact: nullable,
+  body: z.string(),
+  publicBody: z.string(),
+  piiCount: z.number(),
+  answer: nullable,
+  answerReason: nullable,
+  answeredAt: nullable,
+});
 const ActedDto = z.object({ item: ItemDto, warnings: z.array(z.string()) });
 const IdParams = z.object({ id: z.uuid() });
 const text = (max: number) => z.string().max(max);
@@ -65,7 +81,13 @@ const ActionBody = z.object({
   action: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('complete'), step, on: day, outcome: text(4000), reference: text(200).nullish() }),
     z.object({ kind: z.literal('notApplicable'), step, reason: text(2000) }),
-    z.object({ kind: z.literal('openConsultation'), opensOn: day, closesOn: day, shortReason: text(2000).nullish() }),
+    z.object({
+      kind: z.literal('openConsultation'),
+      opensOn: day,
+      closesOn: day,
+      shortReason: text(2000).nullish(),
+      draftItemId: z.uuid().describe('经三审三校和保密审查发布的征求意见稿（含起草说明）'),
+    }),
     z.object({ kind: z.literal('publishReport'), on: day }),
     z.object({ kind: z.literal('requestLegality'), on: day }),
     z.object({
@@ -126,5 +148,129 @@ export const decisionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     async (req) => decisions.act(deps, actorOf(req), req.params.id, req.body.action, req.body.revision),
+  );
+  app.get(
+    '/api/decisions/items/:id/comments',
+    {
+      schema: {
+        params: IdParams,
+        response: { 200: z.array(CommentDto) },
+        tags,
+        summary: '预公开收到的公众意见原件（仅承办单位）',
+      },
+    },
+    async (req) => consultation.listItemComments(deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/decisions/items/:id/comments/:commentId/answer',
+    {
+      schema: {
+        params: z.object({ id: z.uuid(), commentId: z.uuid() }),
+        body: z.object({ answer: z.enum(['adopted', 'partlyAdopted', 'notAdopted']), reason: text(2000) }),
+        response: { 200: CommentDto },
+        tags,
+        summary: '答复一条公众意见：采纳、部分采纳或不予采纳，并说明理由',
+      },
+    },
+    async (req) => consultation.answerComment(deps, actorOf(req), req.params.id, req.params.commentId, req.body),
+  );
+  const EntryBody = z.object({
+    seq: z.number().int().positive(),
+    category: text(100),
+    title: text(500),
+    leadUnit: text(100),
+    plannedMonth: text(20),
+    note: text(500).default(''),
+  });
+  const ProposalDto = z.object({
+    id: z.string(),
+    catalogId: z.string(),
+    kind: z.string(),
+    itemId: nullable,
+    entry: EntryBody.nullable(),
+    reason: z.string(),
+    status: z.string(),
+    proposedBy: z.string(),
+    proposedAt: z.string(),
+    decidedBy: nullable,
+    decidedAt: nullable,
+    version: z.number().nullable(),
+  });
+  const reason = text(4000);
+  app.get(
+    '/api/decisions/catalogs/:id/proposals',
+    { schema: { params: IdParams, response: { 200: z.array(ProposalDto) }, tags, summary: '目录调整申请' } },
+    async (req) => dynamic.listProposals(deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/decisions/catalogs/:id/proposals',
+    {
+      schema: {
+        params: IdParams,
+        body: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('add'), entry: EntryBody, reason }),
+          z.object({ kind: z.literal('change'), itemId: z.uuid(), entry: EntryBody, reason }),
+          z.object({ kind: z.literal('withdraw'), itemId: z.uuid(), reason }),
+        ]),
+        response: { 201: ProposalDto },
+        tags,
+        summary: '提出目录调整：增加、调整（如计划决策时间）或撤销事项，并说明理由',
+      },
+    },
+    async (req, reply) => reply.code(201).send(await dynamic.propose(deps, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/decisions/proposals/:id/decision',
+    {
+      schema: {
+        params: IdParams,
+        body: z.object({ approve: z.boolean() }),
+        response: { 200: ProposalDto },
+        tags,
+        summary: '审批目录调整（编制目录单位的分管领导或主要领导；撤销须主要领导）',
+      },
+    },
+    async (req) => dynamic.decide(deps, actorOf(req), req.params.id, req.body.approve),
+  );
+  const Entry = EntryBody.extend({ note: z.string() });
+  app.get(
+    '/api/decisions/catalogs/:id/versions',
+    {
+      schema: {
+        params: IdParams,
+        response: {
+          200: z.array(
+            z.object({ version: z.number(), entries: z.array(Entry), reason: z.string(), createdAt: z.string() }),
+          ),
+        },
+        tags,
+        summary: '目录的每一个版本',
+      },
+    },
+    async (req) => dynamic.listVersions(deps, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/decisions/catalogs/:id/diff',
+    {
+      schema: {
+        params: IdParams,
+        querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+        response: {
+          200: z.object({
+            added: z.array(Entry),
+            removed: z.array(Entry),
+            changed: z.array(
+              z.object({
+                seq: z.number(),
+                fields: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+              }),
+            ),
+          }),
+        },
+        tags,
+        summary: '两个版本之间的差异',
+      },
+    },
+    async (req) => dynamic.diffVersions(deps, actorOf(req), req.params.id, req.query.from, req.query.to),
   );
 };

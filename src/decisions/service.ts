@@ -10,7 +10,8 @@ import { loadCalendar } from '../platform/calendar/service.ts';
 import { toShanghaiDate } from '../platform/calendar/model.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
+import { AppError, conflict, invalid, notFound, unprocessable } from '../platform/errors.ts';
+import { publishedDocument } from '../publish/service.ts';
 import { appendLedger } from '../platform/ledger/service.ts';
 import { parseCatalogText } from './catalog.ts';
 import { type Action, apply, currentStep, gateMissing, newProcedure, type Procedure, type StepKey } from './model.ts';
@@ -19,9 +20,9 @@ import * as store from './store.ts';
 export type { CatalogEntry } from './catalog.ts';
 export type { Action, LegalityOpinion, Procedure, StepKey } from './model.ts';
 
-const ledger = (
+export const ledger = (
   tx: Executor,
-  actor: Actor,
+  actor: Pick<Actor, 'id' | 'name' | 'unitId'>,
   action: string,
   subject: string,
   payload: Record<string, unknown>,
@@ -120,7 +121,7 @@ export async function getCatalog(deps: Deps, actor: Actor, id: string) {
   assertAllowed(canReadDecisions(actor));
   const catalog = await store.getCatalog(deps.db, id);
   if (!catalog) throw notFound('重大行政决策事项目录');
-  const items = await store.listItems(deps.db, id);
+  const items = (await store.listItems(deps.db, id)).filter((i) => !i.withdrawnAt); // the current version
   return { ...catalog, items: items.map((i) => viewOf(actor, i)) };
 }
 
@@ -144,6 +145,18 @@ const LEDGER_ACTION: Record<Action['kind'], string> = {
   submit: 'submit',
 };
 
+/** 预公开: the draft and its explanation went out through 三审三校 + 保密审查, by the 承办单位 or the 目录's unit. */
+async function assertPublishedDraft(tx: Executor, item: store.ItemRow, draftItemId: string | null | undefined) {
+  if (!draftItemId) throw invalid('draftItemId', '请选择经三审三校和保密审查后发布的征求意见稿（含起草说明）');
+  const doc = await publishedDocument(tx, draftItemId).catch((err: unknown) => {
+    if (err instanceof AppError && err.status === 404) return null;
+    throw err;
+  });
+  if (!doc) throw unprocessable('DRAFT_NOT_PUBLISHED', '征求意见稿尚未经三审三校和保密审查发布');
+  if (doc.unitId !== item.leadUnitId && doc.unitId !== item.catalogUnitId)
+    throw unprocessable('DRAFT_OTHER_UNIT', '征求意见稿须由承办单位发布');
+}
+
 export interface Acted {
   item: ItemView;
   warnings: string[];
@@ -161,6 +174,7 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
     assertAllowed(action.kind === 'opinion' ? canReviewLegality(actor) : canRunProcedure(actor, item));
     if (revision !== undefined && revision !== item.revision)
       throw conflict('STALE_REVISION', '该事项已被他人更新，请刷新后重试');
+    if (action.kind === 'openConsultation') await assertPublishedDraft(tx, item, action.draftItemId);
     const applied = apply(item.procedure, action, await loadCalendar(tx));
     const now = deps.clock.now();
     const subject = `decision:${item.id}`;

@@ -124,6 +124,8 @@ const ACTION_NAME: Record<string, string> = {
   'decisions.legality_opinion': '重大行政决策：出具合法性审查意见',
   'decisions.gate_refused': '重大行政决策：提请常务会议审议被拒（法定程序未完成）',
   'decisions.submit': '重大行政决策：提请区政府常务会议审议',
+  'decisions.catalog_propose': '重大行政决策：提出目录调整（增加、调整、撤销事项）',
+  'decisions.catalog_decide': '重大行政决策：审批目录调整',
   'gazette.issue_submit': '政府公报报送三审三校',
   'system.backup': '系统备份',
   'system.backup_failed': '系统备份失败',

@@ -34,6 +34,9 @@ export function registerServeCommand(program: Command): void {
           const { loadDutyDemo } = await import('../../duty/demo.ts');
           const duty = await loadDutyDemo(deps); // 值班: 班次、值班人员和本月起的值班表
           for (const line of [...duty.rosters.map((r) => `演示值班表：${r}`), ...duty.skipped]) deps.log.info(line);
+          const { loadDecisionsDemo } = await import('../../decisions/demo.ts');
+          const decisions = await loadDecisionsDemo(deps); // 重大行政决策: 区司法局、2022年度目录
+          for (const line of decisions.created) deps.log.info(`演示重大行政决策：${line}`);
         }
       }
       // The UI is built here, before listening, so that a fresh clone's `npm start` serves it at once.

@@ -35,3 +35,29 @@ export function canReviewLegality(actor: Actor): Verdict {
 export function canReadDecisions(actor: Actor): Verdict {
   return actor.roles.length > 0 ? ALLOW : deny('NO_ROLE', '账号尚未获得角色，不能查看重大行政决策');
 }
+
+/** 预公开: the comments as received (names, contacts, unmasked text) are the 承办单位's to read and answer (and the
+ *  目录's unit's, as for the procedure); nobody else sees them before they are screened and published. */
+export function canHandleComments(actor: Actor, item: DecisionItemView): Verdict {
+  if (worksIn(actor, item.leadUnitId) || worksIn(actor, item.catalogUnitId)) return ALLOW;
+  return deny('NOT_LEAD_UNIT', '公众意见原件只有承办单位可以查看和答复');
+}
+
+/** 63号 四: an addition, change or withdrawal is proposed by the 承办单位 (or the unit keeping the 目录). */
+export function canProposeCatalogChange(actor: Actor, item: DecisionItemView): Verdict {
+  if (worksIn(actor, item.leadUnitId) || worksIn(actor, item.catalogUnitId)) return ALLOW;
+  return deny('NOT_LEAD_UNIT', '只有承办单位或编制目录的单位才能提出目录调整');
+}
+
+/** 63号 四: the 区政府办公室 (the unit keeping the 目录) approves — its 分管领导 or 主要领导; a withdrawal only its
+ *  主要领导. */
+export function canDecideCatalogChange(actor: Actor, catalogUnitId: string, kind: string): Verdict {
+  if (holdsRole(actor, 'principal', catalogUnitId)) return ALLOW;
+  if (kind !== 'withdraw' && holdsRole(actor, 'leader', catalogUnitId)) return ALLOW;
+  return deny(
+    'NOT_APPROVER',
+    kind === 'withdraw'
+      ? '撤销目录事项须由编制目录单位的主要领导批准'
+      : '目录调整须由编制目录单位的分管领导或主要领导批准',
+  );
+}

@@ -26,6 +26,7 @@ export interface DecisionItemsTable {
   procedure: string; // JSON Procedure
   revision: number; // +1 on each change of the procedure (optimistic concurrency)
   updated_at: string;
+  withdrawn_at: string | null; // 撤销 by an approved proposal: kept, but no longer in the 目录
 }
 
 /** Every version of a 目录: its entries as they then stood, and why it changed. */
@@ -38,8 +39,43 @@ export interface DecisionCatalogVersionsTable {
   created_at: string;
 }
 
+/** A comment on a 预公开 draft: as received (the 承办单位 only) and screened for personal data (public_body). */
+export interface DecisionCommentsTable {
+  id: string;
+  item_id: string;
+  seq: number; // 1, 2, … per item
+  received_at: string;
+  name: string | null; // optional; never shown publicly
+  contact: string | null; // optional; never shown publicly
+  body: string;
+  public_body: string; // personal data found by 智能校对 masked
+  pii_count: number;
+  answer: string | null; // adopted | partlyAdopted | notAdopted
+  answer_reason: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+/** A proposal to add, change or withdraw an item of a 目录 (63号 四), and the decision on it. */
+export interface DecisionProposalsTable {
+  id: string;
+  catalog_id: string;
+  kind: string; // add | change | withdraw
+  item_id: string | null; // change, withdraw
+  entry: string | null; // JSON CatalogEntry: add, change
+  reason: string;
+  status: string; // pending | approved | rejected
+  proposed_by: string;
+  proposed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: number | null; // the 目录's version it made, when approved
+}
+
 export interface DecisionTables {
   decision_catalogs: DecisionCatalogsTable;
   decision_items: DecisionItemsTable;
   decision_catalog_versions: DecisionCatalogVersionsTable;
+  decision_comments: DecisionCommentsTable;
+  decision_proposals: DecisionProposalsTable;
 }
