@@ -41,7 +41,7 @@ const act = (action: object) => call(fgw, 'POST', `/api/decisions/items/${itemId
 /** The public form as a browser sends it, from `address`, answering the page's sum (or `answer`). */
 async function comment(
   fields: Record<string, string>,
-  opts: { address?: string; answer?: string; headers?: object } = {},
+  opts: { address?: string; answer?: string; headers?: object; cookies?: Record<string, string> } = {},
 ) {
   const page = await demo.app.inject({ url: `/yijian/${itemId}`, remoteAddress: opts.address });
   const token = /name="token" value="([^"]+)"/.exec(page.body)![1];
@@ -51,6 +51,7 @@ async function comment(
     method: 'POST',
     url: `/yijian/${itemId}`,
     remoteAddress: opts.address,
+    cookies: opts.cookies,
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
     payload: body.toString(),
   });
@@ -95,6 +96,9 @@ test('预公开：征求意见稿须经三审三校发布；公众无需登录�
   assert.equal(long.statusCode, 400);
   const forged = await comment({ text: '跨站提交' }, { headers: { origin: 'https://evil.example' } });
   assert.equal(forged.statusCode, 403);
+  // An official signed in in the same browser posts the public form as anyone does (no API CSRF header needed).
+  const signedIn = await comment({ text: '我也提一条意见' }, { address: '10.8.8.8', cookies: kjj.cookies });
+  assert.equal(signedIn.statusCode, 201, signedIn.body);
 
   // A token is accepted once.
   const page2 = await demo.app.inject({ url: `/yijian/${itemId}`, remoteAddress: '10.9.9.9' });
@@ -119,13 +123,13 @@ test('预公开：征求意见稿须经三审三校发布；公众无需登录�
   assert.equal((await call(kjj, 'GET', `/api/decisions/items/${itemId}/comments`)).statusCode, 403);
   assert.equal((await call(null, 'GET', `/api/decisions/items/${itemId}/comments`)).statusCode, 401);
   const comments = (await call(fgw, 'GET', `/api/decisions/items/${itemId}/comments`)).json();
-  assert.equal(comments.length, 2);
+  assert.equal(comments.length, 3);
   assert.equal(comments[0].name, '张三');
   assert.match(comments[0].body, /13812345678/);
   assert.match(comments[0].publicBody, /138\*{4}5678/);
   assert.equal(comments[0].piiCount, 1);
   const entries = await listLedger(demo.deps.db, { action: 'decisions.comment' });
-  assert.equal(entries.length, 2);
+  assert.equal(entries.length, 3);
   assert.doesNotMatch(JSON.stringify(entries), /13812345678|张三/);
 });
 
@@ -147,6 +151,7 @@ test('承办单位逐条答复采纳情况，期满后公布意见收集和采�
   const unanswered = await act({ kind: 'publishReport', on: '2026-04-01' });
   assert.equal(unanswered.json().code, 'UNANSWERED');
   assert.equal((await answer(comments[1].id, { answer: 'notAdopted', reason: '与上位法不符' })).statusCode, 200);
+  assert.equal((await answer(comments[2].id, { answer: 'notAdopted', reason: '未提出具体修改意见' })).statusCode, 200);
   assert.equal((await act({ kind: 'publishReport', on: '2026-04-01' })).statusCode, 200);
   const report = (await demo.app.inject({ url: `/yijian/${itemId}` })).body;
   assert.match(report, /意见收集和采纳情况/);
@@ -156,5 +161,5 @@ test('承办单位逐条答复采纳情况，期满后公布意见收集和采�
   assert.match((await demo.app.inject({ url: '/yijian' })).body, /已公布意见采纳情况/);
   const item = (await call(fgw, 'GET', `/api/decisions/items/${itemId}`)).json();
   assert.ok(!item.gateMissing.some((m: string) => /采纳情况|预公开/.test(m)));
-  assert.equal((await listLedger(demo.deps.db, { action: 'decisions.comment_answer' })).length, 2);
+  assert.equal((await listLedger(demo.deps.db, { action: 'decisions.comment_answer' })).length, 3);
 });

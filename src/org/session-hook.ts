@@ -27,6 +27,9 @@ export function registerSessionHook(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (req) => {
+    // The public pages (/gongbao, /yijian) and the UI's files serve everyone alike: a visitor who is also signed in
+    // posts a public comment form as anyone does (it carries its own one-time token), not as their account.
+    if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const found = await loadSessionActor(deps, tokenId(token));
