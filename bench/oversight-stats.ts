@@ -136,14 +136,16 @@ async function main(): Promise<void> {
       for (let r = 0; r < RUNS; r++) ms.push(await time(q));
       const p95 = percentile(ms, 0.95);
       console.log(
-        `统计 ${name}：p50 ${percentile(ms, 0.5).toFixed(0)} ms，p95 ${p95.toFixed(0)} ms（${p95 <= 300 ? '≤' : '>'} 300 ms）`,
+        `统计 ${name}：p50 ${percentile(ms, 0.5).toFixed(0)} ms，`
+          + `p95 ${p95.toFixed(0)} ms（${p95 <= 300 ? '≤' : '>'} 300 ms）`,
       );
     }
     const scores: number[] = [];
     for (let r = 0; r < 3; r++) scores.push(await time(() => assessYear(deps, actor, 2026)));
     const worst = Math.max(...scores);
     console.log(
-      `年度考核 ${UNITS} 个单位：${scores.map((s) => (s / 1000).toFixed(2)).join(' / ')} 秒（最慢 ${(worst / 1000).toFixed(2)} 秒，${worst <= 5000 ? '≤' : '>'} 5 秒）`,
+      `年度考核 ${UNITS} 个单位：${scores.map((s) => (s / 1000).toFixed(2)).join(' / ')} 秒`
+        + `（最慢 ${(worst / 1000).toFixed(2)} 秒，${worst <= 5000 ? '≤' : '>'} 5 秒）`,
     );
   } finally {
     await opened.close();

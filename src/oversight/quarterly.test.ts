@@ -147,8 +147,8 @@ test('每个单项否决项由本季度监测记录得出并附依据，错链�
   assert.match(evidence('暗链'), /领导信息页/);
   assert.match(evidence('互动回应差'), /在线咨询.*2025-10-01/);
   const points = Object.fromEntries(main.deductions.map((d) => [d.name, [d.count, d.points]]));
-  assert.deepEqual(points['首页错链断链'], [1, 0.5]);
-  assert.deepEqual(points['其他页面错链断链'], [2, 0.2]);
+  assert.deepEqual(points.首页错链断链, [1, 0.5]);
+  assert.deepEqual(points.其他页面错链断链, [2, 0.2]);
   assert.equal(main.score, 99.3);
   assert.equal(main.passed, false);
   assert.match(main.result, /^不合格（单项否决：站点无法访问、首页不更新/);
