@@ -143,19 +143,10 @@ export async function getStats(deps: Deps, actor: Actor, q: StatsQuery): Promise
   return { unitId: q.unitId ?? null, unitName: name, from: q.from, to: q.to, ...f };
 }
 
-const byUnit = (rows: LedgerRow[]) => {
-  const out = new Map<string, Entry[]>();
-  for (const r of rows) {
-    const list = out.get(r.unit_id);
-    if (list) list.push(toEntry(r));
-    else out.set(r.unit_id, [toEntry(r)]);
-  }
-  return out;
-};
-
 /**
- * Every unit's 统计 for a period from one read of the ledger, grouped by unit (年度考核 scores 60 units; one read per
- * unit was 60 scans). For the assessment, whose caller checked canViewAssessment; the same figures as getStats.
+ * Every unit's 统计 for a period (年度考核 scores 60 units): the calendar and channels loaded once, the ledger read per
+ * unit through its (unit_id, at) index. One read of the whole district grouped by unit in Node was measured slower at
+ * 1,000,000 entries (bench/RESULTS.md, bench:stats). For the assessment, whose caller checked canViewAssessment.
  */
 export async function statsOfEveryUnit(
   deps: Deps,
@@ -163,15 +154,14 @@ export async function statsOfEveryUnit(
   q: { from: string; to: string },
 ): Promise<Map<string, Stats>> {
   const range = validRange(q);
-  const [{ period, history }, l] = await Promise.all([entriesOf(deps, null, range), lookups(deps)]);
-  const periodOf = byUnit(period);
-  const historyOf = byUnit(history);
-  return new Map(
-    units.map((u) => {
-      const f = figures(periodOf.get(u.id) ?? [], historyOf.get(u.id) ?? [], range, l);
-      return [u.id, { unitId: u.id, unitName: u.name, from: q.from, to: q.to, ...f }];
-    }),
-  );
+  const l = await lookups(deps);
+  const out = new Map<string, Stats>();
+  for (const u of units) {
+    const { period, history } = await entriesOf(deps, [u.id], range);
+    const f = figures(period.map(toEntry), history.map(toEntry), range, l);
+    out.set(u.id, { unitId: u.id, unitName: u.name, from: q.from, to: q.to, ...f });
+  }
+  return out;
 }
 
 export const FIGURES = [
