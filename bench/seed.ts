@@ -66,7 +66,7 @@ const STAGE_SQL = (i: string) =>
   + `when (${i} * 7919) % 1000 < 940 then 'level1' when (${i} * 7919) % 1000 < 970 then 'level2' else 'level3' end`;
 
 /** SQL for the series, a UUID-shaped id and an ISO time (2026-01-01 + i seconds) on each engine. */
-function dialect(engine: 'sqlite' | 'postgres') {
+export function dialect(engine: 'sqlite' | 'postgres') {
   const base = Date.parse('2026-01-01T00:00:00Z') / 1000;
   return engine === 'postgres'
     ? {

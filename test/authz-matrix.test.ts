@@ -1561,6 +1561,19 @@ const CASES: Case[] = [
     request: async () => ({ method: 'GET', url: '/api/oversight/assessment/export?year=2026' }),
   },
   {
+    route: 'GET /api/oversight/quarterly',
+    allowed: WATCH_VIEWERS,
+    request: async () => ({ method: 'GET', url: `/api/oversight/quarterly?unitId=${watch.unitId}&quarter=2026Q1` }),
+  },
+  {
+    route: 'GET /api/oversight/quarterly/export',
+    allowed: WATCH_VIEWERS,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/oversight/quarterly/export?unitId=${watch.unitId}&quarter=2026Q1&format=docx`,
+    }),
+  },
+  {
     route: 'GET /api/items/{id}/signoff',
     allowed: KJJ_VIEWERS,
     request: async () => ({ method: 'GET', url: `/api/items/${await publishedItem()}/signoff` }),

@@ -20,7 +20,7 @@ import {
   type UnitScore,
 } from './assessment-model.ts';
 import * as store from './assessment-store.ts';
-import { getStats } from './stats.ts';
+import { type Stats, statsOfEveryUnit } from './stats.ts';
 import { beijingDayRange, type InstantRange } from './time.ts';
 
 export interface Scheme {
@@ -62,22 +62,24 @@ export async function saveScheme(deps: Deps, actor: Actor, year: number, items: 
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
-/** 随机抽查不符合项: the checks the 督查 confirmed as 不符合 in the year (the latest confirmation of each check). */
-async function sampleProblems(deps: Deps, unitId: string, range: InstantRange): Promise<MetricValue> {
-  const rows = await listLedger(deps.db, { unitId, ...range, action: 'oversight.sample_check' });
-  const latest = new Map<string, { seq: number; outcome: string }>();
+/** 随机抽查不符合项 per unit: the checks the 督查 confirmed as 不符合 in the year (the latest confirmation of each). */
+async function sampleProblems(deps: Deps, range: InstantRange): Promise<Map<string, MetricValue>> {
+  const rows = await listLedger(deps.db, { ...range, action: 'oversight.sample_check' });
+  const latest = new Map<string, { unitId: string; seq: number; outcome: string }>();
   for (const r of rows) {
     const p = JSON.parse(r.payload) as { sampleSeq: number; itemId: string; check: string; outcome: string };
-    latest.set(`${p.sampleSeq}:${p.itemId}:${p.check}`, { seq: r.seq, outcome: p.outcome });
+    latest.set(`${p.sampleSeq}:${p.itemId}:${p.check}`, { unitId: r.unit_id, seq: r.seq, outcome: p.outcome });
   }
-  const fails = [...latest.values()].filter((v) => v.outcome === 'fail');
-  return { value: fails.length, seqs: fails.map((f) => f.seq) };
+  const out = new Map<string, MetricValue>();
+  for (const f of latest.values()) {
+    if (f.outcome !== 'fail') continue;
+    const v = out.get(f.unitId) ?? { value: 0, seqs: [] };
+    out.set(f.unitId, { value: v.value + 1, seqs: [...v.seqs, f.seq] });
+  }
+  return out;
 }
 
-async function metricsOf(deps: Deps, actor: Actor, unitId: string, year: number): Promise<Record<Metric, MetricValue>> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const s = await getStats(deps, actor, { unitId, from, to });
+function metricsOf(s: Stats, samples: MetricValue | undefined): Record<Metric, MetricValue> {
   const count = (key: string, list: { key: string; count: number; seqs: number[] }[]) => {
     const hit = list.find((c) => c.key === key);
     return { value: hit?.count ?? 0, seqs: hit?.seqs ?? [] };
@@ -86,7 +88,7 @@ async function metricsOf(deps: Deps, actor: Actor, unitId: string, year: number)
   return {
     returnPercent: { value: Math.round((s.returns.share ?? 0) * 1000) / 10, seqs: returned },
     secrecyOverdue: count('overdue', s.secrecy),
-    sampleProblems: await sampleProblems(deps, unitId, beijingDayRange(from, to)),
+    sampleProblems: samples ?? { value: 0, seqs: [] },
     incidents: { value: sum(s.incidents, (i) => i.count), seqs: s.incidents.flatMap((i) => i.seqs) },
     dutyLate: count('late', s.checkIns),
   };
@@ -98,14 +100,20 @@ export interface Assessment {
   units: UnitScore[];
 }
 
+/** Every unit's scores for the year: one read of the year's ledger for all units (statsOfEveryUnit), not one each. */
 export async function assessYear(deps: Deps, actor: Actor, year: number): Promise<Assessment> {
   const scheme = await getScheme(deps, actor, year);
   const units = await listUnits(deps.db);
-  const scored = [];
-  for (const u of units) {
-    const items = scoreUnit(scheme.items, await metricsOf(deps, actor, u.id, year));
-    scored.push({ unitId: u.id, unitName: u.name, items });
-  }
+  const days = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const [stats, samples] = await Promise.all([
+    statsOfEveryUnit(deps, units, days),
+    sampleProblems(deps, beijingDayRange(days.from, days.to)),
+  ]);
+  const scored = units.map((u) => ({
+    unitId: u.id,
+    unitName: u.name,
+    items: scoreUnit(scheme.items, metricsOf(stats.get(u.id)!, samples.get(u.id))),
+  }));
   return { year, scheme, units: rank(scored) };
 }
 

@@ -5,13 +5,16 @@ import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import { actorOf } from '../org/request-context.ts';
 import { invalid } from '../platform/errors.ts';
-import { contentDisposition } from '../publish/attachments-model.ts';
 import { assessmentXlsx, assessYear, getScheme, saveScheme } from './assessment.ts';
 import { METRICS } from './assessment-model.ts';
 import { confirmCheck, getInspection } from './checklist.ts';
 import { CHECKS, OUTCOMES } from './checklist-model.ts';
+import { sendFile } from './file-reply.ts';
 import { noticeDocx, noticePdf } from './notice-docs.ts';
 import { buildNotice, checkDocNumber } from './notice-model.ts';
+import { quarterlyReport } from './quarterly.ts';
+import { quarterlyDocx, quarterlyXlsx } from './quarterly-docs.ts';
+import { OUTCOMES as QUARTER_OUTCOMES } from './quarterly-model.ts';
 import { beijingDateTime } from './time.ts';
 
 const SeqParams = z.object({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -103,11 +106,55 @@ const AssessmentDto = z.object({
     }),
   ),
 });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
+const QuarterQuery = z.object({
+  unitId: z.uuid(),
+  quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度应为 2026Q1 这样的写法'),
+});
+const EvidenceDto = z.object({
+  at: z.string(),
+  summary: z.string(),
+  incidentId: z.string().optional(),
+  url: z.string().optional(),
+});
+const QuarterlyDto = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  quarter: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  targets: z.array(
+    z.object({
+      kind: z.enum(['website', 'newmedia']),
+      id: z.string(),
+      name: z.string(),
+      kindName: z.string(),
+      address: z.string(),
+      vetoes: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          line: z.string(),
+          outcome: z.enum(QUARTER_OUTCOMES),
+          note: z.string(),
+          evidence: z.array(EvidenceDto),
+        }),
+      ),
+      deductions: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          count: z.number(),
+          points: z.number(),
+          evidence: z.array(EvidenceDto),
+        }),
+      ),
+      score: z.number(),
+      passed: z.boolean(),
+      result: z.string(),
+    }),
+  ),
+});
 
 export const inspectionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -156,10 +203,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       const inspection = await getInspection(deps, actorOf(req), req.params.seq);
       const notice = buildNotice(inspection, { issuer: q.issuer, docNumber: q.docNumber, date });
       const body = q.format === 'pdf' ? await noticePdf(notice) : await noticeDocx(notice);
-      return reply
-        .header('content-type', MIME[q.format])
-        .header('content-disposition', contentDisposition(`${notice.title}.${q.format}`))
-        .send(body);
+      return sendFile(reply, q.format, notice.title, body);
     },
   );
 
@@ -209,10 +253,37 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     },
     async (req, reply) => {
       const a = await assessYear(deps, actorOf(req), req.query.year);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDisposition(`${a.year}年度政务公开考核.xlsx`))
-        .send(await assessmentXlsx(a));
+      return sendFile(reply, 'xlsx', `${a.year}年度政务公开考核`, await assessmentXlsx(a));
+    },
+  );
+
+  app.get(
+    '/api/oversight/quarterly',
+    {
+      schema: {
+        querystring: QuarterQuery,
+        response: { 200: QuarterlyDto },
+        tags: ['oversight'],
+        summary: '季度检查自查表：单位每个网站和政务新媒体账号按检查指标的单项否决项、扣分项、得分和结论，附监测依据',
+      },
+    },
+    async (req) => quarterlyReport(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/oversight/quarterly/export',
+    {
+      schema: {
+        querystring: QuarterQuery.extend({ format: z.enum(['xlsx', 'docx']).default('xlsx') }),
+        tags: ['oversight'],
+        summary: '导出季度检查自查表（.xlsx 或 .docx）',
+        response: { 200: z.any().describe('季度检查自查表') },
+      },
+    },
+    async (req, reply) => {
+      const r = await quarterlyReport(deps, actorOf(req), req.query);
+      const body = req.query.format === 'docx' ? await quarterlyDocx(r) : await quarterlyXlsx(r);
+      return sendFile(reply, req.query.format, `${r.unitName}${r.quarter}季度检查自查表`, body);
     },
   );
 };

@@ -7,6 +7,7 @@ import { actorOf } from '../org/request-context.ts';
 import { contentDisposition } from '../publish/attachments-model.ts';
 import { incidentFilterOf, IncidentQuery } from '../watch/schemas.ts';
 import { consistencyProofAs, inclusionProofAs, ledgerPublicKey, listCheckpointsAs } from './checkpoints.ts';
+import { sendFile } from './file-reply.ts';
 import { exportIncidents } from './incidents-export.ts';
 import { browseLedger, DEFAULT_PAGE, exportLedger, verifyLedgerAs } from './ledger.ts';
 import { getSignoff, SIGNOFF_LEVELS } from './signoff.ts';
@@ -363,10 +364,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     },
     async (req, reply) => {
       const sheet = await getSignoff(deps, actorOf(req), req.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition(`审签单-${sheet.title}.pdf`))
-        .send(await signoffPdf(sheet));
+      return sendFile(reply, 'pdf', `审签单-${sheet.title}`, await signoffPdf(sheet));
     },
   );
 
@@ -408,10 +406,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     },
     async (req, reply) => {
       const stats = await getStats(deps, actorOf(req), req.query);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(`${stats.unitName}统计（${stats.from}至${stats.to}）.xlsx`))
-        .send(await statsXlsx(stats));
+      return sendFile(reply, 'xlsx', `${stats.unitName}统计（${stats.from}至${stats.to}）`, await statsXlsx(stats));
     },
   );
 

@@ -61,6 +61,12 @@ function countBy(entries: readonly Entry[], keyOf: (e: Entry) => string[], label
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
+/** The entries whose seq is in `seqs` (a Set: `includes` per entry was quadratic). */
+const filterSeqs = (entries: readonly Entry[], seqs: readonly number[]) => {
+  const wanted = new Set(seqs);
+  return entries.filter((e) => wanted.has(e.seq));
+};
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const inPeriod = (e: Entry, from: string, to: string) => e.at >= from && e.at < to;
 
@@ -134,9 +140,10 @@ export function returns(entries: readonly Entry[], stageName: (stage: string) =>
   const back = entries.filter((e) => e.action === 'publish.return' || e.action === 'secrecy.return');
   const byLevel = countBy(back, (e) => [str(e.payload.from)], stageName).map((c) => ({
     ...c,
-    reasons: back
-      .filter((e) => c.seqs.includes(e.seq))
-      .map((e) => ({ seq: e.seq, text: str(e.payload.opinion) || str(e.payload.reason) })),
+    reasons: filterSeqs(back, c.seqs).map((e) => ({
+      seq: e.seq,
+      text: str(e.payload.opinion) || str(e.payload.reason),
+    })),
   }));
   return {
     submitted: submits.length,
@@ -193,12 +200,18 @@ export function incidentsByMonitor(
   monitorName: (m: string) => string,
 ): IncidentTimes[] {
   const opened = history.filter((e) => e.action === 'watch.incident_open' && inPeriod(e, from, to));
-  const first = (subject: string, action: string) =>
-    history.filter((e) => e.subject === subject && e.action === action).sort((a, b) => a.seq - b.seq)[0];
+  // The first entry of each subject and action, indexed once (a filter per incident was quadratic in the history).
+  const firstOf = new Map<string, Entry>();
+  for (const e of history) {
+    const key = `${e.subject} ${e.action}`;
+    const seen = firstOf.get(key);
+    if (!seen || e.seq < seen.seq) firstOf.set(key, e);
+  }
+  const first = (subject: string, action: string) => firstOf.get(`${subject} ${action}`);
   const minutes = (a: Entry, b: Entry | undefined) =>
     b ? Math.round((Date.parse(b.at) - Date.parse(a.at)) / 60000) : null;
   return countBy(opened, (e) => [str(e.payload.monitor) || '（未知）'], monitorName).map((c) => {
-    const mine = opened.filter((e) => c.seqs.includes(e.seq));
+    const mine = filterSeqs(opened, c.seqs);
     const handle = mine.map((e) => minutes(e, first(e.subject, 'watch.incident_handle'))).filter((m) => m !== null);
     const close = mine.map((e) => minutes(e, first(e.subject, 'watch.incident_close'))).filter((m) => m !== null);
     return {

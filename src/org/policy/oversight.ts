@@ -8,7 +8,8 @@
 // 工作人员 and the other unit roles do not: the ledger records colleagues' logins, failed logins and role changes,
 // which are personal data. Checking the hash chain is an audit act: 督查 and 审计管理员.
 import { type Actor, holdsDistrictRole, type Role } from '../model.ts';
-import { ALLOW, deny, type Verdict } from './verdict.ts';
+import { ALLOW, deny, isAllowed, type Verdict } from './verdict.ts';
+import { canViewWatch } from './watch.ts';
 
 export const LEDGER_ROLES: readonly Role[] = ['leader', 'principal', 'sectionHead'];
 
@@ -99,4 +100,14 @@ export function canViewAssessment(actor: Actor): Verdict {
 
 export function canEditScheme(actor: Actor): Verdict {
   return holdsDistrictRole(actor, 'inspector') ? ALLOW : deny('NOT_INSPECTOR', '只有督查可以修改年度考核方案');
+}
+
+// 季度检查 self-report (政府网站与政务新媒体检查指标): the 督查 and the e-gov center read every unit's; so does whoever
+// reads that unit's monitoring (its duty officers and duty leaders; the 系统管理员 and 审计管理员, src/org/policy/watch.ts):
+// the report is the 读网值班 record of the quarter.
+export function canViewQuarterly(actor: Actor, unitId: string): Verdict {
+  if (statsScope(actor) === 'all') return ALLOW;
+  return isAllowed(canViewWatch(actor, unitId))
+    ? ALLOW
+    : deny('NOT_WATCHING_UNIT', '只有督查、区电子政务中心和本单位值班人员、带班领导可以查看季度检查自查表');
 }
