@@ -121,8 +121,9 @@ function runFile(job) {
   });
 }
 
-/** Runs every job with at most `slots` at once and one browser test at a time; longest-known first. */
-async function runAll(jobs) {
+/** Runs every job with at most `slots` at once and one browser test at a time; longest-known first; `ended(job)` when
+ *  its process is gone. */
+async function runAll(jobs, ended) {
   const queue = [...jobs];
   const results = [];
   let browsers = 0;
@@ -137,6 +138,7 @@ async function runAll(jobs) {
         if (browser) browsers += 1;
         running += 1;
         runFile(job).then((r) => {
+          ended(job);
           running -= 1;
           if (browser) browsers -= 1;
           results.push(r);
@@ -211,17 +213,28 @@ const templates = new Promise((resolve) => {
   child.stdout.on('data', (c) => out.push(c));
   child.on('close', (code) => resolve(code === 0 ? JSON.parse(Buffer.concat(out).toString()) : null));
 });
-/** Drops the run's PostgreSQL template and any test database a stopped file left behind. */
-const dropRunDatabases = () =>
-  pgReachable
-    ? new Promise((resolve) => {
-        const child = spawn(process.execPath, [compiled('test/support/db-templates.ts'), 'drop', pgUrl, runId], {
-          cwd: root,
-          stdio: 'inherit',
-        });
-        child.on('close', resolve);
-      })
-    : Promise.resolve();
+/**
+ * Drops the PostgreSQL databases whose names start with `prefix`. A file's are dropped once its process has ended — a
+ * test database dropped while its file still ran would cut the connections of whatever it had left running — and
+ * the run's template and leftovers at the end. One at a time, in the background of the run.
+ */
+let drops = Promise.resolve();
+const dropDatabases = (prefix) => {
+  drops = drops
+    .then(async () => {
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      try {
+        const found = await client.query('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+        for (const { datname } of found.rows) await client.query(`drop database if exists "${datname}" with (force)`);
+      } finally {
+        await client.end();
+      }
+    })
+    .catch((err) => console.error(`删除测试数据库 ${prefix}* 失败：${err.message}`));
+  return drops;
+};
+const dropRunDatabases = () => (pgReachable ? dropDatabases(`gk_test_${runId}_`) : Promise.resolve());
 stopHooks.push(() => {
   if (pgReachable)
     spawnSync(process.execPath, [compiled('test/support/db-templates.ts'), 'drop', pgUrl, runId], { cwd: root });
@@ -283,6 +296,10 @@ if (pgReachable) {
 }
 // Interleave the passes so that both engines' slow files start early.
 jobs.sort((a, b) => weight(a.file) - weight(b.file));
+// Each process names its databases after its job (test/support/testdb.ts), so they can be dropped when it ends.
+jobs.forEach((job, i) => {
+  job.env = { ...job.env, GONGKAI_TEST_RUN_ID: `${runId}_${i}` };
+});
 
 const started = Date.now();
 console.log(
@@ -290,7 +307,9 @@ console.log(
     + `PostgreSQL ${jobs.filter((j) => j.env.GONGKAI_TEST_DB === 'postgres').length}；`
     + `${jobs.filter((j) => j.env.GONGKAI_TEST_SHARD).length} 个为长文件的分片），同时运行 ${slots} 个 ===`,
 );
-const results = await runAll(jobs);
+const results = await runAll(jobs, (job) => {
+  if (job.env.GONGKAI_TEST_DB === 'postgres') dropDatabases(`gk_test_${job.env.GONGKAI_TEST_RUN_ID}_`);
+});
 await dropRunDatabases();
 const failedFiles = results.filter((r) => r.code !== 0 || r.fail > 0);
 const passed = results.reduce((n, r) => n + r.pass, 0);

@@ -64,7 +64,9 @@ test('可用性监测：首页返回 500 即开启事件并通知在班的值班
 
 test('定时探测：失败的首页在本组时段结束后继续复核（下一时段不必等待复核），复核确认后开启事件', async () => {
   const confirmations = new Confirmations();
-  gov.set({ today: '2026-03-02', status500: true });
+  // Every answer a second late: the run is over long before its two re-checks can be (a re-check that answered at
+  // once could end before the run returns, and nothing would show that the run did not wait for it).
+  gov.set({ today: '2026-03-02', status500: true, slow: 1000 });
   w.deps.clock.advance(5 * 60_000);
   await runAvailabilityJob(w.deps, undefined, undefined, confirmations);
   assert.ok(confirmations.busy(site.id), '本次运行结束时复核仍在进行');

@@ -74,7 +74,7 @@ async function createTemplates(dir: string, pgUrl: string | undefined, runId: st
 async function dropRun(pgUrl: string, runId: string) {
   const { rows } = await adminQuery(
     pgUrl,
-    `select datname from pg_database where datname like '${testDatabasePrefix(runId)}%'`,
+    `select datname from pg_database where starts_with(datname, '${checkedName(testDatabasePrefix(runId))}')`,
   );
   await Promise.all(rows.map((r) => dropTestDatabase(pgUrl, r.datname)));
   return rows.length;

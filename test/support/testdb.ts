@@ -20,7 +20,9 @@ const PG_URL = process.env.GONGKAI_TEST_PG_URL || process.env.DATABASE_URL || 'p
 // Migrated templates made once per `npm test` run (test/support/db-templates.ts); a file run on its own migrates.
 const SQLITE_TEMPLATE = process.env.GONGKAI_TEST_SQLITE_TEMPLATE;
 const PG_TEMPLATE = process.env.GONGKAI_TEST_PG_TEMPLATE;
-const RUN_ID = process.env.GONGKAI_TEST_RUN_ID || 'solo';
+// Under `npm test` a file's databases are dropped by the runner once the file's process has ended (a database dropped
+// earlier would cut the connections of anything the file left running); a file run on its own drops its own.
+const RUN_ID = process.env.GONGKAI_TEST_RUN_ID;
 
 export type TestDeps = Deps & {
   clock: ReturnType<typeof fixedClock>;
@@ -44,7 +46,7 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
   if (TEST_ENGINE === 'postgres') {
     // A database of its own (a clone of the run's migrated template when there is one), with the tables in
     // TEST_SCHEMA: nothing it does — migrations, pg-boss, drops — can meet another file's catalog.
-    const name = `${testDatabasePrefix(RUN_ID)}${randomBytes(6).toString('hex')}`;
+    const name = `${testDatabasePrefix(RUN_ID ?? 'solo')}${randomBytes(6).toString('hex')}`;
     const template = migrate ? PG_TEMPLATE : undefined;
     await createTestDatabase(PG_URL, name, template);
     const url = databaseUrl(PG_URL, name);
@@ -68,7 +70,7 @@ export async function createTestDeps(env: Record<string, string> = {}, { migrate
       async close() {
         await opened.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
-        await dropTestDatabase(PG_URL, name);
+        if (!RUN_ID) await dropTestDatabase(PG_URL, name);
       },
     };
   }
