@@ -474,6 +474,7 @@ export async function searchGazette(deps: Deps, query: SearchQuery, limit = 50):
   const byId = new Map(issues.map((i) => [i.id, i]));
   const rows = await store.search(
     deps.db,
+    deps.engine,
     { issueIds: [...byId.keys()], text: text || null, year: query.year ?? null, issuer, docNumber },
     limit,
   );

@@ -184,21 +184,53 @@ export interface SearchFilter {
   docNumber: string | null;
 }
 
-/** The trigram index answers `content LIKE '%…%'` on both databases (migration 033). */
+/** How many documents, in the order shown, PostgreSQL reads for the 50 shown before it turns to the trigram index. */
+export const ORDERED_SCAN_ROWS = 1000;
+
+/**
+ * The first `limit` documents matching `f`, newest year first. The trigram index answers `content LIKE '%…%'` on
+ * both databases (migration 033). On PostgreSQL a phrase that most documents contain would make that index hand back
+ * thousands of rows, each re-read and re-matched before the first `limit` could be picked; so the documents are
+ * first read in the order shown (migration 038), at most ORDERED_SCAN_ROWS of them: when `limit` of those match,
+ * they are the answer — every match ranked before the last one found lies among the rows read. Only a rarer phrase
+ * goes on to the trigram index.
+ */
+type SearchRow = Pick<GazetteSearchTable, 'entry_id' | 'issue_id' | 'year' | 'issuers' | 'doc_number' | 'title'>;
+
 export async function search(
   db: Executor,
+  engine: 'sqlite' | 'postgres',
   f: SearchFilter,
   limit: number,
-): Promise<Pick<GazetteSearchTable, 'entry_id' | 'issue_id' | 'year' | 'issuers' | 'doc_number' | 'title'>[]> {
+): Promise<SearchRow[]> {
   if (f.issueIds.length === 0) return [];
-  let q = db
-    .selectFrom('gazette_search')
-    .select(['entry_id', 'issue_id', 'year', 'issuers', 'doc_number', 'title'])
-    .where('issue_id', 'in', f.issueIds);
-  if (f.text) q = q.where('content', 'like', `%${f.text}%`);
-  if (f.year) q = q.where('year', '=', f.year);
-  if (f.issuer) q = q.where('issuers', 'like', `%${f.issuer}%`);
-  if (f.docNumber) q = q.where('doc_number', 'like', `%${f.docNumber}%`);
-  const rows = await q.orderBy('year', 'desc').orderBy('title').orderBy('entry_id').limit(limit).execute();
+  // Read first in the order shown (PostgreSQL, a phrase given), else straight from the indexes.
+  const from =
+    engine === 'postgres' && f.text
+      ? db
+          .selectFrom('gazette_search')
+          .selectAll()
+          .orderBy('year', 'desc')
+          .orderBy('title')
+          .orderBy('entry_id')
+          .limit(ORDERED_SCAN_ROWS)
+          .as('gazette_search')
+      : 'gazette_search';
+  const matching = (source: typeof from) =>
+    db
+      .selectFrom(source as 'gazette_search')
+      .select(['entry_id', 'issue_id', 'year', 'issuers', 'doc_number', 'title'])
+      .where('issue_id', 'in', f.issueIds)
+      .$if(!!f.text, (q) => q.where('content', 'like', `%${f.text}%`))
+      .$if(!!f.year, (q) => q.where('year', '=', f.year!))
+      .$if(!!f.issuer, (q) => q.where('issuers', 'like', `%${f.issuer}%`))
+      .$if(!!f.docNumber, (q) => q.where('doc_number', 'like', `%${f.docNumber}%`))
+      .orderBy('year', 'desc')
+      .orderBy('title')
+      .orderBy('entry_id')
+      .limit(limit)
+      .execute();
+  let rows = await matching(from);
+  if (from !== 'gazette_search' && rows.length < limit) rows = await matching('gazette_search');
   return rows.map((r) => ({ ...r, year: Number(r.year) }));
 }

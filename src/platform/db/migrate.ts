@@ -30,6 +30,7 @@ import * as m033 from './migrations/033_gazette_search.ts';
 import * as m034 from './migrations/034_assessment_schemes.ts';
 import * as m036 from './migrations/036_decisions.ts';
 import * as m037 from './migrations/037_watch_overview_indexes.ts';
+import * as m038 from './migrations/038_gazette_search_order.ts';
 import * as m039 from './migrations/039_decision_comments.ts';
 import * as m040 from './migrations/040_decision_proposals.ts';
 import * as m042 from './migrations/042_duty_emergency_overrides.ts';
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '034_assessment_schemes': m034,
   '036_decisions': m036,
   '037_watch_overview_indexes': m037,
+  '038_gazette_search_order': m038,
   '039_decision_comments': m039,
   '040_decision_proposals': m040,
   '042_duty_emergency_overrides': m042,
