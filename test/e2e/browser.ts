@@ -129,8 +129,11 @@ export async function pickOption(page: Page, testId: string, option: string | Re
     await select.click();
     const item = list.locator('.ant-select-item-option', { hasText: option }).first();
     await item.waitFor();
-    if (!(await item.evaluate(isChosen))) await item.click();
-    const chosen = await item
+    // Held by its element, not by the locator: a single select's list closes as soon as the pick takes (at once when
+    // the UI runs without motion), after which the locator, which looks only inside an open list, finds nothing.
+    const picked = await item.elementHandle();
+    if (!(await picked!.evaluate(isChosen))) await item.click();
+    const chosen = await picked!
       .evaluate(
         (el) =>
           new Promise<boolean>((resolve) => {
