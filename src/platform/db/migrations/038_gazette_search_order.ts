@@ -9,10 +9,9 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) return;
   await sql`create index gazette_search_shown on gazette_search (year desc, title, entry_id)`.execute(db);
-  await sql`create index gazette_search_doc_number on gazette_search using gin (doc_number public.gin_trgm_ops)`.execute(
-    db,
-  );
-  await sql`create index gazette_search_issuers on gazette_search using gin (issuers public.gin_trgm_ops)`.execute(db);
+  const trigrams = sql.raw('public.gin_trgm_ops');
+  await sql`create index gazette_search_doc_number on gazette_search using gin (doc_number ${trigrams})`.execute(db);
+  await sql`create index gazette_search_issuers on gazette_search using gin (issuers ${trigrams})`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
