@@ -12,6 +12,23 @@ const run = (file, ...rest) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+/**
+ * The files the code reads beside itself (e.g. src/decisions/data/catalog-2022.txt), which tsc does not emit: every
+ * file under src/ that is not TypeScript or documentation, test data aside, when tsc has not written it.
+ */
+function copyAssets(from, to) {
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, e.name);
+    const target = path.join(to, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'testdata') copyAssets(source, target);
+    } else if (!/\.(ts|md)$/.test(e.name) && !fs.existsSync(target)) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
 if (!(args.includes('--if-stale') && distIsCurrent())) {
   const started = new Date();
   console.log('正在把服务端和命令行编译到 dist/（tsc）…');
@@ -22,6 +39,7 @@ if (!(args.includes('--if-stale') && distIsCurrent())) {
     fs.rmSync(path.join(ROOT, 'dist', e.name), { recursive: true, force: true });
   }
   run(path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck');
+  copyAssets(path.join(ROOT, 'src'), path.join(ROOT, 'dist'));
   fs.writeFileSync(STAMP, `${started.toISOString()}\n`);
   fs.utimesSync(STAMP, started, started);
 }

@@ -1,7 +1,7 @@
 // Whether dist/ (the compiled server and CLI, built by `npm ci` through `prepare`, or `npm run build`) holds the
-// current code: its stamp is written with the time the last build started, so any file under src/ (tests aside) or a
-// tsconfig changed since then makes it stale. File times, not hashes: checking takes a few milliseconds at every
-// start, and a fresh clone builds after its files are written.
+// current code: its stamp is written with the time the last build started, so any file under src/ (tests aside), a
+// tsconfig or the build script changed since then makes it stale. File times, not hashes: checking takes a few
+// milliseconds at every start, and a fresh clone builds after its files are written.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,6 +27,9 @@ export function distIsCurrent() {
   } catch {
     return false;
   }
-  const configs = ['tsconfig.json', 'tsconfig.build.json'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs);
+  // The build script too: what it emits beside tsc's output (copied data files) may have changed.
+  const configs = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map(
+    (f) => fs.statSync(path.join(ROOT, f)).mtimeMs,
+  );
   return Math.max(newestSource(path.join(ROOT, 'src')), ...configs) < built;
 }

@@ -178,10 +178,10 @@ const all = findTests(path.join(root, 'src')).concat(
 const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).sort(
   (a, b) => weight(a) - weight(b),
 );
-// Tests that spawn `gongkai` (through test/support/cli.ts) run the compiled dist/ — about 0.3 s a start instead of
-// 2 s through tsx — so dist/ is rebuilt first when src/ changed since the last build (tsc, no type check). The UI is
-// built once before the browser tests, not by each test file at the same time.
-const spawnsCli = (f) => fs.readFileSync(path.join(root, f), 'utf8').includes('support/cli.ts');
+// Tests that spawn `gongkai` (through test/support/cli.ts or serve.ts) run the compiled dist/ — about 0.3 s a start
+// instead of 2 s through tsx — so dist/ is rebuilt first when src/ changed since the last build (tsc, no type check).
+// The UI is built once before the browser tests, not by each test file at the same time.
+const spawnsCli = (f) => /support\/(cli|serve)\.ts/.test(fs.readFileSync(path.join(root, f), 'utf8'));
 // The demo accounts' argon2 hashes, made once for the run while dist/ builds, instead of ~3 s of CPU in every file that
 // loads the demo (test/support/demo-hashes.ts; testdb.ts reads them). Each account still has its own salt.
 const testBuild = await buildTests(root);

@@ -4,12 +4,10 @@
 // with one byte changed is refused by `backup verify` and `restore`; with --include-key the archive is age-encrypted
 // and a restored instance serves the same users and items.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { extract } from 'tar';
@@ -19,13 +17,12 @@ import { openDb } from '../src/platform/db/index.ts';
 import { urlWithSchema } from '../src/platform/db/pg-schema.ts';
 import { ledgerHead } from '../src/platform/ledger/service.ts';
 import { approveItem, draftItem, submitItem } from '../src/publish/service.ts';
-import { GONGKAI_BIN, runCli } from './support/cli.ts';
-import { freePort } from './support/net.ts';
+import { runCli } from './support/cli.ts';
 import { buildPublishOrg, disclosureAt, passSecrecy, PASSWORD, type PublishOrg } from './support/publish-fixtures.ts';
+import { serveUntilReady } from './support/serve.ts';
 import { createTestDeps, TEST_ENGINE, type TestDeps } from './support/testdb.ts';
 
 const PG_URL = process.env.GONGKAI_TEST_PG_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 let deps: TestDeps;
 let org: PublishOrg;
@@ -229,29 +226,6 @@ test('改动一个字节的备份：backup verify 与 restore 都拒绝，并用
   }
 });
 
-async function serveUntilReady(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [GONGKAI_BIN, 'serve'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_BACKUP_CRON: 'off' },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 480; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, base };
-    if (child.exitCode !== null) break;
-    await sleep(250);
-  }
-  child.kill('SIGTERM');
-  throw new Error('恢复后的服务没有启动');
-}
-
 test('--include-key：整份备份用口令加密（age），口令不对则拒绝；恢复后私钥就位，服务启动并提供同样的用户与稿件', {
   timeout: 300_000,
 }, async () => {
@@ -279,7 +253,7 @@ test('--include-key：整份备份用口令加密（age），口令不对则拒�
   const check = await runCli(['ledger', 'verify'], target.env);
   assert.equal(check.code, 0, check.stderr);
 
-  const { child, base } = await serveUntilReady(target.env);
+  const { base, stop } = await serveUntilReady(target.env);
   try {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -293,6 +267,6 @@ test('--include-key：整份备份用口令加密（age），口令不对则拒�
     const body = (await item.json()) as { title: string; stage: string };
     assert.deepEqual([body.title, body.stage], ['备份前发布的稿件', 'published']);
   } finally {
-    child.kill('SIGTERM');
+    await stop();
   }
 });
