@@ -40,6 +40,7 @@ if (!(args.includes('--if-stale') && distIsCurrent())) {
   }
   run(path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck');
   copyAssets(path.join(ROOT, 'src'), path.join(ROOT, 'dist'));
+  run(path.join(ROOT, 'scripts', 'build-typo-tables.mjs'));
   fs.writeFileSync(STAMP, `${started.toISOString()}\n`);
   fs.utimesSync(STAMP, started, started);
 }

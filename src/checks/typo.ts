@@ -25,6 +25,7 @@ import leaderData from './data/leaders-dated.json' with { type: 'json' };
 import model from './data/typo-model.json' with { type: 'json' };
 import { FORMULATION_RULES } from './formulations.ts';
 import { finding, type RawFinding } from './model.ts';
+import { readTablesFile } from './typo-tables-file.ts';
 
 export interface TypoModel {
   /** Concatenated entries of three characters: a two-character word and its frequency class in base 36. */
@@ -90,7 +91,7 @@ function flags(chars: string): Uint8Array {
   return f;
 }
 
-interface Tables {
+export interface Tables {
   /** One bit per hashed bigram of `typos` (1 MB, stays in cache): most characters are turned away here. */
   maybe: Uint32Array;
   words: HashTable;
@@ -105,7 +106,7 @@ interface Tables {
 }
 
 /** Open addressing from a bigram (two UTF-16 units) to a non-negative integer. */
-class HashTable {
+export class HashTable {
   /** Key and value side by side (one cache line per probe): slots[2i] = key (0 = empty), slots[2i + 1] = value. */
   private slots: Uint32Array;
   private mask: number;
@@ -138,6 +139,22 @@ class HashTable {
     if (this.slots[2 * i] === 0) this.size++;
     this.slots[2 * i] = key;
     this.slots[2 * i + 1] = value;
+  }
+
+  /** Its whole state, for the tables file the build writes (typo-tables-file.ts). */
+  state(): { slots: Uint32Array; size: number } {
+    return { slots: this.slots, size: this.size };
+  }
+
+  /** A table in the state `state()` gave, its slots used as they are (no copy). */
+  static restore(slots: Uint32Array, size: number): HashTable {
+    const t = new HashTable(0);
+    t.slots = slots;
+    const bits = Math.log2(slots.length / 2);
+    t.mask = (1 << bits) - 1;
+    t.shift = 32 - bits;
+    t.size = size;
+    return t;
   }
 
   forEachKey(fn: (key: number) => void): void {
@@ -280,9 +297,13 @@ export function confusable(a: string, b: string): boolean {
   return a !== b && ((sets.get(a)?.includes(b) ?? false) || (sets.get(b)?.includes(a) ?? false));
 }
 
-/** Built on first use (about 0.1 s), so that importing the engine costs nothing. */
+/**
+ * On first use, so that importing the engine costs nothing: read from the file the build wrote beside the compiled
+ * code (typo-tables-file.ts; a few milliseconds), or built from the model (about 0.3 s of CPU) when running the
+ * sources.
+ */
 export function typoTables(): Tables {
-  return (tables ??= buildTypoTables(model as TypoModel));
+  return (tables ??= readTablesFile<Tables>(HashTable.restore) ?? buildTypoTables(model as TypoModel));
 }
 
 export function findTypos(text: string, t: Tables = typoTables()): RawFinding[] {
