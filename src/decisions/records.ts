@@ -1,4 +1,4 @@
-// 决策过程记录和材料 (条例 §36: 决策机关应当将决策过程中形成的材料归档; issue 17): one item's record — each step with
+// 决策过程记录和材料 (条例: 决策过程记录和材料归档制度; issue 17): one item's record — each step with
 // its date, outcome and document reference, the 预公开 window and published draft, every comment and its answer, the
 // 合法性审查 opinion, the reminders sent, and the 登记台账 entries about it with their leaf hashes — as a ZIP with an
 // index.html in Chinese; a whole 目录's as one ZIP with a folder per item. The comments' names and contacts are in it

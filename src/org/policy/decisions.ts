@@ -74,7 +74,7 @@ export function decisionScope(actor: Actor): DecisionScope {
 
 const watchesAll = (actor: Actor) => decisionScope(actor).all;
 
-/** 条例 §36 (决策过程记录和材料归档): one item's record is filed by the 承办单位 and the unit keeping the 目录, and read
+/** 条例 (决策过程记录和材料归档制度): one item's record is filed by the 承办单位 and the unit keeping the 目录, and read
  *  by the 合法性审查机构 and the 督查. */
 export function canExportRecords(actor: Actor, item: DecisionItemView): Verdict {
   if (watchesAll(actor) || worksIn(actor, item.leadUnitId) || worksIn(actor, item.catalogUnitId)) return ALLOW;
