@@ -15,6 +15,7 @@ import { createTestDeps, type TestDeps } from './support/testdb.ts';
 import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 'json' };
 import { notifyUsers } from '../src/platform/notify/service.ts';
 import { submitComment } from '../src/decisions/consultation.ts';
+import { loadDecisionsDemo } from '../src/decisions/demo.ts';
 import { test } from './support/shard.ts';
 
 // The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员; gazette 公报室. kjj.pending: a 区科技局
@@ -39,7 +40,10 @@ const ACTORS = [
   'gazette',
   'kjj.pending',
 ] as const;
-type ActorName = (typeof ACTORS)[number];
+// Only on the rows that mark `decisionActors`: the 区政府办公室 keeping the district's 目录 (its 工作人员 and 分管领导)
+// and the 区司法局's 合法性审查机构 (src/decisions/demo.ts adds it).
+const DECISION_ACTORS = ['ban.staff', 'ban.leader', 'sfj.legal'] as const;
+type ActorName = (typeof ACTORS)[number] | (typeof DECISION_ACTORS)[number];
 const LOGGED_IN = ACTORS.filter((a) => a !== 'anonymous');
 const notice2026 = {
   format: 'notice',
@@ -67,6 +71,8 @@ interface Req {
 interface Case {
   route: string;
   allowed: readonly ActorName[];
+  /** Also send it as DECISION_ACTORS. */
+  decisionActors?: boolean;
   request: (as: ActorName) => Promise<Req>;
 }
 
@@ -108,7 +114,7 @@ async function call(as: ActorName, req: Req) {
     });
   }
   // Each person from their own address: per-address limits (the public 质疑申请 form) count people, not this loop.
-  const remoteAddress = `10.0.0.${ACTORS.indexOf(as) + 1}`;
+  const remoteAddress = `10.0.0.${[...ACTORS, ...DECISION_ACTORS].indexOf(as) + 1}`;
   return app.inject({ method: req.method, url: req.url, payload: req.payload as object, headers, remoteAddress });
 }
 
@@ -768,7 +774,67 @@ async function decisionProposal(kind: 'change' | 'withdraw'): Promise<string> {
   const body = kind === 'change' ? { kind, itemId, entry, reason: '推迟' } : { kind, itemId, reason: '不再实施' };
   return (await ok('kjj.staff', { method: 'POST', url: `/api/decisions/catalogs/${id}/proposals`, payload: body })).id;
 }
+/** A 目录 kept by the 区政府办公室 (ban.staff imports it once) whose item 1 the 区科技局 leads. */
+let officeCatalog: Promise<{ id: string; itemId: string }> | undefined;
+const officeDecision = () => {
+  officeCatalog ??= (async () => {
+    const units = await ok('sysadmin', { method: 'GET', url: '/api/units' });
+    const office = units.find((u: { name: string }) => u.name === '区政府办公室');
+    const text = '1\t专项规划\t綦江区科技创新专项规划\t区科技局\t2099年6月';
+    const payload = { unitId: office.id, year: 2099, text };
+    const { id } = await ok('ban.staff', { method: 'POST', url: '/api/decisions/catalogs/import', payload });
+    const catalog = await ok('ban.staff', { method: 'GET', url: `/api/decisions/catalogs/${id}` });
+    return { id, itemId: catalog.items[0].id };
+  })();
+  return officeCatalog;
+};
+const ALL_DECISION_READERS: ActorName[] = [...DECISION_READERS, ...DECISION_ACTORS];
+const OFFICE_UNIT: ActorName[] = ['ban.staff', 'ban.leader'];
+const WATCH_ALL: ActorName[] = ['sfj.legal', 'inspector'];
 const DECISION_CASES: Case[] = [
+  {
+    route: 'GET /api/decisions/board',
+    allowed: ALL_DECISION_READERS,
+    decisionActors: true,
+    request: async () => ({ method: 'GET', url: '/api/decisions/board?year=2099' }),
+  },
+  {
+    route: 'GET /api/decisions/catalogs/{id}/export.xlsx',
+    allowed: ALL_DECISION_READERS,
+    decisionActors: true,
+    request: async () => ({ method: 'GET', url: `/api/decisions/catalogs/${(await officeDecision()).id}/export.xlsx` }),
+  },
+  {
+    route: 'GET /api/decisions/catalogs/{id}/notice.docx',
+    allowed: OFFICE_UNIT,
+    decisionActors: true,
+    request: async () => ({ method: 'GET', url: `/api/decisions/catalogs/${(await officeDecision()).id}/notice.docx` }),
+  },
+  {
+    route: 'POST /api/decisions/catalogs/{id}/notice-item',
+    allowed: ['ban.staff'],
+    decisionActors: true,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/decisions/catalogs/${(await officeDecision()).id}/notice-item`,
+      payload: {},
+    }),
+  },
+  {
+    route: 'GET /api/decisions/items/{id}/records.zip',
+    allowed: [...KJJ_UNIT_STAFF, ...OFFICE_UNIT, ...WATCH_ALL],
+    decisionActors: true,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/decisions/items/${(await officeDecision()).itemId}/records.zip`,
+    }),
+  },
+  {
+    route: 'GET /api/decisions/catalogs/{id}/records.zip',
+    allowed: [...OFFICE_UNIT, ...WATCH_ALL],
+    decisionActors: true,
+    request: async () => ({ method: 'GET', url: `/api/decisions/catalogs/${(await officeDecision()).id}/records.zip` }),
+  },
   {
     route: 'GET /api/decisions/catalogs/{id}/proposals',
     allowed: DECISION_READERS,
@@ -1955,7 +2021,8 @@ before(async () => {
   await loadDemo(deps);
   app = await buildServer(deps);
   await pendingAccount();
-  for (const name of LOGGED_IN) {
+  await loadDecisionsDemo(deps); // 区司法局 and its 合法性审查机构 sfj.legal
+  for (const name of [...LOGGED_IN, ...DECISION_ACTORS]) {
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -2007,7 +2074,7 @@ test('矩阵覆盖 OpenAPI 中的每一个接口', async () => {
 for (const c of CASES) {
   test(`权限矩阵：${c.route}`, async () => {
     const outcome: string[] = [];
-    for (const actor of ACTORS) {
+    for (const actor of c.decisionActors ? [...ACTORS, ...DECISION_ACTORS] : ACTORS) {
       const req = await c.request(actor);
       const res = await call(actor, req);
       const allowed = c.allowed.includes(actor);

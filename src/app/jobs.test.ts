@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => deps.close());
 
-test('serve 的调度器：发布、邮件、保密审查、值班与读网监测的定时任务都已注册，可立即运行，可停止', async () => {
+test('serve 的调度器：发布、邮件、保密审查、值班、重大行政决策与读网监测的定时任务都已注册，可立即运行，可停止', async () => {
   const scheduler = await startScheduler(deps);
   try {
     for (const name of [
@@ -19,6 +19,7 @@ test('serve 的调度器：发布、邮件、保密审查、值班与读网监�
       'notify.outbox',
       'secrecy.reminders',
       'duty.reminders',
+      'decisions.reminders',
       'watch.availability.0',
       'watch.availability.29',
       'watch.sites',

@@ -1,6 +1,7 @@
 // Every recurring job of the application, on one scheduler (src/platform/jobs): in this process on SQLite, through
 // pg-boss on PostgreSQL so that with several nodes each run happens once.
 import { backupJob, runBackupJob } from './backup-job.ts';
+import { DECISION_REMINDER_JOB, runDecisionReminderJob } from '../decisions/reminders.ts';
 import { runShiftReminderJob, SHIFT_REMINDER_JOB } from '../duty/reminders.ts';
 import { CHECKPOINT_JOB, runCheckpointJob } from '../oversight/checkpoints.ts';
 import { createScheduler, type Scheduler } from '../platform/jobs/index.ts';
@@ -27,6 +28,7 @@ export async function startScheduler(deps: Deps): Promise<Scheduler> {
   scheduler.every(OUTBOX_JOB, () => runOutboxJob(deps)); // mail leaves only after its transaction committed
   scheduler.every(SECRECY_REMINDER_JOB, () => runSecrecyReminderJob(deps)); // 保密审查 10 个工作日：剩 3 日与超期时提醒
   scheduler.every(SHIFT_REMINDER_JOB, () => runShiftReminderJob(deps)); // 值班：班次开始前提醒值班人员
+  scheduler.every(DECISION_REMINDER_JOB, () => runDecisionReminderJob(deps)); // 重大行政决策：计划决策时间前、征求意见截止时提醒
   // 读网值班监测：首页每 5 分钟探测一次（网站分组错开），每小时全站巡检；异常事件的升级与通知发送
   const groups = availabilityJobs(deps.config);
   const confirmations = new Confirmations(); // re-checks of failed probes, after their group's slot

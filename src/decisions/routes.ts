@@ -7,6 +7,7 @@ import type { Deps } from '../platform/deps.ts';
 import { STEPS } from './model.ts';
 import * as consultation from './consultation.ts';
 import * as dynamic from './dynamic.ts';
+import { decisionExportRoutes } from './export-routes.ts';
 import * as decisions from './service.ts';
 
 const tags = ['decisions'];
@@ -102,6 +103,7 @@ const ActionBody = z.object({
 });
 
 export const decisionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(decisionExportRoutes, { deps }); // 年度看板、导出、决策过程记录和材料
   app.get(
     '/api/decisions/catalogs',
     { schema: { response: { 200: z.array(CatalogDto) }, tags, summary: '重大行政决策事项目录（各年度、各层级）' } },

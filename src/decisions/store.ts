@@ -25,7 +25,7 @@ export interface ItemRow extends CatalogEntry {
   withdrawnAt?: string | null;
 }
 
-const toItem = (r: Selectable<DecisionItemsTable> & { catalog_unit_id: string }): ItemRow => ({
+export const toItem = (r: Selectable<DecisionItemsTable> & { catalog_unit_id: string }): ItemRow => ({
   id: r.id,
   catalogId: r.catalog_id,
   catalogUnitId: r.catalog_unit_id,
@@ -115,7 +115,8 @@ export async function getCatalog(db: Executor, id: string): Promise<CatalogRow |
   return row ? toCatalog(row) : null;
 }
 
-const items = (db: Executor) =>
+/** Items with their 目录's unit; the year board and the reminders add their conditions (year-store.ts). */
+export const items = (db: Executor) =>
   db
     .selectFrom('decision_items as i')
     .innerJoin('decision_catalogs as c', 'c.id', 'i.catalog_id')

@@ -1,4 +1,6 @@
 // Chinese names of ledger actions for the 登记台账 people read and print. An unknown action shows its code.
+import { DECISION_ACTION_NAME } from '../decisions/labels.ts';
+
 const ACTION_NAME: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
@@ -113,19 +115,7 @@ const ACTION_NAME: Record<string, string> = {
   'gazette.entry_order': '调整公报目录顺序',
   'gazette.entry_remove': '公报移出文件',
   'gazette.entry_edit': '修改公报所收公文的要素',
-  'decisions.catalog_import': '导入重大行政决策事项目录',
-  'decisions.step_complete': '重大行政决策：办结程序步骤',
-  'decisions.step_not_applicable': '重大行政决策：程序步骤标注不适用',
-  'decisions.consultation_open': '重大行政决策：发布征求意见（预公开）',
-  'decisions.comment': '重大行政决策：收到公众意见',
-  'decisions.comment_answer': '重大行政决策：答复公众意见采纳情况',
-  'decisions.consultation_report': '重大行政决策：公布意见收集和采纳情况',
-  'decisions.legality_request': '重大行政决策：送合法性审查',
-  'decisions.legality_opinion': '重大行政决策：出具合法性审查意见',
-  'decisions.gate_refused': '重大行政决策：提请常务会议审议被拒（法定程序未完成）',
-  'decisions.submit': '重大行政决策：提请区政府常务会议审议',
-  'decisions.catalog_propose': '重大行政决策：提出目录调整（增加、调整、撤销事项）',
-  'decisions.catalog_decide': '重大行政决策：审批目录调整',
+  ...DECISION_ACTION_NAME,
   'gazette.issue_submit': '政府公报报送三审三校',
   'system.backup': '系统备份',
   'system.backup_failed': '系统备份失败',

@@ -61,3 +61,35 @@ export function canDecideCatalogChange(actor: Actor, catalogUnitId: string, kind
       : '目录调整须由编制目录单位的分管领导或主要领导批准',
   );
 }
+
+/** Which decision items a person sees on the year board (年度看板) and may file: `all`, or the items of the 目录s
+ *  their units keep and the items their units lead. The 合法性审查机构 (区司法局) and the 督查 watch every item. */
+export type DecisionScope = { all: true } | { all: false; unitIds: string[] };
+
+export function decisionScope(actor: Actor): DecisionScope {
+  if (holdsRole(actor, 'legalReview') || holdsRole(actor, 'inspector')) return { all: true };
+  const unitIds = actor.roles.filter((r) => UNIT_ROLES.includes(r.role)).map((r) => r.unitId);
+  return { all: false, unitIds: [...new Set(unitIds)] };
+}
+
+const watchesAll = (actor: Actor) => decisionScope(actor).all;
+
+/** 条例 (决策过程记录和材料归档制度): one item's record is filed by the 承办单位 and the unit keeping the 目录, and read
+ *  by the 合法性审查机构 and the 督查. */
+export function canExportRecords(actor: Actor, item: DecisionItemView): Verdict {
+  if (watchesAll(actor) || worksIn(actor, item.leadUnitId) || worksIn(actor, item.catalogUnitId)) return ALLOW;
+  return deny('NOT_RECORD_READER', '决策过程记录和材料只有承办单位、编制目录的单位、合法性审查机构和督查可以导出');
+}
+
+/** A whole year's records of a 目录: the unit keeping it, the 合法性审查机构 and the 督查. */
+export function canExportCatalogRecords(actor: Actor, catalogUnitId: string): Verdict {
+  if (watchesAll(actor) || worksIn(actor, catalogUnitId)) return ALLOW;
+  return deny('NOT_CATALOG_UNIT', '整个目录的决策过程记录和材料只有编制目录的单位、合法性审查机构和督查可以导出');
+}
+
+/** The 印发 notice of a 目录 is drafted by the unit keeping it (63号 is the 区政府办公室's); as an item it then goes
+ *  through 三审三校 like any other (publish/service.ts draftItem checks 工作人员). */
+export function canDraftCatalogNotice(actor: Actor, catalogUnitId: string): Verdict {
+  if (worksIn(actor, catalogUnitId)) return ALLOW;
+  return deny('NOT_CATALOG_UNIT', '只有编制该目录的单位才能起草目录的印发通知');
+}

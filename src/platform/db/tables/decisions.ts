@@ -72,10 +72,20 @@ export interface DecisionProposalsTable {
   version: number | null; // the 目录's version it made, when approved
 }
 
+/** A reminder sent to an item's 承办单位 (src/decisions/reminders.ts): once per item, kind and basis. */
+export interface DecisionRemindersTable {
+  item_id: string;
+  kind: string; // plannedMonth | plannedWeek | commentSoon | commentClosed
+  basis: string; // the planned month (YYYY-MM) or the window's closing day (YYYY-MM-DD)
+  sent_at: string;
+  recipients: string; // JSON user ids
+}
+
 export interface DecisionTables {
   decision_catalogs: DecisionCatalogsTable;
   decision_items: DecisionItemsTable;
   decision_catalog_versions: DecisionCatalogVersionsTable;
   decision_comments: DecisionCommentsTable;
   decision_proposals: DecisionProposalsTable;
+  decision_reminders: DecisionRemindersTable;
 }
