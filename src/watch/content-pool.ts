@@ -1,13 +1,17 @@
 // 智能校对 of crawled pages on a worker thread, so that proofreading 5,000 pages does not slow the crawl: the
-// crawler's thread parses pages and keeps requests flowing while the second core proofreads. Texts are sent in
-// batches (one message per event-loop turn). If the worker cannot run, the texts are checked on this thread.
+// crawler's thread parses pages and keeps requests flowing while the second core proofreads. Texts go to the worker
+// in batches, each proofread in one call of the page checker (proofread-batch.ts: the engine's cost per call is paid
+// once per batch): a batch leaves when it holds BATCH_CHARS characters, BATCH_WAIT_MS after its first text, or at
+// flush(). If the worker cannot run, the texts are checked on this thread.
 import { Worker } from 'node:worker_threads';
-import { createChecker, type Checker } from '../checks/index.ts';
 import type { CheckOptions } from '../checks/model.ts';
-import { reportText, type TextReport } from './rules/content.ts';
+import { createPageChecker, type PageChecker, reportPages } from './proofread-batch.ts';
+import type { TextReport } from './rules/content.ts';
 
 export interface ContentPool {
   check(text: string): Promise<TextReport>;
+  /** Sends the texts waiting for a batch now (a run calls it when it has handed over its last page). */
+  flush(): void;
   close(): Promise<void>;
   /** False once the worker failed and texts are checked on this thread. */
   readonly onWorker: boolean;
@@ -20,19 +24,36 @@ export interface ContentPool {
 const WORKER_FILE = import.meta.url.endsWith('.ts') ? './content-worker.mjs' : './content-worker.js';
 const WORKER = new URL(WORKER_FILE, import.meta.url);
 
+/** A batch is sent when its texts reach this many characters (about 50 article pages)… */
+const BATCH_CHARS = 32_768;
+/** …or this long after its first text, whichever comes first. */
+const BATCH_WAIT_MS = 50;
+
 export function startContentPool(options: CheckOptions = {}): ContentPool {
   const waiting = new Map<number, { text: string; resolve: (r: TextReport) => void }>();
   let batch: { id: number; text: string }[] = [];
+  let chars = 0;
+  let timer: NodeJS.Timeout | undefined;
   let nextId = 0;
-  let local: Checker | undefined;
+  let local: PageChecker | undefined;
   let worker: Worker | undefined = new Worker(WORKER, { workerData: options });
+  /** On this thread: the worker failed. */
+  const here = (items: { text: string; resolve: (r: TextReport) => void }[]) => {
+    local ??= createPageChecker(options);
+    const reports = reportPages(
+      local,
+      items.map((w) => w.text),
+    );
+    for (const [i, w] of items.entries()) w.resolve(reports[i]);
+  };
   const fallBack = () => {
     worker = undefined;
-    local ??= createChecker(options);
-    for (const [id, w] of waiting) {
-      waiting.delete(id);
-      w.resolve(reportText(local, w.text));
-    }
+    clearTimeout(timer);
+    batch = [];
+    chars = 0;
+    const items = [...waiting.values()];
+    waiting.clear();
+    here(items);
   };
   worker.on('message', (results: { id: number; report: TextReport }[]) => {
     for (const { id, report } of results) {
@@ -45,8 +66,11 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
     if (waiting.size) fallBack();
   });
   const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
     if (worker && batch.length) worker.postMessage(batch);
     batch = [];
+    chars = 0;
   };
   return {
     get onWorker() {
@@ -54,17 +78,22 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
     },
     ref: () => worker?.ref(),
     unref: () => worker?.unref(),
+    flush,
     check(text) {
-      if (!worker) return Promise.resolve(reportText((local ??= createChecker(options)), text));
-      const id = nextId++;
       return new Promise((resolve) => {
+        if (!worker) return here([{ text, resolve }]);
+        const id = nextId++;
         waiting.set(id, { text, resolve });
-        if (batch.push({ id, text }) === 1) setImmediate(flush);
+        batch.push({ id, text });
+        chars += text.length;
+        if (chars >= BATCH_CHARS) flush();
+        else timer ??= setTimeout(flush, BATCH_WAIT_MS);
       });
     },
     async close() {
       const w = worker;
       worker = undefined;
+      clearTimeout(timer);
       await w?.terminate();
     },
   };

@@ -19,6 +19,7 @@ import {
   judgeContentRun,
   unchanged,
   type ContentJudgement,
+  type TextReport,
 } from './rules/content.ts';
 import { leaseContentPool } from './content-pool.ts';
 import { judgeDefacement } from './rules/defacement.ts';
@@ -112,6 +113,7 @@ export async function runSiteChecks(
   const lease = content && !checker ? leaseContentPool() : undefined;
   const pool = lease?.pool;
   const proofreading: Promise<void>[] = [];
+  const reports = new Map<string, Promise<TextReport>>();
   const observations: Observation[] = [];
   const baselines: Record<string, string> = {};
   const pageHashes: Record<string, string> = {};
@@ -180,10 +182,11 @@ export async function runSiteChecks(
       else if (pool) {
         const hash = contentHash(text);
         pageHashes[url] = hash;
-        if (!unchanged(spec, url, hash))
-          proofreading.push(
-            pool.check(text).then((report) => record(contentJudgement(spec, url, hash, report, now), url)),
-          );
+        if (unchanged(spec, url, hash)) return;
+        // Two addresses of one text (index.html and /, a list page under two paths) are proofread once.
+        let report = reports.get(hash);
+        if (!report) reports.set(hash, (report = pool.check(text)));
+        proofreading.push(report.then((r) => record(contentJudgement(spec, url, hash, r, now), url)));
       }
     };
     const record = (c: ContentJudgement, url: string) => {
@@ -220,6 +223,7 @@ export async function runSiteChecks(
       const r = await fetcher.fetch(url, { timeoutMs: options.timeoutMs });
       judgePage(url, r, r.ok && r.body ? loadHtml(r.body) : undefined);
     });
+    pool?.flush(); // every page is handed over
     await Promise.all(scans);
     observations.push(judgeHiddenLinks(spec, hidden, now));
     onProgress?.({ phase: 'content', pages: crawl.pages, checked: crawl.targets.size, queued: proofreading.length });

@@ -34,8 +34,12 @@ export interface TextReport {
 }
 
 export function reportText(checker: Checker, text: string): TextReport {
+  return reportFindings(text, checker.run(text).findings);
+}
+
+/** The report of one text from its findings. */
+export function reportFindings(text: string, findings: readonly Finding[]): TextReport {
   const counts = { serious: 0, error: 0, warning: 0, info: 0 };
-  const { findings } = checker.run(text);
   for (const f of findings) counts[f.severity]++;
   const serious = findings.filter((f) => f.severity === 'serious');
   return {
