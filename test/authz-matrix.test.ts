@@ -16,6 +16,7 @@ import calendar2026 from '../src/platform/calendar/data/2026.json' with { type: 
 import { notifyUsers } from '../src/platform/notify/service.ts';
 import { submitComment } from '../src/decisions/consultation.ts';
 import { loadDecisionsDemo } from '../src/decisions/demo.ts';
+import { DEFAULT_SETTINGS } from '../src/gazette/model.ts';
 import { test } from './support/shard.ts';
 
 // The three administrators (三员分立): sysadmin 系统管理员, secadmin 安全管理员, auditor 审计管理员; gazette 公报室. kjj.pending: a 区科技局
@@ -696,6 +697,30 @@ const GAZETTE_CASES: Case[] = [
     route: 'POST /api/gazette/import',
     allowed: ['gazette'],
     request: async () => ({ method: 'POST', url: '/api/gazette/import', multipart: await minimalDocx() }),
+  },
+  {
+    route: 'POST /api/gazette/issues/{id}/entries/docx',
+    allowed: ['gazette'],
+    request: async () => ({
+      method: 'POST',
+      url: `/api/gazette/issues/${(await gazetteIssue()).id}/entries/docx`,
+      multipart: await minimalDocx(),
+      fields: { section: '区政府文件' },
+    }),
+  },
+  {
+    route: 'GET /api/gazette/settings',
+    allowed: ['gazette', 'inspector', 'sysadmin'],
+    request: async () => ({ method: 'GET', url: '/api/gazette/settings' }),
+  },
+  {
+    route: 'PUT /api/gazette/settings',
+    allowed: ['gazette', 'sysadmin'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/gazette/settings',
+      payload: DEFAULT_SETTINGS,
+    }),
   },
 ];
 

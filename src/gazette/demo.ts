@@ -2,20 +2,15 @@
 // test/fixtures/gazette, shipped with the repository), in the sections and order of the printed 目录.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { issueLabel } from './model.ts';
+import { DEFAULT_SETTINGS, issueLabel } from './model.ts';
 import { parseOfficialDocument } from './parse.ts';
 import type { Colophon, TypesetIssue } from './typeset.ts';
 
 const DIR = path.join(import.meta.dirname, '../../test/fixtures/gazette');
 
-export const QIJIANG_MASTHEAD = '重庆市綦江区人民政府公报';
-export const QIJIANG_COLOPHON: Colophon = {
-  supervisor: '重庆市綦江区人民政府',
-  sponsor: '重庆市綦江区人民政府办公室',
-  publisher: '重庆市綦江区人民政府公报室',
-  address: '重庆市綦江区古南街道中山路1号',
-  postcode: '401420',
-};
+const { masthead, supervisor, sponsor, publisher, address, postcode, phone } = DEFAULT_SETTINGS;
+/** The seed's 版权页 (model.ts DEFAULT_SETTINGS: what a deployment prints until its 公报室 sets its own). */
+export const QIJIANG_COLOPHON: Colophon = { supervisor, sponsor, publisher, address, postcode, phone };
 
 /** The printed 目录 of 2022年第11期: section, then its documents' fixture files in order. */
 export const DEMO_TOC: [string, string[]][] = [
@@ -29,7 +24,7 @@ export const demoText = (name: string) => readFileSync(path.join(DIR, `${name}.t
 export function demoIssue(): TypesetIssue {
   const [title, ...foreword] = demoText('foreword').split('\n');
   return {
-    masthead: QIJIANG_MASTHEAD,
+    masthead,
     label: issueLabel({ year: 2022, number: 11, totalNumber: 129 }),
     year: 2022,
     number: 11,

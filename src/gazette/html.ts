@@ -86,6 +86,6 @@ export function issueHtml(issue: TypesetIssue): string {
 <main><nav aria-label="目录"><h2>目　录</h2>${toc.join('')}</nav>
 ${bodies.join('\n')}</main>
 <footer><p>主管单位：${e(c.supervisor)}　主办单位：${e(c.sponsor)}</p><p>编辑出版：${e(c.publisher)}</p>
-<p>地址：${e(c.address)}　邮编：${e(c.postcode)}</p></footer></body></html>
+<p>地址：${e(c.address)}　邮编：${e(c.postcode)}　电话：${e(c.phone)}</p></footer></body></html>
 `;
 }

@@ -52,7 +52,8 @@ export interface IssueFields {
 
 export interface Entry {
   id: string;
-  itemId: string;
+  /** The published item the text comes from; null for a 公文 read from a Word file. */
+  itemId: string | null;
   revision: number;
   section: string;
   position: number;
@@ -61,7 +62,15 @@ export interface Entry {
   issuers: string[];
   docDate: string | null;
   document: OfficialDocument;
+  /** Where the text came from: a published item (三审三校), or a Word file the 公报室 read in. */
+  source: EntrySource;
+  /** For source 'word': the file's name and who read it in (users.id). */
+  sourceFile: string | null;
+  importedBy: string | null;
 }
+
+export const ENTRY_SOURCES = ['published', 'word'] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
 
 export interface StoredIssue extends IssueFields {
   id: string;
@@ -166,4 +175,60 @@ export function inGazetteOrder<E extends Pick<Entry, 'section' | 'position'>>(se
   return [...entries].sort(
     (a, b) => sections.indexOf(a.section) - sections.indexOf(b.section) || a.position - b.position,
   );
+}
+
+/** The deployment's 刊名, the online edition's title and the 版权页 — what the masthead, page headers and colophon of
+ *  every issue print, and the title of /gongbao. */
+export interface GazetteSettings {
+  masthead: string; // 刊名: 重庆市綦江区人民政府公报
+  siteTitle: string; // the online edition's name, in every /gongbao page title
+  supervisor: string; // 主管单位
+  sponsor: string; // 主办单位
+  publisher: string; // 编辑出版
+  address: string; // 地址
+  postcode: string; // 邮编
+  phone: string; // 电话
+}
+
+/** Until the 公报室 saves its own: the seed's, 重庆市綦江区人民政府公报 2022年第11期 (the demo district). */
+export const DEFAULT_SETTINGS: GazetteSettings = {
+  masthead: '重庆市綦江区人民政府公报',
+  siteTitle: '重庆市綦江区人民政府公报',
+  supervisor: '重庆市綦江区人民政府',
+  sponsor: '重庆市綦江区人民政府办公室',
+  publisher: '重庆市綦江区人民政府公报室',
+  address: '重庆市綦江区古南街道中山路1号',
+  postcode: '401420',
+  phone: '(023)48659622',
+};
+
+const SETTING_RULES: Record<keyof GazetteSettings, { name: string; max: number; pattern?: [RegExp, string] }> = {
+  masthead: { name: '刊名', max: 40 },
+  siteTitle: { name: '网上公报名称', max: 60 },
+  supervisor: { name: '主管单位', max: 60 },
+  sponsor: { name: '主办单位', max: 60 },
+  publisher: { name: '编辑出版', max: 60 },
+  address: { name: '地址', max: 100 },
+  postcode: { name: '邮编', max: 6, pattern: [/^\d{6}$/, '邮编应为 6 位数字，如 401420'] },
+  phone: {
+    name: '电话',
+    max: 40,
+    pattern: [/^[\d()（）+\-－ 、，,转]+$/, '电话只能含数字、括号、连字符和“转”，如 (023)48659622'],
+  },
+};
+
+/** The settings as typed, trimmed and checked; a zh-CN error names the field. */
+export function settingsFields(input: GazetteSettings): GazetteSettings | AppError {
+  const out = {} as GazetteSettings;
+  for (const [key, rule] of Object.entries(SETTING_RULES) as [
+    keyof GazetteSettings,
+    (typeof SETTING_RULES)[keyof GazetteSettings],
+  ][]) {
+    const v = (input[key] ?? '').replace(/\s+/g, ' ').trim();
+    if (!v) return invalid(key, `请填写${rule.name}`);
+    if ([...v].length > rule.max) return invalid(key, `${rule.name}不能超过 ${rule.max} 字`);
+    if (rule.pattern && !rule.pattern[0].test(v)) return invalid(key, rule.pattern[1]);
+    out[key] = v;
+  }
+  return out;
 }

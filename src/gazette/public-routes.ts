@@ -20,16 +20,19 @@ dl.meta dt{font-weight:bold}a{color:#0645ad}`;
 const PRINT_CSS = `form.search,nav.crumbs,.noprint,footer{display:none}body{max-width:none;margin:0;color:#000}
 a{color:#000;text-decoration:none}dl.meta{border-color:#000}`;
 
+/** What every page of the edition names: the 刊名 and the edition's title (the deployment's settings). */
+type Site = Pick<gazette.GazetteSettings, 'masthead' | 'siteTitle'>;
+
 /** `print`: the 打印版 (?view=print) — the print stylesheet applied on screen too, so it reads as the paper will. */
-function page(title: string, body: string, crumbs: [string, string][] = [], print = false): string {
+function page(site: Site, title: string, body: string, crumbs: [string, string][] = [], print = false): string {
   const trail = [['/gongbao', '网上公报'], ...crumbs]
     .map(([href, label], i, all) => (i === all.length - 1 ? e(label) : `<a href="${e(href)}">${e(label)}</a>`))
     .join(' › ');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)} - ${e(gazette.MASTHEAD)}</title><style>${PAGE_CSS}</style>
+<title>${e(title)} - ${e(site.siteTitle)}</title><style>${PAGE_CSS}</style>
 <style media="${print ? 'all' : 'print'}">${PRINT_CSS}</style></head>
-<body><header><p class="masthead">${e(gazette.MASTHEAD)}</p></header>
+<body><header><p class="masthead">${e(site.masthead)}</p></header>
 <nav class="crumbs" aria-label="当前位置">${trail}</nav><main>${body}</main>
 <footer><p>本网上公报所载公文均经三审三校和保密审查后发布。</p></footer></body></html>
 `;
@@ -39,8 +42,9 @@ const printLinks = (href: string) =>
   `<p class="noprint"><a href="${e(href)}?view=print">打印版</a>（浏览器“打印”亦只印正文）</p>`;
 
 /** The 404 page: a page of the edition like the others, in Chinese, with the way back and the search form. */
-const notFoundPage = (message: string) =>
+const notFoundPage = (site: Site, message: string) =>
   page(
+    site,
     '页面不存在',
     `<h1>页面不存在</h1><p role="alert">${e(message)}</p>${searchForm()}
 <p><a href="/gongbao">返回网上公报首页</a></p>`,
@@ -86,17 +90,24 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
   const limited = { rateLimit: { max, timeWindow: '1 minute' } };
   // A missing issue or document, or a path that names none (/gongbao/abc), answers the edition's own HTML 404 page;
   // other errors (a 429, a 500) go on to the application's handler.
-  app.setErrorHandler((err, _req, reply) => {
+  const site = () => gazette.gazetteSettings(deps.db);
+  app.setErrorHandler(async (err, _req, reply) => {
     const missing =
       (err instanceof AppError && err.status === 404)
       || (hasZodFastifySchemaValidationErrors(err) && err.validationContext === 'params');
     if (hasZodFastifySchemaValidationErrors(err) && err.validationContext === 'querystring') {
       const body = `<h1>请求不正确</h1><p role="alert">检索条件或查看方式不正确，请修改后重试。</p>${searchForm()}`;
-      return reply.code(400).type('text/html; charset=utf-8').send(page('请求不正确', body));
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(page(await site(), '请求不正确', body));
     }
     if (!missing) throw err;
     const message = err instanceof AppError ? err.message : '没有这一期或这一篇公报';
-    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(message));
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(notFoundPage(await site(), message));
   });
   app.get('/gongbao/*', { config: limited, schema: { hide: true } }, async () => {
     throw new AppError(404, 'NOT_FOUND', '没有这一页，请从网上公报首页查找或检索');
@@ -105,8 +116,8 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
     reply.type('text/html; charset=utf-8');
     return s;
   };
-  // Released issues never change: each PDF is typeset once and kept (a few issues a year).
-  const pdfs = new Map<number, Buffer>();
+  // Released issues never change: each PDF is typeset once and kept (a few issues a year), per version of the settings.
+  const pdfs = new Map<string, Buffer>();
 
   app.get('/gongbao', { config: limited, schema: { hide: true } }, async (_req, reply) => {
     const issues = await gazette.releasedIssues(deps);
@@ -120,7 +131,7 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
     );
     return html(
       reply,
-      page('网上公报', `<h1>网上公报</h1>${searchForm()}${body.join('') || '<p>尚无已发布的公报。</p>'}`),
+      page(await site(), '网上公报', `<h1>网上公报</h1>${searchForm()}${body.join('') || '<p>尚无已发布的公报。</p>'}`),
     );
   });
 
@@ -145,7 +156,10 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
       reply.code(400);
       result = `<p role="alert">${e(err.message)}</p>`;
     }
-    return html(reply, page('检索结果', `<h1>公报检索</h1>${searchForm(query)}${result}`, [['', '检索']]));
+    return html(
+      reply,
+      page(await site(), '检索结果', `<h1>公报检索</h1>${searchForm(query)}${result}`, [['', '检索']]),
+    );
   });
 
   app.get(
@@ -166,7 +180,7 @@ export const gazettePublicRoutes: FastifyPluginAsyncZod<GazettePublicOptions> = 
         issue.publishedAt,
       )}</p><p class="noprint"><a href="/gongbao/${issue.totalNumber}/pdf">下载本期 PDF</a></p>
 ${printLinks(`/gongbao/${issue.totalNumber}`)}<nav aria-label="目录"><h2>目　录</h2>${toc}</nav>`;
-      return html(reply, page(issue.label, body, [['', issue.label]], req.query.view === 'print'));
+      return html(reply, page(await site(), issue.label, body, [['', issue.label]], req.query.view === 'print'));
     },
   );
 
@@ -178,10 +192,12 @@ ${printLinks(`/gongbao/${issue.totalNumber}`)}<nav aria-label="目录"><h2>目�
     },
     async (req, reply) => {
       const total = req.params.total;
-      let pdf = pdfs.get(total);
+      // Typeset again once the 公报室 changes the 刊名 or 版权页.
+      const key = `${total}@${(await site()).updatedAt ?? ''}`;
+      let pdf = pdfs.get(key);
       if (!pdf) {
         pdf = (await gazette.typesetIssue(await gazette.releasedIssueForPrint(deps, total))).pdf;
-        pdfs.set(total, pdf);
+        pdfs.set(key, pdf);
       }
       reply.type('application/pdf').header('content-disposition', `inline; filename="gongbao-${total}.pdf"`);
       return pdf;
@@ -212,6 +228,7 @@ ${printLinks(`/gongbao/${issue.totalNumber}`)}<nav aria-label="目录"><h2>目�
       return html(
         reply,
         page(
+          await site(),
           entry.title,
           `${meta}${printLinks(`/gongbao/${issue.totalNumber}/${req.params.n}`)}${article}`,
           [

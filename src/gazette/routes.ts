@@ -45,7 +45,7 @@ const FindingDto = z.object({
 const ImportedDto = z.object({ document: OfficialDocumentDto, formatFindings: z.array(FindingDto) });
 const EntryDto = z.object({
   id: z.string(),
-  itemId: z.string(),
+  itemId: nullableText,
   revision: z.number(),
   section: z.string(),
   position: z.number(),
@@ -54,6 +54,9 @@ const EntryDto = z.object({
   issuers: z.array(z.string()),
   docDate: nullableText,
   document: OfficialDocumentDto,
+  source: z.enum(gazette.ENTRY_SOURCES),
+  sourceFile: nullableText,
+  importedBy: nullableText,
 });
 const fields = {
   id: z.string(),
@@ -105,6 +108,17 @@ const EditableDocument = OfficialDocumentDto.extend({
   indexNumber: z.string().max(100).nullish(),
 });
 const tags = ['gazette'];
+const SettingsBody = z.object({
+  masthead: z.string().max(200),
+  siteTitle: z.string().max(200),
+  supervisor: z.string().max(200),
+  sponsor: z.string().max(200),
+  publisher: z.string().max(200),
+  address: z.string().max(300),
+  postcode: z.string().max(50),
+  phone: z.string().max(100),
+});
+const SettingsDto = SettingsBody.extend({ updatedAt: nullableText, canEdit: z.boolean() });
 
 export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -134,6 +148,22 @@ export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       },
     },
     async (req) => gazette.addEntry(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/gazette/issues/:id/entries/docx',
+    {
+      schema: {
+        params: IdParams,
+        response: { 200: z.object({ issue: IssueDto, formatFindings: z.array(FindingDto) }) },
+        tags,
+        summary: '把 Word 公文（.docx，表单字段 section 为栏目）读入并编入本期某栏目末尾（公报室）；涉密公文拒绝',
+      },
+    },
+    async (req) => {
+      assertAllowed(canEditGazette(actorOf(req)));
+      const { file, fields } = await readUpload(req, z.object({ section: z.string().min(1).max(100) }));
+      return gazette.addWordEntry(deps, actorOf(req), req.params.id, { section: fields.section, file });
+    },
   );
   app.put(
     '/api/gazette/issues/:id/order',
@@ -260,6 +290,29 @@ export const gazetteRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       },
     },
     async (req) => gazette.findPublished(deps, actorOf(req), req.query.q),
+  );
+  app.get(
+    '/api/gazette/settings',
+    {
+      schema: {
+        response: { 200: SettingsDto },
+        tags,
+        summary: '刊名、网上公报名称和版权页（公报室、督查、系统管理员）',
+      },
+    },
+    async (req) => gazette.getSettings(deps, actorOf(req)),
+  );
+  app.put(
+    '/api/gazette/settings',
+    {
+      schema: {
+        body: SettingsBody,
+        response: { 200: SettingsDto },
+        tags,
+        summary: '修改刊名、网上公报名称和版权页（公报室、系统管理员）',
+      },
+    },
+    async (req) => gazette.updateSettings(deps, actorOf(req), req.body),
   );
   app.post(
     '/api/gazette/import',

@@ -1,6 +1,7 @@
-// The edition's search query on both databases, past the size where PostgreSQL reads documents in the order shown
-// before it turns to the trigram index (store.ORDERED_SCAN_ROWS): whichever way a phrase is answered, the result is
-// the first 50 matches in the order shown — the same list a scan of every document gives.
+// The edition's search query on both databases, past the size where each reads documents in the order shown before it
+// turns to the trigram index (store.ORDERED_SCAN_ROWS; SQLite through gazette_search_shown, migration 043): whichever
+// way a phrase is answered, the result is the first 50 matches in the order shown — the same list a scan of every
+// document gives.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDeps, type TestDeps } from '../../test/support/testdb.ts';

@@ -1,13 +1,18 @@
 // 政府公报 use cases: the 公报室 creates an issue, finds published 公文 and places them in its sections, orders
 // them; each write is one transaction with its ledger entry. Reading a .docx into GB/T 9704 elements is import.ts.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../org/model.ts';
-import { canEditGazette, canViewGazetteDrafts } from '../org/policy/gazette.ts';
+import {
+  canEditGazette,
+  canEditGazetteSettings,
+  canReadGazetteSettings,
+  canViewGazetteDrafts,
+} from '../org/policy/gazette.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.ts';
-import { appendLedger } from '../platform/ledger/service.ts';
+import { appendLedger, SYSTEM_ACTOR } from '../platform/ledger/service.ts';
 import { listSections, listChannels, listColumns } from '../org/service.ts';
 import {
   draftGazetteIssue,
@@ -20,10 +25,12 @@ import {
   submitItem,
 } from '../publish/service.ts';
 import { documentText, issueHtml, issueText } from './html.ts';
-import { QIJIANG_COLOPHON, QIJIANG_MASTHEAD } from './demo.ts';
-import { importOfficialText } from './import.ts';
+import { importOfficialDocx, importOfficialText } from './import.ts';
 import {
   checkOrder,
+  DEFAULT_SETTINGS,
+  type GazetteSettings,
+  settingsFields,
   formatFindings,
   gazetteRefusal,
   type Entry,
@@ -46,13 +53,47 @@ import type { Finding } from '../checks/index.ts';
 
 export { importOfficialDocx, importOfficialText } from './import.ts';
 export type { Entry, ImportedDocument, Issue, IssueInput, IssueStatus, OfficialDocument } from './model.ts';
-export { DEFAULT_SECTIONS, ISSUE_STATUS_NAME, ISSUE_STATUSES, issueLabel } from './model.ts';
+export type { GazetteSettings } from './model.ts';
+export { DEFAULT_SECTIONS, ENTRY_SOURCES, ISSUE_STATUS_NAME, ISSUE_STATUSES, issueLabel } from './model.ts';
 export { demoIssue } from './demo.ts';
 export { issueHtml };
 export { type PaperSize, type Typeset, type TypesetIssue, typesetIssue };
 
-/** The gazette's name, as its masthead prints it. */
-export const MASTHEAD = QIJIANG_MASTHEAD;
+/** The deployment's 刊名 and 版权页 as the 公报室 last saved them; the seed's (綦江区) until then. */
+export async function gazetteSettings(db: Executor): Promise<GazetteSettings & { updatedAt: string | null }> {
+  return (await store.getSettings(db)) ?? { ...DEFAULT_SETTINGS, updatedAt: null };
+}
+
+export async function getSettings(deps: Deps, actor: Actor) {
+  assertAllowed(canReadGazetteSettings(actor));
+  return { ...(await gazetteSettings(deps.db)), canEdit: canEditGazetteSettings(actor).allowed };
+}
+
+/** The 公报室 (or the 系统管理员) sets the 刊名, the online edition's title and the 版权页; every issue typeset from
+ *  now on prints them, and /gongbao shows them. Checked field by field; the ledger keeps the old and new values. */
+export async function updateSettings(deps: Deps, actor: Actor, input: GazetteSettings) {
+  assertAllowed(canEditGazetteSettings(actor));
+  const next = settingsFields(input);
+  if (next instanceof AppError) throw next;
+  await deps.db.transaction().execute(async (tx) => {
+    const { updatedAt: _, ...before } = await gazetteSettings(tx);
+    const now = deps.clock.now();
+    await store.saveSettings(tx, next, actor.id, now);
+    await appendLedger(
+      tx,
+      {
+        actor: { id: actor.id, name: actor.name },
+        role: actor.roles.some((r) => r.role === 'gazette') ? 'gazette' : 'sysAdmin',
+        unitId: '',
+        action: 'gazette.settings_update',
+        subject: 'gazette:settings',
+        payload: { before, after: next },
+      },
+      now,
+    );
+  });
+  return getSettings(deps, actor);
+}
 
 export type IssueSummary = IssueFields & {
   id: string;
@@ -97,9 +138,10 @@ async function editable(db: Executor, id: string): Promise<Issue> {
   return issue;
 }
 
+/** `actor` 'system': the operator at the terminal (`gongkai gazette import --issue`), as the ledger names it. */
 const ledger = (
   tx: Executor,
-  actor: Actor,
+  actor: Actor | 'system',
   action: string,
   issueId: string,
   payload: Record<string, unknown>,
@@ -108,8 +150,8 @@ const ledger = (
   appendLedger(
     tx,
     {
-      actor: { id: actor.id, name: actor.name },
-      role: 'gazette',
+      actor: actor === 'system' ? SYSTEM_ACTOR : { id: actor.id, name: actor.name },
+      role: actor === 'system' ? 'system' : 'gazette',
       unitId: '',
       action: `gazette.${action}`,
       subject: `gazette:${issueId}`,
@@ -187,23 +229,92 @@ export async function addEntry(
       issuers: issuersOf(document),
       docDate: document.dateIso,
       document,
+      source: 'published',
+      sourceFile: null,
+      importedBy: null,
     };
     const now = deps.clock.now();
-    await store.insertEntry(tx, issueId, entry, now);
-    await store.indexEntry(tx, {
-      entry_id: entry.id,
-      issue_id: issueId,
-      year: issue.year,
-      issuers: entry.issuers.join('、'),
-      doc_number: entry.docNumber ?? '',
-      title: entry.title,
-      content: documentText(document),
-    });
-    await store.touchIssue(tx, issueId, now);
+    await placeNew(tx, issue, entry, now);
     const { id, itemId, revision, section, title, docNumber } = entry;
     await ledger(tx, actor, 'entry_add', issueId, { entryId: id, itemId, revision, section, title, docNumber }, now);
   });
   return loadIssue(deps.db, issueId);
+}
+
+/** A new entry written, indexed for search, its issue touched. */
+async function placeNew(tx: Executor, issue: Issue, entry: Entry, now: Date): Promise<void> {
+  await store.insertEntry(tx, issue.id, entry, now);
+  await store.indexEntry(tx, {
+    entry_id: entry.id,
+    issue_id: issue.id,
+    year: issue.year,
+    issuers: entry.issuers.join('、'),
+    doc_number: entry.docNumber ?? '',
+    title: entry.title,
+    content: documentText(entry.document),
+  });
+  await store.touchIssue(tx, issue.id, now);
+}
+
+/**
+ * Places a 公文 read from a Word file at the end of a section: its GB/T 9704 elements as parsed (editable afterwards
+ * like any entry). A document carrying a 密级 is refused (422), one whose 发文字号 is already in the issue is a
+ * conflict (409). The entry keeps its source (the file's name, who read it in) and the ledger the file's SHA-256;
+ * the text is reviewed with the whole issue when the issue goes through 三审三校.
+ */
+export async function addWordEntry(
+  deps: Deps,
+  actor: Actor | 'system',
+  ref: string,
+  input: { section?: string; file: { buffer: Buffer; fileName: string } },
+): Promise<{ issue: Issue; entryId: string; formatFindings: Finding[] }> {
+  if (actor !== 'system') assertAllowed(canEditGazette(actor));
+  const read = await importOfficialDocx(input.file.buffer);
+  const { document } = read;
+  const issueId = await issueIdOf(deps.db, ref);
+  const entryId = randomUUID();
+  await deps.db.transaction().execute(async (tx) => {
+    const issue = await editable(tx, issueId);
+    const section = input.section ?? issue.sections[0];
+    if (!issue.sections.includes(section)) throw invalid('section', `本期没有栏目“${section}”`);
+    if (document.docNumber && issue.entries.some((e) => e.docNumber === document.docNumber)) {
+      throw conflict('ALREADY_IN_ISSUE', `发文字号为“${document.docNumber}”的公文已在本期中`);
+    }
+    const entry: Entry = {
+      id: entryId,
+      itemId: null,
+      revision: 0,
+      section,
+      position: await store.nextPosition(tx, issueId, section),
+      title: document.title,
+      docNumber: document.docNumber,
+      issuers: issuersOf(document),
+      docDate: document.dateIso,
+      document,
+      source: 'word',
+      sourceFile: input.file.fileName,
+      importedBy: actor === 'system' ? SYSTEM_ACTOR.id : actor.id,
+    };
+    const now = deps.clock.now();
+    await placeNew(tx, issue, entry, now);
+    await ledger(
+      tx,
+      actor,
+      'entry_import',
+      issueId,
+      {
+        entryId: entry.id,
+        source: 'word',
+        fileName: input.file.fileName,
+        sha256: createHash('sha256').update(input.file.buffer).digest('hex'),
+        section: entry.section,
+        title: entry.title,
+        docNumber: entry.docNumber,
+      },
+      now,
+    );
+  });
+  return { issue: await loadIssue(deps.db, issueId), entryId, formatFindings: read.formatFindings };
 }
 
 /**
@@ -305,14 +416,20 @@ export async function removeEntry(deps: Deps, actor: Actor, issueId: string, ent
   return loadIssue(deps.db, issueId);
 }
 
+/** An issue's id from its 总期号 or its id; 404 when there is none. */
+async function issueIdOf(db: Executor, ref: string): Promise<string> {
+  const id = /^\d+$/.test(ref) ? await store.findIssueByTotal(db, Number(ref)) : ref;
+  if (!id || !(await store.getIssue(db, id))) throw notFound(`公报期次“${ref}”`);
+  return id;
+}
+
 /** An issue as the typesetter takes it, its sections in order with their documents. `ref`: 总期号 or id. 'system':
  *  the operator at the terminal (`gongkai gazette build`), as the other administrative commands act. */
 export async function issueForPrint(deps: Deps, actor: Actor | 'system', ref: string): Promise<TypesetIssue> {
   if (actor !== 'system') assertAllowed(canViewGazetteDrafts(actor));
-  const id = /^\d+$/.test(ref) ? await store.findIssueByTotal(deps.db, Number(ref)) : ref;
-  const issue = id ? await store.getIssue(deps.db, id) : null;
+  const issue = await store.getIssue(deps.db, await issueIdOf(deps.db, ref));
   if (!issue) throw notFound(`公报期次“${ref}”`);
-  return forPrint(issue);
+  return forPrint(deps.db, issue);
 }
 
 /** An issue being compiled, typeset as it stands (the 公报室 and the 督查): its PDF, pages and 目录 page numbers. */
@@ -320,7 +437,7 @@ export async function typesetDraft(deps: Deps, actor: Actor, id: string, paper: 
   assertAllowed(canViewGazetteDrafts(actor));
   const issue = await store.getIssue(deps.db, id);
   if (!issue) throw notFound('公报期次');
-  return typesetIssue(forPrint(issue), paper);
+  return typesetIssue(await forPrint(deps.db, issue), paper);
 }
 
 /** The same issue as one HTML page. */
@@ -328,12 +445,13 @@ export async function draftHtml(deps: Deps, actor: Actor, id: string): Promise<{
   assertAllowed(canViewGazetteDrafts(actor));
   const issue = await store.getIssue(deps.db, id);
   if (!issue) throw notFound('公报期次');
-  return { label: issue.label, html: issueHtml(forPrint(issue)) };
+  return { label: issue.label, html: issueHtml(await forPrint(deps.db, issue)) };
 }
 
-function forPrint(issue: StoredIssue): TypesetIssue {
+async function forPrint(db: Executor, issue: StoredIssue): Promise<TypesetIssue> {
+  const { masthead, supervisor, sponsor, publisher, address, postcode, phone } = await gazetteSettings(db);
   return {
-    masthead: QIJIANG_MASTHEAD,
+    masthead,
     label: issue.label,
     year: issue.year,
     number: issue.number,
@@ -343,7 +461,7 @@ function forPrint(issue: StoredIssue): TypesetIssue {
       name,
       documents: issue.entries.filter((e) => e.section === name).map((e) => e.document),
     })),
-    colophon: QIJIANG_COLOPHON,
+    colophon: { supervisor, sponsor, publisher, address, postcode, phone },
   };
 }
 
@@ -373,7 +491,7 @@ export async function submitIssue(deps: Deps, actor: Actor, issueId: string, inp
   assertAllowed(canEditGazette(actor));
   const issue = await editable(deps.db, issueId);
   if (issue.entries.length === 0) throw invalid('entries', '本期还没有编入公文，不能报审');
-  const text = issueText(forPrint(issue));
+  const text = issueText(await forPrint(deps.db, issue));
   const title = `政府公报 ${issue.label}`;
   const unitId = actor.roles.find((r) => r.role === 'gazette')?.unitId ?? actor.unitId;
   let item: ItemDetail;
@@ -440,7 +558,7 @@ export async function releasedIssue(deps: Deps, totalNumber: number): Promise<Re
 }
 
 export const releasedIssueForPrint = async (deps: Deps, totalNumber: number) =>
-  forPrint(await releasedIssue(deps, totalNumber));
+  forPrint(deps.db, await releasedIssue(deps, totalNumber));
 
 export interface SearchQuery {
   q?: string;

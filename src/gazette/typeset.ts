@@ -14,6 +14,7 @@ export interface Colophon {
   publisher: string; // 编辑出版
   address: string;
   postcode: string;
+  phone: string; // 电话
 }
 
 export interface TypesetIssue {
@@ -228,6 +229,7 @@ function colophonPage(doc: Doc, c: Colophon): void {
     `编辑出版：${c.publisher}`,
     `地址：${c.address}`,
     `邮编：${c.postcode}`,
+    `电话：${c.phone}`,
   ]) {
     doc.text(line, left, doc.y, { width: inner, lineGap: LINE_GAP });
   }

@@ -9,10 +9,12 @@ import { officialDocx } from '../../../test/support/gazette-docx.ts';
 import { fixtureText, gazetteOffice, publishText } from '../../../test/support/gazette-fixtures.ts';
 import { buildPublishOrg } from '../../../test/support/publish-fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../../test/support/testdb.ts';
-import { addEntry, createIssue } from '../../gazette/service.ts';
+import { addEntry, createIssue, getIssue } from '../../gazette/service.ts';
+import type { Actor } from '../../org/model.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-gazette-'));
 let deps: TestDeps;
+let office: Actor;
 before(async () => {
   deps = await createTestDeps();
 });
@@ -64,7 +66,7 @@ test('gazette build 总期号：从数据库排版一期；不存在的期次退
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /公报期次“129”不存在/);
   const org = await buildPublishOrg(deps);
-  const office = await gazetteOffice(deps, org);
+  office = await gazetteOffice(deps, org);
   const itemId = await publishText(deps, org, '关于征集创业导师志愿者的通知', fixtureText('6-renshe-137'));
   const issue = await createIssue(deps, office, {
     year: 2022,
@@ -79,4 +81,26 @@ test('gazette build 总期号：从数据库排版一期；不存在的期次退
   assert.match(r.stdout, /gazette-2022-11\.pdf：\d+ 页/);
   assert.match(r.stdout, /\n\s+1 {2}部门文件｜重庆市綦江区人力资源和社会保障局关于征集创业导师志愿者的通知\n/);
   assert.equal(readFileSync(path.join(out, 'gazette-2022-11.pdf')).subarray(0, 5).toString(), '%PDF-');
+});
+
+test('gazette import --issue：Word 公文编入一期的栏目（标明来自 Word，台账记为系统）；无此期次、无此栏目退出码 2', async () => {
+  const file = path.join(dir, '137.docx');
+  writeFileSync(file, await officialDocx(fixtureText('6-renshe-137')));
+  const missing = await runCli(['gazette', 'import', file, '--issue', '777'], deps.cliEnv);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /公报期次“777”不存在/);
+  assert.ok(office, 'the 公报室 of the test before');
+  const issue = await createIssue(deps, office, { year: 2023, number: 1, totalNumber: 130, publishDate: '2023-01-10' });
+  const noSection = await runCli(['gazette', 'import', file, '--issue', '130', '--section', '栏目甲'], deps.cliEnv);
+  assert.equal(noSection.code, 2);
+  assert.match(noSection.stderr, /本期没有栏目“栏目甲”/);
+  const r = await runCli(['gazette', 'import', file, '--issue', '130', '--section', '部门文件'], deps.cliEnv);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).document.docNumber, '綦江人社〔2022〕137号');
+  assert.match(r.stderr, /已编入2023年第1期（总第130期）「部门文件」/);
+  const placed = await getIssue(deps, office, issue.id);
+  assert.deepEqual(
+    placed.entries.map((e) => [e.section, e.source, e.sourceFile, e.importedBy]),
+    [['部门文件', 'word', '137.docx', 'system']],
+  );
 });

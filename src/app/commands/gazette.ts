@@ -1,9 +1,11 @@
-// `gongkai gazette import FILE.docx`: a 公文's GB/T 9704 elements and its 公文格式 problems.
+// `gongkai gazette import FILE.docx [--issue ISSUE [--section 栏目]]`: a 公文's GB/T 9704 elements and its 公文格式
+// problems; with --issue it is also placed in that issue (总期号 or id) as a 公文 read from Word, by the operator.
 // `gongkai gazette build ISSUE|--demo --format pdf|html --out DIR`: one issue typeset (ISSUE: 总期号 or id).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Runtime } from '../runtime.ts';
+import { runCommand } from './run.ts';
 
 type Open = () => Promise<Runtime>;
 
@@ -28,17 +30,44 @@ export function registerGazetteCommands(program: Command, open: Open): void {
   const gazette = program.command('gazette').description('政府公报：公文要素识别与按期排版');
   gazette
     .command('import')
-    .description('读取 Word 公文（.docx），输出 GB/T 9704-2012 各要素和公文格式问题（JSON）')
+    .description('读取 Word 公文（.docx），输出 GB/T 9704-2012 各要素和公文格式问题（JSON）；可同时编入一期')
     .argument('<文件>', '.docx 文件')
-    .action(async (file: string) => {
-      const { importOfficialDocx } = await import('../../gazette/service.ts');
+    .option('--issue <期次>', '编入该期（总期号如 129，或期次 id）：须为编辑中或退回修改的一期；台账记为系统（操作员）')
+    .option('--section <栏目>', '与 --issue 同用：编入的栏目，默认该期的第一个栏目')
+    .action(async (file: string, opts: { issue?: string; section?: string }) => {
+      const g = await import('../../gazette/service.ts');
+      let buffer: Buffer;
       try {
-        const result = await importOfficialDocx(await readFile(file));
-        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      } catch (err) {
-        process.stderr.write(`${file}：${(err as Error).message}\n`);
+        buffer = await readFile(file);
+      } catch {
+        process.stderr.write(`无法读取文件 ${file}\n`);
         process.exitCode = 2;
+        return;
       }
+      if (opts.section && !opts.issue) {
+        process.stderr.write('--section 须与 --issue 同用\n');
+        process.exitCode = 2;
+        return;
+      }
+      if (!opts.issue) {
+        try {
+          process.stdout.write(`${JSON.stringify(await g.importOfficialDocx(buffer), null, 2)}\n`);
+        } catch (err) {
+          process.stderr.write(`${file}：${(err as Error).message}\n`);
+          process.exitCode = 2;
+        }
+        return;
+      }
+      const { issue, section } = opts;
+      await runCommand(open, async ({ deps }) => {
+        const fileName = path.basename(file);
+        const placed = await g.addWordEntry(deps, 'system', issue, { section, file: { buffer, fileName } });
+        const entry = placed.issue.entries.find((e) => e.id === placed.entryId)!;
+        const { document, formatFindings } = { ...entry, ...placed };
+        process.stdout.write(`${JSON.stringify({ document, formatFindings, entryId: entry.id }, null, 2)}\n`);
+        process.stderr.write(`已编入${placed.issue.label}「${entry.section}」：${entry.title}\n`);
+        return 0;
+      });
     });
   gazette
     .command('build')

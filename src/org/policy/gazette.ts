@@ -19,3 +19,16 @@ export function canDraftGazetteIssue(actor: Actor, unitId: string): Verdict {
     ? ALLOW
     : deny('NOT_GAZETTE_OFFICE', '只有本单位公报室可以把一期政府公报报送三审三校');
 }
+
+/** The 刊名, the online edition's title and the 版权页 are the deployment's: the 公报室 keeps them, and the 系统管理员
+ *  may set them when the system is installed. */
+export function canEditGazetteSettings(actor: Actor): Verdict {
+  if (holdsRole(actor, 'gazette') || holdsDistrictRole(actor, 'sysAdmin')) return ALLOW;
+  return deny('NOT_GAZETTE_OFFICE', '只有公报室或系统管理员可以修改政府公报的刊名和版权页');
+}
+
+/** Whoever edits them, and the 督查 who reads the issues being compiled. */
+export function canReadGazetteSettings(actor: Actor): Verdict {
+  if (canEditGazetteSettings(actor).allowed || canViewGazetteDrafts(actor).allowed) return ALLOW;
+  return deny('NOT_GAZETTE_READER', '只有公报室、督查和系统管理员可以查看政府公报的刊物设置');
+}

@@ -1,5 +1,6 @@
 // 公报室: the issues of the 政府公报 (newest first) with where each stands in 三审三校; the 公报室 creates an issue
-// here; 读取 Word 公文 shows how a .docx reads as GB/T 9704 elements. The 督查 sees the same list read-only.
+// here; 读取 Word 公文 shows how a .docx reads as GB/T 9704 elements and places it in an issue being compiled;
+// 刊物设置 keeps the 刊名 and 版权页. The 督查 sees the same list (and the settings) read-only.
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { todayInShanghai } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
 import { ImportModal } from './ImportModal.tsx';
+import { SettingsModal } from './SettingsModal.tsx';
 import { DEFAULT_SECTIONS, type Issue, type IssueSummary, STATUS_NAME } from './types.ts';
 
 interface NewIssue {
@@ -27,6 +29,7 @@ export function GazettePage() {
   const issues = useLoad(() => get<IssueSummary[]>('/api/gazette/issues'), []);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [settings, setSettings] = useState(false);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -37,6 +40,9 @@ export function GazettePage() {
           <a href="/gongbao" target="_blank" rel="noreferrer">
             网上公报
           </a>
+          <Button onClick={() => setSettings(true)} data-testid="gazette-settings">
+            刊物设置
+          </Button>
           {canEdit && (
             <Button onClick={() => setImporting(true)} data-testid="gazette-import">
               读取 Word 公文
@@ -70,7 +76,14 @@ export function GazettePage() {
         ]}
       />
       {creating && <CreateModal onClose={() => setCreating(false)} />}
-      {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {importing && (
+        <ImportModal
+          issues={(issues.data ?? []).filter((i) => i.status === 'editing' || i.status === 'returned')}
+          onClose={() => setImporting(false)}
+          onPlaced={issues.reload}
+        />
+      )}
+      {settings && <SettingsModal onClose={() => setSettings(false)} />}
     </Space>
   );
 }

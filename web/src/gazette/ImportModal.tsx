@@ -1,16 +1,43 @@
 // 读取 Word 公文: a .docx is read into its GB/T 9704 elements by the server, shown here with the 公文格式 problems
-// 智能校对 finds (发文字号括号、日期、抄送…); a document with a 密级 is refused with the reason.
+// 智能校对 finds (发文字号括号、日期、抄送…); a document with a 密级 is refused with the reason. The 公报室 may then
+// place it in a section of an issue being compiled (the server reads the file again: what it stores is what it parsed).
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, List, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, List, Modal, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../api.ts';
 import { DocumentForm, type DocumentValues, toValues } from './DocumentForm.tsx';
-import type { Finding, OfficialDocument } from './types.ts';
+import type { Finding, Issue, IssueSummary, OfficialDocument } from './types.ts';
 
-export function ImportModal({ onClose }: { onClose: () => void }) {
+/** Places a .docx in a section of an issue (POST …/entries/docx); the issue as it now stands. */
+export async function placeDocx(issueId: string, file: File, section: string) {
+  const data = new FormData();
+  data.append('section', section);
+  data.append('file', file, file.name);
+  return api<{ issue: Issue; formatFindings: Finding[] }>('POST', `/api/gazette/issues/${issueId}/entries/docx`, data);
+}
+
+export function ImportModal(props: { issues: IssueSummary[]; onClose: () => void; onPlaced: () => void }) {
+  const { issues, onClose, onPlaced } = props;
   const [form] = Form.useForm<DocumentValues>();
-  const [read, setRead] = useState<{ name: string; findings: Finding[] } | null>(null);
+  const { message } = App.useApp();
+  const [read, setRead] = useState<{ name: string; findings: Finding[]; file: File } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [target, setTarget] = useState<{ issueId?: string; section?: string }>({});
+  const [placed, setPlaced] = useState<{ id: string; label: string } | null>(null);
+  const issue = issues.find((i) => i.id === target.issueId);
+  const place = async () => {
+    if (!read || !issue || !target.section) return;
+    setError(null);
+    try {
+      await placeDocx(issue.id, read.file, target.section);
+      setPlaced({ id: issue.id, label: issue.label });
+      message.success(`已编入${issue.label}「${target.section}」`);
+      onPlaced();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const upload = async (file: File) => {
     const data = new FormData();
     data.append('file', file, file.name);
@@ -21,7 +48,8 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
         '/api/gazette/import',
         data,
       );
-      setRead({ name: file.name, findings: r.formatFindings });
+      setRead({ name: file.name, findings: r.formatFindings, file });
+      setPlaced(null);
       form.setFieldsValue(toValues(r.document));
     } catch (e) {
       setRead(null);
@@ -49,6 +77,36 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
               {read.name} 读出的公文要素如下。{read.findings.length ? '' : '未发现公文格式问题。'}
             </Typography.Text>
             <FindingsList findings={read.findings} />
+            <Space wrap>
+              <span>编入</span>
+              <Select
+                placeholder={issues.length ? '选择编辑中的一期' : '没有编辑中的期次'}
+                style={{ width: 260 }}
+                aria-label="编入的期次"
+                data-testid="import-issue"
+                value={target.issueId}
+                onChange={(v) => setTarget({ issueId: v, section: issues.find((i) => i.id === v)?.sections[0] })}
+                options={issues.map((i) => ({ value: i.id, label: i.label }))}
+              />
+              <Select
+                placeholder="栏目"
+                style={{ width: 200 }}
+                aria-label="编入的栏目"
+                data-testid="import-section"
+                value={target.section}
+                disabled={!issue}
+                onChange={(v) => setTarget({ ...target, section: v })}
+                options={(issue?.sections ?? []).map((x) => ({ value: x, label: x }))}
+              />
+              <Button
+                type="primary"
+                disabled={!issue || !target.section}
+                onClick={() => void place()}
+                data-testid="import-place">
+                编入该期
+              </Button>
+              {placed && <Link to={`/gazette/${placed.id}`}>打开{placed.label}</Link>}
+            </Space>
           </>
         )}
         <div hidden={!read}>

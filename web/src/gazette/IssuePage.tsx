@@ -1,8 +1,10 @@
 // 一期公报: the 目录 by section with each document's page from the typeset pages (A4 or 16开); the 公报室 adds
-// published 公文 by title, orders them, moves them between sections, corrects each one's GB/T 9704 elements,
+// published 公文 by title or a 公文 read from a Word file (marked as such), orders them, moves them between sections,
+// corrects each one's GB/T 9704 elements,
 // downloads the PDF and HTML, and submits the issue to 三审三校. Once released, it links to the online edition.
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
+import { Tooltip, Upload } from 'antd';
 import { Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -11,7 +13,7 @@ import { formatTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
 import { DocumentForm, type DocumentValues, fromValues } from './DocumentForm.tsx';
-import { FindingsList } from './ImportModal.tsx';
+import { FindingsList, placeDocx } from './ImportModal.tsx';
 import type { Entry, Finding, Issue, PublishedHit, Toc } from './types.ts';
 import { STATUS_NAME } from './types.ts';
 
@@ -26,6 +28,7 @@ export function IssuePage() {
   const toc = useLoad(() => get<Toc>(`/api/gazette/issues/${id}/toc${query({ paper })}`), [id, paper]);
   const [editing, setEditing] = useState<Entry | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
   const data = issue.data;
   const editable = !!user?.abilities.editGazette && (data?.status === 'editing' || data?.status === 'returned');
 
@@ -120,6 +123,14 @@ export function IssuePage() {
         <AddEntry
           issue={data}
           onAdd={(body) => change(() => post(`/api/gazette/issues/${id}/entries`, body), '已编入')}
+          onDocx={(file, section) =>
+            change(async () => {
+              const r = await placeDocx(id, file, section);
+              setFindings(r.formatFindings);
+              return r.issue;
+            }, `已读取 ${file.name} 并编入`)
+          }
+          findings={findings}
         />
       )}
       <Card
@@ -172,7 +183,21 @@ export function IssuePage() {
                   s
                 ),
             },
-            { title: '标题', dataIndex: 'title' },
+            {
+              title: '标题',
+              dataIndex: 'title',
+              render: (t: string, e) =>
+                e.source === 'word' ? (
+                  <>
+                    {t}{' '}
+                    <Tooltip title={`由 Word 文件“${e.sourceFile ?? ''}”读入，随本期一并三审三校`}>
+                      <Tag data-testid="entry-word">Word 读入</Tag>
+                    </Tooltip>
+                  </>
+                ) : (
+                  t
+                ),
+            },
             { title: '发文字号', dataIndex: 'docNumber', width: 170, render: (d: string | null) => d ?? '—' },
             {
               title: '页码',
@@ -233,9 +258,13 @@ export function IssuePage() {
 function AddEntry({
   issue,
   onAdd,
+  onDocx,
+  findings,
 }: {
   issue: Issue;
   onAdd: (b: { itemId: string; section: string }) => Promise<void>;
+  onDocx: (file: File, section: string) => Promise<void>;
+  findings: Finding[];
 }) {
   const [q, setQ] = useState('');
   const [section, setSection] = useState(issue.sections[0]);
@@ -245,7 +274,7 @@ function AddEntry({
   );
   const placed = new Set(issue.entries.map((e) => e.itemId));
   return (
-    <Card size="small" title="编入已发布的公文">
+    <Card size="small" title="编入公文（已发布的，或 Word 文件）">
       <Space wrap>
         <Input.Search
           placeholder="按标题查找已发布的公文"
@@ -264,7 +293,19 @@ function AddEntry({
           aria-label="编入栏目"
           options={issue.sections.map((s) => ({ value: s, label: s }))}
         />
+        <Upload
+          accept=".docx"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void onDocx(f, section);
+            return false;
+          }}>
+          <Button icon={<UploadOutlined />} data-testid="entry-docx">
+            读取 Word 公文并编入
+          </Button>
+        </Upload>
       </Space>
+      <FindingsList findings={findings} />
       {hits.error && <Alert type="error" showIcon title={hits.error} style={{ marginTop: 8 }} />}
       {q && (
         <Table<PublishedHit>

@@ -24,7 +24,8 @@ export interface OfficialDocument {
 
 export interface Entry {
   id: string;
-  itemId: string;
+  /** null: read from a Word file (source 'word'), not a published item. */
+  itemId: string | null;
   revision: number;
   section: string;
   position: number;
@@ -33,6 +34,21 @@ export interface Entry {
   issuers: string[];
   docDate: string | null;
   document: OfficialDocument;
+  source: 'published' | 'word';
+  sourceFile: string | null;
+  importedBy: string | null;
+}
+
+/** The deployment's 刊名, online edition title and 版权页 (GET/PUT /api/gazette/settings). */
+export interface GazetteSettings {
+  masthead: string;
+  siteTitle: string;
+  supervisor: string;
+  sponsor: string;
+  publisher: string;
+  address: string;
+  postcode: string;
+  phone: string;
 }
 
 export type IssueStatus = 'editing' | 'returned' | 'reviewing' | 'published' | 'withheld';

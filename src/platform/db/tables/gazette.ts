@@ -21,7 +21,7 @@ export interface GazetteIssuesTable {
 export interface GazetteEntriesTable {
   id: string;
   issue_id: string;
-  item_id: string; // the published item (publish) the text comes from
+  item_id: string | null; // the published item (publish) the text comes from; null for a 公文 read from Word
   revision: number; // the published revision
   section: string;
   position: number;
@@ -31,6 +31,9 @@ export interface GazetteEntriesTable {
   doc_date: string | null; // 成文日期, YYYY-MM-DD
   document: string; // JSON: the OfficialDocument (src/gazette/parse.ts)
   created_at: string;
+  source: 'published' | 'word'; // where the text came from (migration 043)
+  source_file: string | null; // the Word file's name, for source 'word'
+  imported_by: string | null; // users.id of who read it in, for source 'word'
 }
 
 /** One document's text for the online edition's search (SQLite: an FTS5 trigram table; PostgreSQL: pg_trgm GIN). */
@@ -44,8 +47,34 @@ export interface GazetteSearchTable {
   content: string; // title, 发文字号 and every paragraph, one a line
 }
 
+/** SQLite only (migration 043): each FTS row of gazette_search by its rowid, in an index of the order shown. */
+export interface GazetteSearchShownTable {
+  fts_rowid: number;
+  entry_id: string;
+  issue_id: string;
+  year: number;
+  title: string;
+}
+
+/** The deployment's 刊名 and 版权页, one row (id 'gazette'); none until the 公报室 first saves them. */
+export interface GazetteSettingsTable {
+  id: string;
+  masthead: string; // 刊名
+  site_title: string; // the online edition's title (网上公报)
+  supervisor: string; // 主管单位
+  sponsor: string; // 主办单位
+  publisher: string; // 编辑出版
+  address: string;
+  postcode: string;
+  phone: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface GazetteTables {
   gazette_issues: GazetteIssuesTable;
   gazette_entries: GazetteEntriesTable;
   gazette_search: GazetteSearchTable;
+  gazette_search_shown: GazetteSearchShownTable;
+  gazette_settings: GazetteSettingsTable;
 }
