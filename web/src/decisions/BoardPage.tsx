@@ -21,10 +21,16 @@ function loadBoard(year: number): Promise<Board | 'unavailable'> {
   });
 }
 
-function days(r: BoardRow) {
+/** Days to the planned month: working days (法定节假日 and 调休 counted) when the server says so. */
+function days(r: BoardRow, unit: string) {
   if (!r.step) return '程序已办结';
-  if (r.overdue) return <Typography.Text type="danger">已逾期 {Math.abs(r.daysToPlanned)} 天</Typography.Text>;
-  return r.daysToPlanned > 0 ? `还有 ${r.daysToPlanned} 天` : '本月';
+  if (r.overdue)
+    return (
+      <Typography.Text type="danger">
+        已逾期 {Math.abs(r.daysToPlanned)} {unit}
+      </Typography.Text>
+    );
+  return r.daysToPlanned > 0 ? `还有 ${r.daysToPlanned} ${unit}` : '本月';
 }
 
 export function BoardPage() {
@@ -39,6 +45,7 @@ export function BoardPage() {
   const board = useLoad(() => (ready ? loadBoard(year) : Promise.resolve(undefined)), [year, ready]);
   const ofYear = (catalogs.data ?? []).filter((c) => c.year === year);
   const data = board.data === 'unavailable' ? undefined : board.data;
+  const unit = data?.dayKind === 'working' ? '个工作日' : '天';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -101,7 +108,7 @@ export function BoardPage() {
               width: 120,
               render: (l: string, r) => <Tag color={r.overdue ? 'red' : r.step ? 'processing' : 'success'}>{l}</Tag>,
             },
-            { title: '距计划时间', width: 120, render: (_, r) => days(r) },
+            { title: '距计划时间', width: 130, render: (_, r) => days(r, unit) },
             {
               title: '征求意见截止',
               dataIndex: 'commentClosesAt',

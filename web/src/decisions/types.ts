@@ -152,6 +152,9 @@ export interface BoardRow {
 }
 export interface Board {
   year: number;
+  today?: string;
+  /** 'working': daysToPlanned counts working days (法定节假日 and 调休 from the calendar). */
+  dayKind?: 'working';
   items: BoardRow[];
 }
 
