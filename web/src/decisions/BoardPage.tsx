@@ -1,7 +1,7 @@
 // 年度看板 for the 区政府办公室 and 区司法局: each item of the year with its step, the days to its planned month (overdue
 // in red), when its comment window closes, and what it still lacks before the 常务会议; the year's exports.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Popover, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, get, query } from '../api.ts';
@@ -88,12 +88,12 @@ export function BoardPage() {
           dataSource={data?.items}
           data-testid="board-table"
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1040 }}
           rowClassName={(r) => (r.overdue ? 'decision-overdue' : '')}
           locale={{ emptyText: `${year}年度没有重大行政决策事项` }}
           columns={[
             { title: '序号', dataIndex: 'seq', width: 60 },
-            { title: '类别', dataIndex: 'category', width: 120 },
+            { title: '类别', dataIndex: 'category', width: 100 },
             {
               title: '决策事项',
               dataIndex: 'title',
@@ -118,14 +118,23 @@ export function BoardPage() {
             {
               title: '提请审议尚缺',
               dataIndex: 'missing',
-              width: 260,
+              width: 120,
               render: (m: string[]) =>
                 m.length ? (
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {m.map((x) => (
-                      <li key={x}>{x}</li>
-                    ))}
-                  </ul>
+                  <Popover
+                    title="提请常务会议审议尚缺"
+                    trigger="click"
+                    content={
+                      <ul style={{ margin: 0, paddingLeft: 18, maxWidth: 320 }}>
+                        {m.map((x) => (
+                          <li key={x}>{x}</li>
+                        ))}
+                      </ul>
+                    }>
+                    <Button size="small" type="link" data-testid="board-missing">
+                      尚缺 {m.length} 项
+                    </Button>
+                  </Popover>
                 ) : (
                   '—'
                 ),
