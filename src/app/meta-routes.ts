@@ -7,6 +7,8 @@ import { CHANNEL_KIND_NAME, COLUMN_KINDS, ROLE_NAME, type UNIT_KINDS } from '../
 import { ITEM_TYPE_NAME, LEVEL_NAME, STAGE_NAME } from '../publish/model.ts';
 import { DECLASSIFICATION_NAME, OPINION_NAME, PLACEHOLDER, STEP_NAME } from '../secrecy/model.ts';
 import { WATCH_LABELS } from '../watch/names.ts';
+import { ANSWER_NAME } from '../decisions/consultation.ts';
+import { OPINION_NAME as LEGALITY_OPINION_NAME, STEP_NAME as DECISION_STEP_NAME } from '../decisions/model.ts';
 
 const UNIT_KIND_NAME: Record<(typeof UNIT_KINDS)[number], string> = {
   office: '办公室',
@@ -61,6 +63,8 @@ const LabelsDto = z.object({
     deliveryState: Names,
     columnKinds: z.array(z.string()),
   }),
+  /** 重大行政决策: the procedure's steps in the 条例's order, the 合法性审查 opinions, the answers to comments. */
+  decisions: z.object({ step: Names, opinion: Names, answer: Names }),
 });
 
 export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -88,6 +92,7 @@ export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
       placeholder: PLACEHOLDER,
       columnKinds: [...COLUMN_KINDS],
       watch: WATCH_LABELS,
+      decisions: { step: DECISION_STEP_NAME, opinion: LEGALITY_OPINION_NAME, answer: ANSWER_NAME },
     }),
   );
 };

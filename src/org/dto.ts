@@ -17,6 +17,7 @@ import {
 } from './model.ts';
 import { canListUsers, canManageAccounts, canManageOrg } from './policy/org.ts';
 import { canEditGazette, canViewGazetteDrafts } from './policy/gazette.ts';
+import { canDecideCatalogChange, canEditCatalog, canReadDecisions } from './policy/decisions.ts';
 import { isAllowed } from './policy/verdict.ts';
 import type { RoleGrant, RoleRequestView, UnitDetail } from './service.ts';
 
@@ -85,6 +86,21 @@ export const UserDto = z.object({
 export const CreatedUserDto = UserDto.extend({ oneTimePasswordSentTo: z.string().nullable() });
 export const PasswordResetDto = z.object({ ok: z.literal(true), oneTimePasswordSentTo: z.string() });
 
+/** 重大行政决策 (policy/decisions.ts): read the 目录; for the person's own unit's 目录, import it and approve changes
+ *  (分管领导 or 主要领导) and withdrawals (主要领导 only). The server decides each request again. */
+const DecisionAbilitiesDto = z.object({
+  view: z.boolean(),
+  importOwnCatalog: z.boolean(),
+  approveChanges: z.boolean(),
+  approveWithdrawals: z.boolean(),
+});
+const decisionAbilities = (actor: Actor): z.infer<typeof DecisionAbilitiesDto> => ({
+  view: isAllowed(canReadDecisions(actor)),
+  importOwnCatalog: isAllowed(canEditCatalog(actor, actor.unitId)),
+  approveChanges: isAllowed(canDecideCatalogChange(actor, actor.unitId, 'change')),
+  approveWithdrawals: isAllowed(canDecideCatalogChange(actor, actor.unitId, 'withdraw')),
+});
+
 /** The signed-in person as the browser needs it; abilities let the UI hide what the server would refuse. */
 export const SessionUserDto = z.object({
   id: z.string(),
@@ -98,6 +114,7 @@ export const SessionUserDto = z.object({
     listUsers: z.boolean(),
     viewGazette: z.boolean(),
     editGazette: z.boolean(),
+    decisions: DecisionAbilitiesDto,
   }),
 });
 /** mustChangePassword: an administrator set the password; nothing but 修改密码 works until it is changed. */
@@ -147,6 +164,7 @@ export const toSessionDto = (
       listUsers: isAllowed(canListUsers(actor)),
       viewGazette: isAllowed(canViewGazetteDrafts(actor)),
       editGazette: isAllowed(canEditGazette(actor)),
+      decisions: decisionAbilities(actor),
     },
   },
   csrfToken,

@@ -66,6 +66,20 @@ test('登录：设置 httpOnly、SameSite=Strict 的会话 Cookie，返回用户
   assert.deepEqual(me.json(), body);
 });
 
+test('会话中的重大行政决策能力：本单位领导审批目录调整，撤销只由主要领导审批；没有本单位职务的只能查看', async () => {
+  const expected = {
+    'ban.principal': { view: true, importOwnCatalog: true, approveChanges: true, approveWithdrawals: true },
+    'ban.leader': { view: true, importOwnCatalog: true, approveChanges: true, approveWithdrawals: false },
+    'kjj.staff': { view: true, importOwnCatalog: true, approveChanges: false, approveWithdrawals: false },
+    egov: { view: true, importOwnCatalog: false, approveChanges: false, approveWithdrawals: false },
+  };
+  for (const [username, decisions] of Object.entries(expected)) {
+    const s = await loginAs(username);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: s.cookies });
+    assert.deepEqual(me.json().user.abilities.decisions, decisions, username);
+  }
+});
+
 test('登录失败：401，不设 Cookie；超长输入 400 并指明字段', async () => {
   const res = await app.inject({
     method: 'POST',

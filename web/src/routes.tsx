@@ -5,6 +5,9 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
+import { BoardPage } from './decisions/BoardPage.tsx';
+import { CatalogPage } from './decisions/CatalogPage.tsx';
+import { DecisionPage } from './decisions/DecisionPage.tsx';
 import { ChangesPage } from './duty/ChangesPage.tsx';
 import { EmergenciesPage } from './duty/EmergenciesPage.tsx';
 import { HandoverPage } from './duty/HandoverPage.tsx';
@@ -79,6 +82,10 @@ export function AppRoutes() {
         <Route path="watch/settings" element={<SettingsPage />} />
         <Route path="gazette" element={<GazettePage />} />
         <Route path="gazette/:id" element={<IssuePage />} />
+        <Route path="decisions" element={<Navigate to="/decisions/catalog" replace />} />
+        <Route path="decisions/catalog" element={<CatalogPage />} />
+        <Route path="decisions/items/:id" element={<DecisionPage />} />
+        <Route path="decisions/board" element={<BoardPage />} />
         <Route path="login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
       </Route>

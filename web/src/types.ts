@@ -16,6 +16,8 @@ export interface SessionUser {
     listUsers: boolean;
     viewGazette: boolean;
     editGazette: boolean;
+    /** 重大行政决策: view the 目录; for one's own unit's 目录: import, approve changes, approve withdrawals. */
+    decisions: { view: boolean; importOwnCatalog: boolean; approveChanges: boolean; approveWithdrawals: boolean };
   };
 }
 /** mustChangePassword: signed in with a one-time password an administrator set; only 修改密码 works until changed. */
@@ -268,6 +270,8 @@ export interface Labels {
   placeholder: string;
   /** A channel's column kinds (src/org/model.ts COLUMN_KINDS; Chinese already). */
   columnKinds: string[];
+  /** 重大行政决策 (src/decisions/model.ts, consultation.ts): steps in the 条例's order, opinions, answers. */
+  decisions: { step: Record<string, string>; opinion: Record<string, string>; answer: Record<string, string> };
   /** 读网监测 (src/watch/names.ts). */
   watch: {
     monitor: Record<string, string>;

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BookOutlined,
+  ApartmentOutlined,
   BarChartOutlined,
   EditOutlined,
   HomeOutlined,
@@ -47,6 +48,12 @@ const WATCH_MENU: [string, string][] = [
   ['/watch/overview', '监测总览'],
   ['/watch/incidents', '异常事件'],
   ['/watch/settings', '通知设置'],
+];
+
+// 重大行政决策: whoever the session's decisions.view allows (src/org/policy/decisions.ts canReadDecisions).
+const DECISIONS_MENU: [string, string][] = [
+  ['/decisions/catalog', '事项目录'],
+  ['/decisions/board', '年度看板'],
 ];
 
 export function AppLayout() {
@@ -111,17 +118,42 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(user.abilities.decisions.view
+      ? [
+          {
+            key: '/decisions',
+            icon: <ApartmentOutlined />,
+            label: '重大行政决策',
+            children: DECISIONS_MENU.map(([key, label]) => ({
+              key,
+              label: (
+                <Link to={key} data-testid={`menu-${key.slice(1).replace('/', '-')}`}>
+                  {label}
+                </Link>
+              ),
+            })),
+          },
+        ]
+      : []),
     ...(user.abilities.manageOrg || user.abilities.listUsers
       ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin">管理</Link> }]
       : []),
   ];
-  const keys = [...items.map((i) => i.key), ...DUTY_MENU.map(([k]) => k), ...WATCH_MENU.map(([k]) => k)];
-  const selected = keys.filter((k) => (k === '/' ? pathname === '/' : pathname.startsWith(k)));
+  const keys = [...items.map((i) => i.key), ...[...DUTY_MENU, ...WATCH_MENU, ...DECISIONS_MENU].map(([k]) => k)];
+  // A decision's own page belongs to the 目录 it is in.
+  const path = pathname.startsWith('/decisions/items/') ? '/decisions/catalog' : pathname;
+  const selected = keys.filter((k) => (k === '/' ? path === '/' : path.startsWith(k)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={188} theme="dark" breakpoint="lg" collapsedWidth={64}>
         <div style={{ color: '#fff', padding: '18px 16px', fontSize: 18, fontWeight: 600 }}>gongkai 公开</div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected} defaultOpenKeys={['/duty', '/watch']} items={items} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected}
+          defaultOpenKeys={['/duty', '/watch', '/decisions']}
+          items={items}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header
