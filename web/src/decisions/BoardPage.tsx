@@ -1,10 +1,10 @@
 // 年度看板 for the 区政府办公室 and 区司法局: each item of the year with its step, the days to its planned month (overdue
 // in red), when its comment window closes, and what it still lacks before the 常务会议; the year's exports.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Popover, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, get, query } from '../api.ts';
+import { get, query } from '../api.ts';
 import { todayInShanghai } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
@@ -14,11 +14,8 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { type Board, type BoardRow, type Catalog, monthLabel } from './types.ts';
 import './decisions.css';
 
-function loadBoard(year: number): Promise<Board | 'unavailable'> {
-  return get<Board>(`/api/decisions/board${query({ year })}`).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND') return 'unavailable';
-    throw e;
-  });
+function loadBoard(year: number): Promise<Board> {
+  return get<Board>(`/api/decisions/board${query({ year })}`);
 }
 
 /** Days to the planned month: working days (法定节假日 and 调休 counted) when the server says so. */
@@ -44,7 +41,7 @@ export function BoardPage() {
   const ready = catalogs.data !== undefined || catalogs.error !== null; // the year is known
   const board = useLoad(() => (ready ? loadBoard(year) : Promise.resolve(undefined)), [year, ready]);
   const ofYear = (catalogs.data ?? []).filter((c) => c.year === year);
-  const data = board.data === 'unavailable' ? undefined : board.data;
+  const data = board.data;
   const unit = data?.dayKind === 'working' ? '个工作日' : '天';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -72,13 +69,7 @@ export function BoardPage() {
           />
         </Space>
       ))}
-      {board.data === 'unavailable' ? (
-        <Result
-          status="info"
-          title="看板尚不可用"
-          subTitle="年度看板的服务端接口尚未开通，请先在事项目录中查看各事项进度。"
-        />
-      ) : board.error ? (
+      {board.error ? (
         <Alert type="error" showIcon title={board.error} />
       ) : (
         <Table<BoardRow>
