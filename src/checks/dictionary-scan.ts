@@ -18,6 +18,8 @@ export interface DictionaryScanner {
   find(text: string): RawFinding[];
   /** The findings of each rule, in the order the rules were given. */
   findEach(text: string): RawFinding[][];
+  /** One scan; each rule's findings are built when its function is called (see index.ts). */
+  scanEach(text: string): (() => RawFinding[])[];
 }
 
 export function combineRules(rules: DictionaryRule[]): DictionaryScanner {
@@ -34,16 +36,17 @@ export function combineRules(rules: DictionaryRule[]): DictionaryScanner {
   const owner = Int32Array.from(ruleOf);
   const base = Int32Array.from(offset);
   const automaton = buildAutomaton(all);
-  const findEach = (text: string) => {
+  const scanEach = (text: string) => {
     const passes = rules.map((r) => r.start(text));
     automaton.scan(text, (p, s, e) => {
       const k = owner[p];
       passes[k].match(p - base[k], s, e);
     });
-    return passes.map((pass) => pass.finish());
+    return passes.map((pass) => () => pass.finish());
   };
+  const findEach = (text: string) => scanEach(text).map((finish) => finish());
   // concat, not flatMap: flatMap takes ~10× as long on a lexicon's 200k findings.
-  return { findEach, find: (text) => ([] as RawFinding[]).concat(...findEach(text)) };
+  return { findEach, scanEach, find: (text) => ([] as RawFinding[]).concat(...findEach(text)) };
 }
 
 /** A rule on its own: what the tests and single-purpose callers use. */
@@ -55,6 +58,7 @@ export function scannerOf(rule: DictionaryRule): DictionaryRule & DictionaryScan
     start: (text) => rule.start(text),
     find: (text) => combined().find(text),
     findEach: (text) => combined().findEach(text),
+    scanEach: (text) => combined().scanEach(text),
   };
 }
 
