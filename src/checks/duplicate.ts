@@ -109,3 +109,30 @@ function legitimateReduplication(unit: string): boolean {
   if (unit.length !== 2) return false;
   return unit[0] === '一' || unit[0] === unit[1] || ABAB.has(unit);
 }
+
+/** Between two texts in the one text `findDuplicatesByText` reads: not a Chinese character, so no repeat spans two. */
+const BETWEEN = '\n';
+
+/**
+ * 重复字词 of each text, from one pass over them all joined by a line break, each finding moved back to its text's
+ * offsets. A repeat is a run of Chinese characters and what borders it: it cannot cross the line break, and a text's
+ * edge bordered by a line break reads as bordered by nothing. One pass instead of one per text saves the detector's
+ * set-up per call, most of the engine's fixed cost per call (a site's thousands of short pages).
+ */
+export function findDuplicatesByText(texts: readonly string[]): RawFinding[][] {
+  const out: RawFinding[][] = texts.map(() => []);
+  if (texts.length === 0) return out;
+  // The findings come in order of position, so the text only moves forward.
+  let text = 0;
+  let start = 0;
+  for (const f of findDuplicates(texts.join(BETWEEN))) {
+    while (f.start >= start + texts[text].length + BETWEEN.length) {
+      start += texts[text].length + BETWEEN.length;
+      text++;
+    }
+    f.start -= start;
+    f.end -= start;
+    out[text].push(f);
+  }
+  return out;
+}

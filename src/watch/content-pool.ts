@@ -1,12 +1,12 @@
 // 智能校对 of crawled pages on a worker thread, so that proofreading 5,000 pages does not slow the crawl: the
 // crawler's thread parses pages and keeps requests flowing while the second core proofreads. Texts go to the worker
-// in batches, each proofread in one call of the page checker (proofread-batch.ts: the engine's cost per call is paid
-// once per batch): a batch leaves when it holds BATCH_CHARS characters, BATCH_WAIT_MS after its first text, or at
+// in batches, each proofread in one call of the engine's `runPages` (its cost per call is paid once per
+// batch): a batch leaves when it holds BATCH_CHARS characters, BATCH_WAIT_MS after its first text, or at
 // flush(). If the worker cannot run, the texts are checked on this thread.
 import { Worker } from 'node:worker_threads';
+import { type Checker, createChecker } from '../checks/index.ts';
 import type { CheckOptions } from '../checks/model.ts';
-import { createPageChecker, type PageChecker, reportPages } from './proofread-batch.ts';
-import type { TextReport } from './rules/content.ts';
+import { reportPages, type TextReport } from './rules/content.ts';
 
 export interface ContentPool {
   check(text: string): Promise<TextReport>;
@@ -35,11 +35,11 @@ export function startContentPool(options: CheckOptions = {}): ContentPool {
   let chars = 0;
   let timer: NodeJS.Timeout | undefined;
   let nextId = 0;
-  let local: PageChecker | undefined;
+  let local: Checker | undefined;
   let worker: Worker | undefined = new Worker(WORKER, { workerData: options });
   /** On this thread: the worker failed. */
   const here = (items: { text: string; resolve: (r: TextReport) => void }[]) => {
-    local ??= createPageChecker(options);
+    local ??= createChecker(options);
     const reports = reportPages(
       local,
       items.map((w) => w.text),

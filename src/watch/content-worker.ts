@@ -1,10 +1,11 @@
 // The worker thread of content-pool.ts: 智能校对 on batches of page texts, off the crawler's thread, one batch at a
-// time through the page checker (each page its own document, the per-call costs paid once per batch).
+// time through `runPages` (each page its own document, the per-call costs paid once per batch).
 import { parentPort, workerData } from 'node:worker_threads';
+import { createChecker } from '../checks/index.ts';
 import type { CheckOptions } from '../checks/model.ts';
-import { createPageChecker, reportPages } from './proofread-batch.ts';
+import { reportPages } from './rules/content.ts';
 
-const checker = createPageChecker((workerData ?? {}) as CheckOptions);
+const checker = createChecker((workerData ?? {}) as CheckOptions);
 parentPort!.on('message', (batch: { id: number; text: string }[]) => {
   const reports = reportPages(
     checker,

@@ -37,6 +37,11 @@ export function reportText(checker: Checker, text: string): TextReport {
   return reportFindings(text, checker.run(text).findings);
 }
 
+/** What 智能校对 found in each text, in one call of the checker (content-pool.ts, content-worker.ts). */
+export function reportPages(checker: Checker, texts: readonly string[]): TextReport[] {
+  return checker.runPages(texts).map((r, i) => reportFindings(texts[i], r.findings));
+}
+
 /** The report of one text from its findings. */
 export function reportFindings(text: string, findings: readonly Finding[]): TextReport {
   const counts = { serious: 0, error: 0, warning: 0, info: 0 };

@@ -1,9 +1,9 @@
+// Checker.runPages: many texts in one call (the watch's pages), each its own document — the same findings as `run`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { createChecker } from '../checks/index.ts';
-import { createPageChecker } from './proofread-batch.ts';
+import { createChecker } from './index.ts';
 
 const ID = '11010519491231002X';
 /** Pages whose findings change when they are read as one document with their neighbours: each pair is one page
@@ -59,13 +59,12 @@ function gazettePages(): string[] {
 }
 
 const checker = createChecker();
-const pageChecker = createPageChecker();
 const alone = (text: string) => checker.run(text).findings;
 
 test('智能校对成批运行：每页的发现与逐页运行完全相同（表格、个人信息、页首页尾的发现），不跨页', () => {
   const pages = [...PAGES, ...gazettePages()];
   const expected = pages.map(alone);
-  const found = pageChecker.runPages(pages).map((r) => r.findings);
+  const found = checker.runPages(pages).map((r) => r.findings);
   for (let i = 0; i < pages.length; i++) assert.deepEqual(found[i], expected[i], `page ${i}: ${pages[i].slice(0, 40)}`);
   // The pages do exercise the detectors that judge a whole text, and the ones at the page edges.
   const rules = new Set(expected.flat().map((f) => f.rule.split('.')[0]));
@@ -81,7 +80,7 @@ test('相邻两页连成一篇时发现会变：成批运行仍按各页单独�
     const joined = checker.run(`${a}\n${b}`).findings;
     const apart = [...alone(a), ...alone(b)];
     if (joined.length !== apart.length || joined.some((f, i) => f.rule !== apart[i].rule)) differ++;
-    const [ra, rb] = pageChecker.runPages([a, b]).map((r) => r.findings);
+    const [ra, rb] = checker.runPages([a, b]).map((r) => r.findings);
     assert.deepEqual(ra, alone(a), a);
     assert.deepEqual(rb, alone(b), b);
   }
@@ -94,10 +93,10 @@ test('任意分批、任意顺序：结果与逐页运行相同', () => {
   const expected = new Map(pages.map((p) => [p, alone(p)]));
   fc.assert(
     fc.property(fc.shuffledSubarray(pages, { minLength: 1 }), (batch) => {
-      const found = pageChecker.runPages(batch);
+      const found = checker.runPages(batch);
       for (const [i, p] of batch.entries()) assert.deepEqual(found[i].findings, expected.get(p), p.slice(0, 40));
     }),
     { numRuns: 30 },
   );
-  assert.deepEqual(pageChecker.runPages([]), []);
+  assert.deepEqual(checker.runPages([]), []);
 });
