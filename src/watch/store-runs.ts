@@ -1,11 +1,11 @@
 // Kysely queries of what the monitors report: the latest status per monitor/target/rule, availability probes and
 // monitor runs.
 import { type Selectable, sql } from 'kysely';
-import type { Engine } from '../platform/db/index.ts';
 import type { WatchStatusTable } from '../platform/db/tables/watch.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { KEY_COLUMN_KINDS, type MonitorKind, type WatchLevel } from './model.ts';
-import { countInHours } from './store-probe-days.ts';
+import { countSavedProbes } from './store-probe-days.ts';
+import { columnStateOf } from './verdict.ts';
 
 export interface Status {
   monitor: MonitorKind;
@@ -39,6 +39,9 @@ export interface Run {
   error: string | null;
 }
 
+/** A column's status (rule column-stale) keeps the column's state beside its details, for the overview to count. */
+const isColumnStatus = (s: { monitor: string; rule: string }) => s.monitor === 'freshness' && s.rule === 'column-stale';
+
 /** Keeps the newest judgement: an older observation arriving late never overwrites a newer one. */
 export async function upsertStatus(db: Executor, s: Status): Promise<void> {
   const values = {
@@ -48,6 +51,7 @@ export async function upsertStatus(db: Executor, s: Status): Promise<void> {
     summary: s.summary,
     details: JSON.stringify(s.details),
     observed_at: s.observedAt,
+    column_state: isColumnStatus(s) ? columnStateOf(s) : null,
   };
   await db
     .insertInto('watch_status')
@@ -85,7 +89,7 @@ export async function listStatuses(
 
 type StatusRow = Selectable<WatchStatusTable>;
 
-function toStatus(r: StatusRow): Status {
+function toStatus(r: Omit<StatusRow, 'column_state'>): Status {
   return {
     monitor: r.monitor as MonitorKind,
     targetKey: r.target_key,
@@ -104,44 +108,19 @@ export interface SiteStatusFacts {
    *  read for the availability monitor only (the one line that looks at them: details.ok), {} for the others. */
   statuses: Status[];
   /** Per site, the latest states of its registered active columns, counted by state and key kind (the verdict's
-   *  tally, columnStateOf read in SQL). A column's status carries its column's site (freshness writes it so). */
+   *  tally over the state each status keeps, 044). A column's status carries its column's site (freshness writes it
+   *  so). */
   columns: { siteId: string; state: ColumnStateName; key: boolean; n: number }[];
   /** Per site, its newest status's time. */
   lastObservedAt: Map<string, string>;
 }
 type ColumnStateName = 'ok' | 'stale' | 'blank' | 'unreadable';
 
-/** columnStateOf (verdict.ts) in each engine's JSON functions; the test of the overview compares them. */
-function columnStateSql(engine: Engine) {
-  if (engine === 'postgres') {
-    const d = sql`(s.details::jsonb)`;
-    return sql<ColumnStateName>`case
-      when ${d}->>'state' in ('ok', 'stale', 'blank', 'unreadable') and jsonb_typeof(${d}->'state') = 'string'
-        then ${d}->>'state'
-      when s.level = 'ok' then 'ok'
-      when ${d}->'blank' = 'true'::jsonb then 'blank'
-      when ${d}->'items' is not null then 'stale'
-      else 'unreadable' end`;
-  }
-  return sql<ColumnStateName>`case
-    when json_type(s.details, '$.state') = 'text'
-      and json_extract(s.details, '$.state') in ('ok', 'stale', 'blank', 'unreadable')
-      then json_extract(s.details, '$.state')
-    when s.level = 'ok' then 'ok'
-    when json_type(s.details, '$.blank') = 'true' then 'blank'
-    when json_type(s.details, '$.items') is not null then 'stale'
-    else 'unreadable' end`;
-}
-
 /**
  * What the overview judges a site by, without reading its columns' statuses one by one: the site-wide statuses as
  * rows and the columns' as counts (a site of 20 columns gives a few rows instead of 20 with their JSON).
  */
-export async function siteStatusFacts(
-  db: Executor,
-  engine: Engine,
-  siteIds: readonly string[],
-): Promise<SiteStatusFacts> {
+export async function siteStatusFacts(db: Executor, siteIds: readonly string[]): Promise<SiteStatusFacts> {
   const out: SiteStatusFacts = { statuses: [], columns: [], lastObservedAt: new Map() };
   if (siteIds.length === 0) return out;
   const isColumnState = sql<boolean>`(s.monitor = 'freshness' and s.rule = 'column-stale')`;
@@ -175,7 +154,7 @@ export async function siteStatusFacts(
       )
       .select((eb) => [
         's.site_id',
-        columnStateSql(engine).as('state'),
+        sql<ColumnStateName>`s.column_state`.as('state'),
         sql<number>`case when c.id is null then 0 else 1 end`.as('registered'),
         sql<number>`case when c.kind in (${sql.join(KEY_COLUMN_KINDS)}) then 1 else 0 end`.as('key'),
         eb.fn.countAll().as('n'),
@@ -203,13 +182,13 @@ export async function siteStatusFacts(
   return out;
 }
 
-/** Saves a probe and counts it in its hour's row (watch_probe_hours), in one transaction. */
+/** Saves a probe and counts it in its hour's and day's rows (watch_probe_hours, _days), in one transaction. */
 export async function insertProbe(db: Executor, id: string, siteId: string, p: Probe): Promise<void> {
   await insertProbes(db, [{ ...p, id, siteId }]);
 }
 
 /** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes), each counted in its
- *  hour's row in the same transaction. */
+ *  hour's and day's rows in the same transaction. */
 export async function insertProbes(
   db: Executor,
   rows: readonly (Probe & { id: string; siteId: string })[],
@@ -227,7 +206,7 @@ export async function insertProbes(
       error: p.error,
     }));
     await db.insertInto('watch_probes').values(values).execute();
-    await countInHours(db, chunk);
+    await countSavedProbes(db, chunk);
   }
 }
 

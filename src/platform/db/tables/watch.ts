@@ -91,6 +91,9 @@ export interface WatchStatusTable {
   summary: string;
   details: string; // JSON
   observed_at: string;
+  /** 044: a column's state (ok | stale | blank | unreadable) for rule column-stale, written with the status; null
+   *  for every other rule. */
+  column_state: string | null;
 }
 
 /** One availability probe of a site's homepage. */
@@ -104,7 +107,8 @@ export interface WatchProbesTable {
   error: string | null;
 }
 
-/** A site's homepage probes of one day (Asia/Shanghai), kept for ever after the raw probes are pruned. */
+/** A site's homepage probes of one day (Asia/Shanghai), counted as each probe is saved (044) and recounted from the
+ *  raw probes by the roll-up; kept for ever after the raw probes are pruned. */
 export interface WatchProbeDaysTable {
   site_id: string;
   day: string; // '2026-10-01'
