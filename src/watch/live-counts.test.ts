@@ -1,8 +1,9 @@
 // What the overview reads is kept up to date as rows are written (migration 044): each probe is counted in its day's
-// row as in its hour's, and each column's status keeps its column's state. For any random sequence of writes — probes
-// one by one or in batches, in any order and across midnights, late ones included; column statuses of every level and
-// details shape, older ones arriving after newer; roll-ups of finished days — the kept rows equal the ones recomputed
-// from the raw probes and the statuses' details (columnStateOf), and so does what migration 044 fills in from them.
+// row as in its hour's, each column's status keeps its column's state, and each site's columns are counted by state
+// and kind. For any random sequence of writes — probes one by one or in batches, in any order and across midnights,
+// late ones included; column statuses of every level and details shape, older ones arriving after newer; columns
+// switched off and on or given another kind; roll-ups of finished days — the kept rows equal the ones recomputed from
+// the raw probes, the statuses' details (columnStateOf) and the columns, and so does what migration 044 fills in.
 // On SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,8 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { STATUS_DETAILS as DETAILS, watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
 import { fill } from '../platform/db/migrations/044_watch_live_counts.ts';
-import type { WatchLevel } from './model.ts';
+import { COLUMN_KINDS, type ColumnKind, KEY_COLUMN_KINDS, type WatchLevel } from './model.ts';
+import { saveColumn } from './store.ts';
 import { addColumn, addSite, type Column, rollUpProbes, type Site } from './service.ts';
 import { dayOf, hourOf, rollupState } from './store-probe-days.ts';
 import { insertProbe, insertProbes, upsertStatus } from './store-runs.ts';
@@ -61,6 +63,21 @@ async function keptAndRecomputed(siteIds: string[], from: string) {
     .execute();
   const keptHours = await db.selectFrom('watch_probe_hours').selectAll().where('site_id', 'in', siteIds).execute();
   const statuses = await db.selectFrom('watch_status').selectAll().where('site_id', 'in', siteIds).execute();
+  const columns = new Map(
+    (await db.selectFrom('watch_columns').selectAll().where('site_id', 'in', siteIds).execute()).map((c) => [c.id, c]),
+  );
+  const tally = new Map<string, Record<string, unknown>>();
+  for (const st of statuses) {
+    if (st.monitor !== 'freshness' || st.rule !== 'column-stale') continue;
+    const c = st.target_key.startsWith('column:') ? columns.get(st.target_key.slice(7)) : undefined;
+    const registered = c && Number(c.active) === 1 && c.site_id === st.site_id ? 1 : 0;
+    const key = registered && KEY_COLUMN_KINDS.includes(c?.kind as ColumnKind) ? 1 : 0;
+    const state = columnStateOf({ level: st.level as WatchLevel, details: JSON.parse(st.details) });
+    const k = `${st.site_id} ${state} ${registered} ${key}`;
+    const t = tally.get(k) ?? { site_id: st.site_id, state, registered, key, n: 0, last: st.observed_at };
+    tally.set(k, { ...t, n: Number(t.n) + 1, last: st.observed_at > String(t.last) ? st.observed_at : t.last });
+  }
+  const keptTally = await db.selectFrom('watch_site_columns').selectAll().where('site_id', 'in', siteIds).execute();
   return {
     kept: {
       days: byKey(keptDays.map(num), (r) => `${r.site_id} ${r.day}`),
@@ -69,6 +86,7 @@ async function keptAndRecomputed(siteIds: string[], from: string) {
         statuses.map((s) => ({ key: `${s.monitor} ${s.target_key} ${s.rule}`, state: s.column_state })),
         (r) => r.key,
       ),
+      tally: byKey(keptTally.map(num), (r) => `${r.site_id} ${r.state} ${r.registered} ${r.key}`),
     },
     recomputed: {
       days: byKey([...days.values()], (r) => `${r.site_id} ${r.day}`),
@@ -83,6 +101,7 @@ async function keptAndRecomputed(siteIds: string[], from: string) {
         })),
         (r) => r.key,
       ),
+      tally: byKey([...tally.values()], (r) => `${r.site_id} ${r.state} ${r.registered} ${r.key}`),
     },
   };
 }
@@ -109,6 +128,12 @@ test('按日与按小时的探测计数、栏目状态随写入保持，与由�
       at: fc.integer({ min: 0, max: SPAN - 1 }),
     }),
     fc.record({ kind: fc.constant('rollup' as const), days: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({
+      kind: fc.constant('column' as const),
+      column: fc.nat(3),
+      active: fc.boolean(),
+      columnKind: fc.constantFrom(...COLUMN_KINDS),
+    }),
   );
   await fc.assert(
     fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (writes) => {
@@ -159,6 +184,12 @@ test('按日与按小时的探测计数、栏目状态随写入保持，与由�
             details: DETAILS[x.details],
             observedAt: new Date(start + x.at).toISOString(),
           });
+        } else if (x.kind === 'column') {
+          // The registry's write (a column switched off or on, its kind changed).
+          const { columns } = sites[x.column >> 1];
+          const column = { ...columns[x.column & 1], active: x.active, kind: x.columnKind };
+          await saveColumn(w.deps.db, column, new Date(start).toISOString(), false);
+          columns[x.column & 1] = column;
         } else await rollUpProbes(w.deps, new Date(start + x.days * DAY));
       }
       const ids = sites.map((s) => s.site.id);
@@ -168,6 +199,7 @@ test('按日与按小时的探测计数、栏目状态随写入保持，与由�
       // Migration 044 on the same rows as they were before it (no column states; day rows of rolled-up days only).
       const { through } = await rollupState(w.deps.db);
       await w.deps.db.updateTable('watch_status').set({ column_state: null }).where('site_id', 'in', ids).execute();
+      await w.deps.db.deleteFrom('watch_site_columns').where('site_id', 'in', ids).execute();
       await w.deps.db
         .deleteFrom('watch_probe_days')
         .where('site_id', 'in', ids)

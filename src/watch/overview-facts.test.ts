@@ -110,8 +110,7 @@ test('总览按 SQL 计数得出的各站点结论、各条否决线与最近检
               url: `${site.url}${randomUUID().slice(0, 6)}/`,
               kind: c.kind,
             });
-            if (!c.active)
-              await w.deps.db.updateTable('watch_columns').set({ active: 0 }).where('id', '=', column.id).execute();
+            if (!c.active) await store.saveColumn(w.deps.db, { ...column, active: false }, c.at, false);
             if (c.checked)
               await upsertStatus(w.deps.db, {
                 monitor: 'freshness',

@@ -1,6 +1,6 @@
 // Kysely queries of what the monitors report: the latest status per monitor/target/rule, availability probes and
 // monitor runs.
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, SqliteAdapter, sql } from 'kysely';
 import type { WatchStatusTable } from '../platform/db/tables/watch.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { KEY_COLUMN_KINDS, type MonitorKind, type WatchLevel } from './model.ts';
@@ -42,8 +42,10 @@ export interface Run {
 /** A column's status (rule column-stale) keeps the column's state beside its details, for the overview to count. */
 const isColumnStatus = (s: { monitor: string; rule: string }) => s.monitor === 'freshness' && s.rule === 'column-stale';
 
-/** Keeps the newest judgement: an older observation arriving late never overwrites a newer one. */
+/** Keeps the newest judgement: an older observation arriving late never overwrites a newer one; a column's status is
+ *  counted again in its site's row of watch_site_columns in the same transaction. */
 export async function upsertStatus(db: Executor, s: Status): Promise<void> {
+  if (isColumnStatus(s) && !db.isTransaction) return db.transaction().execute((tx) => upsertStatus(tx, s));
   const values = {
     site_id: s.siteId,
     account_id: s.accountId,
@@ -63,6 +65,7 @@ export async function upsertStatus(db: Executor, s: Status): Promise<void> {
         .where('watch_status.observed_at', '<=', s.observedAt),
     )
     .execute();
+  if (isColumnStatus(s) && s.siteId) await recountSiteColumns(db, [s.siteId]);
 }
 
 export async function listStatuses(
@@ -116,14 +119,58 @@ export interface SiteStatusFacts {
 }
 type ColumnStateName = 'ok' | 'stale' | 'blank' | 'unreadable';
 
+/** The columns' statuses of these sites counted by state, registration (an active registered column of the same site)
+ *  and key kind, with the newest time of each group: what watch_site_columns keeps. */
+function countColumns(db: Executor, siteIds: readonly string[]) {
+  return db
+    .selectFrom('watch_status as s')
+    .leftJoin('watch_columns as c', (j) =>
+      j
+        .on(sql<boolean>`c.id = substr(s.target_key, 8)`)
+        .on('s.target_key', 'like', 'column:%')
+        .on('c.active', '=', 1)
+        .onRef('c.site_id', '=', 's.site_id'),
+    )
+    .select((eb) => [
+      's.site_id',
+      sql<ColumnStateName>`s.column_state`.as('state'),
+      sql<number>`case when c.id is null then 0 else 1 end`.as('registered'),
+      sql<number>`case when c.kind in (${sql.join(KEY_COLUMN_KINDS)}) then 1 else 0 end`.as('key'),
+      eb.fn.countAll().as('n'),
+      eb.fn.max('s.observed_at').as('last'),
+    ])
+    .where('s.site_id', 'in', siteIds)
+    .where('s.monitor', '=', 'freshness')
+    .where('s.rule', '=', 'column-stale')
+    .groupBy(['s.site_id', 'state', 'registered', 'key']);
+}
+
+/**
+ * Recounts the sites' rows of watch_site_columns (044) from their columns' statuses and registration: after a column's
+ * status or a column is written, in the same transaction. On PostgreSQL the sites' rows are locked first, so two
+ * transactions writing one site's columns recount one after the other, each seeing the other's committed rows.
+ */
+export async function recountSiteColumns(db: Executor, siteIds: readonly string[]): Promise<void> {
+  if (siteIds.length === 0) return;
+  if (!db.isTransaction) return db.transaction().execute((tx) => recountSiteColumns(tx, siteIds));
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter))
+    await db.selectFrom('watch_sites').select('id').where('id', 'in', siteIds).orderBy('id').forUpdate().execute();
+  await db.deleteFrom('watch_site_columns').where('site_id', 'in', siteIds).execute();
+  await db
+    .insertInto('watch_site_columns')
+    .columns(['site_id', 'state', 'registered', 'key', 'n', 'last'])
+    .expression(countColumns(db, siteIds))
+    .execute();
+}
+
 /**
  * What the overview judges a site by, without reading its columns' statuses one by one: the site-wide statuses as
- * rows and the columns' as counts (a site of 20 columns gives a few rows instead of 20 with their JSON).
+ * rows and the columns' as the counts kept per site (a site of 20 columns gives a few rows instead of 20 with their
+ * JSON).
  */
 export async function siteStatusFacts(db: Executor, siteIds: readonly string[]): Promise<SiteStatusFacts> {
   const out: SiteStatusFacts = { statuses: [], columns: [], lastObservedAt: new Map() };
   if (siteIds.length === 0) return out;
-  const isColumnState = sql<boolean>`(s.monitor = 'freshness' and s.rule = 'column-stale')`;
   const [rows, counts] = await Promise.all([
     db
       .selectFrom('watch_status as s')
@@ -139,31 +186,11 @@ export async function siteStatusFacts(db: Executor, siteIds: readonly string[]):
         sql<string>`case when s.monitor = 'availability' then s.details else '{}' end`.as('details'),
       ])
       .where('s.site_id', 'in', siteIds)
-      .where(sql<boolean>`not ${isColumnState}`)
+      .where('s.column_state', 'is', null) // every status but the columns' (044's index of the site-wide ones)
       .orderBy('s.observed_at', 'desc')
       .orderBy('s.target_key')
       .execute(),
-    db
-      .selectFrom('watch_status as s')
-      .leftJoin('watch_columns as c', (j) =>
-        j
-          .on(sql<boolean>`c.id = substr(s.target_key, 8)`)
-          .on('s.target_key', 'like', 'column:%')
-          .on('c.active', '=', 1)
-          .onRef('c.site_id', '=', 's.site_id'),
-      )
-      .select((eb) => [
-        's.site_id',
-        sql<ColumnStateName>`s.column_state`.as('state'),
-        sql<number>`case when c.id is null then 0 else 1 end`.as('registered'),
-        sql<number>`case when c.kind in (${sql.join(KEY_COLUMN_KINDS)}) then 1 else 0 end`.as('key'),
-        eb.fn.countAll().as('n'),
-        eb.fn.max('s.observed_at').as('last'),
-      ])
-      .where('s.site_id', 'in', siteIds)
-      .where(isColumnState)
-      .groupBy(['s.site_id', 'state', 'registered', 'key'])
-      .execute(),
+    db.selectFrom('watch_site_columns').selectAll().where('site_id', 'in', siteIds).execute(),
   ]);
   const later = (siteId: string, at: string) => {
     const seen = out.lastObservedAt.get(siteId);
@@ -174,10 +201,14 @@ export async function siteStatusFacts(db: Executor, siteIds: readonly string[]):
     if (r.site_id) later(r.site_id, r.observed_at);
   }
   for (const c of counts) {
-    if (!c.site_id) continue;
-    later(c.site_id, c.last as string);
+    later(c.site_id, c.last);
     if (Number(c.registered))
-      out.columns.push({ siteId: c.site_id, state: c.state, key: Number(c.key) === 1, n: Number(c.n) });
+      out.columns.push({
+        siteId: c.site_id,
+        state: c.state as ColumnStateName,
+        key: Number(c.key) === 1,
+        n: Number(c.n),
+      });
   }
   return out;
 }

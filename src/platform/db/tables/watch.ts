@@ -96,6 +96,17 @@ export interface WatchStatusTable {
   column_state: string | null;
 }
 
+/** 044: a site's columns' latest states counted (by state, registration as an active column of the site, and key
+ *  kind), kept as column statuses and columns are written. */
+export interface WatchSiteColumnsTable {
+  site_id: string;
+  state: string;
+  registered: number;
+  key: number;
+  n: number;
+  last: string;
+}
+
 /** One availability probe of a site's homepage. */
 export interface WatchProbesTable {
   id: string;
@@ -254,6 +265,7 @@ export interface WatchTables {
   watch_runs: WatchRunsTable;
   watch_probe_days: WatchProbeDaysTable;
   watch_probe_hours: WatchProbeHoursTable;
+  watch_site_columns: WatchSiteColumnsTable;
   watch_rollups: WatchRollupsTable;
   watch_site_checks: WatchSiteChecksTable;
   watch_nodes: WatchNodesTable;
