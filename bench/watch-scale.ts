@@ -9,7 +9,7 @@
 //      App nodes (one on SQLite, two on PostgreSQL through pg-boss) run the scheduler in their own processes; then
 //      the database says whether every slot ran exactly once, how late each probe left after its slot, and how the
 //      probes split between the nodes.
-// Flags: --sites 500 --columns 20 --days 365 --raw-days 90 --minutes 6 --compress 10 --queries 30
+// Flags: --sites 500 --columns 20 --days 365 --raw-days 90 --minutes 6 (0: no scheduler) --compress 10 --queries 30
 //        --engines sqlite,postgres
 import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';

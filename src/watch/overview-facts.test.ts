@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
+import { STATUS_DETAILS as DETAILS, watchWorld, type WatchWorld } from '../../test/support/watch-fixtures.ts';
 import { COLUMN_KINDS, type MonitorKind } from './model.ts';
 import { siteLines } from './levels.ts';
 import { addColumn, addSite, overview } from './service.ts';
@@ -22,20 +22,6 @@ before(async () => {
 });
 after(() => w.deps.close());
 
-const DETAILS: Record<string, unknown>[] = [
-  {},
-  { state: 'ok', items: 3 },
-  { state: 'stale', items: 5, days: 40 },
-  { state: 'blank', items: 0, blank: true },
-  { state: 'unreadable', url: 'https://x.example/' },
-  { state: 'weird', items: 2 },
-  { state: 7 },
-  { blank: true },
-  { blank: 'true', items: 1 },
-  { items: null },
-  { ok: true },
-  { ok: false },
-];
 const RULES: [MonitorKind, string][] = [
   ['availability', 'homepage-unreachable'],
   ['freshness', 'homepage-stale'],
@@ -124,8 +110,7 @@ test('总览按 SQL 计数得出的各站点结论、各条否决线与最近检
               url: `${site.url}${randomUUID().slice(0, 6)}/`,
               kind: c.kind,
             });
-            if (!c.active)
-              await w.deps.db.updateTable('watch_columns').set({ active: 0 }).where('id', '=', column.id).execute();
+            if (!c.active) await store.saveColumn(w.deps.db, { ...column, active: false }, c.at, false);
             if (c.checked)
               await upsertStatus(w.deps.db, {
                 monitor: 'freshness',

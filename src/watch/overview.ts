@@ -73,7 +73,7 @@ async function summarise(deps: D, sites: store.Site[], now: Date): Promise<Omit<
       new Date(now.getTime() - 7 * DAY_MS).toISOString(),
       new Date(now.getTime() + 1).toISOString(),
     ),
-    runs.siteStatusFacts(deps.db, deps.engine, ids),
+    runs.siteStatusFacts(deps.db, ids),
     incidents.listIncidents(deps.db, { unitIds: 'all', states: ['found', 'notified', 'handling'], limit: 5000 }),
   ]);
   // Grouped once: 500 sites × 22 statuses filtered per site was most of the overview's time; the columns' states

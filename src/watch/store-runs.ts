@@ -1,11 +1,11 @@
 // Kysely queries of what the monitors report: the latest status per monitor/target/rule, availability probes and
 // monitor runs.
-import { type Selectable, sql } from 'kysely';
-import type { Engine } from '../platform/db/index.ts';
+import { type Selectable, SqliteAdapter, sql } from 'kysely';
 import type { WatchStatusTable } from '../platform/db/tables/watch.ts';
 import type { Executor } from '../platform/db/types.ts';
 import { KEY_COLUMN_KINDS, type MonitorKind, type WatchLevel } from './model.ts';
-import { countInHours } from './store-probe-days.ts';
+import { countSavedProbes } from './store-probe-days.ts';
+import { columnStateOf } from './verdict.ts';
 
 export interface Status {
   monitor: MonitorKind;
@@ -39,8 +39,13 @@ export interface Run {
   error: string | null;
 }
 
-/** Keeps the newest judgement: an older observation arriving late never overwrites a newer one. */
+/** A column's status (rule column-stale) keeps the column's state beside its details, for the overview to count. */
+const isColumnStatus = (s: { monitor: string; rule: string }) => s.monitor === 'freshness' && s.rule === 'column-stale';
+
+/** Keeps the newest judgement: an older observation arriving late never overwrites a newer one; a column's status is
+ *  counted again in its site's row of watch_site_columns in the same transaction. */
 export async function upsertStatus(db: Executor, s: Status): Promise<void> {
+  if (isColumnStatus(s) && !db.isTransaction) return db.transaction().execute((tx) => upsertStatus(tx, s));
   const values = {
     site_id: s.siteId,
     account_id: s.accountId,
@@ -48,6 +53,7 @@ export async function upsertStatus(db: Executor, s: Status): Promise<void> {
     summary: s.summary,
     details: JSON.stringify(s.details),
     observed_at: s.observedAt,
+    column_state: isColumnStatus(s) ? columnStateOf(s) : null,
   };
   await db
     .insertInto('watch_status')
@@ -59,6 +65,7 @@ export async function upsertStatus(db: Executor, s: Status): Promise<void> {
         .where('watch_status.observed_at', '<=', s.observedAt),
     )
     .execute();
+  if (isColumnStatus(s) && s.siteId) await recountSiteColumns(db, [s.siteId]);
 }
 
 export async function listStatuses(
@@ -85,7 +92,7 @@ export async function listStatuses(
 
 type StatusRow = Selectable<WatchStatusTable>;
 
-function toStatus(r: StatusRow): Status {
+function toStatus(r: Omit<StatusRow, 'column_state'>): Status {
   return {
     monitor: r.monitor as MonitorKind,
     targetKey: r.target_key,
@@ -104,47 +111,66 @@ export interface SiteStatusFacts {
    *  read for the availability monitor only (the one line that looks at them: details.ok), {} for the others. */
   statuses: Status[];
   /** Per site, the latest states of its registered active columns, counted by state and key kind (the verdict's
-   *  tally, columnStateOf read in SQL). A column's status carries its column's site (freshness writes it so). */
+   *  tally over the state each status keeps, 044). A column's status carries its column's site (freshness writes it
+   *  so). */
   columns: { siteId: string; state: ColumnStateName; key: boolean; n: number }[];
   /** Per site, its newest status's time. */
   lastObservedAt: Map<string, string>;
 }
 type ColumnStateName = 'ok' | 'stale' | 'blank' | 'unreadable';
 
-/** columnStateOf (verdict.ts) in each engine's JSON functions; the test of the overview compares them. */
-function columnStateSql(engine: Engine) {
-  if (engine === 'postgres') {
-    const d = sql`(s.details::jsonb)`;
-    return sql<ColumnStateName>`case
-      when ${d}->>'state' in ('ok', 'stale', 'blank', 'unreadable') and jsonb_typeof(${d}->'state') = 'string'
-        then ${d}->>'state'
-      when s.level = 'ok' then 'ok'
-      when ${d}->'blank' = 'true'::jsonb then 'blank'
-      when ${d}->'items' is not null then 'stale'
-      else 'unreadable' end`;
-  }
-  return sql<ColumnStateName>`case
-    when json_type(s.details, '$.state') = 'text'
-      and json_extract(s.details, '$.state') in ('ok', 'stale', 'blank', 'unreadable')
-      then json_extract(s.details, '$.state')
-    when s.level = 'ok' then 'ok'
-    when json_type(s.details, '$.blank') = 'true' then 'blank'
-    when json_type(s.details, '$.items') is not null then 'stale'
-    else 'unreadable' end`;
+/** The columns' statuses of these sites counted by state, registration (an active registered column of the same site)
+ *  and key kind, with the newest time of each group: what watch_site_columns keeps. */
+function countColumns(db: Executor, siteIds: readonly string[]) {
+  return db
+    .selectFrom('watch_status as s')
+    .leftJoin('watch_columns as c', (j) =>
+      j
+        .on(sql<boolean>`c.id = substr(s.target_key, 8)`)
+        .on('s.target_key', 'like', 'column:%')
+        .on('c.active', '=', 1)
+        .onRef('c.site_id', '=', 's.site_id'),
+    )
+    .select((eb) => [
+      's.site_id',
+      sql<ColumnStateName>`s.column_state`.as('state'),
+      sql<number>`case when c.id is null then 0 else 1 end`.as('registered'),
+      sql<number>`case when c.kind in (${sql.join(KEY_COLUMN_KINDS)}) then 1 else 0 end`.as('key'),
+      eb.fn.countAll().as('n'),
+      eb.fn.max('s.observed_at').as('last'),
+    ])
+    .where('s.site_id', 'in', siteIds)
+    .where('s.monitor', '=', 'freshness')
+    .where('s.rule', '=', 'column-stale')
+    .groupBy(['s.site_id', 'state', 'registered', 'key']);
+}
+
+/**
+ * Recounts the sites' rows of watch_site_columns (044) from their columns' statuses and registration: after a column's
+ * status or a column is written, in the same transaction. On PostgreSQL the sites' rows are locked first, so two
+ * transactions writing one site's columns recount one after the other, each seeing the other's committed rows.
+ */
+export async function recountSiteColumns(db: Executor, siteIds: readonly string[]): Promise<void> {
+  if (siteIds.length === 0) return;
+  if (!db.isTransaction) return db.transaction().execute((tx) => recountSiteColumns(tx, siteIds));
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter))
+    await db.selectFrom('watch_sites').select('id').where('id', 'in', siteIds).orderBy('id').forUpdate().execute();
+  await db.deleteFrom('watch_site_columns').where('site_id', 'in', siteIds).execute();
+  await db
+    .insertInto('watch_site_columns')
+    .columns(['site_id', 'state', 'registered', 'key', 'n', 'last'])
+    .expression(countColumns(db, siteIds))
+    .execute();
 }
 
 /**
  * What the overview judges a site by, without reading its columns' statuses one by one: the site-wide statuses as
- * rows and the columns' as counts (a site of 20 columns gives a few rows instead of 20 with their JSON).
+ * rows and the columns' as the counts kept per site (a site of 20 columns gives a few rows instead of 20 with their
+ * JSON).
  */
-export async function siteStatusFacts(
-  db: Executor,
-  engine: Engine,
-  siteIds: readonly string[],
-): Promise<SiteStatusFacts> {
+export async function siteStatusFacts(db: Executor, siteIds: readonly string[]): Promise<SiteStatusFacts> {
   const out: SiteStatusFacts = { statuses: [], columns: [], lastObservedAt: new Map() };
   if (siteIds.length === 0) return out;
-  const isColumnState = sql<boolean>`(s.monitor = 'freshness' and s.rule = 'column-stale')`;
   const [rows, counts] = await Promise.all([
     db
       .selectFrom('watch_status as s')
@@ -160,31 +186,11 @@ export async function siteStatusFacts(
         sql<string>`case when s.monitor = 'availability' then s.details else '{}' end`.as('details'),
       ])
       .where('s.site_id', 'in', siteIds)
-      .where(sql<boolean>`not ${isColumnState}`)
+      .where('s.column_state', 'is', null) // every status but the columns' (044's index of the site-wide ones)
       .orderBy('s.observed_at', 'desc')
       .orderBy('s.target_key')
       .execute(),
-    db
-      .selectFrom('watch_status as s')
-      .leftJoin('watch_columns as c', (j) =>
-        j
-          .on(sql<boolean>`c.id = substr(s.target_key, 8)`)
-          .on('s.target_key', 'like', 'column:%')
-          .on('c.active', '=', 1)
-          .onRef('c.site_id', '=', 's.site_id'),
-      )
-      .select((eb) => [
-        's.site_id',
-        columnStateSql(engine).as('state'),
-        sql<number>`case when c.id is null then 0 else 1 end`.as('registered'),
-        sql<number>`case when c.kind in (${sql.join(KEY_COLUMN_KINDS)}) then 1 else 0 end`.as('key'),
-        eb.fn.countAll().as('n'),
-        eb.fn.max('s.observed_at').as('last'),
-      ])
-      .where('s.site_id', 'in', siteIds)
-      .where(isColumnState)
-      .groupBy(['s.site_id', 'state', 'registered', 'key'])
-      .execute(),
+    db.selectFrom('watch_site_columns').selectAll().where('site_id', 'in', siteIds).execute(),
   ]);
   const later = (siteId: string, at: string) => {
     const seen = out.lastObservedAt.get(siteId);
@@ -195,21 +201,25 @@ export async function siteStatusFacts(
     if (r.site_id) later(r.site_id, r.observed_at);
   }
   for (const c of counts) {
-    if (!c.site_id) continue;
-    later(c.site_id, c.last as string);
+    later(c.site_id, c.last);
     if (Number(c.registered))
-      out.columns.push({ siteId: c.site_id, state: c.state, key: Number(c.key) === 1, n: Number(c.n) });
+      out.columns.push({
+        siteId: c.site_id,
+        state: c.state as ColumnStateName,
+        key: Number(c.key) === 1,
+        n: Number(c.n),
+      });
   }
   return out;
 }
 
-/** Saves a probe and counts it in its hour's row (watch_probe_hours), in one transaction. */
+/** Saves a probe and counts it in its hour's and day's rows (watch_probe_hours, _days), in one transaction. */
 export async function insertProbe(db: Executor, id: string, siteId: string, p: Probe): Promise<void> {
   await insertProbes(db, [{ ...p, id, siteId }]);
 }
 
 /** Many probes at once, 500 rows a statement (a load fixture's history; a node's batch of probes), each counted in its
- *  hour's row in the same transaction. */
+ *  hour's and day's rows in the same transaction. */
 export async function insertProbes(
   db: Executor,
   rows: readonly (Probe & { id: string; siteId: string })[],
@@ -227,7 +237,7 @@ export async function insertProbes(
       error: p.error,
     }));
     await db.insertInto('watch_probes').values(values).execute();
-    await countInHours(db, chunk);
+    await countSavedProbes(db, chunk);
   }
 }
 

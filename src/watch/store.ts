@@ -2,6 +2,7 @@
 // settings and webhooks. With store-runs.ts and store-incidents.ts, the only files naming the watch_* tables.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../platform/db/types.ts';
+import { recountSiteColumns } from './store-runs.ts';
 import type {
   WatchAccountsTable,
   WatchColumnsTable,
@@ -256,6 +257,7 @@ export async function saveColumn(db: Executor, c: Column, at: string, isNew: boo
       .values({ ...values, id: c.id, site_id: c.siteId, created_at: at })
       .execute();
   else await db.updateTable('watch_columns').set(values).where('id', '=', c.id).execute();
+  await recountSiteColumns(db, [c.siteId]); // the overview's count of the site's columns (044)
 }
 
 export async function getPage(db: Executor, id: string): Promise<Page | null> {

@@ -74,3 +74,20 @@ export const backUp = (deps: TestDeps, siteId: string) =>
     { kind: 'site', siteId },
     { level: 'ok', incident: false, summary: '首页恢复访问（耗时 320 毫秒）' },
   );
+
+/** Statuses' details of every shape the freshness rule writes and some it does not (the property tests of what the
+ *  overview reads). */
+export const STATUS_DETAILS: Record<string, unknown>[] = [
+  {},
+  { state: 'ok', items: 3 },
+  { state: 'stale', items: 5, days: 40 },
+  { state: 'blank', items: 0, blank: true },
+  { state: 'unreadable', url: 'https://x.example/' },
+  { state: 'weird', items: 2 },
+  { state: 7 },
+  { blank: true },
+  { blank: 'true', items: 1 },
+  { items: null },
+  { ok: true },
+  { ok: false },
+];

@@ -35,6 +35,7 @@ import * as m039 from './migrations/039_decision_comments.ts';
 import * as m040 from './migrations/040_decision_proposals.ts';
 import * as m042 from './migrations/042_duty_emergency_overrides.ts';
 import * as m043 from './migrations/043_gazette_settings_word_search.ts';
+import * as m044 from './migrations/044_watch_live_counts.ts';
 import * as m045 from './migrations/045_decision_reminders.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '040_decision_proposals': m040,
   '042_duty_emergency_overrides': m042,
   '043_gazette_settings_word_search': m043,
+  '044_watch_live_counts': m044,
   '045_decision_reminders': m045,
 };
 

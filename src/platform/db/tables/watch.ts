@@ -91,6 +91,20 @@ export interface WatchStatusTable {
   summary: string;
   details: string; // JSON
   observed_at: string;
+  /** 044: a column's state (ok | stale | blank | unreadable) for rule column-stale, written with the status; null
+   *  for every other rule. */
+  column_state: string | null;
+}
+
+/** 044: a site's columns' latest states counted (by state, registration as an active column of the site, and key
+ *  kind), kept as column statuses and columns are written. */
+export interface WatchSiteColumnsTable {
+  site_id: string;
+  state: string;
+  registered: number;
+  key: number;
+  n: number;
+  last: string;
 }
 
 /** One availability probe of a site's homepage. */
@@ -104,7 +118,8 @@ export interface WatchProbesTable {
   error: string | null;
 }
 
-/** A site's homepage probes of one day (Asia/Shanghai), kept for ever after the raw probes are pruned. */
+/** A site's homepage probes of one day (Asia/Shanghai), counted as each probe is saved (044) and recounted from the
+ *  raw probes by the roll-up; kept for ever after the raw probes are pruned. */
 export interface WatchProbeDaysTable {
   site_id: string;
   day: string; // '2026-10-01'
@@ -250,6 +265,7 @@ export interface WatchTables {
   watch_runs: WatchRunsTable;
   watch_probe_days: WatchProbeDaysTable;
   watch_probe_hours: WatchProbeHoursTable;
+  watch_site_columns: WatchSiteColumnsTable;
   watch_rollups: WatchRollupsTable;
   watch_site_checks: WatchSiteChecksTable;
   watch_nodes: WatchNodesTable;
