@@ -48,6 +48,30 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[rank - 1];
 }
 
+/**
+ * Median, 90th percentile (nearest rank, as `percentile`) and count of values given as [value, how many times]: the
+ * grouped counts of the roll-up (stats.ts), without spelling every value out.
+ */
+export function spread(weighted: readonly (readonly [number, number])[]): {
+  median: number | null;
+  p90: number | null;
+  count: number;
+} {
+  const sorted = [...weighted].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const count = sorted.reduce((s, [, n]) => s + n, 0);
+  const at = (p: number) => {
+    if (!count) return null;
+    const rank = Math.max(1, Math.ceil((p / 100) * count));
+    let seen = 0;
+    for (const [v, n] of sorted) {
+      seen += n;
+      if (seen >= rank) return v;
+    }
+    return null;
+  };
+  return { median: at(50), p90: at(90), count };
+}
+
 function countBy(entries: readonly Entry[], keyOf: (e: Entry) => string[], label: (key: string) => string): Count[] {
   const map = new Map<string, number[]>();
   for (const e of entries)

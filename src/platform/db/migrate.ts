@@ -34,6 +34,7 @@ import * as m038 from './migrations/038_gazette_search_order.ts';
 import * as m039 from './migrations/039_decision_comments.ts';
 import * as m040 from './migrations/040_decision_proposals.ts';
 import * as m042 from './migrations/042_duty_emergency_overrides.ts';
+import * as m046 from './migrations/046_ledger_facts.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '039_decision_comments': m039,
   '040_decision_proposals': m040,
   '042_duty_emergency_overrides': m042,
+  '046_ledger_facts': m046,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
