@@ -2,8 +2,9 @@
 // by what the figures show, so a year of the whole district is read as a few hundred groups instead of every entry.
 // The only file besides facts.ts that names those tables.
 import { type RawBuilder, sql } from 'kysely';
+import { toShanghaiDate } from '../platform/calendar/model.ts';
 import type { Executor } from '../platform/db/types.ts';
-import { DISMISS_ACTIONS, REVIEW_STAGES } from './stats-model.ts';
+import { REVIEW_STAGES } from './stats-model.ts';
 
 export interface FactScope {
   unitIds: string[] | null; // null: every unit (and district-wide entries)
@@ -45,28 +46,47 @@ function where(s: FactScope, more: RawBuilder<unknown>[] = []) {
   return sql.join([sql`at >= ${s.from}`, sql`at < ${s.to}`, ...unit, ...more], sql` and `);
 }
 
-/** The period's counted entries, grouped: one read of the roll-up for every figure but the channels. */
+/** The Shanghai dates a scope's instants cover (its first and last day). */
+const daysOf = (s: FactScope) => ({
+  first: toShanghaiDate(new Date(s.from)),
+  last: toShanghaiDate(new Date(Date.parse(s.to) - 1)),
+});
+
+/**
+ * The period's counted entries, grouped: the per-day counts (ledger_fact_days) summed over the period's days, and the
+ * incidents opened with their times (ledger_facts, through its action index).
+ */
 export async function factGroups(db: Executor, engine: 'sqlite' | 'postgres', s: FactScope): Promise<FactGroup[]> {
   if (s.unitIds?.length === 0) return [];
-  const moved = `start_day is not null and from_stage in ${list(REVIEW)}`;
-  const open = `action = 'watch.incident_open'`;
-  const columns = sql.raw(`action, from_stage, key, late,
-    case when action in ${list(DISMISS_ACTIONS)} then actor_name else '' end as person,
-    case when action in ${list(RETURN_ACTIONS)} then reason else '' end as reason,
-    case when ${moved} then start_day end as start_day,
-    case when ${moved} then day end as end_day,
-    case when ${open} and handled_at is not null then ${minutes(engine, 'at', 'handled_at')} end as to_handle,
-    case when ${open} and closed_at is not null then ${minutes(engine, 'at', 'closed_at')} end as to_close,
-    count(*) as n`);
-  const { rows } = await sql<FactGroup>`select ${columns} from ledger_facts where ${where(s)}
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
-  return rows.map((r) => ({
-    ...r,
-    late: Number(r.late),
-    n: Number(r.n),
-    to_handle: r.to_handle === null ? null : Number(r.to_handle),
-    to_close: r.to_close === null ? null : Number(r.to_close),
-  }));
+  const { first, last } = daysOf(s);
+  const unit = s.unitIds ? sql`and unit_id in (${sql.join(s.unitIds)})` : sql``;
+  const [days, incidents] = await Promise.all([
+    sql<FactGroup>`select action, from_stage, key, late, person, reason,
+        case when start_day <> '' then start_day end as start_day,
+        case when start_day <> '' then day end as end_day, sum(n) as n
+      from ledger_fact_days where day >= ${first} and day <= ${last} ${unit}
+      group by action, from_stage, key, late, person, reason, 7, 8`.execute(db),
+    sql<FactGroup>`select key,
+        ${sql.raw(`case when handled_at is not null then ${minutes(engine, 'at', 'handled_at')} end`)} as to_handle,
+        ${sql.raw(`case when closed_at is not null then ${minutes(engine, 'at', 'closed_at')} end`)} as to_close,
+        count(*) as n
+      from ledger_facts where action = 'watch.incident_open' and at >= ${s.from} and at < ${s.to} ${unit}
+      group by 1, 2, 3`.execute(db),
+  ]);
+  const none = { from_stage: '', late: 0, person: '', reason: '', start_day: null, end_day: null };
+  return [
+    ...days.rows
+      .filter((r) => r.action !== 'watch.incident_open')
+      .map((r) => ({ ...r, late: Number(r.late), n: Number(r.n), to_handle: null, to_close: null })),
+    ...incidents.rows.map((r) => ({
+      ...none,
+      action: 'watch.incident_open',
+      key: r.key,
+      n: Number(r.n),
+      to_handle: r.to_handle === null ? null : Number(r.to_handle),
+      to_close: r.to_close === null ? null : Number(r.to_close),
+    })),
+  ];
 }
 
 /** Publications per channel in the period. */

@@ -125,7 +125,7 @@ before(async () => {
 after(() => deps.close());
 
 test('汇总表等于由台账重新推出的结果；改动一行被校验查出，重建后一致；迁移对已有台账补齐的结果相同', async () => {
-  assert.deepEqual(await checkLedgerFacts(deps.db), { ok: true, seqs: [] });
+  assert.deepEqual(await checkLedgerFacts(deps.db), { ok: true, seqs: [], days: [] });
   const all = await listLedger(deps.db, {});
   const { facts } = expectedFacts(all);
   assert.equal(facts.length, all.filter((r) => counted(r.action)).length);
@@ -135,16 +135,31 @@ test('汇总表等于由台账重新推出的结果；改动一行被校验查�
   await deps.db.updateTable('ledger_facts').set({ reason: '改过' }).where('seq', '=', victim.seq).execute();
   const gone = facts.find((f) => f.action === 'duty.check_in')!;
   await deps.db.deleteFrom('ledger_facts').where('seq', '=', gone.seq).execute();
+  const day = await deps.db.selectFrom('ledger_fact_days').selectAll().limit(1).executeTakeFirstOrThrow();
+  await deps.db
+    .updateTable('ledger_fact_days')
+    .set({ n: Number(day.n) + 1 })
+    .where('day', '=', day.day)
+    .where('unit_id', '=', day.unit_id)
+    .where('action', '=', day.action)
+    .where('from_stage', '=', day.from_stage)
+    .where('key', '=', day.key)
+    .where('late', '=', day.late)
+    .where('person', '=', day.person)
+    .where('reason', '=', day.reason)
+    .where('start_day', '=', day.start_day)
+    .execute();
   assert.deepEqual(await checkLedgerFacts(deps.db), {
     ok: false,
     seqs: [victim.seq, gone.seq].sort((a, b) => a - b),
+    days: [`${day.day} ${day.unit_id}`],
   });
   await deps.db.transaction().execute((tx) => rebuildLedgerFacts(tx));
-  assert.deepEqual(await checkLedgerFacts(deps.db), { ok: true, seqs: [] });
+  assert.deepEqual(await checkLedgerFacts(deps.db), { ok: true, seqs: [], days: [] });
 
   await m046.down(deps.db);
   await m046.up(deps.db); // fills the facts of the entries already there, set-wise
-  assert.deepEqual(await checkLedgerFacts(deps.db), { ok: true, seqs: [] });
+  assert.deepEqual(await checkLedgerFacts(deps.db), { ok: true, seqs: [], days: [] });
 });
 
 // The computation before the roll-up (every entry read into JavaScript), kept here as the reference.

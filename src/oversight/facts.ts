@@ -4,7 +4,11 @@
 // (independently of the trigger's SQL); `checkLedgerFacts` compares the tables with it and `rebuildLedgerFacts`
 // rewrites them from it.
 import type { Executor } from '../platform/db/types.ts';
-import type { LedgerFactChannelsTable, LedgerFactsTable } from '../platform/db/tables/oversight.ts';
+import type {
+  LedgerFactChannelsTable,
+  LedgerFactDaysTable,
+  LedgerFactsTable,
+} from '../platform/db/tables/oversight.ts';
 import { toShanghaiDate } from '../platform/calendar/model.ts';
 import type { LedgerRow } from '../platform/ledger/model.ts';
 import { DISMISS_ACTIONS, REVIEW_STAGES, type Entry, toEntry } from './stats-model.ts';
@@ -22,6 +26,32 @@ export const counted = (action: string) =>
 export interface Facts {
   facts: LedgerFactsTable[];
   channels: LedgerFactChannelsTable[];
+}
+
+const DAY_KEY = ['day', 'unit_id', 'action', 'from_stage', 'key', 'late', 'person', 'reason', 'start_day'] as const;
+
+/** The facts counted per day, unit and what the figures tell apart (ledger_fact_days). */
+export function daysOf(facts: readonly LedgerFactsTable[]): LedgerFactDaysTable[] {
+  const out = new Map<string, LedgerFactDaysTable>();
+  for (const f of facts) {
+    const row: LedgerFactDaysTable = {
+      day: f.day,
+      unit_id: f.unit_id,
+      action: f.action,
+      from_stage: f.from_stage,
+      key: f.key,
+      late: f.late,
+      person: DISMISS_ACTIONS.includes(f.action) ? f.actor_name : '',
+      reason: f.action === 'publish.return' || f.action === 'secrecy.return' ? f.reason : '',
+      start_day: f.start_day !== null && REVIEW.includes(f.from_stage) ? f.start_day : '',
+      n: 0,
+    };
+    const k = JSON.stringify(DAY_KEY.map((c) => row[c]));
+    const seen = out.get(k) ?? row;
+    seen.n++;
+    out.set(k, seen);
+  }
+  return [...out.values()];
 }
 
 /** A running derivation: feed the ledger's rows in seq order (in batches), read `facts` and `channels` at the end. */
@@ -136,35 +166,51 @@ const factKey = (f: LedgerFactsTable) =>
     f.closed_at,
   ]);
 const channelKey = (c: LedgerFactChannelsTable) => JSON.stringify([Number(c.seq), c.channel_id, c.unit_id, c.at]);
+const dayKey = (d: LedgerFactDaysTable) =>
+  JSON.stringify([...DAY_KEY.map((c) => (c === 'late' ? Number(d.late) : d[c])), Number(d.n)]);
 
-/** The seqs whose roll-up rows differ from the ledger's recomputation (missing, extra or changed), ascending. */
-export async function checkLedgerFacts(db: Executor): Promise<{ ok: boolean; seqs: number[] }> {
+/** The keys of `have` not in `wanted` and of `wanted` not in `have` (each counted as often as it occurs). */
+function differing<T>(wanted: readonly T[], have: readonly T[], key: (x: T) => string): T[] {
+  const left = new Map<string, T[]>();
+  for (const w of wanted) left.set(key(w), [...(left.get(key(w)) ?? []), w]);
+  const out: T[] = [];
+  for (const h of have) {
+    const k = key(h);
+    const list = left.get(k);
+    if (list?.length) list.pop();
+    else out.push(h);
+  }
+  for (const list of left.values()) out.push(...list);
+  return out;
+}
+
+/**
+ * Where the roll-up differs from the ledger's recomputation (rows missing, extra or changed): the entries' seqs,
+ * ascending, and the days (`date unit`) whose counts differ.
+ */
+export async function checkLedgerFacts(db: Executor): Promise<{ ok: boolean; seqs: number[]; days: string[] }> {
   const want = await derive(db);
-  const [facts, channels] = await Promise.all([
+  const [facts, channels, days] = await Promise.all([
     db.selectFrom('ledger_facts').selectAll().execute(),
     db.selectFrom('ledger_fact_channels').selectAll().execute(),
+    db.selectFrom('ledger_fact_days').selectAll().execute(),
   ]);
-  const bad = new Set<number>();
-  const diff = <T>(wanted: T[], have: T[], key: (x: T) => string, seq: (x: T) => number) => {
-    const left = new Map<string, number>();
-    for (const w of wanted) left.set(key(w), seq(w));
-    for (const h of have) {
-      const k = key(h);
-      if (left.has(k)) left.delete(k);
-      else bad.add(seq(h));
-    }
-    for (const s of left.values()) bad.add(s);
-  };
-  const seqOf = (x: { seq: number }) => Number(x.seq);
-  diff(want.facts, facts, factKey, seqOf);
-  diff(want.channels, channels, channelKey, seqOf);
-  const seqs = [...bad].sort((a, b) => a - b);
-  return { ok: seqs.length === 0, seqs };
+  const seqs = [
+    ...new Set([
+      ...differing(want.facts, facts, factKey).map((f) => Number(f.seq)),
+      ...differing(want.channels, channels, channelKey).map((c) => Number(c.seq)),
+    ]),
+  ].sort((a, b) => a - b);
+  const wrongDays = [
+    ...new Set(differing(daysOf(want.facts), days, dayKey).map((d) => `${d.day} ${d.unit_id}`)),
+  ].sort();
+  return { ok: seqs.length === 0 && wrongDays.length === 0, seqs, days: wrongDays };
 }
 
 /** Rewrites the roll-up from the ledger, in the caller's transaction (or one statement at a time). */
 export async function rebuildLedgerFacts(db: Executor): Promise<{ facts: number; channels: number }> {
   const want = await derive(db);
+  await db.deleteFrom('ledger_fact_days').execute();
   await db.deleteFrom('ledger_fact_channels').execute();
   await db.deleteFrom('ledger_facts').execute();
   for (let i = 0; i < want.facts.length; i += 500)
@@ -176,6 +222,12 @@ export async function rebuildLedgerFacts(db: Executor): Promise<{ facts: number;
     await db
       .insertInto('ledger_fact_channels')
       .values(want.channels.slice(i, i + 500))
+      .execute();
+  const days = daysOf(want.facts);
+  for (let i = 0; i < days.length; i += 500)
+    await db
+      .insertInto('ledger_fact_days')
+      .values(days.slice(i, i + 500))
       .execute();
   return { facts: want.facts.length, channels: want.channels.length };
 }

@@ -45,6 +45,19 @@ const sqliteChannels = (a: 'new' | 'l') => `
   where c.type = 'object' and json_type(c.value, '$.channelId') = 'text'
     and json_extract(c.value, '$.channelId') <> ''`;
 
+// ledger_fact_days: the facts counted per Shanghai day, unit and everything the figures tell apart (a dismissal's
+// actor, a return's reason, the day a review stage was entered) but the incidents' times, which change later: a
+// period of the whole district is then some thousands of rows, not every entry.
+const DAY_KEY = 'day, unit_id, action, from_stage, key, late, person, reason, start_day';
+const daysOf = (where: string, n: string) => `
+  select day, unit_id, action, from_stage, key, late,
+    case when action in ${DISMISS} then actor_name else '' end,
+    case when action in ('publish.return', 'secrecy.return') then reason else '' end,
+    case when start_day is not null and from_stage in ${REVIEW} then start_day else '' end, ${n}
+  from ledger_facts where ${where}`;
+const addDay = (seq: string) => `insert into ledger_fact_days (${DAY_KEY}, n) ${daysOf(`seq = ${seq}`, '1')}
+  on conflict (${DAY_KEY}) do update set n = ledger_fact_days.n + 1`;
+
 /** A review stage an entry leaves was entered by the latest earlier entry of the item that moved into or out of it. */
 const startDay = (f: string, seq: string, subject: string) => `
   (select case when p.to_stage = ${f} then p.day end from ledger_facts p
@@ -56,6 +69,7 @@ create trigger ledger_facts_append after insert on ledger when ${COUNTED('new')}
   insert into ledger_facts (${COLUMNS}) ${sqliteFacts('new')};
   update ledger_facts set start_day = ${startDay('ledger_facts.from_stage', 'new.seq', 'new.subject')}
     where seq = new.seq and from_stage in ${REVIEW};
+  ${addDay('new.seq')};
   insert into ledger_fact_channels (seq, channel_id, unit_id, at)
     select * from (${sqliteChannels('new')}) where new.action = 'publish.publish';
   insert into ledger_fact_channels (seq, channel_id, unit_id, at)
@@ -72,7 +86,7 @@ const pgFunction = `
 create function ledger_facts_append() returns trigger language plpgsql as $fn$
 declare
   j jsonb;
-  f text; t text; k text; r text; late boolean; d text;
+  f text; t text; k text; r text; is_late boolean; d text;
   txt text[];
 begin
   begin j := new.payload::jsonb; exception when others then j := '{}'; end;
@@ -86,14 +100,15 @@ begin
             when new.action = 'watch.incident_open' then coalesce(nullif(txt[5], ''), '（未知）') else '' end;
   r := case when new.action in ('publish.return', 'secrecy.return') then coalesce(nullif(txt[6], ''), txt[7])
             else '' end;
-  late := case when new.action in ('secrecy.opinion', 'secrecy.refer')
+  is_late := case when new.action in ('secrecy.opinion', 'secrecy.refer')
                  then txt[8] <> '' and d collate "C" > txt[8] collate "C"
                when new.action = 'duty.check_in' then txt[9] <> '' and new.at collate "C" > txt[9] collate "C"
                else false end;
   insert into ledger_facts (${COLUMNS}, start_day)
     values (new.seq, new.unit_id, new.at, d, new.action, new.subject, new.actor_name, f, t, k, r,
-            case when late then 1 else 0 end,
+            case when is_late then 1 else 0 end,
             case when f in ${REVIEW} then ${startDay('f', 'new.seq', 'new.subject')} end);
+  ${addDay('new.seq')};
   if new.action = 'publish.publish' then
     insert into ledger_fact_channels (seq, channel_id, unit_id, at)
       select distinct new.seq, c ->> 'channelId', new.unit_id, new.at
@@ -165,6 +180,10 @@ async function backfill(db: Kysely<any>, sqlite: boolean): Promise<void> {
       set start_day = ${startDay('ledger_facts.from_stage', 'ledger_facts.seq', 'ledger_facts.subject')}
                  where from_stage in ${REVIEW}`)
     .execute(db);
+  await sql
+    .raw(`insert into ledger_fact_days (${DAY_KEY}, n) ${daysOf('true', 'count(*)')}
+                 group by ${DAY_KEY.replace('person, reason, start_day', '7, 8, 9')}`)
+    .execute(db);
   for (const [column, action] of [
     ['handled_at', 'watch.incident_handle'],
     ['closed_at', 'watch.incident_close'],
@@ -202,6 +221,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ledger_facts_seq').on('ledger_facts').column('seq').unique().execute();
   await db.schema.createIndex('ledger_facts_unit').on('ledger_facts').columns(['unit_id', 'at']).execute();
   await db.schema.createIndex('ledger_facts_subject').on('ledger_facts').columns(['subject', 'seq']).execute();
+  let days = db.schema
+    .createTable('ledger_fact_days')
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('unit_id', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('from_stage', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('late', 'integer', (c) => c.notNull())
+    .addColumn('person', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('start_day', 'text', (c) => c.notNull()) // '' when none
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ledger_fact_days_pk', DAY_KEY.split(', ') as never);
+  if (sqlite) days = days.modifyEnd(sql`without rowid`);
+  await days.execute();
+  // The incidents opened in a period (their times come from ledger_facts), and the entries behind a number.
+  await db.schema
+    .createIndex('ledger_facts_action')
+    .on('ledger_facts')
+    .columns(['action', 'at', 'unit_id', 'key', 'late', 'handled_at', 'closed_at'])
+    .execute();
+  // listLedger by action and period (the 抽查 confirmations of a year) without reading the whole ledger.
+  await db.schema.createIndex('ledger_action_at').on('ledger').columns(['action', 'at']).execute();
   let channels = db.schema
     .createTable('ledger_fact_channels')
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -232,6 +274,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   await sql.raw(sqlite ? 'drop trigger ledger_facts_append' : 'drop trigger ledger_facts_append on ledger').execute(db);
   if (!sqlite) await sql`drop function ledger_facts_append()`.execute(db);
+  await db.schema.dropIndex('ledger_action_at').execute();
+  await db.schema.dropTable('ledger_fact_days').execute();
   await db.schema.dropTable('ledger_fact_channels').execute();
   await db.schema.dropTable('ledger_facts').execute();
 }

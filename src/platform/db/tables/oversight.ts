@@ -39,7 +39,22 @@ export interface LedgerFactChannelsTable {
   at: string;
 }
 
+/** The facts counted per Shanghai day, unit and what the figures tell apart (all but the incidents' times). */
+export interface LedgerFactDaysTable {
+  day: string;
+  unit_id: string;
+  action: string;
+  from_stage: string;
+  key: string;
+  late: number;
+  person: string; // a dismissal's actor; '' otherwise
+  reason: string; // a return's reason; '' otherwise
+  start_day: string; // a move out of a review stage: the day it was entered; '' otherwise
+  n: number;
+}
+
 export interface OversightTables {
+  ledger_fact_days: LedgerFactDaysTable;
   assessment_schemes: AssessmentSchemesTable;
   ledger_facts: LedgerFactsTable;
   ledger_fact_channels: LedgerFactChannelsTable;
