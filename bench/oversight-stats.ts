@@ -7,18 +7,14 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pino from 'pino';
-import { PORTS } from '../src/app/ports.ts';
 import { loadDemo } from '../src/org/demo.ts';
 import { createUnit, listUnits, loadActor } from '../src/org/service.ts';
 import type { Actor } from '../src/org/model.ts';
 import { assessYear } from '../src/oversight/assessment.ts';
 import { getStats } from '../src/oversight/stats.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { Deps } from '../src/platform/deps.ts';
-import { dialect, openBenchDb, seedItems } from './seed.ts';
+import { benchDeps, dialect, openBenchDb, seedItems } from './seed.ts';
 import { machineLine, percentile } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -86,14 +82,7 @@ async function time<T>(f: () => Promise<T>): Promise<number> {
 
 async function main(): Promise<void> {
   const opened = await openBenchDb(args.db!);
-  const deps: Deps = {
-    db: opened.db,
-    engine: opened.engine,
-    clock: systemClock,
-    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
-    log: pino({ level: 'silent' }),
-    ports: PORTS,
-  };
+  const deps = benchDeps(opened);
   try {
     await migrateToLatest(deps.db, opened.schema);
     await loadDemo(deps);
