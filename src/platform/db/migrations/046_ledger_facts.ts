@@ -49,14 +49,23 @@ const sqliteChannels = (a: 'new' | 'l') => `
 // actor, a return's reason, the day a review stage was entered) but the incidents' times, which change later: a
 // period of the whole district is then some thousands of rows, not every entry.
 const DAY_KEY = 'day, unit_id, action, from_stage, key, late, person, reason, start_day';
-const daysOf = (where: string, n: string) => `
+const dayKeyOf = (where: string, n = '') => `
   select day, unit_id, action, from_stage, key, late,
     case when action in ${DISMISS} then actor_name else '' end,
     case when action in ('publish.return', 'secrecy.return') then reason else '' end,
-    case when start_day is not null and from_stage in ${REVIEW} then start_day else '' end, ${n}
+    case when start_day is not null and from_stage in ${REVIEW} then start_day else '' end${n && `, ${n}`}
   from ledger_facts where ${where}`;
+const daysOf = dayKeyOf;
 const addDay = (seq: string) => `insert into ledger_fact_days (${DAY_KEY}, n) ${daysOf(`seq = ${seq}`, '1')}
   on conflict (${DAY_KEY}) do update set n = ledger_fact_days.n + 1`;
+
+// An entry deleted from the ledger (which only a test or tampering does) takes its facts with it; what later entries
+// derived from it (an item's entry into a stage) stays, and checkLedgerFacts reports it.
+const REMOVE = `
+  update ledger_fact_days set n = n - 1 where (${DAY_KEY}) = (${dayKeyOf('seq = old.seq')});
+  delete from ledger_fact_days where n <= 0 and day = (select day from ledger_facts where seq = old.seq);
+  delete from ledger_fact_channels where seq = old.seq;
+  delete from ledger_facts where seq = old.seq;`;
 
 /** A review stage an entry leaves was entered by the latest earlier entry of the item that moved into or out of it. */
 const startDay = (f: string, seq: string, subject: string) => `
@@ -236,6 +245,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('ledger_fact_days_pk', DAY_KEY.split(', ') as never);
   if (sqlite) days = days.modifyEnd(sql`without rowid`);
   await days.execute();
+  // One unit's year on PostgreSQL (SQLite reads the unit's rows from the day range faster than through lookups).
+  if (!sqlite)
+    await db.schema
+      .createIndex('ledger_fact_days_unit')
+      .on('ledger_fact_days')
+      .columns(['unit_id', 'day', 'action', 'from_stage', 'key', 'late', 'person', 'reason', 'start_day', 'n'])
+      .execute();
   // The incidents opened in a period (their times come from ledger_facts), and the entries behind a number.
   await db.schema
     .createIndex('ledger_facts_action')
@@ -260,8 +276,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('ledger_fact_channels_seq').on('ledger_fact_channels').column('seq').execute();
   await backfill(db, sqlite);
-  if (sqlite) await sql.raw(sqliteTrigger).execute(db);
-  else {
+  if (sqlite) {
+    await sql.raw(sqliteTrigger).execute(db);
+    await sql.raw(`create trigger ledger_facts_remove after delete on ledger begin ${REMOVE} end`).execute(db);
+  } else {
+    await sql
+      .raw(`create function ledger_facts_remove() returns trigger language plpgsql as $fn$
+            begin ${REMOVE} return null; end $fn$`)
+      .execute(db);
+    await sql
+      .raw(
+        'create trigger ledger_facts_remove after delete on ledger for each row execute function ledger_facts_remove()',
+      )
+      .execute(db);
     await sql.raw(pgFunction).execute(db);
     await sql
       .raw(`create trigger ledger_facts_append after insert on ledger for each row
@@ -272,8 +299,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  await sql.raw(sqlite ? 'drop trigger ledger_facts_append' : 'drop trigger ledger_facts_append on ledger').execute(db);
-  if (!sqlite) await sql`drop function ledger_facts_append()`.execute(db);
+  for (const t of ['ledger_facts_append', 'ledger_facts_remove']) {
+    await sql.raw(sqlite ? `drop trigger ${t}` : `drop trigger ${t} on ledger`).execute(db);
+    if (!sqlite) await sql.raw(`drop function ${t}()`).execute(db);
+  }
   await db.schema.dropIndex('ledger_action_at').execute();
   await db.schema.dropTable('ledger_fact_days').execute();
   await db.schema.dropTable('ledger_fact_channels').execute();
