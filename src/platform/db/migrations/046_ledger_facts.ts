@@ -245,13 +245,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('ledger_fact_days_pk', DAY_KEY.split(', ') as never);
   if (sqlite) days = days.modifyEnd(sql`without rowid`);
   await days.execute();
-  // One unit's year on PostgreSQL (SQLite reads the unit's rows from the day range faster than through lookups).
-  if (!sqlite)
-    await db.schema
-      .createIndex('ledger_fact_days_unit')
-      .on('ledger_fact_days')
-      .columns(['unit_id', 'day', 'action', 'from_stage', 'key', 'late', 'person', 'reason', 'start_day', 'n'])
-      .execute();
   // The incidents opened in a period (their times come from ledger_facts), and the entries behind a number.
   await db.schema
     .createIndex('ledger_facts_action')
