@@ -1,8 +1,9 @@
 // 督查考核 at scale (issue 18): with 1,000,000 ledger entries over 60 units and 100,000 items, each 统计 dashboard
 // query (one unit and the whole district, a quarter and a year) p95 ≤ 300 ms, and the 年度考核 scores of all 60 units
 // ≤ 5 s, on SQLite and PostgreSQL. The entries are written straight into the ledger table by the database (setup, not
-// measured; their hashes are not a tree — verify is not what is measured here): per item one submit, three approvals,
-// a 保密审查 opinion, a publication, an incident opened, a duty check-in, a return and a login.
+// measured, and migration 046's trigger fills the 统计's roll-up as they go in; their hashes are not a tree — verify is
+// not what is measured here): per item one submit, three approvals, a 保密审查 opinion, a publication, an incident
+// opened, a duty check-in, a return and a login.
 // npm run bench:stats -- --db sqlite|postgres [--entries 1000000] [--items 100000] [--runs 20]
 import os from 'node:os';
 import { parseArgs } from 'node:util';

@@ -1,5 +1,6 @@
-// 统计 from the 登记台账: every figure is computed from ledger entries and keeps the sequence numbers of the entries it
-// counts, so each number links down to them. Pure: the entries, the calendar and the names come in.
+// 统计 from the 登记台账, entry by entry: every figure computed from ledger entries, keeping the sequence numbers of the
+// entries it counts. The dashboard counts the same in SQL from the ledger's roll-up (stats.ts, facts.ts); these are the
+// rules it is tested against (facts.test.ts). Pure: the entries, the calendar and the names come in.
 import { type Calendar, toShanghaiDate, workingDaysBetween } from '../platform/calendar/model.ts';
 import type { LedgerRow } from '../platform/ledger/model.ts';
 
