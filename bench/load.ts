@@ -15,17 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pino from 'pino';
-import { PORTS } from '../src/app/ports.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/org/demo.ts';
 import type { Role } from '../src/org/model.ts';
 import { insertRoles, insertUsers } from '../src/org/user-store.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { urlWithSchema } from '../src/platform/db/pg-schema.ts';
-import { LEVEL2_APPROVAL, openBenchDb, PG_URL, type QueueOrder, seedItems } from './seed.ts';
+import { benchDeps, LEVEL2_APPROVAL, openBenchDb, PG_URL, type QueueOrder, seedItems } from './seed.ts';
 import { cpuMsOf, freePort, machineLine, median, percentile } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -207,14 +203,7 @@ async function main(): Promise<void> {
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(1);
   const opened = await openBenchDb(ENGINE);
-  const deps: Deps = {
-    db: opened.db,
-    engine: opened.engine,
-    clock: systemClock,
-    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
-    log: pino({ level: 'silent' }),
-    ports: PORTS,
-  };
+  const deps = benchDeps(opened);
   await migrateToLatest(deps.db, opened.schema);
   await loadDemo(deps);
   const { writers, readers, orders } = await cast(deps);

@@ -1,24 +1,21 @@
 // 督查考核 at scale (issue 18): with 1,000,000 ledger entries over 60 units and 100,000 items, each 统计 dashboard
 // query (one unit and the whole district, a quarter and a year) p95 ≤ 300 ms, and the 年度考核 scores of all 60 units
 // ≤ 5 s, on SQLite and PostgreSQL. The entries are written straight into the ledger table by the database (setup, not
-// measured; their hashes are not a tree — verify is not what is measured here): per item one submit, three approvals,
-// a 保密审查 opinion, a publication, an incident opened, a duty check-in, a return and a login.
+// measured, and migration 046's trigger fills the 统计's roll-up as they go in; their hashes are not a tree — verify is
+// not what is measured here): per item one submit, three approvals, a 保密审查 opinion, a publication, an incident
+// opened, a duty check-in, a return and a login.
 // npm run bench:stats -- --db sqlite|postgres [--entries 1000000] [--items 100000] [--runs 20]
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pino from 'pino';
-import { PORTS } from '../src/app/ports.ts';
 import { loadDemo } from '../src/org/demo.ts';
 import { createUnit, listUnits, loadActor } from '../src/org/service.ts';
 import type { Actor } from '../src/org/model.ts';
 import { assessYear } from '../src/oversight/assessment.ts';
 import { getStats } from '../src/oversight/stats.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { Deps } from '../src/platform/deps.ts';
-import { dialect, openBenchDb, seedItems } from './seed.ts';
+import { benchDeps, dialect, openBenchDb, seedItems } from './seed.ts';
 import { machineLine, percentile } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -86,14 +83,7 @@ async function time<T>(f: () => Promise<T>): Promise<number> {
 
 async function main(): Promise<void> {
   const opened = await openBenchDb(args.db!);
-  const deps: Deps = {
-    db: opened.db,
-    engine: opened.engine,
-    clock: systemClock,
-    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
-    log: pino({ level: 'silent' }),
-    ports: PORTS,
-  };
+  const deps = benchDeps(opened);
   try {
     await migrateToLatest(deps.db, opened.schema);
     await loadDemo(deps);

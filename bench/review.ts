@@ -4,16 +4,11 @@
 // same run it measures the raw rate of one-row write transactions on the same database, as the baseline.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { PORTS } from '../src/app/ports.ts';
-import type { Deps } from '../src/platform/deps.ts';
 import { buildServer } from '../src/app/server.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/org/demo.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { Db } from '../src/platform/db/types.ts';
-import { LEVEL2_APPROVAL, openBenchDb, seedItems } from './seed.ts';
+import { benchDeps, LEVEL2_APPROVAL, openBenchDb, seedItems } from './seed.ts';
 import { median, percentile, machineLine } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -59,14 +54,7 @@ async function inParallel(count: number, width: number, task: (i: number) => Pro
 
 async function main(): Promise<void> {
   const opened = await openBenchDb(args.db);
-  const deps: Deps = {
-    db: opened.db,
-    engine: opened.engine,
-    clock: systemClock,
-    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
-    log: pino({ level: 'silent' }),
-    ports: PORTS,
-  };
+  const deps = benchDeps(opened);
   await migrateToLatest(deps.db, opened.schema);
   await loadDemo(deps);
   console.log(`数据库 ${opened.engine}；写入 ${N.toLocaleString()} 条背景稿件 + ${APPROVALS} 条待二审稿件…`);

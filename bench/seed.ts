@@ -1,12 +1,18 @@
-// Setup shared by the benchmarks that need many items (bench/review.ts, bench/load.ts): a private database, and
-// items written straight into the tables (setup, not measured; no HTTP, no ledger entries).
+// Setup shared by the benchmarks (bench/review.ts, bench/load.ts, bench/oversight-stats.ts): a private database, the
+// dependencies the use cases take over it, and items written straight into the tables (setup, not measured; no HTTP,
+// no ledger entries).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { type Insertable, sql } from 'kysely';
+import pino from 'pino';
+import { PORTS } from '../src/app/ports.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { openDb } from '../src/platform/db/index.ts';
+import type { Deps } from '../src/platform/deps.ts';
 import { createSchema, dropSchema } from '../src/platform/db/pg-schema.ts';
 import type { Db, ItemChannelsTable, ItemsTable, ReviewStepsTable, RevisionsTable } from '../src/platform/db/types.ts';
 
@@ -47,6 +53,18 @@ export async function openBenchDb(engine: string, poolSize = 10): Promise<BenchD
       await o.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** What the use cases need, over a bench database: the system clock, the default configuration, no logging. */
+export function benchDeps(opened: BenchDb): Deps {
+  return {
+    db: opened.db,
+    engine: opened.engine,
+    clock: systemClock,
+    config: loadConfig({ GONGKAI_DEMO: '0', LOG_LEVEL: 'silent' }),
+    log: pino({ level: 'silent' }),
+    ports: PORTS,
   };
 }
 

@@ -20,7 +20,7 @@ import {
   type UnitScore,
 } from './assessment-model.ts';
 import * as store from './assessment-store.ts';
-import { type Stats, statsOfEveryUnit } from './stats.ts';
+import { assessmentFacts, type FactScope } from './facts-store.ts';
 import { beijingDayRange, type InstantRange } from './time.ts';
 
 export interface Scheme {
@@ -60,8 +60,6 @@ export async function saveScheme(deps: Deps, actor: Actor, year: number, items: 
   return { year, items, custom: true, updatedAt: now.toISOString() };
 }
 
-const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
-
 /** 随机抽查不符合项 per unit: the checks the 督查 confirmed as 不符合 in the year (the latest confirmation of each). */
 async function sampleProblems(deps: Deps, range: InstantRange): Promise<Map<string, MetricValue>> {
   const rows = await listLedger(deps.db, { ...range, action: 'oversight.sample_check' });
@@ -79,19 +77,40 @@ async function sampleProblems(deps: Deps, range: InstantRange): Promise<Map<stri
   return out;
 }
 
-function metricsOf(s: Stats, samples: MetricValue | undefined): Record<Metric, MetricValue> {
-  const count = (key: string, list: { key: string; count: number; seqs: number[] }[]) => {
-    const hit = list.find((c) => c.key === key);
-    return { value: hit?.count ?? 0, seqs: hit?.seqs ?? [] };
-  };
-  const returned = s.returns.byLevel.flatMap((l) => l.seqs);
-  return {
-    returnPercent: { value: Math.round((s.returns.share ?? 0) * 1000) / 10, seqs: returned },
-    secrecyOverdue: count('overdue', s.secrecy),
-    sampleProblems: samples ?? { value: 0, seqs: [] },
-    incidents: { value: sum(s.incidents, (i) => i.count), seqs: s.incidents.flatMap((i) => i.seqs) },
-    dutyLate: count('late', s.checkIns),
-  };
+/**
+ * Every unit's metric values for the year and the entries they count, from the ledger's roll-up in two reads for all
+ * units (facts-store.ts assessmentFacts), by the rules of 统计 (stats-model.ts: returns ÷ submissions, secrecy answers
+ * after their 办理期限, incidents opened, late check-ins).
+ */
+async function unitMetrics(
+  deps: Deps,
+  range: FactScope,
+): Promise<Map<string, Omit<Record<Metric, MetricValue>, 'sampleProblems'>>> {
+  const { submitted, entries } = await assessmentFacts(deps.db, range);
+  const seqs = new Map<string, number[]>(); // `${unit} ${metric}` → seqs
+  for (const e of entries) {
+    const k = `${e.unit_id} ${e.metric}`;
+    const list = seqs.get(k) ?? seqs.set(k, []).get(k)!;
+    list.push(e.seq);
+  }
+  const units = new Set([...submitted.keys(), ...entries.map((e) => e.unit_id)]);
+  const out = new Map<string, Omit<Record<Metric, MetricValue>, 'sampleProblems'>>();
+  for (const u of units) {
+    const of = (metric: string) => {
+      const list = seqs.get(`${u} ${metric}`) ?? [];
+      return { value: list.length, seqs: list };
+    };
+    const returned = of('returned');
+    const submits = submitted.get(u) ?? 0;
+    const share = submits ? returned.value / submits : 0;
+    out.set(u, {
+      returnPercent: { value: Math.round(share * 1000) / 10, seqs: returned.seqs },
+      secrecyOverdue: of('secrecyOverdue'),
+      incidents: of('incidents'),
+      dutyLate: of('dutyLate'),
+    });
+  }
+  return out;
 }
 
 export interface Assessment {
@@ -100,20 +119,28 @@ export interface Assessment {
   units: UnitScore[];
 }
 
-/** Every unit's scores for the year: one read of the year's ledger for all units (statsOfEveryUnit), not one each. */
+const NONE: MetricValue = { value: 0, seqs: [] };
+
+/** Every unit's scores for the year: the year's roll-up read once for all units, not once each. */
 export async function assessYear(deps: Deps, actor: Actor, year: number): Promise<Assessment> {
   const scheme = await getScheme(deps, actor, year);
   const units = await listUnits(deps.db);
-  const days = { from: `${year}-01-01`, to: `${year}-12-31` };
-  const [stats, samples] = await Promise.all([
-    statsOfEveryUnit(deps, units, days),
-    sampleProblems(deps, beijingDayRange(days.from, days.to)),
+  const range = beijingDayRange(`${year}-01-01`, `${year}-12-31`);
+  const [metrics, samples] = await Promise.all([
+    unitMetrics(deps, { unitIds: null, from: range.from!, to: range.to! }),
+    sampleProblems(deps, range),
   ]);
-  const scored = units.map((u) => ({
-    unitId: u.id,
-    unitName: u.name,
-    items: scoreUnit(scheme.items, metricsOf(stats.get(u.id)!, samples.get(u.id))),
-  }));
+  const scored = units.map((u) => {
+    const m = metrics.get(u.id);
+    const values: Record<Metric, MetricValue> = {
+      returnPercent: m?.returnPercent ?? NONE,
+      secrecyOverdue: m?.secrecyOverdue ?? NONE,
+      sampleProblems: samples.get(u.id) ?? NONE,
+      incidents: m?.incidents ?? NONE,
+      dutyLate: m?.dutyLate ?? NONE,
+    };
+    return { unitId: u.id, unitName: u.name, items: scoreUnit(scheme.items, values) };
+  });
   return { year, scheme, units: rank(scored) };
 }
 

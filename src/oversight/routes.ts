@@ -165,7 +165,8 @@ const SignoffDto = z.object({
 });
 const ItemParams = z.object({ id: z.uuid() });
 const StatsQuery = z.object({ unitId: z.uuid().optional(), from: date, to: date });
-const Count = z.object({ key: z.string(), label: z.string(), count: z.number(), seqs: z.array(z.number()) });
+// The entries behind each number: /api/oversight/stats/entries (figure, key).
+const Count = z.object({ key: z.string(), label: z.string(), count: z.number() });
 const Spread = z.object({ median: z.number().nullable(), p90: z.number().nullable(), count: z.number() });
 const StatsDto = z.object({
   unitId: z.string().nullable(),
@@ -178,8 +179,7 @@ const StatsDto = z.object({
     submitted: z.number(),
     returned: z.number(),
     share: z.number().nullable(),
-    submittedSeqs: z.array(z.number()),
-    byLevel: z.array(Count.extend({ reasons: z.array(z.object({ seq: z.number(), text: z.string() })) })),
+    byLevel: z.array(Count.extend({ reasons: z.array(z.object({ text: z.string(), count: z.number() })) })),
   }),
   secrecy: z.array(Count),
   dismissedByCategory: z.array(Count),

@@ -1,5 +1,6 @@
-// 统计 from the 登记台账: every figure is computed from ledger entries and keeps the sequence numbers of the entries it
-// counts, so each number links down to them. Pure: the entries, the calendar and the names come in.
+// 统计 from the 登记台账, entry by entry: every figure computed from ledger entries, keeping the sequence numbers of the
+// entries it counts. The dashboard counts the same in SQL from the ledger's roll-up (stats.ts, facts.ts); these are the
+// rules it is tested against (facts.test.ts). Pure: the entries, the calendar and the names come in.
 import { type Calendar, toShanghaiDate, workingDaysBetween } from '../platform/calendar/model.ts';
 import type { LedgerRow } from '../platform/ledger/model.ts';
 
@@ -46,6 +47,30 @@ export function percentile(values: readonly number[], p: number): number | null 
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1];
+}
+
+/**
+ * Median, 90th percentile (nearest rank, as `percentile`) and count of values given as [value, how many times]: the
+ * grouped counts of the roll-up (stats.ts), without spelling every value out.
+ */
+export function spread(weighted: readonly (readonly [number, number])[]): {
+  median: number | null;
+  p90: number | null;
+  count: number;
+} {
+  const sorted = [...weighted].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const count = sorted.reduce((s, [, n]) => s + n, 0);
+  const at = (p: number) => {
+    if (!count) return null;
+    const rank = Math.max(1, Math.ceil((p / 100) * count));
+    let seen = 0;
+    for (const [v, n] of sorted) {
+      seen += n;
+      if (seen >= rank) return v;
+    }
+    return null;
+  };
+  return { median: at(50), p90: at(90), count };
 }
 
 function countBy(entries: readonly Entry[], keyOf: (e: Entry) => string[], label: (key: string) => string): Count[] {

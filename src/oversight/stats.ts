@@ -1,35 +1,30 @@
 // 统计 for the dashboards of the 督查, the e-gov center and each unit's leaders: per unit (or every unit in the reader's
-// scope) and period, computed from the 登记台账 (stats-model.ts). Each figure keeps the entries it counts; `figureEntries`
-// lists them readable, and `statsXlsx` exports the tables. Who sees what: src/org/policy/oversight.ts statsScope.
+// scope) and period, counted in SQL from the 登记台账's roll-up (facts.ts, facts-store.ts) with the same rules as
+// stats-model.ts applies entry by entry. Each number links down: `figureEntries` lists the entries it counts, readable,
+// and `statsXlsx` exports the tables. Who sees what: src/org/policy/oversight.ts statsScope.
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../org/model.ts';
 import { canViewStats, statsScope } from '../org/policy/oversight.ts';
 import { assertAllowed } from '../org/policy/verdict.ts';
 import { listChannels, listUnits } from '../org/service.ts';
-import type { Calendar } from '../platform/calendar/model.ts';
+import { type Calendar, workingDaysBetween } from '../platform/calendar/model.ts';
 import { loadCalendar } from '../platform/calendar/service.ts';
 import { titledTableXlsx } from '../platform/documents/xlsx.ts';
 import { invalid, notFound } from '../platform/errors.ts';
-import type { LedgerRow } from '../platform/ledger/model.ts';
 import { listLedger } from '../platform/ledger/service.ts';
 import { STAGE_NAME } from '../publish/model.ts';
 import { MONITOR_NAME } from '../watch/service.ts';
 import { type LedgerEntryView, readableEntries } from './ledger-read.ts';
 import {
-  checkIns,
-  type Count,
-  type Durations,
-  dismissals,
-  type Entry,
-  type IncidentTimes,
-  incidentsByMonitor,
-  publishedByChannel,
-  type Returns,
-  returns,
-  secrecyTimeliness,
-  timeAtLevels,
-  toEntry,
-} from './stats-model.ts';
+  ANSWER_ACTIONS,
+  channelGroups,
+  type FactGroup,
+  factGroups,
+  type FigureFilter,
+  figureSeqs,
+  RETURN_ACTIONS,
+} from './facts-store.ts';
+import { DISMISS_ACTIONS, REVIEW_STAGES, spread } from './stats-model.ts';
 import { beijingDayRange } from './time.ts';
 
 export interface StatsQuery {
@@ -38,19 +33,37 @@ export interface StatsQuery {
   to: string; // YYYY-MM-DD, Beijing, inclusive
 }
 
+/** One row of a figure: its key (a channel id, a level, a monitor…), its name and how many entries it counts. */
+export interface Tally {
+  key: string;
+  label: string;
+  count: number;
+}
+export interface Spread {
+  median: number | null;
+  p90: number | null;
+  count: number;
+}
+export type Durations = Tally & Omit<Spread, 'count'>;
+
 export interface Stats {
   unitId: string | null;
   unitName: string;
   from: string;
   to: string;
-  published: Count[];
+  published: Tally[];
   levels: Durations[];
-  returns: Returns;
-  secrecy: Count[];
-  dismissedByCategory: Count[];
-  dismissedByPerson: Count[];
-  incidents: IncidentTimes[];
-  checkIns: Count[];
+  returns: {
+    submitted: number;
+    returned: number;
+    share: number | null; // returned ÷ submitted, 0..1
+    byLevel: (Tally & { reasons: { text: string; count: number }[] })[]; // the reasons' texts, most given first
+  };
+  secrecy: Tally[];
+  dismissedByCategory: Tally[];
+  dismissedByPerson: Tally[];
+  incidents: (Tally & { toHandle: Spread; toClose: Spread })[];
+  checkIns: Tally[];
 }
 
 const stageName = (s: string) => STAGE_NAME[s as keyof typeof STAGE_NAME] ?? s;
@@ -81,29 +94,6 @@ async function scopeOf(deps: Deps, actor: Actor, unitId: string | undefined) {
   };
 }
 
-const MODULE_PREFIXES = ['publish.', 'secrecy.', 'watch.incident_', 'duty.check_in'];
-
-/** The period's entries of the scope, and every entry of the items and incidents they concern (for durations). */
-async function entriesOf(deps: Deps, unitIds: string[] | null, range: { from?: string; to?: string }) {
-  const scope = unitIds ? { unitIds } : {};
-  const lists = await Promise.all(
-    MODULE_PREFIXES.map((p) => listLedger(deps.db, { ...scope, ...range, actionPrefix: p })),
-  );
-  const period = lists.flat();
-  const subjects = [
-    ...new Set(
-      period
-        .filter((e) => e.subject.startsWith('item:') || e.subject.startsWith('watchIncident:'))
-        .map((e) => e.subject),
-    ),
-  ];
-  const history: LedgerRow[] = [];
-  for (let i = 0; i < subjects.length; i += 500) {
-    history.push(...(await listLedger(deps.db, { ...scope, subjects: subjects.slice(i, i + 500) })));
-  }
-  return { period, history };
-}
-
 type Figures = Omit<Stats, 'unitId' | 'unitName' | 'from' | 'to'>;
 interface Lookups {
   cal: Calendar;
@@ -115,17 +105,94 @@ async function lookups(deps: Deps): Promise<Lookups> {
   return { cal, channelName: new Map(channels.map((c) => [c.id, c.name])) };
 }
 
-function figures(period: Entry[], history: Entry[], range: { from: string; to: string }, l: Lookups): Figures {
-  const dismissed = dismissals(period);
+/** Rows by count, most first, then by name (as the dashboard lists them). */
+const byCount = <T extends Tally>(rows: T[]) =>
+  rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+
+function tally(groups: readonly FactGroup[], keyOf: (g: FactGroup) => string, label: (key: string) => string): Tally[] {
+  const n = new Map<string, number>();
+  for (const g of groups) n.set(keyOf(g), (n.get(keyOf(g)) ?? 0) + g.n);
+  return byCount([...n].map(([key, count]) => ({ key, label: label(key), count })));
+}
+
+/** Two fixed rows (on time / late), in this order, zero when none. */
+function lateness(groups: readonly FactGroup[], rows: [string, string][]): Tally[] {
+  const late = groups.reduce((s, g) => s + (g.late ? g.n : 0), 0);
+  const all = groups.reduce((s, g) => s + g.n, 0);
+  return [
+    { key: rows[0][0], label: rows[0][1], count: all - late },
+    { key: rows[1][0], label: rows[1][1], count: late },
+  ];
+}
+
+/** The figures from the grouped roll-up (facts-store.ts); what stats-model.ts computes entry by entry. */
+export function figuresOf(
+  groups: readonly FactGroup[],
+  channels: readonly { channel_id: string; n: number }[],
+  l: Lookups,
+): Figures {
+  const of = (actions: readonly string[]) => groups.filter((g) => actions.includes(g.action));
+  const back = of(RETURN_ACTIONS);
+  const submitted = of(['publish.submit']).reduce((s, g) => s + g.n, 0);
+  const returned = back.reduce((s, g) => s + g.n, 0);
+  const dismissed = of(DISMISS_ACTIONS);
+  const opened = of(['watch.incident_open']);
+  const days = new Map<string, number>();
+  const workingDays = (a: string, b: string) => {
+    const k = `${a} ${b}`;
+    if (!days.has(k)) days.set(k, workingDaysBetween(l.cal, a, b));
+    return days.get(k)!;
+  };
+  const levels: Durations[] = REVIEW_STAGES.flatMap((stage) => {
+    const spans = groups.filter((g) => g.start_day !== null && g.end_day !== null && g.from_stage === stage);
+    if (!spans.length) return [];
+    const d = spread(spans.map((g) => [workingDays(g.start_day!, g.end_day!), g.n]));
+    return [{ key: stage, label: stageName(stage), count: d.count, median: d.median, p90: d.p90 }];
+  });
   return {
-    published: publishedByChannel(period, (id) => l.channelName.get(id) ?? id),
-    levels: timeAtLevels(history, range.from, range.to, l.cal, stageName),
-    returns: returns(period, stageName),
-    secrecy: secrecyTimeliness(period),
-    dismissedByCategory: dismissed.byCategory,
-    dismissedByPerson: dismissed.byPerson,
-    incidents: incidentsByMonitor(history, range.from, range.to, monitorName),
-    checkIns: checkIns(period),
+    published: byCount(
+      [
+        ...channels.reduce((m, c) => m.set(c.channel_id, (m.get(c.channel_id) ?? 0) + c.n), new Map<string, number>()),
+      ].map(([key, count]) => ({ key, label: key ? (l.channelName.get(key) ?? key) : '（未登记渠道）', count })),
+    ),
+    levels,
+    returns: {
+      submitted,
+      returned,
+      share: submitted ? returned / submitted : null,
+      byLevel: tally(back, (g) => g.from_stage, stageName).map((t) => ({
+        ...t,
+        reasons: tally(
+          back.filter((g) => g.from_stage === t.key),
+          (g) => g.reason,
+          (k) => k,
+        ).map((r) => ({ text: r.key, count: r.count })),
+      })),
+    },
+    secrecy: lateness(of(ANSWER_ACTIONS), [
+      ['onTime', '按期'],
+      ['overdue', '超期'],
+    ]),
+    dismissedByCategory: tally(
+      dismissed,
+      (g) => g.key,
+      (k) => k,
+    ),
+    dismissedByPerson: tally(
+      dismissed,
+      (g) => g.person,
+      (k) => k,
+    ),
+    incidents: tally(opened, (g) => g.key, monitorName).map((t) => {
+      const mine = opened.filter((g) => g.key === t.key);
+      const times = (f: (g: FactGroup) => number | null) =>
+        spread(mine.flatMap((g) => (f(g) === null ? [] : [[f(g)!, g.n] as [number, number]])));
+      return { ...t, toHandle: times((g) => g.to_handle), toClose: times((g) => g.to_close) };
+    }),
+    checkIns: lateness(of(['duty.check_in']), [
+      ['onTime', '按时签到'],
+      ['late', '迟到签到'],
+    ]),
   };
 }
 
@@ -138,30 +205,13 @@ function validRange(q: { from: string; to: string }): { from: string; to: string
 export async function getStats(deps: Deps, actor: Actor, q: StatsQuery): Promise<Stats> {
   const range = validRange(q);
   const { unitIds, name } = await scopeOf(deps, actor, q.unitId);
-  const [{ period, history }, l] = await Promise.all([entriesOf(deps, unitIds, range), lookups(deps)]);
-  const f = figures(period.map(toEntry), history.map(toEntry), range, l);
-  return { unitId: q.unitId ?? null, unitName: name, from: q.from, to: q.to, ...f };
-}
-
-/**
- * Every unit's 统计 for a period (年度考核 scores 60 units): the calendar and channels loaded once, the ledger read per
- * unit through its (unit_id, at) index. One read of the whole district grouped by unit in Node was measured slower at
- * 1,000,000 entries (bench/RESULTS.md, bench:stats). For the assessment, whose caller checked canViewAssessment.
- */
-export async function statsOfEveryUnit(
-  deps: Deps,
-  units: readonly { id: string; name: string }[],
-  q: { from: string; to: string },
-): Promise<Map<string, Stats>> {
-  const range = validRange(q);
-  const l = await lookups(deps);
-  const out = new Map<string, Stats>();
-  for (const u of units) {
-    const { period, history } = await entriesOf(deps, [u.id], range);
-    const f = figures(period.map(toEntry), history.map(toEntry), range, l);
-    out.set(u.id, { unitId: u.id, unitName: u.name, from: q.from, to: q.to, ...f });
-  }
-  return out;
+  const scope = { unitIds, ...range };
+  const [groups, channels, l] = await Promise.all([
+    factGroups(deps.db, deps.engine, scope),
+    channelGroups(deps.db, scope),
+    lookups(deps),
+  ]);
+  return { unitId: q.unitId ?? null, unitName: name, from: q.from, to: q.to, ...figuresOf(groups, channels, l) };
 }
 
 export const FIGURES = [
@@ -177,23 +227,42 @@ export const FIGURES = [
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 
-/** The entries one number counts: a figure and the key of its row (a channel, a stage, a monitor…). */
-export function seqsOf(stats: Stats, figure: Figure, key: string | undefined): number[] {
-  if (figure === 'submitted') return stats.returns.submittedSeqs;
-  const rows: { key: string; seqs: number[] }[] = figure === 'returns' ? stats.returns.byLevel : stats[figure];
-  const picked = key === undefined ? rows : rows.filter((r) => r.key === key);
-  return [...new Set(picked.flatMap((r) => r.seqs))].sort((a, b) => b - a);
+/** The roll-up's rows one number counts: a figure and the key of its row (a channel, a stage, a monitor…). */
+export function figureFilter(figure: Figure, key: string | undefined): FigureFilter {
+  const late = (onTime: string) => (key === undefined ? undefined : key === onTime ? 0 : 1);
+  switch (figure) {
+    case 'published':
+      return { table: 'channels', channelId: key };
+    case 'levels':
+      return { table: 'facts', moved: true, fromStage: key };
+    case 'returns':
+      return { table: 'facts', actions: RETURN_ACTIONS, fromStage: key };
+    case 'submitted':
+      return { table: 'facts', actions: ['publish.submit'] };
+    case 'secrecy':
+      return { table: 'facts', actions: ANSWER_ACTIONS, late: late('onTime') };
+    case 'dismissedByCategory':
+      return { table: 'facts', actions: DISMISS_ACTIONS, key };
+    case 'dismissedByPerson':
+      return { table: 'facts', actions: DISMISS_ACTIONS, person: key };
+    case 'incidents':
+      return { table: 'facts', actions: ['watch.incident_open'], key };
+    case 'checkIns':
+      return { table: 'facts', actions: ['duty.check_in'], late: late('onTime') };
+  }
 }
 
-/** The ledger entries behind one number, readable (at most `limit`, newest first). */
+/** The ledger entries behind one number, readable (at most `limit`, newest first), and how many there are. */
 export async function figureEntries(
   deps: Deps,
   actor: Actor,
   q: StatsQuery & { figure: Figure; key?: string; limit: number },
 ): Promise<{ total: number; entries: LedgerEntryView[] }> {
-  const seqs = seqsOf(await getStats(deps, actor, q), q.figure, q.key);
-  const rows = seqs.length ? await listLedger(deps.db, { seqs: seqs.slice(0, q.limit), newestFirst: true }) : [];
-  return { total: seqs.length, entries: await readableEntries(deps, rows) };
+  const range = validRange(q);
+  const { unitIds } = await scopeOf(deps, actor, q.unitId);
+  const { total, seqs } = await figureSeqs(deps.db, { unitIds, ...range }, figureFilter(q.figure, q.key), q.limit);
+  const rows = seqs.length ? await listLedger(deps.db, { seqs, newestFirst: true }) : [];
+  return { total, entries: await readableEntries(deps, rows) };
 }
 
 const med = (d: { median: number | null; p90: number | null }) =>

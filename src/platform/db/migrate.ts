@@ -37,6 +37,7 @@ import * as m042 from './migrations/042_duty_emergency_overrides.ts';
 import * as m043 from './migrations/043_gazette_settings_word_search.ts';
 import * as m044 from './migrations/044_watch_live_counts.ts';
 import * as m045 from './migrations/045_decision_reminders.ts';
+import * as m046 from './migrations/046_ledger_facts.ts';
 
 // Listed by hand, not read from disk: the order is explicit and works the same under tsx and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '043_gazette_settings_word_search': m043,
   '044_watch_live_counts': m044,
   '045_decision_reminders': m045,
+  '046_ledger_facts': m046,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
