@@ -16,6 +16,15 @@ export interface SessionUser {
     listUsers: boolean;
     viewGazette: boolean;
     editGazette: boolean;
+    oversight: {
+      stats: boolean;
+      drawSample: boolean;
+      inspection: boolean;
+      confirmCheck: boolean;
+      assessment: boolean;
+      editScheme: boolean;
+      quarterly: boolean;
+    };
   };
 }
 /** mustChangePassword: signed in with a one-time password an administrator set; only 修改密码 works until changed. */

@@ -3,7 +3,6 @@ import {
   AlertOutlined,
   AuditOutlined,
   BookOutlined,
-  BarChartOutlined,
   EditOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -12,12 +11,11 @@ import {
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { OVERSIGHT_MENU, oversightMenu } from '../oversight/menu.tsx';
 import { useSession } from '../session.tsx';
 import { CalendarBanner } from './CalendarBanner.tsx';
 
 const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'auditAdmin'];
-// 统计: src/org/policy/oversight.ts statsScope (督查, 区电子政务中心, a unit's 分管领导 and 主要领导).
-const STATS_ROLES = ['leader', 'principal', 'egovCenter', 'inspector'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
 const DUTY_ROLES = [
   'dutyOfficer',
@@ -61,9 +59,7 @@ export function AppLayout() {
     ...(user.roles.some((r) => LEDGER_ROLES.includes(r.role))
       ? [{ key: '/ledger', icon: <AuditOutlined />, label: <Link to="/ledger">台账</Link> }]
       : []),
-    ...(user.roles.some((r) => STATS_ROLES.includes(r.role))
-      ? [{ key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">统计</Link> }]
-      : []),
+    ...oversightMenu(user),
     ...(user.roles.some((r) => DUTY_ROLES.includes(r.role))
       ? [
           {
@@ -116,12 +112,19 @@ export function AppLayout() {
       : []),
   ];
   const keys = [...items.map((i) => i.key), ...DUTY_MENU.map(([k]) => k), ...WATCH_MENU.map(([k]) => k)];
+  keys.push(...OVERSIGHT_MENU.map(([k]) => k));
   const selected = keys.filter((k) => (k === '/' ? pathname === '/' : pathname.startsWith(k)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={188} theme="dark" breakpoint="lg" collapsedWidth={64}>
         <div style={{ color: '#fff', padding: '18px 16px', fontSize: 18, fontWeight: 600 }}>gongkai 公开</div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected} defaultOpenKeys={['/duty', '/watch']} items={items} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected}
+          defaultOpenKeys={['/duty', '/watch', '/oversight']}
+          items={items}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header
