@@ -87,7 +87,7 @@ export function SamplesPage() {
             <InputNumber min={1} max={50} precision={0} style={{ width: 90 }} data-testid="sample-per-unit" />
           </Form.Item>
           <Form.Item name="range" label="发布期间" rules={[{ required: true, message: '请选择期间' }]}>
-            <DatePicker.RangePicker style={{ width: 250 }} data-testid="sample-range" />
+            <DatePicker.RangePicker style={{ width: 250, maxWidth: '100%' }} data-testid="sample-range" />
           </Form.Item>
           <Form.Item name="seed" label="随机种子" tooltip="留空由系统生成；填写记录中的种子可重抽同一样本">
             <Input allowClear placeholder="留空自动生成" style={{ width: 200 }} data-testid="sample-seed" />

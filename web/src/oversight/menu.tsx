@@ -9,6 +9,8 @@ import type { SessionUser } from '../types.ts';
 const StatsPage = lazy(() => import('../pages/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 const SamplesPage = lazy(() => import('./SamplesPage.tsx').then((m) => ({ default: m.SamplesPage })));
 const InspectionPage = lazy(() => import('./InspectionPage.tsx').then((m) => ({ default: m.InspectionPage })));
+const QuarterlyPage = lazy(() => import('./QuarterlyPage.tsx').then((m) => ({ default: m.QuarterlyPage })));
+const AssessmentPage = lazy(() => import('./AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })));
 
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
 
@@ -18,6 +20,8 @@ export const oversightRoutes = () => (
     <Route path="stats" element={lazyPage(<StatsPage />)} />
     <Route path="oversight/samples" element={lazyPage(<SamplesPage />)} />
     <Route path="oversight/samples/:seq" element={lazyPage(<InspectionPage />)} />
+    <Route path="oversight/quarterly" element={lazyPage(<QuarterlyPage />)} />
+    <Route path="oversight/assessment" element={lazyPage(<AssessmentPage />)} />
   </>
 );
 
@@ -25,6 +29,8 @@ type Ability = keyof SessionUser['abilities']['oversight'];
 export const OVERSIGHT_MENU: [string, string, Ability[]][] = [
   ['/stats', '统计', ['stats']],
   ['/oversight/samples', '随机抽查', ['drawSample', 'inspection']],
+  ['/oversight/quarterly', '季度检查', ['quarterly']],
+  ['/oversight/assessment', '年度考核', ['assessment']],
 ];
 
 /** The 督查考核 group for this person (empty when they may open none of it). */
