@@ -195,7 +195,7 @@ function NoticeCard({ seq }: { seq: number }) {
           date: dayjs().tz(TZ),
         }}>
         <Form.Item name="issuer" label="发文机关">
-          <Input style={{ width: 240, maxWidth: '100%' }} data-testid="notice-issuer" />
+          <Input style={{ width: 210 }} data-testid="notice-issuer" />
         </Form.Item>
         <Form.Item name="docNumber" label="发文字号">
           <Input style={{ width: 180 }} data-testid="notice-doc-number" />
