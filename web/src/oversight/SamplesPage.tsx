@@ -86,8 +86,8 @@ export function SamplesPage() {
           <Form.Item name="perUnit" label="每单位篇数" rules={[{ required: true, message: '请填写每单位抽取篇数' }]}>
             <InputNumber min={1} max={50} precision={0} style={{ width: 90 }} data-testid="sample-per-unit" />
           </Form.Item>
-          <Form.Item name="range" label="发布期间" rules={[{ required: true, message: '请选择期间' }]}>
-            <DatePicker.RangePicker style={{ width: 250, maxWidth: '100%' }} data-testid="sample-range" />
+          <Form.Item name="range" label="期间" rules={[{ required: true, message: '请选择期间' }]}>
+            <DatePicker.RangePicker style={{ width: 220 }} data-testid="sample-range" />
           </Form.Item>
           <Form.Item name="seed" label="随机种子" tooltip="留空由系统生成；填写记录中的种子可重抽同一样本">
             <Input allowClear placeholder="留空自动生成" style={{ width: 200 }} data-testid="sample-seed" />
