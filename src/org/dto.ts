@@ -18,6 +18,15 @@ import {
 import { canListUsers, canManageAccounts, canManageOrg } from './policy/org.ts';
 import { canEditGazette, canViewGazetteDrafts } from './policy/gazette.ts';
 import { canDecideCatalogChange, canEditCatalog, canReadDecisions } from './policy/decisions.ts';
+import {
+  canConfirmCheck,
+  canDrawSample,
+  canEditScheme,
+  canViewAssessment,
+  canViewInspection,
+  canViewQuarterly,
+  statsScope,
+} from './policy/oversight.ts';
 import { isAllowed } from './policy/verdict.ts';
 import type { RoleGrant, RoleRequestView, UnitDetail } from './service.ts';
 
@@ -115,6 +124,15 @@ export const SessionUserDto = z.object({
     viewGazette: z.boolean(),
     editGazette: z.boolean(),
     decisions: DecisionAbilitiesDto,
+    oversight: z.object({
+      stats: z.boolean(),
+      drawSample: z.boolean(),
+      inspection: z.boolean(),
+      confirmCheck: z.boolean(),
+      assessment: z.boolean(),
+      editScheme: z.boolean(),
+      quarterly: z.boolean(),
+    }),
   }),
 });
 /** mustChangePassword: an administrator set the password; nothing but 修改密码 works until it is changed. */
@@ -147,6 +165,20 @@ export const toUnitDetailDto = (d: UnitDetail): z.infer<typeof UnitDetailDto> =>
   channels: d.channels.map((c) => ({ ...c, columns: c.columns.map(toColumnDto) })),
 });
 
+/** 督查考核 menu: who may open 统计, 随机抽查, 季度检查 (for some unit they hold a role in) and 年度考核. */
+const oversightAbilities = (actor: Actor) => {
+  const scope = statsScope(actor);
+  return {
+    stats: scope === 'all' || Array.isArray(scope),
+    drawSample: isAllowed(canDrawSample(actor)),
+    inspection: isAllowed(canViewInspection(actor)),
+    confirmCheck: isAllowed(canConfirmCheck(actor)),
+    assessment: isAllowed(canViewAssessment(actor)),
+    editScheme: isAllowed(canEditScheme(actor)),
+    quarterly: [actor.unitId, ...actor.roles.map((r) => r.unitId)].some((u) => isAllowed(canViewQuarterly(actor, u))),
+  };
+};
+
 export const toSessionDto = (
   actor: Actor,
   csrfToken: string,
@@ -165,6 +197,7 @@ export const toSessionDto = (
       viewGazette: isAllowed(canViewGazetteDrafts(actor)),
       editGazette: isAllowed(canEditGazette(actor)),
       decisions: decisionAbilities(actor),
+      oversight: oversightAbilities(actor),
     },
   },
   csrfToken,

@@ -1,7 +1,6 @@
 // The screens by path. Everything but 登录 needs a session; without one the login screen shows in place. A session
 // opened with a one-time password shows only 修改密码 until the password is changed.
 import { Result, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
@@ -24,15 +23,13 @@ import { GazettePage } from './gazette/GazettePage.tsx';
 import { IssuePage } from './gazette/IssuePage.tsx';
 import { SignoffPage } from './pages/SignoffPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+import { oversightRoutes } from './oversight/menu.tsx';
 import { useSession } from './session.tsx';
 import { IncidentPage } from './watch/IncidentPage.tsx';
 import { IncidentsPage } from './watch/IncidentsPage.tsx';
 import { OverviewPage } from './watch/OverviewPage.tsx';
 import { SettingsPage } from './watch/SettingsPage.tsx';
 import { SitePage } from './watch/SitePage.tsx';
-
-// 统计 carries ECharts: its own chunk, loaded when the page is first opened.
-const StatsPage = lazy(() => import('./pages/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 export function AppRoutes() {
   const { user, labels, loading, mustChangePassword } = useSession();
@@ -56,14 +53,7 @@ export function AppRoutes() {
         <Route path="items/:id/edit" element={<EditorPage />} />
         <Route path="items/:id/signoff" element={<SignoffPage />} />
         <Route path="ledger" element={<LedgerPage />} />
-        <Route
-          path="stats"
-          element={
-            <Suspense fallback={<Spin />}>
-              <StatsPage />
-            </Suspense>
-          }
-        />
+        {oversightRoutes()}
         <Route path="password" element={<PasswordPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="duty" element={<Navigate to="/duty/now" replace />} />

@@ -18,6 +18,15 @@ export interface SessionUser {
     editGazette: boolean;
     /** 重大行政决策: view the 目录; for one's own unit's 目录: import, approve changes, approve withdrawals. */
     decisions: { view: boolean; importOwnCatalog: boolean; approveChanges: boolean; approveWithdrawals: boolean };
+    oversight: {
+      stats: boolean;
+      drawSample: boolean;
+      inspection: boolean;
+      confirmCheck: boolean;
+      assessment: boolean;
+      editScheme: boolean;
+      quarterly: boolean;
+    };
   };
 }
 /** mustChangePassword: signed in with a one-time password an administrator set; only 修改密码 works until changed. */

@@ -4,7 +4,6 @@ import {
   AuditOutlined,
   BookOutlined,
   ApartmentOutlined,
-  BarChartOutlined,
   EditOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -13,12 +12,11 @@ import {
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { OVERSIGHT_MENU, oversightMenu } from '../oversight/menu.tsx';
 import { useSession } from '../session.tsx';
 import { CalendarBanner } from './CalendarBanner.tsx';
 
 const LEDGER_ROLES = ['sectionHead', 'leader', 'principal', 'secrecy', 'egovCenter', 'inspector', 'auditAdmin'];
-// 统计: src/org/policy/oversight.ts statsScope (督查, 区电子政务中心, a unit's 分管领导 and 主要领导).
-const STATS_ROLES = ['leader', 'principal', 'egovCenter', 'inspector'];
 // 值班: the duty people, the roster keepers (分管领导、主要领导) and the district roles that must reach the officer on shift.
 const DUTY_ROLES = [
   'dutyOfficer',
@@ -68,9 +66,7 @@ export function AppLayout() {
     ...(user.roles.some((r) => LEDGER_ROLES.includes(r.role))
       ? [{ key: '/ledger', icon: <AuditOutlined />, label: <Link to="/ledger">台账</Link> }]
       : []),
-    ...(user.roles.some((r) => STATS_ROLES.includes(r.role))
-      ? [{ key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">统计</Link> }]
-      : []),
+    ...oversightMenu(user),
     ...(user.roles.some((r) => DUTY_ROLES.includes(r.role))
       ? [
           {
@@ -139,7 +135,10 @@ export function AppLayout() {
       ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin">管理</Link> }]
       : []),
   ];
-  const keys = [...items.map((i) => i.key), ...[...DUTY_MENU, ...WATCH_MENU, ...DECISIONS_MENU].map(([k]) => k)];
+  const keys = [
+    ...items.map((i) => i.key),
+    ...[...DUTY_MENU, ...WATCH_MENU, ...DECISIONS_MENU, ...OVERSIGHT_MENU].map(([k]) => k),
+  ];
   // A decision's own page belongs to the 目录 it is in.
   const path = pathname.startsWith('/decisions/items/') ? '/decisions/catalog' : pathname;
   const selected = keys.filter((k) => (k === '/' ? path === '/' : path.startsWith(k)));
@@ -151,7 +150,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected}
-          defaultOpenKeys={['/duty', '/watch', '/decisions']}
+          defaultOpenKeys={['/duty', '/watch', '/decisions', '/oversight']}
           items={items}
         />
       </Layout.Sider>
