@@ -24,6 +24,7 @@ const TEMPLATED: Record<string, string[]> = {
     'gazette.entry_order',
     'gazette.entry_remove',
     'gazette.entry_edit',
+    'gazette.entry_import',
   ],
 };
 

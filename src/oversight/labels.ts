@@ -115,6 +115,8 @@ const ACTION_NAME: Record<string, string> = {
   'gazette.entry_order': '调整公报目录顺序',
   'gazette.entry_remove': '公报移出文件',
   'gazette.entry_edit': '修改公报所收公文的要素',
+  'gazette.entry_import': '公报编入 Word 公文',
+  'gazette.settings_update': '修改政府公报刊物设置',
   ...DECISION_ACTION_NAME,
   'gazette.issue_submit': '政府公报报送三审三校',
   'system.backup': '系统备份',
