@@ -64,12 +64,18 @@ test('可用性监测：首页返回 500 即开启事件并通知在班的值班
 
 test('定时探测：失败的首页在本组时段结束后继续复核（下一时段不必等待复核），复核确认后开启事件', async () => {
   const confirmations = new Confirmations();
-  // Every answer a second late: the run is over long before its two re-checks can be (a re-check that answered at
-  // once could end before the run returns, and nothing would show that the run did not wait for it).
-  gov.set({ today: '2026-03-02', status500: true, slow: 1000 });
+  // The site answers the run's probe and holds its re-checks unanswered until released: the run can only return while
+  // a re-check is still in flight if it does not wait for them (an answer merely slowed by a second was beaten once
+  // by a loaded machine, which let both re-checks end before the run returned).
+  gov.set({ today: '2026-03-02', status500: true });
+  const held = gov.holdAfter('/', 1);
   w.deps.clock.advance(5 * 60_000);
-  await runAvailabilityJob(w.deps, undefined, undefined, confirmations);
-  assert.ok(confirmations.busy(site.id), '本次运行结束时复核仍在进行');
+  try {
+    await runAvailabilityJob(w.deps, undefined, undefined, confirmations);
+    assert.ok(confirmations.busy(site.id), '本次运行结束时复核仍在进行');
+  } finally {
+    held.release();
+  }
   await confirmations.idle();
   assert.equal((await openIncidents())[0]?.monitor, 'availability');
   gov.reset();
